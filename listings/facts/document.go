@@ -1,0 +1,165 @@
+// Package facts turns a Listing into the policy input document: the fields'
+// text with tokens and sentences (byte offsets into the original text), and the
+// facts the rules judge (fibre composition, down specification, numbers,
+// promises). Go extracts facts; Rego judges them.
+package facts
+
+import (
+	"time"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+)
+
+// SchemaVersion is the version of the policy input document.
+const SchemaVersion = 1
+
+// Document is the policy input document (policies/schema/input.json).
+type Document struct {
+	Kind     string        `json:"kind"` // listing | shipment
+	Version  int           `json:"version"`
+	Listing  *ListingFacts `json:"listing,omitempty"`
+	Shipment any           `json:"shipment,omitempty"`
+	Context  Context       `json:"context"`
+}
+
+// Context is what a rule may need beyond the document itself.
+type Context struct {
+	Platform string `json:"platform"`
+	Now      string `json:"now"`            // RFC 3339, Asia/Shanghai
+	Shop     any    `json:"shop,omitempty"` // shop-level facts (shipments)
+}
+
+// ListingFacts is one listing as the policies see it.
+type ListingFacts struct {
+	ID          string               `json:"id"`
+	Platform    string               `json:"platform"`
+	Source      string               `json:"source"`
+	URL         string               `json:"url,omitempty"`
+	Category    string               `json:"category,omitempty"`
+	Price       *PriceFact           `json:"price,omitempty"`
+	Fields      map[string]Field     `json:"fields"`
+	Attributes  []listings.Attribute `json:"attributes"`
+	Composition []Fiber              `json:"composition"`
+	Down        *Down                `json:"down,omitempty"`
+	DownClaims  []DownClaim          `json:"down_claims"`
+	Numbers     []Number             `json:"numbers"`
+	Promises    []Promise            `json:"promises"`
+}
+
+// PriceFact is the listing price; Amount is the highest of a range, the
+// figure a punitive claim is computed from.
+type PriceFact struct {
+	Amount   float64 `json:"amount"`
+	Min      float64 `json:"min"`
+	Max      float64 `json:"max"`
+	Currency string  `json:"currency"`
+}
+
+// Field is one text field with its tokens and sentences.
+type Field struct {
+	Text      string  `json:"text"`
+	Tokens    []Token `json:"tokens"`
+	Sentences []Span  `json:"sentences"`
+}
+
+// Token is one word: T is its normalised form (half-width, simplified,
+// lower-case ASCII); S and E are byte offsets into the field's original text.
+type Token struct {
+	T string `json:"t"`
+	S int    `json:"s"`
+	E int    `json:"e"`
+}
+
+// Span is a byte range [S, E) in a field's text.
+type Span struct {
+	S int `json:"s"`
+	E int `json:"e"`
+}
+
+// Field names, shared with the policies and the reporters.
+const (
+	FieldTitle       = "title"
+	FieldSubtitle    = "subtitle"
+	FieldDescription = "description"
+	FieldAttributes  = "attributes"
+	FieldSKUs        = "skus"
+	FieldPromises    = "promises"
+)
+
+// Builder builds documents; it is safe for concurrent use when its Tokenizer is.
+type Builder struct {
+	Tokenizer Tokenizer
+	Now       func() time.Time
+}
+
+// Build makes the policy input document of one listing.
+func (b *Builder) Build(l *listings.Listing) *Document {
+	fields := b.fields(l)
+	lf := &ListingFacts{
+		ID: l.ID, Platform: l.Platform, Source: l.Source, URL: l.URL, Category: l.Category,
+		Price:      priceFact(l.Price),
+		Fields:     fields,
+		Attributes: nonNil(l.Attributes),
+	}
+	lf.Composition = nonNil(Composition(l, fields))
+	lf.Down, lf.DownClaims = DownFacts(l, fields)
+	lf.DownClaims = nonNil(lf.DownClaims)
+	lf.Numbers = nonNil(Numbers(fields))
+	lf.Promises = nonNil(Promises(l, fields))
+	return &Document{
+		Kind: "listing", Version: SchemaVersion, Listing: lf,
+		Context: Context{Platform: l.Platform, Now: b.now().Format(time.RFC3339)},
+	}
+}
+
+func (b *Builder) now() time.Time {
+	if b.Now != nil {
+		return b.Now()
+	}
+	return time.Now().In(Shanghai)
+}
+
+// Shanghai is the time zone every platform works in.
+var Shanghai = time.FixedZone("CST", 8*3600)
+
+func (b *Builder) fields(l *listings.Listing) map[string]Field {
+	texts := map[string]string{
+		FieldTitle:       l.Title,
+		FieldSubtitle:    l.Subtitle,
+		FieldDescription: l.Description,
+		FieldAttributes:  AttributeText(l.Attributes),
+		FieldSKUs:        joinLines(l.SKUs),
+		FieldPromises:    joinLines(l.Promises),
+	}
+	out := make(map[string]Field, len(texts))
+	for name, text := range texts {
+		if text == "" {
+			continue
+		}
+		out[name] = b.field(text)
+	}
+	return out
+}
+
+func (b *Builder) field(text string) Field {
+	return Field{Text: text, Tokens: nonNil(Tokenize(b.Tokenizer, text)), Sentences: nonNil(Sentences(text))}
+}
+
+func priceFact(p listings.Price) *PriceFact {
+	if p.Min == 0 && p.Max == 0 {
+		return nil
+	}
+	cur := p.Currency
+	if cur == "" {
+		cur = "CNY"
+	}
+	return &PriceFact{Amount: p.Highest(), Min: p.Min, Max: max(p.Max, p.Min), Currency: cur}
+}
+
+// nonNil keeps empty lists as [] in JSON, so policies never meet null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,83 @@
+package facts
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// Tokenizer cuts text into words with byte offsets into the text it was given.
+// The gojieba implementation lives in scanner/tokenizer; tests may use a fake.
+type Tokenizer interface {
+	Tokenize(text string) []Token
+}
+
+// Tokenize normalises text (Normalize), cuts the normalised text and maps
+// every token's offsets back into the original text, so evidence spans always
+// quote what the seller wrote.
+func Tokenize(tk Tokenizer, text string) []Token {
+	if tk == nil || text == "" {
+		return nil
+	}
+	norm, origin := normalizeWithOrigin(text)
+	toks := tk.Tokenize(norm)
+	out := make([]Token, 0, len(toks))
+	for _, t := range toks {
+		if strings.TrimSpace(t.T) == "" {
+			continue
+		}
+		out = append(out, Token{T: t.T, S: origin[t.S], E: origin[t.E]})
+	}
+	return out
+}
+
+// Normalize folds full-width forms to half-width (ＮＯ．１ → NO.1), maps
+// traditional characters to simplified ones (頂級 → 顶级) and lower-cases
+// ASCII, rune by rune, so lexicons need one spelling of each word.
+func Normalize(text string) string {
+	norm, _ := normalizeWithOrigin(text)
+	return norm
+}
+
+// normalizeWithOrigin returns the normalised text and, for every byte offset
+// of it (plus its end), the byte offset in text it came from.
+func normalizeWithOrigin(text string) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(text))
+	origin := make([]int, 0, len(text)+1)
+	for i, r := range text {
+		n := normalizeRune(r)
+		for k := 0; k < utf8.RuneLen(n); k++ {
+			origin = append(origin, i)
+		}
+		b.WriteRune(n)
+	}
+	origin = append(origin, len(text))
+	return b.String(), origin
+}
+
+func normalizeRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		return toLowerASCII(r)
+	}
+	if r == '\u3000' {
+		return ' '
+	}
+	if folded := width.Fold.String(string(r)); folded != "" {
+		if fr, size := utf8.DecodeRuneInString(folded); size == len(folded) {
+			r = fr
+		}
+	}
+	if s, ok := traditional[r]; ok {
+		r = s
+	}
+	return toLowerASCII(r)
+}
+
+func toLowerASCII(r rune) rune {
+	if r >= 'A' && r <= 'Z' {
+		return r + ('a' - 'A')
+	}
+	return r
+}

@@ -1,0 +1,77 @@
+package policies
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/tester"
+)
+
+// Load reads a policy bundle from fsys (Rego v1). Test files are left out
+// unless withTests is set.
+func Load(fsys fs.FS, name string, withTests bool) (*bundle.Bundle, error) {
+	loader, err := bundle.NewFSLoader(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("open bundle %s: %w", name, err)
+	}
+	if !withTests {
+		loader = loader.WithFilter(func(path string, _ fs.FileInfo, _ int) bool {
+			return strings.HasSuffix(path, "_test.rego")
+		})
+	}
+	b, err := bundle.NewCustomReader(loader).
+		WithRegoVersion(ast.RegoV1).
+		WithSkipBundleVerification(true).
+		WithProcessAnnotations(true).
+		WithBundleName(name).
+		Read()
+	if err != nil {
+		return nil, fmt.Errorf("read bundle %s: %w", name, err)
+	}
+	return &b, nil
+}
+
+// Embedded is the built-in bundle, parsed once. It can only fail if the
+// binary was built from a broken policies/ tree, which go test catches.
+var Embedded = sync.OnceValues(func() (*bundle.Bundle, error) {
+	return Load(FS(), "xiaoer", false)
+})
+
+// Revision is the policy set's revision from .manifest.
+func Revision() string {
+	b, err := Embedded()
+	if err != nil {
+		return "unknown"
+	}
+	return b.Manifest.Revision
+}
+
+// RunTests runs the Rego tests of a bundle (loaded with its tests) and
+// returns every result; failed and errored tests are in the results.
+func RunTests(ctx context.Context, b *bundle.Bundle, filter string) ([]*tester.Result, error) {
+	modules := make(map[string]*ast.Module, len(b.Modules))
+	for _, m := range b.Modules {
+		modules[m.Path] = m.Parsed
+	}
+	runner := tester.NewRunner().
+		SetStore(inmem.NewFromObject(b.Data)).
+		SetModules(modules).
+		SetDefaultRegoVersion(ast.RegoV1).
+		RaiseBuiltinErrors(true).
+		Filter(filter)
+	ch, err := runner.RunTests(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("run policy tests: %w", err)
+	}
+	var results []*tester.Result
+	for r := range ch {
+		results = append(results, r)
+	}
+	return results, nil
+}

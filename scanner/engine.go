@@ -1,0 +1,182 @@
+package scanner
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/policies"
+)
+
+// Engine evaluates policy input documents with one prepared query, shared by
+// every worker (prepared queries are safe for concurrent use).
+type Engine struct {
+	findings rego.PreparedEvalQuery
+	catalog  []RuleMeta
+	timeout  time.Duration
+	revision string
+}
+
+// EngineOptions configures the policy set.
+type EngineOptions struct {
+	Bundles []*bundle.Bundle // extra bundles (user policies) beside the embedded one
+	Timeout time.Duration    // per evaluation; 0 means DefaultEvalTimeout
+	// Capabilities restrict the builtins policies may call (nil: the
+	// default safe set, see SafeCapabilities).
+	Capabilities *ast.Capabilities
+}
+
+// DefaultEvalTimeout bounds one evaluation, so a runaway user policy costs
+// one input an error, not the whole batch.
+const DefaultEvalTimeout = 10 * time.Second
+
+// RuleMeta is a rule's catalogue entry (policies' meta object).
+type RuleMeta struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Severity    string   `json:"severity"`
+	Kinds       []string `json:"kinds"`
+	Description string   `json:"description"`
+	Basis       Basis    `json:"basis"`
+	Suggestion  string   `json:"suggestion"`
+}
+
+// NewEngine compiles the embedded policies plus any extra bundles and
+// prepares the queries once.
+func NewEngine(ctx context.Context, opts EngineOptions) (*Engine, error) {
+	embedded, err := policies.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	caps := opts.Capabilities
+	if caps == nil {
+		caps = SafeCapabilities()
+	}
+	base := []func(*rego.Rego){
+		rego.ParsedBundle("xiaoer", embedded),
+		rego.Capabilities(caps),
+		rego.StrictBuiltinErrors(true),
+		rego.SetRegoVersion(ast.RegoV1),
+	}
+	for i, b := range opts.Bundles {
+		base = append(base, rego.ParsedBundle(fmt.Sprintf("user-%d", i), b))
+	}
+	e := &Engine{timeout: opts.Timeout, revision: embedded.Manifest.Revision}
+	if e.timeout == 0 {
+		e.timeout = DefaultEvalTimeout
+	}
+	if e.findings, err = prepare(ctx, "data.xiaoer.main.findings", base); err != nil {
+		return nil, err
+	}
+	if e.catalog, err = loadCatalog(ctx, base); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func prepare(ctx context.Context, query string, base []func(*rego.Rego)) (rego.PreparedEvalQuery, error) {
+	opts := append([]func(*rego.Rego){rego.Query(query)}, base...)
+	pq, err := rego.New(opts...).PrepareForEval(ctx)
+	if err != nil {
+		return pq, fmt.Errorf("compile policies: %w", err)
+	}
+	return pq, nil
+}
+
+func loadCatalog(ctx context.Context, base []func(*rego.Rego)) ([]RuleMeta, error) {
+	pq, err := prepare(ctx, "data.xiaoer.main.catalog", base)
+	if err != nil {
+		return nil, err
+	}
+	var metas []RuleMeta
+	if err := evalInto(ctx, pq, &metas); err != nil {
+		return nil, fmt.Errorf("rule catalogue: %w", err)
+	}
+	sortRules(metas)
+	return metas, nil
+}
+
+// Rules is the rule catalogue, sorted by id.
+func (e *Engine) Rules() []RuleMeta { return e.catalog }
+
+// Revision is the embedded policy revision.
+func (e *Engine) Revision() string { return e.revision }
+
+// ErrEvalTimeout marks an evaluation that hit the time limit.
+var ErrEvalTimeout = errors.New("policy evaluation exceeded the time limit")
+
+// Eval judges one document and returns its findings (evidence filled from
+// the field text, fingerprints not yet set).
+func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]Finding, error) {
+	input, err := toAST(doc)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, e.timeout)
+	defer cancel()
+	var found []Finding
+	err = evalInto(ctx, e.findings, &found, rego.EvalParsedInput(input))
+	if err != nil {
+		if ctx.Err() == context.DeadlineExceeded {
+			return nil, fmt.Errorf("%w (%s): %v", ErrEvalTimeout, e.timeout, err)
+		}
+		return nil, fmt.Errorf("evaluate policies: %w", err)
+	}
+	fillEvidence(doc, found)
+	return found, nil
+}
+
+// toAST converts the document through JSON once; EvalParsedInput then skips
+// OPA's own reflection-based conversion.
+func toAST(doc *facts.Document) (ast.Value, error) {
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		return nil, fmt.Errorf("encode input document: %w", err)
+	}
+	v, err := ast.ValueFromReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("encode input document: %w", err)
+	}
+	return v, nil
+}
+
+func evalInto(ctx context.Context, pq rego.PreparedEvalQuery, out any, opts ...rego.EvalOption) error {
+	rs, err := pq.Eval(ctx, opts...)
+	if err != nil {
+		return err
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return errors.New("policy query is undefined (is data.xiaoer.main loaded?)")
+	}
+	raw, err := json.Marshal(rs[0].Expressions[0].Value)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(raw, out)
+}
+
+// fillEvidence quotes the field text at each span where a rule left the
+// evidence out (Rego cannot slice strings by byte offset).
+func fillEvidence(doc *facts.Document, found []Finding) {
+	if doc.Listing == nil {
+		return
+	}
+	for i := range found {
+		f := &found[i]
+		if f.Evidence != "" {
+			continue
+		}
+		text := doc.Listing.Fields[f.Field].Text
+		if f.Span.Start >= 0 && f.Span.Start <= f.Span.End && f.Span.End <= len(text) {
+			f.Evidence = text[f.Span.Start:f.Span.End]
+		}
+	}
+}
