@@ -164,19 +164,21 @@ func evalInto(ctx context.Context, pq rego.PreparedEvalQuery, out any, opts ...r
 }
 
 // fillEvidence quotes the field text at each span where a rule left the
-// evidence out (Rego cannot slice strings by byte offset).
+// evidence out (Rego cannot slice strings by byte offset), and keeps the
+// sentence around it for reports.
 func fillEvidence(doc *facts.Document, found []Finding) {
 	if doc.Listing == nil {
 		return
 	}
 	for i := range found {
 		f := &found[i]
-		if f.Evidence != "" {
+		field := doc.Listing.Fields[f.Field]
+		if f.Span.Start < 0 || f.Span.Start > f.Span.End || f.Span.End > len(field.Text) {
 			continue
 		}
-		text := doc.Listing.Fields[f.Field].Text
-		if f.Span.Start >= 0 && f.Span.Start <= f.Span.End && f.Span.End <= len(text) {
-			f.Evidence = text[f.Span.Start:f.Span.End]
+		if f.Evidence == "" {
+			f.Evidence = field.Text[f.Span.Start:f.Span.End]
 		}
+		f.Context = sentenceAround(field, f.Span)
 	}
 }

@@ -7,6 +7,7 @@ type Finding struct {
 	Message     string         `json:"message"`
 	Field       string         `json:"field"`
 	Evidence    string         `json:"evidence"`
+	Context     string         `json:"context,omitempty"` // the sentence around the evidence
 	Span        Span           `json:"span"`
 	Location    *Location      `json:"location,omitempty"`
 	Basis       Basis          `json:"basis"`

@@ -1,0 +1,176 @@
+package listings
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ParseListingFile reads a canonical listing file, YAML or JSON (JSON is
+// read as YAML), holding one listing (a mapping) or a list of them. Every
+// field's value position is kept in Listing.Positions; an unknown key is a
+// *FieldError wrapping ErrUnknownKey.
+func ParseListingFile(source string, raw []byte) ([]*Listing, error) {
+	text, enc, err := Decode(raw, "")
+	if err != nil {
+		return nil, err
+	}
+	return ParseListingText(source, text, enc)
+}
+
+// ParseListingText is ParseListingFile on decoded text.
+func ParseListingText(source, text, enc string) ([]*Listing, error) {
+	src := text
+	if looksLikeJSON(text) {
+		// YAML forbids tabs as indentation, JSON allows them between
+		// tokens; a tab inside a JSON string is invalid anyway, so one
+		// space per tab keeps every line and column.
+		src = strings.ReplaceAll(text, "\t", " ")
+	}
+	roots, err := yamlDocuments(src)
+	if err != nil {
+		return nil, err
+	}
+	f := &fileParser{source: source, text: text, enc: enc, lines: strings.Split(src, "\n")}
+	var out []*Listing
+	for _, root := range roots {
+		ls, err := f.listings(root)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ls...)
+	}
+	if len(out) == 0 {
+		return nil, ErrNoListing
+	}
+	f.defaultIDs(out)
+	return out, nil
+}
+
+// looksLikeJSON reports whether text starts like a JSON object or array.
+func looksLikeJSON(text string) bool {
+	t := strings.TrimLeft(text, " \t\r\n\uFEFF")
+	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")
+}
+
+// yamlDocuments decodes every document of a YAML stream to its root node.
+func yamlDocuments(src string) ([]*yaml.Node, error) {
+	dec := yaml.NewDecoder(strings.NewReader(src))
+	var roots []*yaml.Node
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			return roots, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("syntax: %w", err)
+		}
+		if len(doc.Content) > 0 {
+			roots = append(roots, resolve(doc.Content[0]))
+		}
+	}
+}
+
+// resolve follows YAML aliases to the node they name.
+func resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+// fileParser holds what every listing of one file shares.
+type fileParser struct {
+	source, text, enc string
+	lines             []string
+}
+
+// listings reads one root node: a mapping or a list of mappings.
+func (f *fileParser) listings(root *yaml.Node) ([]*Listing, error) {
+	switch root.Kind {
+	case yaml.MappingNode:
+		l, err := f.listing(root)
+		if err != nil {
+			return nil, err
+		}
+		return []*Listing{l}, nil
+	case yaml.SequenceNode:
+		out := make([]*Listing, 0, len(root.Content))
+		for i, item := range root.Content {
+			item = resolve(item)
+			if item.Kind != yaml.MappingNode {
+				return nil, invalid(item, fmt.Sprintf("listing %d", i+1), "want a mapping of listing fields")
+			}
+			l, err := f.listing(item)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, l)
+		}
+		return out, nil
+	case yaml.ScalarNode:
+		if root.Tag == "!!null" {
+			return nil, nil
+		}
+	}
+	return nil, invalid(root, "listing", "want a mapping of listing fields or a list of them")
+}
+
+// listing reads one mapping of listing fields.
+func (f *fileParser) listing(m *yaml.Node) (*Listing, error) {
+	l := &Listing{Source: f.source, Encoding: f.enc, Raw: f.text, Positions: map[string]Position{}}
+	fp := &fieldParser{file: f, l: l}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		key, value := m.Content[i], resolve(m.Content[i+1])
+		decode, ok := fileFields[key.Value]
+		if !ok {
+			return nil, &FieldError{Field: key.Value, Line: key.Line, Column: key.Column,
+				Err: ErrUnknownKey, Detail: "known keys: " + knownKeys}
+		}
+		if seen[key.Value] {
+			return nil, invalid(key, key.Value, "duplicate key")
+		}
+		seen[key.Value] = true
+		if isNull(value) {
+			continue
+		}
+		if err := decode(fp, key.Value, value); err != nil {
+			return nil, err
+		}
+	}
+	fp.finish()
+	return l, nil
+}
+
+// defaultIDs names listings that have no id after the file: "stem", or
+// "stem-N" in a list.
+func (f *fileParser) defaultIDs(ls []*Listing) {
+	stem := fileStem(f.source)
+	if stem == "" {
+		stem = "listing"
+	}
+	for i, l := range ls {
+		switch {
+		case l.ID != "":
+		case len(ls) == 1:
+			l.ID = stem
+		default:
+			l.ID = fmt.Sprintf("%s-%d", stem, i+1)
+		}
+	}
+}
+
+// isNull reports an empty or null value (`subtitle:` or `subtitle: ~`).
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// invalid is a FieldError wrapping ErrInvalidValue at node n.
+func invalid(n *yaml.Node, field, detail string) *FieldError {
+	return &FieldError{Field: field, Line: n.Line, Column: n.Column, Err: ErrInvalidValue, Detail: detail}
+}

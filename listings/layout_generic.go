@@ -1,0 +1,120 @@
+package listings
+
+import (
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// maxAttributeLine bounds a list item read as "name: value" on generic pages.
+const maxAttributeLine = 120
+
+// extractGeneric fills what a platform layout left empty, from JSON-LD
+// Product, OpenGraph, <h1> and <title>. On pages no layout recognised it
+// also reads the description and the attributes ("key: value" list items,
+// dt/dd pairs, two-column table rows).
+func extractGeneric(p *page, l *Listing) {
+	doc := p.doc
+	generic := l.Platform == PlatformGeneric
+	if prod := jsonLDProduct(doc); prod != nil {
+		fillFromProduct(l, prod, generic)
+	}
+	if l.Title == "" {
+		l.Title = firstNonEmpty(metaContent(doc, "og:title"), firstText(doc, "h1", "title"))
+	}
+	if l.Price.Min == 0 && l.Price.Max == 0 {
+		l.Price = genericPrice(doc)
+	}
+	if !generic {
+		return
+	}
+	if l.Description == "" {
+		l.Description = firstNonEmpty(
+			description(doc, `[itemprop="description"]`, "#description", ".product-description", ".description", "article"),
+			metaContent(doc, "og:description"), metaContent(doc, "description"))
+	}
+	var set attrSet
+	for _, a := range l.Attributes {
+		set.add(a.Name, a.Value)
+	}
+	genericAttributes(doc, &set)
+	l.Attributes = set.list
+}
+
+// fillFromProduct copies JSON-LD Product fields into empty listing fields.
+func fillFromProduct(l *Listing, prod *product, generic bool) {
+	if l.Title == "" {
+		l.Title = Clean(prod.Name)
+	}
+	if l.Price.Min == 0 && l.Price.Max == 0 {
+		l.Price, _ = prod.price()
+	}
+	if l.ID == "" {
+		l.ID = firstNonEmpty(jsonText(prod.SKU), jsonText(prod.ProductID))
+	}
+	if l.URL == "" {
+		l.URL = absoluteURL(prod.URL)
+	}
+	if l.Category == "" {
+		l.Category = jsonText(prod.Category)
+	}
+	if !generic {
+		return
+	}
+	if l.Description == "" {
+		l.Description = cleanLines(htmlToText(prod.Description))
+	}
+	var set attrSet
+	prod.attributes(&set)
+	l.Attributes = set.list
+	if len(l.SKUs) == 0 {
+		l.SKUs = prod.skus()
+	}
+}
+
+// genericPrice reads OpenGraph/product meta, itemprop=price or a .price.
+func genericPrice(doc *goquery.Document) Price {
+	for _, name := range []string{"product:price:amount", "og:price:amount"} {
+		if p, ok := ParsePrice(metaContent(doc, name)); ok {
+			if c := metaContent(doc, "product:price:currency"); c != "" {
+				p.Currency = currencyCode(c)
+			}
+			return p
+		}
+	}
+	if p, ok := ParsePrice(attr(doc.Find(`[itemprop="price"]`), "content")); ok {
+		return p
+	}
+	p, _ := pricedText(doc, `[itemprop="price"]`, ".price")
+	return p
+}
+
+// genericAttributes reads name/value pairs a product page shows.
+func genericAttributes(doc *goquery.Document, set *attrSet) {
+	doc.Find("dl").Each(func(_ int, dl *goquery.Selection) {
+		pairs(dl, set)
+	})
+	doc.Find("tr").Each(func(_ int, tr *goquery.Selection) {
+		if tr.Children().Filter("td, th").Length() == 2 {
+			pairs(tr, set)
+		}
+	})
+	doc.Find("li").Each(func(_ int, li *goquery.Selection) {
+		if li.Find("li").Length() > 0 || li.Closest("nav, header, footer").Length() > 0 {
+			return
+		}
+		if text := OneLine(li); utf8.RuneCountInString(text) <= maxAttributeLine {
+			set.addText(text)
+		}
+	})
+}
+
+// firstNonEmpty returns the first argument that is not "".
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

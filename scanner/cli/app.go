@@ -1,0 +1,51 @@
+// Package cli builds xiaoer's command-line interface (urfave/cli/v2): one
+// constructor per command, each in its own file. main.go only runs the app
+// and exits with the code it returns; nothing below main calls os.Exit.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v2"
+)
+
+// NewApp returns the xiaoer application writing to stdout and stderr.
+func NewApp(stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:      "xiaoer",
+		Usage:     "policy-as-code compliance checker for Chinese e-commerce listings and seller promises",
+		Version:   versionString(),
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Commands: []*cli.Command{
+			newScanCommand(),
+			newExtractCommand(),
+			newRulesCommand(),
+			newExplainCommand(),
+			newVersionCommand(),
+		},
+		// Exit codes are decided by ExitCode in main, never by the library.
+		ExitErrHandler:  func(*cli.Context, error) {},
+		HideHelpCommand: true,
+	}
+}
+
+// ExitCode maps the error App.Run returned to the process exit code and
+// prints it: commands return cli.Exit(...) for findings (1) and unreadable
+// inputs (2); any other error is a usage or runtime error (2).
+func ExitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var coder cli.ExitCoder
+	if errors.As(err, &coder) {
+		if msg := coder.Error(); msg != "" {
+			fmt.Fprintln(stderr, "xiaoer:", msg)
+		}
+		return coder.ExitCode()
+	}
+	fmt.Fprintln(stderr, "xiaoer:", err)
+	return 2
+}

@@ -1,0 +1,110 @@
+package scanner
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Input is one thing to scan: a file, stdin, or (later) a URL.
+type Input struct {
+	Index  int
+	Source string
+	Read   func() ([]byte, error)
+}
+
+// MaxInputBytes bounds what one input may hold; larger files are an error
+// for that input, not a crash.
+const MaxInputBytes = 64 << 20
+
+// listingExts are the files a directory walk picks up.
+var listingExts = map[string]bool{".html": true, ".htm": true, ".yaml": true, ".yml": true, ".json": true, ".txt": true}
+
+// ExpandPaths turns command-line paths into inputs: files as given,
+// directories walked recursively for listing files (hidden ones skipped),
+// "-" for stdin. A path that does not exist becomes an input whose Read
+// fails, so it is reported with the rest.
+func ExpandPaths(paths []string, stdin io.Reader) []Input {
+	var out []Input
+	add := func(source string, read func() ([]byte, error)) {
+		out = append(out, Input{Index: len(out), Source: source, Read: read})
+	}
+	for _, p := range paths {
+		if p == "-" {
+			add("-", func() ([]byte, error) { return readLimited(stdin) })
+			continue
+		}
+		files, err := walk(p)
+		if err != nil {
+			add(p, func() ([]byte, error) { return nil, err })
+			continue
+		}
+		for _, f := range files {
+			add(f, fileReader(f))
+		}
+	}
+	return out
+}
+
+func fileReader(path string) func() ([]byte, error) {
+	return func() ([]byte, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return readLimited(f)
+	}
+}
+
+func readLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxInputBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxInputBytes {
+		return nil, fmt.Errorf("larger than %d MiB", MaxInputBytes>>20)
+	}
+	return data, nil
+}
+
+// walk lists the listing files under path (path itself if it is a file).
+func walk(path string) ([]string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if !st.IsDir() {
+		return []string{path}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			files = append(files, p) // reported when read
+			return nil
+		}
+		if d.IsDir() && p != path && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && listingExts[strings.ToLower(filepath.Ext(p))] {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+// unwrapPathError drops the path that the caller already names.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

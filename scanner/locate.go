@@ -1,0 +1,81 @@
+package scanner
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+)
+
+// locateAll sets each finding's file location where the input has lines:
+// from the field's recorded position for listing files, or by finding the
+// evidence in the page source for HTML.
+func locateAll(found []Finding, l *listings.Listing, doc *facts.Document) {
+	for i := range found {
+		if loc, ok := locate(found[i], l, doc); ok {
+			loc.File = l.Source
+			found[i].Location = &loc
+		}
+	}
+}
+
+func locate(f Finding, l *listings.Listing, doc *facts.Document) (Location, bool) {
+	if f.Field == "" || doc.Listing == nil {
+		return Location{}, false
+	}
+	text := doc.Listing.Fields[f.Field].Text
+	if pos, offset, ok := fieldPosition(f, l, text); ok {
+		return offsetIn(pos, text, offset), true
+	}
+	if l.Raw != "" && f.Evidence != "" {
+		return findInSource(l.Raw, f.Evidence)
+	}
+	return Location{}, false
+}
+
+// fieldPosition finds where the text holding the span starts in the source
+// file: the entry's own position for attributes and SKUs (one entry per line
+// of the joined text), else the field's.
+func fieldPosition(f Finding, l *listings.Listing, text string) (listings.Position, int, bool) {
+	if l.Positions == nil {
+		return listings.Position{}, 0, false
+	}
+	if f.Field == facts.FieldAttributes || f.Field == facts.FieldSKUs {
+		line := strings.Count(text[:min(f.Span.Start, len(text))], "\n")
+		if pos, ok := l.Positions[fmt.Sprintf("%s.%d", f.Field, line)]; ok && pos.Known() {
+			return pos, -1, true
+		}
+	}
+	pos, ok := l.Positions[f.Field]
+	return pos, f.Span.Start, ok && pos.Known()
+}
+
+// offsetIn maps a byte offset inside a field's text to a file position: on
+// later lines for block scalars, on the value's line otherwise.
+// A negative offset means the position is already the entry's.
+func offsetIn(pos listings.Position, text string, offset int) Location {
+	if offset < 0 {
+		return Location{Line: pos.Line, Column: pos.Column}
+	}
+	before := text[:min(offset, len(text))]
+	lastLine := before[strings.LastIndexByte(before, '\n')+1:]
+	if pos.Block {
+		return Location{Line: pos.Line + 1 + strings.Count(before, "\n"), Column: pos.Column + utf8.RuneCountInString(lastLine)}
+	}
+	return Location{Line: pos.Line, Column: pos.Column + utf8.RuneCountInString(lastLine)}
+}
+
+// findInSource locates the first occurrence of the evidence in the decoded
+// page, outside tags; good enough for annotations on HTML listings.
+func findInSource(raw, evidence string) (Location, bool) {
+	idx := strings.Index(raw, evidence)
+	if idx < 0 {
+		return Location{}, false
+	}
+	before := raw[:idx]
+	line := strings.Count(before, "\n") + 1
+	col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+	return Location{Line: line, Column: col}, true
+}

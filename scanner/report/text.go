@@ -1,0 +1,185 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xiaoer-dev/xiaoer/scanner"
+)
+
+// Text writes findings for people: where, which rule, the evidence marked in
+// its sentence, the basis, what to write instead and what it can cost.
+type Text struct {
+	Color bool
+}
+
+const (
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiReset  = "\x1b[0m"
+)
+
+// Report implements Reporter.
+func (t *Text) Report(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	for _, res := range r.Results {
+		t.result(bw, res)
+	}
+	t.summary(bw, r.Summary)
+	return bw.Flush()
+}
+
+func (t *Text) result(w *bufio.Writer, r scanner.Result) {
+	if r.Failed() {
+		fmt.Fprintf(w, "%s\n  %s %s\n\n", r.Source, t.paint(ansiRed, "error:"), *r.Error)
+		return
+	}
+	if len(r.Findings) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s  %s\n", t.paint(ansiBold, r.Source), t.paint(ansiDim, header(r)))
+	for _, f := range r.Findings {
+		t.finding(w, f)
+	}
+	w.WriteString("\n")
+}
+
+func header(r scanner.Result) string {
+	parts := []string{}
+	for _, p := range []string{r.Platform, r.Encoding, r.ID} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return "(" + strings.Join(parts, ", ") + ") " + truncate(r.Title, 40)
+}
+
+func (t *Text) finding(w *bufio.Writer, f scanner.Finding) {
+	sev := t.severity(f.Severity)
+	if f.Suppressed != nil {
+		sev = t.paint(ansiDim, "suppressed")
+	}
+	fmt.Fprintf(w, "  %s %s %s %s\n", sev, t.paint(ansiBold, f.Rule), where(f), f.Message)
+	if f.Evidence != "" {
+		fmt.Fprintf(w, "      原文: %s\n", t.highlight(f))
+	}
+	fmt.Fprintf(w, "      依据: %s\n", basis(f.Basis))
+	if f.Suggestion != "" {
+		fmt.Fprintf(w, "      建议: %s\n", f.Suggestion)
+	}
+	if cost := exposure(f.Exposure); cost != "" {
+		fmt.Fprintf(w, "      风险: %s\n", cost)
+	}
+	if f.Suppressed != nil {
+		fmt.Fprintf(w, "      已豁免: %s (%s)\n", f.Suppressed.Reason, f.Suppressed.Source)
+	}
+}
+
+func where(f scanner.Finding) string {
+	if f.Location != nil {
+		return fmt.Sprintf("%s:%d:%d", f.Field, f.Location.Line, f.Location.Column)
+	}
+	return f.Field
+}
+
+// highlight shows the evidence inside its context: the sentence or a window
+// of the field text around it, with the evidence marked.
+func (t *Text) highlight(f scanner.Finding) string {
+	ctx := f.Context
+	if !strings.Contains(ctx, f.Evidence) {
+		ctx = f.Evidence
+	}
+	mark := "【" + f.Evidence + "】"
+	if t.Color {
+		mark = ansiRed + ansiBold + f.Evidence + ansiReset
+	}
+	return strings.Replace(ctx, f.Evidence, mark, 1)
+}
+
+func (t *Text) severity(s string) string {
+	switch s {
+	case "error":
+		return t.paint(ansiRed, "error  ")
+	case "warning":
+		return t.paint(ansiYellow, "warning")
+	}
+	return fmt.Sprintf("%-7s", s)
+}
+
+func (t *Text) paint(code, s string) string {
+	if !t.Color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func basis(b scanner.Basis) string {
+	s := b.Law
+	if b.Penalty != "" {
+		s += "；罚则 " + b.Penalty
+	}
+	if !b.Confirmed {
+		s += "（未核实）"
+	}
+	return s
+}
+
+func exposure(e scanner.Exposure) string {
+	var parts []string
+	if e.PunitiveCNY > 0 {
+		parts = append(parts, fmt.Sprintf("惩罚性赔偿 ¥%s", money(e.PunitiveCNY)))
+	}
+	if e.PlatformCNY > 0 {
+		parts = append(parts, fmt.Sprintf("平台赔付 ¥%s", money(e.PlatformCNY)))
+	}
+	if e.FineCNY[1] > 0 {
+		parts = append(parts, fmt.Sprintf("罚款 ¥%s–%s", money(e.FineCNY[0]), money(e.FineCNY[1])))
+	}
+	if e.Points > 0 {
+		parts = append(parts, fmt.Sprintf("扣%g分", e.Points))
+	}
+	s := strings.Join(parts, "；")
+	if s != "" && !e.Confirmed {
+		s += "（含未核实数据）"
+	}
+	return s
+}
+
+func (t *Text) summary(w *bufio.Writer, s scanner.Summary) {
+	fmt.Fprintf(w, "%d inputs, %d listings: %d findings (%d error, %d warning), %d suppressed, %d unreadable\n",
+		s.Inputs, s.Listings, s.Findings, s.BySeverity["error"], s.BySeverity["warning"], s.Suppressed, s.Errors)
+	if s.Exposure.PunitiveCNY+s.Exposure.PlatformCNY > 0 || s.Exposure.FineCNY[1] > 0 {
+		fmt.Fprintf(w, "money at risk: punitive claims ¥%s, platform compensation ¥%s, fines up to ¥%s\n",
+			money(s.Exposure.PunitiveCNY), money(s.Exposure.PlatformCNY), money(s.Exposure.FineCNY[1]))
+	}
+}
+
+// money formats yuan with thousands separators and at most two decimals.
+func money(v float64) string {
+	s := fmt.Sprintf("%.2f", v)
+	s = strings.TrimSuffix(strings.TrimRight(strings.TrimRight(s, "0"), "."), ".")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
