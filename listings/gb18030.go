@@ -18,13 +18,37 @@ var gbReplacement = []byte{0x84, 0x31, 0xA4, 0x37}
 // Pages use them for icon-font glyphs (the saved Tmall pages hold a dozen),
 // so DecodeGB18030 maps them itself rather than call them undecodable.
 func DecodeGB18030(raw []byte) (string, int) {
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
-	if err == nil && !bytes.Contains(out, []byte("\uFFFD")) {
-		return string(out), 0
+	var text string
+	if hasUserDefined(raw) {
+		text = decodeGBSegments(raw)
+	} else {
+		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
+		if err != nil {
+			return strings.Repeat("\uFFFD", len(raw)), len(raw)
+		}
+		text = string(out)
 	}
-	text := decodeGBSegments(raw)
 	bad := strings.Count(text, "\uFFFD") - bytes.Count(raw, gbReplacement)
 	return text, max(bad, 0)
+}
+
+// hasUserDefined reports whether raw holds a two-byte sequence in a
+// user-defined area; one cheap pass saves decoding twice.
+func hasUserDefined(raw []byte) bool {
+	for i := 0; i < len(raw); {
+		if raw[i] < 0x80 {
+			i++
+			continue
+		}
+		n := gbSequenceLen(raw, i)
+		if n == 2 {
+			if _, ok := gbUserDefined(raw[i], raw[i+1]); ok {
+				return true
+			}
+		}
+		i += n
+	}
+	return false
 }
 
 // decodeGBSegments walks the byte sequences, writes user-defined ones as

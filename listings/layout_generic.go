@@ -16,7 +16,8 @@ const maxAttributeLine = 120
 func extractGeneric(p *page, l *Listing) {
 	doc := p.doc
 	generic := l.Platform == PlatformGeneric
-	if prod := jsonLDProduct(doc); prod != nil {
+	prod := jsonLDProduct(doc)
+	if prod != nil {
 		fillFromProduct(l, prod, generic)
 	}
 	if l.Title == "" {
@@ -31,7 +32,7 @@ func extractGeneric(p *page, l *Listing) {
 	if l.Description == "" {
 		l.Description = firstNonEmpty(
 			description(doc, `[itemprop="description"]`, "#description", ".product-description", ".description", "article"),
-			metaContent(doc, "og:description"), metaContent(doc, "description"))
+			productDescription(prod), metaContent(doc, "og:description"), metaContent(doc, "description"))
 	}
 	var set attrSet
 	for _, a := range l.Attributes {
@@ -61,15 +62,20 @@ func fillFromProduct(l *Listing, prod *product, generic bool) {
 	if !generic {
 		return
 	}
-	if l.Description == "" {
-		l.Description = cleanLines(htmlToText(prod.Description))
-	}
 	var set attrSet
 	prod.attributes(&set)
 	l.Attributes = set.list
 	if len(l.SKUs) == 0 {
 		l.SKUs = prod.skus()
 	}
+}
+
+// productDescription is the plain text of a JSON-LD description, if any.
+func productDescription(prod *product) string {
+	if prod == nil {
+		return ""
+	}
+	return cleanLines(htmlToText(prod.Description))
 }
 
 // genericPrice reads OpenGraph/product meta, itemprop=price or a .price.

@@ -1,6 +1,10 @@
 package listings
 
-import "github.com/PuerkitoBio/goquery"
+import (
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
 
 // isTaobaoClassic recognises the classic item.taobao.com detail page.
 func isTaobaoClassic(p *page) bool {
@@ -42,7 +46,7 @@ func description(doc *goquery.Document, selectors ...string) string {
 
 // breadcrumb is the category path a page shows, joined with " > ".
 func breadcrumb(doc *goquery.Document) string {
-	sel := doc.Find("#J_Crumbs a, .tb-breadcrumb a, #crumb-wrap .crumb .item a, .breadcrumb a, nav[aria-label=breadcrumb] a")
+	sel := doc.Find("#J_Crumbs a, .tb-breadcrumb a, #crumb-wrap .crumb .item > a, .breadcrumb a, nav[aria-label=breadcrumb] a")
 	var parts []string
 	sel.Each(func(_ int, a *goquery.Selection) {
 		if t := OneLine(a); t != "" && t != "首页" {
@@ -53,13 +57,4 @@ func breadcrumb(doc *goquery.Document) string {
 }
 
 // joinCategory joins category path parts.
-func joinCategory(parts []string) string {
-	out := ""
-	for i, part := range parts {
-		if i > 0 {
-			out += " > "
-		}
-		out += part
-	}
-	return out
-}
+func joinCategory(parts []string) string { return strings.Join(parts, " > ") }

@@ -68,8 +68,11 @@ func numberEnd(text string, i int) int {
 	return i
 }
 
+// isDigit reports an ASCII digit.
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// allDigits reports whether s is exactly three ASCII digits (a thousands
+// group).
 func allDigits(s string) bool {
 	if len(s) != 3 {
 		return false

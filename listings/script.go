@@ -8,9 +8,12 @@ import (
 
 // scriptDescURL finds the description URL Taobao and Tmall pages carry in
 // inline script: `descUrl : location.protocol==='http:' ? '//a' : '//b'`
-// (classic Taobao; the https one, last, wins) or `"descUrl":"//..."`
-// (Tmall's JSON config).
+// (classic Taobao; the https one, last, wins) or `"httpsDescUrl":"//..."`
+// and `"descUrl":"//..."` (Tmall's JSON config; https first).
 func scriptDescURL(scripts []string) string {
+	if u := scriptURL(scripts, "httpsDescUrl"); u != "" {
+		return u
+	}
 	return scriptURL(scripts, "descUrl")
 }
 

@@ -27,8 +27,10 @@ type Engine struct {
 
 // EngineOptions configures the policy set.
 type EngineOptions struct {
-	Bundles []*bundle.Bundle // extra bundles (user policies) beside the embedded one
-	Timeout time.Duration    // per evaluation; 0 means DefaultEvalTimeout
+	// Bundles are user policies and data (LoadPolicyDir, LoadDataFile),
+	// merged into the embedded bundle in order: later data wins.
+	Bundles []*bundle.Bundle
+	Timeout time.Duration // per evaluation; 0 means DefaultEvalTimeout
 	// Capabilities restrict the builtins policies may call (nil: the
 	// default safe set, see SafeCapabilities).
 	Capabilities *ast.Capabilities
@@ -60,14 +62,15 @@ func NewEngine(ctx context.Context, opts EngineOptions) (*Engine, error) {
 	if caps == nil {
 		caps = SafeCapabilities()
 	}
+	merged, err := withUserPolicies(embedded, opts.Bundles)
+	if err != nil {
+		return nil, err
+	}
 	base := []func(*rego.Rego){
-		rego.ParsedBundle("xiaoer", embedded),
+		rego.ParsedBundle("xiaoer", merged),
 		rego.Capabilities(caps),
 		rego.StrictBuiltinErrors(true),
 		rego.SetRegoVersion(ast.RegoV1),
-	}
-	for i, b := range opts.Bundles {
-		base = append(base, rego.ParsedBundle(fmt.Sprintf("user-%d", i), b))
 	}
 	e := &Engine{timeout: opts.Timeout, revision: embedded.Manifest.Revision}
 	if e.timeout == 0 {
@@ -100,7 +103,11 @@ func loadCatalog(ctx context.Context, base []func(*rego.Rego)) ([]RuleMeta, erro
 	if err := evalInto(ctx, pq, &metas); err != nil {
 		return nil, fmt.Errorf("rule catalogue: %w", err)
 	}
+	metas = append(metas, ToolRules...)
 	sortRules(metas)
+	if err := checkRuleIDs(metas); err != nil {
+		return nil, err
+	}
 	return metas, nil
 }
 

@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,13 +10,18 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
 )
 
-// Input is one thing to scan: a file, stdin, or (later) a URL.
+// Input is one thing to scan: a file, stdin, a URL, or a row of a shop export.
 type Input struct {
 	Index  int
 	Source string
 	Read   func() ([]byte, error)
+	// Load, when set, replaces Read and ParseInput: inputs that fetch or
+	// split themselves (URLs, shop export rows) return their listings.
+	Load func(ctx context.Context) ([]*listings.Listing, error)
 }
 
 // MaxInputBytes bounds what one input may hold; larger files are an error

@@ -4,17 +4,16 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 )
 
 // Options configures a scan.
 type Options struct {
-	Workers int      // parallel workers; 0 means one per CPU
-	Rules   []string // only these rule ids (empty: all)
+	Workers  int      // parallel workers; 0 means one per CPU
+	Rules    []string // only these rule ids (empty: all)
+	Platform string   // for listings that do not name theirs (or are "generic")
 }
 
 // Scanner scans inputs with a shared Checker.
@@ -24,62 +23,10 @@ type Scanner struct {
 }
 
 // Run scans every input in parallel and calls emit with each input's results
-// in input order. A bad input yields an error result and never stops the
-// batch; only ctx cancellation or an emit error ends Run early.
+// in input order (see RunStream). A bad input yields an error result and
+// never stops the batch; only ctx cancellation or an emit error ends Run early.
 func (s *Scanner) Run(ctx context.Context, inputs []Input, emit func(Result) error) error {
-	workers := s.Options.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	slots := make([]chan []Result, len(inputs))
-	for i := range slots {
-		slots[i] = make(chan []Result, 1)
-	}
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				slots[i] <- s.scanInput(ctx, inputs[i])
-			}
-		}()
-	}
-	go feed(ctx, jobs, len(inputs), workers)
-	defer wg.Wait()
-	return drain(ctx, slots, emit)
-}
-
-// feed hands out input indexes, at most a window ahead of what drain has
-// taken, so memory stays bounded however many inputs there are.
-func feed(ctx context.Context, jobs chan<- int, n, workers int) {
-	defer close(jobs)
-	for i := range n {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			return
-		}
-	}
-}
-
-func drain(ctx context.Context, slots []chan []Result, emit func(Result) error) error {
-	for _, slot := range slots {
-		select {
-		case results := <-slot:
-			for _, r := range results {
-				if err := emit(r); err != nil {
-					return err
-				}
-			}
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
-	return nil
+	return s.RunStream(ctx, inputs, StreamOptions{}, emit) // issue 7: bounded window, see pool.go
 }
 
 // scanInput reads, parses and checks one input; it never panics outward.
@@ -89,11 +36,7 @@ func (s *Scanner) scanInput(ctx context.Context, in Input) (results []Result) {
 			results = []Result{errorResult(in, fmt.Errorf("internal error: %v", r))}
 		}
 	}()
-	raw, err := in.Read()
-	if err != nil {
-		return []Result{errorResult(in, err)}
-	}
-	ls, err := ParseInput(in.Source, raw)
+	ls, err := listingsOf(ctx, in) // issue 7: URL and shop-export inputs load themselves
 	if err != nil {
 		return []Result{errorResult(in, err)}
 	}
@@ -104,6 +47,9 @@ func (s *Scanner) scanInput(ctx context.Context, in Input) (results []Result) {
 }
 
 func (s *Scanner) checkOne(ctx context.Context, in Input, l *listings.Listing) Result {
+	if s.Options.Platform != "" && (l.Platform == "" || l.Platform == "generic") {
+		l.Platform = s.Options.Platform
+	}
 	r := Result{Input: in.Index, Source: in.Source, Kind: "listing", ID: l.ID, Title: l.Title,
 		Platform: l.Platform, Encoding: l.Encoding, Price: l.Price.Highest()}
 	found, doc, err := s.Checker.CheckListing(ctx, l)
@@ -115,7 +61,7 @@ func (s *Scanner) checkOne(ctx context.Context, in Input, l *listings.Listing) R
 	}
 	found = keepRules(found, s.Options.Rules)
 	locateAll(found, l, doc)
-	applyIgnores(found, l)
+	found = applyIgnores(found, l)
 	r.Findings = found
 	r.Exposure = ListingExposure(found)
 	return r
@@ -136,21 +82,6 @@ func keepRules(found []Finding, rules []string) []Finding {
 		}
 	}
 	return kept
-}
-
-// applyIgnores marks findings waived by the listing's own suppressions.
-// An ignore without a reason waives nothing.
-func applyIgnores(found []Finding, l *listings.Listing) {
-	for _, ig := range l.Ignores {
-		if ig.Reason == "" {
-			continue
-		}
-		for i := range found {
-			if found[i].Rule == ig.Rule && found[i].Suppressed == nil {
-				found[i].Suppressed = &Suppression{Reason: ig.Reason, Source: "inline"}
-			}
-		}
-	}
 }
 
 // ParseInput turns one input's bytes into listings.

@@ -2,19 +2,94 @@ package facts
 
 import "github.com/xiaoer-dev/xiaoer/listings"
 
-// Fiber is one stated fibre share, e.g. 棉 95% of the 主面料.
+// Fiber is one stated fibre share, e.g. 棉 95% of the 主面料. The fibres of
+// one statement (棉95% 氨纶5%) share a Statement number; rules compare
+// statements with each other and claims with statements.
 type Fiber struct {
-	Fiber   string  `json:"fiber"`   // standard name (GB/T 29862), e.g. 棉, 聚酯纤维
-	Percent float64 `json:"percent"` // as stated
-	Part    string  `json:"part"`    // 主面料, 里料 ... ("" when the listing names none)
-	Field   string  `json:"field"`   // where it was stated
-	S       int     `json:"s"`
-	E       int     `json:"e"`
+	Fiber     string  `json:"fiber"`     // standard name (GB/T 29862), e.g. 棉, 聚酯纤维
+	Percent   float64 `json:"percent"`   // as stated; 0 when Implied
+	AtLeast   bool    `json:"at_least"`  // Percent is a lower bound (96%及以上, 80%-89%)
+	Implied   bool    `json:"implied"`   // named without a figure (面料: 棉, 面料: 涤棉)
+	Part      string  `json:"part"`      // 面料, 里料, 填充物 ... ("" when the listing names none)
+	Label     string  `json:"label"`     // the attribute name or label it was stated under (材质成分)
+	Statement int     `json:"statement"` // which statement it belongs to
+	Field     string  `json:"field"`     // where it was stated
+	S         int     `json:"s"`
+	E         int     `json:"e"`
 }
+
+// copyFields are the fields whose text may state a composition or claim a
+// fibre, in the order statements are numbered.
+var copyFields = []string{FieldTitle, FieldSubtitle, FieldDescription, FieldSKUs}
 
 // Composition finds the stated fibre composition in the listing's attributes,
 // spec tables, description and SKU names.
-// TODO(material): full parser (issue 4).
 func Composition(l *listings.Listing, fields map[string]Field) []Fiber {
-	return nil
+	var c compositionBuilder
+	c.attributes(l.Attributes)
+	for _, name := range copyFields {
+		if f, ok := fields[name]; ok {
+			c.copyText(name, f.Text)
+		}
+	}
+	return c.out
+}
+
+// compositionBuilder numbers statements as it collects them.
+type compositionBuilder struct {
+	out  []Fiber
+	next int
+}
+
+func (c *compositionBuilder) add(field string, st compStatement) {
+	for _, f := range st.fibres {
+		f.Part, f.Label, f.Implied, f.Field, f.Statement = st.part, st.label, st.implied, field, c.next
+		c.out = append(c.out, f)
+	}
+	c.next++
+}
+
+// copyText reads compositions written in copy: a group of fibres with
+// figures that a label introduces (面料: 棉100%) or that names two or more
+// fibres (棉95% 氨纶5%). A lone 100%棉 is a claim, not a statement.
+func (c *compositionBuilder) copyText(field, text string) {
+	t := newScanText(text)
+	items := scanItems(t, 0, t.len())
+	for _, cl := range compClusters(t, items) {
+		for _, st := range buildStatements(t, cl, compOptions{}) {
+			if st.labelled || len(st.fibres) >= 2 {
+				c.add(field, st)
+			}
+		}
+	}
+}
+
+// clusterBreaks end a composition in copy.
+const clusterBreaks = "。!?\n"
+
+// compClusters groups items written close together (at most four characters
+// apart, no sentence end between them).
+func compClusters(t *scanText, items []compItem) [][]compItem {
+	var out [][]compItem
+	start := 0
+	for k := 1; k <= len(items); k++ {
+		if k < len(items) && itemsNear(t, items[k-1].end, items[k].start) {
+			continue
+		}
+		out = append(out, items[start:k])
+		start = k
+	}
+	return out
+}
+
+func itemsNear(t *scanText, a, b int) bool {
+	if b-a > 4 {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if containsRune(clusterBreaks, t.at(i)) {
+			return false
+		}
+	}
+	return true
 }

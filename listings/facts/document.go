@@ -40,6 +40,7 @@ type ListingFacts struct {
 	Fields      map[string]Field     `json:"fields"`
 	Attributes  []listings.Attribute `json:"attributes"`
 	Composition []Fiber              `json:"composition"`
+	FiberClaims []FiberClaim         `json:"fiber_claims"`
 	Down        *Down                `json:"down,omitempty"`
 	DownClaims  []DownClaim          `json:"down_claims"`
 	Numbers     []Number             `json:"numbers"`
@@ -102,6 +103,7 @@ func (b *Builder) Build(l *listings.Listing) *Document {
 		Attributes: nonNil(l.Attributes),
 	}
 	lf.Composition = nonNil(Composition(l, fields))
+	lf.FiberClaims = nonNil(FiberClaims(fields, lf.Composition))
 	lf.Down, lf.DownClaims = DownFacts(l, fields)
 	lf.DownClaims = nonNil(lf.DownClaims)
 	lf.Numbers = nonNil(Numbers(fields))

@@ -1,29 +1,174 @@
 package facts
 
-import "github.com/xiaoer-dev/xiaoer/listings"
+import (
+	"strings"
 
-// Down is the down specification the listing states in its attributes.
+	"github.com/xiaoer-dev/xiaoer/listings"
+)
+
+// Down is the down specification the listing states in its attributes
+// (填充物, 含绒量/绒子含量, 充绒量).
 type Down struct {
-	Species        string  `json:"species"`         // 鸭 | 鹅 | ""
-	Colour         string  `json:"colour"`          // 白 | 灰 | ""
-	ContentPercent float64 `json:"content_percent"` // 绒子含量 / 含绒量
-	FillGrams      float64 `json:"fill_grams"`      // 充绒量
-	Filling        string  `json:"filling"`         // 填充物 as stated
-	Field          string  `json:"field"`
+	Species        string          `json:"species"`          // 鸭 | 鹅 | ""
+	Colour         string          `json:"colour"`           // 白 | 灰 | ""
+	ContentPercent float64         `json:"content_percent"`  // 绒子含量 / 含绒量
+	ContentAtLeast bool            `json:"content_at_least"` // stated as a lower bound (90%以上)
+	FillGrams      float64         `json:"fill_grams"`       // 充绒量 (the low end of a range)
+	Filling        string          `json:"filling"`          // 填充物 as stated
+	FillingName    string          `json:"filling_name"`     // 鸭绒, 鹅绒, 羽绒, or a non-down filling (羽绒棉, 聚酯纤维)
+	Field          string          `json:"field"`
+	Spans          map[string]Span `json:"spans"` // content, filling, fill: the values in the attributes text
 }
 
-// DownClaim is a down figure stated in the copy (90%白鸭绒, 含绒量90%).
+// DownClaim is a down statement in the copy: a share (90%白鸭绒, 90白鸭绒,
+// 含绒量90%), a species (白鹅绒), a down item's name (羽绒服), a filling
+// that is not down (羽绒棉, 羽丝绒) or a fill weight (充绒量200g). Before and
+// After hold two characters of context for exemptions kept as data.
 type DownClaim struct {
-	Percent float64 `json:"percent"`
-	Species string  `json:"species"`
-	Colour  string  `json:"colour"`
-	Field   string  `json:"field"`
-	S       int     `json:"s"`
-	E       int     `json:"e"`
+	Kind     string  `json:"kind"` // content | species | garment | filling | fill
+	Percent  float64 `json:"percent"`
+	AtLeast  bool    `json:"at_least"`
+	Grams    float64 `json:"grams"`
+	Species  string  `json:"species"`
+	Colour   string  `json:"colour"`
+	Name     string  `json:"name"`     // garment or filling name
+	Text     string  `json:"text"`     // as written
+	Labelled bool    `json:"labelled"` // written under a spec label (含绒量：90%, 填充物：白鸭绒)
+	Before   string  `json:"before"`
+	After    string  `json:"after"`
+	Field    string  `json:"field"`
+	S        int     `json:"s"`
+	E        int     `json:"e"`
 }
 
-// DownFacts finds the down specification and the down claims in the copy.
-// TODO(material): full parser (issue 4).
+// DownFacts finds the down specification and the down claims in the copy
+// (and the item names in name attributes such as 品名: 羽绒服).
 func DownFacts(l *listings.Listing, fields map[string]Field) (*Down, []DownClaim) {
-	return nil, nil
+	down, claims := downAttributes(l.Attributes)
+	for _, name := range copyFields {
+		if f, ok := fields[name]; ok {
+			claims = append(claims, downClaimsIn(name, f.Text)...)
+		}
+	}
+	return down, claims
+}
+
+// downAttributeRole says which down attribute a name is, "" for none.
+func downAttributeRole(name string) string {
+	n := Normalize(name)
+	switch {
+	case strings.Contains(n, "含绒") || strings.Contains(n, "绒子含量") || strings.Contains(n, "羽绒含量") || strings.Contains(n, "绒含量"):
+		return "content"
+	case strings.Contains(n, "充绒") || strings.Contains(n, "填充量"):
+		return "fill"
+	case strings.Contains(n, "填充") || strings.Contains(n, "绒种") || strings.Contains(n, "羽绒种类"):
+		return "filling"
+	case n == "品名" || n == "产品名称" || n == "商品名称" || n == "名称":
+		return "name"
+	}
+	return ""
+}
+
+func downAttributes(attrs []listings.Attribute) (*Down, []DownClaim) {
+	d := &Down{Field: FieldAttributes, Spans: map[string]Span{}}
+	var claims []DownClaim
+	_, starts := AttributeLines(attrs)
+	for i, a := range attrs {
+		base := starts[i] + len(a.Name) + len(": ")
+		t := newScanText(a.Value)
+		switch downAttributeRole(a.Name) {
+		case "content":
+			d.content(t, base)
+		case "fill":
+			d.fill(t, base)
+		case "filling":
+			d.filling(t, base)
+		case "name":
+			claims = append(claims, garmentsIn(t, base)...)
+		}
+	}
+	if len(d.Spans) == 0 {
+		return nil, claims
+	}
+	return d, claims
+}
+
+func (d *Down) content(t *scanText, base int) {
+	for i := 0; i < t.len(); i++ {
+		if f, ok := percentAt(t, i); ok {
+			d.setContent(f, t, base)
+			return
+		}
+		if v, end, ok := numberAt(t, i); ok && v <= 100 && t.skip(end, " ") == t.len() {
+			d.setContent(pctFigure{value: v, start: i, end: end}, t, base)
+			return
+		}
+	}
+}
+
+func (d *Down) setContent(f pctFigure, t *scanText, base int) {
+	d.ContentPercent, d.ContentAtLeast = f.value, f.atLeast
+	s, e := t.span(f.start, f.end)
+	d.Spans["content"] = Span{S: base + s, E: base + e}
+}
+
+func (d *Down) fill(t *scanText, base int) {
+	for i := 0; i < t.len(); i++ {
+		if g, end, ok := gramsAt(t, i); ok {
+			d.FillGrams = g
+			s, e := t.span(i, end)
+			d.Spans["fill"] = Span{S: base + s, E: base + e}
+			return
+		}
+	}
+}
+
+// filling reads 填充物: the filling's name, species and colour, and a share
+// written with it (90%白鸭绒) when no 含绒量 attribute gave one.
+func (d *Down) filling(t *scanText, base int) {
+	d.Filling = t.src
+	d.Spans["filling"] = Span{S: base, E: base + len(t.src)}
+	for i := 0; i < t.len(); i++ {
+		if w, _, ok := downLexicon.match(t, i); ok && (w.kind == DownSpecies || w.kind == DownFilling) {
+			d.FillingName, d.Species, d.Colour = w.fillingName(), w.species, w.colour
+			break
+		}
+	}
+	if d.FillingName == "" {
+		d.FillingName = firstFibre(t)
+	}
+	if _, ok := d.Spans["content"]; ok || !isDownFilling(d.FillingName) {
+		return // 聚酯纤维100% is the filling's fibre, not a down share
+	}
+	for i := 0; i < t.len(); i++ {
+		if f, ok := percentAt(t, i); ok {
+			d.setContent(f, t, base)
+			return
+		}
+	}
+}
+
+func isDownFilling(name string) bool { return name == "鸭绒" || name == "鹅绒" || name == "羽绒" }
+
+// firstFibre is the standard name of the first fibre in t (聚酯纤维 for a
+// 填充物 of 涤纶), "" when none.
+func firstFibre(t *scanText) string {
+	for i := 0; i < t.len(); i++ {
+		if w, _, ok := fibreAt(t, i); ok && !w.skip {
+			return w.std[0]
+		}
+	}
+	return ""
+}
+
+// garmentsIn finds down item names in a name attribute (品名: 羽绒服).
+func garmentsIn(t *scanText, base int) []DownClaim {
+	var out []DownClaim
+	for _, c := range downClaimsIn(FieldAttributes, t.src) {
+		if c.Kind == DownGarment {
+			c.S, c.E = c.S+base, c.E+base
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -1,16 +1,219 @@
 package facts
 
-// Number is a figure with its unit as written (90 %, 10 万+, 24 小时).
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Number is a figure with its unit, as a seller wrote it: 90%, 99.9%, 10万+,
+// 1000+人, 24小时, 3天, 180g. Value is the plain number (10万+ is 100000,
+// 百分之九十 is 90), Unit the normalised unit after it ("%", "人", "小时",
+// "g"; "" when there is none), Plus whether it was written as a floor
+// (10万+, 1000多人, 99%以上). S and E are byte offsets into the field's text
+// and cover the whole figure with its unit.
 type Number struct {
 	Value float64 `json:"value"`
 	Unit  string  `json:"unit"`
+	Plus  bool    `json:"plus,omitempty"`
 	Field string  `json:"field"`
 	S     int     `json:"s"`
 	E     int     `json:"e"`
 }
 
-// Numbers finds figures with units in every field.
-// TODO(ad): full parser (issue 3).
+// Numbers finds figures with units in every field, in field-name order and
+// then text order, so the document is the same on every run.
 func Numbers(fields map[string]Field) []Number {
-	return nil
+	names := make([]string, 0, len(fields))
+	for name := range fields {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var out []Number
+	for _, name := range names {
+		out = append(out, FiguresIn(fields[name].Text, name)...)
+	}
+	return out
+}
+
+// FiguresIn finds the figures of one text; field is recorded on each.
+// It works on the normalised text (full-width digits and ％ fold to ASCII)
+// and maps spans back to the original bytes.
+func FiguresIn(text, field string) []Number {
+	norm, origin := normalizeWithOrigin(text)
+	var out []Number
+	for _, m := range figurePattern.FindAllStringSubmatchIndex(norm, -1) {
+		n, ok := figureFrom(norm, m)
+		if !ok {
+			continue
+		}
+		n.Field, n.S, n.E = field, origin[n.S], origin[n.E]
+		out = append(out, n)
+	}
+	return out
+}
+
+// figureUnits are the units a figure may carry, longest first so that 个月
+// wins over 月 and kg over g. ASCII units must not run into more letters
+// (180gsm is not grams), which figureFrom checks.
+var figureUnits = []string{
+	"百分点", "个小时", "个月", "小时", "分钟", "人次", "毫升", "千克", "公斤", "厘米", "毫米", "英寸", "公里",
+	"mah", "kg", "mg", "ml", "cm", "mm", "km", "kw", "gb", "hz", "cc",
+	"%", "‰", "℃", "°",
+	"天", "日", "周", "年", "月", "号", "点", "秒", "分", "岁",
+	"人", "件", "单", "份", "次", "家", "位", "个", "只", "条", "张", "片", "包", "瓶", "盒", "袋",
+	"支", "双", "套", "台", "颗", "粒", "罐", "箱", "笔", "款", "种", "色", "层", "根", "头",
+	"克", "斤", "吨", "升", "米", "寸", "码", "元", "块", "折", "倍", "度",
+	"g", "l", "m", "w", "v", "h",
+}
+
+// figurePattern finds a figure: an optional 百分之, digits (or a Chinese
+// numeral with a multiplier, 十万, 三千), an optional multiplier (万, 千,
+// 亿, w before +), an optional +, an optional unit and an optional floor
+// marker after it. Groups: 1 百分之, 2 digits, 3 Chinese numeral,
+// 4 multiplier, 5 plus, 6 unit, 7 floor after the unit.
+var figurePattern = regexp.MustCompile(
+	`(百分之)?(?:(\d+(?:\.\d+)?)|([零一二两三四五六七八九十百千万亿]{2,}))` +
+		`\s?(万|千|亿|w(?:\s?\+))?\s?(\+|多)?\s?(` + unitAlternation() + `)?(\+|以上|多)?`)
+
+func unitAlternation() string {
+	quoted := make([]string, len(figureUnits))
+	for i, u := range figureUnits {
+		quoted[i] = regexp.QuoteMeta(u)
+	}
+	return strings.Join(quoted, "|")
+}
+
+// figureFrom turns one match into a Number, or rejects it: model codes
+// (hx300, cd-67), Chinese numerals that are words (千万不要, 十一), and bare
+// digits with neither unit nor multiplier nor plus (a year, an item number)
+// unless written as 百分之.
+func figureFrom(norm string, m []int) (Number, bool) {
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return norm[m[2*i]:m[2*i+1]]
+	}
+	start, end := m[0], m[1]
+	percent, digits, chinese := group(1) != "", group(2), group(3)
+	mult, plus, unit, floor := strings.TrimSpace(group(4)), group(5), group(6), group(7)
+	if digits != "" && partOfCode(norm, m[4]) {
+		return Number{}, false
+	}
+	if unit != "" && isASCIIWord(unit) && m[13] < len(norm) && isASCIILetter(norm[m[13]]) {
+		return Number{}, false // 180gsm, 32gbps: the unit runs into a word
+	}
+	value, ok := figureValue(digits, chinese)
+	if !ok || (chinese != "" && chineseIsWord(norm, chinese, end)) {
+		return Number{}, false
+	}
+	value *= multiplier(mult)
+	if percent {
+		unit = "%"
+	}
+	if unit == "" && mult == "" && plus == "" && floor == "" {
+		return Number{}, false
+	}
+	return Number{Value: value, Unit: unit, Plus: plus != "" || floor != "" || strings.HasSuffix(mult, "+"), S: start, E: trimRightSpace(norm, start, end)}, true
+}
+
+func figureValue(digits, chinese string) (float64, bool) {
+	if digits != "" {
+		v, err := strconv.ParseFloat(digits, 64)
+		return v, err == nil
+	}
+	return chineseFigure(chinese)
+}
+
+// multiplier is the value of 万, 千, 亿 or w+ (sellers write 1w+ for 1万+).
+func multiplier(m string) float64 {
+	switch {
+	case m == "":
+		return 1
+	case strings.HasPrefix(m, "万"), strings.HasPrefix(m, "w"):
+		return 1e4
+	case m == "千":
+		return 1e3
+	case m == "亿":
+		return 1e8
+	}
+	return 1
+}
+
+// partOfCode reports whether digits at i belong to a model or item code:
+// preceded by a letter (hx300, no.213 is handled by the lexicon) or by a
+// dash or slash after a letter (cd-67).
+func partOfCode(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := s[i-1]
+	if isASCIILetter(prev) {
+		return true
+	}
+	return (prev == '-' || prev == '/' || prev == '_') && i >= 2 && isASCIILetter(s[i-2])
+}
+
+// chineseIsWord rejects numerals that are words, not figures: 千万 (by all
+// means), 万一 (in case), 十一 (the holiday), 三五 (a few), and any numeral
+// followed by 不 or 别 (一万个不放心). A Chinese figure needs a multiplier.
+func chineseIsWord(s, numeral string, end int) bool {
+	switch numeral {
+	case "千万", "万一", "十一", "一一", "万万", "千千", "百百":
+		return true
+	}
+	if !strings.ContainsAny(numeral, "十百千万亿") {
+		return true
+	}
+	rest := s[end:]
+	return strings.HasPrefix(rest, "不") || strings.HasPrefix(rest, "别")
+}
+
+var chineseFigureDigits = map[rune]float64{
+	'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+}
+
+var chineseFigureSmall = map[rune]float64{'十': 10, '百': 100, '千': 1000}
+
+var chineseFigureLarge = map[rune]float64{'万': 1e4, '亿': 1e8}
+
+// chineseFigure reads Chinese numerals up to 亿: 十万 100000, 三千五百 3500,
+// 百万 1000000, 两万 20000. A multiplier with no digit before it counts one.
+func chineseFigure(s string) (float64, bool) {
+	var total, section, digit float64
+	for _, r := range s {
+		if d, ok := chineseFigureDigits[r]; ok {
+			digit = d
+		} else if small := chineseFigureSmall[r]; small > 0 {
+			section += max(digit, 1) * small
+			digit = 0
+		} else if large := chineseFigureLarge[r]; large > 0 {
+			total = (total + max(section+digit, 1)) * large
+			section, digit = 0, 0
+		} else {
+			return 0, false
+		}
+	}
+	v := total + section + digit
+	return v, v > 0
+}
+
+func trimRightSpace(s string, start, end int) int {
+	for end > start && s[end-1] == ' ' {
+		end--
+	}
+	return end
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIILetter(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -10,8 +10,8 @@ import (
 // push callback). Events are newest first; status per event is there only
 // when resultv2 was asked for.
 type kuaidi100Answer struct {
-	Nu    string `json:"nu"`
-	Com   string `json:"com"`
+	Nu    string     `json:"nu"`
+	Com   string     `json:"com"`
 	State flexString `json:"state"`
 	Data  []struct {
 		Time    string `json:"time"`
@@ -25,12 +25,12 @@ type kuaidi100Answer struct {
 // kdniaoAnswer is KDNiao's 即时查询 answer. Traces are oldest first; Action
 // is the detailed state of each trace, present on newer API versions.
 type kdniaoAnswer struct {
-	LogisticCode string      `json:"LogisticCode"`
-	ShipperCode  string      `json:"ShipperCode"`
+	LogisticCode string     `json:"LogisticCode"`
+	ShipperCode  string     `json:"ShipperCode"`
 	State        flexString `json:"State"`
 	Traces       []struct {
-		AcceptTime    string      `json:"AcceptTime"`
-		AcceptStation string      `json:"AcceptStation"`
+		AcceptTime    string     `json:"AcceptTime"`
+		AcceptStation string     `json:"AcceptStation"`
 		Action        flexString `json:"Action"`
 	} `json:"Traces"`
 }

@@ -17,16 +17,30 @@ func newScanCommand() *cli.Command {
 		Name:      "scan",
 		Usage:     "scan listing pages and listing files (files, directories, - for stdin)",
 		ArgsUsage: "PATH...",
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + fmt.Sprint(report.Formats())},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of stdout"},
-			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings at or above: error, warning, info, never"},
-			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
-			&cli.StringSliceFlag{Name: "rule", Usage: "only report these rule ids (repeatable)"},
-			&cli.BoolFlag{Name: "no-color", Usage: "no ANSI colour in text output"},
-			nowFlag,
-		},
-		Action: runScan,
+		Flags:     scanFlags(),
+		Action:    runScan,
+	}
+}
+
+// scanFlags are scan's flags; settings.go reads them together with
+// .xiaoer.yaml (flags win).
+func scanFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + fmt.Sprint(report.Formats())},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of stdout"},
+		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on open findings at or above: error, warning, info, never"},
+		&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
+		&cli.StringSliceFlag{Name: "rule", Usage: "only report these rule ids (repeatable)"},
+		&cli.BoolFlag{Name: "no-color", Usage: "no ANSI colour in text output"},
+		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config file (default: " + scanner.ConfigFile + " in the working directory, if present)"},
+		&cli.StringFlag{Name: "platform", Usage: "platform of listings that do not name theirs: taobao, tmall, jd, pdd, douyin"},
+		&cli.StringFlag{Name: "baseline", Usage: "accepted findings (from --write-baseline): they are shown as suppressed and do not fail the run"},
+		&cli.StringFlag{Name: "write-baseline", Usage: "record every open finding in this baseline file (the run then passes)"},
+		&cli.StringFlag{Name: "changed-since", Usage: "scan only listing files changed since this git revision (merge base with HEAD), plus untracked ones"},
+		&cli.StringSliceFlag{Name: "policy", Usage: "directory of user policies (Rego and data) beside the embedded pack (repeatable)"},
+		&cli.StringSliceFlag{Name: "data", Usage: "JSON or YAML data file merged into the policy data (repeatable)"},
+		&cli.DurationFlag{Name: "eval-timeout", Value: scanner.DefaultEvalTimeout, Usage: "time limit for evaluating one listing"},
+		nowFlag,
 	}
 }
 
@@ -34,9 +48,17 @@ func runScan(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return cli.Exit("scan: give at least one PATH (a file, a directory, or - for stdin)", 2)
 	}
-	failOn := c.String("fail-on")
-	if failOn != "never" && scanner.SeverityRank(failOn) == 0 {
-		return cli.Exit(fmt.Sprintf("--fail-on %q: want error, warning, info or never", failOn), 2)
+	set, err := loadSettings(c)
+	if err != nil {
+		return cli.Exit(err.Error(), 2)
+	}
+	inputs, err := selectInputs(c, set)
+	if err != nil {
+		return cli.Exit(err.Error(), 2)
+	}
+	checker, err := newScanChecker(c, set)
+	if err != nil {
+		return cli.Exit(err.Error(), 2)
 	}
 	out, closeOut, err := output(c)
 	if err != nil {
@@ -47,40 +69,60 @@ func runScan(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	checker, err := newChecker(c)
-	if err != nil {
-		return cli.Exit(err.Error(), 2)
-	}
-	inputs := scanner.ExpandPaths(c.Args().Slice(), c.App.Reader)
-	r, err := collect(c, checker, inputs)
+	code, err := scanAndReport(c, set, checker, inputs, rep, out)
 	if err != nil {
 		return err
 	}
-	if err := rep.Report(out, r); err != nil {
-		return fmt.Errorf("write report: %w", err)
+	if err := finishBaseline(c, set); err != nil {
+		return cli.Exit(err.Error(), 2)
 	}
-	return exitFor(r.Results, failOn)
+	return exitFor(code)
 }
 
-// collect runs the scan and gathers the report.
-func collect(c *cli.Context, checker *scanner.Checker, inputs []scanner.Input) (*report.Report, error) {
-	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: c.Int("workers"), Rules: c.StringSlice("rule")}}
+// scanAndReport runs the scan and writes the report: each result as it
+// comes for a streaming reporter, the whole report at the end otherwise.
+// It returns the exit code the results call for.
+func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, inputs []scanner.Input, rep report.Reporter, out io.Writer) (int, error) {
 	r := &report.Report{Version: report.Version, Tool: tool(checker), Summary: scanner.NewSummary(), Rules: checker.Engine.Rules()}
 	r.Summary.Inputs = len(inputs)
+	stream, streaming := rep.(report.Streamer)
+	if streaming {
+		if err := stream.Start(out, r); err != nil {
+			return 0, fmt.Errorf("write report: %w", err)
+		}
+	}
+	code := scanner.ExitClean
+	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: c.Int("workers"), Rules: c.StringSlice("rule"), Platform: set.platform}}
 	err := s.Run(c.Context, inputs, func(res scanner.Result) error {
+		set.judge(&res)
 		r.Summary.Add(res)
+		code = max(code, scanner.ExitCode([]scanner.Result{res}, set.failOn))
+		if streaming {
+			return stream.Add(res)
+		}
 		r.Results = append(r.Results, res)
 		return nil
 	})
-	return r, err
+	if err != nil {
+		return 0, err
+	}
+	if streaming {
+		err = stream.Finish(r.Summary)
+	} else {
+		err = rep.Report(out, r)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("write report: %w", err)
+	}
+	return code, nil
 }
 
 func tool(checker *scanner.Checker) report.Tool {
 	return report.Tool{Name: "xiaoer", Version: binaryVersion(), PolicyRevision: checker.Engine.Revision(), OPAVersion: opaVersion()}
 }
 
-func exitFor(results []scanner.Result, failOn string) error {
-	switch scanner.ExitCode(results, failOn) {
+func exitFor(code int) error {
+	switch code {
 	case scanner.ExitError:
 		return cli.Exit("some inputs could not be scanned (see their errors above)", scanner.ExitError)
 	case scanner.ExitFindings:

@@ -42,8 +42,12 @@ type Options struct {
 }
 
 var constructors = map[string]func(Options) Reporter{
-	"text": func(o Options) Reporter { return &Text{Color: o.Color} },
-	"json": func(Options) Reporter { return JSON{} },
+	"text":   func(o Options) Reporter { return &Text{Color: o.Color} },
+	"json":   func(Options) Reporter { return JSON{} },
+	"jsonl":  func(Options) Reporter { return &JSONL{} },
+	"sarif":  func(Options) Reporter { return SARIF{} },
+	"junit":  func(Options) Reporter { return JUnit{} },
+	"github": func(Options) Reporter { return GitHub{} },
 }
 
 // Get returns the reporter for a format name.

@@ -1,29 +1,121 @@
 # METADATA
 # title: ad-absolute
-# description: 绝对化用语（国家级、最高级、最佳等）
+# description: |
+#   绝对化用语：「国家级」「最高级」「最佳」及含义相同或相近的用语（最-词、
+#   第一/唯一/首-词、级/极-词、地位与保证用语、国家机关名义），按分词匹配，
+#   不按子串（最近、第一次不是）。《广告绝对化用语执法指南》的除外情形逐项
+#   作为允许语境：经营理念与目标、品牌或企业内部比较、使用与保存提示、标准
+#   规定的等级、用户登记的注册商标与商品名称、国家规定评定的奖项、注明来源
+#   的限定时间或地域的客观事实。标题以外的属性字段（成分、规格）不查。
+# custom:
+#   severity: error
+#   basis: 《广告法》第九条第三项
+#   penalty: 《广告法》第五十七条第一项
 package xiaoer.rules.ad_absolute
 
 import data.xiaoer.lib
+import data.xiaoer.lib.lexicon
+
+tables := data.tables.ad_absolute
 
 meta := {
 	"id": "ad-absolute",
 	"title": "绝对化用语",
 	"severity": "error",
 	"kinds": ["listing"],
-	"description": "广告中使用「国家级」「最高级」「最佳」等绝对化用语。",
-	"basis": {"law": "《广告法》第九条第三项", "penalty": "《广告法》第五十七条第一项", "link": "https://www.samr.gov.cn/", "confirmed": true},
+	"description": "广告中使用「国家级」「最高级」「最佳」等绝对化用语（《广告法》第九条第三项）；按《广告绝对化用语执法指南》（市场监管总局公告2023年第6号）的除外情形放行。",
+	"basis": {
+		"law": "《广告法》第九条第三项",
+		"penalty": "《广告法》第五十七条第一项：对广告主处二十万元以上一百万元以下罚款",
+		"link": "http://shuibeng.org/news/1954.html",
+		"confirmed": true,
+		"note": "除外情形依《广告绝对化用语执法指南》（2023年）：https://zz5.net/zzzx/185",
+	},
 	"suggestion": "删除绝对化用语，改为可以证明的具体描述。",
 	"exposure": {"punitive": true, "fine": "ad_law_57"},
 }
 
+# Composition and specification lines are labels, not claims (100%棉).
+skip := {"attributes": true}
+
+candidates contains c if {
+	some c in lexicon.word_hits(tables.words, skip)
+	partnered(c)
+}
+
+candidates contains c if {
+	some c in lexicon.prefix_hits(tables.prefixes, tables.words, skip)
+}
+
+candidates contains c if {
+	some c in guarantee_hits
+}
+
+# guarantee_hits are figures of 100% or more followed by a guarantee word
+# (100%正品, 百分百原装); 100%棉 is a fibre label and stays out.
+guarantee_hits contains c if {
+	some num in object.get(input, ["listing", "numbers"], [])
+	not skip[num.field]
+	num.unit == "%"
+	num.value >= 100
+	first := lexicon.starts[num.field][num.s]
+	next := lexicon.starts[num.field][num.e]
+	some n in numbers.range(1, 2)
+	word := lexicon.key_at(num.field, next, n)
+	tables.guarantees.words[word]
+	entry := {"cat": tables.guarantees.cat, "suggestion": tables.guarantees.suggestion}
+	c := {
+		"field": num.field, "i": first, "n": (next - first) + n, "key": word,
+		"s": num.s, "e": input.listing.fields[num.field].tokens[(next + n) - 1].e,
+		"word": concat("", ["100%", word]), "entry": entry,
+	}
+}
+
+# partnered: words that are claims only beside a partner (至尊 享受,
+# 国家机关 特供) need it.
+partnered(c) if not c.entry.needs
+
+partnered(c) if lexicon.in_context(tables.contexts, c.entry.needs, c)
+
+hits := lexicon.longest(candidates)
+
+# exemption names the guide's exemption that lets hit c pass, if any.
+exemption(c) := "registered_name" if {
+	lexicon.registered(c)
+} else := names[0] if {
+	names := [name | some name in allow_list(c); lexicon.in_context(tables.contexts, name, c)]
+	count(names) > 0
+} else := "sourced_fact" if {
+	c.entry.fact
+	lexicon.limited_and_sourced(c)
+}
+
+allow_list(c) := object.get(c.entry, "allow", [])
+
+# exempted explains every hit that passed, and why (for xiaoer explain
+# and the tests).
+exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exemption": exemption(c)} if {
+	some c in hits
+}
+
 findings contains f if {
-	some name, field in input.listing.fields
-	name != "attributes"
-	some tok in field.tokens
-	entry := data.tables.ad_absolute.words[tok.t]
-	f := lib.finding(meta, {
-		"field": name, "s": tok.s, "e": tok.e,
-		"message": sprintf("绝对化用语「%s」", [tok.t]),
-		"suggestion": entry.suggestion,
+	some c in hits
+	not exemption(c)
+	cat := tables.categories[c.entry.cat]
+	f := lib.finding(hit_meta(c, cat), {
+		"field": c.field, "s": c.s, "e": c.e,
+		"message": sprintf("绝对化用语「%s」（%s）：广告不得使用「国家级」「最高级」「最佳」等用语", [c.word, cat.title]),
+		"suggestion": c.entry.suggestion,
+		"details": {"category": c.entry.cat, "word": c.word, "exemptions_checked": allow_list(c)},
 	})
 }
+
+# hit_meta is meta with the entry's own basis (国家机关名义: 第九条第二项;
+# 驰名商标: 商标法) and fine where it has one.
+hit_meta(c, cat) := object.union(meta, {
+	"basis": object.union(meta.basis, {
+		"law": object.get(c.entry, "basis", cat.basis),
+		"link": object.get(c.entry, "link", meta.basis.link),
+	}),
+	"exposure": object.union(meta.exposure, {"fine": object.get(c.entry, "fine", meta.exposure.fine)}),
+})

@@ -1,20 +1,195 @@
 package xiaoer.rules.ad_absolute_test
 
+import data.xiaoer.lib.lexicon_test as t
 import data.xiaoer.rules.ad_absolute
 
-doc(text, tokens) := {"kind": "listing", "listing": {"fields": {"title": {"text": text, "tokens": tokens}}, "price": {"amount": 99}}}
+words(segs) := {f.details.word | some f in ad_absolute.findings} with input as t.title(segs)
 
-test_best_is_a_hit if {
-	fs := ad_absolute.findings with input as doc("最好的T恤", [{"t": "最好", "s": 0, "e": 6}, {"t": "的", "s": 6, "e": 9}, {"t": "t恤", "s": 9, "e": 13}])
+# why is the exemption that let word pass in a title made of segs.
+why(segs, word) := e.exemption if {
+	some e in ad_absolute.exempted with input as t.title(segs)
+	e.word == word
+}
+
+# ---- hits: one per lexicon category, plus the generic 最 + word ----
+
+test_zui_word if {
+	fs := ad_absolute.findings with input as t.title(["最好", "的", "t恤"])
 	count(fs) == 1
 	some f in fs
 	f.rule == "ad-absolute"
+	f.severity == "error"
 	f.span == {"start": 0, "end": 6}
-	f.exposure.punitive_cny == 500
+	f.basis.law == "《广告法》第九条第三项"
 	f.exposure.fine_cny == [200000, 1000000]
+	f.exposure.punitive_cny == 597
+	f.details.category == "zui"
+	contains(f.suggestion, "具体")
 }
 
-test_recent_is_not_a_hit if {
-	fs := ad_absolute.findings with input as doc("最近上新", [{"t": "最近", "s": 0, "e": 6}, {"t": "上新", "s": 6, "e": 12}])
-	count(fs) == 0
+test_zui_plus_adjective if {
+	fs := ad_absolute.findings with input as t.title(["冬季", "最", "保暖", "的", "羽绒服"])
+	some f in fs
+	f.details.word == "最保暖"
+	f.span == {"start": 6, "end": 15}
+}
+
+test_zui_token_not_in_lexicon if words(["全", "淘宝", "最", "静音"]) == {"最静音"}
+
+test_diyi_ranking if words(["全网", "销量", "第一", "的", "面膜"]) == {"销量第一"}
+
+test_diyi_first_and_only if words(["全球", "首款", "唯一", "专利"]) == {"首款", "唯一"}
+
+test_ji_level if words(["国家级", "工艺", "顶级", "面料"]) == {"国家级", "顶级"}
+
+test_ji_grade_without_standard if words(["一级", "棒", "的", "口感"]) == {"一级"}
+
+test_status_word if words(["王牌", "产品", "遥遥领先"]) == {"王牌", "遥遥领先"}
+
+test_authority_state_organ if {
+	fs := ad_absolute.findings with input as t.title(["国家机关", "特供", "白酒"])
+	some f in fs
+	f.details.word == "特供"
+	f.basis.law == "《广告法》第九条第二项"
+}
+
+test_authority_famous_mark_cites_trademark_law if {
+	fs := ad_absolute.findings with input as t.title(["中国", "驰名商标", "产品"])
+	some f in fs
+	startswith(f.basis.law, "《商标法》第十四条")
+	f.exposure.fine_cny == [0, 0]
+}
+
+test_guarantee_figure if {
+	segs := ["100", "%", "正品", "保证"]
+	fs := ad_absolute.findings with input as t.doc({"title": segs}, [t.num("title", segs, 0, 1, 100, "%")])
+	some f in fs
+	f.details.word == "100%正品"
+	f.span == {"start": 0, "end": 10}
+}
+
+test_fullwidth_ranking_token if words(["品质", "no.1"]) == {"no.1"}
+
+# ---- traps: words that only look like hits ----
+
+test_traps_are_not_hits if {
+	count(words(["最近", "上新", "第一次", "购买", "第一步", "量", "尺寸"])) == 0
+}
+
+test_fibre_label_is_not_a_guarantee if {
+	segs := ["100", "%", "棉", "t恤"]
+	count(ad_absolute.findings) == 0 with input as t.doc({"title": segs}, [t.num("title", segs, 0, 1, 100, "%")])
+}
+
+test_attributes_are_labels if {
+	count(ad_absolute.findings) == 0 with input as t.doc({"attributes": ["等级", ":", " ", "一级", "\n", "尺码", ":", " ", "最大", "号"]}, [])
+}
+
+test_partner_words_alone_pass if {
+	count(words(["酷冷", "至尊", "散热器", "狗狗", "专用"])) == 0
+	words(["至尊", "享受"]) == {"至尊"}
+}
+
+# ---- exemptions of the SAMR 2023 guide, each against a hit that fires without it ----
+
+test_aspiration if {
+	why(["追求", "极致", "服务"], "极致") == "aspiration"
+	words(["极致", "服务"]) == {"极致"}
+}
+
+test_aspiration_stops_at_comma if words(["坚持", "原创", ",", "最好", "的", "面料"]) == {"最好"}
+
+test_slogan if {
+	why(["客户", "至上"], "至上") == "slogan"
+	why(["诚信", "第一"], "第一") == "slogan"
+	words(["品质", "最好"]) == {"最好"}
+}
+
+test_goal if {
+	why(["打造", "行业", "第一", "品牌"], "第一") == "goal"
+	words(["行业", "第一", "品牌"]) == {"第一"}
+}
+
+test_self_comparison if {
+	why(["本", "系列", "中", "顶级", "配置"], "顶级") == "self_comparison"
+	why(["本店", "最低价"], "最低价") == "self_comparison"
+	words(["本店", "全网最低", "价"]) == {"全网最低价"}
+}
+
+test_usage_tip if {
+	why(["最佳", "饮用", "温度", "8", "℃"], "最佳") == "usage_tip"
+	why(["最佳", "保存", "期限", "12", "个月"], "最佳") == "usage_tip"
+	words(["最佳", "选择"]) == {"最佳"}
+}
+
+test_advice if {
+	why(["最好", "手洗"], "最好") == "advice"
+	words(["最好", "的", "面料"]) == {"最好"}
+}
+
+test_spec_limit if {
+	why(["最大", "承重", "2", "0", "0", "kg"], "最大") == "spec_limit"
+	why(["转速", "最高", "3", "0", "0", "0", "转"], "最高") == "spec_limit"
+	words(["东北", "最大", "灵芝", "合作社"]) == {"最大"}
+}
+
+test_ordinal if {
+	why(["第一", "件", "半价"], "第一") == "ordinal"
+	why(["第一", "时间", "发货"], "第一") == "ordinal"
+	words(["全国", "第一", "个", "发明"]) == {"第一"}
+}
+
+test_number_continues if {
+	why(["no.1", "2", "号"], "no.1") == "number_continues"
+	words(["no.1", "品质"]) == {"no.1"}
+}
+
+test_self_limit if {
+	why(["唯一", "的", "缺点", "是", "贵"], "唯一") == "self_limit"
+	words(["唯一", "的", "选择"]) == {"唯一"}
+}
+
+test_standard_grade if {
+	why(["特级", "初", "榨", "橄榄油"], "特级") == "standard_grade"
+	why(["一级", "能效", "空调"], "一级") == "standard_grade"
+	why(["国", "a", "a", "级", "标准"], "aa级") == "standard_grade"
+	words(["特级", "品质"]) == {"特级"}
+}
+
+test_grade_of_something_else if why(["一级", "建造师", "考试", "用书"], "一级") == "not_goods_grade"
+
+test_registered_name if {
+	segs := ["第一", "坊", "肉松饼"]
+	count(ad_absolute.findings) == 0 with input as t.title(segs) with data.tables.registered_names.names as {"第一坊": {}}
+	some e in ad_absolute.exempted with input as t.title(segs) with data.tables.registered_names.names as {"第一坊": {}}
+	e.exemption == "registered_name"
+	words(segs) == {"第一"}
+}
+
+test_state_award if {
+	why(["国家级", "非", "物质", "文化遗产"], "国家级") == "state_award"
+	why(["国家级", "高新技术", "企业"], "国家级") == "state_award"
+}
+
+test_limited_fact_with_source if {
+	segs := [
+		"2", "0", "2", "3", "年", "京东", "净水器", "类目", "销量", "第一",
+		"(", "数据", "来源", ":", "京东", "商", "智", ")",
+	]
+	figs := [t.num("title", segs, 0, 4, 2023, "年")]
+	count(ad_absolute.findings) == 0 with input as t.doc({"title": segs}, figs)
+	some e in ad_absolute.exempted with input as t.doc({"title": segs}, figs)
+	e.exemption == "sourced_fact"
+}
+
+test_limited_fact_needs_the_source if {
+	segs := ["2", "0", "2", "3", "年", "京东", "净水器", "类目", "销量", "第一"]
+	figs := [t.num("title", segs, 0, 4, 2023, "年")]
+	count(ad_absolute.findings) == 1 with input as t.doc({"title": segs}, figs)
+}
+
+test_source_does_not_excuse_opinion if {
+	segs := ["最好", "的", "净水器", "(", "数据", "来源", ":", "京东", ",", "2", "0", "2", "3", "年", ")"]
+	figs := [t.num("title", segs, 9, 13, 2023, "年")]
+	count(ad_absolute.findings) == 1 with input as t.doc({"title": segs}, figs)
 }

@@ -1,0 +1,208 @@
+package listings
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Shop exports are the CSV files seller tools write, one listing per row.
+// Two layouts are read:
+//
+//   - ExportTaobaoAssistant: the 淘宝助理 "data package" CSV. Line 1 is
+//     "version 1.00", line 2 the field keys (title, cid, price, description,
+//     cateProps, inputPids, inputValues, num_id, outer_id, subtitle ...),
+//     line 3 the same columns in Chinese (宝贝名称, 宝贝类目, 宝贝价格,
+//     宝贝描述 ...). Cells are TAB-separated and quoted with '"' (doubled
+//     inside); the description cell is HTML over many lines. 淘宝助理 5.x
+//     writes UTF-16LE with a byte order mark; older versions and many
+//     third-party tools that write the same layout use GBK.
+//   - ExportColumns: one header row naming the columns, in Chinese or
+//     English (宝贝标题/商品标题/title, 价格/一口价/price, 宝贝描述/描述/
+//     description, 属性/attributes, 宝贝ID/商品ID/num_id ...): 千牛 and ERP
+//     exports saved as CSV, and hand-made sheets. Comma- or TAB-separated.
+//
+// Encodings: UTF-8 with or without a BOM (Excel's "CSV UTF-8"), UTF-16LE or
+// BE with a BOM, UTF-16LE without one, and GBK/GB18030 (Excel's plain "CSV"
+// on Chinese Windows). Attributes in 淘宝助理's cateProps are numeric
+// property and value ids ("20000:3275069;1627207:28341"), which only
+// Taobao's category API can name: they are not read. Its typed-in values
+// (inputPids/inputValues) are read, named where the property id is
+// well known (品牌, 货号).
+const (
+	ExportTaobaoAssistant = "taobao-assistant"
+	ExportColumns         = "columns"
+)
+
+// ErrNotExport: a CSV file that has neither layout (no title column).
+var ErrNotExport = errors.New("not a shop export: no title column (want 宝贝名称/宝贝标题/商品标题/title)")
+
+// Export is a shop export, decoded and split into rows; Listing builds
+// one row's listing on demand, so a scan can hand rows to its workers.
+type Export struct {
+	Source   string
+	Encoding string
+	Layout   string
+	columns  map[string]int // canonical field → column
+	rows     [][]string
+	pos      [][][2]int // per row, per cell: line and column (in characters) where its text starts
+}
+
+// IsExportFile reports whether a file name is one ReadExport reads.
+func IsExportFile(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".csv" || ext == ".tsv"
+}
+
+// ReadExport decodes a shop export and finds its layout and rows.
+func ReadExport(source string, raw []byte) (*Export, error) {
+	text, enc, err := decodeExport(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", displayName(source), err)
+	}
+	e := &Export{Source: source, Encoding: enc}
+	if err := e.split(text); err != nil {
+		return nil, fmt.Errorf("%s: %w", displayName(source), err)
+	}
+	return e, nil
+}
+
+// ParseExport reads every row of a shop export into listings.
+func ParseExport(source string, raw []byte) ([]*Listing, error) {
+	e, err := ReadExport(source, raw)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Listing, 0, e.Len())
+	for i := range e.Len() {
+		l, err := e.Listing(i)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// Len is the number of listing rows.
+func (e *Export) Len() int { return len(e.rows) }
+
+// Line is the 1-based line row i starts on.
+func (e *Export) Line(i int) int { return e.pos[i][0][0] }
+
+// decodeExport handles what Decode does not: UTF-16 without a byte order
+// mark, which 淘宝助理-compatible tools write and whose NUL bytes Decode
+// would take for binary.
+func decodeExport(raw []byte) (string, string, error) {
+	if len(raw) >= 4 && raw[0] != 0 && raw[1] == 0 && raw[3] == 0 && !bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) {
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder().Bytes(raw)
+		if err != nil {
+			return "", "", err
+		}
+		return string(out), "utf-16le", nil
+	}
+	return Decode(raw, "")
+}
+
+// split reads the records, recognises the layout from the header and
+// keeps the listing rows with where each cell starts.
+func (e *Export) split(text string) error {
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = delimiter(text)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	lines := strings.Split(text, "\n")
+	var header []string
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("csv: %w", err)
+		}
+		switch {
+		case header == nil && isVersionLine(rec):
+			e.Layout = ExportTaobaoAssistant
+		case header == nil:
+			header = rec
+			if e.columns = exportColumns(rec); e.columns["title"] < 0 {
+				return ErrNotExport
+			}
+		case e.isHeaderRow(rec) || blankRecord(rec):
+			// 淘宝助理's second header (the Chinese labels), or an empty line
+		default:
+			e.rows = append(e.rows, rec)
+			e.pos = append(e.pos, cellPositions(r, rec, lines))
+		}
+	}
+	if header == nil {
+		return ErrEmpty
+	}
+	if e.Layout == "" {
+		e.Layout = ExportColumns
+	}
+	if len(e.rows) == 0 {
+		return ErrNoListing
+	}
+	return nil
+}
+
+// delimiter is TAB when the first line has more tabs than commas.
+func delimiter(text string) rune {
+	first, _, _ := strings.Cut(text, "\n")
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(first)), "version") {
+		text = text[len(first)+min(1, len(text)-len(first)):]
+		first, _, _ = strings.Cut(text, "\n")
+	}
+	if strings.Count(first, "\t") > strings.Count(first, ",") {
+		return '\t'
+	}
+	return ','
+}
+
+func isVersionLine(rec []string) bool {
+	return len(rec) >= 1 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(rec[0])), "version ")
+}
+
+// isHeaderRow reports a row whose title cell is a title column's name:
+// 淘宝助理's Chinese labels under its keys, or a header repeated.
+func (e *Export) isHeaderRow(rec []string) bool {
+	c := e.columns["title"]
+	return c < len(rec) && columnAliases[normColumn(rec[c])] == "title"
+}
+
+func blankRecord(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// cellPositions records where each cell's text starts: its line, and its
+// column in characters (past the opening quote of a quoted cell).
+func cellPositions(r *csv.Reader, rec []string, lines []string) [][2]int {
+	out := make([][2]int, len(rec))
+	for i := range rec {
+		line, col := r.FieldPos(i)
+		if line-1 < len(lines) {
+			text := lines[line-1]
+			b := min(col-1, len(text))
+			col = utf8.RuneCountInString(text[:b]) + 1
+			if b < len(text) && text[b] == '"' {
+				col++
+			}
+		}
+		out[i] = [2]int{line, col}
+	}
+	return out
+}

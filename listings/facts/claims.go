@@ -1,0 +1,139 @@
+package facts
+
+// FiberClaim is a pure-fibre claim in the copy: 纯棉, 全棉, 100%棉, 棉100%,
+// 纯羊毛, 100%山羊绒, 真丝, 桑蚕丝, 纯亚麻. Words that only look like one (纯色,
+// 棉麻, 仿真丝, 冰丝, 人造棉, 羽绒棉, 棉服) are not claims. Before and After
+// hold the two characters around the claim (normalised) so policies can
+// exempt contexts such as 仿 or 感 from data.
+type FiberClaim struct {
+	Fiber  string `json:"fiber"`  // the claimed fibre's threshold key: 棉, 羊毛, 山羊绒, 蚕丝, 桑蚕丝, 麻, 亚麻, 苎麻
+	Form   string `json:"form"`   // 纯 | 全 | 100% | 名称 (真丝, 桑蚕丝 on their own)
+	Text   string `json:"text"`   // the claim as written
+	Part   string `json:"part"`   // "" (the whole item) or the part it names (纯棉里布 → 里料)
+	Before string `json:"before"` // up to two characters before the claim, normalised
+	After  string `json:"after"`  // up to two characters after it, normalised
+	Field  string `json:"field"`
+	S      int    `json:"s"`
+	E      int    `json:"e"`
+}
+
+// FiberClaims finds the fibre claims in the copy fields, outside the
+// compositions already read from them (面料: 100%纯棉 is a statement).
+func FiberClaims(fields map[string]Field, composition []Fiber) []FiberClaim {
+	var out []FiberClaim
+	for _, name := range copyFields {
+		f, ok := fields[name]
+		if !ok {
+			continue
+		}
+		out = append(out, claimsIn(name, f.Text, statementSpans(composition, name))...)
+	}
+	return out
+}
+
+// statementSpans are the byte ranges the field's statements cover.
+func statementSpans(composition []Fiber, field string) map[int]Span {
+	spans := make(map[int]Span)
+	for _, f := range composition {
+		if f.Field != field {
+			continue
+		}
+		sp, ok := spans[f.Statement]
+		if !ok {
+			sp = Span{S: f.S, E: f.E}
+		}
+		spans[f.Statement] = Span{S: min(sp.S, f.S), E: max(sp.E, f.E)}
+	}
+	return spans
+}
+
+func claimsIn(field, text string, covered map[int]Span) []FiberClaim {
+	t := newScanText(text)
+	var out []FiberClaim
+	for i := 0; i < t.len(); {
+		if insideSpans(t.offs[i], covered) {
+			i++
+			continue
+		}
+		if c, end, ok := claimAt(t, i); ok {
+			c.Field = field
+			out = append(out, c)
+			i = end
+			continue
+		}
+		if _, end, ok := fibreAt(t, i); ok {
+			i = end // step over whole words: 人造棉 holds no 棉 claim
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func insideSpans(off int, spans map[int]Span) bool {
+	for _, sp := range spans {
+		if sp.S <= off && off < sp.E {
+			return true
+		}
+	}
+	return false
+}
+
+// claimAt reads a claim starting at i: 100%[纯]X, 纯X / 全X (纯全棉 too),
+// X100%, or a word that is a claim by itself (真丝).
+func claimAt(t *scanText, i int) (FiberClaim, int, bool) {
+	if f, ok := percentAt(t, i); ok && f.value == 100 && !f.atLeast {
+		j := t.skip(f.end, " ")
+		for t.at(j) == '纯' || t.at(j) == '全' {
+			j++
+		}
+		if w, end, ok := fibreAt(t, j); ok && w.claim != "" && !w.blend() {
+			return newClaim(t, w.claim, "100%", i, end), end, true
+		}
+		return FiberClaim{}, i, false
+	}
+	if t.at(i) == '纯' || t.at(i) == '全' {
+		j := i + 1
+		if t.at(j) == '纯' || t.at(j) == '全' {
+			j++
+		}
+		if w, end, ok := fibreAt(t, j); ok && w.claim != "" && !w.blend() {
+			return newClaim(t, w.claim, string(t.at(i)), i, end), end, true
+		}
+		return FiberClaim{}, i, false
+	}
+	w, end, ok := fibreAt(t, i)
+	if !ok || w.claim == "" || w.blend() {
+		return FiberClaim{}, i, false
+	}
+	if f, ok := percentAt(t, t.skip(end, " :")); ok && f.value == 100 && !f.atLeast {
+		return newClaim(t, w.claim, "100%", i, f.end), f.end, true
+	}
+	if w.named {
+		return newClaim(t, w.claim, "名称", i, end), end, true
+	}
+	return FiberClaim{}, i, false
+}
+
+func newClaim(t *scanText, fibre, form string, a, b int) FiberClaim {
+	s, e := t.span(a, b)
+	return FiberClaim{
+		Fiber: fibre, Form: form, Text: t.orig(a, b), Part: claimPart(t, a, b),
+		Before: t.norm(a-2, a), After: t.norm(b, b+2), S: s, E: e,
+	}
+}
+
+// claimPart is the part a claim is about when a part word stands right
+// after it (纯棉里布) or right before it (里料纯棉); "" otherwise.
+func claimPart(t *scanText, a, b int) string {
+	if p, _, ok := partLexicon.match(t, t.skip(b, " ")); ok && p != PartMain {
+		return p
+	}
+	j := t.skipBack(a, " :")
+	for n := 4; n >= 2; n-- {
+		if p, end, ok := partLexicon.match(t, j-n); ok && end == j && p != PartMain {
+			return p
+		}
+	}
+	return ""
+}

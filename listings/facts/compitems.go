@@ -1,0 +1,101 @@
+package facts
+
+// compItem is one piece of a composition statement: a fibre, a figure or a
+// label (a part such as 里料:, or a plain label such as 材质:).
+type compItem struct {
+	kind       itemKind
+	start, end int // rune range
+	word       fibreWord
+	fig        pctFigure
+	part       string // label: the part it names ("" for a plain label)
+	pure       bool   // fibre: written 纯X or 全X
+	trace      bool   // fibre: written 含微量X (GB/T 29862 §7.5, left out of the total)
+}
+
+type itemKind int
+
+const (
+	itemFibre itemKind = iota
+	itemPercent
+	itemLabel
+)
+
+// scanItems finds the composition items in runes [a, b) of t.
+func scanItems(t *scanText, a, b int) []compItem {
+	var items []compItem
+	for i := a; i < b; {
+		it, end, ok := itemAt(t, i)
+		if ok && end <= b {
+			if it.kind != itemFibre || !it.word.skip {
+				items = append(items, it)
+			}
+			i = end
+			continue
+		}
+		i++
+	}
+	return items
+}
+
+func itemAt(t *scanText, i int) (compItem, int, bool) {
+	if f, ok := percentAt(t, i); ok {
+		return compItem{kind: itemPercent, start: i, end: f.end, fig: f}, f.end, true
+	}
+	if part, end, ok := labelAt(t, i); ok {
+		return compItem{kind: itemLabel, start: i, end: end, part: part}, end, true
+	}
+	if it, ok := markedFibreAt(t, i); ok {
+		return it, it.end, true
+	}
+	if w, end, ok := fibreAt(t, i); ok {
+		return compItem{kind: itemFibre, start: i, end: end, word: w}, end, true
+	}
+	return compItem{}, i, false
+}
+
+// markedFibreAt reads 纯X / 全X and 含微量X / 微量X.
+func markedFibreAt(t *scanText, i int) (compItem, bool) {
+	for _, m := range []struct {
+		word        string
+		pure, trace bool
+	}{{"纯", true, false}, {"全", true, false}, {"含微量", false, true}, {"微量", false, true}} {
+		if !t.hasAt(i, m.word) {
+			continue
+		}
+		w, end, ok := fibreAt(t, i+len([]rune(m.word)))
+		if !ok || w.skip || (m.pure && w.blend()) {
+			return compItem{}, false
+		}
+		return compItem{kind: itemFibre, start: i, end: end, word: w, pure: m.pure, trace: m.trace}, true
+	}
+	return compItem{}, false
+}
+
+// pairSeparators may stand between a fibre and its figure (棉: 95%, 棉(95%)).
+const pairSeparators = " :()+/,、-*|=为约占"
+
+// pairTogether reports whether items a and b (a before b) are written together:
+// only separators, at most three of them, or a plain label such as 含量
+// stand between them.
+func pairTogether(t *scanText, items []compItem, a, b int) bool {
+	gap := 0
+	for i := items[a].end; i < items[b].start; i++ {
+		if inPlainLabel(items, a, b, i) {
+			continue
+		}
+		if !containsRune(pairSeparators, t.at(i)) {
+			return false
+		}
+		gap++
+	}
+	return gap <= 3
+}
+
+func inPlainLabel(items []compItem, a, b, i int) bool {
+	for k := a + 1; k < b; k++ {
+		if items[k].kind == itemLabel && items[k].part == "" && items[k].start <= i && i < items[k].end {
+			return true
+		}
+	}
+	return false
+}

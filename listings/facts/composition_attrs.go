@@ -1,0 +1,94 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+)
+
+// compositionNameWords mark an attribute that states fibres (材质成分,
+// 面料, 里料分类, 主面料成分含量 ...).
+var compositionNameWords = strings.Fields("材质 成分 成份 面料 里料 材料 面布 里布 布料 纤维 质地 含量 填充")
+
+// isCompositionName reports whether an attribute name states fibres; down
+// attributes (含绒量, 充绒量) are read by DownFacts.
+func isCompositionName(name string) bool {
+	n := Normalize(name)
+	if strings.Contains(n, "绒") {
+		return false
+	}
+	for _, w := range compositionNameWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// attrStatement is a statement read from one attribute, kept until the
+// share attributes (主面料成分含量: 95%) are matched with their fibre.
+type attrStatement struct {
+	name string
+	st   compStatement
+}
+
+// attributes reads every composition attribute. A value may name several
+// parts (主面料:棉60% 聚酯纤维40%; 里料: 聚酯纤维100%); a share given in its
+// own attribute (主面料成分: 棉 / 主面料成分含量: 95%) completes the fibre.
+func (c *compositionBuilder) attributes(attrs []listings.Attribute) {
+	_, starts := AttributeLines(attrs)
+	var read []attrStatement
+	for i, a := range attrs {
+		if !isCompositionName(a.Name) {
+			continue
+		}
+		base := starts[i] + len(a.Name) + len(": ")
+		opt := compOptions{part: partOfName(a.Name), label: a.Name, base: base, attribute: true}
+		t := newScanText(a.Value)
+		items := scanItems(t, 0, t.len())
+		if share, ok := shareOnly(items); ok {
+			read = completeShare(read, a.Name, share, t, opt)
+			continue
+		}
+		for _, st := range buildStatements(t, items, opt) {
+			read = append(read, attrStatement{name: Normalize(a.Name), st: st})
+		}
+	}
+	for _, r := range read {
+		c.add(FieldAttributes, r.st)
+	}
+}
+
+// shareOnly reports a value that is only a figure (95%, 96%及以上).
+func shareOnly(items []compItem) (compItem, bool) {
+	if len(items) == 1 && items[0].kind == itemPercent {
+		return items[0], true
+	}
+	return compItem{}, false
+}
+
+// completeShare gives a share attribute's figure to the fibre its sibling
+// names (主面料成分含量 → 主面料成分), or to the fibre in its own name
+// (羊毛含量: 70%, 含棉量: 95%).
+func completeShare(read []attrStatement, name string, share compItem, t *scanText, opt compOptions) []attrStatement {
+	n := Normalize(name)
+	base := strings.TrimSuffix(strings.TrimSuffix(n, "含量"), "的")
+	for i := range read {
+		r := &read[i]
+		if r.name == base && r.st.implied && len(r.st.fibres) == 1 {
+			r.st.implied = false
+			r.st.fibres[0].Percent = share.fig.value
+			r.st.fibres[0].AtLeast = share.fig.atLeast
+			return read
+		}
+	}
+	nt := newScanText(n)
+	for i := 0; i < nt.len(); i++ {
+		if w, _, ok := fibreAt(nt, i); ok && !w.skip && !w.blend() {
+			f := fiberAt(t, opt, w.std[0], share.fig.value, share.fig.atLeast, share.start, share.end)
+			st := compStatement{part: opt.part, label: name, fibres: []Fiber{f}, labelled: true}
+			return append(read, attrStatement{name: n, st: st})
+		}
+	}
+	return read
+}

@@ -1,0 +1,60 @@
+package facts
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// lexicon finds the longest listed word starting at a position of a
+// scanText. Words are normalised (simplified, lower-case); an all-ASCII word
+// only matches between word boundaries, so "wool" is not found in "woolly".
+type lexicon[T any] struct {
+	words   map[string]T
+	lengths map[rune][]int // first rune → word lengths in runes, longest first
+}
+
+func newLexicon[T any](words map[string]T) *lexicon[T] {
+	lx := &lexicon[T]{words: words, lengths: make(map[rune][]int)}
+	for w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		lx.lengths[r] = append(lx.lengths[r], utf8.RuneCountInString(w))
+	}
+	for r, ls := range lx.lengths {
+		sort.Sort(sort.Reverse(sort.IntSlice(ls)))
+		lx.lengths[r] = dedupSorted(ls)
+	}
+	return lx
+}
+
+func dedupSorted(ls []int) []int {
+	out := ls[:0]
+	for i, l := range ls {
+		if i == 0 || l != ls[i-1] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// match returns the entry of the longest word at i and the index after it;
+// ok is false when no word starts at i.
+func (lx *lexicon[T]) match(t *scanText, i int) (entry T, end int, ok bool) {
+	for _, n := range lx.lengths[t.at(i)] {
+		if i+n > t.len() {
+			continue
+		}
+		e, found := lx.words[t.norm(i, i+n)]
+		if found && asciiBounded(t, i, i+n) {
+			return e, i + n, true
+		}
+	}
+	return entry, i, false
+}
+
+// asciiBounded rejects an English word glued to other letters.
+func asciiBounded(t *scanText, a, b int) bool {
+	if !isLatinLower(t.at(a)) {
+		return true
+	}
+	return !isLatinLower(t.at(a-1)) && !isLatinLower(t.at(b))
+}

@@ -1,0 +1,104 @@
+package facts
+
+import "strconv"
+
+// pctFigure is a number found in text; atLeast marks a lower bound (95%以上,
+// ≥95%, the low end of a range such as 80%(含)-89%(含)).
+type pctFigure struct {
+	value      float64
+	atLeast    bool
+	start, end int // rune range
+}
+
+// numberAt reads a decimal number starting at i (not in the middle of one).
+func numberAt(t *scanText, i int) (float64, int, bool) {
+	if !isDigitRune(t.at(i)) || isDigitRune(t.at(i-1)) || t.at(i-1) == '.' {
+		return 0, i, false
+	}
+	end := i
+	for isDigitRune(t.at(end)) {
+		end++
+	}
+	if t.at(end) == '.' && isDigitRune(t.at(end+1)) {
+		end++
+		for isDigitRune(t.at(end)) {
+			end++
+		}
+	}
+	v, err := strconv.ParseFloat(t.norm(i, end), 64)
+	if err != nil {
+		return 0, i, false
+	}
+	return v, end, true
+}
+
+// percentAt reads a percentage at i: 95%, 95.5 %, 百分百, with the bound
+// words around it.
+func percentAt(t *scanText, i int) (pctFigure, bool) {
+	for _, w := range []string{"百分之百", "百分百"} {
+		if t.hasAt(i, w) {
+			return pctFigure{value: 100, start: i, end: i + len([]rune(w))}, true
+		}
+	}
+	v, end, ok := numberAt(t, i)
+	if !ok {
+		return pctFigure{}, false
+	}
+	end = t.skip(end, " ")
+	if t.at(end) != '%' {
+		return pctFigure{}, false
+	}
+	f := pctFigure{value: v, start: i, end: end + 1, atLeast: boundBefore(t, i)}
+	f.end = skipInclusive(t, f.end)
+	if e, ok := rangeEnd(t, f.end); ok {
+		f.end, f.atLeast = e, true
+	}
+	for _, w := range []string{"及以上", "或以上", "以上"} {
+		if t.hasAt(f.end, w) {
+			f.end += len([]rune(w))
+			f.atLeast = true
+			break
+		}
+	}
+	return f, true
+}
+
+// boundBefore reports a lower-bound word just before i (≥95%, 不低于95%).
+func boundBefore(t *scanText, i int) bool {
+	j := t.skipBack(i, " ")
+	for _, w := range []string{"≥", ">=", ">", "不低于", "不少于", "大于", "超过"} {
+		n := len([]rune(w))
+		if t.norm(j-n, j) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// skipInclusive steps over "(含)" and "(不含)" after a figure.
+func skipInclusive(t *scanText, i int) int {
+	for _, w := range []string{"(含)", "(不含)"} {
+		if t.hasAt(i, w) {
+			return i + len([]rune(w))
+		}
+	}
+	return i
+}
+
+// rangeEnd steps over the upper end of a range (80%-89%, 80%~89%(含)).
+func rangeEnd(t *scanText, i int) (int, bool) {
+	j := t.skip(i, " ")
+	if !containsRune("-~至到", t.at(j)) {
+		return i, false
+	}
+	j = t.skip(j+1, " ")
+	_, e, ok := numberAt(t, j)
+	if !ok {
+		return i, false
+	}
+	e = t.skip(e, " ")
+	if t.at(e) != '%' {
+		return i, false
+	}
+	return skipInclusive(t, e+1), true
+}

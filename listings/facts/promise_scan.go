@@ -1,0 +1,136 @@
+package facts
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// promiseMatcher finds one family of promise wording. build turns a match
+// into a Promise, or rejects it (false). A Promise with no Kind claims the
+// words without recording anything: that is how negated wording (非预售,
+// 无现货) keeps a later, looser matcher from reading it as an offer.
+type promiseMatcher struct {
+	re    *regexp.Regexp
+	build func(m promiseMatch) (Promise, bool)
+}
+
+// promiseText is one field's text prepared for matching: matchers run on the
+// normalised text (half-width, simplified, lower-case), and origin maps its
+// byte offsets back to the original, so spans quote what the seller wrote.
+type promiseText struct {
+	norm    string
+	origin  []int
+	claimed [][2]int // spans (normalised offsets) already taken by earlier matchers
+}
+
+// promiseMatch is one regexp match with the text around it.
+type promiseMatch struct {
+	t   *promiseText
+	loc []int // submatch index pairs into t.norm
+}
+
+// clauseEnd holds the marks that close a clause: sentence marks plus commas,
+// enumeration commas and brackets (the normalised forms and the CJK ones).
+const clauseEnd = sentenceEnd + ",，、()（）【】[]"
+
+// promisesIn runs every matcher over one field's text, in order: earlier
+// matchers (refusals, conditional terms) claim their words first.
+func promisesIn(text, field string) []Promise {
+	if text == "" {
+		return nil
+	}
+	norm, origin := normalizeWithOrigin(text)
+	t := &promiseText{norm: norm, origin: origin}
+	var out []Promise
+	for _, pm := range promiseMatchers {
+		for _, loc := range pm.re.FindAllStringSubmatchIndex(norm, -1) {
+			loc[0], loc[1] = trimMatchSpace(norm, loc[0], loc[1])
+			if loc[0] == loc[1] || t.overlaps(loc[0], loc[1]) {
+				continue
+			}
+			p, ok := pm.build(promiseMatch{t: t, loc: loc})
+			if !ok {
+				continue
+			}
+			t.claimed = append(t.claimed, [2]int{loc[0], loc[1]})
+			if p.Kind == "" {
+				continue
+			}
+			p.S, p.E = origin[loc[0]], origin[loc[1]]
+			p.Text, p.Field = text[p.S:p.E], field
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].S < out[j].S })
+	return out
+}
+
+func (t *promiseText) overlaps(s, e int) bool {
+	for _, c := range t.claimed {
+		if s < c[1] && c[0] < e {
+			return true
+		}
+	}
+	return false
+}
+
+// group returns submatch i of the normalised text ("" when it did not take part).
+func (m promiseMatch) group(i int) string {
+	if 2*i+1 >= len(m.loc) || m.loc[2*i] < 0 {
+		return ""
+	}
+	return m.t.norm[m.loc[2*i]:m.loc[2*i+1]]
+}
+
+// text is the whole match (normalised).
+func (m promiseMatch) text() string { return m.group(0) }
+
+// before is the text of the match's clause that precedes it.
+func (m promiseMatch) before() string {
+	return m.t.norm[promiseBoundBefore(m.t.norm, m.loc[0], clauseEnd):m.loc[0]]
+}
+
+// after is the text of the match's clause that follows it.
+func (m promiseMatch) after() string {
+	return m.t.norm[m.loc[1]:promiseBoundAfter(m.t.norm, m.loc[1], clauseEnd)]
+}
+
+// clause is the clause holding the match.
+func (m promiseMatch) clause() string { return m.before() + m.text() + m.after() }
+
+// sentence is the sentence holding the match.
+func (m promiseMatch) sentence() string {
+	n := m.t.norm
+	return n[promiseBoundBefore(n, m.loc[0], sentenceEnd):promiseBoundAfter(n, m.loc[1], sentenceEnd)]
+}
+
+// promiseBoundBefore is the offset just after the last mark before i.
+func promiseBoundBefore(s string, i int, marks string) int {
+	if j := strings.LastIndexAny(s[:i], marks); j >= 0 {
+		_, size := utf8.DecodeRuneInString(s[j:])
+		return j + size
+	}
+	return 0
+}
+
+// promiseBoundAfter is the offset of the first mark at or after i.
+func promiseBoundAfter(s string, i int, marks string) int {
+	if j := strings.IndexAny(s[i:], marks); j >= 0 {
+		return i + j
+	}
+	return len(s)
+}
+
+// trimMatchSpace drops the spaces a pattern's optional head or tail took in,
+// so evidence starts and ends on a word.
+func trimMatchSpace(s string, start, end int) (int, int) {
+	for start < end && (s[start] == ' ' || s[start] == '\t') {
+		start++
+	}
+	for end > start && (s[end-1] == ' ' || s[end-1] == '\t') {
+		end--
+	}
+	return start, end
+}

@@ -1,0 +1,108 @@
+package facts
+
+import "unicode/utf8"
+
+// scanText is a field's text prepared for the material parsers: one
+// normalised rune per original rune (Normalize plus a few fibre characters
+// the shared traditional table leaves out), with the byte offset of each rune
+// in the original text, so every match maps back to what the seller wrote.
+type scanText struct {
+	src   string
+	runes []rune
+	offs  []int // offs[i] is the byte offset of runes[i]; offs[len(runes)] == len(src)
+}
+
+func newScanText(src string) *scanText {
+	t := &scanText{src: src, runes: make([]rune, 0, len(src)/2), offs: make([]int, 0, len(src)/2+1)}
+	for i, r := range src {
+		t.runes = append(t.runes, foldMaterialRune(normalizeRune(r)))
+		t.offs = append(t.offs, i)
+	}
+	t.offs = append(t.offs, len(src))
+	return t
+}
+
+// len is the number of runes.
+func (t *scanText) len() int { return len(t.runes) }
+
+// span converts a rune range to byte offsets into the original text.
+func (t *scanText) span(a, b int) (int, int) { return t.offs[a], t.offs[b] }
+
+// orig is the original text of a rune range.
+func (t *scanText) orig(a, b int) string { return t.src[t.offs[a]:t.offs[b]] }
+
+// norm is the normalised text of a rune range, clipped to the text.
+func (t *scanText) norm(a, b int) string {
+	a, b = max(a, 0), min(b, len(t.runes))
+	if a >= b {
+		return ""
+	}
+	return string(t.runes[a:b])
+}
+
+// at returns the rune at i, or 0 outside the text.
+func (t *scanText) at(i int) rune {
+	if i < 0 || i >= len(t.runes) {
+		return 0
+	}
+	return t.runes[i]
+}
+
+// hasAt reports whether the normalised text at i starts with word.
+func (t *scanText) hasAt(i int, word string) bool {
+	for _, r := range word {
+		if t.at(i) != r || r == 0 {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// skip advances past runes in set.
+func (t *scanText) skip(i int, set string) int {
+	for i < len(t.runes) && containsRune(set, t.runes[i]) {
+		i++
+	}
+	return i
+}
+
+// skipBack moves back past runes in set; it returns the index after the
+// last rune not in set.
+func (t *scanText) skipBack(i int, set string) int {
+	for i > 0 && containsRune(set, t.runes[i-1]) {
+		i--
+	}
+	return i
+}
+
+func containsRune(set string, r rune) bool {
+	for _, s := range set {
+		if s == r {
+			return true
+		}
+	}
+	return false
+}
+
+// materialFold holds traditional forms of fibre and down words that the
+// shared traditional table (traditional.go) does not cover, and odd percent
+// and colon forms; every pair maps one rune to one rune.
+var materialFold = buildTraditional("亞亚彈弹膠胶萊莱賽赛爾尔紗纱綢绸緞缎" +
+	"紵苎蘇苏駝驼犛牦氂牦襯衬裡里層层塡填﹪%﹕:")
+
+func foldMaterialRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		return r
+	}
+	if s, ok := materialFold[r]; ok {
+		return s
+	}
+	return r
+}
+
+// isLatinLower reports whether r is a lower-case ASCII letter (text is
+// already lower-cased), for word boundaries around English fibre names.
+func isLatinLower(r rune) bool { return r >= 'a' && r <= 'z' }
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }

@@ -1,0 +1,121 @@
+package shipments
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Input file kinds.
+const (
+	InputOrdersCSV  = "orders-csv"
+	InputOrdersJSON = "orders-json"
+	InputTracking   = "tracking"
+)
+
+// Input is one file of a scan and what it holds.
+type Input struct {
+	Path string
+	Kind string // InputOrdersCSV, InputOrdersJSON, InputTracking; "" when unreadable
+	Err  error  // why the file could not be classified
+}
+
+// dataExts are the files a directory walk picks up.
+var dataExts = map[string]bool{".csv": true, ".json": true, ".jsonl": true, ".ndjson": true}
+
+// ClassifyInputs expands directories (recursively, hidden entries skipped) and
+// says what each file holds: .csv is orders; JSON is tracking when its first
+// object has an answer format's keys, orders otherwise.
+func ClassifyInputs(paths []string) []Input {
+	var out []Input
+	for _, p := range paths {
+		files, err := walk(p)
+		if err != nil {
+			out = append(out, Input{Path: p, Err: err})
+			continue
+		}
+		for _, f := range files {
+			kind, err := sniff(f)
+			out = append(out, Input{Path: f, Kind: kind, Err: err})
+		}
+	}
+	return out
+}
+
+func walk(root string) ([]string, error) {
+	st, err := os.Stat(root)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		return []string{root}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && dataExts[strings.ToLower(filepath.Ext(path))] {
+			files = append(files, path)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+func sniff(path string) (string, error) {
+	lower := strings.ToLower(path)
+	switch {
+	case strings.HasSuffix(lower, ".csv"):
+		return InputOrdersCSV, nil
+	case strings.HasSuffix(lower, ".kuaidi100.json"), strings.HasSuffix(lower, ".kdniao.json"):
+		return InputTracking, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	keys, err := firstObjectKeys(f)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	if trackingFormat(keys) != "" {
+		return InputTracking, nil
+	}
+	return InputOrdersJSON, nil
+}
+
+// firstObjectKeys reads the first JSON object of a file (or of the array it
+// holds) and returns its keys.
+func firstObjectKeys(r io.Reader) (map[string]json.RawMessage, error) {
+	br := bufio.NewReader(r)
+	c, _, err := firstByte(br)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(br)
+	if c == '[' {
+		if _, err := dec.Token(); err != nil {
+			return nil, err
+		}
+	}
+	var keys map[string]json.RawMessage
+	if err := dec.Decode(&keys); err != nil {
+		return nil, fmt.Errorf("not JSON objects: %w", err)
+	}
+	return keys, nil
+}

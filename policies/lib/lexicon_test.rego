@@ -1,0 +1,129 @@
+# Tests of the lexicon helpers, and the document builder the advertising
+# rules' tests share: a field is written as its tokens (normalised, as the
+# segmenter would cut them); " " stands for whitespace the segmenter drops;
+# 。！？；\n tokens close sentences. Byte offsets are counted in UTF-8 bytes,
+# as the Go side does, so spans in tests mean what they mean in production.
+package xiaoer.lib.lexicon_test
+
+import data.xiaoer.lib.lexicon
+
+enders := {"。", "!", "?", ";", "\n", "！", "？", "；"}
+
+bytelen(s) := count(hex.encode(s)) / 2
+
+# offset is the byte offset of segment i.
+offset(segs, i) := sum([bytelen(segs[k]) | some k in numbers.range(0, i - 1); i > 0])
+
+tokens(segs) := [{"t": t, "s": offset(segs, i), "e": offset(segs, i) + bytelen(t)} |
+	some i, t in segs
+	t != " "
+]
+
+sentences(segs) := spans if {
+	total := offset(segs, count(segs))
+	marks := [(offset(segs, i) + bytelen(t)) | some i, t in segs; enders[t]]
+	bounds := array.concat([0], [b | some b in marks; b < total])
+	ends := array.concat([b | some b in marks; b < total], [total])
+	spans := [{"s": bounds[i], "e": ends[i]} | some i in numbers.range(0, count(bounds) - 1)]
+}
+
+field(segs) := {"text": concat("", segs), "tokens": tokens(segs), "sentences": sentences(segs)}
+
+# num is a figure over segments i..j of a field.
+num(name, segs, i, j, value, unit) := {"value": value, "unit": unit, "field": name, "s": offset(segs, i), "e": offset(segs, j + 1)}
+
+# doc is a listing document with the given fields (name → segments),
+# figures and category.
+doc(fields, figures) := docc(fields, figures, "")
+
+docc(fields, figures, category) := {
+	"kind": "listing", "version": 1,
+	"listing": {
+		"id": "t", "platform": "taobao", "source": "test", "category": category,
+		"price": {"amount": 199, "min": 199, "max": 199, "currency": "CNY"},
+		"fields": {name: field(segs) | some name, segs in fields},
+		"attributes": [], "composition": [], "down_claims": [], "promises": [],
+		"numbers": figures,
+	},
+	"context": {"platform": "taobao", "now": "2026-11-23T10:00:00+08:00"},
+}
+
+title(segs) := doc({"title": segs}, [])
+
+test_builder_counts_bytes if {
+	f := field(["最", "保暖", " ", "t恤", "。", "第一"])
+	f.text == "最保暖 t恤。第一"
+	f.tokens[1] == {"t": "保暖", "s": 3, "e": 9}
+	f.tokens[2] == {"t": "t恤", "s": 10, "e": 14}
+	count(f.tokens) == 5
+	f.sentences == [{"s": 0, "e": 17}, {"s": 17, "e": 23}]
+}
+
+test_grams_join_whole_tokens_only if {
+	keys := {g.key | some g in lexicon.grams} with input as title(["最近", "上新", "最", "保暖"])
+	keys["最保暖"]
+	keys["最近上新"]
+	not keys["近上"]
+}
+
+test_word_hits_do_not_match_inside_tokens if {
+	hits := lexicon.word_hits({"最": {}, "第一": {}}, {}) with input as title(["最近", "第一次", "第一步"])
+	count(hits) == 0
+}
+
+test_longest_wins if {
+	hits := lexicon.longest(lexicon.word_hits({"最低价": {}, "全网最低价": {}, "全网最低": {}}, {})) with input as title(["全网最低", "价"])
+	[h.word | some h in hits] == ["全网最低价"]
+}
+
+test_prefix_reaches_over_the_next_word if {
+	pre := {"最": {"extend": {"最": true}, "not_claims": {"最近": true}}}
+	hits := lexicon.prefix_hits(pre, {}, {}) with input as title(["最", "保暖", "最近", "最热销", "最", "i", "n", "款"])
+	{h.word | some h in hits} == {"最保暖", "最热销", "最in"}
+}
+
+test_context_stops_at_clause_marks if {
+	ctx := {"a": {"before": {"坚持": true}, "window": 5}}
+	input_doc := title(["坚持", "原创", ",", "最好", "的", "面料"])
+	hit := {"field": "title", "i": 3, "n": 1, "s": 12, "e": 18}
+	not lexicon.in_context(ctx, "a", hit) with input as input_doc
+	near := title(["坚持", "做", "最好", "的", "面料"])
+	lexicon.in_context(ctx, "a", {"field": "title", "i": 2, "n": 1, "s": 9, "e": 15}) with input as near
+}
+
+test_all_and_unless_contexts if {
+	ctxs := {
+		"goal": {"all": ["v", "o"]}, "v": {"before": {"打造": true}, "window": 3}, "o": {"after": {"品牌": true}, "window": 1},
+		"ord": {"after": {"个": true}, "window": 1, "unless": "scope"}, "scope": {"before": {"全国": true}, "window": 2},
+	}
+	lexicon.in_context(ctxs, "goal", {"field": "title", "i": 2, "n": 1}) with input as title(["打造", "行业", "第一", "品牌"])
+	not lexicon.in_context(ctxs, "goal", {"field": "title", "i": 0, "n": 1}) with input as title(["第一", "品牌"])
+	lexicon.in_context(ctxs, "ord", {"field": "title", "i": 0, "n": 1}) with input as title(["第一", "个", "客户"])
+	not lexicon.in_context(ctxs, "ord", {"field": "title", "i": 1, "n": 1}) with input as title(["全国", "第一", "个"])
+}
+
+test_registered_names if {
+	segs := ["酷冷", "至尊", "散热器"]
+	hit := {"field": "title", "i": 1, "n": 1}
+	lexicon.registered(hit) with input as title(segs) with data.tables.registered_names.names as {"酷冷至尊": {}}
+	not lexicon.registered(hit) with input as title(segs) with data.tables.registered_names.names as {}
+}
+
+test_sourced_needs_source_and_period_in_the_sentence if {
+	segs := ["销量", "第一", "(", "数据", "来源", ":", "京东", ",", "2023", "年", ")", "。", "好评", "如潮"]
+	figs := [num("title", segs, 8, 9, 2023, "年")]
+	hit := {"field": "title", "i": 0, "n": 2, "s": 0, "e": 12}
+	lexicon.sourced(hit) with input as doc({"title": segs}, figs)
+	not lexicon.sourced(hit) with input as doc({"title": segs}, [])
+	lexicon.missing(hit) == ["期间"] with input as doc({"title": segs}, [])
+	other := {"field": "title", "i": 12, "n": 2, "s": 44, "e": 56}
+	lexicon.missing(other) == ["来源", "期间"] with input as doc({"title": segs}, figs)
+}
+
+test_footnote_carries_the_source if {
+	desc := ["销量", "第一", "※", "。", "\n", "※", "数据", "来源", ":", "天猫", ",", "统计", "周期", "2023", "年"]
+	hit := {"field": "description", "i": 0, "n": 2, "s": 0, "e": 12}
+	lexicon.sourced(hit) with input as doc({"description": desc}, [])
+	plain := ["销量", "第一", "。", "\n", "※", "数据", "来源", ":", "天猫", ",", "统计", "周期", "2023", "年"]
+	not lexicon.sourced(hit) with input as doc({"description": plain}, [])
+}

@@ -1,0 +1,78 @@
+# METADATA
+# title: shipping helpers
+# description: |
+#   What the shipping rules share: the order of a shipment document, its
+#   ship deadline (the promise, or the platform default), the carrier's first
+#   scan, the time now, duration wording, and the compensation a platform
+#   makes the seller pay, all from data.tables.shipping.
+package xiaoer.lib.shipping
+
+tables := data.tables.shipping
+
+# order is the shipment document of one order; undefined for other documents.
+order := input.shipment if {
+	input.kind == "shipment"
+	input.shipment.scope == "order"
+}
+
+# now_unix is the run's clock (input.context.now, so runs repeat).
+now_unix := floor(time.parse_rfc3339_ns(input.context.now) / 1000000000)
+
+# promise is the shipping window the order was sold under: its own, or the
+# platform default (with the default's basis and confirmed flag).
+promise := {"hours": order.promised_ship_hours, "stated": true, "basis": "", "confirmed": true} if {
+	order.promised_ship_hours > 0
+} else := {"hours": d.hours, "stated": false, "basis": d.basis, "confirmed": d.confirmed} if {
+	d := object.get(tables.default_ship_hours, order.platform, tables.default_ship_hours["default"])
+}
+
+deadline_unix := order.paid_at_unix + (promise.hours * 3600)
+
+# carrier_events are the events that show the carrier holds the parcel.
+carrier_events := [e |
+	some e in order.events
+	tables.possession_kinds[e.kind]
+]
+
+# first_scan is the carrier's first scan; undefined when there is none.
+first_scan := carrier_events[0]
+
+# paid_event and shipped_event are the order's own steps, shown beside the
+# tracking events that prove a finding.
+paid_event := {"time": order.paid_at, "unix": order.paid_at_unix, "kind": "paid", "text": "买家付款"}
+
+shipped_event := {"time": order.marked_shipped_at, "unix": order.marked_shipped_at_unix, "kind": "marked_shipped", "text": sprintf("卖家标记发货（%s %s）", [order.carrier, order.tracking_no])}
+
+# duration words seconds as 小时 and 分.
+duration(seconds) := sprintf("%d小时%d分", [h, m]) if {
+	minutes := floor(seconds / 60)
+	h := floor(minutes / 60)
+	m := minutes - (h * 60)
+}
+
+# compensation is what the platform makes the seller pay for an order under
+# one of its shipping rules (late, fake, stalled), with the rule's basis.
+compensation(kind) := {"cny": cny(rule), "basis": rule.basis, "confirmed": rule.confirmed} if {
+	rule := tables.compensation[order.platform][kind]
+} else := {"cny": 0, "basis": sprintf("平台「%s」的发货违规赔付标准未证实", [order.platform]), "confirmed": false}
+
+cny(rule) := round_cents(min([max([(order.amount * rule.percent) / 100, rule.min]), rule.max])) if rule.method == "percent"
+
+cny(rule) := rule.amount if rule.method == "fixed"
+
+cny(rule) := 0 if rule.method == "none"
+
+round_cents(x) := round(x * 100) / 100
+
+# hit adds what every shipment finding carries: the order, its tracking
+# number, the events that prove it, and the compensation due.
+hit(kind, message, evidence, events) := {
+	"message": message,
+	"evidence": evidence,
+	"details": {"order_id": order.order_id, "tracking_no": order.tracking_no, "shop": order.shop, "events": events},
+	"platform_cny": comp.cny,
+	"platform_basis": comp.basis,
+	"platform_confirmed": comp.confirmed,
+} if {
+	comp := compensation(kind)
+}

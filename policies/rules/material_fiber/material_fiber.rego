@@ -1,0 +1,121 @@
+# METADATA
+# title: material-fiber
+# description: |
+#   纯棉、全棉、100%棉、纯羊毛、纯羊绒、真丝、桑蚕丝、纯麻、纯亚麻等纯纤维宣称，
+#   对照商品自己标注的纤维成分：低于门槛为 error，介于门槛与 99.5%（GB/T 29862
+#   第7.5条的 0.5% 微量）之间为 warning，没有任何成分标注为 warning；两处标注的
+#   成分不一致为 error。门槛在 data.tables.material.fiber_claims，各注明来源与是否核实。
+# custom:
+#   severity: error
+#   basis: GB/T 29862-2013；《广告法》第二十八条；《消费者权益保护法》第五十五条
+package xiaoer.rules.material_fiber
+
+import data.xiaoer.lib
+
+tables := data.tables.material
+
+meta := {
+	"id": "material-fiber",
+	"title": "纤维成分宣称不符",
+	"severity": "error",
+	"kinds": ["listing"],
+	"description": "「纯棉」「100%羊毛」「真丝」等纯纤维宣称与标注的纤维成分不符、没有成分标注，或各处标注的成分不一致。",
+	"basis": {
+		"law": "GB/T 29862-2013《纺织品 纤维含量的标识》；《广告法》第二十八条第二款第二项",
+		"penalty": "《消费者权益保护法》第五十五条第一款：价款三倍，不足五百元的为五百元",
+		"link": "http://www.neastd.cn/shop/datazs!view.action?node=402881db4481ba9c0144aeecb0720028",
+		"confirmed": true,
+	},
+	"suggestion": "按实测成分标注（如「棉95% 聚氨酯弹性纤维5%」），删去与成分不符的「纯」「全」「100%」。",
+	"exposure": {"punitive": true, "points": "misdescription_material"},
+}
+
+fibres := object.get(input, ["listing", "composition"], [])
+
+# claims are the fibre claims in the copy, minus those whose context the
+# data exempts (仿真丝 is caught in Go; 纯棉感, 含真丝 here).
+claims := [c |
+	some c in object.get(input, ["listing", "fiber_claims"], [])
+	tables.fiber_claims[c.fiber]
+	not exempt(c)
+]
+
+exempt(c) if tables.claim_exempt_before[c.before]
+
+exempt(c) if tables.claim_exempt_before[substring(c.before, count(c.before) - 1, 1)]
+
+exempt(c) if tables.claim_exempt_after[c.after]
+
+exempt(c) if tables.claim_exempt_after[substring(c.after, 0, 1)]
+
+# threshold is the claimed fibre's table entry, with the claim form's
+# overrides (100%羊毛 is stricter than 纯羊毛) replacing whole keys.
+threshold(c) := object.union(object.remove(entry, object.keys(form)), form) if {
+	entry := tables.fiber_claims[c.fiber]
+	form := object.get(entry, ["forms", c.form], {})
+}
+
+# A claim with a stated composition for its part: judge it by the
+# statement that gives the claimed fibre the smallest share.
+findings contains f if {
+	some c in claims
+	sts := stated(c)
+	count(sts) > 0
+	th := threshold(c)
+	worst := sort([[share(s, th), s.id] | some s in sts])[0]
+	g := grade(c, th, statements[worst[1]], worst[0])
+	f := lib.finding(object.union(meta, {"basis": g.basis}), {
+		"field": c.field, "s": c.s, "e": c.e,
+		"severity": g.severity, "message": g.message, "suggestion": g.suggestion,
+		"details": {"claim": c.text, "fiber": c.fiber, "share": worst[0], "composition": statements[worst[1]].display},
+	})
+}
+
+# A claim whose part only names fibres without figures (面料: 棉 / 涤棉).
+findings contains f if {
+	some c in claims
+	count(stated(c)) == 0
+	imp := [s | some s in relevant(c); s.implied]
+	count(imp) > 0
+	st := statements[min([s.id | some s in imp])]
+	g := implied_grade(c, threshold(c), st)
+	f := lib.finding(object.union(meta, {"basis": g.basis}), {
+		"field": c.field, "s": c.s, "e": c.e,
+		"severity": g.severity, "message": g.message, "suggestion": g.suggestion,
+		"details": {"claim": c.text, "fiber": c.fiber, "composition": st.display},
+	})
+}
+
+# A claim nothing on the listing backs.
+findings contains f if {
+	some c in claims
+	count(relevant(c)) == 0
+	th := threshold(c)
+	f := lib.finding(object.union(meta, {"basis": unstated_basis}), {
+		"field": c.field, "s": c.s, "e": c.e, "severity": "warning",
+		"message": sprintf("%s称「%s」，但商品没有标注%s纤维成分", [field_name(c.field), c.text, part_words(c.part)]),
+		"suggestion": sprintf("在属性「材质成分」中标注实测成分（如「%s100%%」）；没有检测依据时删去「%s」", [th.name, c.text]),
+		"details": {"claim": c.text, "fiber": c.fiber},
+	})
+}
+
+# Two statements of the same part that disagree.
+findings contains f if {
+	some a in statements
+	some b in statements
+	a.id < b.id
+	part_class(a.part) == part_class(b.part)
+	conflicting(a, b)
+	f := lib.finding(object.union(meta, {"basis": conflict_basis}), {
+		"field": b.field, "s": b.s, "e": b.e,
+		"message": sprintf("%s为 %s，但%s为 %s，两处成分不一致", [source_name(a), a.display, source_name(b), b.display]),
+		"suggestion": "核对实际成分，各处统一按实测结果标注",
+		"details": {"first": a.display, "second": b.display},
+	})
+}
+
+field_name(field) := object.get(tables.field_names, field, field)
+
+part_words("") := ""
+
+part_words(part) := part if part != ""

@@ -1,0 +1,121 @@
+# METADATA
+# title: promise-guarantee
+# description: 放大买家索赔的保障承诺（假一赔十）；与仿品用语同页时报错
+# custom:
+#   severity: warning
+#   basis: 平台违背特殊承诺；《消费者权益保护法》第十六条第二款、第五十五条
+package xiaoer.rules.promise_guarantee
+
+import data.xiaoer.lib
+import data.xiaoer.lib.promises
+
+meta := {
+	"id": "promise-guarantee",
+	"title": "倍数赔付保障",
+	"severity": "warning",
+	"kinds": ["listing"],
+	"description": "「假一赔十」「假一罚三」等承诺是与买家的约定：一旦认定售假，买家可按约主张价款的N倍，平台按违背特殊承诺处理。提示其带来的索赔额（details.claim_cny = N × 价格，不计入 punitive_cny）。同一商品页还出现高仿、复刻、原单、1:1 等仿品用语时，「正品保障」「假一赔N」与之并存即构成欺诈风险，报错并计入消法第五十五条的惩罚性赔偿。",
+	"basis": {
+		"law": "《消费者权益保护法》第十六条第二款（按约定履行）、第五十五条第一款（欺诈：价款三倍，最低五百元）",
+		"penalty": "淘宝违背特殊承诺：A类扣6分（保障承诺属特殊承诺为推断）",
+		"link": "https://www.maijiaw.com/article/555236",
+		"confirmed": true,
+		"note": "把假一赔N、正品保障归为平台「特殊承诺」是 xiaoer 的推断，平台原文未核实。",
+	},
+	"suggestion": "删除「假一赔十」等倍数赔付，写可核实的保障，如「品牌授权正品，可提供进货凭证」；确要承诺的，只写做得到的倍数和条件。",
+	"exposure": {"points": "breach_special_promise"},
+}
+
+# meta_replica is meta for a guarantee beside replica wording: fraud risk,
+# so the consumer's punitive claim (消法 §55) counts too.
+meta_replica := object.union(meta, {"exposure": {"punitive": true}})
+
+guarantee := promises.tables.guarantee
+
+# replica_words: this rule's small list, plus the counterfeit rule's lexicon
+# when it is an object keyed by word. The two rules share data only; neither
+# reads the other's findings.
+counterfeit_words := w if {
+	w := data.tables.counterfeit.words
+	is_object(w)
+} else := {}
+
+replica_words := object.union(counterfeit_words, guarantee.replica_words)
+
+# replica_hits are replica words in any field, as one token or as two or
+# three adjacent tokens (jieba cuts 高仿 into 高 + 仿 and 1:1 into three).
+replica_hits contains {"word": t.t, "field": name, "s": t.s, "e": t.e} if {
+	some name, field in input.listing.fields
+	some t in field.tokens
+	replica_words[t.t]
+}
+
+replica_hits contains {"word": w, "field": name, "s": a.s, "e": b.e} if {
+	some name, field in input.listing.fields
+	some i, a in field.tokens
+	b := field.tokens[i + 1]
+	a.e == b.s
+	w := concat("", [a.t, b.t])
+	replica_words[w]
+}
+
+replica_hits contains {"word": w, "field": name, "s": a.s, "e": c.e} if {
+	some name, field in input.listing.fields
+	some i, a in field.tokens
+	b := field.tokens[i + 1]
+	c := field.tokens[i + 2]
+	a.e == b.s
+	b.e == c.s
+	w := concat("", [a.t, b.t, c.t])
+	replica_words[w]
+}
+
+replicas := sort([h | some h in replica_hits])
+
+guarantee_kinds := {"guarantee_fake_multiplier", "guarantee_genuine"}
+
+# claim is what a buyer may claim under 假一赔N: N times the price.
+claim(p) := {
+	"multiplier": p.n,
+	"claim_cny": p.n * promises.price,
+	"claim_basis": guarantee.claim_basis,
+}
+
+claim_words(p) := sprintf("价款%v倍（¥%v）", [p.n, p.n * promises.price]) if {
+	promises.price > 0
+} else := sprintf("价款%v倍", [p.n])
+
+special := {
+	"platform_basis": guarantee.special_promise_note,
+	"platform_confirmed": false,
+}
+
+findings contains f if {
+	count(replicas) == 0
+	some p in promises.all
+	p.kind == "guarantee_fake_multiplier"
+	f := lib.finding(meta, object.union(special, {
+		"field": p.field, "s": p.s, "e": p.e,
+		"message": sprintf("%s：一旦被认定售假，买家可按约主张%s，平台按违背特殊承诺处理", [promises.quote(p), claim_words(p)]),
+		"details": object.union(claim(p), {"promise": promises.located(p)}),
+	}))
+}
+
+findings contains f if {
+	count(replicas) > 0
+	some p in promises.all
+	guarantee_kinds[p.kind]
+	r := replicas[0]
+	f := lib.finding(meta_replica, object.union(special, {
+		"field": p.field, "s": p.s, "e": p.e,
+		"severity": "error",
+		"message": sprintf("%s与%s「%s」同在一个商品页：承诺正品却使用仿品用语，构成欺诈风险", [promises.quote(p), object.get(promises.field_names, r.field, r.field), r.word]),
+		"suggestion": "删除仿品用语并核实货源：非正品不得销售，更不得承诺正品或假一赔N；正品写「品牌授权正品，可提供进货凭证」。",
+		"details": object.union(replica_claim(p), {"promise": promises.located(p), "replica_words": replicas}),
+	}))
+}
+
+# replica_claim is the multiplied claim for 假一赔N, nothing more for 正品保障.
+replica_claim(p) := claim(p) if {
+	p.kind == "guarantee_fake_multiplier"
+} else := {}

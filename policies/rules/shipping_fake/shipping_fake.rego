@@ -1,0 +1,98 @@
+# METADATA
+# title: shipping-fake
+# description: 虚假发货：标记发货后无揽收、一个运单号用于多笔订单、轨迹早于付款、轨迹不是这个运单号
+# custom:
+#   severity: error
+#   basis: 拼多多虚假发货规则（2022-12-19 报道）；抖音《[商家-物流轨迹异常]实施细则》；淘宝虚假发货赔付
+package xiaoer.rules.shipping_fake
+
+import data.xiaoer.lib
+import data.xiaoer.lib.shipping
+
+meta := {
+	"id": "shipping-fake",
+	"title": "虚假发货",
+	"severity": "error",
+	"kinds": ["shipment"],
+	"description": "订单标记发货后，承运商在时限内没有揽收记录；或同一运单号用于不同买家的多笔订单；或轨迹早于买家付款、轨迹属于另一个运单号。",
+	"basis": {
+		"law": "拼多多：上传运单号后24小时内无揽收记录即为虚假发货（2022-12-19 报道）；抖音《[商家-物流轨迹异常]实施细则》（空包、重复使用运单号、虚假揽收）；淘宝虚假发货赔付",
+		"penalty": "按平台赔付表向买家赔付（见 exposure）",
+		"link": "http://doc.intozgc.com/202212/19/138220.html",
+		"confirmed": false,
+	},
+	"suggestion": "只在包裹交给承运商后标记发货，一个包裹一个运单号；合并发货时在订单里写明同一买家。",
+	"exposure": {},
+}
+
+window := shipping.tables.windows.pickup_hours.value * 3600
+
+# reasons are the facts that make one order's shipment look fake.
+reasons contains r if {
+	o := shipping.order
+	o.marked_shipped
+	scan := shipping.first_scan
+	wait := scan.unix - o.marked_shipped_at_unix
+	wait > window
+	r := {
+		"text": sprintf("标记发货后 %s 才有揽收（时限 %v 小时）", [shipping.duration(wait), shipping.tables.windows.pickup_hours.value]),
+		"events": [shipping.shipped_event, scan],
+	}
+}
+
+reasons contains r if {
+	o := shipping.order
+	o.marked_shipped
+	o.trace.found
+	count(shipping.carrier_events) == 0
+	wait := shipping.now_unix - o.marked_shipped_at_unix
+	wait > window
+	r := {
+		"text": sprintf("标记发货 %s 后仍无揽收记录（时限 %v 小时）", [shipping.duration(wait), shipping.tables.windows.pickup_hours.value]),
+		"events": array.concat([shipping.shipped_event], o.events),
+	}
+}
+
+reasons contains r if {
+	o := shipping.order
+	others := [s.order_id | some s in input.context.shop.shared_with; not s.same_buyer]
+	count(others) > 0
+	r := {
+		"text": sprintf("运单号 %s 同时用于其他买家的订单 %s", [o.tracking_no, concat("、", sort(others))]),
+		"events": [shipping.shipped_event],
+	}
+}
+
+reasons contains r if {
+	o := shipping.order
+	e := o.events[0]
+	e.unix < o.paid_at_unix
+	r := {
+		"text": sprintf("轨迹 %s 早于买家付款 %s", [e.time, o.paid_at]),
+		"events": [e, shipping.paid_event],
+	}
+}
+
+reasons contains r if {
+	o := shipping.order
+	o.trace.found
+	not o.trace.matches_order
+	r := {
+		"text": sprintf("物流轨迹属于运单号 %s，不是订单的 %s", [o.trace.tracking_no, o.tracking_no]),
+		"events": [shipping.shipped_event],
+	}
+}
+
+# One finding per order, naming every reason and its proof.
+findings contains f if {
+	o := shipping.order
+	count(reasons) > 0
+	texts := sort([r.text | some r in reasons])
+	events := [e | some r in reasons; some e in r.events]
+	f := lib.finding(meta, shipping.hit(
+		"fake",
+		sprintf("订单 %s 疑似虚假发货：%s", [o.order_id, concat("；", texts)]),
+		concat("；", texts),
+		events,
+	))
+}

@@ -1,0 +1,65 @@
+package xiaoer.rules.shipping_fake_test
+
+import data.xiaoer.rules.shipping_fake
+
+paid := 1795140000
+
+shipped := paid + 3600
+
+order(extra, shared) := {"kind": "shipment", "version": 1, "context": {"platform": "pdd", "now": "2026-11-25T10:00:00+08:00", "shop": {"name": "s", "shared_with": shared}}, "shipment": object.union(
+	{
+		"scope": "order", "order_id": "P1", "shop": "s", "platform": "pdd", "amount": 39.9,
+		"paid_at": "2026-11-20T10:00:00+08:00", "paid_at_unix": paid, "promised_ship_hours": 48,
+		"marked_shipped": true, "marked_shipped_at": "2026-11-20T11:00:00+08:00", "marked_shipped_at_unix": shipped,
+		"carrier": "zhongtong", "tracking_no": "ZT1",
+		"trace": {"found": true, "tracking_no": "ZT1", "matches_order": true},
+		"events": [ev(shipped + 1800, "created"), ev(shipped + ((23 * 3600) + 3540), "pickup")],
+	},
+	extra,
+)}
+
+ev(t, kind) := {"time": sprintf("%d", [t]), "unix": t, "kind": kind, "text": kind}
+
+test_pickup_at_23h59m_is_not_fake if {
+	count(shipping_fake.findings) == 0 with input as order({}, [])
+}
+
+test_pickup_at_24h01m_is_fake_with_pdd_twenty if {
+	some f in shipping_fake.findings with input as order({"events": [ev(shipped + 86460, "pickup")]}, [])
+	f.exposure.platform_cny == 20
+	not f.exposure.confirmed
+	contains(f.message, "24小时1分")
+	f.details.events[1].kind == "pickup"
+}
+
+test_no_pickup_at_all_after_window if {
+	some f in shipping_fake.findings with input as order({"events": [ev(shipped + 60, "created")]}, [])
+	contains(f.message, "仍无揽收")
+}
+
+test_no_tracking_given_is_not_judged if {
+	count(shipping_fake.findings) == 0 with input as order({"events": [], "trace": {"found": false}}, [])
+}
+
+test_shared_tracking_other_buyer if {
+	some f in shipping_fake.findings with input as order({}, [{"order_id": "P9", "shop": "s", "same_buyer": false}])
+	contains(f.message, "P9")
+}
+
+test_shared_tracking_same_buyer_is_combined_shipment if {
+	count(shipping_fake.findings) == 0 with input as order({}, [{"order_id": "P2", "shop": "s", "same_buyer": true}])
+}
+
+test_trace_before_payment if {
+	some f in shipping_fake.findings with input as order({"events": [ev(paid - 7200, "pickup")]}, [])
+	contains(f.message, "早于买家付款")
+}
+
+test_trace_for_another_number if {
+	some f in shipping_fake.findings with input as order({"trace": {"found": true, "tracking_no": "ZT2", "matches_order": false}}, [])
+	contains(f.message, "ZT2")
+}
+
+test_reasons_make_one_finding if {
+	count(shipping_fake.findings) == 1 with input as order({"events": [ev(paid - 7200, "pickup")]}, [{"order_id": "P9", "shop": "s", "same_buyer": false}])
+}

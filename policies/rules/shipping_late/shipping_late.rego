@@ -1,0 +1,61 @@
+# METADATA
+# title: shipping-late
+# description: 标记发货晚于承诺的发货时限（或超过时限仍未发货）
+# custom:
+#   severity: error
+#   basis: 《淘宝网市场管理与违规处理规范》违背发货时间承诺；各平台延迟发货规则
+package xiaoer.rules.shipping_late
+
+import data.xiaoer.lib
+import data.xiaoer.lib.shipping
+
+meta := {
+	"id": "shipping-late",
+	"title": "延迟发货",
+	"severity": "error",
+	"kinds": ["shipment"],
+	"description": "订单在承诺的发货时限之后才标记发货，或超过时限仍未发货。时限取订单的承诺发货时长，未写明时按平台默认时长（未证实）。",
+	"basis": {
+		"law": "《淘宝网市场管理与违规处理规范》违背承诺（发货时间）；拼多多延迟发货规则；天猫延迟发货规则",
+		"penalty": "按平台赔付表向买家赔付（见 exposure）",
+		"link": "https://meizw.com/n/29734.html",
+		"confirmed": true,
+	},
+	"suggestion": "按承诺时限发货；备货不足时把承诺改为实际能做到的时长，或改为预售并写明发货日期。",
+	"exposure": {},
+}
+
+# late_hit words a late shipment; an unstated promise makes the figure as
+# unconfirmed as the platform default it rests on.
+late_hit(message, evidence, events) := object.union(h, {"platform_confirmed": false}) if {
+	h := shipping.hit("late", message, evidence, events)
+	not shipping.promise.confirmed
+} else := shipping.hit("late", message, evidence, events)
+
+promise_words := sprintf("付款后%v小时内发货", [shipping.promise.hours]) if {
+	shipping.promise.stated
+} else := sprintf("付款后%v小时内发货（未写明承诺，按平台默认：%s）", [shipping.promise.hours, shipping.promise.basis])
+
+findings contains f if {
+	o := shipping.order
+	o.marked_shipped
+	over := o.marked_shipped_at_unix - shipping.deadline_unix
+	over > 0
+	f := lib.finding(meta, late_hit(
+		sprintf("订单 %s 承诺%s，%s 才标记发货，超时 %s", [o.order_id, promise_words, o.marked_shipped_at, shipping.duration(over)]),
+		sprintf("付款 %s；标记发货 %s", [o.paid_at, o.marked_shipped_at]),
+		[shipping.paid_event, shipping.shipped_event],
+	))
+}
+
+findings contains f if {
+	o := shipping.order
+	not o.marked_shipped
+	over := shipping.now_unix - shipping.deadline_unix
+	over > 0
+	f := lib.finding(meta, late_hit(
+		sprintf("订单 %s 承诺%s，已超时 %s 仍未发货", [o.order_id, promise_words, shipping.duration(over)]),
+		sprintf("付款 %s；至 %s 未发货", [o.paid_at, input.context.now]),
+		[shipping.paid_event],
+	))
+}

@@ -1,0 +1,134 @@
+package cli_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// buildBinary builds xiaoer once for the end-to-end tests.
+var buildBinary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "xiaoer-e2e-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "xiaoer")
+	out, err := exec.Command("go", "build", "-o", bin, "github.com/xiaoer-dev/xiaoer").CombinedOutput()
+	if err != nil {
+		return "", errors.New(string(out))
+	}
+	return bin, nil
+})
+
+func binary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatalf("go build: %v", err)
+	}
+	return bin
+}
+
+// run executes the binary in dir with a minimal environment (no Go module
+// cache, a fresh cache and home) and returns stdout, stderr and the exit code.
+func run(t *testing.T, bin, dir string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = []string{"HOME=" + filepath.Join(dir, "home"), "XDG_CACHE_HOME=" + filepath.Join(dir, "cache"),
+		"GOMODCACHE=/nonexistent", "GOPATH=/nonexistent", "PATH=/usr/bin:/bin", "NO_COLOR=1"}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("run %v: %v", args, err)
+	}
+	return stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()
+}
+
+func fixturesDir(t *testing.T) string {
+	t.Helper()
+	abs, err := filepath.Abs(filepath.Join("..", "..", "fixtures"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+// TestCopiedBinaryScansFixtures: a binary copied to an empty directory, with
+// no module cache, still finds its dictionaries and policies.
+func TestCopiedBinaryScansFixtures(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "xiaoer")
+	data, err := os.ReadFile(binary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := run(t, bin, dir, "scan", fixturesDir(t))
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (the fixtures hold findings)\nstderr: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "ad-absolute") {
+		t.Errorf("no ad-absolute finding in output:\n%s", stdout)
+	}
+	dicts, _ := filepath.Glob(filepath.Join(dir, "cache", "xiaoer", "dict-*", "jieba.dict.utf8"))
+	if len(dicts) != 1 {
+		t.Errorf("dictionaries not unpacked into the user cache: %v", dicts)
+	}
+}
+
+// TestBadInputsAreReportedNotFatal: empty, binary and unreadable files each
+// get an error result; the good page is still scanned; the exit code is 2.
+func TestBadInputsAreReportedNotFatal(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	must(t, os.MkdirAll(in, 0o755))
+	good := "title: 全网最低价 纯棉T恤\nprice: 59\nattributes:\n  材质成分: 棉100%\n"
+	must(t, os.WriteFile(filepath.Join(in, "good.yaml"), []byte(good), 0o644))
+	must(t, os.WriteFile(filepath.Join(in, "empty.html"), nil, 0o644))
+	must(t, os.WriteFile(filepath.Join(in, "binary.html"), []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 0, 0xff}, 0o644))
+	must(t, os.Symlink(filepath.Join(dir, "gone.html"), filepath.Join(in, "unreadable.html")))
+	stdout, stderr, code := run(t, bin, dir, "scan", "--format", "json", in)
+	if code != 2 {
+		t.Fatalf("exit %d, want 2\nstderr: %s", code, stderr)
+	}
+	rep := decodeReport(t, stdout)
+	if rep.Summary.Inputs != 4 || len(rep.Results) != 4 {
+		t.Fatalf("inputs=%d results=%d, want 4 and 4", rep.Summary.Inputs, len(rep.Results))
+	}
+	errs := map[string]string{}
+	for _, r := range rep.Results {
+		if r.Error != nil {
+			errs[filepath.Base(r.Source)] = *r.Error
+		} else if filepath.Base(r.Source) != "good.yaml" || len(r.Findings) == 0 {
+			t.Errorf("result %s: want findings for good.yaml only, got %+v", r.Source, r)
+		}
+	}
+	for name, want := range map[string]string{"empty.html": "empty", "binary.html": "binary", "unreadable.html": "no such file"} {
+		if !strings.Contains(errs[name], want) {
+			t.Errorf("%s: error %q, want it to say %q", name, errs[name], want)
+		}
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,177 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/urfave/cli/v2"
+
+	"github.com/xiaoer-dev/xiaoer/scanner"
+)
+
+// scanSettings is what a scan runs with: .xiaoer.yaml, overridden by flags.
+type scanSettings struct {
+	cfg      *scanner.Config
+	failOn   string
+	platform string
+	policies []string // directories, relative to the working directory
+	data     []string // files, relative to the working directory
+	gate     *scanner.Gate
+	writer   *scanner.BaselineWriter // nil unless --write-baseline
+}
+
+// loadSettings reads the config (if any) and lets flags override it.
+func loadSettings(c *cli.Context) (*scanSettings, error) {
+	cfg, err := findConfig(c.String("config"))
+	if err != nil {
+		return nil, err
+	}
+	set := &scanSettings{cfg: cfg,
+		failOn:   pick(c, "fail-on", cfg.FailOn, "error"),
+		platform: pick(c, "platform", cfg.Platform, ""),
+		policies: pickPaths(c, "policy", cfg, cfg.Policies),
+		data:     pickPaths(c, "data", cfg, cfg.Data),
+	}
+	if set.failOn != "never" && scanner.SeverityRank(set.failOn) == 0 {
+		return nil, fmt.Errorf("--fail-on %q: want error, warning, info or never", set.failOn)
+	}
+	if err := scanner.CheckPlatform(set.platform); err != nil {
+		return nil, err
+	}
+	if set.gate, err = newGate(c, cfg); err != nil {
+		return nil, err
+	}
+	if path := c.String("write-baseline"); path != "" {
+		set.writer = &scanner.BaselineWriter{Path: path}
+	}
+	return set, nil
+}
+
+// findConfig reads --config, or .xiaoer.yaml in the working directory when
+// there is one; no config is an empty one.
+func findConfig(path string) (*scanner.Config, error) {
+	if path == "" {
+		if _, err := os.Stat(scanner.ConfigFile); errors.Is(err, fs.ErrNotExist) {
+			return &scanner.Config{}, nil
+		}
+		path = scanner.ConfigFile
+	}
+	return scanner.LoadConfig(path)
+}
+
+// pick is the flag's value when set on the command line, else the config's,
+// else the default.
+func pick(c *cli.Context, flag, fromConfig, def string) string {
+	switch {
+	case c.IsSet(flag):
+		return c.String(flag)
+	case fromConfig != "":
+		return fromConfig
+	}
+	return def
+}
+
+// pickPaths is the flag's paths when set, else the config's resolved
+// against the config's directory.
+func pickPaths(c *cli.Context, flag string, cfg *scanner.Config, fromConfig []string) []string {
+	if c.IsSet(flag) {
+		return c.StringSlice(flag)
+	}
+	out := make([]string, 0, len(fromConfig))
+	for _, p := range fromConfig {
+		out = append(out, cfg.Resolve(p))
+	}
+	return out
+}
+
+func newGate(c *cli.Context, cfg *scanner.Config) (*scanner.Gate, error) {
+	g := &scanner.Gate{Exceptions: cfg.Exceptions, Paths: &scanner.PathMatcher{Base: cfg.Dir}}
+	if path := c.String("baseline"); path != "" {
+		b, err := scanner.ReadBaseline(path)
+		if err != nil {
+			return nil, err
+		}
+		g.Baseline = b
+	}
+	return g, nil
+}
+
+// judge applies exceptions and the baseline to a result, then records it in
+// the new baseline when one is being written.
+func (s *scanSettings) judge(r *scanner.Result) {
+	s.gate.Apply(r)
+	if s.writer != nil {
+		s.writer.Accept(r)
+	}
+}
+
+// finishBaseline writes --write-baseline once every result is in.
+func finishBaseline(c *cli.Context, s *scanSettings) error {
+	if s.writer == nil {
+		return nil
+	}
+	if err := s.writer.Write(); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.ErrWriter, "xiaoer: wrote %d findings to baseline %s\n", s.writer.Len(), s.writer.Path)
+	return nil
+}
+
+// selectInputs expands the paths, drops the config's ignore-paths and, with
+// --changed-since, keeps only files changed since that revision.
+func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
+	inputs := scanner.ExpandPaths(c.Args().Slice(), c.App.Reader)
+	inputs = scanner.SkipPaths(inputs, s.cfg.IgnorePaths, &scanner.PathMatcher{Base: s.cfg.Dir})
+	rev := c.String("changed-since")
+	if rev == "" {
+		return inputs, nil
+	}
+	changed, err := scanner.ChangedFiles(c.Context, ".", rev)
+	if err != nil {
+		return nil, fmt.Errorf("--changed-since %s: %w", rev, err)
+	}
+	kept := scanner.KeepChanged(inputs, changed)
+	fmt.Fprintf(c.App.ErrWriter, "xiaoer: %d of %d listing files changed since %s\n", len(kept), len(inputs), rev)
+	return kept, nil
+}
+
+// newScanChecker builds the checker with the user policies and data.
+func newScanChecker(c *cli.Context, s *scanSettings) (*scanner.Checker, error) {
+	now, err := clock(c)
+	if err != nil {
+		return nil, err
+	}
+	bundles, err := userBundles(s.policies, s.data, s.cfg, false)
+	if err != nil {
+		return nil, err
+	}
+	opts := scanner.EngineOptions{Bundles: bundles, Timeout: c.Duration("eval-timeout")}
+	return scanner.NewChecker(c.Context, opts, now)
+}
+
+// userBundles loads policy directories, data files and the config's data,
+// in that order (later data wins).
+func userBundles(dirs, files []string, cfg *scanner.Config, withTests bool) ([]*bundle.Bundle, error) {
+	var out []*bundle.Bundle
+	for _, d := range dirs {
+		b, err := scanner.LoadPolicyDir(d, withTests)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	for _, f := range files {
+		b, err := scanner.LoadDataFile(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	if b := cfg.NamesData(); b != nil {
+		out = append(out, b)
+	}
+	return out, nil
+}

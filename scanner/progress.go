@@ -1,0 +1,57 @@
+package scanner
+
+import (
+	"io"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+)
+
+// Progress shows done/total inputs, the rate and the time left on a
+// terminal. A nil *Progress does nothing, so callers need not check.
+type Progress struct {
+	bar *progressbar.ProgressBar
+}
+
+// NewProgress returns a progress bar for total inputs on w, or nil when w
+// is not a terminal (a log file or a pipe gets no bar at all).
+func NewProgress(w io.Writer, total int, description string) *Progress {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) || total <= 0 {
+		return nil
+	}
+	return newProgress(w, total, description)
+}
+
+// newProgress draws on any writer (tests).
+func newProgress(w io.Writer, total int, description string) *Progress {
+	return &Progress{bar: progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription(description),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("inputs"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionFullWidth(),
+		progressbar.OptionOnCompletion(func() { io.WriteString(w, "\n") }),
+	)}
+}
+
+// Done counts one input as finished.
+func (p *Progress) Done(Input, []Result) {
+	if p != nil {
+		p.bar.Add(1)
+	}
+}
+
+// Close ends the bar where it stands (a run stopped early does not show
+// 100%) and moves to the next line; a bar that reached its total has done
+// so already.
+func (p *Progress) Close() {
+	if p != nil && !p.bar.IsFinished() {
+		p.bar.Exit()
+	}
+}
