@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // gbk encodes s as GB18030 bytes for a test.
@@ -53,6 +54,13 @@ func TestDecode(t *testing.T) {
 		}, "", "纯棉短袖T恤", "gb18030 (lossy)"},
 		{"utf-8 bom", func(*testing.T) []byte { return append([]byte{0xEF, 0xBB, 0xBF}, page...) }, "", "全网最低价", "utf-8"},
 		{"utf-16le bom", func(*testing.T) []byte { return utf16le("\uFEFF纯棉T恤") }, "", "纯棉T恤", "utf-16le"},
+		{"big5 declared", func(t *testing.T) []byte {
+			b, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(`<meta charset="big5"><p>純棉T恤</p>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}, "", "純棉T恤", "big5"},
 		{"latin-1 page", func(*testing.T) []byte {
 			return []byte("<p>caf\xe9 cr\xe8me br\xfbl\xe9e \xe0 la fran\xe7aise, tr\xe8s cher, d\xe9j\xe0 vu</p>")
 		}, "", "café crème", "windows-1252"},

@@ -2,6 +2,7 @@ package listings
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 )
@@ -128,7 +129,7 @@ func (e *Export) rowID(i int) string {
 	if id := e.cell(i, "outer_id"); id != "" {
 		return id
 	}
-	return fmt.Sprintf("%s:%d", fileStem(e.Source), e.Line(i))
+	return fmt.Sprintf("%s:%d", filepath.Base(e.Source), e.Line(i))
 }
 
 // exportDescription is the description cell's text (HTML dropped), or the

@@ -188,7 +188,7 @@ func TestReadExportErrors(t *testing.T) {
 	if _, err := e.Listing(0); !errors.Is(err, ErrNoListing) || !strings.Contains(err.Error(), "line 2") {
 		t.Errorf("row without a title: err = %v, want ErrNoListing at line 2", err)
 	}
-	if l, err := e.Listing(1); err != nil || l.ID != "x:3" {
-		t.Errorf("row without ids: id %v, err %v; want the file stem and line", l, err)
+	if l, err := e.Listing(1); err != nil || l.ID != "x.csv:3" {
+		t.Errorf("row without ids: id %v, err %v; want the file name and line", l, err)
 	}
 }

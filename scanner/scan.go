@@ -86,6 +86,9 @@ func keepRules(found []Finding, rules []string) []Finding {
 
 // ParseInput turns one input's bytes into listings.
 func ParseInput(source string, raw []byte) ([]*listings.Listing, error) {
+	if listings.IsExportFile(source) { // issue 7: shop export CSV
+		return listings.ParseExport(source, raw)
+	}
 	if strings.EqualFold(filepath.Ext(source), ".txt") {
 		return listings.ParseTitles(source, raw)
 	}

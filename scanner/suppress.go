@@ -70,11 +70,15 @@ func reasonlessFinding(l *listings.Listing, ig listings.Ignore) Finding {
 	}
 	meta := ToolRules[0]
 	f := Finding{Rule: meta.ID, Severity: meta.Severity, Message: msg, Evidence: ig.Rule,
-		Basis: meta.Basis, Suggestion: meta.Suggestion, Exposure: Exposure{Basis: []string{}, Confirmed: true}}
+		Basis: meta.Basis, Suggestion: meta.Suggestion, Exposure: Exposure{Basis: []string{}, Confirmed: true},
+		Details: map[string]any{"ignored_rule": ig.Rule}}
+	// The ignored rule tells two such findings of one listing apart; it is
+	// not quoted as evidence, since the location is the comment's start.
+	f.Fingerprint = Fingerprint(l.ID, l.Source, f)
+	f.Evidence = ""
 	if ig.Position.Known() {
 		f.Location = &Location{File: l.Source, Line: ig.Position.Line, Column: ig.Position.Column}
 	}
-	f.Fingerprint = Fingerprint(l.ID, l.Source, f)
 	return f
 }
 

@@ -11,10 +11,19 @@ import (
 // into a Promise, or rejects it (false). A Promise with no Kind claims the
 // words without recording anything: that is how negated wording (非预售,
 // 无现货) keeps a later, looser matcher from reading it as an offer.
+//
+// need lists words of which a sentence must hold one before the regexp runs
+// on it: most sentences hold none, and checking words is far cheaper than
+// running forty regexps over a whole description. No pattern crosses a
+// sentence mark, so matching sentence by sentence finds the same words.
 type promiseMatcher struct {
+	need  []string
 	re    *regexp.Regexp
 	build func(m promiseMatch) (Promise, bool)
 }
+
+// need is the list of words a matcher's sentence must hold one of.
+func need(words ...string) []string { return words }
 
 // promiseText is one field's text prepared for matching: matchers run on the
 // normalised text (half-width, simplified, lower-case), and origin maps its
@@ -43,28 +52,59 @@ func promisesIn(text, field string) []Promise {
 	}
 	norm, origin := normalizeWithOrigin(text)
 	t := &promiseText{norm: norm, origin: origin}
+	sentences := Sentences(norm)
 	var out []Promise
 	for _, pm := range promiseMatchers {
-		for _, loc := range pm.re.FindAllStringSubmatchIndex(norm, -1) {
-			loc[0], loc[1] = trimMatchSpace(norm, loc[0], loc[1])
-			if loc[0] == loc[1] || t.overlaps(loc[0], loc[1]) {
+		for _, sent := range sentences {
+			if !containsAny(norm[sent.S:sent.E], pm.need) {
 				continue
 			}
-			p, ok := pm.build(promiseMatch{t: t, loc: loc})
-			if !ok {
-				continue
+			for _, loc := range pm.re.FindAllStringSubmatchIndex(norm[sent.S:sent.E], -1) {
+				if p, ok := t.take(pm, shift(loc, sent.S)); ok {
+					p.S, p.E = origin[p.S], origin[p.E]
+					p.Text, p.Field = text[p.S:p.E], field
+					out = append(out, p)
+				}
 			}
-			t.claimed = append(t.claimed, [2]int{loc[0], loc[1]})
-			if p.Kind == "" {
-				continue
-			}
-			p.S, p.E = origin[loc[0]], origin[loc[1]]
-			p.Text, p.Field = text[p.S:p.E], field
-			out = append(out, p)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].S < out[j].S })
 	return out
+}
+
+// take builds a promise from a match unless earlier words claimed it; a
+// taken match claims its words. S and E are normalised offsets here.
+func (t *promiseText) take(pm promiseMatcher, loc []int) (Promise, bool) {
+	loc[0], loc[1] = trimMatchSpace(t.norm, loc[0], loc[1])
+	if loc[0] == loc[1] || t.overlaps(loc[0], loc[1]) {
+		return Promise{}, false
+	}
+	p, ok := pm.build(promiseMatch{t: t, loc: loc})
+	if !ok {
+		return Promise{}, false
+	}
+	t.claimed = append(t.claimed, [2]int{loc[0], loc[1]})
+	p.S, p.E = loc[0], loc[1]
+	return p, p.Kind != ""
+}
+
+// shift moves submatch offsets from a sentence into the whole text.
+func shift(loc []int, by int) []int {
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += by
+		}
+	}
+	return loc
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *promiseText) overlaps(s, e int) bool {

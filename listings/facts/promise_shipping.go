@@ -1,6 +1,9 @@
 package facts
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Shipping promise kinds. Hours is the window in hours; presale and
 // ship_after_payment_days also carry N, the days as written.
@@ -27,15 +30,15 @@ var shipLabel = regexp.MustCompile(`发货(?:时间|时效|周期)?\s*[:：]?\s*
 
 var shippingMatchers = []promiseMatcher{
 	// Negated stock and presale claim their words and record nothing.
-	{regexp.MustCompile(`是否预售\s*[:：]\s*(?:否|不是|no)|非预售|不是预售|无预售|非现货|不是现货|没有现货|无现货|暂无现货|现货已?售[完罄空]`), promiseSuppress},
-	{regexp.MustCompile(`是否预售\s*[:：]\s*(?:是|yes)`), shippingPromise(KindPresale)},
-	{regexp.MustCompile(`预售(?:期|时间|周期)?\s*[:：]?\s*(?:约)?\s*` + promiseRange + `\s*(?:个)?\s*(?:工作日|天|日)`), presaleDays},
-	{regexp.MustCompile(`预售`), shippingPromise(KindPresale)},
-	{regexp.MustCompile(`(?:现货)?(?:秒发|闪电发货|极速发货|立即发货|马上发货|火速发货|即拍即发|拍下即发|下单即发|付款即发)`), shippingPromise(KindShipImmediate)},
-	{regexp.MustCompile(`(?:当天|当日|今天|今日)\s*(?:内)?\s*(?:发货|发出|出货|发)`), shipSameDay},
-	{regexp.MustCompile(payPrefix + promiseRange + `\s*(?:个)?\s*(?:小时|h|hr|hrs)\s*(?:内|之内|以内)?\s*(?:极速|闪电|火速|快速)?(?:发货|发出|出货|内发|发)?`), shipWindow(1)},
-	{regexp.MustCompile(payPrefix + promiseRange + `\s*(?:个)?\s*(?:工作日|天|日)\s*(?:内|之内|以内|左右)?\s*(?:发货|发出|出货|内发|发)?`), shipWindow(24)},
-	{regexp.MustCompile(`现货(?:供应|充足|直发|速发|发售|在库)?`), shippingPromise(KindInStock)},
+	{need("预售", "现货"), regexp.MustCompile(`是否预售\s*[:：]\s*(?:否|不是|no)|非预售|不是预售|无预售|非现货|不是现货|没有现货|无现货|暂无现货|现货已?售[完罄空]`), promiseSuppress},
+	{need("预售"), regexp.MustCompile(`是否预售\s*[:：]\s*(?:是|yes)`), shippingPromise(KindPresale)},
+	{need("预售"), regexp.MustCompile(`预售(?:期|时间|周期)?\s*[:：]?\s*(?:约)?\s*` + promiseRange + `\s*(?:个)?\s*(?:工作日|天|日)`), presaleDays},
+	{need("预售"), regexp.MustCompile(`预售`), shippingPromise(KindPresale)},
+	{need("发"), regexp.MustCompile(`(?:现货)?(?:秒发|闪电发货|极速发货|立即发货|马上发货|火速发货|即拍即发|拍下即发|下单即发|付款即发)`), shippingPromise(KindShipImmediate)},
+	{need("发", "出货"), regexp.MustCompile(`(?:当天|当日|今天|今日)\s*(?:内)?\s*(?:发货|发出|出货|发)`), shipSameDay},
+	{need("发"), regexp.MustCompile(payPrefix + promiseRange + `\s*(?:个)?\s*(?:小时|h|hr|hrs)\s*(?:内|之内|以内)?\s*(?:极速|闪电|火速|快速)?(?:发货|发出|出货|内发|发)?`), shipWindow(1)},
+	{need("发"), regexp.MustCompile(payPrefix + promiseRange + `\s*(?:个)?\s*(?:工作日|天|日)\s*(?:内|之内|以内|左右)?\s*(?:发货|发出|出货|内发|发)?`), shipWindow(24)},
+	{need("现货"), regexp.MustCompile(`现货(?:供应|充足|直发|速发|发售|在库)?`), shippingPromise(KindInStock)},
 }
 
 // shippingPromise builds a promise of kind k, partial when its sentence says so.
@@ -65,7 +68,8 @@ func presaleDays(m promiseMatch) (Promise, bool) {
 }
 
 // shipWindow builds a shipping window from a count of hours (unit 1) or days
-// (unit 24). A bare count is a shipping promise only when the words say so:
+// (unit 24). Its matchers need 发 in the sentence, since every accepted
+// window has it. A bare count is a shipping promise only when the words say so:
 // a trailing 发货, a payment lead in a clause about shipping, or a label such
 // as 发货时间. That keeps 保质期15天 and 72小时到达 out.
 func shipWindow(unit float64) func(promiseMatch) (Promise, bool) {
@@ -86,6 +90,8 @@ var shipVerb = regexp.MustCompile(`发货|发出|出货|内发|发$`)
 
 func isShippingWindow(m promiseMatch) bool {
 	switch {
+	case strings.HasSuffix(m.before(), "月"):
+		return false // 12月1日发货 is a date, not a one-day window
 	case shipVerb.MatchString(m.text()):
 		return true
 	case m.group(1) != "":

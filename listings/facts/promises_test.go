@@ -38,6 +38,7 @@ func TestPromises(t *testing.T) {
 		{"full width and traditional", FieldTitle, "２４小時發貨 全國包郵", []string{"ship_within_hours ２４小時發貨 h=24", "postage_free 全國包郵 scope=all"}},
 		{"holiday caveat keeps the promise", FieldDescription, "付款后48小时内发货（节假日顺延）。", []string{"ship_within_hours 付款后48小时内发货 h=48"}},
 		{"sale period narrows it", FieldDescription, "大促期间72小时内发货。", []string{"ship_within_hours 72小时内发货 h=72 scope=partial"}},
+		{"a date is no window", FieldDescription, "预售，预计12月1日发货。", []string{"presale 预售"}},
 		// Returns.
 		{"refused 7 days", FieldDescription, "本商品不支持七天无理由退货。", []string{"returns_refused 不支持七天无理由退货"}},
 		{"refused after label", FieldAttributes, "七天无理由退货: 不支持", []string{"returns_refused 七天无理由退货: 不支持"}},
@@ -120,6 +121,33 @@ func TestPromisesInAFullDescription(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// BenchmarkPromises measures extraction on a typical listing (product copy
+// with one after-sales paragraph) and on a dense one (promises in every
+// sentence, the worst case).
+func BenchmarkPromises(b *testing.B) {
+	afterSales := "【发货说明】本店商品均为现货，付款后48小时内发货（节假日顺延）。默认中通快递，偏远地区需补运费。" +
+		"【售后】支持七天无理由退换货，退回运费买家承担；吊牌剪掉、洗涤过的不退换。【发票】可开具电子发票。"
+	product := "面料选用精梳棉，手感柔软，透气吸汗。版型宽松，肩线自然下落，适合日常通勤和休闲。" +
+		"领口采用罗纹收边，多次洗涤不易变形。建议冷水手洗，不可漂白，阴凉处晾干。尺码建议参考详情尺码表，身高体重仅供参考。"
+	cases := map[string]string{
+		"typical": strings.Repeat(product, 4) + afterSales,
+		"dense":   strings.Repeat(afterSales, 4),
+	}
+	for name, desc := range cases {
+		b.Run(name, func(b *testing.B) {
+			fields := map[string]Field{
+				FieldTitle:       {Text: "现货秒发 顺丰包邮 假一赔十 男士纯棉短袖T恤 正品保障"},
+				FieldDescription: {Text: desc},
+				FieldAttributes:  {Text: "品牌: 森马\n发货时间: 付款后15天内\n是否预售: 否"},
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				Promises(nil, fields)
+			}
+		})
 	}
 }
 

@@ -50,8 +50,9 @@ type TraceFacts struct {
 
 // EventFact is one tracking event with its kind decided.
 type EventFact struct {
-	Time   string `json:"time"`
-	Unix   int64  `json:"unix"`
+	Time      string `json:"time"`
+	Unix      int64  `json:"unix"`
+	SincePrev int64  `json:"since_prev"` // seconds since the event before (0 for the first)
 	Kind   string `json:"kind"`
 	Status string `json:"status,omitempty"`
 	Text   string `json:"text"`
@@ -104,8 +105,12 @@ func OrderDocument(o *Order, shop string, trace *Trace, sharing []OrderRef, now 
 	if trace != nil {
 		s.Trace = TraceFacts{Found: true, Format: trace.Format, Carrier: trace.Carrier, TrackingNo: trace.TrackingNo,
 			State: trace.State, MatchesOrder: trace.TrackingNo == "" || trace.TrackingNo == o.TrackingNo}
-		for _, e := range trace.Events {
-			s.Events = append(s.Events, EventFact{Time: rfc3339(e.Time), Unix: e.Time.Unix(), Kind: e.Kind, Status: e.Status, Text: e.Text})
+		for i, e := range trace.Events {
+			ef := EventFact{Time: rfc3339(e.Time), Unix: e.Time.Unix(), Kind: e.Kind, Status: e.Status, Text: e.Text}
+			if i > 0 {
+				ef.SincePrev = ef.Unix - s.Events[i-1].Unix
+			}
+			s.Events = append(s.Events, ef)
 		}
 	}
 	return &facts.Document{

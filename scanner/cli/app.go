@@ -24,6 +24,7 @@ func NewApp(stdout, stderr io.Writer) *cli.App {
 			newExtractCommand(),
 			newRulesCommand(),
 			newExplainCommand(),
+			newPolicyCommand(),
 			newVersionCommand(),
 		},
 		// Exit codes are decided by ExitCode in main, never by the library.

@@ -17,7 +17,7 @@ func newScanCommand() *cli.Command {
 		Name:      "scan",
 		Usage:     "scan listing pages and listing files (files, directories, - for stdin)",
 		ArgsUsage: "PATH...",
-		Flags:     scanFlags(),
+		Flags:     append(scanFlags(), bulkFlags()...), // issue 7: bulk.go
 		Action:    runScan,
 	}
 }
@@ -45,8 +45,8 @@ func scanFlags() []cli.Flag {
 }
 
 func runScan(c *cli.Context) error {
-	if c.NArg() == 0 {
-		return cli.Exit("scan: give at least one PATH (a file, a directory, or - for stdin)", 2)
+	if !hasInputs(c) { // issue 7: --urls alone is enough
+		return cli.Exit("scan: give at least one PATH (a file, a directory, or - for stdin) or --urls FILE", 2)
 	}
 	set, err := loadSettings(c)
 	if err != nil {
@@ -60,7 +60,7 @@ func runScan(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	out, closeOut, err := output(c)
+	out, closeOut, inputs, prior, err := openOutput(c, set.failOn, inputs) // issue 7: --resume
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func runScan(c *cli.Context) error {
 	if err := finishBaseline(c, set); err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	return exitFor(code)
+	return exitFor(max(code, prior))
 }
 
 // scanAndReport runs the scan and writes the report: each result as it
@@ -93,7 +93,7 @@ func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 	}
 	code := scanner.ExitClean
 	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: c.Int("workers"), Rules: c.StringSlice("rule"), Platform: set.platform}}
-	err := s.Run(c.Context, inputs, func(res scanner.Result) error {
+	err := runInputs(c, s, inputs, streaming, func(res scanner.Result) error { // issue 7: progress, jsonl as completed
 		set.judge(&res)
 		r.Summary.Add(res)
 		code = max(code, scanner.ExitCode([]scanner.Result{res}, set.failOn))

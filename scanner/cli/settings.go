@@ -123,7 +123,10 @@ func finishBaseline(c *cli.Context, s *scanSettings) error {
 // selectInputs expands the paths, drops the config's ignore-paths and, with
 // --changed-since, keeps only files changed since that revision.
 func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
-	inputs := scanner.ExpandPaths(c.Args().Slice(), c.App.Reader)
+	inputs, err := expandInputs(c) // issue 7: shop export rows, --urls
+	if err != nil {
+		return nil, err
+	}
 	inputs = scanner.SkipPaths(inputs, s.cfg.IgnorePaths, &scanner.PathMatcher{Base: s.cfg.Dir})
 	rev := c.String("changed-since")
 	if rev == "" {

@@ -125,7 +125,14 @@ func junitDetail(path string, f scanner.Finding) string {
 	if f.Location != nil {
 		where = fmt.Sprintf("%s:%d:%d", path, f.Location.Line, f.Location.Column)
 	}
-	lines := []string{where + " " + f.Field, "原文: " + firstNonEmpty(f.Context, f.Evidence), "依据: " + basis(f.Basis)}
+	if f.Field != "" {
+		where += " " + f.Field
+	}
+	lines := []string{where}
+	if quote := firstNonEmpty(f.Context, f.Evidence); quote != "" {
+		lines = append(lines, "原文: "+quote)
+	}
+	lines = append(lines, "依据: "+basis(f.Basis))
 	if f.Suggestion != "" {
 		lines = append(lines, "建议: "+f.Suggestion)
 	}

@@ -3,11 +3,15 @@ package xiaoer.rules.ad_absolute_test
 import data.xiaoer.lib.lexicon_test as t
 import data.xiaoer.rules.ad_absolute
 
-words(segs) := {f.details.word | some f in ad_absolute.findings} with input as t.title(segs)
+words(segs) := ws if {
+	fs := ad_absolute.findings with input as t.title(segs)
+	ws := {f.details.word | some f in fs}
+}
 
 # why is the exemption that let word pass in a title made of segs.
 why(segs, word) := e.exemption if {
-	some e in ad_absolute.exempted with input as t.title(segs)
+	es := ad_absolute.exempted with input as t.title(segs)
+	some e in es
 	e.word == word
 }
 

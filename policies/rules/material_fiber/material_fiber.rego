@@ -42,11 +42,15 @@ claims := [c |
 
 exempt(c) if tables.claim_exempt_before[c.before]
 
-exempt(c) if tables.claim_exempt_before[substring(c.before, count(c.before) - 1, 1)]
+exempt(c) if tables.claim_exempt_before[last_char(c.before)]
 
 exempt(c) if tables.claim_exempt_after[c.after]
 
-exempt(c) if tables.claim_exempt_after[substring(c.after, 0, 1)]
+exempt(c) if tables.claim_exempt_after[first_char(c.after)]
+
+last_char(s) := substring(s, count(s) - 1, 1) if count(s) > 0
+
+first_char(s) := substring(s, 0, 1) if count(s) > 0
 
 # threshold is the claimed fibre's table entry, with the claim form's
 # overrides (100%羊毛 is stricter than 纯羊毛) replacing whole keys.

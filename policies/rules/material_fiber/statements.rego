@@ -23,7 +23,7 @@ statements[id] := st if {
 any_at_least(members) if {
 	some g in members
 	g.at_least
-}
+} else := false
 
 display(members, true) := concat("、", [g.fiber | some g in members])
 

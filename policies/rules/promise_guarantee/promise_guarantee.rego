@@ -32,42 +32,34 @@ meta_replica := object.union(meta, {"exposure": {"punitive": true}})
 
 guarantee := promises.tables.guarantee
 
-# replica_words: this rule's small list, plus the counterfeit rule's lexicon
-# when it is an object keyed by word. The two rules share data only; neither
-# reads the other's findings.
-counterfeit_words := w if {
-	w := data.tables.counterfeit.words
-	is_object(w)
-} else := {}
+# replica_words is this rule's own list of unambiguous replica words (see
+# replica_note in the table for why it does not read the counterfeit rule's
+# lexicon). A hit is one token or two to four adjacent tokens: jieba cuts
+# 高仿 into 高 + 仿 and 1:1复刻 into four.
+replica_words := guarantee.replica_words
 
-replica_words := object.union(counterfeit_words, guarantee.replica_words)
-
-# replica_hits are replica words in any field, as one token or as two or
-# three adjacent tokens (jieba cuts 高仿 into 高 + 仿 and 1:1 into three).
 replica_hits contains {"word": t.t, "field": name, "s": t.s, "e": t.e} if {
 	some name, field in input.listing.fields
 	some t in field.tokens
 	replica_words[t.t]
 }
 
-replica_hits contains {"word": w, "field": name, "s": a.s, "e": b.e} if {
+replica_hits contains {"word": w, "field": name, "s": run[0].s, "e": run[n - 1].e} if {
 	some name, field in input.listing.fields
-	some i, a in field.tokens
-	b := field.tokens[i + 1]
-	a.e == b.s
-	w := concat("", [a.t, b.t])
+	some i, _ in field.tokens
+	some n in [2, 3, 4]
+	run := array.slice(field.tokens, i, i + n)
+	count(run) == n
+	adjacent(run)
+	w := concat("", [t.t | some t in run])
 	replica_words[w]
 }
 
-replica_hits contains {"word": w, "field": name, "s": a.s, "e": c.e} if {
-	some name, field in input.listing.fields
-	some i, a in field.tokens
-	b := field.tokens[i + 1]
-	c := field.tokens[i + 2]
-	a.e == b.s
-	b.e == c.s
-	w := concat("", [a.t, b.t, c.t])
-	replica_words[w]
+# adjacent: each token starts where the one before it ends.
+adjacent(run) if {
+	every k in numbers.range(1, count(run) - 1) {
+		run[k - 1].e == run[k].s
+	}
 }
 
 replicas := sort([h | some h in replica_hits])
@@ -90,10 +82,12 @@ special := {
 	"platform_confirmed": false,
 }
 
+# Each rule looks at the promises first, so the replica scan only runs on
+# listings that carry a guarantee.
 findings contains f if {
-	count(replicas) == 0
 	some p in promises.all
 	p.kind == "guarantee_fake_multiplier"
+	count(replicas) == 0
 	f := lib.finding(meta, object.union(special, {
 		"field": p.field, "s": p.s, "e": p.e,
 		"message": sprintf("%s：一旦被认定售假，买家可按约主张%s，平台按违背特殊承诺处理", [promises.quote(p), claim_words(p)]),
@@ -102,9 +96,9 @@ findings contains f if {
 }
 
 findings contains f if {
-	count(replicas) > 0
 	some p in promises.all
 	guarantee_kinds[p.kind]
+	count(replicas) > 0
 	r := replicas[0]
 	f := lib.finding(meta_replica, object.union(special, {
 		"field": p.field, "s": p.s, "e": p.e,

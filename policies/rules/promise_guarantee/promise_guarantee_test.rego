@@ -56,8 +56,8 @@ test_replica_span_covers_both_tokens if {
 	f.details.claim_cny == 1990
 }
 
-test_one_to_one_across_three_tokens if {
-	toks := [{"t": "1", "s": 0, "e": 1}, {"t": ":", "s": 1, "e": 2}, {"t": "1", "s": 2, "e": 3}]
+test_three_token_phrase if {
+	toks := [{"t": "超", "s": 0, "e": 3}, {"t": "a", "s": 3, "e": 4}, {"t": "货", "s": 4, "e": 7}]
 	fs := promise_guarantee.findings with input as doc([genuine], toks, 99)
 	count(fs) == 1
 }
@@ -67,17 +67,26 @@ test_separated_tokens_are_not_a_word if {
 	count(promise_guarantee.findings) == 0 with input as doc([genuine], toks, 99)
 }
 
-test_counterfeit_table_words_count if {
-	fs := promise_guarantee.findings with input as doc([genuine], [{"t": "正品原单", "s": 0, "e": 12}], 99)
-		with data.tables.counterfeit.words as {"正品原单": {"category": "原单"}}
-	count(fs) == 1
+test_four_token_phrase if {
+	toks := [{"t": "1", "s": 0, "e": 1}, {"t": ":", "s": 1, "e": 2}, {"t": "1", "s": 2, "e": 3}, {"t": "复刻", "s": 3, "e": 9}]
+	fs := promise_guarantee.findings with input as doc([genuine], toks, 99)
+	some f in fs
+	f.details.replica_words[0] == {"word": "1:1复刻", "field": "title", "s": 0, "e": 9}
 }
 
-test_counterfeit_table_of_another_shape_is_ignored if {
-	fs := promise_guarantee.findings with input as doc([times_ten], shoe_tokens, 99)
-		with data.tables.counterfeit.words as ["高仿"]
+test_ambiguous_words_do_not_escalate if {
+	# 莆田 the city, 翡翠 A货 and a bare 1:1 need context this rule does not judge.
+	toks := [{"t": "莆田", "s": 0, "e": 6}, {"t": "特产", "s": 6, "e": 12}, {"t": "a", "s": 12, "e": 13}, {"t": "货", "s": 13, "e": 16}, {"t": "1", "s": 16, "e": 17}, {"t": ":", "s": 17, "e": 18}, {"t": "1", "s": 18, "e": 19}]
+	fs := promise_guarantee.findings with input as doc([genuine, times_ten], toks, 99)
+	count(fs) == 1
 	some f in fs
 	f.severity == "warning"
+}
+
+test_counterfeit_lexicon_is_not_read if {
+	fs := promise_guarantee.findings with input as doc([genuine], [{"t": "莆田", "s": 0, "e": 6}], 99)
+		with data.tables.counterfeit.words as {"莆田": {}}
+	count(fs) == 0
 }
 
 test_no_price_claims_the_multiple if {

@@ -27,39 +27,54 @@ meta := {
 
 limit := shipping.tables.windows.stall_hours.value * 3600
 
-# moving are the events from the first carrier scan up to the first that
-# ends the trace (delivered, in a locker, returned).
-moving := [e |
-	some i, e in shipping.order.events
-	e.unix >= shipping.first_scan.unix
-	not ended_before(i)
+# events are read from input directly (shipping.order has vouched for the
+# document): a base document is cheaper to index than a rule.
+events := input.shipment.events if shipping.order
+
+# start is the index of the carrier's first scan: waiting for it is
+# shipping-fake's business, not a stall.
+start := min([i |
+	some i, e in events
+	shipping.tables.possession_kinds[e.kind]
+])
+
+# stop is the index of the first event after start that ends the trace
+# (delivered, in a locker, returned); undefined while the parcel is on its way.
+stop := min(ends) if {
+	ends := [i |
+		some i, e in events
+		i >= start
+		shipping.tables.end_kinds[e.kind]
+	]
+	count(ends) > 0
+}
+
+# last is the last event that counts: the one that ended the trace, or the
+# latest so far.
+last := x if {
+	x := stop
+} else := count(events) - 1
+
+# gaps are the stalls, earliest first: between two events, or from the last
+# one to now. A complete document, so it is worked out once per order.
+gaps := array.concat(between, open)
+
+between := [g |
+	some i, e in input.shipment.events
+	i > start
+	i <= last
+	e.since_prev > limit
+	before := input.shipment.events[i - 1]
+	g := {"seconds": e.since_prev, "from": before, "events": [before, e]}
 ]
 
-ended_before(i) if {
-	some j, e in shipping.order.events
-	j < i
-	e.unix >= shipping.first_scan.unix
-	shipping.tables.end_kinds[e.kind]
-}
-
-ended if {
-	some e in moving
-	shipping.tables.end_kinds[e.kind]
-}
-
-# gaps are the stalls: between two events, or from the last one to now.
-gaps contains {"seconds": d, "from": moving[i - 1], "events": [moving[i - 1], moving[i]]} if {
-	some i in numbers.range(1, count(moving) - 1)
-	d := moving[i].unix - moving[i - 1].unix
+open := [g |
+	start <= last
+	not stop
+	d := shipping.now_unix - events[last].unix
 	d > limit
-}
-
-gaps contains {"seconds": d, "from": last, "events": [last], "open": true} if {
-	not ended
-	last := moving[count(moving) - 1]
-	d := shipping.now_unix - last.unix
-	d > limit
-}
+	g := {"seconds": d, "from": events[last], "events": [events[last]]}
+]
 
 findings contains f if {
 	o := shipping.order

@@ -10,8 +10,15 @@ order(events) := {"kind": "shipment", "version": 1, "context": {"platform": "tao
 	"scope": "order", "order_id": "S1", "shop": "s", "platform": "taobao", "amount": 59,
 	"paid_at": "p", "paid_at_unix": paid, "promised_ship_hours": 48,
 	"marked_shipped": true, "marked_shipped_at": "m", "marked_shipped_at_unix": paid + h,
-	"carrier": "yunda", "tracking_no": "YD1", "trace": {"found": true, "matches_order": true}, "events": events,
+	"carrier": "yunda", "tracking_no": "YD1", "trace": {"found": true, "matches_order": true}, "events": with_gaps(events),
 }}
+
+# with_gaps adds since_prev as the Go side does.
+with_gaps(events) := [object.union(e, {"since_prev": gap}) |
+	some i, e in events
+	gap := object.get(events, [i - 1, "unix"], e.unix)
+	true
+] if true
 
 ev(t, kind) := {"time": sprintf("%d", [t]), "unix": t, "kind": kind, "text": kind}
 
@@ -61,4 +68,14 @@ test_pdd_stall_is_priced_unconfirmed if {
 	some f in shipping_stalled.findings with input as inp
 	f.exposure.platform_cny == 20
 	not f.exposure.confirmed
+}
+
+test_single_scan_after_a_long_wait_is_not_stalled if {
+	# created, then picked up 100 h later, picked up recently: no gap counts
+	count(shipping_stalled.findings) == 0 with input as order([ev(paid + h, "created"), ev(paid + (260 * h), "pickup")])
+}
+
+test_never_picked_up_is_not_stalled if {
+	# only "waiting for pickup" for days: shipping-fake's business
+	count(shipping_stalled.findings) == 0 with input as order([ev(paid + h, "created")])
 }
