@@ -81,6 +81,19 @@ func SkipPaths(inputs []Input, globs []string, m *PathMatcher) []Input {
 	})
 }
 
+// SkipDotFiles drops the hidden files a directory walk picked up
+// (.xiaoer.yaml, .xiaoer-baseline.json are not listings); a hidden file
+// named on the command line is kept.
+func SkipDotFiles(inputs []Input, args []string) []Input {
+	named := make(map[string]bool, len(args))
+	for _, a := range args {
+		named[filepath.Clean(a)] = true
+	}
+	return filterInputs(inputs, func(in Input) bool {
+		return !strings.HasPrefix(filepath.Base(in.Source), ".") || named[filepath.Clean(in.Source)]
+	})
+}
+
 // filterInputs keeps the inputs keep accepts and renumbers them, so result
 // indexes stay 0..n-1 in command-line order.
 func filterInputs(inputs []Input, keep func(Input) bool) []Input {

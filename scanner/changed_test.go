@@ -104,3 +104,24 @@ func TestSkipPathsRenumbers(t *testing.T) {
 		t.Errorf("inputs = %+v, want a.yaml and c.yaml numbered 0 and 1", inputs)
 	}
 }
+
+func TestSkipDotFilesKeepsNamedOnes(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, name := range []string{"a.yaml", ".xiaoer.yaml", ".xiaoer-baseline.json"} {
+		putFile(t, filepath.Join(dir, name), "title: x\n")
+	}
+	names := func(args ...string) string {
+		var got []string
+		for _, in := range SkipDotFiles(ExpandPaths(args, nil), args) {
+			got = append(got, filepath.Base(in.Source))
+		}
+		return strings.Join(got, " ")
+	}
+	if got := names(dir); got != "a.yaml" {
+		t.Errorf("walking the directory gives %q, want a.yaml only", got)
+	}
+	if got := names(filepath.Join(dir, ".xiaoer-baseline.json")); got != ".xiaoer-baseline.json" {
+		t.Errorf("naming a hidden file gives %q, want it kept", got)
+	}
+}

@@ -31,27 +31,40 @@ func FiberClaims(fields map[string]Field, composition []Fiber) []FiberClaim {
 	return out
 }
 
-// statementSpans are the byte ranges the field's statements cover.
-func statementSpans(composition []Fiber, field string) map[int]Span {
-	spans := make(map[int]Span)
+// statementSpans are the byte ranges the field's statements cover, in
+// order (a statement's fibres are consecutive and statements follow the text).
+func statementSpans(composition []Fiber, field string) []Span {
+	var spans []Span
+	last := -1
 	for _, f := range composition {
 		if f.Field != field {
 			continue
 		}
-		sp, ok := spans[f.Statement]
-		if !ok {
-			sp = Span{S: f.S, E: f.E}
+		if f.Statement != last {
+			spans = append(spans, Span{S: f.S, E: f.E})
+			last = f.Statement
+			continue
 		}
-		spans[f.Statement] = Span{S: min(sp.S, f.S), E: max(sp.E, f.E)}
+		sp := &spans[len(spans)-1]
+		sp.S, sp.E = min(sp.S, f.S), max(sp.E, f.E)
 	}
 	return spans
 }
 
-func claimsIn(field, text string, covered map[int]Span) []FiberClaim {
+func claimsIn(field, text string, covered []Span) []FiberClaim {
 	t := newScanText(text)
 	var out []FiberClaim
+	k := 0 // the first covered span that does not end before i
 	for i := 0; i < t.len(); {
-		if insideSpans(t.offs[i], covered) {
+		off := t.offs[i]
+		for k < len(covered) && covered[k].E <= off {
+			k++
+		}
+		if k < len(covered) && covered[k].S <= off {
+			i++
+			continue
+		}
+		if !mayStartClaim(t.at(i)) {
 			i++
 			continue
 		}
@@ -70,13 +83,9 @@ func claimsIn(field, text string, covered map[int]Span) []FiberClaim {
 	return out
 }
 
-func insideSpans(off int, spans map[int]Span) bool {
-	for _, sp := range spans {
-		if sp.S <= off && off < sp.E {
-			return true
-		}
-	}
-	return false
+// mayStartClaim is a cheap test that lets claimsIn skip most characters.
+func mayStartClaim(r rune) bool {
+	return isDigitRune(r) || r == '百' || r == '纯' || r == '全' || fibreLexicon.starts(r)
 }
 
 // claimAt reads a claim starting at i: 100%[纯]X, 纯X / 全X (纯全棉 too),

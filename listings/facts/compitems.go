@@ -37,7 +37,16 @@ func scanItems(t *scanText, a, b int) []compItem {
 	return items
 }
 
+// mayStartItem is a cheap test that lets scanItems skip most characters.
+func mayStartItem(r rune) bool {
+	return isDigitRune(r) || containsRune("百纯全含微", r) ||
+		fibreLexicon.starts(r) || partLexicon.starts(r) || labelLexicon.starts(r)
+}
+
 func itemAt(t *scanText, i int) (compItem, int, bool) {
+	if !mayStartItem(t.at(i)) {
+		return compItem{}, i, false
+	}
 	if f, ok := percentAt(t, i); ok {
 		return compItem{kind: itemPercent, start: i, end: f.end, fig: f}, f.end, true
 	}

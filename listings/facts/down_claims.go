@@ -5,6 +5,10 @@ func downClaimsIn(field, text string) []DownClaim {
 	t := newScanText(text)
 	var out []DownClaim
 	for i := 0; i < t.len(); {
+		if r := t.at(i); !isDigitRune(r) && r != '百' && !downLexicon.starts(r) {
+			i++
+			continue
+		}
 		if c, end, ok := downClaimAt(t, i); ok {
 			s, e := t.span(i, end)
 			c.Field, c.S, c.E, c.Text = field, s, e, t.orig(i, end)

@@ -58,3 +58,6 @@ func asciiBounded(t *scanText, a, b int) bool {
 	}
 	return !isLatinLower(t.at(a-1)) && !isLatinLower(t.at(b))
 }
+
+// starts reports whether some word begins with r.
+func (lx *lexicon[T]) starts(r rune) bool { return len(lx.lengths[r]) > 0 }

@@ -22,8 +22,8 @@ type promiseMatcher struct {
 	build func(m promiseMatch) (Promise, bool)
 }
 
-// need is the list of words a matcher's sentence must hold one of.
-func need(words ...string) []string { return words }
+// needWords is the list of words a matcher's sentence must hold one of.
+func needWords(words ...string) []string { return words }
 
 // promiseText is one field's text prepared for matching: matchers run on the
 // normalised text (half-width, simplified, lower-case), and origin maps its
@@ -56,11 +56,11 @@ func promisesIn(text, field string) []Promise {
 	var out []Promise
 	for _, pm := range promiseMatchers {
 		for _, sent := range sentences {
-			if !containsAny(norm[sent.S:sent.E], pm.need) {
+			if !holdsAnyWord(norm[sent.S:sent.E], pm.need) {
 				continue
 			}
 			for _, loc := range pm.re.FindAllStringSubmatchIndex(norm[sent.S:sent.E], -1) {
-				if p, ok := t.take(pm, shift(loc, sent.S)); ok {
+				if p, ok := t.take(pm, shiftLoc(loc, sent.S)); ok {
 					p.S, p.E = origin[p.S], origin[p.E]
 					p.Text, p.Field = text[p.S:p.E], field
 					out = append(out, p)
@@ -88,8 +88,8 @@ func (t *promiseText) take(pm promiseMatcher, loc []int) (Promise, bool) {
 	return p, p.Kind != ""
 }
 
-// shift moves submatch offsets from a sentence into the whole text.
-func shift(loc []int, by int) []int {
+// shiftLoc moves submatch offsets from a sentence into the whole text.
+func shiftLoc(loc []int, by int) []int {
 	for i := range loc {
 		if loc[i] >= 0 {
 			loc[i] += by
@@ -98,7 +98,7 @@ func shift(loc []int, by int) []int {
 	return loc
 }
 
-func containsAny(s string, words []string) bool {
+func holdsAnyWord(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
 			return true

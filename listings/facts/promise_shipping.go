@@ -20,9 +20,10 @@ const (
 const payPrefix = `((?:付款|下单|拍下|支付|购买)(?:成功)?后?\s*)?`
 
 // shippingPartial marks a shipping sentence that binds some variants or
-// periods only (预售款, 部分颜色预售, 大促期间, 最迟), not the whole listing.
+// periods only (预售款, 预售商品, 部分颜色预售, 大促期间, 最迟), not the
+// whole listing.
 // A caveat such as 节假日顺延 or 如遇缺货 does not narrow the promise.
-var shippingPartial = regexp.MustCompile(`预售款|现货款|定制款|订制款|部分[^,。;!?\n]{0,4}?(?:预售|现货|款|颜色|尺码|规格|sku)|个别|少数|(?:预售|定制|大促)(?:商品|款)?除外|期间|最迟|最晚|最长|不超过`)
+var shippingPartial = regexp.MustCompile(`(?:预售|现货|定制|订制)(?:款|商品|产品|宝贝)|部分[^,。;!?\n]{0,4}?(?:预售|现货|款|颜色|尺码|规格|sku)|个别|少数|(?:预售|定制|大促)(?:商品|款)?除外|期间|最迟|最晚|最长|不超过`)
 
 // shipLabel is an attribute or copy label that makes a bare window a shipping
 // promise (发货时间: 48小时内).
@@ -30,15 +31,15 @@ var shipLabel = regexp.MustCompile(`发货(?:时间|时效|周期)?\s*[:：]?\s*
 
 var shippingMatchers = []promiseMatcher{
 	// Negated stock and presale claim their words and record nothing.
-	{need("预售", "现货"), regexp.MustCompile(`是否预售\s*[:：]\s*(?:否|不是|no)|非预售|不是预售|无预售|非现货|不是现货|没有现货|无现货|暂无现货|现货已?售[完罄空]`), promiseSuppress},
-	{need("预售"), regexp.MustCompile(`是否预售\s*[:：]\s*(?:是|yes)`), shippingPromise(KindPresale)},
-	{need("预售"), regexp.MustCompile(`预售(?:期|时间|周期)?\s*[:：]?\s*(?:约)?\s*` + promiseRange + `\s*(?:个)?\s*(?:工作日|天|日)`), presaleDays},
-	{need("预售"), regexp.MustCompile(`预售`), shippingPromise(KindPresale)},
-	{need("发"), regexp.MustCompile(`(?:现货)?(?:秒发|闪电发货|极速发货|立即发货|马上发货|火速发货|即拍即发|拍下即发|下单即发|付款即发)`), shippingPromise(KindShipImmediate)},
-	{need("发", "出货"), regexp.MustCompile(`(?:当天|当日|今天|今日)\s*(?:内)?\s*(?:发货|发出|出货|发)`), shipSameDay},
-	{need("发"), regexp.MustCompile(payPrefix + promiseRange + `\s*(?:个)?\s*(?:小时|h|hr|hrs)\s*(?:内|之内|以内)?\s*(?:极速|闪电|火速|快速)?(?:发货|发出|出货|内发|发)?`), shipWindow(1)},
-	{need("发"), regexp.MustCompile(payPrefix + promiseRange + `\s*(?:个)?\s*(?:工作日|天|日)\s*(?:内|之内|以内|左右)?\s*(?:发货|发出|出货|内发|发)?`), shipWindow(24)},
-	{need("现货"), regexp.MustCompile(`现货(?:供应|充足|直发|速发|发售|在库)?`), shippingPromise(KindInStock)},
+	{needWords("预售", "现货"), regexp.MustCompile(`是否预售\s*[:：]\s*(?:否|不是|no)|非预售|不是预售|无预售|非现货|不是现货|没有现货|无现货|暂无现货|现货已?售[完罄空]|预售已?经?(?:结束|截止)`), promiseSuppress},
+	{needWords("预售"), regexp.MustCompile(`是否预售\s*[:：]\s*(?:是|yes)`), shippingPromise(KindPresale)},
+	{needWords("预售"), regexp.MustCompile(`预售(?:期|时间|周期)?\s*[:：]?\s*(?:约)?\s*` + promiseRange + `\s*(?:个)?\s*(?:工作日|天|日)`), presaleDays},
+	{needWords("预售"), regexp.MustCompile(`预售`), shippingPromise(KindPresale)},
+	{needWords("发"), regexp.MustCompile(`(?:现货)?(?:秒发|闪电发货|极速发货|立即发货|马上发货|火速发货|即拍即发|拍下即发|下单即发|付款即发)`), shippingPromise(KindShipImmediate)},
+	{needWords("发", "出货"), regexp.MustCompile(`(?:当天|当日|今天|今日)\s*(?:内)?\s*(?:发货|发出|出货|发)`), shipSameDay},
+	{needWords("发"), regexp.MustCompile(payPrefix + promiseRange + `\s*(?:个)?\s*(?:小时|h|hr|hrs)\s*(?:内|之内|以内)?\s*(?:极速|闪电|火速|快速)?(?:发货|发出|出货|内发|发)?`), shipWindow(1)},
+	{needWords("发"), regexp.MustCompile(payPrefix + promiseRange + `\s*(?:个)?\s*(?:工作日|天|日)\s*(?:内|之内|以内|左右)?\s*(?:发货|发出|出货|内发|发)?`), shipWindow(24)},
+	{needWords("现货"), regexp.MustCompile(`现货(?:供应|充足|直发|速发|发售|在库)?`), shippingPromise(KindInStock)},
 }
 
 // shippingPromise builds a promise of kind k, partial when its sentence says so.

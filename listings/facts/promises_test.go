@@ -38,6 +38,8 @@ func TestPromises(t *testing.T) {
 		{"full width and traditional", FieldTitle, "２４小時發貨 全國包郵", []string{"ship_within_hours ２４小時發貨 h=24", "postage_free 全國包郵 scope=all"}},
 		{"holiday caveat keeps the promise", FieldDescription, "付款后48小时内发货（节假日顺延）。", []string{"ship_within_hours 付款后48小时内发货 h=48"}},
 		{"sale period narrows it", FieldDescription, "大促期间72小时内发货。", []string{"ship_within_hours 72小时内发货 h=72 scope=partial"}},
+		{"shop policy by item class", FieldDescription, "现货商品48小时内发货，预售商品付款后15天内发货。", []string{"in_stock 现货 scope=partial", "ship_within_hours 48小时内发货 h=48 scope=partial", "presale 预售 scope=partial", "ship_after_payment_days 付款后15天内发货 h=360 n=15 scope=partial"}},
+		{"presale over", FieldSubtitle, "预售已结束 现货发售", []string{"in_stock 现货发售"}},
 		{"a date is no window", FieldDescription, "预售，预计12月1日发货。", []string{"presale 预售"}},
 		// Returns.
 		{"refused 7 days", FieldDescription, "本商品不支持七天无理由退货。", []string{"returns_refused 不支持七天无理由退货"}},
@@ -53,6 +55,8 @@ func TestPromises(t *testing.T) {
 		{"fifteen days", FieldSubtitle, "15天无理由退换", []string{"returns_7day 15天无理由退换 n=15"}},
 		{"return postage is not postage", FieldDescription, "退货运费由买家承担。", []string{"returns_postage_buyer 退货运费由买家承担"}},
 		{"worry free is no negation", FieldSubtitle, "质量无忧7天无理由退换", []string{"returns_7day 7天无理由退换 n=7"}},
+		{"a quality claim before an offer is no refusal", FieldSubtitle, "三防面料 拒绝钻绒 7天无理由退换", []string{"returns_7day 7天无理由退换 n=7"}},
+		{"refusal with a verb between", FieldDescription, "本商品不能享受七天无理由退货。", []string{"returns_refused 不能享受七天无理由退货"}},
 		{"none right before", FieldAttributes, "服务: 无7天无理由退货", []string{"returns_refused 无7天无理由退货"}},
 		{"unhappy buyers may return", FieldDescription, "收到不满意，7天无理由退换。", []string{"returns_7day 7天无理由退换 n=7"}},
 		{"fade is not a return", FieldDescription, "不起球不退色，机洗无忧。", nil},

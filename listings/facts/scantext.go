@@ -15,7 +15,7 @@ type scanText struct {
 func newScanText(src string) *scanText {
 	t := &scanText{src: src, runes: make([]rune, 0, len(src)/2), offs: make([]int, 0, len(src)/2+1)}
 	for i, r := range src {
-		t.runes = append(t.runes, foldMaterialRune(normalizeRune(r)))
+		t.runes = append(t.runes, foldMaterialRune(normalizeFast(r)))
 		t.offs = append(t.offs, i)
 	}
 	t.offs = append(t.offs, len(src))
@@ -90,6 +90,19 @@ func containsRune(set string, r rune) bool {
 // and colon forms; every pair maps one rune to one rune.
 var materialFold = buildTraditional("亞亚彈弹膠胶萊莱賽赛爾尔紗纱綢绸緞缎" +
 	"紵苎蘇苏駝驼犛牦氂牦襯衬裡里層层塡填﹪%﹕:")
+
+// normalizeFast is normalizeRune without the width transformer for the
+// characters it cannot change: width folding only touches U+3000 and the
+// half-width and full-width forms block (U+FF00–U+FFEF).
+func normalizeFast(r rune) rune {
+	if r < utf8.RuneSelf || r == '\u3000' || (r >= 0xFF00 && r <= 0xFFEF) {
+		return normalizeRune(r)
+	}
+	if s, ok := traditional[r]; ok {
+		return s
+	}
+	return r
+}
 
 func foldMaterialRune(r rune) rune {
 	if r < utf8.RuneSelf {

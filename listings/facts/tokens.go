@@ -64,6 +64,14 @@ func normalizeRune(r rune) rune {
 	if r == '\u3000' {
 		return ' '
 	}
+	// Only the Halfwidth and Fullwidth Forms block folds; skipping the
+	// lookup for every other rune keeps normalisation cheap on CJK text.
+	if r < 0xFF00 || r > 0xFFEF {
+		if s, ok := traditional[r]; ok {
+			return s
+		}
+		return r
+	}
 	if folded := width.Fold.String(string(r)); folded != "" {
 		if fr, size := utf8.DecodeRuneInString(folded); size == len(folded) {
 			r = fr

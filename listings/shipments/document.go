@@ -53,9 +53,9 @@ type EventFact struct {
 	Time      string `json:"time"`
 	Unix      int64  `json:"unix"`
 	SincePrev int64  `json:"since_prev"` // seconds since the event before (0 for the first)
-	Kind   string `json:"kind"`
-	Status string `json:"status,omitempty"`
-	Text   string `json:"text"`
+	Kind      string `json:"kind"`
+	Status    string `json:"status,omitempty"`
+	Text      string `json:"text"`
 }
 
 // ShopFacts is the shop-level context of one order.

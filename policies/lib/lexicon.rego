@@ -102,18 +102,26 @@ word_run(name, i) := n if {
 	n := max(runs)
 }
 
-# longest keeps the hits no longer hit contains: 全网最低价 over 最低价.
+# longest keeps, of hits that overlap, the longest (the first of equals):
+# 全网最低价 over 最低价, 行业第一 over 第一品牌 in 行业第一品牌.
 longest(hits) := {c |
 	some c in hits
-	not covered(c, hits)
+	not beaten(c, hits)
 }
 
-covered(c, hits) if {
+beaten(c, hits) if {
 	some d in hits
 	d.field == c.field
-	d.s <= c.s
-	d.e >= c.e
-	(d.e - d.s) > (c.e - c.s)
+	d.s < c.e
+	c.s < d.e
+	better(d, c)
+}
+
+better(d, c) if (d.e - d.s) > (c.e - c.s)
+
+better(d, c) if {
+	(d.e - d.s) == (c.e - c.s)
+	d.s < c.s
 }
 
 # in_context reports whether the context named name (of contexts) holds

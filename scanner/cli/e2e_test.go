@@ -77,7 +77,8 @@ func TestCopiedBinaryScansFixtures(t *testing.T) {
 	if err := os.WriteFile(bin, data, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	stdout, stderr, code := run(t, bin, dir, "scan", fixturesDir(t))
+	fx := fixturesDir(t)
+	stdout, stderr, code := run(t, bin, dir, "scan", filepath.Join(fx, "pages"), filepath.Join(fx, "listings"))
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (the fixtures hold findings)\nstderr: %s", code, stderr)
 	}

@@ -120,13 +120,15 @@ func finishBaseline(c *cli.Context, s *scanSettings) error {
 	return nil
 }
 
-// selectInputs expands the paths, drops the config's ignore-paths and, with
+// selectInputs expands the paths, drops hidden files found in directories
+// and the config's ignore-paths and, with
 // --changed-since, keeps only files changed since that revision.
 func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
 	inputs, err := expandInputs(c) // issue 7: shop export rows, --urls
 	if err != nil {
 		return nil, err
 	}
+	inputs = scanner.SkipDotFiles(inputs, c.Args().Slice())
 	inputs = scanner.SkipPaths(inputs, s.cfg.IgnorePaths, &scanner.PathMatcher{Base: s.cfg.Dir})
 	rev := c.String("changed-since")
 	if rev == "" {

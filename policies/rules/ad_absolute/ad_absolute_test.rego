@@ -42,7 +42,7 @@ test_zui_token_not_in_lexicon if words(["全", "淘宝", "最", "静音"]) == {"
 
 test_diyi_ranking if words(["全网", "销量", "第一", "的", "面膜"]) == {"销量第一"}
 
-test_diyi_first_and_only if words(["全球", "首款", "唯一", "专利"]) == {"首款", "唯一"}
+test_diyi_first_and_only if words(["全球", "首款", "唯一", "专利"]) == {"全球首款", "唯一"}
 
 test_ji_level if words(["国家级", "工艺", "顶级", "面料"]) == {"国家级", "顶级"}
 
@@ -110,8 +110,9 @@ test_slogan if {
 }
 
 test_goal if {
-	why(["打造", "行业", "第一", "品牌"], "第一") == "goal"
-	words(["行业", "第一", "品牌"]) == {"第一"}
+	why(["打造", "行业", "第一", "品牌"], "行业第一") == "goal"
+	why(["争做", "第一", "品牌"], "第一品牌") == "aspiration"
+	words(["行业", "第一", "品牌"]) == {"行业第一"}
 }
 
 test_self_comparison if {
@@ -140,7 +141,7 @@ test_spec_limit if {
 test_ordinal if {
 	why(["第一", "件", "半价"], "第一") == "ordinal"
 	why(["第一", "时间", "发货"], "第一") == "ordinal"
-	words(["全国", "第一", "个", "发明"]) == {"第一"}
+	words(["业界", "公认", "第一", "个", "发明"]) == {"第一"}
 }
 
 test_number_continues if {

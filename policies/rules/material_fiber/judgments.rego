@@ -5,19 +5,23 @@ package xiaoer.rules.material_fiber
 # grade: below the platform threshold is an error.
 grade(c, th, st, sh) := {
 	"severity": "error",
-	"message": sprintf("%s称「%s」，但%s为 %s（%s %v%%，低于 %v%%）", [field_name(c.field), c.text, source_name(st), st.display, th.name, sh, th.error_below.percent]),
+	"message": sprintf("%s称「%s」，但%s为 %s（%s）", [field_name(c.field), c.text, source_name(st), st.display, shortfall(th, sh)]),
 	"suggestion": blend_suggestion(c, th, st, sh),
 	"basis": threshold_basis(th.error_below),
 } if {
 	sh < th.error_below.percent
 }
 
+shortfall(th, 0) := sprintf("不含%s", [th.name])
+
+shortfall(th, sh) := sprintf("%s %v%%，低于 %v%%", [th.name, sh, th.error_below.percent]) if sh > 0
+
 # grade: above the threshold but with more than the 0.5% trace of other
 # fibres GB/T 29862 §7.5 lets a label leave out is a warning.
 grade(c, th, st, sh) := {
 	"severity": "warning",
 	"message": trace_message(c, st, sh, allowed(st, th)),
-	"suggestion": sprintf("标注实际成分「%s」或删去「%s」；其他纤维合计不超过0.5%%时才可标「含微量」", [st.display, c.text]),
+	"suggestion": trace_suggestion(c, th, st),
 	"basis": threshold_basis(th.warn_below),
 } if {
 	sh >= th.error_below.percent
@@ -35,6 +39,10 @@ trace_message(c, st, sh, ok) := msg if {
 	msg := sprintf("%s称「%s」，但%s为 %s：其他纤维共 %v%%，超过 GB/T 29862 可不计的 0.5%% 微量", [field_name(c.field), c.text, source_name(st), st.display, rest])
 }
 
+trace_suggestion(c, th, st) := sprintf("在%s中标注准确含量（如「%s100%%」）；达不到时删去「%s」", [source_name(st), th.name, c.text]) if st.at_least
+
+trace_suggestion(c, _, st) := sprintf("标注实际成分「%s」或删去「%s」；其他纤维合计不超过0.5%%时才可标「含微量」", [st.display, c.text]) if not st.at_least
+
 blend_suggestion(c, th, _, sh) := sprintf("改为「%s」或标注实际成分「%v%%%s」，删去「%s」", [th.blend_name, sh, th.name, c.text]) if sh > 0
 
 blend_suggestion(c, _, st, 0) := sprintf("删去「%s」，按实际成分标注「%s」", [c.text, st.display])
@@ -43,7 +51,7 @@ blend_suggestion(c, _, st, 0) := sprintf("删去「%s」，按实际成分标注
 # the claim; one that names only the claimed fibre (面料: 棉) lacks a figure.
 implied_grade(c, th, st) := {
 	"severity": "error",
-	"message": sprintf("%s称「%s」，但%s为 %s，含%s", [field_name(c.field), c.text, source_name(st), st.display, concat("、", others)]),
+	"message": sprintf("%s称「%s」，但%s为 %s，%s", [field_name(c.field), c.text, source_name(st), st.display, implied_gap(th, st, others)]),
 	"suggestion": sprintf("删去「%s」，改为「%s」或按实际成分标注", [c.text, th.blend_name]),
 	"basis": conflict_basis,
 } if {
@@ -64,6 +72,21 @@ implied_grade(c, th, st) := {
 	every fib in object.keys(st.shares) {
 		fiber_allowed(th, fib)
 	}
+}
+
+# implied_gap says what the named fibres lack: the claimed fibre itself, or
+# purity (含聚酯纤维).
+implied_gap(th, st, _) := sprintf("不含%s", [th.name]) if {
+	not claimed_named(th, st)
+}
+
+implied_gap(th, st, others) := sprintf("含%s", [concat("、", others)]) if {
+	claimed_named(th, st)
+}
+
+claimed_named(th, st) if {
+	some fib in object.keys(st.shares)
+	th.group[fib]
 }
 
 fiber_allowed(th, fib) if th.group[fib]

@@ -49,6 +49,7 @@ test_punitive_claim_is_three_times_a_high_price if {
 	fs := material_fiber.findings with input as doc([cotton], stated([["聚酯纤维", 100]], 0, "attributes", "材质成分"), 399)
 	some f in fs
 	f.exposure.punitive_cny == 1197
+	f.message == "标题称「纯棉」，但材质成分为 聚酯纤维100%（不含棉）"
 	f.suggestion == "删去「纯棉」，按实际成分标注「聚酯纤维100%」"
 }
 
@@ -112,6 +113,11 @@ test_named_blend_contradicts_the_claim if {
 	some f in fs
 	f.severity == "error"
 	f.message == "标题称「纯棉」，但面料为 聚酯纤维、棉，含聚酯纤维"
+}
+
+test_named_other_fibre_lacks_the_claimed_one if {
+	fs := findings([cotton], implied(["聚酯纤维"], 0))
+	[f.message | some f in fs] == ["标题称「纯棉」，但面料为 聚酯纤维，不含棉"]
 }
 
 test_fibre_without_figure_is_a_warning if {

@@ -16,9 +16,12 @@ order(events) := {"kind": "shipment", "version": 1, "context": {"platform": "tao
 # with_gaps adds since_prev as the Go side does.
 with_gaps(events) := [object.union(e, {"since_prev": gap}) |
 	some i, e in events
-	gap := object.get(events, [i - 1, "unix"], e.unix)
-	true
-] if true
+	gap := since_prev(events, i)
+]
+
+since_prev(events, i) := events[i].unix - events[i - 1].unix if i > 0
+
+since_prev(_, 0) := 0
 
 ev(t, kind) := {"time": sprintf("%d", [t]), "unix": t, "kind": kind, "text": kind}
 

@@ -1,0 +1,85 @@
+# METADATA
+# title: ad-pressure
+# description: |
+#   虚构紧迫感和诱导用语：仅此一次、随时涨价、最后一波、万人疯抢、亏本
+#   甩卖。限时、今日特价、倒计时这类时间用语，写明具体活动时间（日期、
+#   钟点、双十一）的可以使用。
+# custom:
+#   severity: warning
+#   basis: 《广告法》第二十八条
+#   penalty: 《广告法》第五十五条
+package xiaoer.rules.ad_pressure
+
+import data.xiaoer.lib
+import data.xiaoer.lib.lexicon
+
+tables := data.tables.ad_pressure
+
+meta := {
+	"id": "ad-pressure",
+	"title": "虚构紧迫感和诱导用语",
+	"severity": "warning",
+	"kinds": ["listing"],
+	"description": "以虚构的紧迫感、销售状况或降价理由诱导购买（《广告法》第二十八条第二款第二项：价格、销售状况与实际不符）；限时类用语须写明具体活动时间（平台规则）。",
+	"basis": {
+		"law": "《广告法》第二十八条第二款第二项",
+		"penalty": "《广告法》第五十五条：广告费用三倍以上五倍以下罚款，无法计算的处二十万元以上一百万元以下罚款",
+		"link": "https://m.110ask.com/wenda/2554737932189325410.html",
+		"confirmed": true,
+		"note": "「限时、今日、倒计时须写明具体活动时间」出自卖家指南，平台规则原文未核对",
+	},
+	"suggestion": "删除催促用语，写明真实的活动时间和库存。",
+	"exposure": {"punitive": false, "fine": "ad_law_55"},
+}
+
+skip := {"attributes": true}
+
+candidates contains c if {
+	some c in lexicon.word_hits(tables.words, skip)
+	partnered(c)
+}
+
+partnered(c) if not c.entry.needs
+
+partnered(c) if lexicon.in_context(tables.contexts, c.entry.needs, c)
+
+hits := lexicon.longest(candidates)
+
+# dated: the listing names a concrete time (11月11日, 8点, 双十一).
+dated if {
+	some num in object.get(input, ["listing", "numbers"], [])
+	tables.date_units[num.unit]
+}
+
+dated if {
+	some g in lexicon.grams
+	tables.date_words[g.key]
+}
+
+exemption(c) := "registered_name" if {
+	lexicon.registered(c)
+} else := "dated" if {
+	c.entry.needs_date
+	dated
+}
+
+exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exemption": exemption(c)} if {
+	some c in hits
+}
+
+findings contains f if {
+	some c in hits
+	not exemption(c)
+	f := lib.finding(meta, {
+		"field": c.field, "s": c.s, "e": c.e,
+		"message": message(c),
+		"suggestion": c.entry.suggestion,
+		"details": {"kind": c.entry.kind, "word": c.word},
+	})
+}
+
+message(c) := sprintf("「%s」未写明具体活动时间：限时类用语须有真实、具体的起止时间", [c.word]) if {
+	c.entry.needs_date
+} else := sprintf("「%s」：虚构的降价理由误导消费者", [c.word]) if {
+	c.entry.kind == "price"
+} else := sprintf("「%s」：以虚构的紧迫感或销售状况诱导购买", [c.word])

@@ -1,0 +1,155 @@
+# METADATA
+# title: ad-unsourced-claim
+# description: |
+#   排名和数据（销量第一、好评率99%、10万+人已买、回购率80%）以及专家、
+#   医生推荐，须在同一句或所标注的脚注（※、*、①）中写明来源；排名和数据
+#   还须写明统计期间。注明来源的限定事实通过 ad-absolute 后仍在这里检查。
+# custom:
+#   severity: warning
+#   basis: 《广告法》第十一条第二款
+#   penalty: 《广告法》第五十九条第一款第二项
+package xiaoer.rules.ad_unsourced_claim
+
+import data.xiaoer.lib
+import data.xiaoer.lib.lexicon
+
+tables := data.tables.ad_unsourced_claim
+
+meta := {
+	"id": "ad-unsourced-claim",
+	"title": "数据、排名未注明来源",
+	"severity": "warning",
+	"kinds": ["listing"],
+	"description": "广告使用数据、统计资料、调查结果、排名或引证内容，未表明出处和适用期间（《广告法》第十一条第二款）。",
+	"basis": {
+		"law": "《广告法》第十一条第二款",
+		"penalty": "《广告法》第五十九条第一款第二项：对广告主处十万元以下罚款",
+		"link": "http://m.yeitp8b.cn/page59?article_id=7136&pagenum=9",
+		"confirmed": true,
+		"note": "数据不真实的，构成虚假广告（《广告法》第二十八条第二款第三项，罚则第五十五条）",
+	},
+	"suggestion": "写明数据来源和统计期间，或删除。",
+	"exposure": {"punitive": false, "fine": "ad_law_59"},
+}
+
+skip := {"attributes": true}
+
+figure_entry := {"kind": "figure", "needs": ["source", "period"], "suggestion": "写明数据来源和统计期间，如「好评率99%（数据来源：店铺后台，统计周期2023年1-6月）」，或删除"}
+
+candidates contains c if {
+	some c in lexicon.word_hits(tables.claims, skip)
+}
+
+# A rate before a percentage: 好评率99%, 回购率高达80%.
+candidates contains c if {
+	some num in object.get(input, ["listing", "numbers"], [])
+	not skip[num.field]
+	num.unit == "%"
+	first := lexicon.starts[num.field][num.s]
+	m := metric_before(num.field, first, "rate")
+	c := figure_hit(num.field, m.i, (lexicon.ends[num.field][num.e] - m.i) + 1, m.s, num.e)
+}
+
+# A sales count before a figure, with or without a unit: 已售5000件, 月销1w+.
+candidates contains c if {
+	some g in lexicon.grams
+	not skip[g.field]
+	tables.metrics_before[g.key].kind == "count"
+	some k in numbers.range(0, 2)
+	p := (g.i + g.n) + k
+	digit(g.field, p)
+	not digit(g.field, p - 1)
+	not lexicon.boundary_between(g.field, g.i + g.n, p - 1)
+	e := figure_end(g.field, p)
+	c := figure_hit(g.field, g.i, (lexicon.ends[g.field][e] - g.i) + 1, g.s, e)
+}
+
+digit(name, i) if regex.match(`^[0-9]$`, input.listing.fields[name].tokens[i].t)
+
+# A count or share before what people did: 10万+人已买, 99%的买家选择.
+candidates contains c if {
+	some num in object.get(input, ["listing", "numbers"], [])
+	not skip[num.field]
+	counted(num)
+	first := lexicon.starts[num.field][num.s]
+	next := lexicon.starts[num.field][num.e]
+	some k in numbers.range(0, 1)
+	some n in numbers.range(1, lexicon.max_run)
+	tables.metrics_after[lexicon.key_at(num.field, next + k, n)]
+	last := ((next + k) + n) - 1
+	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
+}
+
+counted(num) if tables.count_units[num.unit]
+
+counted(num) if num.unit == "%"
+
+counted(num) if {
+	num.unit == ""
+	num.plus
+}
+
+counted(num) if {
+	num.unit == ""
+	num.value >= 10000
+}
+
+# metric_before finds a metric of the kind ending within three tokens
+# before token i, with no clause mark in between.
+metric_before(name, i, kind) := m if {
+	ms := [{"i": p, "s": input.listing.fields[name].tokens[p].s} |
+		some k in numbers.range(1, 3)
+		some n in numbers.range(1, min([k, lexicon.max_run]))
+		p := i - k
+		tables.metrics_before[lexicon.key_at(name, p, n)].kind == kind
+		not lexicon.boundary_between(name, p + n, i - 1)
+	]
+	m := ms[0]
+}
+
+# figure_end is where the figure starting at token i ends: the figure fact
+# there, or else the run of digits.
+figure_end(name, i) := num.e if {
+	some num in input.listing.numbers
+	num.field == name
+	num.s == input.listing.fields[name].tokens[i].s
+} else := e if {
+	toks := input.listing.fields[name].tokens
+	run := [k |
+		some k in numbers.range(1, 12)
+		every m in numbers.range(i, (i + k) - 1) {
+			regex.match(`^[0-9.]$`, toks[m].t)
+		}
+	]
+	e := toks[(i + max(run)) - 1].e
+}
+
+figure_hit(name, i, n, s, e) := {
+	"field": name, "i": i, "n": n, "s": s, "e": e,
+	"word": lexicon.key_at(name, i, n), "entry": figure_entry,
+}
+
+hits := lexicon.longest(candidates)
+
+# lacking is what claim c must state and does not.
+lacking(c) := [m |
+	some m in lexicon.missing(c)
+	wanted(c.entry, m)
+]
+
+wanted(_, "来源")
+
+wanted(entry, "期间") if "period" in entry.needs
+
+findings contains f if {
+	some c in hits
+	not lexicon.registered(c)
+	gaps := lacking(c)
+	count(gaps) > 0
+	f := lib.finding(meta, {
+		"field": c.field, "s": c.s, "e": c.e,
+		"message": sprintf("「%s」未注明%s：广告中的数据、排名和引证内容应当表明出处", [c.word, concat("和", gaps)]),
+		"suggestion": c.entry.suggestion,
+		"details": {"kind": c.entry.kind, "word": c.word, "missing": gaps},
+	})
+}

@@ -1,0 +1,252 @@
+package audit
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/xiaoer-dev/xiaoer/scanner"
+)
+
+func adLaw() scanner.Basis {
+	return scanner.Basis{Law: "《广告法》第九条第三项", Penalty: "《广告法》第五十七条第一项", Link: "https://example.org/ad-law", Confirmed: true}
+}
+
+func fiberBasis() scanner.Basis {
+	return scanner.Basis{Law: "GB/T 29862-2013 第8章", Confirmed: true}
+}
+
+// shopResults is a small shop as a scan reports it: a listing with an
+// absolute claim (fine), one with an unbacked 纯棉, a clean one, one whose
+// only finding is waived, and a page that could not be read.
+func shopResults() []scanner.Result {
+	unread := "HTTP 404 Not Found"
+	return []scanner.Result{
+		{Input: 0, Source: "pages/tee.html", Kind: "listing", ID: "6401", Title: "国家级工艺 全网最低 纯棉T恤", Platform: "taobao", Price: 199,
+			Findings: []scanner.Finding{
+				{Rule: "material-fiber", Severity: "warning", Message: "标题称「纯棉」，但商品没有标注纤维成分", Field: "title", Evidence: "纯棉",
+					Context: "国家级工艺 全网最低 纯棉T恤", Basis: fiberBasis(), Suggestion: "标注实测成分",
+					Exposure: scanner.Exposure{PunitiveCNY: 597, Confirmed: true}},
+				{Rule: "ad-absolute", Severity: "error", Message: "绝对化用语「国家级」", Field: "title", Evidence: "国家级",
+					Context: "国家级工艺 全网最低 纯棉T恤", Location: &scanner.Location{File: "pages/tee.html", Line: 18, Column: 40},
+					Basis: adLaw(), Suggestion: "删除「国家级」", Exposure: scanner.Exposure{PunitiveCNY: 597, FineCNY: [2]float64{200000, 1000000}, Confirmed: true}},
+			}},
+		{Input: 1, Source: "shop.csv", Kind: "listing", ID: "7002", Title: "儿童加绒卫衣 纯棉 <script>alert(1)</script>", Platform: "tmall", Price: 89,
+			Findings: []scanner.Finding{{Rule: "material-fiber", Severity: "warning", Message: "纯棉无成分", Field: "title", Evidence: "纯棉",
+				Context: "儿童加绒卫衣 纯棉", Basis: fiberBasis(), Exposure: scanner.Exposure{PunitiveCNY: 500, Confirmed: false, Points: 12}}}},
+		{Input: 2, Source: "shop.csv", Kind: "listing", ID: "7003", Title: "真丝围巾", Findings: []scanner.Finding{}},
+		{Input: 3, Source: "pages/award.html", Kind: "listing", ID: "8001", Title: "省级最佳工艺奖 茶叶", Findings: []scanner.Finding{
+			{Rule: "ad-absolute", Severity: "error", Evidence: "最佳", Context: "省级最佳工艺奖 茶叶", Basis: adLaw(),
+				Exposure:   scanner.Exposure{FineCNY: [2]float64{200000, 1000000}},
+				Suppressed: &scanner.Suppression{Reason: "国家认可的奖项名称", Source: "inline"}}}},
+		{Input: 4, Source: "https://item.taobao.com/item.htm?id=1", Kind: "listing", Findings: []scanner.Finding{}, Error: &unread},
+	}
+}
+
+func shipFinding(rule, order, paid string, platform float64) scanner.Finding {
+	return scanner.Finding{Rule: rule, Severity: "error", Message: "订单 " + order + " 的问题", Evidence: "付款 " + paid,
+		Exposure: scanner.Exposure{PlatformCNY: platform, Confirmed: true},
+		Details: map[string]any{"order_id": order, "tracking_no": "YT" + order, "events": []any{
+			map[string]any{"time": paid, "kind": "paid", "text": "买家付款"},
+			map[string]any{"time": "2026-11-19T10:00:00+08:00", "kind": "shipped", "text": "标记发货"},
+		}}}
+}
+
+func shipmentResults() []scanner.Result {
+	return []scanner.Result{
+		{Source: "orders.csv", Kind: KindOrder, ID: "TB1001", Findings: []scanner.Finding{shipFinding("shipping-late", "TB1001", "2026-11-18T09:12:40+08:00", 12.9)}},
+		{Source: "orders.csv", Kind: KindOrder, ID: "TB1002", Findings: []scanner.Finding{shipFinding("shipping-fake", "TB1002", "2026-11-18T10:00:00+08:00", 12.9)}},
+		{Source: "orders.csv", Kind: KindOrder, ID: "TB1004", Findings: []scanner.Finding{shipFinding("shipping-late", "TB1004", "2026-11-15T20:00:00+08:00", 5)}},
+		{Source: "orders.csv", Kind: KindOrder, ID: "TB1005", Findings: []scanner.Finding{}},
+		{Source: "orders.csv", Kind: KindPromise, ID: "L100", Findings: []scanner.Finding{{Rule: "shipping-promise-rate", Severity: "warning", Message: "L100 延迟率 40%"}}},
+	}
+}
+
+func testInput() Input {
+	return Input{Shop: "禾木家居旗舰店", Generated: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC), Tool: "xiaoer test",
+		Listings: shopResults(), Shipments: shipmentResults(),
+		Rules: []scanner.RuleMeta{{ID: "ad-absolute", Title: "绝对化用语"}, {ID: "material-fiber", Title: "纤维成分"}, {ID: "shipping-late", Title: "延迟发货"}}}
+}
+
+func TestBuildTotals(t *testing.T) {
+	t.Parallel()
+	r := Build(testInput())
+	got := r.Totals
+	want := Totals{Listings: 4, ListingsFlagged: 2, Findings: 3, Errors: 1, Warnings: 2, Suppressed: 1, Unreadable: 1,
+		Punitive: 1097, Platform: 30.8, FineMin: 200000, FineMax: 1000000, Orders: 4, OrdersFlagged: 3, OrderFindings: 4,
+		OrderPlatform: 30.8, Unconfirmed: true}
+	if got != want {
+		t.Errorf("totals =\n%+v\nwant\n%+v", got, want)
+	}
+	if r.Generated != "2026-11-23 10:00" {
+		t.Errorf("generated = %q, want Beijing time", r.Generated)
+	}
+	var rules []string
+	for _, c := range r.ByRule {
+		rules = append(rules, c.Rule+"="+string(rune('0'+c.Count)))
+	}
+	if s := strings.Join(rules, " "); s != "material-fiber=2 shipping-late=2 ad-absolute=1 shipping-fake=1 shipping-promise-rate=1" {
+		t.Errorf("by rule = %s", s)
+	}
+}
+
+func TestBuildRanksByExposure(t *testing.T) {
+	t.Parallel()
+	r := Build(testInput())
+	if len(r.Ranked) != 2 || r.Ranked[0].ID != "6401" || r.Ranked[1].ID != "7002" {
+		t.Fatalf("ranking = %v", ids(r.Ranked))
+	}
+	if s := r.Ranked[0].Score(); s != 200597 {
+		t.Errorf("top score = %v, want the smallest fine plus the claim", s)
+	}
+	if f := r.Ranked[0].Findings[0]; f.Rule != "ad-absolute" || f.Before != "" || f.Evidence != "国家级" || f.After != "工艺 全网最低 纯棉T恤" {
+		t.Errorf("first finding of the top listing = %+v, want the error with its evidence split out", f)
+	}
+}
+
+func ids(ls []*ListingView) []string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, l.ID)
+	}
+	return out
+}
+
+func render(t *testing.T, in Input) (*goquery.Document, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, buf.String()
+}
+
+func TestRenderShowsTotalsChartsAndRanking(t *testing.T) {
+	t.Parallel()
+	doc, _ := render(t, testInput())
+	for key, want := range map[string]string{"listings": "4", "findings": "3", "errors": "1", "warnings": "2",
+		"at-risk": "¥1,127.80", "fines": "¥200,000–¥1,000,000", "orders-flagged": "3", "unreadable": "1"} {
+		if got := doc.Find(`[data-total="` + key + `"]`).Text(); got != want {
+			t.Errorf("total %s = %q, want %q", key, got, want)
+		}
+	}
+	charts := map[string]int{"#chart-rules": 5, "#chart-listings": 3, "#chart-shipments": 3}
+	for id, rects := range charts {
+		svg := doc.Find(id + " svg")
+		if svg.Length() != 1 {
+			t.Errorf("%s: %d <svg>, want 1", id, svg.Length())
+		}
+		if n := svg.Find("rect").Length(); n != rects {
+			t.Errorf("%s: %d bars, want %d", id, n, rects)
+		}
+	}
+	var ranked []string
+	doc.Find("#ranking tbody tr").Each(func(_ int, s *goquery.Selection) { ranked = append(ranked, s.AttrOr("data-id", "")) })
+	if strings.Join(ranked, ",") != "6401,7002" {
+		t.Errorf("ranking rows = %v", ranked)
+	}
+	if n := doc.Find("#orders tbody tr").Length(); n != 4 {
+		t.Errorf("%d order rows, want 4", n)
+	}
+}
+
+func TestRenderMarksEvidenceInItsSentence(t *testing.T) {
+	t.Parallel()
+	doc, _ := render(t, testInput())
+	top := doc.Find("#l-1")
+	quote := top.Find("blockquote").First()
+	if quote.Text() != "国家级工艺 全网最低 纯棉T恤" || quote.Find("mark").Text() != "国家级" {
+		t.Errorf("evidence = %q marked %q", quote.Text(), quote.Find("mark").Text())
+	}
+	if !strings.Contains(top.Text(), "《广告法》第九条第三项") || !strings.Contains(top.Text(), "删除「国家级」") || !strings.Contains(top.Text(), "第18行第40列") {
+		t.Errorf("finding lacks its basis, suggestion or location: %s", top.Text())
+	}
+	if !strings.Contains(doc.Find("#l-2").Text(), "（含未核实数据）") {
+		t.Error("an unconfirmed cost is not marked")
+	}
+}
+
+// The file must work offline: no script, no stylesheet or image to fetch.
+func TestRenderIsSelfContained(t *testing.T) {
+	t.Parallel()
+	doc, html := render(t, testInput())
+	if n := doc.Find("script, link, img, iframe, object, embed").Length(); n != 0 {
+		t.Errorf("%d external or script elements", n)
+	}
+	doc.Find("[src]").Each(func(_ int, s *goquery.Selection) { t.Errorf("element with src: %s", goquery.NodeName(s)) })
+	for _, bad := range []string{"url(", "@import", "<script"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("report contains %q", bad)
+		}
+	}
+	if !strings.Contains(doc.Find("#ranking").Text(), "<script>alert(1)</script>") {
+		t.Error("a title with markup is not shown as text")
+	}
+}
+
+func TestRenderEmptyShop(t *testing.T) {
+	t.Parallel()
+	doc, _ := render(t, Input{Generated: time.Now(), Listings: []scanner.Result{{Source: "a.yaml", ID: "1", Title: "真丝围巾", Findings: []scanner.Finding{}}}})
+	if n := doc.Find("svg").Length(); n != 0 {
+		t.Errorf("%d charts for a clean shop, want placeholders", n)
+	}
+	if !strings.Contains(doc.Find("#ranking").Text(), "没有发现问题") {
+		t.Error("no all-clear message")
+	}
+}
+
+func TestMoney(t *testing.T) {
+	t.Parallel()
+	for v, want := range map[float64]string{0: "¥0", 1234: "¥1,234", 1097.8: "¥1,097.80", 200000: "¥200,000", 12.905: "¥12.91", 999999.999: "¥1,000,000"} {
+		if got := Money(v); got != want {
+			t.Errorf("Money(%v) = %q, want %q", v, got, want)
+		}
+	}
+	if got := MoneyShort(200597); got != "¥20.1万" {
+		t.Errorf("MoneyShort = %q", got)
+	}
+}
+
+// TestScreenshot renders the test shop and has headless Chromium take a
+// screenshot, when XIAOER_CHROMIUM names the browser (Debian: chromium).
+// XIAOER_SCREENSHOT keeps the PNG at that path.
+func TestScreenshot(t *testing.T) {
+	browser := os.Getenv("XIAOER_CHROMIUM")
+	if browser == "" {
+		t.Skip("set XIAOER_CHROMIUM=/usr/bin/chromium")
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	f, err := os.Create(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(f, testInput()); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	png := os.Getenv("XIAOER_SCREENSHOT")
+	if png == "" {
+		png = filepath.Join(dir, "report.png")
+	}
+	cmd := exec.Command(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--screenshot="+png, "--window-size=1280,2400", "file://"+page)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	st, err := os.Stat(png)
+	if err != nil || st.Size() < 20000 {
+		t.Fatalf("screenshot %s: %v (size %d)", png, err, st.Size())
+	}
+}

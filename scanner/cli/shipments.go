@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/xiaoer-dev/xiaoer/listings/shipments"
+	"github.com/xiaoer-dev/xiaoer/scanner"
+)
+
+// newShipmentsCommand builds `xiaoer shipments`: orders (CSV, JSON) and
+// tracking answers (Kuaidi100, KDNiao) in, late, fake and stalled shipments
+// and what each costs out. Register it in NewApp.
+func newShipmentsCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "shipments",
+		Usage:     "judge orders and their tracking: late, fake and stalled shipments, and the compensation due",
+		ArgsUsage: "PATH... (orders .csv/.json/.jsonl, tracking *.kuaidi100.json / *.kdniao.json, or directories)",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
+			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on findings at or above: error, warning, info, never"},
+			&cli.StringFlag{Name: "shop", Usage: "shop name for orders that do not name one"},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
+			nowFlag,
+		},
+		Action: runShipments,
+	}
+}
+
+func runShipments(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return cli.Exit("shipments: give at least one orders or tracking file or directory", 2)
+	}
+	now, err := clock(c)
+	if err != nil {
+		return cli.Exit(err.Error(), 2)
+	}
+	eng, err := scanner.NewEngine(c.Context, scanner.EngineOptions{})
+	if err != nil {
+		return err
+	}
+	opts := shipments.Options{Engine: eng, Shop: c.String("shop"), Workers: c.Int("workers")}
+	if now != nil {
+		opts.Now = now()
+	}
+	rep, err := shipments.Scan(c.Context, c.Args().Slice(), opts)
+	if err != nil {
+		return err
+	}
+	if c.String("format") == "json" {
+		err = writeJSON(c, rep)
+	} else {
+		err = writeShipmentsText(c.App.Writer, rep)
+	}
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return exitFor(shipmentsExitCode(rep, c.String("fail-on")))
+}
+
+// shipmentsExitCode: 2 when a file or an order could not be read, 1 when a
+// finding is at or above failOn, 0 otherwise.
+func shipmentsExitCode(rep *shipments.Report, failOn string) int {
+	if rep.Errors > 0 {
+		return scanner.ExitError
+	}
+	for _, fr := range rep.Files {
+		for _, f := range fr.Findings {
+			if f.AtLeast(failOn) {
+				return scanner.ExitFindings
+			}
+		}
+	}
+	for _, f := range rep.Listings {
+		if f.AtLeast(failOn) {
+			return scanner.ExitFindings
+		}
+	}
+	return scanner.ExitClean
+}
+
+func writeShipmentsText(w io.Writer, rep *shipments.Report) error {
+	for _, fr := range rep.Files {
+		if fr.Error != nil {
+			fmt.Fprintf(w, "%s: error: %s\n", fr.Source, *fr.Error)
+		}
+		for _, e := range fr.RowErrors {
+			fmt.Fprintf(w, "%s: error: %s\n", fr.Source, e)
+		}
+		for _, f := range fr.Findings {
+			line := 0
+			if f.Location != nil {
+				line = f.Location.Line
+			}
+			fmt.Fprintf(w, "%s:%d: %s %s: %s%s\n", fr.Source, line, f.Severity, f.Rule, f.Message, cost(f))
+		}
+	}
+	for _, f := range rep.Listings {
+		fmt.Fprintf(w, "%s %s: %s\n", f.Severity, f.Rule, f.Message)
+	}
+	for _, name := range rep.ShopNames() {
+		st := rep.Shops[name]
+		note := ""
+		if !st.Confirmed {
+			note = "（含未证实的赔付标准）"
+		}
+		if _, err := fmt.Fprintf(w, "店铺 %s: %d 笔订单，%d 笔有问题，%d 条发现，平台赔付合计 ¥%.2f%s\n", name, st.Orders, st.Flagged, st.Findings, st.PlatformCNY, note); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cost words a finding's compensation: the amount, and whether its basis is
+// confirmed.
+func cost(f scanner.Finding) string {
+	switch {
+	case f.Exposure.PlatformCNY > 0 && f.Exposure.Confirmed:
+		return fmt.Sprintf(" [赔付 ¥%.2f]", f.Exposure.PlatformCNY)
+	case f.Exposure.PlatformCNY > 0:
+		return fmt.Sprintf(" [赔付 ¥%.2f，未证实]", f.Exposure.PlatformCNY)
+	}
+	return ""
+}
