@@ -65,48 +65,6 @@ func KeepChanged(inputs []Input, changed map[string]bool) []Input {
 	})
 }
 
-// SkipPaths drops the inputs whose file matches one of the globs (the
-// config's ignore-paths), numbered afresh.
-func SkipPaths(inputs []Input, globs []string, m *PathMatcher) []Input {
-	if len(globs) == 0 {
-		return inputs
-	}
-	return filterInputs(inputs, func(in Input) bool {
-		for _, g := range globs {
-			if in.Source != "-" && m.Match(g, in.Source) {
-				return false
-			}
-		}
-		return true
-	})
-}
-
-// SkipDotFiles drops the hidden files a directory walk picked up
-// (.xiaoer.yaml, .xiaoer-baseline.json are not listings); a hidden file
-// named on the command line is kept.
-func SkipDotFiles(inputs []Input, args []string) []Input {
-	named := make(map[string]bool, len(args))
-	for _, a := range args {
-		named[filepath.Clean(a)] = true
-	}
-	return filterInputs(inputs, func(in Input) bool {
-		return !strings.HasPrefix(filepath.Base(in.Source), ".") || named[filepath.Clean(in.Source)]
-	})
-}
-
-// filterInputs keeps the inputs keep accepts and renumbers them, so result
-// indexes stay 0..n-1 in command-line order.
-func filterInputs(inputs []Input, keep func(Input) bool) []Input {
-	out := inputs[:0:0]
-	for _, in := range inputs {
-		if keep(in) {
-			in.Index = len(out)
-			out = append(out, in)
-		}
-	}
-	return out
-}
-
 // canonicalPath is an absolute path with symlinks resolved where possible
 // (git reports the resolved top level; a temp dir may be a symlink).
 func canonicalPath(p string) string {

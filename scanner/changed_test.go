@@ -52,8 +52,8 @@ func TestChangedFilesSinceMergeBase(t *testing.T) {
 	putFile(t, filepath.Join(dir, "listings", "b.yaml"), "title: 国家级 b\n")
 	putFile(t, filepath.Join(dir, "listings", "商品", "d.yaml"), "title: 国家级 d\n")
 	git("commit", "-q", "-am", "change b and d")
-	putFile(t, filepath.Join(dir, "listings", "new.yaml"), "title: new\n")    // untracked
-	putFile(t, filepath.Join(dir, "drafts", "x.yaml"), "title: draft\n")      // ignored
+	putFile(t, filepath.Join(dir, "listings", "new.yaml"), "title: new\n")      // untracked
+	putFile(t, filepath.Join(dir, "drafts", "x.yaml"), "title: draft\n")        // ignored
 	if err := os.Remove(filepath.Join(dir, "listings", "c.yaml")); err != nil { // deleted
 		t.Fatal(err)
 	}
@@ -90,38 +90,5 @@ func TestChangedFilesUnknownRevision(t *testing.T) {
 	_, err := ChangedFiles(context.Background(), dir, "origin/main")
 	if err == nil || !strings.Contains(err.Error(), "merge-base") || !strings.Contains(err.Error(), "fetch-depth") {
 		t.Errorf("error = %v, want a merge-base failure with the shallow-clone hint", err)
-	}
-}
-
-func TestSkipPathsRenumbers(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	for _, name := range []string{"a.yaml", "drafts/b.yaml", "c.yaml"} {
-		putFile(t, filepath.Join(dir, name), "title: x\n")
-	}
-	inputs := SkipPaths(ExpandPaths([]string{dir}, nil), []string{"drafts"}, &PathMatcher{Base: dir})
-	if len(inputs) != 2 || filepath.Base(inputs[1].Source) != "c.yaml" || inputs[1].Index != 1 {
-		t.Errorf("inputs = %+v, want a.yaml and c.yaml numbered 0 and 1", inputs)
-	}
-}
-
-func TestSkipDotFilesKeepsNamedOnes(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	for _, name := range []string{"a.yaml", ".xiaoer.yaml", ".xiaoer-baseline.json"} {
-		putFile(t, filepath.Join(dir, name), "title: x\n")
-	}
-	names := func(args ...string) string {
-		var got []string
-		for _, in := range SkipDotFiles(ExpandPaths(args, nil), args) {
-			got = append(got, filepath.Base(in.Source))
-		}
-		return strings.Join(got, " ")
-	}
-	if got := names(dir); got != "a.yaml" {
-		t.Errorf("walking the directory gives %q, want a.yaml only", got)
-	}
-	if got := names(filepath.Join(dir, ".xiaoer-baseline.json")); got != ".xiaoer-baseline.json" {
-		t.Errorf("naming a hidden file gives %q, want it kept", got)
 	}
 }

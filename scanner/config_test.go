@@ -1,10 +1,13 @@
 package scanner
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
 )
 
 func writeConfig(t *testing.T, text string) string {
@@ -73,5 +76,16 @@ func TestEmptyConfigIsValid(t *testing.T) {
 	cfg, err := LoadConfig(writeConfig(t, "# nothing yet\n"))
 	if err != nil || cfg.NamesData() != nil {
 		t.Errorf("cfg = %+v, err = %v", cfg, err)
+	}
+}
+
+func TestPlatformOptionFillsOnlyMissingPlatforms(t *testing.T) {
+	t.Parallel()
+	s := &Scanner{Checker: checker(t), Options: Options{Platform: "tmall"}}
+	for given, want := range map[string]string{"": "tmall", "generic": "tmall", "jd": "jd"} {
+		l := &listings.Listing{ID: "p", Source: "p.yaml", Platform: given, Title: "纯棉T恤"}
+		if r := s.checkOne(context.Background(), Input{Source: "p.yaml"}, l); r.Platform != want {
+			t.Errorf("listing platform %q: result platform %q, want %q", given, r.Platform, want)
+		}
 	}
 }

@@ -32,7 +32,8 @@ func TestMaterialOverRealTitles(t *testing.T) {
 		l := &listings.Listing{ID: fmt.Sprintf("title-%d", i+1), Source: "taobao_titles_train.txt", Platform: "taobao", Title: title}
 		found, _, err := checker(t).CheckListing(context.Background(), l)
 		if err != nil {
-			t.Fatalf("title %d: %v", i+1, err)
+			t.Errorf("title %d not judged: %v", i+1, err) // list the rest all the same
+			continue
 		}
 		for _, f := range found {
 			if !strings.HasPrefix(f.Rule, "material-") {

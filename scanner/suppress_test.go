@@ -77,7 +77,9 @@ func TestYAMLIgnoreIsListingSource(t *testing.T) {
 
 func TestGateAppliesExceptionsThenBaseline(t *testing.T) {
 	t.Parallel()
-	fp := func(s string) Finding { return Finding{Rule: "ad-absolute", Severity: "error", Fingerprint: s, Exposure: Exposure{PunitiveCNY: 500}} }
+	fp := func(s string) Finding {
+		return Finding{Rule: "ad-absolute", Severity: "error", Fingerprint: s, Exposure: Exposure{PunitiveCNY: 500}}
+	}
 	r := Result{Source: "listings/brand/a.yaml", ID: "SKU-1", Findings: []Finding{fp("f1"), fp("f2"), fp("f3"), {Rule: "ad-pressure", Severity: "warning", Fingerprint: "f4"}}}
 	r.Findings[0].Suppressed = &Suppression{Reason: "inline", Source: "inline"}
 	g := &Gate{

@@ -265,10 +265,10 @@ func TestDataUnderXiaoerIsRefused(t *testing.T) {
 func TestPolicyDirDataGoesUnderItsDirectory(t *testing.T) {
 	t.Parallel()
 	b := loadDir(t, examplePolicies, false)
-	acme, _ := b.Data["acme"].(map[string]any)
-	brands, _ := acme["competitor_brands"].(map[string]any)
+	rule, _ := b.Data["competitor_brand"].(map[string]any)
+	brands, _ := rule["brands"].(map[string]any)
 	if _, ok := brands["耐克"]; !ok {
-		t.Errorf("acme/data.json not at data.acme: %v", b.Data)
+		t.Errorf("competitor_brand/data.json not at data.competitor_brand: %v", b.Data)
 	}
 }
 

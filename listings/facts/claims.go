@@ -18,41 +18,33 @@ type FiberClaim struct {
 }
 
 // FiberClaims finds the fibre claims in the copy fields, outside the
-// compositions already read from them (面料: 100%纯棉 is a statement).
-func FiberClaims(fields map[string]Field, composition []Fiber) []FiberClaim {
+// compositions written there (面料: 100%纯棉 is a statement, not a claim).
+func FiberClaims(fields map[string]Field) []FiberClaim {
 	var out []FiberClaim
 	for _, name := range copyFields {
-		f, ok := fields[name]
-		if !ok {
-			continue
+		if f, ok := fields[name]; ok {
+			out = append(out, claimsIn(name, f.Text)...)
 		}
-		out = append(out, claimsIn(name, f.Text, statementSpans(composition, name))...)
 	}
 	return out
 }
 
-// statementSpans are the byte ranges the field's statements cover, in
-// order (a statement's fibres are consecutive and statements follow the text).
-func statementSpans(composition []Fiber, field string) []Span {
-	var spans []Span
-	last := -1
-	for _, f := range composition {
-		if f.Field != field {
-			continue
+// statementSpans are the byte ranges the copy's statements cover, in order.
+func statementSpans(t *scanText) []Span {
+	var out []Span
+	for _, st := range copyStatements(t) {
+		sp := Span{S: st.fibres[0].S, E: st.fibres[0].E}
+		for _, f := range st.fibres[1:] {
+			sp.S, sp.E = min(sp.S, f.S), max(sp.E, f.E)
 		}
-		if f.Statement != last {
-			spans = append(spans, Span{S: f.S, E: f.E})
-			last = f.Statement
-			continue
-		}
-		sp := &spans[len(spans)-1]
-		sp.S, sp.E = min(sp.S, f.S), max(sp.E, f.E)
+		out = append(out, sp)
 	}
-	return spans
+	return out
 }
 
-func claimsIn(field, text string, covered []Span) []FiberClaim {
+func claimsIn(field, text string) []FiberClaim {
 	t := newScanText(text)
+	covered := statementSpans(t)
 	var out []FiberClaim
 	k := 0 // the first covered span that does not end before i
 	for i := 0; i < t.len(); {
@@ -133,14 +125,19 @@ func newClaim(t *scanText, fibre, form string, a, b int) FiberClaim {
 }
 
 // claimPart is the part a claim is about when a part word stands right
-// after it (纯棉里布) or right before it (里料纯棉); "" otherwise.
+// after it (纯棉里布) or right before it (里料纯棉), or the filling of a
+// quilt or pillow (桑蚕丝被, 纯棉被芯, but not 纯棉被套); "" otherwise.
 func claimPart(t *scanText, a, b int) string {
-	if p, _, ok := partLexicon.match(t, t.skip(b, " ")); ok && p != PartMain {
+	j := t.skip(b, " ")
+	if p, _, ok := partLexicon.match(t, j); ok && p != PartMain {
 		return p
 	}
-	j := t.skipBack(a, " :")
+	if t.hasAt(j, "被芯") || t.hasAt(j, "枕芯") || (t.at(j) == '被' && !containsRune("套罩单面", t.at(j+1))) {
+		return PartFilling
+	}
+	k := t.skipBack(a, " :")
 	for n := 4; n >= 2; n-- {
-		if p, end, ok := partLexicon.match(t, j-n); ok && end == j && p != PartMain {
+		if p, end, ok := partLexicon.match(t, k-n); ok && end == k && p != PartMain {
 			return p
 		}
 	}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/xiaoer-dev/xiaoer/listings"
 )
 
 // describeClaims renders claims as "text=fibre/form[@part]".
@@ -45,6 +43,8 @@ func TestFiberClaims(t *testing.T) {
 		{"part after", "羽绒服 纯棉内里", "纯棉=棉/纯@里料"},
 		{"part before", "里布全棉 不起球", "全棉=棉/全@里料"},
 		{"two claims", "纯棉全棉四件套", "纯棉=棉/纯 全棉=棉/全"},
+		{"quilt filling", "桑蚕丝被 100%桑蚕丝被芯", "桑蚕丝=桑蚕丝/名称@填充物 100%桑蚕丝=桑蚕丝/100%@填充物"},
+		{"quilt cover is fabric", "纯棉被套单件", "纯棉=棉/纯"},
 		{"棉麻 is a blend", "纯棉麻衬衫 棉麻连衣裙", ""},
 		{"仿真丝", "仿真丝衬衫 垂感", ""},
 		{"冰丝", "冰丝凉席三件套", ""},
@@ -63,7 +63,7 @@ func TestFiberClaims(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			fields := map[string]Field{FieldTitle: {Text: tc.text}}
-			got := FiberClaims(fields, Composition(&listings.Listing{Title: tc.text}, fields))
+			got := FiberClaims(fields)
 			if d := describeClaims(tc.text, got); d != tc.want {
 				t.Errorf("got %q, want %q", d, tc.want)
 			}
@@ -75,8 +75,7 @@ func TestFiberClaimsSkipStatements(t *testing.T) {
 	t.Parallel()
 	text := "纯棉T恤。面料：100%纯棉；里料：聚酯纤维100%"
 	fields := map[string]Field{FieldDescription: {Text: text}}
-	comp := Composition(&listings.Listing{}, fields)
-	got := FiberClaims(fields, comp)
+	got := FiberClaims(fields)
 	if d := describeClaims(text, got); d != "纯棉=棉/纯" {
 		t.Errorf("claims %q, want only the first 纯棉 (the rest is a composition)", d)
 	}

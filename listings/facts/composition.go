@@ -1,6 +1,11 @@
 package facts
 
-import "github.com/xiaoer-dev/xiaoer/listings"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+)
 
 // Fiber is one stated fibre share, e.g. 棉 95% of the 主面料. The fibres of
 // one statement (棉95% 氨纶5%) share a Statement number; rules compare
@@ -39,6 +44,26 @@ func Composition(l *listings.Listing, fields map[string]Field) []Fiber {
 type compositionBuilder struct {
 	out  []Fiber
 	next int
+	seen map[string]bool // statements already read from copy, by field and content
+}
+
+// repeated reports a copy statement the same field already stated (long
+// descriptions repeat their spec block), so policies compare each once.
+func (c *compositionBuilder) repeated(field string, st compStatement) bool {
+	var b strings.Builder
+	b.WriteString(field + "|" + st.part)
+	for _, f := range st.fibres {
+		fmt.Fprintf(&b, "|%s%g%t", f.Fiber, f.Percent, f.AtLeast)
+	}
+	key := b.String()
+	if c.seen[key] {
+		return true
+	}
+	if c.seen == nil {
+		c.seen = make(map[string]bool)
+	}
+	c.seen[key] = true
+	return false
 }
 
 func (c *compositionBuilder) add(field string, st compStatement) {
@@ -49,19 +74,30 @@ func (c *compositionBuilder) add(field string, st compStatement) {
 	c.next++
 }
 
-// copyText reads compositions written in copy: a group of fibres with
-// figures that a label introduces (面料: 棉100%) or that names two or more
-// fibres (棉95% 氨纶5%). A lone 100%棉 is a claim, not a statement.
+// copyText reads compositions written in copy (see copyStatements).
 func (c *compositionBuilder) copyText(field, text string) {
 	t := newScanText(text)
+	for _, st := range copyStatements(t) {
+		if !c.repeated(field, st) {
+			c.add(field, st)
+		}
+	}
+}
+
+// copyStatements are the compositions written in copy: a group of fibres
+// with figures that a label introduces (面料: 棉100%) or that names two or
+// more fibres (棉95% 氨纶5%). A lone 100%棉 is a claim, not a statement.
+func copyStatements(t *scanText) []compStatement {
+	var out []compStatement
 	items := scanItems(t, 0, t.len())
 	for _, cl := range compClusters(t, items) {
 		for _, st := range buildStatements(t, cl, compOptions{}) {
 			if st.labelled || len(st.fibres) >= 2 {
-				c.add(field, st)
+				out = append(out, st)
 			}
 		}
 	}
+	return out
 }
 
 // clusterBreaks end a composition in copy.

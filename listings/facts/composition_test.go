@@ -200,3 +200,24 @@ func TestCompositionSpansQuoteTheSeller(t *testing.T) {
 		t.Errorf("quoted %q, want %q", quoted, want)
 	}
 }
+
+func TestCompositionRepeatedSpecBlock(t *testing.T) {
+	t.Parallel()
+	text := "面料：100%纯棉\n洗涤：手洗\n面料：100%纯棉\n里料：聚酯纤维100%"
+	fields := map[string]Field{FieldDescription: {Text: text}}
+	if d := describeComposition(Composition(&listings.Listing{}, fields)); d != "面料:棉100 | 里料:聚酯纤维100" {
+		t.Errorf("composition %q, want each statement once", d)
+	}
+	if claims := FiberClaims(fields); len(claims) != 0 {
+		t.Errorf("a repeated statement is no claim: %+v", claims)
+	}
+}
+
+func TestNormalizeFastMatchesNormalize(t *testing.T) {
+	t.Parallel()
+	for _, r := range []rune("ＡＢ１２％：（）　Ab純棉絲蠶滌綸亞麻ｶﾞ°×～、。￥") {
+		if got, want := normalizeFast(r), normalizeRune(r); got != want {
+			t.Errorf("normalizeFast(%q) = %q, normalizeRune = %q", r, got, want)
+		}
+	}
+}

@@ -103,7 +103,7 @@ func (b *Builder) Build(l *listings.Listing) *Document {
 		Attributes: nonNil(l.Attributes),
 	}
 	lf.Composition = nonNil(Composition(l, fields))
-	lf.FiberClaims = nonNil(FiberClaims(fields, lf.Composition))
+	lf.FiberClaims = nonNil(FiberClaims(fields))
 	lf.Down, lf.DownClaims = DownFacts(l, fields)
 	lf.DownClaims = nonNil(lf.DownClaims)
 	lf.Numbers = nonNil(Numbers(fields))

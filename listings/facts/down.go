@@ -44,13 +44,16 @@ type DownClaim struct {
 // DownFacts finds the down specification and the down claims in the copy
 // (and the item names in name attributes such as 品名: 羽绒服).
 func DownFacts(l *listings.Listing, fields map[string]Field) (*Down, []DownClaim) {
-	down, claims := downAttributes(l.Attributes)
+	down, named := downAttributes(l.Attributes)
+	var claims []DownClaim
 	for _, name := range copyFields {
 		if f, ok := fields[name]; ok {
 			claims = append(claims, downClaimsIn(name, f.Text)...)
 		}
 	}
-	return down, claims
+	// The copy comes first: findings about an item's name point at the
+	// title before a name attribute.
+	return down, append(claims, named...)
 }
 
 // downAttributeRole says which down attribute a name is, "" for none.

@@ -39,8 +39,8 @@ func BenchmarkMaterialFacts(b *testing.B) {
 	b.SetBytes(int64(len(l.Description)))
 	b.ReportAllocs()
 	for b.Loop() {
-		comp := Composition(l, fields)
-		FiberClaims(fields, comp)
+		Composition(l, fields)
+		FiberClaims(fields)
 		DownFacts(l, fields)
 	}
 }

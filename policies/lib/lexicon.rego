@@ -13,9 +13,13 @@
 #   anywhere in its sentence (sentence), within window tokens and without a
 #   clause mark in between; "all" needs every named context, "unless" names a
 #   context that cancels it.
+#
+#   Performance notes (measured, see scanner/bench_ad_test.go): functions
+#   take field names and indexes, never token arrays or whole lexicons (OPA
+#   hashes and converts arguments, so a large argument costs its size on
+#   every call), and rules look words up with data refs (data.tables.X.words[key])
+#   so only the entries looked up are read from the store.
 package xiaoer.lib.lexicon
-
-evidence := data.tables.ad_evidence
 
 fields := object.get(input, ["listing", "fields"], {})
 
@@ -26,22 +30,57 @@ max_run := 3
 # across them (坚持原创，最好的面料 is no aspiration).
 boundaries := {",", "。", ";", "!", "?", "、", "|", "(", ")", "[", "]", "【", "】", "「", "」", "《", "》"}
 
-# grams holds every run of 1 to max_run tokens of every field.
-grams contains g if {
+# runs holds, for every field and token, the keys of the runs of 1 to
+# max_run tokens that start there: runs.title[2] == ["最", "最保暖"] in
+# 最近|上新|最|保暖. Built once per document with builtins only.
+runs[name] := [keys |
+	some i, tok in toks
+	keys := array.slice(
+		[tok.t, concat("", [tok.t, padded[i + 1].t]), concat("", [tok.t, padded[i + 1].t, padded[i + 2].t])],
+		0, min([max_run, count(toks) - i]),
+	)
+] if {
 	some name, field in fields
-	some i, tok in field.tokens
-	some n in numbers.range(1, max_run)
-	last := (i + n) - 1
-	last < count(field.tokens)
-	g := {"field": name, "i": i, "n": n, "key": key_at(name, i, n), "s": tok.s, "e": field.tokens[last].e}
+	toks := field.tokens
+	padded := array.concat(toks, [{"t": ""}, {"t": ""}])
+}
+
+# matches are the runs of the listing (outside the skipped fields) found in
+# the lexicon data.tables[table][lex], as hits.
+matches(table, lex, skip) := {match(name, i, k, key, entry) |
+	some name, rs in runs
+	not skip[name]
+	some i, keys in rs
+	some k, key in keys
+	entry := data.tables[table][lex][key]
+}
+
+# any_match reports whether some run of the listing is in the lexicon.
+any_match(table, lex) if {
+	some rs in runs
+	some keys in rs
+	some key in keys
+	data.tables[table][lex][key]
+}
+
+# match is the hit of run key (k+1 tokens from token i of field name).
+match(name, i, k, key, entry) := {
+	"field": name, "i": i, "n": k + 1,
+	"s": fields[name].tokens[i].s, "e": fields[name].tokens[i + k].e,
+	"key": key, "word": key, "entry": entry,
 }
 
 # key_at is the concatenation of n tokens of field name from index i.
-key_at(name, i, n) := key if {
-	toks := fields[name].tokens
+key_at(name, i, n) := runs[name][i][n - 1] if {
 	i >= 0
-	(i + n) <= count(toks)
-	key := concat("", [toks[m].t | some m in numbers.range(i, (i + n) - 1)])
+	n <= max_run
+}
+
+key_at(name, i, n) := concat("", [toks[m].t | some m in numbers.range(i, (i + n) - 1)]) if {
+	i >= 0
+	n > max_run
+	toks := fields[name].tokens
+	count(toks) >= i + n
 }
 
 # starts and ends index each field's tokens by their byte offsets, so a
@@ -54,52 +93,52 @@ ends[name] := {tok.e: i | some i, tok in field.tokens} if {
 	some name, field in fields
 }
 
-# word_hits are the grams found in words, outside the skipped fields.
-word_hits(words, skip) := {object.union(g, {"word": g.key, "entry": entry}) |
-	some g in grams
-	not skip[g.field]
-	entry := words[g.key]
+# prefix_hit is the hit of a token starting with a prefix (最) that is no
+# word of its own: 最 alone (and 最为) reaches over the next word (最 保暖);
+# 最X tokens the tokenizer knows (最热销) stand as they are.
+# prefix_hits are the tokens that start with a prefix of the table (最) and
+# are no words of their own: 最 alone (and 最为) reaches over the next word
+# (最 保暖); 最X tokens the tokenizer knows (最热销) stand as they are;
+# words the table lists as not claims (最近, 最后) are left out.
+prefix_hits(table, skip) := {c |
+	some name, field in fields
+	not skip[name]
+	some i, tok in field.tokens
+	prefix := substring(tok.t, 0, 1)
+	pre := data.tables[table].prefixes[prefix]
+	not data.tables[table].words[tok.t]
+	not pre.not_claims[tok.t]
+	c := prefix_hit(table, prefix, name, i)
 }
 
-# prefix_hits are single tokens that start with a prefix (最) and are not
-# words of their own: 最 alone (and 最为) reaches over the next word (最 保暖),
-# 最X tokens the tokenizer knows (最热销) stand as they are, unless listed as
-# not claims (最近, 最后).
-prefix_hits(prefixes, words, skip) := {c |
-	some g in grams
-	g.n == 1
-	not skip[g.field]
-	pre := prefixes[substring(g.key, 0, 1)]
-	not words[g.key]
-	not pre.not_claims[g.key]
-	c := prefix_hit(pre, g, words)
+prefix_hit(table, prefix, name, i) := match(name, i, 0, tok.t, entry) if {
+	tok := fields[name].tokens[i]
+	not data.tables[table].prefixes[prefix].extend[tok.t]
+	entry := object.remove(data.tables[table].prefixes[prefix], ["not_claims", "extend"])
 }
 
-prefix_hit(pre, g, words) := object.union(g, {"word": g.key, "entry": pre}) if not pre.extend[g.key]
-
-prefix_hit(pre, g, words) := c if {
-	pre.extend[g.key]
-	n := word_run(g.field, g.i + 1)
-	next := key_at(g.field, g.i + 1, n)
-	word := concat("", [g.key, next])
-	not words[word]
-	not pre.not_claims[word]
-	c := object.union(g, {"n": n + 1, "e": fields[g.field].tokens[g.i + n].e, "word": word, "entry": pre})
+prefix_hit(table, prefix, name, i) := object.union(match(name, i, n, word, entry), {"word": word}) if {
+	tok := fields[name].tokens[i]
+	data.tables[table].prefixes[prefix].extend[tok.t]
+	n := word_run(name, i + 1)
+	word := concat("", [tok.t, key_at(name, i + 1, n)])
+	not data.tables[table].words[word]
+	not data.tables[table].prefixes[prefix].not_claims[word]
+	entry := object.remove(data.tables[table].prefixes[prefix], ["not_claims", "extend"])
 }
 
 # word_run is how many tokens from i make the next word: one, or a run of
 # single ASCII letters (最in is one word cut into i|n).
-word_run(name, i) := n if {
+word_run(name, i) := 1 if {
 	regex.match(`^[\p{Han}0-9]`, fields[name].tokens[i].t)
-	n := 1
 } else := n if {
-	runs := [k |
+	letters := [k |
 		some k in numbers.range(1, 8)
 		every m in numbers.range(i, (i + k) - 1) {
 			regex.match(`^[a-z]$`, fields[name].tokens[m].t)
 		}
 	]
-	n := max(runs)
+	n := max(letters)
 }
 
 # longest keeps, of hits that overlap, the longest (the first of equals):
@@ -124,43 +163,44 @@ better(d, c) if {
 	d.s < c.s
 }
 
-# in_context reports whether the context named name (of contexts) holds
-# around hit c.
-in_context(contexts, name, c) if {
-	ctx := contexts[name]
+# in_context reports whether the context name of data.tables[table].contexts
+# holds around hit c.
+in_context(table, name, c) if {
+	ctx := data.tables[table].contexts[name]
 	not ctx.all
 	not ctx.unless
-	simple_match(ctx, c)
+	simple_match(table, name, c)
 }
 
-in_context(contexts, name, c) if {
-	ctx := contexts[name]
+in_context(table, name, c) if {
+	ctx := data.tables[table].contexts[name]
 	ctx.all
 	every part in ctx.all {
-		simple_match(contexts[part], c)
+		simple_match(table, part, c)
 	}
 }
 
-in_context(contexts, name, c) if {
-	ctx := contexts[name]
+in_context(table, name, c) if {
+	ctx := data.tables[table].contexts[name]
 	ctx.unless
-	simple_match(ctx, c)
-	not simple_match(contexts[ctx.unless], c)
+	simple_match(table, name, c)
+	not simple_match(table, ctx.unless, c)
 }
 
-simple_match(ctx, c) if before_match(ctx, c)
+simple_match(table, name, c) if before_match(data.tables[table].contexts[name], c)
 
-simple_match(ctx, c) if after_match(ctx, c)
+simple_match(table, name, c) if after_match(data.tables[table].contexts[name], c)
 
-simple_match(ctx, c) if sentence_match(ctx, c)
+simple_match(table, name, c) if sentence_match(data.tables[table].contexts[name], c)
 
 # before_match: a context word ends within window tokens before the hit.
 before_match(ctx, c) if {
 	ctx.before
 	some k in numbers.range(1, object.get(ctx, "window", 3))
-	some n in numbers.range(1, min([k, max_run]))
 	p := c.i - k
-	ctx.before[key_at(c.field, p, n)]
+	p >= 0
+	some n in numbers.range(1, min([k, max_run]))
+	ctx.before[runs[c.field][p][n - 1]]
 	not boundary_between(c.field, p + n, c.i - 1)
 }
 
@@ -169,16 +209,16 @@ after_match(ctx, c) if {
 	ctx.after
 	some k in numbers.range(0, object.get(ctx, "window", 3) - 1)
 	p := (c.i + c.n) + k
-	some n in numbers.range(1, max_run)
-	ctx.after[key_at(c.field, p, n)]
+	some key in runs[c.field][p]
+	ctx.after[key]
 	not boundary_between(c.field, c.i + c.n, p - 1)
 }
 
 # sentence_match: a context word stands anywhere in the hit's sentence.
 sentence_match(ctx, c) if {
 	ctx.sentence
-	some g in sentence_grams(c.field, sentence_at(c.field, c.s))
-	ctx.sentence[g.key]
+	some key in sentence_keys(c.field, sentence_at(c.field, c.s))
+	ctx.sentence[key.key]
 }
 
 boundary_between(name, a, b) if {
@@ -187,32 +227,43 @@ boundary_between(name, a, b) if {
 	boundaries[fields[name].tokens[m].t]
 }
 
-# sentence_at is the sentence span of field name holding byte offset s
-# (the whole field when the document gives no sentences).
-sentence_at(name, s) := sp if {
+# sentence_at is the sentence of field name holding byte offset s, with the
+# indexes of its first token and of the first token after it (the whole
+# field when the document gives no sentences).
+sentence_at(name, s) := object.union(sp, {"first": first_token(name, sp.s), "end": first_token(name, sp.e)}) if {
 	some sp in fields[name].sentences
 	sp.s <= s
 	s < sp.e
-} else := {"s": 0, "e": 1000000000}
+} else := {"s": 0, "e": 1000000000, "first": 0, "end": count(fields[name].tokens)}
 
-sentence_grams(name, sp) := {g |
-	some g in grams
-	g.field == name
-	g.s >= sp.s
-	g.e <= sp.e
+# first_token is the index of the first token at or after byte s (sentences
+# may start with spaces the tokenizer dropped), or the token count.
+first_token(name, s) := min(found) if {
+	found := [i | some d in numbers.range(0, 8); i := starts[name][s + d]]
+	count(found) > 0
+} else := min(after) if {
+	after := [i | some i, tok in fields[name].tokens; tok.s >= s]
+	count(after) > 0
+} else := count(fields[name].tokens)
+
+# sentence_keys are the runs inside sentence sp: {key, s}.
+sentence_keys(name, sp) := {{"key": key, "s": fields[name].tokens[i].s} |
+	sp.first < sp.end
+	some i in numbers.range(sp.first, sp.end - 1)
+	some k, key in runs[name][i]
+	fields[name].tokens[i + k].e <= sp.e
 }
 
 # registered reports whether hit c lies inside a name the user registered
 # in data.tables.registered_names (a trademark or product name), looking at
 # runs of up to 8 tokens either side of the hit.
 registered(c) if {
-	names := object.get(data.tables, ["registered_names", "names"], {})
-	count(names) > 0
+	count(object.get(data.tables, ["registered_names", "names"], {})) > 0
 	toks := fields[c.field].tokens
 	last := (c.i + c.n) - 1
 	some a in numbers.range(max([c.i - 8, 0]), c.i)
 	some b in numbers.range(last, min([last + 8, count(toks) - 1]))
-	names[concat("", [toks[m].t | some m in numbers.range(a, b)])]
+	data.tables.registered_names.names[concat("", [toks[m].t | some m in numbers.range(a, b)])]
 }
 
 # sourced reports whether the claim at hit c states a source and a period,
@@ -224,11 +275,6 @@ sourced(c) if {
 }
 
 sourced(c) if footnote_holds(c, "period")
-
-# sourced_only is sourced without a period (for quotes and endorsements).
-sourced_only(c) if has_source(c.field, sentence_at(c.field, c.s))
-
-sourced_only(c) if footnote_holds(c, "source")
 
 # limited_and_sourced is the guide's time- and region-limited fact with a
 # stated source (2023年京东净水器类目销量第一（数据来源：…）).
@@ -259,22 +305,22 @@ not_has_period(c) := false if {
 } else := true
 
 has_source(name, sp) if {
-	some g in sentence_grams(name, sp)
-	evidence.sources[g.key]
+	some key in sentence_keys(name, sp)
+	data.tables.ad_evidence.sources[key.key]
 }
 
 has_source(name, sp) if {
-	gs := sentence_grams(name, sp)
-	some lead in gs
-	evidence.study_lead[lead.key]
-	some study in gs
-	evidence.studies[study.key]
+	keys := sentence_keys(name, sp)
+	some lead in keys
+	data.tables.ad_evidence.study_lead[lead.key]
+	some study in keys
+	data.tables.ad_evidence.studies[study.key]
 	study.s > lead.s
 }
 
 has_period(name, sp) if {
-	some g in sentence_grams(name, sp)
-	evidence.periods[g.key]
+	some key in sentence_keys(name, sp)
+	data.tables.ad_evidence.periods[key.key]
 }
 
 has_period(name, sp) if {
@@ -288,8 +334,8 @@ has_period(name, sp) if {
 has_limit(name, sp) if has_period(name, sp)
 
 has_limit(name, sp) if {
-	some g in sentence_grams(name, sp)
-	evidence.limits[g.key]
+	some key in sentence_keys(name, sp)
+	data.tables.ad_evidence.limits[key.key]
 }
 
 # period_figure: a year (2023年), a month (12月), or a stretch of time led
@@ -307,9 +353,9 @@ period_figure(num) if {
 }
 
 period_figure(num) if {
-	evidence.period_units[num.unit]
+	data.tables.ad_evidence.period_units[num.unit]
 	i := ends[num.field][num.s]
-	evidence.period_lead[fields[num.field].tokens[i].t]
+	data.tables.ad_evidence.period_lead[fields[num.field].tokens[i].t]
 }
 
 # footnote_holds: the claim's sentence carries a footnote mark, and a
@@ -334,7 +380,7 @@ footnote_holds(c, want) if {
 marks contains {"field": name, "t": tok.t, "s": tok.s} if {
 	some name, field in fields
 	some tok in field.tokens
-	evidence.footnote_marks[tok.t]
+	data.tables.ad_evidence.footnote_marks[tok.t]
 }
 
 same_span(a, x, b, y) if {

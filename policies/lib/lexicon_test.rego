@@ -59,47 +59,53 @@ test_builder_counts_bytes if {
 	f.sentences == [{"s": 0, "e": 17}, {"s": 17, "e": 23}]
 }
 
-test_grams_join_whole_tokens_only if {
-	keys := {g.key | some g in lexicon.grams} with input as title(["最近", "上新", "最", "保暖"])
-	keys["最保暖"]
-	keys["最近上新"]
-	not keys["近上"]
+test_runs_join_whole_tokens_only if {
+	runs := lexicon.runs.title with input as title(["最近", "上新", "最", "保暖"])
+	runs == [["最近", "最近上新", "最近上新最"], ["上新", "上新最", "上新最保暖"], ["最", "最保暖"], ["保暖"]]
 }
 
-test_word_hits_do_not_match_inside_tokens if {
-	hits := lexicon.word_hits({"最": {}, "第一": {}}, {}) with input as title(["最近", "第一次", "第一步"])
+test_matches_do_not_match_inside_tokens if {
+	hits := lexicon.matches("t", "words", {}) with input as title(["最近", "第一次", "第一步"])
+		with data.tables.t as {"words": {"最": {}, "第一": {}}}
 	count(hits) == 0
 }
 
+test_matches_skip_fields if {
+	hits := lexicon.matches("t", "words", {"attributes": true}) with input as doc({"attributes": ["最好"], "title": ["最好"]}, [])
+		with data.tables.t as {"words": {"最好": {}}}
+	{h.field | some h in hits} == {"title"}
+}
+
 test_longest_wins if {
-	hits := lexicon.longest(lexicon.word_hits({"最低价": {}, "全网最低价": {}, "全网最低": {}}, {})) with input as title(["全网最低", "价"])
+	hits := lexicon.longest(lexicon.matches("t", "words", {})) with input as title(["全网最低", "价"])
+		with data.tables.t as {"words": {"最低价": {}, "全网最低价": {}, "全网最低": {}}}
 	[h.word | some h in hits] == ["全网最低价"]
 }
 
 test_prefix_reaches_over_the_next_word if {
-	pre := {"最": {"extend": {"最": true}, "not_claims": {"最近": true}}}
-	hits := lexicon.prefix_hits(pre, {}, {}) with input as title(["最", "保暖", "最近", "最热销", "最", "i", "n", "款"])
+	table := {"words": {}, "prefixes": {"最": {"extend": {"最": true}, "not_claims": {"最近": true}}}}
+	hits := lexicon.prefix_hits("t", {}) with input as title(["最", "保暖", "最近", "最热销", "最", "i", "n", "款"])
+		with data.tables.t as table
 	{h.word | some h in hits} == {"最保暖", "最热销", "最in"}
 }
 
 test_context_stops_at_clause_marks if {
-	ctx := {"a": {"before": {"坚持": true}, "window": 5}}
-	input_doc := title(["坚持", "原创", ",", "最好", "的", "面料"])
+	table := {"contexts": {"a": {"before": {"坚持": true}, "window": 5}}}
 	hit := {"field": "title", "i": 3, "n": 1, "s": 12, "e": 18}
-	not lexicon.in_context(ctx, "a", hit) with input as input_doc
-	near := title(["坚持", "做", "最好", "的", "面料"])
-	lexicon.in_context(ctx, "a", {"field": "title", "i": 2, "n": 1, "s": 9, "e": 15}) with input as near
+	not lexicon.in_context("t", "a", hit) with input as title(["坚持", "原创", ",", "最好", "的", "面料"]) with data.tables.t as table
+	near := {"field": "title", "i": 2, "n": 1, "s": 9, "e": 15}
+	lexicon.in_context("t", "a", near) with input as title(["坚持", "做", "最好", "的", "面料"]) with data.tables.t as table
 }
 
 test_all_and_unless_contexts if {
-	ctxs := {
+	table := {"contexts": {
 		"goal": {"all": ["v", "o"]}, "v": {"before": {"打造": true}, "window": 3}, "o": {"after": {"品牌": true}, "window": 1},
 		"ord": {"after": {"个": true}, "window": 1, "unless": "scope"}, "scope": {"before": {"全国": true}, "window": 2},
-	}
-	lexicon.in_context(ctxs, "goal", {"field": "title", "i": 2, "n": 1}) with input as title(["打造", "行业", "第一", "品牌"])
-	not lexicon.in_context(ctxs, "goal", {"field": "title", "i": 0, "n": 1}) with input as title(["第一", "品牌"])
-	lexicon.in_context(ctxs, "ord", {"field": "title", "i": 0, "n": 1}) with input as title(["第一", "个", "客户"])
-	not lexicon.in_context(ctxs, "ord", {"field": "title", "i": 1, "n": 1}) with input as title(["全国", "第一", "个"])
+	}}
+	lexicon.in_context("t", "goal", {"field": "title", "i": 2, "n": 1}) with input as title(["打造", "行业", "第一", "品牌"]) with data.tables.t as table
+	not lexicon.in_context("t", "goal", {"field": "title", "i": 0, "n": 1}) with input as title(["第一", "品牌"]) with data.tables.t as table
+	lexicon.in_context("t", "ord", {"field": "title", "i": 0, "n": 1}) with input as title(["第一", "个", "客户"]) with data.tables.t as table
+	not lexicon.in_context("t", "ord", {"field": "title", "i": 1, "n": 1}) with input as title(["全国", "第一", "个"]) with data.tables.t as table
 }
 
 test_registered_names if {
@@ -118,6 +124,12 @@ test_sourced_needs_source_and_period_in_the_sentence if {
 	lexicon.missing(hit) == ["期间"] with input as doc({"title": segs}, [])
 	other := {"field": "title", "i": 12, "n": 2, "s": 44, "e": 56}
 	lexicon.missing(other) == ["来源", "期间"] with input as doc({"title": segs}, figs)
+}
+
+test_study_lead_counts_as_source if {
+	segs := ["据", "第三方", "统计", ",", "2023", "年", "复购率", "80", "%"]
+	figs := [num("title", segs, 4, 5, 2023, "年")]
+	lexicon.sourced({"field": "title", "i": 6, "n": 3, "s": 28, "e": 39}) with input as doc({"title": segs}, figs)
 }
 
 test_footnote_carries_the_source if {

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bytes"
+	"cmp"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -135,7 +136,7 @@ func TestRenderShowsTotalsChartsAndRanking(t *testing.T) {
 	t.Parallel()
 	doc, _ := render(t, testInput())
 	for key, want := range map[string]string{"listings": "4", "findings": "3", "errors": "1", "warnings": "2",
-		"at-risk": "¥1,127.80", "fines": "¥200,000–¥1,000,000", "orders-flagged": "3", "unreadable": "1"} {
+		"at-risk": "¥1,127.80", "fines": "¥20万–¥100万", "orders-flagged": "3", "unreadable": "1"} {
 		if got := doc.Find(`[data-total="` + key + `"]`).Text(); got != want {
 			t.Errorf("total %s = %q, want %q", key, got, want)
 		}
@@ -241,7 +242,7 @@ func TestScreenshot(t *testing.T) {
 	}
 	cmd := exec.Command(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--screenshot="+png, "--window-size=1280,2400", "file://"+page)
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--screenshot="+png, "--window-size=1280,"+cmp.Or(os.Getenv("XIAOER_SCREENSHOT_HEIGHT"), "2400"), "file://"+page)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("chromium: %v\n%s", err, out)
 	}

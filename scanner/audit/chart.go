@@ -72,6 +72,7 @@ type LegendItem struct {
 
 const (
 	chartWidth = 560
+	wideWidth  = 1100 // the timeline spans the page
 	barHeight  = 22
 	barGap     = 8
 	labelWidth = 170
@@ -149,7 +150,7 @@ func listingChart(ranked []*ListingView) BarChart {
 // shipmentChart stacks late, fake and stalled shipments per day, from the
 // first day to the last with a finding (days without one show no column).
 func shipmentChart(days []dated) ColumnChart {
-	c := ColumnChart{Width: chartWidth, Height: 220, Baseline: 180, Legend: []LegendItem{
+	c := ColumnChart{Width: wideWidth, Height: 200, Baseline: 170, Legend: []LegendItem{
 		{"ship-late", "延迟发货"}, {"ship-fake", "虚假发货"}, {"ship-stalled", "物流停滞"}}}
 	if len(days) == 0 {
 		c.Empty = "没有发货问题（或没有提供订单）"
@@ -166,9 +167,9 @@ func shipmentChart(days []dated) ColumnChart {
 	for v := 0; v <= ceil; v += step {
 		c.Ticks = append(c.Ticks, Tick{Y: c.Baseline - scale(float64(v), float64(ceil), plot), Label: fmt.Sprint(v)})
 	}
-	slot := (chartWidth - 40) / len(order)
-	width := max(2, min(28, slot*2/3))
-	every := int(math.Ceil(float64(len(order)) / 8))
+	slot := (wideWidth - 40) / len(order)
+	width := max(2, min(36, slot*2/3))
+	every := int(math.Ceil(float64(len(order)) / 14))
 	for i, d := range order {
 		x := 40 + i*slot + (slot-width)/2
 		col := Column{X: x, LabelX: x + width/2}

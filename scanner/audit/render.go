@@ -16,13 +16,19 @@ var reportTemplate string
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"money":      Money,
 	"moneyRange": MoneyRange,
-	"sevLabel":   sevLabel,
-	"sevClass":   severityClass,
-	"platform":   platformName,
-	"add":        func(a, b int) int { return a + b },
-	"sub":        func(a, b int) int { return a - b },
-	"pct":        func(a, b int) string { return percent(a, b) },
-	"hasFine":    func(v *ListingView) bool { return v.Exposure.FineCNY[1] > 0 },
+	"moneyShortRange": func(lo, hi float64) string {
+		if lo == hi {
+			return MoneyShort(lo)
+		}
+		return MoneyShort(lo) + "–" + MoneyShort(hi)
+	},
+	"sevLabel": sevLabel,
+	"sevClass": severityClass,
+	"platform": platformName,
+	"add":      func(a, b int) int { return a + b },
+	"sub":      func(a, b int) int { return a - b },
+	"pct":      func(a, b int) string { return percent(a, b) },
+	"hasFine":  func(v *ListingView) bool { return v.Exposure.FineCNY[1] > 0 },
 }).Parse(reportTemplate))
 
 // Render writes the report as one HTML file.

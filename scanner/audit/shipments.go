@@ -73,14 +73,25 @@ func orderView(res scanner.Result, f scanner.Finding, titles map[string]string) 
 	if v.OrderID == "" {
 		v.OrderID = res.ID
 	}
-	v.Events = events(f.Details["events"])
-	if len(v.Events) > 0 {
+	raw := f.Details["events"]
+	v.Events = events(raw)
+	v.Date = day(paidAt(raw))
+	if v.Date == "" && len(v.Events) > 0 {
 		v.Date = day(v.Events[0].Time)
 	}
-	if v.Date == "" {
-		v.Date = day(detail(f, "paid_at"))
-	}
 	return v
+}
+
+// paidAt is the time of the "paid" event, the day the timeline files an
+// order under.
+func paidAt(v any) string {
+	list, _ := v.([]any)
+	for _, item := range list {
+		if m, ok := item.(map[string]any); ok && str(m["kind"]) == "paid" {
+			return str(m["time"])
+		}
+	}
+	return ""
 }
 
 func detail(f scanner.Finding, key string) string {

@@ -21,6 +21,7 @@ func NewApp(stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
 			newScanCommand(),
+			newAuditCommand(), // issue 7: audit.go
 			newExtractCommand(),
 			newRulesCommand(),
 			newExplainCommand(),

@@ -45,6 +45,10 @@ func loadSettings(c *cli.Context) (*scanSettings, error) {
 		return nil, err
 	}
 	if path := c.String("write-baseline"); path != "" {
+		// A partial scan would drop every other file's accepted findings.
+		if c.String("changed-since") != "" || len(c.StringSlice("rule")) > 0 {
+			return nil, errors.New("--write-baseline needs a full scan: drop --changed-since and --rule")
+		}
 		set.writer = &scanner.BaselineWriter{Path: path}
 	}
 	return set, nil
@@ -120,8 +124,9 @@ func finishBaseline(c *cli.Context, s *scanSettings) error {
 	return nil
 }
 
-// selectInputs expands the paths, drops hidden files found in directories
-// and the config's ignore-paths and, with
+// selectInputs expands the paths, drops what a directory walk found that is
+// not a listing (hidden files, policy directories) and the config's
+// ignore-paths and, with
 // --changed-since, keeps only files changed since that revision.
 func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
 	inputs, err := expandInputs(c) // issue 7: shop export rows, --urls
@@ -129,6 +134,7 @@ func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
 		return nil, err
 	}
 	inputs = scanner.SkipDotFiles(inputs, c.Args().Slice())
+	inputs = scanner.SkipPolicyDirs(inputs, c.Args().Slice())
 	inputs = scanner.SkipPaths(inputs, s.cfg.IgnorePaths, &scanner.PathMatcher{Base: s.cfg.Dir})
 	rev := c.String("changed-since")
 	if rev == "" {

@@ -16,8 +16,6 @@ package xiaoer.rules.ad_absolute
 import data.xiaoer.lib
 import data.xiaoer.lib.lexicon
 
-tables := data.tables.ad_absolute
-
 meta := {
 	"id": "ad-absolute",
 	"title": "绝对化用语",
@@ -39,12 +37,12 @@ meta := {
 skip := {"attributes": true}
 
 candidates contains c if {
-	some c in lexicon.word_hits(tables.words, skip)
+	some c in lexicon.matches("ad_absolute", "words", skip)
 	partnered(c)
 }
 
 candidates contains c if {
-	some c in lexicon.prefix_hits(tables.prefixes, tables.words, skip)
+	some c in lexicon.prefix_hits("ad_absolute", skip)
 }
 
 candidates contains c if {
@@ -60,53 +58,59 @@ guarantee_hits contains c if {
 	num.value >= 100
 	first := lexicon.starts[num.field][num.s]
 	next := lexicon.starts[num.field][num.e]
-	some n in numbers.range(1, 2)
-	word := lexicon.key_at(num.field, next, n)
-	tables.guarantees.words[word]
-	entry := {"cat": tables.guarantees.cat, "suggestion": tables.guarantees.suggestion}
-	c := {
-		"field": num.field, "i": first, "n": (next - first) + n, "key": word,
-		"s": num.s, "e": input.listing.fields[num.field].tokens[(next + n) - 1].e,
-		"word": concat("", ["100%", word]), "entry": entry,
-	}
+	some k, word in lexicon.runs[num.field][next]
+	k < 2
+	data.tables.ad_absolute.guarantees.words[word]
+	entry := object.remove(data.tables.ad_absolute.guarantees, ["words"])
+	c := object.union(lexicon.match(num.field, first, (next - first) + k, word, entry), {"word": concat("", ["100%", word])})
 }
 
 # partnered: words that are claims only beside a partner (至尊 享受,
 # 国家机关 特供) need it.
 partnered(c) if not c.entry.needs
 
-partnered(c) if lexicon.in_context(tables.contexts, c.entry.needs, c)
+partnered(c) if lexicon.in_context("ad_absolute", c.entry.needs, c)
 
 hits := lexicon.longest(candidates)
 
-# exemption names the guide's exemption that lets hit c pass, if any.
+# exempt: a hit passes under one of the guide's exemptions.
+exempt(c) if lexicon.registered(c)
+
+exempt(c) if {
+	some name in object.get(c.entry, "allow", [])
+	lexicon.in_context("ad_absolute", name, c)
+}
+
+exempt(c) if {
+	c.entry.fact
+	lexicon.limited_and_sourced(c)
+}
+
+# exemption names the exemption that lets hit c pass (the first that
+# holds), for xiaoer explain and the tests.
 exemption(c) := "registered_name" if {
 	lexicon.registered(c)
 } else := names[0] if {
-	names := [name | some name in allow_list(c); lexicon.in_context(tables.contexts, name, c)]
+	names := [name | some name in object.get(c.entry, "allow", []); lexicon.in_context("ad_absolute", name, c)]
 	count(names) > 0
 } else := "sourced_fact" if {
 	c.entry.fact
 	lexicon.limited_and_sourced(c)
 }
 
-allow_list(c) := object.get(c.entry, "allow", [])
-
-# exempted explains every hit that passed, and why (for xiaoer explain
-# and the tests).
 exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exemption": exemption(c)} if {
 	some c in hits
 }
 
 findings contains f if {
 	some c in hits
-	not exemption(c)
-	cat := tables.categories[c.entry.cat]
+	not exempt(c)
+	cat := data.tables.ad_absolute.categories[c.entry.cat]
 	f := lib.finding(hit_meta(c, cat), {
 		"field": c.field, "s": c.s, "e": c.e,
 		"message": sprintf("绝对化用语「%s」（%s）：广告不得使用「国家级」「最高级」「最佳」等用语", [c.word, cat.title]),
 		"suggestion": c.entry.suggestion,
-		"details": {"category": c.entry.cat, "word": c.word, "exemptions_checked": allow_list(c)},
+		"details": {"category": c.entry.cat, "word": c.word, "exemptions_checked": object.get(c.entry, "allow", [])},
 	})
 }
 

@@ -14,8 +14,6 @@ package xiaoer.rules.ad_medical_claim
 import data.xiaoer.lib
 import data.xiaoer.lib.lexicon
 
-tables := data.tables.ad_medical_claim
-
 meta := {
 	"id": "ad-medical-claim",
 	"title": "普通商品使用医疗用语",
@@ -36,42 +34,50 @@ meta := {
 # device, veterinary, pesticide, disinfectant, health_food), from words in
 # its text (国药准字, 医疗器械, 消毒液) or its category.
 regulated contains kind if {
-	some g in lexicon.grams
-	marker := tables.regulated[g.key]
-	not marker_qualified(g)
-	kind := marker.kind
+	some m in lexicon.matches("ad_medical_claim", "regulated", {})
+	not marker_qualified(m)
+	kind := m.entry.kind
 }
 
 regulated contains kind if {
 	category := object.get(input, ["listing", "category"], "")
-	some word, kind in tables.category_kinds
+	category != ""
+	some word, kind in data.tables.ad_medical_claim.category_kinds
 	contains(category, word)
 }
 
 # marker_qualified: 医用级硅胶 is a marketing grade, not a medical device;
 # 非药品 says the opposite.
-marker_qualified(g) if tables.not_regulated_after[lexicon.key_at(g.field, g.i + g.n, 1)]
+marker_qualified(m) if data.tables.ad_medical_claim.not_regulated_after[lexicon.key_at(m.field, m.i + m.n, 1)]
 
-marker_qualified(g) if tables.not_regulated_before[lexicon.key_at(g.field, g.i - 1, 1)]
+marker_qualified(m) if data.tables.ad_medical_claim.not_regulated_before[lexicon.key_at(m.field, m.i - 1, 1)]
 
 # skipped reports whether a term of this kind is not this rule's business
 # for the listing's kind of product.
 skipped(entry) if {
 	some kind in regulated
-	entry.kind in tables.regulated_categories[kind].skip
+	entry.kind in data.tables.ad_medical_claim.regulated_categories[kind].skip
 }
 
 candidates contains c if {
-	some c in lexicon.word_hits(tables.words, {})
+	some c in lexicon.matches("ad_medical_claim", "words", {})
 	not skipped(c.entry)
 }
 
 hits := lexicon.longest(candidates)
 
+exempt(c) if lexicon.registered(c)
+
+exempt(c) if {
+	some name in allow_list(c)
+	lexicon.in_context("ad_medical_claim", name, c)
+}
+
+# exemption names the exemption that lets hit c pass, for explanations.
 exemption(c) := "registered_name" if {
 	lexicon.registered(c)
 } else := names[0] if {
-	names := [name | some name in allow_list(c); lexicon.in_context(tables.contexts, name, c)]
+	names := [name | some name in allow_list(c); lexicon.in_context("ad_medical_claim", name, c)]
 	count(names) > 0
 }
 
@@ -85,7 +91,7 @@ exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exempt
 
 findings contains f if {
 	some c in hits
-	not exemption(c)
+	not exempt(c)
 	f := lib.finding(hit_meta, {
 		"field": c.field, "s": c.s, "e": c.e,
 		"severity": object.get(c.entry, "severity", meta.severity),
@@ -102,6 +108,6 @@ message(c) := sprintf("宣称「%s」需有检测依据：普通商品不得使�
 } else := sprintf("普通商品使用医疗用语「%s」：不得涉及疾病治疗功能", [c.word])
 
 # hit_meta cites 第十八条 for health food.
-hit_meta := object.union(meta, {"basis": object.union(meta.basis, {"law": tables.regulated_categories.health_food.basis})}) if {
+hit_meta := object.union(meta, {"basis": object.union(meta.basis, {"law": data.tables.ad_medical_claim.regulated_categories.health_food.basis})}) if {
 	"health_food" in regulated
 } else := meta

@@ -13,8 +13,6 @@ package xiaoer.rules.ad_pressure
 import data.xiaoer.lib
 import data.xiaoer.lib.lexicon
 
-tables := data.tables.ad_pressure
-
 meta := {
 	"id": "ad-pressure",
 	"title": "虚构紧迫感和诱导用语",
@@ -35,27 +33,32 @@ meta := {
 skip := {"attributes": true}
 
 candidates contains c if {
-	some c in lexicon.word_hits(tables.words, skip)
+	some c in lexicon.matches("ad_pressure", "words", skip)
 	partnered(c)
 }
 
 partnered(c) if not c.entry.needs
 
-partnered(c) if lexicon.in_context(tables.contexts, c.entry.needs, c)
+partnered(c) if lexicon.in_context("ad_pressure", c.entry.needs, c)
 
 hits := lexicon.longest(candidates)
 
 # dated: the listing names a concrete time (11月11日, 8点, 双十一).
 dated if {
 	some num in object.get(input, ["listing", "numbers"], [])
-	tables.date_units[num.unit]
+	data.tables.ad_pressure.date_units[num.unit]
 }
 
-dated if {
-	some g in lexicon.grams
-	tables.date_words[g.key]
+dated if lexicon.any_match("ad_pressure", "date_words")
+
+exempt(c) if lexicon.registered(c)
+
+exempt(c) if {
+	c.entry.needs_date
+	dated
 }
 
+# exemption names the exemption that lets hit c pass, for explanations.
 exemption(c) := "registered_name" if {
 	lexicon.registered(c)
 } else := "dated" if {
@@ -69,7 +72,7 @@ exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exempt
 
 findings contains f if {
 	some c in hits
-	not exemption(c)
+	not exempt(c)
 	f := lib.finding(meta, {
 		"field": c.field, "s": c.s, "e": c.e,
 		"message": message(c),

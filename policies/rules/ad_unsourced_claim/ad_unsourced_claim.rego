@@ -13,8 +13,6 @@ package xiaoer.rules.ad_unsourced_claim
 import data.xiaoer.lib
 import data.xiaoer.lib.lexicon
 
-tables := data.tables.ad_unsourced_claim
-
 meta := {
 	"id": "ad-unsourced-claim",
 	"title": "数据、排名未注明来源",
@@ -37,7 +35,7 @@ skip := {"attributes": true}
 figure_entry := {"kind": "figure", "needs": ["source", "period"], "suggestion": "写明数据来源和统计期间，如「好评率99%（数据来源：店铺后台，统计周期2023年1-6月）」，或删除"}
 
 candidates contains c if {
-	some c in lexicon.word_hits(tables.claims, skip)
+	some c in lexicon.matches("ad_unsourced_claim", "claims", skip)
 }
 
 # A rate before a percentage: 好评率99%, 回购率高达80%.
@@ -52,9 +50,8 @@ candidates contains c if {
 
 # A sales count before a figure, with or without a unit: 已售5000件, 月销1w+.
 candidates contains c if {
-	some g in lexicon.grams
-	not skip[g.field]
-	tables.metrics_before[g.key].kind == "count"
+	some g in lexicon.matches("ad_unsourced_claim", "metrics_before", skip)
+	g.entry.kind == "count"
 	some k in numbers.range(0, 2)
 	p := (g.i + g.n) + k
 	digit(g.field, p)
@@ -75,12 +72,12 @@ candidates contains c if {
 	next := lexicon.starts[num.field][num.e]
 	some k in numbers.range(0, 1)
 	some n in numbers.range(1, lexicon.max_run)
-	tables.metrics_after[lexicon.key_at(num.field, next + k, n)]
+	data.tables.ad_unsourced_claim.metrics_after[lexicon.key_at(num.field, next + k, n)]
 	last := ((next + k) + n) - 1
 	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
 }
 
-counted(num) if tables.count_units[num.unit]
+counted(num) if data.tables.ad_unsourced_claim.count_units[num.unit]
 
 counted(num) if num.unit == "%"
 
@@ -101,19 +98,23 @@ metric_before(name, i, kind) := m if {
 		some k in numbers.range(1, 3)
 		some n in numbers.range(1, min([k, lexicon.max_run]))
 		p := i - k
-		tables.metrics_before[lexicon.key_at(name, p, n)].kind == kind
+		data.tables.ad_unsourced_claim.metrics_before[lexicon.key_at(name, p, n)].kind == kind
 		not lexicon.boundary_between(name, p + n, i - 1)
 	]
 	m := ms[0]
 }
 
-# figure_end is where the figure starting at token i ends: the figure fact
-# there, or else the run of digits.
-figure_end(name, i) := num.e if {
+# figure_end is where the count starting at token i ends: the figure fact
+# there if it counts people or items (已售5000件; not 销售保2年), or else a
+# bare run of digits that is no model code (热销233xx).
+figure_end(name, i) := e if {
 	some num in input.listing.numbers
 	num.field == name
 	num.s == input.listing.fields[name].tokens[i].s
+	counted(num)
+	e := num.e
 } else := e if {
+	not figure_at(name, i)
 	toks := input.listing.fields[name].tokens
 	run := [k |
 		some k in numbers.range(1, 12)
@@ -121,7 +122,15 @@ figure_end(name, i) := num.e if {
 			regex.match(`^[0-9.]$`, toks[m].t)
 		}
 	]
-	e := toks[(i + max(run)) - 1].e
+	last := (i + max(run)) - 1
+	not regex.match(`^[a-z]`, object.get(toks, [last + 1, "t"], ""))
+	e := toks[last].e
+}
+
+figure_at(name, i) if {
+	some num in input.listing.numbers
+	num.field == name
+	num.s == input.listing.fields[name].tokens[i].s
 }
 
 figure_hit(name, i, n, s, e) := {

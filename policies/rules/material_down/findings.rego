@@ -35,7 +35,7 @@ findings contains f if {
 	f := finding(tables.garment, {
 		"field": g.field, "s": g.s, "e": g.e,
 		"message": sprintf("%s称「%s」，但%s：%s是%s，不是羽绒", [field_name(g.field), g.text, x.where, x.name, x.kind]),
-		"suggestion": sprintf("不要称「%s」，改称「棉服」等并写明填充物「%s」", [g.text, x.name]),
+		"suggestion": sprintf("不要称「%s」，如实写明填充物「%s」", [g.text, x.name]),
 		"details": {"garment": g.text, "filling": x.name},
 	})
 }

@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/xiaoer-dev/xiaoer/listings/shipments"
+	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/audit"
+)
+
+func newAuditCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "audit",
+		Usage: "pre-sale shop audit: scan listings and orders, write one self-contained HTML report",
+		Description: "Scans the listings (pages, listing files, shop export CSV) and the orders with their tracking,\n" +
+			"and writes one HTML file that works offline: totals, charts, listings ranked by money at risk,\n" +
+			"and each finding with its evidence, basis and suggestion. Exit 2 when an input could not be read.",
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "listings", Aliases: []string{"l"}, Required: true, Usage: "listing files, directories or shop exports (repeatable)"},
+			&cli.StringSliceFlag{Name: "shipments", Aliases: []string{"s"}, Usage: "orders (CSV/JSON) and tracking files or directories (repeatable)"},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "report.html", Usage: "the HTML file to write"},
+			&cli.StringFlag{Name: "shop", Usage: "shop name for the report's title"},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
+			&cli.BoolFlag{Name: "no-progress", Usage: "no progress bar"},
+			nowFlag,
+		},
+		Action: runAudit,
+	}
+}
+
+func runAudit(c *cli.Context) error {
+	checker, err := newChecker(c)
+	if err != nil {
+		return cli.Exit(err.Error(), 2)
+	}
+	in := audit.Input{Shop: c.String("shop"), Generated: time.Now(), Tool: versionLine(checker), Rules: checker.Engine.Rules()}
+	if now, _ := clock(c); now != nil {
+		in.Generated = now()
+	}
+	if in.Listings, err = auditListings(c, checker); err != nil {
+		return err
+	}
+	if paths := c.StringSlice("shipments"); len(paths) > 0 {
+		if in.Shipments, err = auditShipments(c.Context, checker, paths, in.Generated, c.String("shop"), c.Int("workers")); err != nil {
+			return err
+		}
+	}
+	report := audit.Build(in)
+	if err := writeAudit(c.String("out"), report); err != nil {
+		return cli.Exit(err.Error(), 2)
+	}
+	return auditSummary(c, report.Totals)
+}
+
+func versionLine(checker *scanner.Checker) string {
+	return fmt.Sprintf("xiaoer %s（规则 %s，OPA %s）", binaryVersion(), checker.Engine.Revision(), opaVersion())
+}
+
+// auditListings scans the listings in input order, with a progress bar.
+func auditListings(c *cli.Context, checker *scanner.Checker) ([]scanner.Result, error) {
+	inputs := scanner.ExpandSources(scanner.Sources{Paths: c.StringSlice("listings"), Stdin: c.App.Reader})
+	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: c.Int("workers")}}
+	var bar *scanner.Progress
+	if !c.Bool("no-progress") {
+		bar = scanner.NewProgress(c.App.ErrWriter, len(inputs), "listings")
+	}
+	defer bar.Close()
+	var results []scanner.Result
+	err := s.RunStream(c.Context, inputs, scanner.StreamOptions{InputDone: bar.Done}, func(r scanner.Result) error {
+		results = append(results, r)
+		return nil
+	})
+	return results, err
+}
+
+// auditShipments judges the orders and turns each outcome into a result
+// the audit reads: one per order, one per listing promise, one per file or
+// row that could not be read.
+func auditShipments(ctx context.Context, checker *scanner.Checker, paths []string, now time.Time, shop string, workers int) ([]scanner.Result, error) {
+	s, err := shipments.NewScanner(paths, shipments.Options{Engine: checker.Engine, Now: now, Shop: shop, Workers: workers})
+	if err != nil {
+		return nil, err
+	}
+	var out []scanner.Result
+	err = s.Run(ctx, func(o shipments.Outcome) error {
+		out = append(out, outcomeResult(o))
+		return nil
+	})
+	return out, err
+}
+
+func outcomeResult(o shipments.Outcome) scanner.Result {
+	r := scanner.Result{Source: o.Source, Kind: audit.KindOrder, ID: o.OrderID, Findings: o.Findings}
+	if o.ListingID != "" {
+		r.Kind, r.ID = audit.KindPromise, o.ListingID
+	}
+	if o.Err != nil {
+		msg := o.Err.Error()
+		if o.Line > 0 && !o.FileErr {
+			msg = fmt.Sprintf("line %d: %s", o.Line, msg)
+		}
+		r.Error = &msg
+	}
+	if r.Findings == nil {
+		r.Findings = []scanner.Finding{}
+	}
+	return r
+}
+
+// writeAudit writes the report beside its final name and renames it, so a
+// failed run never leaves half a report where the last good one was.
+func writeAudit(path string, report *audit.Report) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".xiaoer-audit-*.html")
+	if err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := audit.Render(tmp, report); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// auditSummary prints the headline and says whether every input was read.
+func auditSummary(c *cli.Context, t audit.Totals) error {
+	fmt.Fprintf(c.App.ErrWriter, "xiaoer: wrote %s: %d listings (%d with findings), %d findings, %s at risk, fines %s; %d of %d orders flagged\n",
+		c.String("out"), t.Listings, t.ListingsFlagged, t.Findings, audit.Money(t.AtRisk()),
+		audit.MoneyRange(t.FineMin, t.FineMax), t.OrdersFlagged, t.Orders)
+	if t.Unreadable > 0 {
+		return cli.Exit(fmt.Sprintf("%d inputs could not be read (listed in the report)", t.Unreadable), scanner.ExitError)
+	}
+	return nil
+}
