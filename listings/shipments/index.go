@@ -63,12 +63,13 @@ type Index struct {
 	traces   map[string]traceRef
 	files    []string // tracking files, by traceRef.file
 	listings map[listingKey]*ListingStats
-	order    []listingKey // listings in first-seen order, for stable output
+	order    []listingKey      // listings in first-seen order, for stable output
+	shops    map[string]string // one copy of each shop name, shared by its orders
 	now      time.Time
 }
 
 func newIndex(now time.Time) *Index {
-	return &Index{tracking: map[string]*usage{}, traces: map[string]traceRef{}, listings: map[listingKey]*ListingStats{}, now: now}
+	return &Index{tracking: map[string]*usage{}, traces: map[string]traceRef{}, listings: map[listingKey]*ListingStats{}, shops: map[string]string{}, now: now}
 }
 
 // addOrder records an order's tracking number and its listing's promise.
@@ -76,7 +77,7 @@ func newIndex(now time.Time) *Index {
 // the index must not keep alive.
 func (ix *Index) addOrder(o *Order, shop string) {
 	if o.TrackingNo != "" {
-		ref := OrderRef{ID: strings.Clone(o.ID), Shop: strings.Clone(shop), Buyer: strings.Clone(o.Buyer)}
+		ref := OrderRef{ID: strings.Clone(o.ID), Shop: ix.shop(shop), Buyer: strings.Clone(o.Buyer)}
 		if u, ok := ix.tracking[o.TrackingNo]; ok {
 			u.add(ref)
 		} else {
@@ -84,6 +85,16 @@ func (ix *Index) addOrder(o *Order, shop string) {
 		}
 	}
 	ix.countPromise(o, shop)
+}
+
+// shop returns the index's copy of a shop name.
+func (ix *Index) shop(name string) string {
+	if s, ok := ix.shops[name]; ok {
+		return s
+	}
+	s := strings.Clone(name)
+	ix.shops[s] = s
+	return s
 }
 
 // countPromise counts an order against its listing's promise. Orders that

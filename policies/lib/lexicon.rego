@@ -31,14 +31,12 @@ max_run := 3
 boundaries := {",", "。", ";", "!", "?", "、", "|", "(", ")", "[", "]", "【", "】", "「", "」", "《", "》"}
 
 # runs holds, for every field and token, the keys of the runs of 1 to
-# max_run tokens that start there: runs.title[2] == ["最", "最保暖"] in
-# 最近|上新|最|保暖. Built once per document with builtins only.
-runs[name] := [keys |
+# max_run tokens that start there: runs.title[2] == ["最", "最保暖", "最保暖"]
+# in 最近|上新|最|保暖. Built once per document with builtins only. Near the
+# end of a field the array repeats its shorter keys (the padding is empty);
+# users of a key at k check that token i+k exists.
+runs[name] := [[tok.t, concat("", [tok.t, padded[i + 1].t]), concat("", [tok.t, padded[i + 1].t, padded[i + 2].t])] |
 	some i, tok in toks
-	keys := array.slice(
-		[tok.t, concat("", [tok.t, padded[i + 1].t]), concat("", [tok.t, padded[i + 1].t, padded[i + 2].t])],
-		0, min([max_run, count(toks) - i]),
-	)
 ] if {
 	some name, field in fields
 	toks := field.tokens
@@ -74,6 +72,7 @@ match(name, i, k, key, entry) := {
 key_at(name, i, n) := runs[name][i][n - 1] if {
 	i >= 0
 	n <= max_run
+	count(fields[name].tokens) >= i + n
 }
 
 key_at(name, i, n) := concat("", [toks[m].t | some m in numbers.range(i, (i + n) - 1)]) if {

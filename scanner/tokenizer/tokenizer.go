@@ -51,11 +51,47 @@ var Shared = sync.OnceValues(New)
 // stay single characters and lexicon sequences (最 + 保暖) stay matchable.
 func (j *Jieba) Tokenize(text string) []facts.Token {
 	words := j.jieba.Tokenize(text, gojieba.DefaultMode, false)
-	out := make([]facts.Token, len(words))
+	out := make([]facts.Token, 0, len(words))
 	for i, w := range words {
-		out[i] = facts.Token{T: w.Str, S: w.Start, E: w.End}
+		if n := len(out); n > 0 && joinsASCIIRun(out[n-1], w, words, i) {
+			out[n-1].T += w.Str
+			out[n-1].E = w.End
+			continue
+		}
+		out = append(out, facts.Token{T: w.Str, S: w.Start, E: w.End})
 	}
 	return out
+}
+
+// joinsASCIIRun reports whether word i continues the ASCII word or number
+// before it. Without HMM, cppjieba cuts unknown Latin words and numbers into
+// single characters (n i k e, 9 9 . 9); brands, models and figures must stay
+// whole (nike, top10, iphone11, 99.9).
+func joinsASCIIRun(prev facts.Token, w gojieba.Word, words []gojieba.Word, i int) bool {
+	if prev.E != w.Start || len(w.Str) != 1 || !isASCIIWord(prev.T) {
+		return false
+	}
+	c := w.Str[0]
+	if isAlnum(c) {
+		return true
+	}
+	// A decimal point joins only between digits.
+	last := prev.T[len(prev.T)-1]
+	return c == '.' && last >= '0' && last <= '9' && i+1 < len(words) &&
+		words[i+1].Start == w.End && len(words[i+1].Str) > 0 && words[i+1].Str[0] >= '0' && words[i+1].Str[0] <= '9'
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isAlnum(s[i]) && s[i] != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // Close frees the C++ segmenter.

@@ -29,6 +29,7 @@ func TestTokenizeKeepsWordsWhole(t *testing.T) {
 		{"含绒量90%白鸭绒，充绒量180g", []string{"含绒量", "白鸭绒", "充绒量"}, nil},
 		{"全网第一，现货秒发", []string{"全网第一", "现货秒发"}, nil},
 		{"100%桑蚕丝睡衣", []string{"桑蚕丝"}, nil},
+		{"nike耐克 TOP10 iphone11 好评99.9%", []string{"nike", "TOP10", "iphone11", "99.9"}, []string{"n", "T", "9"}},
 	}
 	for _, tt := range tests {
 		got := texts(j.Tokenize(tt.text))

@@ -28,7 +28,7 @@ func bench(o options) error {
 	}
 	var rows []result
 	for _, n := range o.sizes {
-		dir, size, err := generate(templates, n, o.seed)
+		dir, size, err := generate(templates, n, o.seed, o.padKB)
 		if err != nil {
 			return err
 		}

@@ -64,7 +64,7 @@ func pick(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }
 
 // variant is page i: a template with its title, an attribute value, a
 // description line and its item id changed.
-func variant(r *rand.Rand, t template, i int) []byte {
+func variant(r *rand.Rand, t template, i, size int) []byte {
 	l := t.listing
 	page := t.text
 	title := strings.TrimSpace(pick(r, seasons) + dropRunes(l.Title, r.IntN(4)) + " " + pick(r, claims) + " 款" + strconv.Itoa(100+r.IntN(900)))
@@ -83,6 +83,7 @@ func variant(r *rand.Rand, t template, i int) []byte {
 	if l.ID != "" {
 		page = strings.ReplaceAll(page, l.ID, strconv.Itoa(700000000000+i))
 	}
+	page = pad(r, page, size)
 	if t.gb {
 		if b, err := simplifiedchinese.GB18030.NewEncoder().String(page); err == nil {
 			return []byte(b)
@@ -99,9 +100,34 @@ func dropRunes(s string, n int) string {
 	return s
 }
 
+// pad grows a page to about size bytes with what makes real item pages
+// large: an inline script holding the SKU price and stock map and the shop
+// config (a saved Taobao page is 300 KB, a Tmall page 780 KB, nearly all of
+// it script). The visible text does not change.
+func pad(r *rand.Rand, page string, size int) string {
+	if len(page) >= size {
+		return page
+	}
+	var b strings.Builder
+	b.WriteString("<script>\nTShop.Setup({\"valItemInfo\":{\"skuMap\":{")
+	for i := 0; b.Len() < size-len(page)-64; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `";1627207:%d;20509:%d;":{"price":"%d.00","stock":"%d","skuId":"%d","oversold":false}`,
+			28300+r.IntN(90), 28310+r.IntN(20), 19+r.IntN(500), r.IntN(2000), 4000000000000+r.Int64N(999999999))
+	}
+	b.WriteString("}}});\n</script>\n")
+	i := strings.LastIndex(page, "</body>")
+	if i < 0 {
+		return page + b.String()
+	}
+	return page[:i] + b.String() + page[i:]
+}
+
 // generate writes n pages into a new directory and returns it with the
-// bytes written.
-func generate(templates []template, n int, seed uint64) (string, int64, error) {
+// bytes written; padKB > 0 grows each page to about that size.
+func generate(templates []template, n int, seed uint64, padKB int) (string, int64, error) {
 	dir, err := os.MkdirTemp("", fmt.Sprintf("xiaoer-bench-%d-", n))
 	if err != nil {
 		return "", 0, err
@@ -110,7 +136,7 @@ func generate(templates []template, n int, seed uint64) (string, int64, error) {
 	var total int64
 	for i := range n {
 		t := templates[r.IntN(len(templates))]
-		page := variant(r, t, i)
+		page := variant(r, t, i, padKB<<10)
 		name := filepath.Join(dir, fmt.Sprintf("p%06d-%s", i, t.name))
 		if err := os.WriteFile(name, page, 0o644); err != nil {
 			return "", 0, err

@@ -40,6 +40,7 @@ type options struct {
 	runs    int
 	profile string // CPU profile of the measurement (children only)
 	steps   int    // -breakdown: time each step over this many pages instead
+	padKB   int    // grow each page to about this size with inline script data
 }
 
 func run(args []string) error {
@@ -64,6 +65,7 @@ func parseFlags(args []string) (options, error) {
 	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "parallel workers, the same for both runs")
 	fs.Uint64Var(&o.seed, "seed", 20261111, "seed of the page variations")
 	fs.BoolVar(&o.keep, "keep", false, "keep the generated pages")
+	fs.IntVar(&o.padKB, "pad", 0, "grow each page to about this many KB with inline script data (SKU maps, config), as real item pages carry (0: fixture size)")
 	fs.IntVar(&o.runs, "runs", 1, "runs of each measurement; the fastest is reported")
 	fs.StringVar(&o.child, "child", "", "internal: measure scan or floor over -dir in this process")
 	fs.StringVar(&o.dir, "dir", "", "internal: the generated pages")

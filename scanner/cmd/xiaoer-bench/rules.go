@@ -136,7 +136,7 @@ func breakdownMain(o options, n int) error {
 	if err != nil {
 		return err
 	}
-	dir, _, err := generate(templates, n, o.seed)
+	dir, _, err := generate(templates, n, o.seed, o.padKB)
 	if err != nil {
 		return err
 	}
