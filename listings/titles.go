@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// ParseTitles reads a plain-text title list, one listing title per line
-// (blank lines and lines starting with # are skipped). It is how a seller
+// ParseTitles reads a plain-text title list, one listing title per line;
+// blank lines are skipped. (No comment syntax: real titles start with #.) It is how a seller
 // checks a batch of titles before publishing, and how we measure the rules
 // on real title sets. Each listing's id is "name:line".
 func ParseTitles(source string, raw []byte) ([]*Listing, error) {
@@ -19,7 +19,7 @@ func ParseTitles(source string, raw []byte) ([]*Listing, error) {
 	var out []*Listing
 	for i, line := range strings.Split(text, "\n") {
 		title := strings.TrimSpace(strings.TrimSuffix(line, "\r"))
-		if title == "" || strings.HasPrefix(title, "#") {
+		if title == "" {
 			continue
 		}
 		col := strings.Index(line, title)

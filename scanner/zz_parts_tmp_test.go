@@ -17,7 +17,7 @@ func BenchmarkZZParts(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, q := range strings.Split(os.Getenv("ZZ_Q"), ";") {
+	for _, q := range strings.Split(os.Getenv("ZZ_Q"), "§") {
 		bundle, _ := policies.Load(policies.FS(), "xiaoer", false)
 		pq, err := rego.New(rego.Query(q), rego.ParsedBundle("xiaoer", bundle), rego.SetRegoVersion(ast.RegoV1)).PrepareForEval(context.Background())
 		if err != nil {

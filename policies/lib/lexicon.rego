@@ -186,14 +186,18 @@ in_context(table, name, c) if {
 	not simple_match(table, ctx.unless, c)
 }
 
-simple_match(table, name, c) if before_match(data.tables[table].contexts[name], c)
+simple_match(table, name, c) if before_match(table, name, c)
 
-simple_match(table, name, c) if after_match(data.tables[table].contexts[name], c)
+simple_match(table, name, c) if after_match(table, name, c)
 
-simple_match(table, name, c) if sentence_match(data.tables[table].contexts[name], c)
+simple_match(table, name, c) if {
+	data.tables[table].contexts[name].sentence
+	sentence_has(c.field, sentence_at(c.field, c.s), ["tables", table, "contexts", name, "sentence"])
+}
 
 # before_match: a context word ends within window tokens before the hit.
-before_match(ctx, c) if {
+before_match(table, name, c) if {
+	ctx := data.tables[table].contexts[name]
 	ctx.before
 	some k in numbers.range(1, object.get(ctx, "window", 3))
 	p := c.i - k
@@ -204,7 +208,8 @@ before_match(ctx, c) if {
 }
 
 # after_match: a context word starts within window tokens after the hit.
-after_match(ctx, c) if {
+after_match(table, name, c) if {
+	ctx := data.tables[table].contexts[name]
 	ctx.after
 	some k in numbers.range(0, object.get(ctx, "window", 3) - 1)
 	p := (c.i + c.n) + k
@@ -213,11 +218,14 @@ after_match(ctx, c) if {
 	not boundary_between(c.field, c.i + c.n, p - 1)
 }
 
-# sentence_match: a context word stands anywhere in the hit's sentence.
-sentence_match(ctx, c) if {
-	ctx.sentence
-	some key in sentence_keys(c.field, sentence_at(c.field, c.s))
-	ctx.sentence[key.key]
+# sentence_has reports whether a run inside sentence sp of field name is a
+# key of the data object at path (a list of keys under data).
+sentence_has(name, sp, path) if {
+	sp.first < sp.end
+	some i in numbers.range(sp.first, sp.end - 1)
+	some k, key in runs[name][i]
+	object.get(data, array.concat(path, [key]), false)
+	fields[name].tokens[i + k].e <= sp.e
 }
 
 boundary_between(name, a, b) if {
@@ -244,14 +252,6 @@ first_token(name, s) := min(found) if {
 	after := [i | some i, tok in fields[name].tokens; tok.s >= s]
 	count(after) > 0
 } else := count(fields[name].tokens)
-
-# sentence_keys are the runs inside sentence sp: {key, s}.
-sentence_keys(name, sp) := {{"key": key, "s": fields[name].tokens[i].s} |
-	sp.first < sp.end
-	some i in numbers.range(sp.first, sp.end - 1)
-	some k, key in runs[name][i]
-	fields[name].tokens[i + k].e <= sp.e
-}
 
 # registered reports whether hit c lies inside a name the user registered
 # in data.tables.registered_names (a trademark or product name), looking at
@@ -303,24 +303,17 @@ not_has_period(c) := false if {
 	footnote_holds(c, "period")
 } else := true
 
+has_source(name, sp) if sentence_has(name, sp, ["tables", "ad_evidence", "sources"])
+
+# 据…统计, 根据…调查: a lead word, then a study word later in the sentence.
 has_source(name, sp) if {
-	some key in sentence_keys(name, sp)
-	data.tables.ad_evidence.sources[key.key]
+	sp.first < sp.end
+	some i in numbers.range(sp.first, sp.end - 1)
+	data.tables.ad_evidence.study_lead[fields[name].tokens[i].t]
+	sentence_has(name, object.union(sp, {"first": i + 1}), ["tables", "ad_evidence", "studies"])
 }
 
-has_source(name, sp) if {
-	keys := sentence_keys(name, sp)
-	some lead in keys
-	data.tables.ad_evidence.study_lead[lead.key]
-	some study in keys
-	data.tables.ad_evidence.studies[study.key]
-	study.s > lead.s
-}
-
-has_period(name, sp) if {
-	some key in sentence_keys(name, sp)
-	data.tables.ad_evidence.periods[key.key]
-}
+has_period(name, sp) if sentence_has(name, sp, ["tables", "ad_evidence", "periods"])
 
 has_period(name, sp) if {
 	some num in object.get(input, ["listing", "numbers"], [])
@@ -332,10 +325,7 @@ has_period(name, sp) if {
 
 has_limit(name, sp) if has_period(name, sp)
 
-has_limit(name, sp) if {
-	some key in sentence_keys(name, sp)
-	data.tables.ad_evidence.limits[key.key]
-}
+has_limit(name, sp) if sentence_has(name, sp, ["tables", "ad_evidence", "limits"])
 
 # period_figure: a year (2023年), a month (12月), or a stretch of time led
 # by 近, 过去, 截至 (近30天).

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -124,5 +127,109 @@ func checkEveryInputOnce(t *testing.T, path string, n int) {
 	}
 	if len(lines) != n {
 		t.Errorf("%d lines, want %d", len(lines), n)
+	}
+}
+
+// itemServer serves a GBK item page, a 404, an answer slower than the
+// fetch timeout and a 50 MB body, on 127.0.0.1.
+func itemServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	page, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "pages", "tmall-down-jacket.gbk.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/item.htm", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=gbk")
+		w.Write(page)
+	})
+	mux.HandleFunc("/slow.htm", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(10 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
+	mux.HandleFunc("/big.htm", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", strconv.Itoa(50<<20))
+		w.Write(make([]byte, 64<<10))
+	})
+	s := httptest.NewServer(mux)
+	t.Cleanup(s.Close)
+	return s
+}
+
+type jsonlResult struct {
+	Input    int     `json:"input"`
+	Source   string  `json:"source"`
+	Encoding string  `json:"encoding"`
+	Error    *string `json:"error"`
+}
+
+func readJSONL(t *testing.T, out string) map[string]jsonlResult {
+	t.Helper()
+	got := map[string]jsonlResult{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r jsonlResult
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("bad line %q: %v", line, err)
+		}
+		got[r.Source] = r
+	}
+	return got
+}
+
+func TestScanURLs(t *testing.T) {
+	t.Parallel()
+	s := itemServer(t)
+	list := filepath.Join(t.TempDir(), "urls.txt")
+	urls := []string{s.URL + "/item.htm?id=1", s.URL + "/missing.htm", s.URL + "/slow.htm", s.URL + "/big.htm"}
+	if err := os.WriteFile(list, []byte("# 双十一主推\n"+strings.Join(urls, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// By default the loopback test server itself is refused, before any
+	// connection: every URL gets that error, none hangs.
+	stdout, _, code := runApp(t, "scan", "--format", "jsonl", "--no-progress", "--urls", list)
+	if code != 2 {
+		t.Errorf("exit code %d, want 2 (inputs that could not be read)", code)
+	}
+	for _, u := range urls {
+		if r, ok := readJSONL(t, stdout)[u]; !ok || r.Error == nil || !strings.Contains(*r.Error, "refused to connect to 127.0.0.1 (loopback") {
+			t.Errorf("%s: %+v, want refused", u, r)
+		}
+	}
+	start := time.Now()
+	stdout, _, _ = runApp(t, "scan", "--format", "jsonl", "--no-progress", "--allow-private", "--fetch-timeout", "500ms", "--fetch-retries", "1", "--urls", list)
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("scan took %s", d)
+	}
+	got := readJSONL(t, stdout)
+	want := map[string]string{urls[1]: "HTTP 404", urls[2]: "no complete answer within 500ms (after 2 attempts)", urls[3]: "over the 16 MiB limit"}
+	for u, msg := range want {
+		if r := got[u]; r.Error == nil || !strings.Contains(*r.Error, msg) {
+			t.Errorf("%s: error %v, want %q", u, r.Error, msg)
+		}
+	}
+	if r := got[urls[0]]; r.Error != nil || r.Encoding != "gb18030" {
+		t.Errorf("GBK page: %+v", r)
+	}
+	if len(got) != len(urls) {
+		t.Errorf("%d results for %d URLs", len(got), len(urls))
+	}
+}
+
+func TestResumeFlagChecks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	listing := filepath.Join(dir, "a.yaml")
+	if err := os.WriteFile(listing, []byte("title: 真丝围巾\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--resume", filepath.Join(dir, "p.jsonl")},
+		{"--format", "jsonl", "--resume", filepath.Join(dir, "p.jsonl"), "--output", filepath.Join(dir, "other.jsonl")},
+	} {
+		if _, stderr, code := runApp(t, append(append([]string{"scan"}, args...), listing)...); code != 2 || !strings.Contains(stderr, "--resume") {
+			t.Errorf("%v: exit %d, %s", args, code, stderr)
+		}
 	}
 }

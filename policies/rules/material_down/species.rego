@@ -65,7 +65,7 @@ findings contains f if {
 
 # same_species: a colour conflict counts only when the species agree (a
 # species conflict is already an error).
-same_species(c) if not attr_species
+same_species(_) if not attr_species
 
 same_species(c) if c.species == ""
 

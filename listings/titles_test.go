@@ -1,0 +1,40 @@
+package listings
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestParseTitles(t *testing.T) {
+	t.Parallel()
+	raw := []byte("纯棉T恤 全网最低\r\n\n  #网红同款 连衣裙\n最近上新 羽绒服\n")
+	ls, err := ParseTitles("batch/titles.txt", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		id, title string
+		line, col int
+	}{
+		{"titles.txt:1", "纯棉T恤 全网最低", 1, 1},
+		{"titles.txt:3", "#网红同款 连衣裙", 3, 3},
+		{"titles.txt:4", "最近上新 羽绒服", 4, 1},
+	}
+	if len(ls) != len(want) {
+		t.Fatalf("got %d listings, want %d", len(ls), len(want))
+	}
+	for i, w := range want {
+		l := ls[i]
+		pos := l.Positions["title"]
+		if l.ID != w.id || l.Title != w.title || pos.Line != w.line || pos.Column != w.col {
+			t.Errorf("listing %d = %s %q %d:%d, want %s %q %d:%d", i, l.ID, l.Title, pos.Line, pos.Column, w.id, w.title, w.line, w.col)
+		}
+	}
+}
+
+func TestParseTitlesEmpty(t *testing.T) {
+	t.Parallel()
+	if _, err := ParseTitles("x.txt", []byte("\n \n")); !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrNoListing) {
+		t.Errorf("err = %v, want ErrEmpty or ErrNoListing", err)
+	}
+}

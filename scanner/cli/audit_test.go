@@ -1,0 +1,78 @@
+package cli_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/cli"
+)
+
+// runApp runs xiaoer in this process and returns its output and exit code.
+func runApp(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	err := cli.NewApp(&stdout, &stderr).Run(append([]string{"xiaoer"}, args...))
+	code := cli.ExitCode(err, &stderr)
+	return stdout.String(), stderr.String(), code
+}
+
+// The audit of the fixture shop: a 淘宝助理 export, the item pages and the
+// orders with their tracking, in one HTML file.
+func TestAuditWritesTheShopReport(t *testing.T) {
+	t.Parallel()
+	fx := filepath.Join("..", "..", "fixtures")
+	out := filepath.Join(t.TempDir(), "report.html")
+	_, stderr, code := runApp(t, "audit", "--no-progress", "--shop", "禾木家居旗舰店", "--now", "2026-11-23T10:00:00+08:00",
+		"--listings", filepath.Join(fx, "exports", "taobao-assistant.csv"), "--listings", filepath.Join(fx, "pages"),
+		"--shipments", filepath.Join(fx, "shipments"), "--out", out)
+	if code != 0 {
+		t.Fatalf("exit code %d: %s", code, stderr)
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, _ := filepath.Glob(filepath.Join(fx, "pages", "*.html"))
+	if got, want := doc.Find(`[data-total="listings"]`).Text(), strconv.Itoa(12+len(pages)); got != want {
+		t.Errorf("listings = %s, want %s (12 export rows and the pages)", got, want)
+	}
+	if n := doc.Find("svg").Length(); n != 3 {
+		t.Errorf("%d charts, want 3", n)
+	}
+	if n := doc.Find(`#orders tbody tr[data-rule="shipping-late"]`).Length(); n == 0 {
+		t.Error("no late shipment in the orders table")
+	}
+	if n := doc.Find("#chart-shipments rect").Length(); n == 0 {
+		t.Error("the shipments chart is empty")
+	}
+	ranks := doc.Find("#ranking tbody tr")
+	if ranks.Length() == 0 || ranks.First().AttrOr("data-rank", "") != "1" {
+		t.Fatalf("ranking has %d rows", ranks.Length())
+	}
+	// The export's 全棉四件套 says 国家级 in its title and 全网销量第一 in its
+	// description: fined under 广告法 §57, it must rank above listings
+	// that only risk a buyer's claim.
+	if top := doc.Find("#l-1").Text(); !strings.Contains(top, "国家级") && !strings.Contains(top, "全网最低") && !strings.Contains(top, "销量第一") {
+		t.Errorf("the top listing holds no absolute claim: %.200s", top)
+	}
+	if !strings.Contains(stderr, "xiaoer: wrote "+out) {
+		t.Errorf("no summary line: %s", stderr)
+	}
+}
+
+func TestAuditNeedsListings(t *testing.T) {
+	t.Parallel()
+	if _, _, code := runApp(t, "audit", "--out", filepath.Join(t.TempDir(), "r.html")); code != 2 {
+		t.Errorf("exit code %d without --listings, want 2", code)
+	}
+}
