@@ -19,7 +19,7 @@ func BenchmarkZZParts(b *testing.B) {
 	}
 	for _, q := range strings.Split(os.Getenv("ZZ_Q"), "§") {
 		bundle, _ := policies.Load(policies.FS(), "xiaoer", false)
-		pq, err := rego.New(rego.Query(q), rego.ParsedBundle("xiaoer", bundle), rego.SetRegoVersion(ast.RegoV1)).PrepareForEval(context.Background())
+		pq, err := rego.New(rego.Query(q), rego.ParsedBundle("xiaoer", bundle), rego.SetRegoVersion(ast.RegoV1), rego.StoreReadAST(os.Getenv("ZZ_AST") != "")).PrepareForEval(context.Background())
 		if err != nil {
 			b.Fatal(err)
 		}

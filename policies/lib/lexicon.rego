@@ -35,13 +35,14 @@ boundaries := {",", "。", ";", "!", "?", "、", "|", "(", ")", "[", "]", "【",
 # in 最近|上新|最|保暖. Built once per document with builtins only. Near the
 # end of a field the array repeats its shorter keys (the padding is empty);
 # users of a key at k check that token i+k exists.
-runs[name] := [[tok.t, concat("", [tok.t, padded[i + 1].t]), concat("", [tok.t, padded[i + 1].t, padded[i + 2].t])] |
-	some i, tok in toks
-] if {
-	some name, field in fields
-	toks := field.tokens
+runs := {name: field_runs(field.tokens) | some name, field in fields}
+
+# field_runs is runs for one field (a complete rule, so OPA builds it once
+# per document; a partial rule would be rebuilt at every reference).
+field_runs(toks) := [[tok.t, concat("", [tok.t, padded[i + 1].t]), concat("", [tok.t, padded[i + 1].t, padded[i + 2].t])] |
 	padded := array.concat(toks, [{"t": ""}, {"t": ""}])
-}
+	some i, tok in toks
+]
 
 # matches are the runs of the listing (outside the skipped fields) found in
 # the lexicon data.tables[table][lex], as hits.
@@ -84,13 +85,9 @@ key_at(name, i, n) := concat("", [toks[m].t | some m in numbers.range(i, (i + n)
 
 # starts and ends index each field's tokens by their byte offsets, so a
 # figure's span can be joined to the tokens around it.
-starts[name] := {tok.s: i | some i, tok in field.tokens} if {
-	some name, field in fields
-}
+starts := {name: {tok.s: i | some i, tok in field.tokens} | some name, field in fields}
 
-ends[name] := {tok.e: i | some i, tok in field.tokens} if {
-	some name, field in fields
-}
+ends := {name: {tok.e: i | some i, tok in field.tokens} | some name, field in fields}
 
 # prefix_hit is the hit of a token starting with a prefix (最) that is no
 # word of its own: 最 alone (and 最为) reaches over the next word (最 保暖);
@@ -127,9 +124,9 @@ prefix_hit(table, prefix, name, i) := object.union(match(name, i, n, word, entry
 }
 
 # word_run is how many tokens from i make the next word: one, or a run of
-# single ASCII letters (最in is one word cut into i|n).
+# single ASCII letters when the tokenizer cut a Latin word (最 i n).
 word_run(name, i) := 1 if {
-	regex.match(`^[\p{Han}0-9]`, fields[name].tokens[i].t)
+	regex.match(`^(?:[\p{Han}0-9]|[a-z]{2})`, fields[name].tokens[i].t)
 } else := n if {
 	letters := [k |
 		some k in numbers.range(1, 8)
@@ -192,7 +189,12 @@ simple_match(table, name, c) if after_match(table, name, c)
 
 simple_match(table, name, c) if {
 	data.tables[table].contexts[name].sentence
-	sentence_has(c.field, sentence_at(c.field, c.s), ["tables", table, "contexts", name, "sentence"])
+	sp := sentence_at(c.field, c.s)
+	sp.first < sp.end
+	some i in numbers.range(sp.first, sp.end - 1)
+	some k, key in runs[c.field][i]
+	data.tables[table].contexts[name].sentence[key]
+	fields[c.field].tokens[i + k].e <= sp.e
 }
 
 # before_match: a context word ends within window tokens before the hit.
@@ -218,16 +220,6 @@ after_match(table, name, c) if {
 	not boundary_between(c.field, c.i + c.n, p - 1)
 }
 
-# sentence_has reports whether a run inside sentence sp of field name is a
-# key of the data object at path (a list of keys under data).
-sentence_has(name, sp, path) if {
-	sp.first < sp.end
-	some i in numbers.range(sp.first, sp.end - 1)
-	some k, key in runs[name][i]
-	object.get(data, array.concat(path, [key]), false)
-	fields[name].tokens[i + k].e <= sp.e
-}
-
 boundary_between(name, a, b) if {
 	a <= b
 	some m in numbers.range(a, b)
@@ -245,7 +237,11 @@ sentence_at(name, s) := object.union(sp, {"first": first_token(name, sp.s), "end
 
 # first_token is the index of the first token at or after byte s (sentences
 # may start with spaces the tokenizer dropped), or the token count.
-first_token(name, s) := min(found) if {
+first_token(name, s) := count(fields[name].tokens) if {
+	count(fields[name].tokens) == 0
+} else := count(fields[name].tokens) if {
+	s >= fields[name].tokens[count(fields[name].tokens) - 1].e
+} else := min(found) if {
 	found := [i | some d in numbers.range(0, 8); i := starts[name][s + d]]
 	count(found) > 0
 } else := min(after) if {
@@ -263,6 +259,28 @@ registered(c) if {
 	some a in numbers.range(max([c.i - 8, 0]), c.i)
 	some b in numbers.range(last, min([last + 8, count(toks) - 1]))
 	data.tables.registered_names.names[concat("", [toks[m].t | some m in numbers.range(a, b)])]
+}
+
+# evidence holds the evidence markers of every field, found in one pass:
+# {kind, key, field, s, e}, kind one of source, study_lead, study, period,
+# period_lead, limit, footnote (data.tables.ad_evidence.markers).
+evidence contains {"kind": kind, "key": key, "field": name, "s": toks[i].s, "e": toks[i + k].e} if {
+	some name, rs in runs
+	toks := fields[name].tokens
+	some i, keys in rs
+	some k, key in keys
+	marker := data.tables.ad_evidence.markers[key]
+	toks[i + k]
+	some kind in marker.kinds
+}
+
+# has reports whether field name has evidence of kind inside span sp.
+has(kind, name, sp) if {
+	some m in evidence
+	m.kind == kind
+	m.field == name
+	m.s >= sp.s
+	m.e <= sp.e
 }
 
 # sourced reports whether the claim at hit c states a source and a period,
@@ -303,17 +321,18 @@ not_has_period(c) := false if {
 	footnote_holds(c, "period")
 } else := true
 
-has_source(name, sp) if sentence_has(name, sp, ["tables", "ad_evidence", "sources"])
+has_source(name, sp) if has("source", name, sp)
 
 # 据…统计, 根据…调查: a lead word, then a study word later in the sentence.
 has_source(name, sp) if {
-	sp.first < sp.end
-	some i in numbers.range(sp.first, sp.end - 1)
-	data.tables.ad_evidence.study_lead[fields[name].tokens[i].t]
-	sentence_has(name, object.union(sp, {"first": i + 1}), ["tables", "ad_evidence", "studies"])
+	some lead in evidence
+	lead.kind == "study_lead"
+	lead.field == name
+	lead.s >= sp.s
+	has("study", name, {"s": lead.e, "e": sp.e})
 }
 
-has_period(name, sp) if sentence_has(name, sp, ["tables", "ad_evidence", "periods"])
+has_period(name, sp) if has("period", name, sp)
 
 has_period(name, sp) if {
 	some num in object.get(input, ["listing", "numbers"], [])
@@ -325,7 +344,7 @@ has_period(name, sp) if {
 
 has_limit(name, sp) if has_period(name, sp)
 
-has_limit(name, sp) if sentence_has(name, sp, ["tables", "ad_evidence", "limits"])
+has_limit(name, sp) if has("limit", name, sp)
 
 # period_figure: a year (2023年), a month (12月), or a stretch of time led
 # by 近, 过去, 截至 (近30天).
@@ -343,8 +362,7 @@ period_figure(num) if {
 
 period_figure(num) if {
 	data.tables.ad_evidence.period_units[num.unit]
-	i := ends[num.field][num.s]
-	data.tables.ad_evidence.period_lead[fields[num.field].tokens[i].t]
+	has("period_lead", num.field, {"s": num.s - 7, "e": num.s})
 }
 
 # footnote_holds: the claim's sentence carries a footnote mark, and a
@@ -352,24 +370,19 @@ period_figure(num) if {
 # for want "period" or "limit", that too.
 footnote_holds(c, want) if {
 	sp := sentence_at(c.field, c.s)
-	some mark in marks
+	some mark in evidence
+	mark.kind == "footnote"
 	mark.field == c.field
 	mark.s >= sp.s
 	mark.s < sp.e
-	some first in marks
-	first.t == mark.t
+	some first in evidence
+	first.kind == "footnote"
+	first.key == mark.key
 	note := sentence_at(first.field, first.s)
 	first.s <= note.s + 3
 	not same_span(first.field, note, c.field, sp)
 	has_source(first.field, note)
 	footnote_wants(first.field, note, want)
-}
-
-# marks are the footnote marks of every field (※, *, ①), found once.
-marks contains {"field": name, "t": tok.t, "s": tok.s} if {
-	some name, field in fields
-	some tok in field.tokens
-	data.tables.ad_evidence.footnote_marks[tok.t]
 }
 
 same_span(a, x, b, y) if {

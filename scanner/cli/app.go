@@ -21,7 +21,8 @@ func NewApp(stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
 			newScanCommand(),
-			newAuditCommand(), // issue 7: audit.go
+			newShipmentsCommand(),
+			newAuditCommand(),
 			newExtractCommand(),
 			newRulesCommand(),
 			newExplainCommand(),

@@ -198,3 +198,5 @@ test_source_does_not_excuse_opinion if {
 	figs := [t.num("title", segs, 9, 13, 2023, "年")]
 	count(ad_absolute.findings) == 1 with input as t.doc({"title": segs}, figs)
 }
+
+test_zui_before_a_latin_word if words(["奶油", "最", "in", "爆款"]) == {"最in"}

@@ -34,8 +34,13 @@ skip := {"attributes": true}
 
 figure_entry := {"kind": "figure", "needs": ["source", "period"], "suggestion": "写明数据来源和统计期间，如「好评率99%（数据来源：店铺后台，统计周期2023年1-6月）」，或删除"}
 
+# found are the listing's runs in the table: claims on their own (rankings,
+# endorsements) and metrics that make a claim with a figure.
+found := lexicon.matches("ad_unsourced_claim", "words", skip)
+
 candidates contains c if {
-	some c in lexicon.matches("ad_unsourced_claim", "claims", skip)
+	some c in found
+	c.entry.kind != "metric"
 }
 
 # A rate before a percentage: 好评率99%, 回购率高达80%.
@@ -50,8 +55,8 @@ candidates contains c if {
 
 # A sales count before a figure, with or without a unit: 已售5000件, 月销1w+.
 candidates contains c if {
-	some g in lexicon.matches("ad_unsourced_claim", "metrics_before", skip)
-	g.entry.kind == "count"
+	some g in found
+	g.entry.metric == "count"
 	some k in numbers.range(0, 2)
 	p := (g.i + g.n) + k
 	digit(g.field, p)
@@ -61,7 +66,9 @@ candidates contains c if {
 	c := figure_hit(g.field, g.i, (lexicon.ends[g.field][e] - g.i) + 1, g.s, e)
 }
 
-digit(name, i) if regex.match(`^[0-9]$`, input.listing.fields[name].tokens[i].t)
+# digit: token i is a number (the tokenizer keeps 5000 whole; older cuts
+# gave 5|0|0|0, which figure_end joins).
+digit(name, i) if regex.match(`^[0-9][0-9.]*$`, input.listing.fields[name].tokens[i].t)
 
 # A count or share before what people did: 10万+人已买, 99%的买家选择.
 candidates contains c if {
@@ -98,7 +105,7 @@ metric_before(name, i, kind) := m if {
 		some k in numbers.range(1, 3)
 		some n in numbers.range(1, min([k, lexicon.max_run]))
 		p := i - k
-		data.tables.ad_unsourced_claim.metrics_before[lexicon.key_at(name, p, n)].kind == kind
+		data.tables.ad_unsourced_claim.words[lexicon.key_at(name, p, n)].metric == kind
 		not lexicon.boundary_between(name, p + n, i - 1)
 	]
 	m := ms[0]
@@ -119,13 +126,15 @@ figure_end(name, i) := e if {
 	run := [k |
 		some k in numbers.range(1, 12)
 		every m in numbers.range(i, (i + k) - 1) {
-			regex.match(`^[0-9.]$`, toks[m].t)
+			regex.match(`^[0-9][0-9.]*$|^\.$`, toks[m].t)
 		}
 	]
 	last := (i + max(run)) - 1
-	not regex.match(`^[a-z]`, object.get(toks, [last + 1, "t"], ""))
+	not letter_at(name, last + 1)
 	e := toks[last].e
 }
+
+letter_at(name, i) if regex.match(`^[a-z]`, input.listing.fields[name].tokens[i].t)
 
 figure_at(name, i) if {
 	some num in input.listing.numbers

@@ -64,7 +64,7 @@ func pick(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }
 
 // variant is page i: a template with its title, an attribute value, a
 // description line and its item id changed.
-func variant(r *rand.Rand, t template, i, size int) []byte {
+func variant(r *rand.Rand, t template, i int) string {
 	l := t.listing
 	page := t.text
 	title := strings.TrimSpace(pick(r, seasons) + dropRunes(l.Title, r.IntN(4)) + " " + pick(r, claims) + " 款" + strconv.Itoa(100+r.IntN(900)))
@@ -83,7 +83,11 @@ func variant(r *rand.Rand, t template, i, size int) []byte {
 	if l.ID != "" {
 		page = strings.ReplaceAll(page, l.ID, strconv.Itoa(700000000000+i))
 	}
-	page = pad(r, page, size)
+	return page
+}
+
+// encode writes a page back in its template's encoding.
+func encode(t template, page string) []byte {
 	if t.gb {
 		if b, err := simplifiedchinese.GB18030.NewEncoder().String(page); err == nil {
 			return []byte(b)
@@ -136,7 +140,10 @@ func generate(templates []template, n int, seed uint64, padKB int) (string, int6
 	var total int64
 	for i := range n {
 		t := templates[r.IntN(len(templates))]
-		page := variant(r, t, i, padKB<<10)
+		// Padding draws from its own source, so the listings are the same
+		// whatever the padding.
+		padding := rand.New(rand.NewPCG(seed, uint64(i)))
+		page := encode(t, pad(padding, variant(r, t, i), padKB<<10))
 		name := filepath.Join(dir, fmt.Sprintf("p%06d-%s", i, t.name))
 		if err := os.WriteFile(name, page, 0o644); err != nil {
 			return "", 0, err

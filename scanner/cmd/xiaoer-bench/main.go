@@ -10,7 +10,19 @@
 //     visible text tokenized with gojieba, with the same parallelism and
 //     no policies: the least any scan of these pages must cost.
 //
-// Usage: go run ./scanner/cmd/xiaoer-bench -n 1000,10000 -workers 2
+// Times exclude setup (loading gojieba, compiling the policies), reported
+// apart. -pad grows each page with inline script data to the size of a
+// real saved item page (300–800 KB, nearly all script) without changing
+// its listing. -breakdown N times each step of a scan (parse, facts, the
+// document's conversion, each rule) over N pages, one at a time, to show
+// where the time goes.
+//
+// Usage, from the repository root:
+//
+//	go build -o /tmp/xiaoer-bench ./scanner/cmd/xiaoer-bench
+//	/tmp/xiaoer-bench -n 1000,10000 -workers 2
+//	/tmp/xiaoer-bench -n 1000 -pad 300
+//	/tmp/xiaoer-bench -breakdown 200
 package main
 
 import (

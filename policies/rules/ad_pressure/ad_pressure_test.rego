@@ -1,0 +1,52 @@
+package xiaoer.rules.ad_pressure_test
+
+import data.xiaoer.lib.lexicon_test as t
+import data.xiaoer.rules.ad_pressure
+
+findings(segs, figs) := fs if {
+	fs := ad_pressure.findings with input as t.doc({"title": segs}, figs)
+}
+
+words(segs) := {f.details.word | some f in findings(segs, [])}
+
+test_urgency if {
+	fs := findings(["万人疯抢", "再不抢就没了"], [])
+	count(fs) == 2
+	some f in fs
+	f.rule == "ad-pressure"
+	f.severity == "warning"
+	f.basis.law == "《广告法》第二十八条第二款第二项"
+	f.exposure.fine_cny == [200000, 1000000]
+}
+
+test_split_phrase if words(["随时", "涨价", ",", "最后", "一", "波"]) == {"随时涨价", "最后一波"}
+
+test_invented_loss if {
+	some f in findings(["亏本", "清仓", "旅行箱"], [])
+	f.details.word == "亏本清仓"
+	contains(f.message, "降价理由")
+}
+
+test_time_word_without_date if {
+	some f in findings(["限时", "抢购", "对联"], [])
+	contains(f.message, "具体活动时间")
+}
+
+test_time_word_with_date if {
+	segs := ["限时", "特惠", "11", "月", "11", "日", "0", "点"]
+	count(findings(segs, [t.num("title", segs, 2, 3, 11, "月"), t.num("title", segs, 6, 7, 0, "点")])) == 0
+	es := ad_pressure.exempted with input as t.doc({"title": segs}, [t.num("title", segs, 2, 3, 11, "月")])
+	some e in es
+	e.exemption == "dated"
+}
+
+test_named_sale_day_is_a_date if count(findings(["双十一", "限时", "特价"], [])) == 0
+
+test_countdown_timer_is_a_product if {
+	words(["倒计时", "开关", "定时", "插座"]) == set()
+	words(["活动", "倒计时", "最后", "一天"]) == {"倒计时", "最后一天"}
+}
+
+test_last_stock_is_no_pressure_word if words(["最后", "1", "9", "包"]) == set()
+
+test_attributes_are_skipped if count(ad_pressure.findings) == 0 with input as t.doc({"attributes": ["活动", ":", "限时"]}, [])

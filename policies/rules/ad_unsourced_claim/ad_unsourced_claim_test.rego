@@ -1,0 +1,113 @@
+package xiaoer.rules.ad_unsourced_claim_test
+
+import data.xiaoer.lib.lexicon_test as t
+import data.xiaoer.rules.ad_unsourced_claim
+
+findings(segs, figs) := fs if {
+	fs := ad_unsourced_claim.findings with input as t.doc({"title": segs}, figs)
+}
+
+words(segs, figs) := {f.details.word | some f in findings(segs, figs)}
+
+# ---- hits ----
+
+test_ranking_without_source if {
+	fs := findings(["全网", "销量", "第一", "的", "面膜"], [])
+	count(fs) == 1
+	some f in fs
+	f.rule == "ad-unsourced-claim"
+	f.severity == "warning"
+	f.details.word == "全网销量第一"
+	f.details.missing == ["来源", "期间"]
+	f.basis.law == "《广告法》第十一条第二款"
+	contains(f.message, "未注明来源和期间")
+}
+
+test_rate_figure if {
+	segs := ["好评率", "9", "9", "%"]
+	fs := findings(segs, [t.num("title", segs, 1, 3, 99, "%")])
+	some f in fs
+	f.details.word == "好评率99%"
+	f.span == {"start": 0, "end": 12}
+}
+
+test_rate_with_words_between if {
+	segs := ["回购", "率", "高达", "8", "0", "%"]
+	words(segs, [t.num("title", segs, 3, 5, 80, "%")]) == {"回购率高达80%"}
+}
+
+test_people_bought if {
+	segs := ["1", "0", "万", "+", "人", "已", "买"]
+	fs := findings(segs, [t.num("title", segs, 0, 4, 100000, "人") ])
+	some f in fs
+	f.details.word == "10万+人已买"
+	f.span == {"start": 0, "end": 15}
+}
+
+test_sales_count_without_unit if words(["月", "销", "5", "0", "0", "0"], []) == {"月销5000"}
+
+test_endorsement_needs_only_a_source if {
+	fs := findings(["牙医", "推荐", "电动牙刷"], [])
+	some f in fs
+	f.details.missing == ["来源"]
+	sourced := ["牙医", "推荐", "(", "出处", ":", "中华口腔医学会", "科普", ")"]
+	count(findings(sourced, [])) == 0
+}
+
+# ---- not claims ----
+
+test_warranty_is_not_a_sales_count if {
+	segs := ["现货", "销售", "保", "2", "年"]
+	count(findings(segs, [t.num("title", segs, 3, 4, 2, "年")])) == 0
+}
+
+test_model_number_is_not_a_sales_count if count(findings(["2017", "热销", "2", "3", "3", "x", "x", "l"], [])) == 0
+
+test_spec_percent_is_not_a_claim if {
+	segs := ["含", "绒", "量", "9", "0", "%"]
+	count(findings(segs, [t.num("title", segs, 3, 5, 90, "%")])) == 0
+}
+
+# ---- sourced claims pass; the check still runs ----
+
+test_source_and_period_in_the_sentence if {
+	segs := [
+		"2", "0", "2", "3", "年", "京东", "净水器", "类目", "销量", "第一",
+		"(", "数据", "来源", ":", "京东", "商", "智", ")",
+	]
+	count(findings(segs, [t.num("title", segs, 0, 4, 2023, "年")])) == 0
+}
+
+test_source_without_period_still_warns if {
+	segs := ["京东", "净水器", "类目", "销量", "第一", "(", "数据", "来源", ":", "京东", ")"]
+	some f in findings(segs, [])
+	f.details.missing == ["期间"]
+}
+
+test_study_lead_is_a_source if {
+	segs := ["据", "第三方", "统计", ",", "近", "3", "0", "天", "复购率", "8", "0", "%"]
+	figs := [t.num("title", segs, 5, 7, 30, "天"), t.num("title", segs, 9, 11, 80, "%")]
+	count(findings(segs, figs)) == 0
+}
+
+test_footnote if {
+	desc := ["销量", "第一", "※", "。", "\n", "※", "数据", "来源", ":", "天猫", ",", "统计", "周期", "2023", "年", "1", "-", "12", "月"]
+	figs := [t.num("description", desc, 13, 14, 2023, "年"), t.num("description", desc, 17, 18, 12, "月")]
+	count(ad_unsourced_claim.findings) == 0 with input as t.doc({"description": desc}, figs)
+	unmarked := ["销量", "第一", "。", "\n", "※", "数据", "来源", ":", "天猫", ",", "统计", "周期", "2023", "年"]
+	count(ad_unsourced_claim.findings) == 1 with input as t.doc({"description": unmarked}, [])
+}
+
+test_source_in_another_sentence_does_not_count if {
+	desc := ["好评率", "99", "%", "。", "数据", "来源", ":", "店铺", "后台", "2023", "年"]
+	figs := [t.num("description", desc, 1, 2, 99, "%"), t.num("description", desc, 9, 10, 2023, "年")]
+	count(ad_unsourced_claim.findings) == 1 with input as t.doc({"description": desc}, figs)
+}
+
+test_whole_number_token if {
+	segs := ["月", "销", "5000", "件"]
+	words(segs, [t.num("title", segs, 2, 3, 5000, "件")]) == {"月销5000件"}
+	words(segs, []) == {"月销5000"}
+}
+
+test_model_code_token_is_no_count if count(findings(["热销", "233xxlsln"], [])) == 0

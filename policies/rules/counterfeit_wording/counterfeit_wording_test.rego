@@ -1,0 +1,57 @@
+package xiaoer.rules.counterfeit_wording_test
+
+import data.xiaoer.lib.lexicon_test as t
+import data.xiaoer.rules.counterfeit_wording
+
+words(segs) := ws if {
+	fs := counterfeit_wording.findings with input as t.title(segs)
+	ws := {f.details.word | some f in fs}
+}
+
+why(segs, word) := e.exemption if {
+	es := counterfeit_wording.exempted with input as t.title(segs)
+	some e in es
+	e.word == word
+}
+
+test_replica_word if {
+	fs := counterfeit_wording.findings with input as t.title(["高", "仿", "包包", "女"])
+	count(fs) == 1
+	some f in fs
+	f.rule == "counterfeit-wording"
+	f.severity == "error"
+	f.details.word == "高仿"
+	f.span == {"start": 0, "end": 6}
+	f.basis.confirmed == false
+	f.exposure.punitive_cny == 597
+}
+
+test_replica_grades if words(["莆田", "纯", "原", "公司", "级", "超", "a", "货"]) == {"莆田", "纯原", "公司级", "超a货"}
+
+test_factory_overrun if words(["外贸", "原", "单", "t恤"]) == {"外贸原单"}
+
+test_partner_words if {
+	words(["1", ":", "1", "复刻", "大牌", "包"]) == {"1:1", "复刻"}
+	words(["原版", "1", ":", "1"]) == {"1:1"}
+	words(["情人节", "1", "比", "1", "心形", "蜡烛"]) == set()
+	words(["红白机", "复刻"]) == set()
+	words(["复刻", "大牌", "香水"]) == {"复刻"}
+	words(["莆田", "特产", "桂圆"]) == set()
+}
+
+test_high_fidelity_is_not_replica if words(["高", "仿真植物", "墙"]) == set()
+
+test_jade_a_grade if {
+	why(["缅甸", "a", "货", "翡翠", "手镯"], "a货") == "jade"
+	words(["a", "货", "手表"]) == {"a货"}
+}
+
+test_order_number if {
+	why(["请", "写", "原", "单", "号"], "原单") == "order_ref"
+	why(["原", "单", "退回"], "原单") == "order_ref"
+}
+
+test_attributes_count if {
+	fs := counterfeit_wording.findings with input as t.doc({"attributes": ["货源", ":", " ", "外贸", "原", "单"]}, [])
+	count(fs) == 1
+}

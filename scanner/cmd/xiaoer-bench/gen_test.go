@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+)
+
+func TestGenerateIsRepeatableAndVaried(t *testing.T) {
+	t.Parallel()
+	templates, err := loadTemplates(filepath.Join("..", "..", "..", "fixtures", "pages"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := generate(templates, 40, 7, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(a)
+	b, size, err := generate(templates, 40, 7, 32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(b)
+	files, _ := pageFiles(a)
+	padded, _ := pageFiles(b)
+	if len(files) != 40 || len(padded) != 40 || size < 40*30<<10 {
+		t.Fatalf("%d and %d pages, %d bytes padded", len(files), len(padded), size)
+	}
+	titles, ids := map[string]bool{}, map[string]bool{}
+	for i, f := range files {
+		raw, _ := os.ReadFile(f)
+		l, err := listings.ParseHTML(f, raw)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		titles[l.Title], ids[l.ID] = true, true
+		// The padding adds script data only: the listing is the same.
+		rawPadded, _ := os.ReadFile(padded[i])
+		lp, err := listings.ParseHTML(padded[i], rawPadded)
+		if err != nil || lp.Title != l.Title || lp.Description != l.Description || lp.Encoding != l.Encoding {
+			t.Errorf("%s: padded page differs: %v", padded[i], err)
+		}
+	}
+	if len(titles) < 35 || len(ids) < 35 {
+		t.Errorf("%d distinct titles and %d ids in 40 pages", len(titles), len(ids))
+	}
+	again, _, err := generate(templates, 40, 7, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(again)
+	second, _ := pageFiles(again)
+	for i := range files {
+		x, _ := os.ReadFile(files[i])
+		y, _ := os.ReadFile(second[i])
+		if filepath.Base(files[i]) != filepath.Base(second[i]) || !bytes.Equal(x, y) {
+			t.Fatalf("page %d differs between two runs with the same seed", i)
+		}
+	}
+}
