@@ -23,7 +23,7 @@ const adQuery = `x := [f |
 // adLexicons are the lexicon objects a scale factor grows: table, then the
 // key of the object inside it.
 var adLexicons = [][2]string{
-	{"ad_absolute", "words"}, {"ad_unsourced_claim", "claims"}, {"ad_medical_claim", "words"},
+	{"ad_absolute", "words"}, {"ad_unsourced_claim", "words"}, {"ad_medical_claim", "words"},
 	{"ad_pressure", "words"}, {"counterfeit", "words"},
 }
 
@@ -41,12 +41,14 @@ var benchListings = []*listings.Listing{
 	{ID: "4", Title: "特级初榨橄榄油 一级能效 第一次购买送礼品", Subtitle: "最近上新 客户至上"},
 }
 
-// BenchmarkAdRules is the evaluation time per listing of the five rules,
-// with the shipped lexicons (x1) and with every lexicon grown two and four
-// times by filler words. Lookups are by object key, so time per listing
-// should stay flat as lexicons grow.
+// BenchmarkAdRules is the evaluation time per listing of the five rules:
+// for each listing with the shipped lexicons, then for all listings with
+// every lexicon grown two and four times by filler words. Lookups are by
+// object key, so time per listing should stay flat as lexicons grow.
+// cpu-ns is the process's CPU time per listing: on a shared machine it
+// measures the work, where ns/op also measures the wait for a core.
 //
-//	go test ./scanner -run '^$' -bench AdRules -benchtime 200x
+//	go test ./scanner -run '^$' -bench AdRules -benchtime 100x
 func BenchmarkAdRules(b *testing.B) {
 	docs := make([]ast.Value, len(benchListings))
 	for i, l := range benchListings {
@@ -56,34 +58,35 @@ func BenchmarkAdRules(b *testing.B) {
 		}
 		docs[i] = v
 	}
+	shipped, _ := prepareAdQuery(b, 1)
 	for i, doc := range docs {
-		pq, _ := prepareAdQuery(b, 1)
 		b.Run(fmt.Sprintf("listing=%d", i+1), func(b *testing.B) {
-			cpu := cpuTime()
-			for b.Loop() {
-				if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(doc)); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+			evalAdQuery(b, shipped, doc)
 		})
 	}
 	for _, scale := range []int{1, 2, 4} {
 		pq, size := prepareAdQuery(b, scale)
 		b.Run(fmt.Sprintf("lexicon=x%d/%dwords", scale, size), func(b *testing.B) {
-			ctx := context.Background()
-			cpu := cpuTime()
-			for b.Loop() {
-				for _, doc := range docs {
-					if _, err := pq.Eval(ctx, rego.EvalParsedInput(doc)); err != nil {
-						b.Fatal(err)
-					}
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/listing")
-			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N*len(docs)), "cpu-ns/listing")
+			evalAdQuery(b, pq, docs...)
 		})
 	}
+}
+
+// evalAdQuery evaluates the query on every document per iteration and
+// reports wall and CPU time per listing.
+func evalAdQuery(b *testing.B, pq rego.PreparedEvalQuery, docs ...ast.Value) {
+	ctx := context.Background()
+	cpu := cpuTime()
+	for b.Loop() {
+		for _, doc := range docs {
+			if _, err := pq.Eval(ctx, rego.EvalParsedInput(doc)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	per := float64(b.N * len(docs))
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/per, "ns/listing")
+	b.ReportMetric(float64(cpuTime()-cpu)/per, "cpu-ns/listing")
 }
 
 // cpuTime is the process's CPU time so far (user + system), in ns: on a
@@ -104,10 +107,12 @@ func prepareAdQuery(b *testing.B, scale int) (rego.PreparedEvalQuery, int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	tables := bundle.Data["tables"].(map[string]any)
 	size := 0
 	for _, lex := range adLexicons {
-		words := tables[lex[0]].(map[string]any)[lex[1]].(map[string]any)
+		words, ok := lexiconData(bundle.Data, lex[0], lex[1])
+		if !ok {
+			b.Fatalf("no lexicon tables.%s.%s in the bundle", lex[0], lex[1])
+		}
 		growLexicon(words, lex[0], scale)
 		size += len(words)
 	}
@@ -120,6 +125,20 @@ func prepareAdQuery(b *testing.B, scale int) (rego.PreparedEvalQuery, int) {
 		b.Fatal(err)
 	}
 	return pq, size
+}
+
+// lexiconData is the object data.tables[table][key] of bundle data.
+func lexiconData(data map[string]any, table, key string) (map[string]any, bool) {
+	tables, ok := data["tables"].(map[string]any)
+	if !ok {
+		return nil, false
+	}
+	t, ok := tables[table].(map[string]any)
+	if !ok {
+		return nil, false
+	}
+	words, ok := t[key].(map[string]any)
+	return words, ok
 }
 
 // growLexicon adds (scale-1) × its size filler words, each a copy of a real

@@ -92,3 +92,15 @@ func inflatePage(b *testing.B, path string, size int) []byte {
 	sb.WriteString(page[i:])
 	return []byte(sb.String())
 }
+
+// BenchmarkCheckLongDescription is a listing whose description text is as
+// long as a real fetched description (~10 KB of copy): rules must stay
+// linear in the number of tokens.
+func BenchmarkCheckLongDescription(b *testing.B) {
+	para := "精选新疆长绒棉，亲肤透气，柔软舒适。采用精梳工艺，不起球不变形。洗涤建议：30℃以下手洗，不可漂白，阴干。" +
+		"店铺承诺48小时内发货，支持7天无理由退换。好评如潮，回头客众多。\n"
+	desc := strings.Repeat(para, 10<<10/len(para))
+	raw := []byte("id: long\nplatform: taobao\ntitle: 纯棉长袖T恤\nprice: 99\nattributes:\n  材质成分: 棉100%\ndescription: |\n  " +
+		strings.ReplaceAll(strings.TrimSpace(desc), "\n", "\n  ") + "\n")
+	benchmarkCheck(b, "long.yaml", raw)
+}

@@ -32,7 +32,8 @@ func Numbers(fields map[string]Field) []Number {
 	sort.Strings(names)
 	var out []Number
 	for _, name := range names {
-		out = append(out, FiguresIn(fields[name].Text, name)...)
+		f := fields[name]
+		out = append(out, figuresIn(f.Text, name, wordEnds(f.Tokens))...)
 	}
 	return out
 }
@@ -41,9 +42,19 @@ func Numbers(fields map[string]Field) []Number {
 // It works on the normalised text (full-width digits and ％ fold to ASCII)
 // and maps spans back to the original bytes.
 func FiguresIn(text, field string) []Number {
+	return figuresIn(text, field, nil)
+}
+
+// figuresIn is FiguresIn that, given the byte offsets where the text's
+// words end, keeps a unit only when it ends a word: in 10万家庭 the 家 of
+// 家庭 is no unit, so the figure is 10万.
+func figuresIn(text, field string, ends map[int]bool) []Number {
 	norm, origin := normalizeWithOrigin(text)
 	var out []Number
 	for _, m := range figurePattern.FindAllStringSubmatchIndex(norm, -1) {
+		if ends != nil && m[12] >= 0 && !ends[origin[m[13]]] {
+			m = withoutUnit(m)
+		}
 		n, ok := figureFrom(norm, m)
 		if !ok {
 			continue
@@ -52,6 +63,31 @@ func FiguresIn(text, field string) []Number {
 		out = append(out, n)
 	}
 	return out
+}
+
+// withoutUnit drops the unit and what follows it from a figurePattern
+// match, ending the match at the last group before the unit.
+func withoutUnit(m []int) []int {
+	m = append([]int(nil), m...)
+	m[12], m[13], m[14], m[15] = -1, -1, -1, -1
+	end := m[0]
+	for g := 1; g <= 5; g++ {
+		end = max(end, m[2*g+1])
+	}
+	m[1] = end
+	return m
+}
+
+// wordEnds is the set of byte offsets where tokens end (nil without tokens).
+func wordEnds(toks []Token) map[int]bool {
+	if len(toks) == 0 {
+		return nil
+	}
+	ends := make(map[int]bool, len(toks))
+	for _, t := range toks {
+		ends[t.E] = true
+	}
+	return ends
 }
 
 // figureUnits are the units a figure may carry, longest first so that 个月
@@ -68,13 +104,13 @@ var figureUnits = []string{
 	"g", "l", "m", "w", "v", "h",
 }
 
-// figurePattern finds a figure: an optional 百分之, digits (or a Chinese
-// numeral with a multiplier, 十万, 三千), an optional multiplier (万, 千,
+// figurePattern finds a figure: an optional 百分之, digits (or 百分百, or a
+// Chinese numeral with a multiplier, 十万, 三千), an optional multiplier (万, 千,
 // 亿, w before +), an optional +, an optional unit and an optional floor
 // marker after it. Groups: 1 百分之, 2 digits, 3 Chinese numeral,
 // 4 multiplier, 5 plus, 6 unit, 7 floor after the unit.
 var figurePattern = regexp.MustCompile(
-	`(百分之)?(?:(\d+(?:\.\d+)?)|([零一二两三四五六七八九十百千万亿]{2,}))` +
+	`(百分之)?(?:(\d+(?:\.\d+)?|百分百)|([零一二两三四五六七八九十百千万亿]{2,}))` +
 		`\s?(万|千|亿|w(?:\s?\+))?\s?(\+|多)?\s?(` + unitAlternation() + `)?(\+|以上|多)?`)
 
 func unitAlternation() string {
@@ -99,7 +135,7 @@ func figureFrom(norm string, m []int) (Number, bool) {
 	start, end := m[0], m[1]
 	percent, digits, chinese := group(1) != "", group(2), group(3)
 	mult, plus, unit, floor := strings.TrimSpace(group(4)), group(5), group(6), group(7)
-	if digits != "" && partOfCode(norm, m[4]) {
+	if digits != "" && digits != "百分百" && partOfCode(norm, m[4]) {
 		return Number{}, false
 	}
 	if unit != "" && isASCIIWord(unit) && m[13] < len(norm) && isASCIILetter(norm[m[13]]) {
@@ -110,7 +146,7 @@ func figureFrom(norm string, m []int) (Number, bool) {
 		return Number{}, false
 	}
 	value *= multiplier(mult)
-	if percent {
+	if percent || digits == "百分百" {
 		unit = "%"
 	}
 	if unit == "" && mult == "" && plus == "" && floor == "" {
@@ -120,6 +156,9 @@ func figureFrom(norm string, m []int) (Number, bool) {
 }
 
 func figureValue(digits, chinese string) (float64, bool) {
+	if digits == "百分百" {
+		return 100, true
+	}
 	if digits != "" {
 		v, err := strconv.ParseFloat(digits, 64)
 		return v, err == nil

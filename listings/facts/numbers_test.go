@@ -35,6 +35,7 @@ func TestFiguresIn(t *testing.T) {
 		{"chinese ten thousand", "十万+人已买", []fig{{"十万+人", 100000, "人", true}}},
 		{"chinese million", "月销百万件", []fig{{"百万件", 1000000, "件", false}}},
 		{"chinese percent", "百分之九十九的用户", []fig{{"百分之九十九", 99, "%", false}}},
+		{"a hundred percent", "百分百原装", []fig{{"百分百", 100, "%", false}}},
 		{"model codes are not figures", "sony dsc-hx300 ssc-yb501r cd-67", nil},
 		{"bare number is not a figure", "no.213 货号8809", nil},
 		{"unit running into a word", "200gsm 32gbps", nil},
@@ -59,6 +60,23 @@ func TestFiguresIn(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestNumbersKeepUnitsThatEndAWord(t *testing.T) {
+	t.Parallel()
+	text := "超过10万家庭 3天到"
+	// 超过|10|万|家庭|3|天|到: the 家 of 家庭 is no unit.
+	toks := []Token{{"超过", 0, 6}, {"10", 6, 8}, {"万", 8, 11}, {"家庭", 11, 17}, {"3", 18, 19}, {"天", 19, 22}, {"到", 22, 25}}
+	got := Numbers(map[string]Field{"title": {Text: text, Tokens: toks}})
+	if len(got) != 2 {
+		t.Fatalf("Numbers = %+v, want 2 figures", got)
+	}
+	if q := text[got[0].S:got[0].E]; q != "10万" || got[0].Unit != "" || got[0].Value != 100000 {
+		t.Errorf("first figure = %q %+v, want 10万 with no unit", q, got[0])
+	}
+	if q := text[got[1].S:got[1].E]; q != "3天" || got[1].Unit != "天" {
+		t.Errorf("second figure = %q %+v, want 3天", q, got[1])
 	}
 }
 

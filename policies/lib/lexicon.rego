@@ -27,8 +27,9 @@ fields := object.get(input, ["listing", "fields"], {})
 max_run := 3
 
 # boundaries are the tokens that close a clause: context words do not reach
-# across them (坚持原创，最好的面料 is no aspiration).
-boundaries := {",", "。", ";", "!", "?", "、", "|", "(", ")", "[", "]", "【", "】", "「", "」", "《", "》"}
+# across them (坚持原创，最好的面料 is no aspiration). Brackets are no
+# boundary: 【复刻】大牌香水 and 销量第一（数据来源…） read across them.
+boundaries := {",", "。", ";", "!", "?", "、", "|"}
 
 # runs holds, for every field and token, the keys of the runs of 1 to
 # max_run tokens that start there: runs.title[2] == ["最", "最保暖", "最保暖"]
@@ -152,10 +153,10 @@ beaten(c, hits) if {
 	better(d, c)
 }
 
-better(d, c) if (d.e - d.s) > (c.e - c.s)
+better(d, c) if d.e - d.s > c.e - c.s
 
 better(d, c) if {
-	(d.e - d.s) == (c.e - c.s)
+	d.e - d.s == c.e - c.s
 	d.s < c.s
 }
 

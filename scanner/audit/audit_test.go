@@ -3,6 +3,7 @@ package audit
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -249,5 +250,30 @@ func TestScreenshot(t *testing.T) {
 	st, err := os.Stat(png)
 	if err != nil || st.Size() < 20000 {
 		t.Fatalf("screenshot %s: %v (size %d)", png, err, st.Size())
+	}
+}
+
+// A shop larger than the ranking keeps only the best MaxRanked listings,
+// and counts all of them.
+func TestBuilderKeepsTheTopListings(t *testing.T) {
+	t.Parallel()
+	b := NewBuilder(Input{Generated: time.Now()})
+	const n = 3*MaxRanked + 7
+	for i := range n {
+		price := float64((i*7919)%n + 1) // every price once, out of order
+		b.AddListing(scanner.Result{Source: "shop.csv", ID: fmt.Sprint(price), Title: "纯棉T恤", Price: price,
+			Findings: []scanner.Finding{{Rule: "material-fiber", Severity: "warning", Exposure: scanner.Exposure{PunitiveCNY: price}}}})
+	}
+	r := b.Report()
+	if r.Totals.ListingsFlagged != n || len(r.Ranked) != MaxRanked || r.MoreRanked != n-MaxRanked {
+		t.Fatalf("flagged %d, ranked %d, more %d", r.Totals.ListingsFlagged, len(r.Ranked), r.MoreRanked)
+	}
+	for i, v := range r.Ranked {
+		if want := float64(n - i); v.Exposure.PunitiveCNY != want || v.Rank != i+1 {
+			t.Fatalf("rank %d: %v (rank field %d), want %v", i+1, v.Exposure.PunitiveCNY, v.Rank, want)
+		}
+	}
+	if r.Totals.Punitive != float64(n*(n+1)/2) {
+		t.Errorf("punitive total %v, want every listing's", r.Totals.Punitive)
 	}
 }

@@ -8,106 +8,128 @@ import (
 	"github.com/xiaoer-dev/xiaoer/scanner"
 )
 
-// Build computes the report from the scan results.
-func Build(in Input) *Report {
-	titles := ruleTitles(in.Rules)
-	r := &Report{Title: "店铺合规体检报告", Shop: in.Shop, Tool: in.Tool,
-		Generated: in.Generated.In(shanghai).Format("2006-01-02 15:04")}
-	counts := map[string]*RuleCount{}
-	var flagged []*ListingView
+// Builder computes the report as results arrive, so a shop of any size
+// fits in memory: it counts everything but keeps only the listings that
+// can still be among the MaxRanked highest, the first MaxOrders flagged
+// orders and MaxErrors unreadable inputs.
+type Builder struct {
+	r      *Report
+	titles map[string]string
+	counts map[string]*RuleCount
+	kept   []*ListingView // flagged listings, trimmed to the best MaxRanked now and then
+	days   map[string]map[string]int
+}
+
+// MaxErrors bounds the unreadable inputs the report lists.
+const MaxErrors = 500
+
+// NewBuilder starts a report; in's results, if any, are added.
+func NewBuilder(in Input) *Builder {
+	b := &Builder{
+		r: &Report{Title: "店铺合规体检报告", Shop: in.Shop, Tool: in.Tool,
+			Generated: in.Generated.In(shanghai).Format("2006-01-02 15:04")},
+		titles: ruleTitles(in.Rules), counts: map[string]*RuleCount{}, days: map[string]map[string]int{},
+	}
 	for _, res := range in.Listings {
-		if v := r.addListing(res, titles, counts); v != nil {
-			flagged = append(flagged, v)
-		}
+		b.AddListing(res)
 	}
-	r.rank(flagged)
-	shipments := r.addShipments(in.Shipments, titles, counts)
-	r.ByRule = sortCounts(counts)
-	r.Charts = Charts{
-		ByRule:    ruleChart(r.ByRule),
-		ByListing: listingChart(flagged),
-		Shipments: shipmentChart(shipments),
+	for _, res := range in.Shipments {
+		b.AddShipment(res)
 	}
+	return b
+}
+
+// Build computes the report from the scan results.
+func Build(in Input) *Report { return NewBuilder(in).Report() }
+
+// Report ranks what was added and lays out the charts.
+func (b *Builder) Report() *Report {
+	r := b.r
+	b.trim()
+	r.Ranked = b.kept
+	r.MoreRanked = r.Totals.ListingsFlagged - len(r.Ranked)
+	r.Detailed = r.Ranked[:min(len(r.Ranked), MaxDetailed)]
+	r.ByRule = sortCounts(b.counts)
+	r.Charts = Charts{ByRule: ruleChart(r.ByRule), ByListing: listingChart(r.Ranked), Shipments: shipmentChart(b.days)}
 	return r
 }
 
-// addListing counts one listing result; it returns the listing's view when
-// it has open findings.
-func (r *Report) addListing(res scanner.Result, titles map[string]string, counts map[string]*RuleCount) *ListingView {
-	t := &r.Totals
+// AddListing counts one listing result.
+func (b *Builder) AddListing(res scanner.Result) {
+	t := &b.r.Totals
 	if res.Failed() {
-		t.Unreadable++
-		r.Errors = append(r.Errors, ErrorView{Source: res.Source, Error: *res.Error})
-		return nil
+		b.unreadable(res)
+		return
 	}
 	t.Listings++
 	v := &ListingView{ID: res.ID, Title: res.Title, Source: res.Source, Platform: res.Platform,
 		Price: res.Price, Exposure: scanner.ListingExposure(res.Findings)}
+	open := 0
 	for _, f := range res.Findings {
+		v.Findings = append(v.Findings, findingView(f, b.titles))
 		if f.Suppressed != nil {
 			t.Suppressed++
-			v.Findings = append(v.Findings, findingView(f, titles))
 			continue
 		}
-		countRule(counts, f, titles)
-		t.Findings++
+		open++
+		b.count(f)
 		switch f.Severity {
 		case "error":
 			v.Errors++
-			t.Errors++
 		case "warning":
 			v.Warnings++
-			t.Warnings++
 		}
 		t.Unconfirmed = t.Unconfirmed || (!f.Exposure.Confirmed && hasCost(f.Exposure))
-		v.Findings = append(v.Findings, findingView(f, titles))
 	}
-	if countOpen(res.Findings) == 0 {
-		return nil
+	if open == 0 {
+		return
 	}
+	t.Findings += open
+	t.Errors += v.Errors
+	t.Warnings += v.Warnings
 	t.ListingsFlagged++
 	t.Punitive += v.Exposure.PunitiveCNY
 	t.Platform += v.Exposure.PlatformCNY
 	t.FineMin += v.Exposure.FineCNY[0]
 	t.FineMax += v.Exposure.FineCNY[1]
 	sortFindings(v.Findings)
-	return v
+	b.kept = append(b.kept, v)
+	if len(b.kept) >= 2*MaxRanked {
+		b.trim()
+	}
 }
 
-func countOpen(found []scanner.Finding) int {
-	n := 0
-	for _, f := range found {
-		if f.Suppressed == nil {
-			n++
-		}
+func (b *Builder) unreadable(res scanner.Result) {
+	b.r.Totals.Unreadable++
+	if len(b.r.Errors) < MaxErrors {
+		b.r.Errors = append(b.r.Errors, ErrorView{Source: res.Source, Error: *res.Error})
 	}
-	return n
 }
 
 func hasCost(e scanner.Exposure) bool {
 	return e.PunitiveCNY > 0 || e.PlatformCNY > 0 || e.FineCNY[1] > 0
 }
 
-// rank orders the flagged listings by Score, then by open errors, then by
-// id, and keeps the views the report shows.
-func (r *Report) rank(flagged []*ListingView) {
-	slices.SortStableFunc(flagged, func(a, b *ListingView) int {
-		return cmp.Or(cmp.Compare(b.Score(), a.Score()), cmp.Compare(b.Errors, a.Errors),
-			cmp.Compare(b.Warnings, a.Warnings), strings.Compare(a.ID, b.ID))
+// trim sorts the kept listings by rank and drops those past MaxRanked:
+// Score, then open errors and warnings, then id and source.
+func (b *Builder) trim() {
+	slices.SortStableFunc(b.kept, func(x, y *ListingView) int {
+		return cmp.Or(cmp.Compare(y.Score(), x.Score()), cmp.Compare(y.Errors, x.Errors),
+			cmp.Compare(y.Warnings, x.Warnings), strings.Compare(x.ID, y.ID), strings.Compare(x.Source, y.Source))
 	})
-	for i, v := range flagged {
-		v.Rank = i + 1
+	for i := range b.kept[:min(len(b.kept), MaxRanked)] {
+		b.kept[i].Rank = i + 1
 	}
-	r.Ranked = flagged[:min(len(flagged), MaxRanked)]
-	r.MoreRanked = len(flagged) - len(r.Ranked)
-	r.Detailed = flagged[:min(len(flagged), MaxDetailed)]
+	clear(b.kept[min(len(b.kept), MaxRanked):])
+	b.kept = b.kept[:min(len(b.kept), MaxRanked)]
 }
 
-func countRule(counts map[string]*RuleCount, f scanner.Finding, titles map[string]string) {
-	c, ok := counts[f.Rule]
+// count adds an open finding to its rule's count.
+func (b *Builder) count(f scanner.Finding) {
+	c, ok := b.counts[f.Rule]
 	if !ok {
-		c = &RuleCount{Rule: f.Rule, Title: titles[f.Rule], Severity: f.Severity}
-		counts[f.Rule] = c
+		c = &RuleCount{Rule: f.Rule, Title: b.titles[f.Rule], Severity: f.Severity}
+		b.counts[f.Rule] = c
 	}
 	c.Count++
 	if scanner.SeverityRank(f.Severity) > scanner.SeverityRank(c.Severity) {

@@ -148,15 +148,15 @@ func listingChart(ranked []*ListingView) BarChart {
 }
 
 // shipmentChart stacks late, fake and stalled shipments per day, from the
-// first day to the last with a finding (days without one show no column).
-func shipmentChart(days []dated) ColumnChart {
+// first day to the last with a finding.
+func shipmentChart(perDay map[string]map[string]int) ColumnChart {
 	c := ColumnChart{Width: wideWidth, Height: 200, Baseline: 170, Legend: []LegendItem{
 		{"ship-late", "延迟发货"}, {"ship-fake", "虚假发货"}, {"ship-stalled", "物流停滞"}}}
-	if len(days) == 0 {
+	order := dayRange(perDay)
+	if len(order) == 0 {
 		c.Empty = "没有发货问题（或没有提供订单）"
 		return c
 	}
-	perDay, order := countDays(days)
 	top := 0
 	for _, d := range order {
 		top = max(top, total(perDay[d]))
@@ -195,31 +195,28 @@ func shipmentChart(days []dated) ColumnChart {
 // maxDays bounds the timeline; a longer span shows only days with findings.
 const maxDays = 92
 
-// countDays counts findings per day and rule, and lists the days from the
-// first to the last, quiet days included, so gaps show as gaps.
-func countDays(days []dated) (map[string]map[string]int, []string) {
-	per := map[string]map[string]int{}
-	for _, d := range days {
-		if per[d.day] == nil {
-			per[d.day] = map[string]int{}
-		}
-		per[d.day][d.rule]++
-	}
-	order := make([]string, 0, len(per))
-	for d := range per {
+// dayRange lists the days from the first with a finding to the last, quiet
+// days included, so gaps show as gaps (only days with findings when the
+// span is longer than maxDays).
+func dayRange(perDay map[string]map[string]int) []string {
+	order := make([]string, 0, len(perDay))
+	for d := range perDay {
 		order = append(order, d)
+	}
+	if len(order) == 0 {
+		return nil
 	}
 	slices.Sort(order)
 	first, err1 := time.Parse(time.DateOnly, order[0])
 	last, err2 := time.Parse(time.DateOnly, order[len(order)-1])
 	if err1 != nil || err2 != nil || last.Sub(first) > maxDays*24*time.Hour {
-		return per, order
+		return order
 	}
 	order = order[:0]
 	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
 		order = append(order, d.Format(time.DateOnly))
 	}
-	return per, order
+	return order
 }
 
 func total(m map[string]int) int {

@@ -17,53 +17,52 @@ const (
 // shipmentRules are the rules the timeline chart shows, in stacking order.
 var shipmentRules = []string{"shipping-late", "shipping-fake", "shipping-stalled"}
 
-// dated is one shipment finding on the timeline.
-type dated struct {
-	day  string // 2006-01-02, Asia/Shanghai
-	rule string
-}
-
-// addShipments counts the shipment results, lists the flagged orders and
-// returns the dated findings for the timeline.
-func (r *Report) addShipments(results []scanner.Result, titles map[string]string, counts map[string]*RuleCount) []dated {
-	var days []dated
-	t := &r.Totals
-	for _, res := range results {
-		if res.Failed() {
-			t.Unreadable++
-			r.Errors = append(r.Errors, ErrorView{Source: res.Source, Error: *res.Error})
+// AddShipment counts one shipment result: an order, a listing's promise,
+// or an orders file or row that could not be read.
+func (b *Builder) AddShipment(res scanner.Result) {
+	t := &b.r.Totals
+	if res.Failed() {
+		b.unreadable(res)
+		return
+	}
+	order := res.Kind != KindPromise
+	if order {
+		t.Orders++
+	}
+	open := 0
+	for _, f := range res.Findings {
+		if f.Suppressed != nil {
+			t.Suppressed++
 			continue
 		}
-		if res.Kind != KindPromise {
-			t.Orders++
-		}
-		open := 0
-		for _, f := range res.Findings {
-			if f.Suppressed != nil {
-				t.Suppressed++
-				continue
-			}
-			open++
-			countRule(counts, f, titles)
-			t.OrderFindings++
-			t.OrderPlatform += f.Exposure.PlatformCNY
-			t.Platform += f.Exposure.PlatformCNY
-			t.Unconfirmed = t.Unconfirmed || (!f.Exposure.Confirmed && f.Exposure.PlatformCNY > 0)
-			v := orderView(res, f, titles)
-			if v.Date != "" {
-				days = append(days, dated{day: v.Date, rule: f.Rule})
-			}
-			if len(r.Orders) < MaxOrders {
-				r.Orders = append(r.Orders, v)
-			} else {
-				r.MoreOrders++
-			}
-		}
-		if open > 0 && res.Kind != KindPromise {
-			t.OrdersFlagged++
+		open++
+		b.count(f)
+		t.OrderFindings++
+		t.OrderPlatform += f.Exposure.PlatformCNY
+		t.Platform += f.Exposure.PlatformCNY
+		t.Unconfirmed = t.Unconfirmed || (!f.Exposure.Confirmed && f.Exposure.PlatformCNY > 0)
+		v := orderView(res, f, b.titles)
+		b.onDay(v.Date, f.Rule)
+		if len(b.r.Orders) < MaxOrders {
+			b.r.Orders = append(b.r.Orders, v)
+		} else {
+			b.r.MoreOrders++
 		}
 	}
-	return days
+	if open > 0 && order {
+		t.OrdersFlagged++
+	}
+}
+
+// onDay counts a finding on the timeline; undated ones are not shown there.
+func (b *Builder) onDay(day, rule string) {
+	if day == "" {
+		return
+	}
+	if b.days[day] == nil {
+		b.days[day] = map[string]int{}
+	}
+	b.days[day][rule]++
 }
 
 func orderView(res scanner.Result, f scanner.Finding, titles map[string]string) OrderView {

@@ -39,19 +39,20 @@ func runAudit(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	in := audit.Input{Shop: c.String("shop"), Generated: time.Now(), Tool: versionLine(checker), Rules: checker.Engine.Rules()}
+	meta := audit.Input{Shop: c.String("shop"), Generated: time.Now(), Tool: versionLine(checker), Rules: checker.Engine.Rules()}
 	if now, _ := clock(c); now != nil {
-		in.Generated = now()
+		meta.Generated = now()
 	}
-	if in.Listings, err = auditListings(c, checker); err != nil {
+	b := audit.NewBuilder(meta)
+	if err := auditListings(c, checker, b); err != nil {
 		return err
 	}
 	if paths := c.StringSlice("shipments"); len(paths) > 0 {
-		if in.Shipments, err = auditShipments(c.Context, checker, paths, in.Generated, c.String("shop"), c.Int("workers")); err != nil {
+		if err := auditShipments(c.Context, checker, paths, meta.Generated, meta.Shop, c.Int("workers"), b); err != nil {
 			return err
 		}
 	}
-	report := audit.Build(in)
+	report := b.Report()
 	if err := writeAudit(c.String("out"), report); err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
@@ -62,8 +63,9 @@ func versionLine(checker *scanner.Checker) string {
 	return fmt.Sprintf("xiaoer %s（规则 %s，OPA %s）", binaryVersion(), checker.Engine.Revision(), opaVersion())
 }
 
-// auditListings scans the listings in input order, with a progress bar.
-func auditListings(c *cli.Context, checker *scanner.Checker) ([]scanner.Result, error) {
+// auditListings scans the listings in input order, with a progress bar,
+// into the report; results are not kept.
+func auditListings(c *cli.Context, checker *scanner.Checker, b *audit.Builder) error {
 	inputs := scanner.ExpandSources(scanner.Sources{Paths: c.StringSlice("listings"), Stdin: c.App.Reader})
 	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: c.Int("workers")}}
 	var bar *scanner.Progress
@@ -71,28 +73,23 @@ func auditListings(c *cli.Context, checker *scanner.Checker) ([]scanner.Result, 
 		bar = scanner.NewProgress(c.App.ErrWriter, len(inputs), "listings")
 	}
 	defer bar.Close()
-	var results []scanner.Result
-	err := s.RunStream(c.Context, inputs, scanner.StreamOptions{InputDone: bar.Done}, func(r scanner.Result) error {
-		results = append(results, r)
+	return s.RunStream(c.Context, inputs, scanner.StreamOptions{InputDone: bar.Done}, func(r scanner.Result) error {
+		b.AddListing(r)
 		return nil
 	})
-	return results, err
 }
 
-// auditShipments judges the orders and turns each outcome into a result
-// the audit reads: one per order, one per listing promise, one per file or
-// row that could not be read.
-func auditShipments(ctx context.Context, checker *scanner.Checker, paths []string, now time.Time, shop string, workers int) ([]scanner.Result, error) {
+// auditShipments judges the orders into the report: one result per order,
+// per listing promise, and per file or row that could not be read.
+func auditShipments(ctx context.Context, checker *scanner.Checker, paths []string, now time.Time, shop string, workers int, b *audit.Builder) error {
 	s, err := shipments.NewScanner(paths, shipments.Options{Engine: checker.Engine, Now: now, Shop: shop, Workers: workers})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var out []scanner.Result
-	err = s.Run(ctx, func(o shipments.Outcome) error {
-		out = append(out, outcomeResult(o))
+	return s.Run(ctx, func(o shipments.Outcome) error {
+		b.AddShipment(outcomeResult(o))
 		return nil
 	})
-	return out, err
 }
 
 func outcomeResult(o shipments.Outcome) scanner.Result {

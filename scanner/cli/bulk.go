@@ -45,7 +45,7 @@ func expandInputs(c *cli.Context) ([]scanner.Input, error) {
 		src.URLs = urls
 		src.Fetcher = fetch.New(fetch.Options{
 			Timeout:      c.Duration("fetch-timeout"),
-			Retries:      max(c.Int("fetch-retries"), -1),
+			Retries:      retries(c.Int("fetch-retries")),
 			MaxBytes:     int64(c.Int("max-body")) << 20,
 			RatePerHost:  c.Float64("rate"),
 			UserAgent:    fetch.UserAgent(binaryVersion()),
@@ -53,6 +53,15 @@ func expandInputs(c *cli.Context) ([]scanner.Input, error) {
 		})
 	}
 	return scanner.ExpandSources(src), nil
+}
+
+// retries maps --fetch-retries to fetch.Options.Retries, where 0 means
+// the default and a negative number none.
+func retries(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
 }
 
 func readURLFile(c *cli.Context, path string) ([]string, error) {

@@ -11,6 +11,8 @@
 #   severity: error
 #   basis: 《广告法》第九条第三项
 #   penalty: 《广告法》第五十七条第一项
+#   link: http://shuibeng.org/news/1954.html
+#   guide: https://zz5.net/zzzx/185
 package xiaoer.rules.ad_absolute
 
 import data.xiaoer.lib

@@ -141,7 +141,7 @@ test_spec_limit if {
 test_ordinal if {
 	why(["第一", "件", "半价"], "第一") == "ordinal"
 	why(["第一", "时间", "发货"], "第一") == "ordinal"
-	words(["业界", "公认", "第一", "个", "发明"]) == {"第一"}
+	words(["业界", "公认", "第一", "个", "发明"]) == {"第一个"}
 }
 
 test_number_continues if {
@@ -200,3 +200,14 @@ test_source_does_not_excuse_opinion if {
 }
 
 test_zui_before_a_latin_word if words(["奶油", "最", "in", "爆款"]) == {"最in"}
+
+test_digit_first_needs_a_ranking if {
+	words(["全网", "销量", "第1"]) == {"第1"}
+	count(words(["第1", "部", "至", "第4", "部"])) == 0
+	count(words(["第1", ":", "other"])) == 0
+}
+
+test_spec_limit_is_for_limits_only if {
+	words(["史", "上", "最强", "充电", "宝"]) == {"最强"}
+	why(["最大", "输出", "功率", "65", "w"], "最大") == "spec_limit"
+}

@@ -9,6 +9,7 @@
 #   severity: error
 #   basis: 《广告法》第十七条
 #   penalty: 《广告法》第五十八条第一款第二项
+#   link: http://www.bjxgfjob.com/changshi/317129.html
 package xiaoer.rules.ad_medical_claim
 
 import data.xiaoer.lib

@@ -67,7 +67,8 @@ test_category_marks_regulated if {
 test_purpose_not_effect if {
 	why(["智能", "体脂秤", "成人", "减肥"], "减肥") == "purpose"
 	why(["防", "紫外线", "墨镜", "可", "配", "近视"], "近视") == "purpose"
-	words(["减肥", "茶"]) == {"减肥"}
+	words(["减肥", "茶"]) == {"减肥茶"}
+	words(["减肥", "代餐", "粉"]) == {"减肥"}
 }
 
 test_healing_style if {

@@ -8,6 +8,7 @@
 #   severity: warning
 #   basis: 《广告法》第二十八条
 #   penalty: 《广告法》第五十五条
+#   link: https://m.110ask.com/wenda/2554737932189325410.html
 package xiaoer.rules.ad_pressure
 
 import data.xiaoer.lib

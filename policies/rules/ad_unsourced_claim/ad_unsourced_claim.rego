@@ -8,6 +8,7 @@
 #   severity: warning
 #   basis: 《广告法》第十一条第二款
 #   penalty: 《广告法》第五十九条第一款第二项
+#   link: http://m.yeitp8b.cn/page59?article_id=7136&pagenum=9
 package xiaoer.rules.ad_unsourced_claim
 
 import data.xiaoer.lib
@@ -41,6 +42,14 @@ found := lexicon.matches("ad_unsourced_claim", "words", skip)
 candidates contains c if {
 	some c in found
 	c.entry.kind != "metric"
+	not aspiration(c)
+}
+
+# aspiration: a ranking stated as a goal or wish (立志打造行业第一品牌) is
+# no data, by the same contexts ad-absolute uses.
+aspiration(c) if {
+	some name in object.get(c.entry, "allow", [])
+	lexicon.in_context("ad_absolute", name, c)
 }
 
 # A rate before a percentage: 好评率99%, 回购率高达80%.
@@ -68,7 +77,7 @@ candidates contains c if {
 
 # digit: token i is a number (the tokenizer keeps 5000 whole; older cuts
 # gave 5|0|0|0, which figure_end joins).
-digit(name, i) if regex.match(`^[0-9][0-9.]*$`, input.listing.fields[name].tokens[i].t)
+digit(name, i) if regex.match(`^[0-9]`, input.listing.fields[name].tokens[i].t)
 
 # A count or share before what people did: 10万+人已买, 99%的买家选择.
 candidates contains c if {
@@ -98,11 +107,11 @@ counted(num) if {
 	num.value >= 10000
 }
 
-# metric_before finds a metric of the kind ending within three tokens
-# before token i, with no clause mark in between.
+# metric_before finds a metric of the kind ending within five tokens
+# before token i (回购|率|高|达|85%), with no clause mark in between.
 metric_before(name, i, kind) := m if {
 	ms := [{"i": p, "s": input.listing.fields[name].tokens[p].s} |
-		some k in numbers.range(1, 3)
+		some k in numbers.range(1, 5)
 		some n in numbers.range(1, min([k, lexicon.max_run]))
 		p := i - k
 		data.tables.ad_unsourced_claim.words[lexicon.key_at(name, p, n)].metric == kind

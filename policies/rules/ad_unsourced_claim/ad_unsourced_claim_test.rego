@@ -38,7 +38,7 @@ test_rate_with_words_between if {
 
 test_people_bought if {
 	segs := ["1", "0", "万", "+", "人", "已", "买"]
-	fs := findings(segs, [t.num("title", segs, 0, 4, 100000, "人") ])
+	fs := findings(segs, [t.num("title", segs, 0, 4, 100000, "人")])
 	some f in fs
 	f.details.word == "10万+人已买"
 	f.span == {"start": 0, "end": 15}

@@ -7,6 +7,7 @@
 # custom:
 #   severity: error
 #   basis: 平台售假规则；《商标法》第五十七条第三项
+#   confirmed: false
 package xiaoer.rules.counterfeit_wording
 
 import data.xiaoer.lib

@@ -55,3 +55,9 @@ test_attributes_count if {
 	fs := counterfeit_wording.findings with input as t.doc({"attributes": ["货源", ":", " ", "外贸", "原", "单"]}, [])
 	count(fs) == 1
 }
+
+test_scale_model if {
+	words(["1", ":", "1", "还原", "车模", "收藏"]) == set()
+	why(["1", ":", "1", "原版", "车模"], "1:1") == "scale_model"
+	words(["1", ":", "1", "原版", "包"]) == {"1:1"}
+}

@@ -91,7 +91,7 @@ func child(self, mode, dir string, workers int, profile string) (result, error) 
 
 func printTable(rows []result, workers int) {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "mode\tpages\tMB\tsetup s\twall s\tCPU s\tpages/s\tMB/s\tpeak RSS MB\twall vs floor\tCPU vs floor\t\n")
+	fmt.Fprintf(tw, "mode\tpages\tMB\tsetup s\twall s\tCPU s\tpages/s\tMB/s\tpeak RSS MB\tGo heap MB\twall vs floor\tCPU vs floor\t\n")
 	var floor result
 	for _, r := range rows {
 		wall, cpu := "", ""
@@ -101,8 +101,8 @@ func printTable(rows []result, workers int) {
 			wall, cpu = fmt.Sprintf("%.2f×", r.Seconds/floor.Seconds), fmt.Sprintf("%.2f×", r.CPU/floor.CPU)
 		}
 		mb := float64(r.Bytes) / 1e6
-		fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%.0f\t%.2f\t%.0f\t%s\t%s\t\n", r.Mode, r.Pages, mb, r.Setup, r.Seconds, r.CPU,
-			float64(r.Pages)/r.Seconds, mb/r.Seconds, float64(r.PeakRSSKB)/1024, wall, cpu)
+		fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%.0f\t%.2f\t%.0f\t%.0f\t%s\t%s\t\n", r.Mode, r.Pages, mb, r.Setup, r.Seconds, r.CPU,
+			float64(r.Pages)/r.Seconds, mb/r.Seconds, float64(r.PeakRSSKB)/1024, r.HeapMB, wall, cpu)
 	}
 	tw.Flush()
 	fmt.Printf("workers: %d; times exclude setup (gojieba load, policy compile); pages/s and MB/s are by wall clock\n", workers)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"sort"
 	"strings"
@@ -31,6 +32,7 @@ type measurement struct {
 	Seconds  float64 `json:"seconds"`       // the pages themselves, wall clock
 	CPU      float64 `json:"cpu_seconds"`   // the pages themselves, user + system CPU
 	HWMKB    int64   `json:"vm_hwm_kb"`     // peak RSS from /proc/self/status at the end
+	HeapMB   float64 `json:"heap_mb"`       // Go heap obtained from the OS (gojieba's C++ memory is not in it)
 	Findings int     `json:"findings"`
 	Errors   int     `json:"errors"`
 }
@@ -61,6 +63,9 @@ func measureChild(o options) error {
 		return err
 	}
 	m.HWMKB = vmHWM()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	m.HeapMB = float64(ms.HeapSys) / (1 << 20)
 	return json.NewEncoder(os.Stdout).Encode(m)
 }
 
