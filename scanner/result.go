@@ -57,7 +57,9 @@ func (s *Summary) Add(r Result) {
 		s.Errors++
 		return
 	}
-	s.Listings++
+	if r.Kind != "shipments" {
+		s.Listings++
+	}
 	for _, f := range r.Findings {
 		if f.Suppressed != nil {
 			s.Suppressed++

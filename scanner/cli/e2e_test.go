@@ -133,3 +133,39 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestScanWithShipments: --shipments puts the orders' findings into the
+// same report as the listings', one result per orders or tracking file.
+func TestScanWithShipments(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	fx := fixturesDir(t)
+	stdout, stderr, code := run(t, bin, t.TempDir(), "scan", "--format", "json", "--now", "2026-11-23T10:00:00+08:00",
+		"--shipments", filepath.Join(fx, "shipments"), filepath.Join(fx, "listings"))
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\nstderr: %s", code, stderr)
+	}
+	rep := decodeReport(t, stdout)
+	rules := map[string]bool{}
+	shipmentResults := 0
+	for _, r := range rep.Results {
+		if r.Kind != "shipments" {
+			continue
+		}
+		shipmentResults++
+		for _, f := range r.Findings {
+			rules[f.Rule] = true
+		}
+	}
+	if shipmentResults == 0 {
+		t.Fatal("no shipments results in the report")
+	}
+	for _, want := range []string{"shipping-late", "shipping-fake", "shipping-stalled", "shipping-promise-rate"} {
+		if !rules[want] {
+			t.Errorf("no %s finding among the shipments results (got %v)", want, rules)
+		}
+	}
+	if rep.Summary.Exposure.PlatformCNY == 0 {
+		t.Error("summary has no platform compensation from the orders")
+	}
+}

@@ -41,6 +41,7 @@ func scanFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "data", Usage: "JSON or YAML data file merged into the policy data (repeatable)"},
 		&cli.DurationFlag{Name: "eval-timeout", Value: scanner.DefaultEvalTimeout, Usage: "time limit for evaluating one listing"},
 		nowFlag,
+		shipmentsFlag,
 	}
 }
 
@@ -93,7 +94,7 @@ func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 	}
 	code := scanner.ExitClean
 	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: c.Int("workers"), Rules: c.StringSlice("rule"), Platform: set.platform}}
-	err := runInputs(c, s, inputs, streaming, func(res scanner.Result) error { // issue 7: progress, jsonl as completed
+	emit := func(res scanner.Result) error {
 		set.judge(&res)
 		r.Summary.Add(res)
 		code = max(code, scanner.ExitCode([]scanner.Result{res}, set.failOn))
@@ -102,7 +103,11 @@ func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 		}
 		r.Results = append(r.Results, res)
 		return nil
-	})
+	}
+	err := runInputs(c, s, inputs, streaming, emit) // issue 7: progress, jsonl as completed
+	if err == nil {
+		err = scanShipments(c, checker.Engine, &r.Summary, emit)
+	}
 	if err != nil {
 		return 0, err
 	}
