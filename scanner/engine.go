@@ -23,6 +23,8 @@ type Engine struct {
 	catalog  []RuleMeta
 	timeout  time.Duration
 	revision string
+	// lexicon holds every key of data.tables, for input.listing.lexicon.
+	lexicon map[string]bool
 }
 
 // EngineOptions configures the policy set.
@@ -72,7 +74,7 @@ func NewEngine(ctx context.Context, opts EngineOptions) (*Engine, error) {
 		rego.StrictBuiltinErrors(true),
 		rego.SetRegoVersion(ast.RegoV1),
 	}
-	e := &Engine{timeout: opts.Timeout, revision: embedded.Manifest.Revision}
+	e := &Engine{timeout: opts.Timeout, revision: embedded.Manifest.Revision, lexicon: lexiconKeys(merged.Data)}
 	if e.timeout == 0 {
 		e.timeout = DefaultEvalTimeout
 	}
@@ -123,7 +125,7 @@ var ErrEvalTimeout = errors.New("policy evaluation exceeded the time limit")
 // Eval judges one document and returns its findings (evidence filled from
 // the field text, fingerprints not yet set).
 func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]Finding, error) {
-	input, err := toAST(doc)
+	input, err := e.toInput(doc)
 	if err != nil {
 		return nil, err
 	}
@@ -139,6 +141,23 @@ func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]Finding, erro
 	}
 	fillEvidence(doc, found)
 	return found, nil
+}
+
+// toInput is the document as the policies read it: the document, plus
+// input.listing.lexicon, the token runs some table knows.
+func (e *Engine) toInput(doc *facts.Document) (ast.Value, error) {
+	v, err := toAST(doc)
+	if err != nil || doc.Listing == nil {
+		return v, err
+	}
+	obj, ok := v.(ast.Object)
+	if !ok {
+		return v, nil
+	}
+	if listing, ok := obj.Get(ast.StringTerm("listing")).Value.(ast.Object); ok {
+		listing.Insert(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon)))
+	}
+	return v, nil
 }
 
 // toAST converts the document through JSON once; EvalParsedInput then skips

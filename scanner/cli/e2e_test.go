@@ -78,7 +78,7 @@ func TestCopiedBinaryScansFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	fx := fixturesDir(t)
-	stdout, stderr, code := run(t, bin, dir, "scan", filepath.Join(fx, "pages"), filepath.Join(fx, "listings"))
+	stdout, stderr, code := run(t, bin, dir, "scan", filepath.Join(fx, "pages"), filepath.Join(fx, "listings"), filepath.Join(fx, "material"))
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (the fixtures hold findings)\nstderr: %s", code, stderr)
 	}

@@ -3,8 +3,10 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
-	"text/tabwriter"
+
+	"github.com/mattn/go-runewidth"
 
 	"github.com/open-policy-agent/opa/v1/version"
 	"github.com/urfave/cli/v2"
@@ -27,12 +29,12 @@ func newRulesCommand() *cli.Command {
 			if c.String("format") == "json" {
 				return writeJSON(c, eng.Rules())
 			}
-			tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "RULE\tSEVERITY\tTITLE\tBASIS")
+			rows := [][]string{{"RULE", "SEVERITY", "TITLE", "BASIS"}}
 			for _, m := range eng.Rules() {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", m.ID, m.Severity, m.Title, m.Basis.Law)
+				rows = append(rows, []string{m.ID, m.Severity, m.Title, m.Basis.Law})
 			}
-			return tw.Flush()
+			writeTable(c.App.Writer, rows)
+			return nil
 		},
 	}
 }
@@ -81,4 +83,25 @@ func writeJSON(c *cli.Context, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// writeTable aligns columns by display width: text/tabwriter counts runes,
+// and a Chinese character takes two terminal columns.
+func writeTable(w io.Writer, rows [][]string) {
+	widths := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for i, cell := range row {
+			widths[i] = max(widths[i], runewidth.StringWidth(cell))
+		}
+	}
+	for _, row := range rows {
+		var b strings.Builder
+		for i, cell := range row {
+			b.WriteString(cell)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-runewidth.StringWidth(cell)+2))
+			}
+		}
+		fmt.Fprintln(w, b.String())
+	}
 }
