@@ -154,7 +154,11 @@ func (e *Engine) toInput(doc *facts.Document) (ast.Value, error) {
 	if !ok {
 		return v, nil
 	}
-	if listing, ok := obj.Get(ast.StringTerm("listing")).Value.(ast.Object); ok {
+	t := obj.Get(ast.StringTerm("listing"))
+	if t == nil {
+		return v, nil
+	}
+	if listing, ok := t.Value.(ast.Object); ok {
 		listing.Insert(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon)))
 	}
 	return v, nil

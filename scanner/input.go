@@ -28,8 +28,10 @@ type Input struct {
 // for that input, not a crash.
 const MaxInputBytes = 64 << 20
 
-// listingExts are the files a directory walk picks up.
-var listingExts = map[string]bool{".html": true, ".htm": true, ".yaml": true, ".yml": true, ".json": true, ".txt": true}
+// listingExts are the files a directory walk picks up. Title lists (.txt)
+// are read only when named on the command line: a directory's README.txt
+// or notes are not listings.
+var listingExts = map[string]bool{".html": true, ".htm": true, ".yaml": true, ".yml": true, ".json": true}
 
 // ExpandPaths turns command-line paths into inputs: files as given,
 // directories walked recursively for listing files (hidden ones skipped),

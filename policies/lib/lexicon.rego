@@ -45,22 +45,41 @@ field_runs(toks) := [[tok.t, concat("", [tok.t, padded[i + 1].t]), concat("", [t
 	some i, tok in toks
 ]
 
-# matches are the runs of the listing (outside the skipped fields) found in
-# the lexicon data.tables[table][lex], as hits.
-matches(table, lex, skip) := {match(name, i, k, key, entry) |
+# candidates are the runs of the listing that may be lexicon words:
+# {field, i, n, key}. The engine lists them in Go (input.listing.lexicon.runs:
+# the runs whose key is a key anywhere in data.tables), so the word-list
+# rules walk the hits and not every token; documents built by hand (policy
+# tests) lack the list and get every run of every field.
+candidates := input.listing.lexicon.runs if {
+	input.listing.lexicon.runs
+} else := [{"field": name, "i": i, "n": k + 1, "key": key} |
 	some name, rs in runs
-	not skip[name]
 	some i, keys in rs
 	some k, key in keys
-	entry := data.tables[table][lex][key]
+	fields[name].tokens[i + k]
+]
+
+# prefixed are the tokens {field, i} that may start with a prefix of a
+# table (最为): input.listing.lexicon.prefixed, or every token.
+prefixed := input.listing.lexicon.prefixed if {
+	input.listing.lexicon.prefixed
+} else := [{"field": name, "i": i} |
+	some name, field in fields
+	some i, _ in field.tokens
+]
+
+# matches are the runs of the listing (outside the skipped fields) found in
+# the lexicon data.tables[table][lex], as hits.
+matches(table, lex, skip) := {match(c.field, c.i, c.n - 1, c.key, entry) |
+	some c in candidates
+	not skip[c.field]
+	entry := data.tables[table][lex][c.key]
 }
 
 # any_match reports whether some run of the listing is in the lexicon.
 any_match(table, lex) if {
-	some rs in runs
-	some keys in rs
-	some key in keys
-	data.tables[table][lex][key]
+	some c in candidates
+	data.tables[table][lex][c.key]
 }
 
 # match is the hit of run key (k+1 tokens from token i of field name).
@@ -70,19 +89,20 @@ match(name, i, k, key, entry) := {
 	"key": key, "word": key, "entry": entry,
 }
 
-# key_at is the concatenation of n tokens of field name from index i.
-key_at(name, i, n) := runs[name][i][n - 1] if {
-	i >= 0
-	n <= max_run
-	count(fields[name].tokens) >= i + n
-}
-
+# key_at is the concatenation of n tokens of field name from index i
+# (computed where a rule looks, so a rule that walks candidates never
+# builds the runs of the whole listing).
 key_at(name, i, n) := concat("", [toks[m].t | some m in numbers.range(i, (i + n) - 1)]) if {
 	i >= 0
-	n > max_run
+	n >= 1
 	toks := fields[name].tokens
 	count(toks) >= i + n
 }
+
+# keys_at are the keys of the runs of 1 to max_run tokens from token i of
+# field name: keys_at(name, i)[k] spans k+1 tokens (fewer keys near the end
+# of the field).
+keys_at(name, i) := [key_at(name, i, n) | some n in numbers.range(1, max_run)]
 
 # starts and ends index each field's tokens by their byte offsets, so a
 # figure's span can be joined to the tokens around it.
@@ -98,9 +118,11 @@ ends := {name: {tok.e: i | some i, tok in field.tokens} | some name, field in fi
 # (最 保暖); 最X tokens the tokenizer knows (最热销) stand as they are;
 # words the table lists as not claims (最近, 最后) are left out.
 prefix_hits(table, skip) := {c |
-	some name, field in fields
-	not skip[name]
-	some i, tok in field.tokens
+	some p in prefixed
+	not skip[p.field]
+	name := p.field
+	i := p.i
+	tok := fields[name].tokens[i]
 	prefix := substring(tok.t, 0, 1)
 	pre := data.tables[table].prefixes[prefix]
 	not data.tables[table].words[tok.t]
@@ -193,7 +215,7 @@ simple_match(table, name, c) if {
 	sp := sentence_at(c.field, c.s)
 	sp.first < sp.end
 	some i in numbers.range(sp.first, sp.end - 1)
-	some k, key in runs[c.field][i]
+	some k, key in keys_at(c.field, i)
 	data.tables[table].contexts[name].sentence[key]
 	fields[c.field].tokens[i + k].e <= sp.e
 }
@@ -206,7 +228,7 @@ before_match(table, name, c) if {
 	p := c.i - k
 	p >= 0
 	some n in numbers.range(1, min([k, max_run]))
-	ctx.before[runs[c.field][p][n - 1]]
+	ctx.before[key_at(c.field, p, n)]
 	not boundary_between(c.field, p + n, c.i - 1)
 }
 
@@ -216,7 +238,7 @@ after_match(table, name, c) if {
 	ctx.after
 	some k in numbers.range(0, object.get(ctx, "window", 3) - 1)
 	p := (c.i + c.n) + k
-	some key in runs[c.field][p]
+	some key in keys_at(c.field, p)
 	ctx.after[key]
 	not boundary_between(c.field, c.i + c.n, p - 1)
 }
@@ -265,13 +287,10 @@ registered(c) if {
 # evidence holds the evidence markers of every field, found in one pass:
 # {kind, key, field, s, e}, kind one of source, study_lead, study, period,
 # period_lead, limit, footnote (data.tables.ad_evidence.markers).
-evidence contains {"kind": kind, "key": key, "field": name, "s": toks[i].s, "e": toks[i + k].e} if {
-	some name, rs in runs
-	toks := fields[name].tokens
-	some i, keys in rs
-	some k, key in keys
-	marker := data.tables.ad_evidence.markers[key]
-	toks[i + k]
+evidence contains {"kind": kind, "key": c.key, "field": c.field, "s": toks[c.i].s, "e": toks[(c.i + c.n) - 1].e} if {
+	some c in candidates
+	marker := data.tables.ad_evidence.markers[c.key]
+	toks := fields[c.field].tokens
 	some kind in marker.kinds
 }
 

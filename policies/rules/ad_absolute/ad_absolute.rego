@@ -60,7 +60,7 @@ guarantee_hits contains c if {
 	num.value >= 100
 	first := lexicon.starts[num.field][num.s]
 	next := lexicon.starts[num.field][num.e]
-	some k, word in lexicon.runs[num.field][next]
+	some k, word in lexicon.keys_at(num.field, next)
 	k < 2
 	data.tables.ad_absolute.guarantees.words[word]
 	entry := object.remove(data.tables.ad_absolute.guarantees, ["words"])
