@@ -2,8 +2,11 @@ package scanner
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"github.com/xiaoer-dev/xiaoer/listings"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -54,4 +57,51 @@ func TestZZTmpProf(t *testing.T) {
 	for _, st := range p.ReportTopNResults(25, []string{"total_time_ns"}) {
 		fmt.Printf("%8.2fms n=%d %s:%d\n", float64(st.ExprTimeNs)/1e6, st.NumEval, st.Location.File, st.Location.Row)
 	}
+}
+
+func TestZZDump(t *testing.T) {
+	out := os.Getenv("ZZDUMP")
+	if out == "" {
+		t.Skip()
+	}
+	var ls []*listings.Listing
+	paths, _ := filepath.Glob(filepath.Join("..", "fixtures", "labelled", "*.yaml"))
+	for _, p := range paths {
+		set := loadLabelledSet(t, p)
+		for i, c := range set.Cases {
+			ls = append(ls, c.listings(t, i)...)
+		}
+	}
+	files, _ := filepath.Glob("../fixtures/listings/*")
+	f2, _ := filepath.Glob("../fixtures/pages/*.html")
+	f3, _ := filepath.Glob(os.Getenv("ZZCORPUS") + "/pages/*.html")
+	for _, f := range append(append(files, f2...), f3...) {
+		raw, _ := os.ReadFile(f)
+		got, err := ParseInput(f, raw)
+		if err == nil {
+			ls = append(ls, got...)
+		}
+	}
+	ls = append(ls, benchListings...)
+	raw, _ := os.ReadFile(os.Getenv("ZZCORPUS") + "/titles/taobao_titles_train.txt")
+	lines := strings.Split(string(raw), "\n")
+	for i, line := range lines {
+		ls = append(ls, &listings.Listing{ID: fmt.Sprint(i), Title: line, Price: listings.Price{Min: 50}})
+	}
+	for i := 0; i+20 < len(lines); i += 20 {
+		ls = append(ls, &listings.Listing{ID: fmt.Sprint("d", i), Title: lines[i], Description: strings.Join(lines[i+1:i+20], "。现货秒发，包邮。"), Price: listings.Price{Min: 50}})
+	}
+	var sb strings.Builder
+	n := 0
+	for _, l := range ls {
+		found, _, err := checker(t).CheckListing(context.Background(), l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += len(found)
+		j, _ := json.Marshal(found)
+		sb.WriteString(l.ID + " " + string(j) + "\n")
+	}
+	fmt.Println("listings", len(ls), "findings", n)
+	os.WriteFile(out, []byte(sb.String()), 0o644)
 }

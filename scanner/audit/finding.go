@@ -38,23 +38,4 @@ func where(f scanner.Finding) string {
 }
 
 // cost says what one finding can cost, in the report's words.
-func cost(e scanner.Exposure) string {
-	var parts []string
-	if e.PunitiveCNY > 0 {
-		parts = append(parts, "惩罚性赔偿 "+Money(e.PunitiveCNY))
-	}
-	if e.PlatformCNY > 0 {
-		parts = append(parts, "平台赔付 "+Money(e.PlatformCNY))
-	}
-	if e.FineCNY[1] > 0 {
-		parts = append(parts, "罚款 "+MoneyRange(e.FineCNY[0], e.FineCNY[1]))
-	}
-	if e.Points > 0 {
-		parts = append(parts, fmt.Sprintf("扣%g分", e.Points))
-	}
-	s := strings.Join(parts, " · ")
-	if s != "" && !e.Confirmed {
-		s += "（含未核实数据）"
-	}
-	return s
-}
+func cost(e scanner.Exposure) string { return e.Describe(" · ") }

@@ -128,26 +128,7 @@ func basis(b scanner.Basis) string {
 	return s
 }
 
-func exposure(e scanner.Exposure) string {
-	var parts []string
-	if e.PunitiveCNY > 0 {
-		parts = append(parts, fmt.Sprintf("惩罚性赔偿 ¥%s", money(e.PunitiveCNY)))
-	}
-	if e.PlatformCNY > 0 {
-		parts = append(parts, fmt.Sprintf("平台赔付 ¥%s", money(e.PlatformCNY)))
-	}
-	if e.FineCNY[1] > 0 {
-		parts = append(parts, fmt.Sprintf("罚款 ¥%s–%s", money(e.FineCNY[0]), money(e.FineCNY[1])))
-	}
-	if e.Points > 0 {
-		parts = append(parts, fmt.Sprintf("扣%g分", e.Points))
-	}
-	s := strings.Join(parts, "；")
-	if s != "" && !e.Confirmed {
-		s += "（含未核实数据）"
-	}
-	return s
-}
+func exposure(e scanner.Exposure) string { return e.Describe("；") }
 
 func (t *Text) summary(w *bufio.Writer, s scanner.Summary) {
 	fmt.Fprintf(w, "%d inputs, %d listings: %d findings (%d error, %d warning), %d suppressed, %d unreadable\n",
@@ -158,23 +139,8 @@ func (t *Text) summary(w *bufio.Writer, s scanner.Summary) {
 	}
 }
 
-// money formats yuan with thousands separators and at most two decimals.
-func money(v float64) string {
-	s := fmt.Sprintf("%.2f", v)
-	s = strings.TrimSuffix(strings.TrimRight(strings.TrimRight(s, "0"), "."), ".")
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteString("." + frac)
-	}
-	return b.String()
-}
+// money formats yuan without the sign, for sentences that carry their own.
+func money(v float64) string { return strings.TrimPrefix(scanner.FormatCNY(v), "¥") }
 
 func truncate(s string, n int) string {
 	r := []rune(s)

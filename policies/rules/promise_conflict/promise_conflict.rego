@@ -34,27 +34,40 @@ fast_hours(p) := p.hours if {
 	shipping.fast[p.kind] == 0
 } else := shipping.fast[p.kind]
 
-# slower is true when window promise s contradicts fast promise f: any
-# presale does, and so does a longer stated window.
-slower(f, s) if {
+# pace is what decides which windows contradict fast promise f. Fast
+# promises of one pace contradict the same windows, so those are listed
+# once per pace: comparing every pair of promises is quadratic, and a long
+# description repeats its promise in every paragraph.
+pace(f) := {"hours": fast_hours(f), "presale": f.kind == "presale"}
+
+paces := {pace(f) | some f in promises.binding}
+
+# windowed are the binding promises that state a shipping window.
+windowed := [s |
+	some s in promises.binding
+	shipping.windows[s.kind]
+]
+
+slower_than := {p: [s | some s in windowed; slower(p, s)] | some p in paces}
+
+# slower is true when window promise s contradicts fast promises of pace
+# p: any presale does, and so does a longer stated window.
+slower(p, s) if {
 	s.kind == "presale"
-	f.kind != "presale"
+	not p.presale
 }
 
-slower(f, s) if {
+slower(p, s) if {
 	s.kind != "presale"
-	shipping.windows[s.kind]
-	s.hours > fast_hours(f)
+	s.hours > p.hours
 }
 
 findings contains finding if {
 	some f in promises.binding
 	fast_hours(f)
 	against := [s |
-		some s in promises.binding
+		some s in slower_than[pace(f)]
 		s != f
-		shipping.windows[s.kind]
-		slower(f, s)
 	]
 	count(against) > 0
 	finding := lib.finding(meta, object.union(promises.compensation, {
@@ -67,8 +80,14 @@ findings contains finding if {
 # postage_against lists what contradicts a 包邮 promise: an unqualified
 # buyer-pays term, and for 全国包邮 a remote-region exclusion elsewhere.
 postage_against(f) := [s |
-	some s in promises.binding
+	some s in postage_terms
 	contradicts_postage(f, s)
+]
+
+# postage_terms are the promises that can contradict 包邮, listed once.
+postage_terms := [s |
+	some s in promises.binding
+	s.kind in {"postage_buyer_pays", "postage_remote_excluded"}
 ]
 
 contradicts_postage(_, s) if s.kind == "postage_buyer_pays"
