@@ -1,7 +1,6 @@
 package scanner
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -23,7 +22,8 @@ type Engine struct {
 	catalog  []RuleMeta
 	timeout  time.Duration
 	revision string
-	// lexicon holds every key of data.tables, for input.listing.lexicon.
+	// lexicon holds the words of the data tables (lexiconKeys), for
+	// input.listing.lexicon.
 	lexicon map[string]bool
 }
 
@@ -125,7 +125,7 @@ var ErrEvalTimeout = errors.New("policy evaluation exceeded the time limit")
 // Eval judges one document and returns its findings (evidence filled from
 // the field text, fingerprints not yet set).
 func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]Finding, error) {
-	input, err := e.toInput(doc)
+	input, err := e.Input(doc)
 	if err != nil {
 		return nil, err
 	}
@@ -143,38 +143,20 @@ func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]Finding, erro
 	return found, nil
 }
 
-// toInput is the document as the policies read it: the document, plus
-// input.listing.lexicon, the token runs some table knows.
-func (e *Engine) toInput(doc *facts.Document) (ast.Value, error) {
+// Input is the document as the policies read it: the document, plus
+// input.listing.lexicon, the token runs some table knows (so tools that
+// time or replay evaluations see what Eval evaluates).
+func (e *Engine) Input(doc *facts.Document) (ast.Value, error) {
 	v, err := toAST(doc)
 	if err != nil || doc.Listing == nil {
 		return v, err
 	}
-	obj, ok := v.(ast.Object)
-	if !ok {
-		return v, nil
+	listing, err := v.Find(ast.Ref{ast.StringTerm("listing")})
+	obj, ok := listing.(ast.Object)
+	if err != nil || !ok {
+		return nil, errors.New("encode input document: no listing object")
 	}
-	t := obj.Get(ast.StringTerm("listing"))
-	if t == nil {
-		return v, nil
-	}
-	if listing, ok := t.Value.(ast.Object); ok {
-		listing.Insert(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon)))
-	}
-	return v, nil
-}
-
-// toAST converts the document through JSON once; EvalParsedInput then skips
-// OPA's own reflection-based conversion.
-func toAST(doc *facts.Document) (ast.Value, error) {
-	raw, err := json.Marshal(doc)
-	if err != nil {
-		return nil, fmt.Errorf("encode input document: %w", err)
-	}
-	v, err := ast.ValueFromReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("encode input document: %w", err)
-	}
+	obj.Insert(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon)))
 	return v, nil
 }
 

@@ -13,29 +13,27 @@ import (
 // (max_run in policies/lib/lexicon.rego).
 const maxLexiconRun = 3
 
-// lexiconKeys is every object key anywhere under data.tables of the
-// compiled bundle (user data included): a superset of the words of every
-// lexicon. It says which token runs are words some table knows, a fact
-// about the text; which table, category or exemption applies stays a
-// judgment of the policies.
+// lexiconKeys is every key of every object data.tables.<table>.<name> of
+// the compiled bundle (user data included): the lexicons the library's
+// matches(table, name) and evidence markers look words up in, with some
+// keys no rule looks up (harmless: the rules still look each key up in
+// their own lexicon). It says which token runs are words some table knows,
+// a fact about the text; which table, category or exemption applies stays
+// a judgment of the policies. Context words (deeper in the tables) are
+// looked up around a hit, never over the whole text, so they are left out.
 func lexiconKeys(data map[string]any) map[string]bool {
 	keys := map[string]bool{}
-	collectKeys(data["tables"], keys)
-	return keys
-}
-
-func collectKeys(v any, keys map[string]bool) {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, sub := range v {
-			keys[k] = true
-			collectKeys(sub, keys)
-		}
-	case []any:
-		for _, sub := range v {
-			collectKeys(sub, keys)
+	tables, _ := data["tables"].(map[string]any)
+	for _, table := range tables {
+		lexicons, _ := table.(map[string]any)
+		for _, lexicon := range lexicons {
+			words, _ := lexicon.(map[string]any)
+			for word := range words {
+				keys[word] = true
+			}
 		}
 	}
+	return keys
 }
 
 // lexiconFacts is input.listing.lexicon: the runs of 1 to maxLexiconRun

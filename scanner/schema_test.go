@@ -28,7 +28,7 @@ func TestDocumentsMatchPublishedSchema(t *testing.T) {
 	for _, l := range cases {
 		// The input the engine evaluates: the document plus what the
 		// engine adds (listing.lexicon).
-		input, err := checker(t).Engine.toInput(checker(t).Builder.Build(l))
+		input, err := checker(t).Engine.Input(checker(t).Builder.Build(l))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,7 +18,10 @@
 #   take field names and indexes, never token arrays or whole lexicons (OPA
 #   hashes and converts arguments, so a large argument costs its size on
 #   every call), and rules look words up with data refs (data.tables.X.words[key])
-#   so only the entries looked up are read from the store.
+#   so only the entries looked up are read from the store. Nothing walks
+#   every token of a listing when the engine gives input.listing.lexicon
+#   (see candidates): rules walk the runs some table knows, and look at the
+#   tokens around each hit.
 package xiaoer.lib.lexicon
 
 fields := object.get(input, ["listing", "fields"], {})
@@ -33,7 +36,8 @@ boundaries := {",", "。", ";", "!", "?", "、", "|"}
 
 # runs holds, for every field and token, the keys of the runs of 1 to
 # max_run tokens that start there: runs.title[2] == ["最", "最保暖", "最保暖"]
-# in 最近|上新|最|保暖. Built once per document with builtins only. Near the
+# in 最近|上新|最|保暖. Built once per document with builtins only, and only
+# when the document has no input.listing.lexicon (see candidates). Near the
 # end of a field the array repeats its shorter keys (the padding is empty);
 # users of a key at k check that token i+k exists.
 runs := {name: field_runs(field.tokens) | some name, field in fields}
@@ -47,9 +51,9 @@ field_runs(toks) := [[tok.t, concat("", [tok.t, padded[i + 1].t]), concat("", [t
 
 # candidates are the runs of the listing that may be lexicon words:
 # {field, i, n, key}. The engine lists them in Go (input.listing.lexicon.runs:
-# the runs whose key is a key anywhere in data.tables), so the word-list
-# rules walk the hits and not every token; documents built by hand (policy
-# tests) lack the list and get every run of every field.
+# the runs whose key is a word of some data.tables.<table>.<lexicon>), so
+# the word-list rules walk the hits and not every token; documents built by
+# hand (policy tests) lack the list and get every run of every field.
 candidates := input.listing.lexicon.runs if {
 	input.listing.lexicon.runs
 } else := [{"field": name, "i": i, "n": k + 1, "key": key} |
@@ -60,7 +64,8 @@ candidates := input.listing.lexicon.runs if {
 ]
 
 # prefixed are the tokens {field, i} that may start with a prefix of a
-# table (最为): input.listing.lexicon.prefixed, or every token.
+# table (最为): input.listing.lexicon.prefixed (tokens whose first
+# character is a lexicon word), or every token.
 prefixed := input.listing.lexicon.prefixed if {
 	input.listing.lexicon.prefixed
 } else := [{"field": name, "i": i} |
@@ -91,10 +96,24 @@ match(name, i, k, key, entry) := {
 
 # key_at is the concatenation of n tokens of field name from index i
 # (computed where a rule looks, so a rule that walks candidates never
-# builds the runs of the whole listing).
+# builds the runs of the whole listing). Runs of up to max_run tokens, the
+# common case, are joined without a comprehension: key_at is called for
+# every token around every hit.
+key_at(name, i, 1) := fields[name].tokens[i].t if i >= 0
+
+key_at(name, i, 2) := concat("", [toks[i].t, toks[i + 1].t]) if {
+	i >= 0
+	toks := fields[name].tokens
+}
+
+key_at(name, i, 3) := concat("", [toks[i].t, toks[i + 1].t, toks[i + 2].t]) if {
+	i >= 0
+	toks := fields[name].tokens
+}
+
 key_at(name, i, n) := concat("", [toks[m].t | some m in numbers.range(i, (i + n) - 1)]) if {
 	i >= 0
-	n >= 1
+	n > max_run
 	toks := fields[name].tokens
 	count(toks) >= i + n
 }
@@ -215,9 +234,9 @@ simple_match(table, name, c) if {
 	sp := sentence_at(c.field, c.s)
 	sp.first < sp.end
 	some i in numbers.range(sp.first, sp.end - 1)
-	some k, key in keys_at(c.field, i)
-	data.tables[table].contexts[name].sentence[key]
-	fields[c.field].tokens[i + k].e <= sp.e
+	some n in numbers.range(1, max_run)
+	data.tables[table].contexts[name].sentence[key_at(c.field, i, n)]
+	fields[c.field].tokens[(i + n) - 1].e <= sp.e
 }
 
 # before_match: a context word ends within window tokens before the hit.

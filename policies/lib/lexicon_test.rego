@@ -76,6 +76,27 @@ test_matches_skip_fields if {
 	{h.field | some h in hits} == {"title"}
 }
 
+# with_lexicon adds the engine's candidate lists to a document.
+with_lexicon(d, runs, prefixed) := object.union(d, {"listing": {"lexicon": {"runs": runs, "prefixed": prefixed}}})
+
+test_matches_walk_the_engines_candidates if {
+	d := title(["最近", "最", "保暖", "第一"])
+	runs := [{"field": "title", "i": 1, "n": 2, "key": "最保暖"}]
+	hits := lexicon.matches("t", "words", {}) with input as with_lexicon(d, runs, [])
+		with data.tables.t as {"words": {"最保暖": {}, "第一": {}}}
+
+	# 第一 is a word but no candidate: the engine's list is what is walked.
+	[[h.word, h.s, h.e] | some h in hits] == [["最保暖", 6, 15]]
+}
+
+test_prefix_hits_walk_the_engines_prefixed_tokens if {
+	table := {"words": {}, "prefixes": {"最": {"extend": {"最": true}, "not_claims": {}}}}
+	d := title(["最", "保暖", "最", "好"])
+	hits := lexicon.prefix_hits("t", {}) with input as with_lexicon(d, [], [{"field": "title", "i": 2}])
+		with data.tables.t as table
+	{h.word | some h in hits} == {"最好"}
+}
+
 test_longest_wins if {
 	hits := lexicon.longest(lexicon.matches("t", "words", {})) with input as title(["全网最低", "价"])
 		with data.tables.t as {"words": {"最低价": {}, "全网最低价": {}, "全网最低": {}}}

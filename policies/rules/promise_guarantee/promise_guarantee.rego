@@ -46,7 +46,8 @@ replica_hits contains {"word": t.t, "field": name, "s": t.s, "e": t.e} if {
 
 replica_hits contains {"word": w, "field": name, "s": run[0].s, "e": run[n - 1].e} if {
 	some name, field in input.listing.fields
-	some i, _ in field.tokens
+	some i, t in field.tokens
+	replica_prefixes[t.t]
 	some n in [2, 3, 4]
 	run := array.slice(field.tokens, i, i + n)
 	count(run) == n
@@ -56,6 +57,14 @@ replica_hits contains {"word": w, "field": name, "s": run[0].s, "e": run[n - 1].
 }
 
 # adjacent: each token starts where the one before it ends.
+# replica_prefixes are the beginnings of the replica words (高仿 → 高, 高仿):
+# a run of tokens spells a word only if its first token is one, so runs are
+# built from those tokens only, not from every token of a long page.
+replica_prefixes := {substring(w, 0, k) |
+	some w, _ in replica_words
+	some k in numbers.range(1, count(w))
+}
+
 adjacent(run) if {
 	every k in numbers.range(1, count(run) - 1) {
 		run[k - 1].e == run[k].s
