@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -167,5 +168,46 @@ func TestScanWithShipments(t *testing.T) {
 	}
 	if rep.Summary.Exposure.PlatformCNY == 0 {
 		t.Error("summary has no platform compensation from the orders")
+	}
+}
+
+// TestJSONReportShape: the JSON report has the shape DESIGN.md fixes, and
+// every finding carries what it promises (rule, evidence, span, basis,
+// suggestion, exposure, fingerprint).
+func TestJSONReportShape(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	stdout, stderr, code := run(t, bin, t.TempDir(), "scan", "--format", "json", filepath.Join(fixturesDir(t), "pages"))
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\nstderr: %s", code, stderr)
+	}
+	var doc map[string]any
+	must(t, json.Unmarshal([]byte(stdout), &doc))
+	requireKeys(t, "report", doc, "version", "tool", "summary", "results")
+	requireKeys(t, "summary", doc["summary"].(map[string]any), "inputs", "listings", "findings", "errors", "by_severity", "by_rule", "exposure")
+	results := doc["results"].([]any)
+	if len(results) == 0 {
+		t.Fatal("no results")
+	}
+	findings := 0
+	for _, r := range results {
+		res := r.(map[string]any)
+		requireKeys(t, "result", res, "source", "kind", "id", "title", "encoding", "findings", "error")
+		for _, f := range res["findings"].([]any) {
+			findings++
+			requireKeys(t, "finding", f.(map[string]any), "rule", "severity", "message", "field", "evidence", "span", "location", "basis", "suggestion", "exposure", "fingerprint")
+		}
+	}
+	if findings == 0 {
+		t.Error("no findings in the fixture pages")
+	}
+}
+
+func requireKeys(t *testing.T, what string, m map[string]any, keys ...string) {
+	t.Helper()
+	for _, k := range keys {
+		if _, ok := m[k]; !ok {
+			t.Errorf("%s lacks %q: %v", what, k, m)
+		}
 	}
 }
