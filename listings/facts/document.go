@@ -5,6 +5,7 @@
 package facts
 
 import (
+	"sort"
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
@@ -58,9 +59,19 @@ type PriceFact struct {
 
 // Field is one text field with its tokens and sentences.
 type Field struct {
-	Text      string  `json:"text"`
-	Tokens    []Token `json:"tokens"`
-	Sentences []Span  `json:"sentences"`
+	Text      string     `json:"text"`
+	Tokens    []Token    `json:"tokens"`
+	Sentences []Sentence `json:"sentences"`
+}
+
+// Sentence is a sentence's span with the tokens it holds: First is the
+// index of its first token, End the index of the first token after it
+// (the token count at the end of the field). Rules read them instead of
+// indexing every token by offset; nil when built without tokens.
+type Sentence struct {
+	Span
+	First *int `json:"first,omitempty"`
+	End   *int `json:"end,omitempty"`
 }
 
 // Token is one word: T is its normalised form (half-width, simplified,
@@ -144,7 +155,25 @@ func (b *Builder) fields(l *listings.Listing) map[string]Field {
 }
 
 func (b *Builder) field(text string) Field {
-	return Field{Text: text, Tokens: nonNil(Tokenize(b.Tokenizer, text)), Sentences: nonNil(Sentences(text))}
+	toks := nonNil(Tokenize(b.Tokenizer, text))
+	return Field{Text: text, Tokens: toks, Sentences: nonNil(sentencesOver(Sentences(text), toks))}
+}
+
+// sentencesOver joins sentences to tokens: each gets the index of the
+// first token at or after its start and of the first at or after its end.
+func sentencesOver(spans []Span, toks []Token) []Sentence {
+	out := make([]Sentence, len(spans))
+	for i, sp := range spans {
+		first, end := firstTokenFrom(toks, sp.S), firstTokenFrom(toks, sp.E)
+		out[i] = Sentence{Span: sp, First: &first, End: &end}
+	}
+	return out
+}
+
+// firstTokenFrom is the index of the first token starting at or after
+// byte offset, or len(toks) when none does (tokens are in text order).
+func firstTokenFrom(toks []Token, offset int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].S >= offset })
 }
 
 func priceFact(p listings.Price) *PriceFact {

@@ -13,6 +13,12 @@ import (
 // "g"; "" when there is none), Plus whether it was written as a floor
 // (10万+, 1000多人, 99%以上). S and E are byte offsets into the field's text
 // and cover the whole figure with its unit.
+//
+// First, Last and Next join the figure to its field's tokens (set by
+// Numbers, nil from FiguresIn): the index of the token that starts at S,
+// of the token that ends at E, and of the token that starts at E, or -1
+// when no token does. Rules read them instead of indexing every token of
+// the listing by offset.
 type Number struct {
 	Value float64 `json:"value"`
 	Unit  string  `json:"unit"`
@@ -20,6 +26,9 @@ type Number struct {
 	Field string  `json:"field"`
 	S     int     `json:"s"`
 	E     int     `json:"e"`
+	First *int    `json:"ti,omitempty"`
+	Last  *int    `json:"tl,omitempty"`
+	Next  *int    `json:"tn,omitempty"`
 }
 
 // Numbers finds figures with units in every field, in field-name order and
@@ -33,9 +42,40 @@ func Numbers(fields map[string]Field) []Number {
 	var out []Number
 	for _, name := range names {
 		f := fields[name]
-		out = append(out, figuresIn(f.Text, name, wordEnds(f.Tokens))...)
+		starts, ends := tokenOffsets(f.Tokens)
+		for _, n := range figuresIn(f.Text, name, ends) {
+			n.First, n.Last, n.Next = tokenAt(starts, n.S), tokenAt(ends, n.E), tokenAt(starts, n.E)
+			out = append(out, n)
+		}
 	}
 	return out
+}
+
+// tokenOffsets indexes tokens by the byte offsets where they start and end
+// (nil maps without tokens).
+func tokenOffsets(toks []Token) (starts, ends map[int]int) {
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	starts, ends = make(map[int]int, len(toks)), make(map[int]int, len(toks))
+	for i, t := range toks {
+		starts[t.S], ends[t.E] = i, i
+	}
+	return starts, ends
+}
+
+func hasKey(m map[int]int, k int) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// tokenAt is the index of the token at offset in index, or -1.
+func tokenAt(index map[int]int, offset int) *int {
+	i, ok := index[offset]
+	if !ok {
+		i = -1
+	}
+	return &i
 }
 
 // FiguresIn finds the figures of one text; field is recorded on each.
@@ -48,11 +88,11 @@ func FiguresIn(text, field string) []Number {
 // figuresIn is FiguresIn that, given the byte offsets where the text's
 // words end, keeps a unit only when it ends a word: in 10万家庭 the 家 of
 // 家庭 is no unit, so the figure is 10万.
-func figuresIn(text, field string, ends map[int]bool) []Number {
+func figuresIn(text, field string, ends map[int]int) []Number {
 	norm, origin := normalizeWithOrigin(text)
 	var out []Number
 	for _, m := range figurePattern.FindAllStringSubmatchIndex(norm, -1) {
-		if ends != nil && m[12] >= 0 && !ends[origin[m[13]]] {
+		if ends != nil && m[12] >= 0 && !hasKey(ends, origin[m[13]]) {
 			m = withoutUnit(m)
 		}
 		n, ok := figureFrom(norm, m)
@@ -76,18 +116,6 @@ func withoutUnit(m []int) []int {
 	}
 	m[1] = end
 	return m
-}
-
-// wordEnds is the set of byte offsets where tokens end (nil without tokens).
-func wordEnds(toks []Token) map[int]bool {
-	if len(toks) == 0 {
-		return nil
-	}
-	ends := make(map[int]bool, len(toks))
-	for _, t := range toks {
-		ends[t.E] = true
-	}
-	return ends
 }
 
 // figureUnits are the units a figure may carry, longest first so that 个月

@@ -91,3 +91,46 @@ func TestNumbersOrdersFieldsByName(t *testing.T) {
 		t.Fatalf("Numbers = %+v, want description then title", got)
 	}
 }
+
+// TestNumbersTokenIndexes checks the token indexes Numbers gives each
+// figure, with a space the tokenizer dropped between a figure and the next
+// word (so no token starts where 5000件 ends).
+func TestNumbersTokenIndexes(t *testing.T) {
+	t.Parallel()
+	text := "已售 5000件 好评率99%"
+	toks := []Token{{"已售", 0, 6}, {"5000", 7, 11}, {"件", 11, 14}, {"好评率", 15, 24}, {"99", 24, 26}, {"%", 26, 27}}
+	got := Numbers(map[string]Field{"title": {Text: text, Tokens: toks}})
+	want := [][3]int{{1, 2, -1}, {4, 5, -1}}
+	if len(got) != len(want) {
+		t.Fatalf("Numbers(%q) = %+v, want %d figures", text, got, len(want))
+	}
+	for i, n := range got {
+		if n.First == nil || n.Last == nil || n.Next == nil {
+			t.Fatalf("figure %q has no token indexes", text[n.S:n.E])
+		}
+		if idx := [3]int{*n.First, *n.Last, *n.Next}; idx != want[i] {
+			t.Errorf("figure %q: first, last, next = %v, want %v", text[n.S:n.E], idx, want[i])
+		}
+	}
+	if n := FiguresIn(text, "title"); len(n) > 0 && n[0].First != nil {
+		t.Errorf("FiguresIn has no tokens, yet gives index %d", *n[0].First)
+	}
+}
+
+// TestSentencesOverTokens checks each sentence's first and end token,
+// where the tokenizer dropped the space that opens the second sentence.
+func TestSentencesOverTokens(t *testing.T) {
+	t.Parallel()
+	text := "全棉。 透气！"
+	toks := []Token{{"全棉", 0, 6}, {"。", 6, 9}, {"透气", 10, 16}, {"!", 16, 19}}
+	got := sentencesOver(Sentences(text), toks)
+	want := [][2]int{{0, 2}, {2, 4}}
+	if len(got) != len(want) {
+		t.Fatalf("sentences of %q = %+v, want %d", text, got, len(want))
+	}
+	for i, s := range got {
+		if idx := [2]int{*s.First, *s.End}; idx != want[i] {
+			t.Errorf("sentence %q: first, end = %v, want %v", text[s.S:s.E], idx, want[i])
+		}
+	}
+}

@@ -129,6 +129,23 @@ starts := {name: {tok.s: i | some i, tok in field.tokens} | some name, field in 
 
 ends := {name: {tok.e: i | some i, tok in field.tokens} | some name, field in fields}
 
+# figure_first, figure_last and figure_next are the tokens of figure num
+# (an input.listing.numbers entry): the one it starts at, the one it ends
+# at, the one that starts where it ends. The engine's figures carry them
+# (ti, tl, tn; -1 for none), so no rule indexes every token by offset;
+# figures written by hand (policy tests) fall back to starts and ends.
+figure_first(num) := num.ti if num.ti >= 0
+
+figure_first(num) := starts[num.field][num.s] if not num.ti
+
+figure_last(num) := num.tl if num.tl >= 0
+
+figure_last(num) := ends[num.field][num.e] if not num.tl
+
+figure_next(num) := num.tn if num.tn >= 0
+
+figure_next(num) := starts[num.field][num.e] if not num.tn
+
 # prefix_hit is the hit of a token starting with a prefix (最) that is no
 # word of its own: 最 alone (and 最为) reaches over the next word (最 保暖);
 # 最X tokens the tokenizer knows (最热销) stand as they are.
@@ -271,11 +288,17 @@ boundary_between(name, a, b) if {
 # sentence_at is the sentence of field name holding byte offset s, with the
 # indexes of its first token and of the first token after it (the whole
 # field when the document gives no sentences).
-sentence_at(name, s) := object.union(sp, {"first": first_token(name, sp.s), "end": first_token(name, sp.e)}) if {
+sentence_at(name, s) := with_tokens(name, sp) if {
 	some sp in fields[name].sentences
 	sp.s <= s
 	s < sp.e
 } else := {"s": 0, "e": 1000000000, "first": 0, "end": count(fields[name].tokens)}
+
+# with_tokens is sentence sp with its token indexes: the engine's sentences
+# carry them; sentences written by hand (policy tests) get them here.
+with_tokens(_, sp) := sp if sp.first
+
+with_tokens(name, sp) := object.union(sp, {"first": first_token(name, sp.s), "end": first_token(name, sp.e)}) if not sp.first
 
 # first_token is the index of the first token at or after byte s (sentences
 # may start with spaces the tokenizer dropped), or the token count.

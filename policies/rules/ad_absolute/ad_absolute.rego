@@ -58,8 +58,8 @@ guarantee_hits contains c if {
 	not skip[num.field]
 	num.unit == "%"
 	num.value >= 100
-	first := lexicon.starts[num.field][num.s]
-	next := lexicon.starts[num.field][num.e]
+	first := lexicon.figure_first(num)
+	next := lexicon.figure_next(num)
 	some k, word in lexicon.keys_at(num.field, next)
 	k < 2
 	data.tables.ad_absolute.guarantees.words[word]

@@ -57,9 +57,9 @@ candidates contains c if {
 	some num in object.get(input, ["listing", "numbers"], [])
 	not skip[num.field]
 	num.unit == "%"
-	first := lexicon.starts[num.field][num.s]
+	first := lexicon.figure_first(num)
 	m := metric_before(num.field, first, "rate")
-	c := figure_hit(num.field, m.i, (lexicon.ends[num.field][num.e] - m.i) + 1, m.s, num.e)
+	c := figure_hit(num.field, m.i, (lexicon.figure_last(num) - m.i) + 1, m.s, num.e)
 }
 
 # A sales count before a figure, with or without a unit: 已售5000件, 月销1w+.
@@ -71,8 +71,8 @@ candidates contains c if {
 	digit(g.field, p)
 	not digit(g.field, p - 1)
 	not lexicon.boundary_between(g.field, g.i + g.n, p - 1)
-	e := figure_end(g.field, p)
-	c := figure_hit(g.field, g.i, (lexicon.ends[g.field][e] - g.i) + 1, g.s, e)
+	[last, e] := figure_end(g.field, p)
+	c := figure_hit(g.field, g.i, (last - g.i) + 1, g.s, e)
 }
 
 # digit: token i is a number (the tokenizer keeps 5000 whole; older cuts
@@ -84,8 +84,8 @@ candidates contains c if {
 	some num in object.get(input, ["listing", "numbers"], [])
 	not skip[num.field]
 	counted(num)
-	first := lexicon.starts[num.field][num.s]
-	next := lexicon.starts[num.field][num.e]
+	first := lexicon.figure_first(num)
+	next := lexicon.figure_next(num)
 	some k in numbers.range(0, 1)
 	some n in numbers.range(1, lexicon.max_run)
 	data.tables.ad_unsourced_claim.metrics_after[lexicon.key_at(num.field, next + k, n)]
@@ -120,15 +120,15 @@ metric_before(name, i, kind) := m if {
 	m := ms[0]
 }
 
-# figure_end is where the count starting at token i ends: the figure fact
-# there if it counts people or items (已售5000件; not 销售保2年), or else a
-# bare run of digits that is no model code (热销233xx).
+# figure_end is [last token, end offset] of the count starting at token i:
+# the figure fact there if it counts people or items (已售5000件; not
+# 销售保2年), or else a bare run of digits that is no model code (热销233xx).
 figure_end(name, i) := e if {
 	some num in input.listing.numbers
 	num.field == name
 	num.s == input.listing.fields[name].tokens[i].s
 	counted(num)
-	e := num.e
+	e := [lexicon.figure_last(num), num.e]
 } else := e if {
 	not figure_at(name, i)
 	toks := input.listing.fields[name].tokens
@@ -140,7 +140,7 @@ figure_end(name, i) := e if {
 	]
 	last := (i + max(run)) - 1
 	not letter_at(name, last + 1)
-	e := toks[last].e
+	e := [last, toks[last].e]
 }
 
 letter_at(name, i) if regex.match(`^[a-z]`, input.listing.fields[name].tokens[i].t)

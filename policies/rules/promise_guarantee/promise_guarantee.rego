@@ -35,20 +35,15 @@ guarantee := promises.tables.guarantee
 # replica_words is this rule's own list of unambiguous replica words (see
 # replica_note in the table for why it does not read the counterfeit rule's
 # lexicon). A hit is one token or two to four adjacent tokens: jieba cuts
-# 高仿 into 高 + 仿 and 1:1复刻 into four.
+# 高仿 into 高 + 仿 and 1:1复刻 into four. One pass over the tokens finds
+# both: a word is a prefix of itself.
 replica_words := guarantee.replica_words
-
-replica_hits contains {"word": t.t, "field": name, "s": t.s, "e": t.e} if {
-	some name, field in input.listing.fields
-	some t in field.tokens
-	replica_words[t.t]
-}
 
 replica_hits contains {"word": w, "field": name, "s": run[0].s, "e": run[n - 1].e} if {
 	some name, field in input.listing.fields
 	some i, t in field.tokens
 	replica_prefixes[t.t]
-	some n in [2, 3, 4]
+	some n in [1, 2, 3, 4]
 	run := array.slice(field.tokens, i, i + n)
 	count(run) == n
 	adjacent(run)
