@@ -26,7 +26,7 @@ type Scanner struct {
 // in input order (see RunStream). A bad input yields an error result and
 // never stops the batch; only ctx cancellation or an emit error ends Run early.
 func (s *Scanner) Run(ctx context.Context, inputs []Input, emit func(Result) error) error {
-	return s.RunStream(ctx, inputs, StreamOptions{}, emit) // issue 7: bounded window, see pool.go
+	return s.RunStream(ctx, inputs, StreamOptions{}, emit) // bounded window, see pool.go
 }
 
 // scanInput reads, parses and checks one input; it never panics outward.
@@ -36,7 +36,7 @@ func (s *Scanner) scanInput(ctx context.Context, in Input) (results []Result) {
 			results = []Result{errorResult(in, fmt.Errorf("internal error: %v", r))}
 		}
 	}()
-	ls, err := listingsOf(ctx, in) // issue 7: URL and shop-export inputs load themselves
+	ls, err := listingsOf(ctx, in) // URL and shop-export inputs load themselves
 	if err != nil {
 		return []Result{errorResult(in, err)}
 	}
@@ -86,7 +86,7 @@ func keepRules(found []Finding, rules []string) []Finding {
 
 // ParseInput turns one input's bytes into listings.
 func ParseInput(source string, raw []byte) ([]*listings.Listing, error) {
-	if listings.IsExportFile(source) { // issue 7: shop export CSV
+	if listings.IsExportFile(source) { // shop export CSV
 		return listings.ParseExport(source, raw)
 	}
 	if strings.EqualFold(filepath.Ext(source), ".txt") {

@@ -17,7 +17,7 @@ func newScanCommand() *cli.Command {
 		Name:      "scan",
 		Usage:     "scan listing pages and listing files (files, directories, - for stdin)",
 		ArgsUsage: "PATH...",
-		Flags:     append(scanFlags(), bulkFlags()...), // issue 7: bulk.go
+		Flags:     append(scanFlags(), bulkFlags()...), // --urls, --resume, progress: bulk.go
 		Action:    runScan,
 	}
 }
@@ -46,7 +46,7 @@ func scanFlags() []cli.Flag {
 }
 
 func runScan(c *cli.Context) error {
-	if !hasInputs(c) { // issue 7: --urls alone is enough
+	if !hasInputs(c) { // --urls alone is enough
 		return cli.Exit("scan: give at least one PATH (a file, a directory, or - for stdin) or --urls FILE", 2)
 	}
 	set, err := loadSettings(c)
@@ -61,7 +61,7 @@ func runScan(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	out, closeOut, inputs, prior, err := openOutput(c, set.failOn, inputs) // issue 7: --resume
+	out, closeOut, inputs, prior, err := openOutput(c, set.failOn, inputs) // --resume
 	if err != nil {
 		return err
 	}
@@ -104,7 +104,7 @@ func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 		r.Results = append(r.Results, res)
 		return nil
 	}
-	err := runInputs(c, s, inputs, streaming, emit) // issue 7: progress, jsonl as completed
+	err := runInputs(c, s, inputs, streaming, emit) // progress, jsonl as completed
 	if err == nil {
 		err = scanShipments(c, checker.Engine, &r.Summary, emit)
 	}

@@ -129,7 +129,7 @@ func finishBaseline(c *cli.Context, s *scanSettings) error {
 // ignore-paths and, with
 // --changed-since, keeps only files changed since that revision.
 func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
-	inputs, err := expandInputs(c) // issue 7: shop export rows, --urls
+	inputs, err := expandInputs(c) // shop export rows, --urls
 	if err != nil {
 		return nil, err
 	}
