@@ -14,7 +14,7 @@ import (
 )
 
 // bulkFlags are scan's flags for bulk scans: URL lists, fetching, resuming
-// and the progress bar .
+// and the progress bar.
 func bulkFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "urls", Usage: "also scan the item pages at these URLs (FILE: one URL a line, # comments; - for stdin)"},
