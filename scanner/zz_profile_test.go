@@ -41,12 +41,12 @@ func TestZZProfile(t *testing.T) {
 	}
 	prof := profiler.New()
 	pq, err := rego.New(rego.Query("data.xiaoer.main.findings"), rego.ParsedBundle("xiaoer", b),
-		rego.SetRegoVersion(ast.RegoV1), rego.QueryTracer(prof)).PrepareForEval(context.Background())
+		rego.SetRegoVersion(ast.RegoV1)).PrepareForEval(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for range 200 {
-		if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(input)); err != nil {
+		if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(input), rego.EvalQueryTracer(prof)); err != nil {
 			t.Fatal(err)
 		}
 	}
