@@ -30,7 +30,7 @@ func locate(f Finding, l *listings.Listing, doc *facts.Document) (Location, bool
 		return offsetIn(pos, text, offset), true
 	}
 	if l.Raw != "" && f.Evidence != "" {
-		return findInSource(l.Raw, f.Evidence)
+		return findInSource(l.Raw, f)
 	}
 	return Location{}, false
 }
@@ -67,10 +67,20 @@ func offsetIn(pos listings.Position, text string, offset int) Location {
 	return Location{Line: pos.Line, Column: pos.Column + utf8.RuneCountInString(lastLine)}
 }
 
-// findInSource locates the first occurrence of the evidence in the decoded
-// page, outside tags; good enough for annotations on HTML listings.
-func findInSource(raw, evidence string) (Location, bool) {
-	idx := strings.Index(raw, evidence)
+// findInSource locates the evidence in the decoded page. The text around
+// it (the words just before the evidence in its sentence) is searched
+// first, so the same word in the title and the subtitle gets each its own
+// line; failing that, the first occurrence of the evidence.
+func findInSource(raw string, f Finding) (Location, bool) {
+	idx := -1
+	if lead := leadIn(f); lead != "" {
+		if i := strings.Index(raw, lead+f.Evidence); i >= 0 {
+			idx = i + len(lead)
+		}
+	}
+	if idx < 0 {
+		idx = strings.Index(raw, f.Evidence)
+	}
 	if idx < 0 {
 		return Location{}, false
 	}
@@ -78,4 +88,16 @@ func findInSource(raw, evidence string) (Location, bool) {
 	line := strings.Count(before, "\n") + 1
 	col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
 	return Location{Line: line, Column: col}, true
+}
+
+// leadIn is up to four characters of the finding's context right before its
+// evidence: enough to tell two occurrences apart, short enough to rarely
+// straddle markup.
+func leadIn(f Finding) string {
+	i := strings.Index(f.Context, f.Evidence)
+	if i <= 0 {
+		return ""
+	}
+	before := []rune(f.Context[:i])
+	return string(before[max(0, len(before)-4):])
 }

@@ -33,7 +33,8 @@ func TestZZProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	js, _ := json.Marshal(input)
+	iv, _ := ast.JSON(input)
+	js, _ := json.Marshal(iv)
 	os.WriteFile("/tmp/zz_input.json", js, 0o644)
 	b, err := policies.Embedded()
 	if err != nil {
@@ -50,7 +51,7 @@ func TestZZProfile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, r := range prof.ReportTopNResults(25, []string{"total_time_ns"}) {
+	for _, r := range prof.ReportTopNResults(400, []string{"total_time_ns"}) {
 		t.Logf("%8.2fms %6d evals %6d redo %s:%d", float64(r.ExprTimeNs)/1e6/200, r.NumEval/200, r.NumRedo/200, r.Location.File, r.Location.Row)
 	}
 }
