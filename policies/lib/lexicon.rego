@@ -60,7 +60,7 @@ candidates := input.listing.lexicon.runs if {
 	some name, rs in runs
 	some i, keys in rs
 	some k, key in keys
-	fields[name].tokens[i + k]
+	input.listing.fields[name].tokens[i + k]
 ]
 
 # prefixed are the tokens {field, i} that may start with a prefix of a
@@ -90,7 +90,7 @@ any_match(table, lex) if {
 # match is the hit of run key (k+1 tokens from token i of field name).
 match(name, i, k, key, entry) := {
 	"field": name, "i": i, "n": k + 1,
-	"s": fields[name].tokens[i].s, "e": fields[name].tokens[i + k].e,
+	"s": input.listing.fields[name].tokens[i].s, "e": input.listing.fields[name].tokens[i + k].e,
 	"key": key, "word": key, "entry": entry,
 }
 
@@ -99,22 +99,22 @@ match(name, i, k, key, entry) := {
 # builds the runs of the whole listing). Runs of up to max_run tokens, the
 # common case, are joined without a comprehension: key_at is called for
 # every token around every hit.
-key_at(name, i, 1) := fields[name].tokens[i].t if i >= 0
+key_at(name, i, 1) := input.listing.fields[name].tokens[i].t if i >= 0
 
 key_at(name, i, 2) := concat("", [toks[i].t, toks[i + 1].t]) if {
 	i >= 0
-	toks := fields[name].tokens
+	toks := input.listing.fields[name].tokens
 }
 
 key_at(name, i, 3) := concat("", [toks[i].t, toks[i + 1].t, toks[i + 2].t]) if {
 	i >= 0
-	toks := fields[name].tokens
+	toks := input.listing.fields[name].tokens
 }
 
 key_at(name, i, n) := concat("", [toks[m].t | some m in numbers.range(i, (i + n) - 1)]) if {
 	i >= 0
 	n > max_run
-	toks := fields[name].tokens
+	toks := input.listing.fields[name].tokens
 	count(toks) >= i + n
 }
 
@@ -158,7 +158,7 @@ prefix_hits(table, skip) := {c |
 	not skip[p.field]
 	name := p.field
 	i := p.i
-	tok := fields[name].tokens[i]
+	tok := input.listing.fields[name].tokens[i]
 	prefix := substring(tok.t, 0, 1)
 	pre := data.tables[table].prefixes[prefix]
 	not data.tables[table].words[tok.t]
@@ -167,13 +167,13 @@ prefix_hits(table, skip) := {c |
 }
 
 prefix_hit(table, prefix, name, i) := match(name, i, 0, tok.t, entry) if {
-	tok := fields[name].tokens[i]
+	tok := input.listing.fields[name].tokens[i]
 	not data.tables[table].prefixes[prefix].extend[tok.t]
 	entry := object.remove(data.tables[table].prefixes[prefix], ["not_claims", "extend"])
 }
 
 prefix_hit(table, prefix, name, i) := object.union(match(name, i, n, word, entry), {"word": word}) if {
-	tok := fields[name].tokens[i]
+	tok := input.listing.fields[name].tokens[i]
 	data.tables[table].prefixes[prefix].extend[tok.t]
 	n := word_run(name, i + 1)
 	word := concat("", [tok.t, key_at(name, i + 1, n)])
@@ -185,12 +185,12 @@ prefix_hit(table, prefix, name, i) := object.union(match(name, i, n, word, entry
 # word_run is how many tokens from i make the next word: one, or a run of
 # single ASCII letters when the tokenizer cut a Latin word (最 i n).
 word_run(name, i) := 1 if {
-	regex.match(`^(?:[\p{Han}0-9]|[a-z]{2})`, fields[name].tokens[i].t)
+	regex.match(`^(?:[\p{Han}0-9]|[a-z]{2})`, input.listing.fields[name].tokens[i].t)
 } else := n if {
 	letters := [k |
 		some k in numbers.range(1, 8)
 		every m in numbers.range(i, (i + k) - 1) {
-			regex.match(`^[a-z]$`, fields[name].tokens[m].t)
+			regex.match(`^[a-z]$`, input.listing.fields[name].tokens[m].t)
 		}
 	]
 	n := max(letters)
@@ -253,7 +253,7 @@ simple_match(table, name, c) if {
 	some i in numbers.range(sp.first, sp.end - 1)
 	some n in numbers.range(1, max_run)
 	data.tables[table].contexts[name].sentence[key_at(c.field, i, n)]
-	fields[c.field].tokens[(i + n) - 1].e <= sp.e
+	input.listing.fields[c.field].tokens[(i + n) - 1].e <= sp.e
 }
 
 # before_match: a context word ends within window tokens before the hit.
@@ -282,17 +282,17 @@ after_match(table, name, c) if {
 boundary_between(name, a, b) if {
 	a <= b
 	some m in numbers.range(a, b)
-	boundaries[fields[name].tokens[m].t]
+	boundaries[input.listing.fields[name].tokens[m].t]
 }
 
 # sentence_at is the sentence of field name holding byte offset s, with the
 # indexes of its first token and of the first token after it (the whole
 # field when the document gives no sentences).
 sentence_at(name, s) := with_tokens(name, sp) if {
-	some sp in fields[name].sentences
+	some sp in input.listing.fields[name].sentences
 	sp.s <= s
 	s < sp.e
-} else := {"s": 0, "e": 1000000000, "first": 0, "end": count(fields[name].tokens)}
+} else := {"s": 0, "e": 1000000000, "first": 0, "end": count(input.listing.fields[name].tokens)}
 
 # with_tokens is sentence sp with its token indexes: the engine's sentences
 # carry them; sentences written by hand (policy tests) get them here.
@@ -302,24 +302,24 @@ with_tokens(name, sp) := object.union(sp, {"first": first_token(name, sp.s), "en
 
 # first_token is the index of the first token at or after byte s (sentences
 # may start with spaces the tokenizer dropped), or the token count.
-first_token(name, s) := count(fields[name].tokens) if {
-	count(fields[name].tokens) == 0
-} else := count(fields[name].tokens) if {
-	s >= fields[name].tokens[count(fields[name].tokens) - 1].e
+first_token(name, s) := count(input.listing.fields[name].tokens) if {
+	count(input.listing.fields[name].tokens) == 0
+} else := count(input.listing.fields[name].tokens) if {
+	s >= input.listing.fields[name].tokens[count(input.listing.fields[name].tokens) - 1].e
 } else := min(found) if {
 	found := [i | some d in numbers.range(0, 8); i := starts[name][s + d]]
 	count(found) > 0
 } else := min(after) if {
-	after := [i | some i, tok in fields[name].tokens; tok.s >= s]
+	after := [i | some i, tok in input.listing.fields[name].tokens; tok.s >= s]
 	count(after) > 0
-} else := count(fields[name].tokens)
+} else := count(input.listing.fields[name].tokens)
 
 # registered reports whether hit c lies inside a name the user registered
 # in data.tables.registered_names (a trademark or product name), looking at
 # runs of up to 8 tokens either side of the hit.
 registered(c) if {
 	count(object.get(data.tables, ["registered_names", "names"], {})) > 0
-	toks := fields[c.field].tokens
+	toks := input.listing.fields[c.field].tokens
 	last := (c.i + c.n) - 1
 	some a in numbers.range(max([c.i - 8, 0]), c.i)
 	some b in numbers.range(last, min([last + 8, count(toks) - 1]))
@@ -332,7 +332,7 @@ registered(c) if {
 evidence contains {"kind": kind, "key": c.key, "field": c.field, "s": toks[c.i].s, "e": toks[(c.i + c.n) - 1].e} if {
 	some c in candidates
 	marker := data.tables.ad_evidence.markers[c.key]
-	toks := fields[c.field].tokens
+	toks := input.listing.fields[c.field].tokens
 	some kind in marker.kinds
 }
 

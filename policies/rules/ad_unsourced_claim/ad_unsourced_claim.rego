@@ -86,10 +86,15 @@ candidates contains c if {
 	counted(num)
 	first := lexicon.figure_first(num)
 	next := lexicon.figure_next(num)
-	some k in numbers.range(0, 1)
-	some n in numbers.range(1, lexicon.max_run)
-	data.tables.ad_unsourced_claim.metrics_after[lexicon.key_at(num.field, next + k, n)]
-	last := ((next + k) + n) - 1
+
+	# The words after the figure are lexicon runs: walk those of the field
+	# starting at next or next + 1, not every key around every figure.
+	some r in lexicon.candidates
+	r.field == num.field
+	r.i >= next
+	r.i <= next + 1
+	data.tables.ad_unsourced_claim.metrics_after[r.key]
+	last := (r.i + r.n) - 1
 	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
 }
 
@@ -108,16 +113,20 @@ counted(num) if {
 }
 
 # metric_before finds a metric of the kind ending within five tokens
-# before token i (回购|率|高|达|85%), with no clause mark in between.
-metric_before(name, i, kind) := m if {
-	ms := [{"i": p, "s": input.listing.fields[name].tokens[p].s} |
-		some k in numbers.range(1, 5)
-		some n in numbers.range(1, min([k, lexicon.max_run]))
-		p := i - k
-		data.tables.ad_unsourced_claim.words[lexicon.key_at(name, p, n)].metric == kind
-		not lexicon.boundary_between(name, p + n, i - 1)
-	]
-	m := ms[0]
+# before token i (回购|率|高|达|85%), with no clause mark in between: the
+# nearest one. Metrics are lexicon words, so only the listing's candidate
+# runs are looked at, not every key before every figure.
+metric_before(name, i, kind) := {"i": p, "s": input.listing.fields[name].tokens[p].s} if {
+	found := {r.i |
+		some r in lexicon.candidates
+		r.field == name
+		r.i >= i - 5
+		r.i + r.n <= i
+		data.tables.ad_unsourced_claim.words[r.key].metric == kind
+		not lexicon.boundary_between(name, r.i + r.n, i - 1)
+	}
+	count(found) > 0
+	p := max(found)
 }
 
 # figure_end is [last token, end offset] of the count starting at token i:
