@@ -2,7 +2,6 @@ package facts
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -34,13 +33,8 @@ type Number struct {
 // Numbers finds figures with units in every field, in field-name order and
 // then text order, so the document is the same on every run.
 func Numbers(fields map[string]Field) []Number {
-	names := make([]string, 0, len(fields))
-	for name := range fields {
-		names = append(names, name)
-	}
-	sort.Strings(names)
 	var out []Number
-	for _, name := range names {
+	for _, name := range fieldNames(fields) {
 		f := fields[name]
 		starts, ends := tokenOffsets(f.Tokens)
 		for _, n := range figuresIn(f.Text, name, ends) {

@@ -1,8 +1,6 @@
 package facts
 
 import (
-	"slices"
-
 	"github.com/xiaoer-dev/xiaoer/listings"
 )
 
@@ -36,13 +34,8 @@ const (
 // 七天无理由 is returns_refused, 支持7天无理由 is returns_7day). Promises in the
 // SKU names are partial: they bind one variant, not the listing.
 func Promises(_ *listings.Listing, fields map[string]Field) []Promise {
-	names := make([]string, 0, len(fields))
-	for name := range fields {
-		names = append(names, name)
-	}
-	slices.Sort(names)
 	var out []Promise
-	for _, name := range names {
+	for _, name := range fieldNames(fields) {
 		found := promisesIn(fields[name].Text, name)
 		if name == FieldSKUs {
 			for i := range found {

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
@@ -52,4 +53,15 @@ func Sentences(text string) []Span {
 		out = append(out, Span{S: start, E: len(text)})
 	}
 	return out
+}
+
+// fieldNames lists the fields in name order, so facts come out in the same
+// order on every run (Go randomises map iteration).
+func fieldNames(fields map[string]Field) []string {
+	names := make([]string, 0, len(fields))
+	for name := range fields {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
 }
