@@ -7,9 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 )
@@ -79,33 +76,6 @@ func readLimited(r io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("larger than %d MiB", MaxInputBytes>>20)
 	}
 	return data, nil
-}
-
-// walk lists the listing files under path (path itself if it is a file).
-func walk(path string) ([]string, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	if !st.IsDir() {
-		return []string{path}, nil
-	}
-	var files []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			files = append(files, p) // reported when read
-			return nil
-		}
-		if d.IsDir() && p != path && strings.HasPrefix(d.Name(), ".") {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && listingExts[strings.ToLower(filepath.Ext(p))] {
-			files = append(files, p)
-		}
-		return nil
-	})
-	sort.Strings(files)
-	return files, err
 }
 
 // unwrapPathError drops the path that the caller already names.

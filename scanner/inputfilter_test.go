@@ -26,7 +26,7 @@ func TestSkipDotFilesKeepsNamedOnes(t *testing.T) {
 	}
 	names := func(args ...string) string {
 		var got []string
-		for _, in := range SkipDotFiles(ExpandPaths(args, nil), args) {
+		for _, in := range ExpandPaths(args, nil) {
 			got = append(got, filepath.Base(in.Source))
 		}
 		return strings.Join(got, " ")
@@ -48,13 +48,13 @@ func TestSkipPolicyDirs(t *testing.T) {
 	named := filepath.Join(dir, "policies", "brand", "data.json")
 	var got []string
 	args := []string{dir}
-	for _, in := range SkipPolicyDirs(ExpandPaths(args, nil), args) {
+	for _, in := range ExpandPaths(args, nil) {
 		got = append(got, filepath.Base(in.Source))
 	}
 	if strings.Join(got, " ") != "a.yaml" {
 		t.Errorf("walk keeps %v, want a.yaml only (data.json sits beside Rego)", got)
 	}
-	if kept := SkipPolicyDirs(ExpandPaths([]string{named}, nil), []string{named}); len(kept) != 1 {
+	if kept := ExpandPaths([]string{named}, nil); len(kept) != 1 {
 		t.Error("a file named on the command line was dropped")
 	}
 }

@@ -5,11 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
+
+	"github.com/xiaoer-dev/xiaoer/scanner"
 )
 
 // Input file kinds.
@@ -35,7 +34,7 @@ var dataExts = map[string]bool{".csv": true, ".json": true, ".jsonl": true, ".nd
 func ClassifyInputs(paths []string) []Input {
 	var out []Input
 	for _, p := range paths {
-		files, err := walk(p)
+		files, err := scanner.WalkFiles(p, dataExts)
 		if err != nil {
 			out = append(out, Input{Path: p, Err: err})
 			continue
@@ -46,34 +45,6 @@ func ClassifyInputs(paths []string) []Input {
 		}
 	}
 	return out
-}
-
-func walk(root string) ([]string, error) {
-	st, err := os.Stat(root)
-	if err != nil {
-		return nil, err
-	}
-	if !st.IsDir() {
-		return []string{root}, nil
-	}
-	var files []string
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && dataExts[strings.ToLower(filepath.Ext(path))] {
-			files = append(files, path)
-		}
-		return nil
-	})
-	sort.Strings(files)
-	return files, err
 }
 
 func sniff(path string) (string, error) {

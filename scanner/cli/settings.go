@@ -133,8 +133,6 @@ func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	inputs = scanner.SkipDotFiles(inputs, c.Args().Slice())
-	inputs = scanner.SkipPolicyDirs(inputs, c.Args().Slice())
 	inputs = scanner.SkipPaths(inputs, s.cfg.IgnorePaths, &scanner.PathMatcher{Base: s.cfg.Dir})
 	rev := c.String("changed-since")
 	if rev == "" {
