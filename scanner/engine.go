@@ -22,9 +22,9 @@ type Engine struct {
 	catalog  []RuleMeta
 	timeout  time.Duration
 	revision string
-	// lexicon holds the words of the data tables (lexiconKeys), for
-	// input.listing.lexicon.
-	lexicon map[string]bool
+	// lexicon holds the words of the data tables (lexiconKeys and
+	// contextKeys), for input.listing.lexicon.
+	lexicon lexiconWords
 }
 
 // EngineOptions configures the policy set.
@@ -74,7 +74,7 @@ func NewEngine(ctx context.Context, opts EngineOptions) (*Engine, error) {
 		rego.StrictBuiltinErrors(true),
 		rego.SetRegoVersion(ast.RegoV1),
 	}
-	e := &Engine{timeout: opts.Timeout, revision: embedded.Manifest.Revision, lexicon: lexiconKeys(merged.Data)}
+	e := &Engine{timeout: opts.Timeout, revision: embedded.Manifest.Revision, lexicon: newLexiconWords(merged.Data)}
 	if e.timeout == 0 {
 		e.timeout = DefaultEvalTimeout
 	}

@@ -19,15 +19,41 @@ func TestLexiconFactsListKnownRunsAndPrefixes(t *testing.T) {
 	t.Parallel()
 	fields := map[string]facts.Field{"title": {Tokens: []facts.Token{
 		{T: "最近", S: 0, E: 6}, {T: "上新", S: 6, E: 12}, {T: "最", S: 12, E: 15}, {T: "保暖", S: 15, E: 21},
-	}}}
-	keys := map[string]bool{"最": true, "最保暖": true, "上新最保暖": true}
-	got := lexiconFacts(fields, keys).String()
-	// 上新最保暖 spans three tokens from 1; 最近 starts with 最 but is no key.
-	want := `{"prefixed": [{"field": "title", "i": 0}, {"field": "title", "i": 2}], "runs": [` +
-		`{"field": "title", "i": 1, "key": "上新最保暖", "n": 3}, {"field": "title", "i": 2, "key": "最", "n": 1}, ` +
-		`{"field": "title", "i": 2, "key": "最保暖", "n": 2}]}`
+	}}, "brand": {}}
+	lw := lexiconWords{
+		words: map[string][]lexiconName{
+			"最": {{"ad_absolute", "prefixes"}}, "最保暖": {{"ad_absolute", "words"}},
+			"上新最保暖": {{"ad_absolute", "words"}, {"ad_pressure", "words"}},
+		},
+		context: map[string]bool{"上新": true, "保暖": true, "最保暖": true},
+	}
+	got := lexiconFacts(fields, lw).String()
+	// 上新最保暖 spans three tokens from 1 and is in two lexicons; 最近
+	// starts with 最 but is no key; context words are grouped by their
+	// first token, per field (brand has none).
+	want := `{"context": {"title": [{"i": 1, "runs": [{"key": "上新", "n": 1}]}, ` +
+		`{"i": 2, "runs": [{"key": "最保暖", "n": 2}]}, {"i": 3, "runs": [{"key": "保暖", "n": 1}]}]}, ` +
+		`"found": {"ad_absolute": {"prefixes": [{"field": "title", "i": 2, "key": "最", "n": 1}], "words": [` +
+		`{"field": "title", "i": 1, "key": "上新最保暖", "n": 3}, {"field": "title", "i": 2, "key": "最保暖", "n": 2}]}, ` +
+		`"ad_pressure": {"words": [{"field": "title", "i": 1, "key": "上新最保暖", "n": 3}]}}, ` +
+		`"prefixed": [{"field": "title", "i": 0}, {"field": "title", "i": 2}]}`
 	if got != want {
 		t.Errorf("lexicon facts =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestContextKeysAreWordsOfContexts(t *testing.T) {
+	t.Parallel()
+	data := map[string]any{"tables": map[string]any{"ad_absolute": map[string]any{
+		"words": map[string]any{"国家级": map[string]any{"cat": "ji"}},
+		"contexts": map[string]any{
+			"aspiration": map[string]any{"before": map[string]any{"追求": true}, "window": 5.0},
+			"state":      map[string]any{"after": map[string]any{"非物质文化遗产": true}, "sentence": map[string]any{"评定": true}},
+		},
+	}}}
+	keys := contextKeys(data)
+	if len(keys) != 3 || !keys["追求"] || !keys["非物质文化遗产"] || !keys["评定"] {
+		t.Errorf("context keys = %v, want 追求, 非物质文化遗产 and 评定", keys)
 	}
 }
 
@@ -42,9 +68,9 @@ func TestLexiconKeysAreWordsOfTableObjects(t *testing.T) {
 		"other": map[string]any{"x": map[string]any{"不在表里": true}},
 	}
 	keys := lexiconKeys(data)
-	want := map[string]bool{"国家级": true, "aspiration": true}
-	if len(keys) != len(want) || !keys["国家级"] || !keys["aspiration"] {
-		t.Errorf("keys = %v, want %v (words two levels under data.tables only)", keys, want)
+	if len(keys) != 2 || len(keys["国家级"]) != 1 || keys["国家级"][0] != (lexiconName{"ad_absolute", "words"}) ||
+		keys["aspiration"][0] != (lexiconName{"ad_absolute", "contexts"}) {
+		t.Errorf("keys = %v, want 国家级 in ad_absolute.words and aspiration in ad_absolute.contexts (words two levels under data.tables only)", keys)
 	}
 }
 
@@ -75,11 +101,14 @@ func TestUserLexiconWordIsACandidate(t *testing.T) {
 }
 
 // The engine's input must judge like the hand-built one (no lexicon list,
-// the Rego fallback walks every token).
+// the Rego fallback walks every token), hits and exemptions alike: the
+// description holds one allow-context of each kind (before, after,
+// sentence, unless).
 func TestLexiconCandidatesMatchFallback(t *testing.T) {
 	t.Parallel()
 	c := checker(t)
-	l := &listings.Listing{ID: "1", Source: "a.yaml", Title: "全网最低价 最保暖羽绒服 万人疯抢", Description: "2023年天猫类目销量第一※。限时特惠。\n※数据来源：生意参谋，统计周期2023年1月至12月。"}
+	l := &listings.Listing{ID: "1", Source: "a.yaml", Title: "全网最低价 最保暖羽绒服 万人疯抢", Description: "2023年天猫类目销量第一※。限时特惠。\n※数据来源：生意参谋，统计周期2023年1月至12月。" +
+		"追求极致的做工。最佳饮用温度8℃，最好手洗。本店最大尺码XXL。能效等级：一级能效。第一次穿就爱上，国家级非物质文化遗产。"}
 	doc := c.Builder.Build(l)
 	plain, err := toAST(doc)
 	if err != nil {

@@ -20,7 +20,7 @@
 #   every call), and rules look words up with data refs (data.tables.X.words[key])
 #   so only the entries looked up are read from the store. Nothing walks
 #   every token of a listing when the engine gives input.listing.lexicon
-#   (see candidates): rules walk the runs some table knows, and look at the
+#   (see found): rules walk the runs their own tables know, and look at the
 #   tokens around each hit.
 package xiaoer.lib.lexicon
 
@@ -37,7 +37,7 @@ boundaries := {",", "。", ";", "!", "?", "、", "|"}
 # runs holds, for every field and token, the keys of the runs of 1 to
 # max_run tokens that start there: runs.title[2] == ["最", "最保暖", "最保暖"]
 # in 最近|上新|最|保暖. Built once per document with builtins only, and only
-# when the document has no input.listing.lexicon (see candidates). Near the
+# when the document has no input.listing.lexicon (see found). Near the
 # end of a field the array repeats its shorter keys (the padding is empty);
 # users of a key at k check that token i+k exists.
 runs := {name: field_runs(field.tokens) | some name, field in fields}
@@ -49,19 +49,40 @@ field_runs(toks) := [[tok.t, concat("", [tok.t, padded[i + 1].t]), concat("", [t
 	some i, tok in toks
 ]
 
-# candidates are the runs of the listing that may be lexicon words:
-# {field, i, n, key}. The engine lists them in Go (input.listing.lexicon.runs:
-# the runs whose key is a word of some data.tables.<table>.<lexicon>), so
-# the word-list rules walk the hits and not every token; documents built by
-# hand (policy tests) lack the list and get every run of every field.
-candidates := input.listing.lexicon.runs if {
-	input.listing.lexicon.runs
-} else := [{"field": name, "i": i, "n": k + 1, "key": key} |
+# found(table, lex) are the runs of the listing whose key is a word of
+# data.tables[table][lex]: {field, i, n, key}. The engine lists them in Go
+# (input.listing.lexicon.found), so a word-list rule walks its own hits and
+# not every token; documents built by hand (policy tests) lack the list,
+# and every run of every field is looked up here.
+found(table, lex) := object.get(input.listing.lexicon.found, [table, lex], []) if {
+	input.listing.lexicon
+} else := [c |
+	some c in all_runs
+	data.tables[table][lex][c.key]
+]
+
+# all_runs are the runs of 1 to max_run tokens of every field.
+all_runs := [{"field": name, "i": i, "n": k + 1, "key": key} |
 	some name, rs in runs
 	some i, keys in rs
 	some k, key in keys
 	input.listing.fields[name].tokens[i + k]
 ]
+
+# context_at[name][i] lists the runs {n, key} from token i of field name
+# that may be context words, so a context is checked with a lookup per
+# token around a hit. The engine groups them (input.listing.lexicon.context:
+# the runs whose key is a word of some data.tables.<table>.contexts);
+# documents built by hand get every run.
+context_at := {name: {e.i: e.runs | some e in starts} |
+	some name, starts in input.listing.lexicon.context
+} if {
+	input.listing.lexicon.context
+} else := {name: {i: [{"n": k + 1, "key": key} | some k, key in keys; input.listing.fields[name].tokens[i + k]] |
+	some i, keys in rs
+} |
+	some name, rs in runs
+}
 
 # prefixed are the tokens {field, i} that may start with a prefix of a
 # table (最为): input.listing.lexicon.prefixed (tokens whose first
@@ -76,16 +97,13 @@ prefixed := input.listing.lexicon.prefixed if {
 # matches are the runs of the listing (outside the skipped fields) found in
 # the lexicon data.tables[table][lex], as hits.
 matches(table, lex, skip) := {match(c.field, c.i, c.n - 1, c.key, entry) |
-	some c in candidates
+	some c in found(table, lex)
 	not skip[c.field]
 	entry := data.tables[table][lex][c.key]
 }
 
 # any_match reports whether some run of the listing is in the lexicon.
-any_match(table, lex) if {
-	some c in candidates
-	data.tables[table][lex][c.key]
-}
+any_match(table, lex) if count(found(table, lex)) > 0
 
 # match is the hit of run key (k+1 tokens from token i of field name).
 match(name, i, k, key, entry) := {
@@ -95,7 +113,7 @@ match(name, i, k, key, entry) := {
 }
 
 # key_at is the concatenation of n tokens of field name from index i
-# (computed where a rule looks, so a rule that walks candidates never
+# (computed where a rule looks, so a rule that walks its hits never
 # builds the runs of the whole listing). Runs of up to max_run tokens, the
 # common case, are joined without a comprehension: key_at is called for
 # every token around every hit.
@@ -247,36 +265,35 @@ simple_match(table, name, c) if before_match(table, name, c)
 simple_match(table, name, c) if after_match(table, name, c)
 
 simple_match(table, name, c) if {
-	data.tables[table].contexts[name].sentence
+	words := data.tables[table].contexts[name].sentence
 	sp := sentence_at(c.field, c.s)
 	sp.first < sp.end
 	some i in numbers.range(sp.first, sp.end - 1)
-	some n in numbers.range(1, max_run)
-	data.tables[table].contexts[name].sentence[key_at(c.field, i, n)]
-	input.listing.fields[c.field].tokens[(i + n) - 1].e <= sp.e
+	some r in context_at[c.field][i]
+	words[r.key]
+	input.listing.fields[c.field].tokens[(i + r.n) - 1].e <= sp.e
 }
 
-# before_match: a context word ends within window tokens before the hit.
+# before_match: a context word lies within window tokens before the hit.
 before_match(table, name, c) if {
 	ctx := data.tables[table].contexts[name]
 	ctx.before
-	some k in numbers.range(1, object.get(ctx, "window", 3))
-	p := c.i - k
-	p >= 0
-	some n in numbers.range(1, min([k, max_run]))
-	ctx.before[key_at(c.field, p, n)]
-	not boundary_between(c.field, p + n, c.i - 1)
+	some p in numbers.range(max([c.i - object.get(ctx, "window", 3), 0]), c.i - 1)
+	some r in context_at[c.field][p]
+	p + r.n <= c.i
+	ctx.before[r.key]
+	not boundary_between(c.field, p + r.n, c.i - 1)
 }
 
 # after_match: a context word starts within window tokens after the hit.
 after_match(table, name, c) if {
 	ctx := data.tables[table].contexts[name]
 	ctx.after
-	some k in numbers.range(0, object.get(ctx, "window", 3) - 1)
-	p := (c.i + c.n) + k
-	some key in keys_at(c.field, p)
-	ctx.after[key]
-	not boundary_between(c.field, c.i + c.n, p - 1)
+	start := c.i + c.n
+	some p in numbers.range(start, (start + object.get(ctx, "window", 3)) - 1)
+	some r in context_at[c.field][p]
+	ctx.after[r.key]
+	not boundary_between(c.field, start, p - 1)
 }
 
 boundary_between(name, a, b) if {
@@ -330,7 +347,7 @@ registered(c) if {
 # {kind, key, field, s, e}, kind one of source, study_lead, study, period,
 # period_lead, limit, footnote (data.tables.ad_evidence.markers).
 evidence contains {"kind": kind, "key": c.key, "field": c.field, "s": toks[c.i].s, "e": toks[(c.i + c.n) - 1].e} if {
-	some c in candidates
+	some c in found("ad_evidence", "markers")
 	marker := data.tables.ad_evidence.markers[c.key]
 	toks := input.listing.fields[c.field].tokens
 	some kind in marker.kinds

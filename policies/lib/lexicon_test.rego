@@ -76,8 +76,9 @@ test_matches_skip_fields if {
 	{h.field | some h in hits} == {"title"}
 }
 
-# with_lexicon adds the engine's candidate lists to a document.
-with_lexicon(d, runs, prefixed) := object.union(d, {"listing": {"lexicon": {"runs": runs, "prefixed": prefixed}}})
+# with_lexicon adds the engine's lists to a document: the runs found in
+# data.tables.t.words and the tokens that may start with a prefix.
+with_lexicon(d, runs, prefixed) := object.union(d, {"listing": {"lexicon": {"found": {"t": {"words": runs}}, "prefixed": prefixed, "context": {}}}})
 
 test_matches_walk_the_engines_candidates if {
 	d := title(["最近", "最", "保暖", "第一"])
@@ -85,8 +86,29 @@ test_matches_walk_the_engines_candidates if {
 	hits := lexicon.matches("t", "words", {}) with input as with_lexicon(d, runs, [])
 		with data.tables.t as {"words": {"最保暖": {}, "第一": {}}}
 
-	# 第一 is a word but no candidate: the engine's list is what is walked.
+	# 第一 is a word but was not found: the engine's list is what is walked.
 	[[h.word, h.s, h.e] | some h in hits] == [["最保暖", 6, 15]]
+}
+
+test_other_lexicons_are_not_walked if {
+	d := title(["最", "保暖"])
+	runs := [{"field": "title", "i": 0, "n": 2, "key": "最保暖"}]
+	hits := lexicon.matches("t", "other", {}) with input as with_lexicon(d, runs, [])
+		with data.tables.t as {"words": {"最保暖": {}}, "other": {"最保暖": {}}}
+	count(hits) == 0
+}
+
+test_context_words_come_from_the_engines_index if {
+	d := object.union(title(["追求", "极致", "的", "最", "好"]), {"listing": {"lexicon": {
+		"found": {}, "prefixed": [],
+		"context": {"title": [{"i": 0, "runs": [{"n": 1, "key": "追求"}]}]},
+	}}})
+	hit := {"field": "title", "i": 3, "n": 2}
+	tables := {"contexts": {"aim": {"before": {"追求": true, "极致": true}, "window": 3}}}
+	lexicon.before_match("t", "aim", hit) with input as d with data.tables.t as tables
+
+	# 极致 is a context word, but the index does not list it there.
+	not lexicon.before_match("t", "aim", {"field": "title", "i": 2, "n": 1}) with input as d with data.tables.t as {"contexts": {"aim": {"before": {"极致": true}, "window": 1}}}
 }
 
 test_prefix_hits_walk_the_engines_prefixed_tokens if {

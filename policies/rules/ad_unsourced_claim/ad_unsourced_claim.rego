@@ -89,11 +89,10 @@ candidates contains c if {
 
 	# The words after the figure are lexicon runs: walk those of the field
 	# starting at next or next + 1, not every key around every figure.
-	some r in lexicon.candidates
+	some r in lexicon.found("ad_unsourced_claim", "metrics_after")
 	r.field == num.field
 	r.i >= next
 	r.i <= next + 1
-	data.tables.ad_unsourced_claim.metrics_after[r.key]
 	last := (r.i + r.n) - 1
 	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
 }
@@ -118,7 +117,7 @@ counted(num) if {
 # runs are looked at, not every key before every figure.
 metric_before(name, i, kind) := {"i": p, "s": input.listing.fields[name].tokens[p].s} if {
 	found := {r.i |
-		some r in lexicon.candidates
+		some r in lexicon.found("ad_unsourced_claim", "words")
 		r.field == name
 		r.i >= i - 5
 		r.i + r.n <= i
