@@ -1,31 +1,108 @@
 package scanner
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
+	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
-// TestToASTMatchesJSON: building the token arrays directly must give the
-// same input as converting the whole document through JSON.
+// TestToASTMatchesJSON: converting a document directly must give the
+// input OPA's JSON round trip gives, for every fixture listing and for
+// shipment documents (which hold their facts in an any).
 func TestToASTMatchesJSON(t *testing.T) {
 	t.Parallel()
-	l := &listings.Listing{ID: "1", Source: "a.yaml", Platform: "taobao", Title: "全网最低价 纯棉T恤",
-		Description: "精选白鸭绒，含绒量90%。\n48小时内发货，包邮。", SKUs: []string{"黑色 M"},
-		Attributes: []listings.Attribute{{Name: "材质成分", Value: "棉100%"}}, Price: listings.Price{Min: 99}}
-	doc := checker(t).Builder.Build(l)
-	direct, err := toAST(doc)
+	c := checker(t)
+	var docs []*facts.Document
+	for _, dir := range []string{"pages", "listings", "material"} {
+		files, _ := filepath.Glob(filepath.Join("..", "fixtures", dir, "*"))
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ls, err := ParseInput(f, raw)
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			for _, l := range ls {
+				docs = append(docs, c.Builder.Build(l))
+			}
+		}
+	}
+	if len(docs) < 15 {
+		t.Fatalf("%d fixture listings: the test compares too little", len(docs))
+	}
+	// A shipment document carries its facts in an any (the shipments
+	// package imports this one, so its own types cannot be used here).
+	type event struct {
+		Time string `json:"time"`
+		Unix int64  `json:"unix"`
+	}
+	type shipment struct {
+		OrderID string   `json:"order_id"`
+		Amount  float64  `json:"amount"`
+		Marked  bool     `json:"marked_shipped"`
+		Events  []event  `json:"events"`
+		Late    []string `json:"late_orders"`
+		Trace   struct {
+			Found bool   `json:"found"`
+			State string `json:"state,omitempty"`
+		} `json:"trace"`
+	}
+	ship := &shipment{OrderID: "o1", Amount: 99.5, Events: []event{{"2026-11-11T12:00:00+08:00", 1762833600}}, Late: []string{}}
+	docs = append(docs,
+		&facts.Document{Kind: "shipment", Shipment: ship, Context: facts.Context{Platform: "taobao", Shop: map[string]any{"name": "店"}}},
+		&facts.Document{Kind: "listing", Listing: &facts.ListingFacts{}})
+	for i, doc := range docs {
+		direct, err := toAST(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		viaJSON, err := jsonToAST(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if direct.Compare(viaJSON) != 0 {
+			t.Errorf("document %d: direct conversion differs:\n%v\nvia JSON:\n%v", i, direct, viaJSON)
+		}
+	}
+}
+
+// Fields encoding/json leaves out (-, unexported, empty with omitempty)
+// and embedded structs are handled as it does.
+func TestASTTermFollowsJSONTags(t *testing.T) {
+	t.Parallel()
+	type inner struct {
+		A int `json:"a"`
+		B int `json:"b,omitempty"`
+	}
+	type outer struct {
+		inner
+		Skip   string         `json:"-"`
+		hidden string         //nolint:unused // encoding/json skips it
+		Name   string         `json:"name,omitempty"`
+		Ptr    *int           `json:"ptr"`
+		Any    any            `json:"any"`
+		Nums   []float64      `json:"nums"`
+		Map    map[string]int `json:"map,omitempty"`
+		Raw    listings.Price `json:"raw"`
+		When   time.Time      `json:"when"`
+	}
+	v := outer{inner: inner{A: 1}, Skip: "x", hidden: "y", Any: map[string]any{"k": []any{true, nil}}, Nums: []float64{0.5, 1e21, 3}}
+	got, err := astTerm(reflect.ValueOf(v))
 	if err != nil {
 		t.Fatal(err)
 	}
-	viaJSON, err := jsonToAST(doc)
+	want, err := jsonTerm(reflect.ValueOf(v))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if direct.Compare(viaJSON) != 0 {
-		t.Errorf("direct conversion differs:\n%v\nvia JSON:\n%v", direct, viaJSON)
-	}
-	if len(doc.Listing.Fields["description"].Tokens) == 0 {
-		t.Error("no tokens: the test compares nothing")
+	if got.Value.Compare(want.Value) != 0 {
+		t.Errorf("astTerm = %v\nwant %v", got, want)
 	}
 }
