@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // Platform names used in Listing.Platform.
@@ -94,15 +95,19 @@ func finishListing(p *page, l *Listing) {
 	}
 }
 
-// inlineScripts returns the text of every <script> without src.
+// inlineScripts returns the text of every <script> without src. A script's
+// text is the one text node the parser gives it, taken as it is: item pages
+// carry hundreds of KB of script data, not worth copying.
 func inlineScripts(doc *goquery.Document) []string {
 	var out []string
 	doc.Find("script").Each(func(_ int, s *goquery.Selection) {
 		if _, ok := s.Attr("src"); ok {
 			return
 		}
-		if t := s.Text(); strings.TrimSpace(t) != "" {
-			out = append(out, t)
+		for c := s.Nodes[0].FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+				out = append(out, c.Data)
+			}
 		}
 	})
 	return out
