@@ -1,6 +1,7 @@
 package scanner
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -41,7 +42,7 @@ func ExpandPaths(paths []string, stdin io.Reader) []Input {
 	}
 	for _, p := range paths {
 		if p == "-" {
-			add("-", func() ([]byte, error) { return readLimited(stdin) })
+			add("-", func() ([]byte, error) { return readLimited(stdin, 0) })
 			continue
 		}
 		files, err := walk(p)
@@ -63,19 +64,31 @@ func fileReader(path string) func() ([]byte, error) {
 			return nil, err
 		}
 		defer f.Close()
-		return readLimited(f)
+		return readLimited(f, fileSize(f))
 	}
 }
 
-func readLimited(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxInputBytes+1))
-	if err != nil {
+// fileSize is the size a regular file says it has, 0 when it says none.
+func fileSize(f *os.File) int {
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() > MaxInputBytes {
+		return 0
+	}
+	return int(st.Size())
+}
+
+// readLimited reads r whole, up to MaxInputBytes. size is what the input
+// is expected to hold (0: unknown), so a file is read into one buffer of
+// its size instead of one that doubles as it fills.
+func readLimited(r io.Reader, size int) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(r, MaxInputBytes+1)); err != nil {
 		return nil, err
 	}
-	if len(data) > MaxInputBytes {
+	if buf.Len() > MaxInputBytes {
 		return nil, fmt.Errorf("larger than %d MiB", MaxInputBytes>>20)
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // unwrapPathError drops the path that the caller already names.

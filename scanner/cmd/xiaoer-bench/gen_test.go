@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
@@ -38,10 +39,11 @@ func TestGenerateIsRepeatableAndVaried(t *testing.T) {
 			t.Fatalf("%s: %v", f, err)
 		}
 		titles[l.Title], ids[l.ID] = true, true
-		// The padding adds script data only: the listing is the same.
+		// The padding adds page chrome only: the listing is the same.
 		rawPadded, _ := os.ReadFile(padded[i])
 		lp, err := listings.ParseHTML(padded[i], rawPadded)
-		if err != nil || lp.Title != l.Title || lp.Description != l.Description || lp.Encoding != l.Encoding {
+		if err != nil || lp.Title != l.Title || lp.Description != l.Description || lp.Encoding != l.Encoding ||
+			!reflect.DeepEqual(lp.Attributes, l.Attributes) || lp.Price != l.Price || lp.ID != l.ID || !reflect.DeepEqual(lp.SKUs, l.SKUs) {
 			t.Errorf("%s: padded page differs: %v", padded[i], err)
 		}
 	}

@@ -11,17 +11,19 @@
 //     no policies: the least any scan of these pages must cost.
 //
 // Times exclude setup (loading gojieba, compiling the policies), reported
-// apart. -pad grows each page with inline script data to the size of a
-// real saved item page (300–800 KB, nearly all script) without changing
-// its listing. -breakdown N times each step of a scan (parse, facts, the
+// apart. Pages are grown to the size of a real saved item page (-pad,
+// 300 KB by default; a saved Taobao page is 293 KB, a Tmall page 775 KB)
+// with what real pages carry (inline script data, style, recommendation
+// markup) without changing their listing; -pad 0 keeps the fixture size
+// (5–18 KB), where a listing's fixed policy cost weighs the most. -breakdown N times each step of a scan (parse, facts, the
 // document's conversion, each rule) over N pages, one at a time, to show
 // where the time goes.
 //
 // Usage, from the repository root:
 //
 //	go build -o /tmp/xiaoer-bench ./scanner/cmd/xiaoer-bench
-//	/tmp/xiaoer-bench -n 1000,10000 -workers 2
-//	/tmp/xiaoer-bench -n 1000 -pad 300
+//	/tmp/xiaoer-bench -n 1000,10000 -runs 2
+//	/tmp/xiaoer-bench -n 1000 -pad 0
 //	/tmp/xiaoer-bench -breakdown 200
 package main
 
@@ -77,7 +79,7 @@ func parseFlags(args []string) (options, error) {
 	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "parallel workers, the same for both runs")
 	fs.Uint64Var(&o.seed, "seed", 20261111, "seed of the page variations")
 	fs.BoolVar(&o.keep, "keep", false, "keep the generated pages")
-	fs.IntVar(&o.padKB, "pad", 0, "grow each page to about this many KB with inline script data (SKU maps, config), as real item pages carry (0: fixture size)")
+	fs.IntVar(&o.padKB, "pad", 300, "grow each page to about this many KB with what real item pages carry: script data, style, recommendation markup (0: fixture size)")
 	fs.IntVar(&o.runs, "runs", 1, "runs of each measurement; the fastest is reported")
 	fs.StringVar(&o.child, "child", "", "internal: measure scan or floor over -dir in this process")
 	fs.StringVar(&o.dir, "dir", "", "internal: the generated pages")
