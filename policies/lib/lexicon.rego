@@ -331,16 +331,26 @@ first_token(name, s) := count(input.listing.fields[name].tokens) if {
 	count(after) > 0
 } else := count(input.listing.fields[name].tokens)
 
-# registered reports whether hit c lies inside a name the user registered
-# in data.tables.registered_names (a trademark or product name), looking at
-# runs of up to 8 tokens either side of the hit.
+# registered_names are the names the user registered: in data files
+# (data.tables.registered_names.names) and in .xiaoer.yaml's
+# registered-names (data.config.registered_names), keyed by their
+# normalised form.
+registered_names := object.union(object.get(data.tables, ["registered_names", "names"], {}), config_names)
+
+default config_names := {}
+
+config_names := data.config.registered_names
+
+# registered reports whether hit c lies inside a registered name (a
+# trademark or product name), looking at runs of up to 8 tokens either side
+# of the hit.
 registered(c) if {
-	count(object.get(data.tables, ["registered_names", "names"], {})) > 0
+	count(registered_names) > 0
 	toks := input.listing.fields[c.field].tokens
 	last := (c.i + c.n) - 1
 	some a in numbers.range(max([c.i - 8, 0]), c.i)
 	some b in numbers.range(last, min([last + 8, count(toks) - 1]))
-	data.tables.registered_names.names[concat("", [toks[m].t | some m in numbers.range(a, b)])]
+	registered_names[concat("", [toks[m].t | some m in numbers.range(a, b)])]
 }
 
 # evidence holds the evidence markers of every field, found in one pass:

@@ -158,6 +158,13 @@ test_registered_names if {
 	not lexicon.registered(hit) with input as title(segs) with data.tables.registered_names.names as {}
 }
 
+# .xiaoer.yaml's registered-names reach the rules as data.config.
+test_registered_names_from_the_config if {
+	segs := ["酷冷", "至尊", "散热器"]
+	hit := {"field": "title", "i": 1, "n": 1}
+	lexicon.registered(hit) with input as title(segs) with data.config.registered_names as {"酷冷至尊": "酷冷至尊"}
+}
+
 test_sourced_needs_source_and_period_in_the_sentence if {
 	segs := ["销量", "第一", "(", "数据", "来源", ":", "京东", ",", "2023", "年", ")", "。", "好评", "如潮"]
 	figs := [num("title", segs, 8, 9, 2023, "年")]

@@ -20,8 +20,9 @@ func newAuditCommand() *cli.Command {
 		Usage: "pre-sale shop audit: scan listings and orders, write one self-contained HTML report",
 		Description: "Scans the listings (pages, listing files, shop export CSV) and the orders with their tracking,\n" +
 			"and writes one HTML file that works offline: totals, charts, listings ranked by money at risk,\n" +
-			"and each finding with its evidence, basis and suggestion. Exit 2 when an input could not be read.",
-		Flags: []cli.Flag{
+			"and each finding with its evidence, basis and suggestion. Reads .xiaoer.yaml as scan does (user\n" +
+			"policies and data, registered names, exceptions, ignore-paths). Exit 2 when an input could not be read.",
+		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "listings", Aliases: []string{"l"}, Required: true, Usage: "listing files, directories or shop exports (repeatable)"},
 			&cli.StringSliceFlag{Name: "shipments", Aliases: []string{"s"}, Usage: "orders (CSV/JSON) and tracking files or directories (repeatable)"},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "report.html", Usage: "the HTML file to write"},
@@ -29,13 +30,17 @@ func newAuditCommand() *cli.Command {
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
 			&cli.BoolFlag{Name: "no-progress", Usage: "no progress bar"},
 			nowFlag,
-		},
+		}, settingsFlags()...),
 		Action: runAudit,
 	}
 }
 
 func runAudit(c *cli.Context) error {
-	checker, err := newChecker(c)
+	set, err := loadSettings(c)
+	if err != nil {
+		return cli.Exit(err.Error(), 2)
+	}
+	checker, err := newScanChecker(c, set)
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
@@ -44,11 +49,12 @@ func runAudit(c *cli.Context) error {
 		meta.Generated = now()
 	}
 	b := audit.NewBuilder(meta)
-	if err := auditListings(c, checker, b); err != nil {
+	if err := auditListings(c, set, checker, b); err != nil {
 		return err
 	}
 	if paths := c.StringSlice("shipments"); len(paths) > 0 {
-		if err := auditShipments(c.Context, checker, paths, meta.Generated, meta.Shop, c.Int("workers"), b); err != nil {
+		add := func(r scanner.Result) { set.gate.Apply(&r); b.AddShipment(r) }
+		if err := auditShipments(c.Context, checker, paths, meta.Generated, meta.Shop, c.Int("workers"), add); err != nil {
 			return err
 		}
 	}
@@ -64,16 +70,19 @@ func versionLine(checker *scanner.Checker) string {
 }
 
 // auditListings scans the listings in input order, with a progress bar,
-// into the report; results are not kept.
-func auditListings(c *cli.Context, checker *scanner.Checker, b *audit.Builder) error {
+// into the report, with the config's ignore-paths and exceptions applied;
+// results are not kept.
+func auditListings(c *cli.Context, set *scanSettings, checker *scanner.Checker, b *audit.Builder) error {
 	inputs := scanner.ExpandSources(scanner.Sources{Paths: c.StringSlice("listings"), Stdin: c.App.Reader})
-	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: c.Int("workers")}}
+	inputs = scanner.SkipPaths(inputs, set.cfg.IgnorePaths, &scanner.PathMatcher{Base: set.cfg.Dir})
+	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: c.Int("workers"), Platform: set.platform}}
 	var bar *scanner.Progress
 	if !c.Bool("no-progress") {
 		bar = scanner.NewProgress(c.App.ErrWriter, len(inputs), "listings")
 	}
 	defer bar.Close()
 	return s.RunStream(c.Context, inputs, scanner.StreamOptions{InputDone: bar.Done}, func(r scanner.Result) error {
+		set.gate.Apply(&r)
 		b.AddListing(r)
 		return nil
 	})
@@ -81,13 +90,13 @@ func auditListings(c *cli.Context, checker *scanner.Checker, b *audit.Builder) e
 
 // auditShipments judges the orders into the report: one result per order,
 // per listing promise, and per file or row that could not be read.
-func auditShipments(ctx context.Context, checker *scanner.Checker, paths []string, now time.Time, shop string, workers int, b *audit.Builder) error {
+func auditShipments(ctx context.Context, checker *scanner.Checker, paths []string, now time.Time, shop string, workers int, add func(scanner.Result)) error {
 	s, err := shipments.NewScanner(paths, shipments.Options{Engine: checker.Engine, Now: now, Shop: shop, Workers: workers})
 	if err != nil {
 		return err
 	}
 	return s.Run(ctx, func(o shipments.Outcome) error {
-		b.AddShipment(outcomeResult(o))
+		add(outcomeResult(o))
 		return nil
 	})
 }

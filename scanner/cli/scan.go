@@ -25,23 +25,31 @@ func newScanCommand() *cli.Command {
 // scanFlags are scan's flags; settings.go reads them together with
 // .xiaoer.yaml (flags win).
 func scanFlags() []cli.Flag {
-	return []cli.Flag{
+	flags := []cli.Flag{
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + fmt.Sprint(report.Formats())},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to this file instead of stdout"},
 		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 on open findings at or above: error, warning, info, never"},
 		&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
 		&cli.StringSliceFlag{Name: "rule", Usage: "only report these rule ids (repeatable)"},
 		&cli.BoolFlag{Name: "no-color", Usage: "no ANSI colour in text output"},
-		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config file (default: " + scanner.ConfigFile + " in the working directory, if present)"},
-		&cli.StringFlag{Name: "platform", Usage: "platform of listings that do not name theirs: taobao, tmall, jd, pdd, douyin"},
 		&cli.StringFlag{Name: "baseline", Usage: "accepted findings (from --write-baseline): they are shown as suppressed and do not fail the run"},
 		&cli.StringFlag{Name: "write-baseline", Usage: "record every open finding in this baseline file (the run then passes)"},
 		&cli.StringFlag{Name: "changed-since", Usage: "scan only listing files changed since this git revision (merge base with HEAD), plus untracked ones"},
+		nowFlag,
+		shipmentsFlag,
+	}
+	return append(flags, settingsFlags()...)
+}
+
+// settingsFlags are the flags that override .xiaoer.yaml, shared by every
+// command that judges listings as the team configured them (scan, audit).
+func settingsFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config file (default: " + scanner.ConfigFile + " in the working directory, if present)"},
+		&cli.StringFlag{Name: "platform", Usage: "platform of listings that do not name theirs: taobao, tmall, jd, pdd, douyin"},
 		&cli.StringSliceFlag{Name: "policy", Usage: "directory of user policies (Rego and data) beside the embedded pack (repeatable)"},
 		&cli.StringSliceFlag{Name: "data", Usage: "JSON or YAML data file merged into the policy data (repeatable)"},
 		&cli.DurationFlag{Name: "eval-timeout", Value: scanner.DefaultEvalTimeout, Usage: "time limit for evaluating one listing"},
-		nowFlag,
-		shipmentsFlag,
 	}
 }
 
