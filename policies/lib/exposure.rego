@@ -8,57 +8,59 @@ package xiaoer.lib
 
 tables := data.tables.exposure
 
-exposure(meta, hit) := {
-	"punitive_cny": punitive_cny(meta),
+# exposure is the money and points a finding risks. The helpers take the
+# rule's meta.exposure, not the whole meta: OPA hashes a function's
+# arguments on every call, and meta carries the rule's long texts.
+exposure(meta, hit) := exposure_of(object.get(meta, "exposure", {}), hit)
+
+exposure_of(x, hit) := {
+	"punitive_cny": punitive_cny(x),
 	"platform_cny": object.get(hit, "platform_cny", 0),
-	"fine_cny": fine_range(meta),
-	"points": points(meta),
+	"fine_cny": fine_range(x),
+	"points": points(x),
 	"basis": [b |
-		some b in [punitive_basis(meta), fine_basis(meta), points_basis(meta), object.get(hit, "platform_basis", "")]
+		some b in [punitive_basis(x), fine_basis(x), points_basis(x), object.get(hit, "platform_basis", "")]
 		b != ""
 	],
-	"confirmed": exposure_confirmed(meta, hit),
+	"confirmed": exposure_confirmed(x, hit),
 }
 
-# price is the listing's highest price, 0 when the listing states none.
 price := object.get(object.get(input, ["listing", "price"], {}), "amount", 0)
 
-# punitive_kind is food for food categories (食品安全法), consumer otherwise.
 punitive_kind := "food" if {
 	category := object.get(input, ["listing", "category"], "")
 	some word in tables.food_categories
 	contains(category, word)
 } else := "consumer"
 
-punitive_cny(meta) := max([price * rule.multiplier, rule.minimum]) if {
-	object.get(meta, ["exposure", "punitive"], false)
+punitive_cny(x) := max([price * rule.multiplier, rule.minimum]) if {
+	object.get(x, "punitive", false)
 	input.kind == "listing"
 	rule := tables.punitive[punitive_kind]
 } else := 0
 
-fine_range(meta) := [f.min, f.max] if {
-	f := tables.fines[meta.exposure.fine]
+fine_range(x) := [f.min, f.max] if {
+	f := tables.fines[x.fine]
 } else := [0, 0]
 
-points(meta) := tables.points[meta.exposure.points].points if {
-	meta.exposure.points
+points(x) := tables.points[x.points].points if {
+	x.points
 } else := 0
 
-punitive_basis(meta) := tables.punitive[punitive_kind].basis if punitive_cny(meta) > 0 else := ""
+punitive_basis(x) := tables.punitive[punitive_kind].basis if punitive_cny(x) > 0 else := ""
 
-fine_basis(meta) := tables.fines[meta.exposure.fine].basis if {
-	meta.exposure.fine
+fine_basis(x) := tables.fines[x.fine].basis if {
+	x.fine
 } else := ""
 
-points_basis(meta) := tables.points[meta.exposure.points].basis if {
-	meta.exposure.points
+points_basis(x) := tables.points[x.points].basis if {
+	x.points
 } else := ""
 
-# exposure_confirmed is false when any figure used rests on an unconfirmed source.
-exposure_confirmed(meta, hit) := false if {
+exposure_confirmed(x, hit) := false if {
 	object.get(hit, "platform_confirmed", true) == false
 } else := false if {
-	object.get(tables.fines, [object.get(meta, ["exposure", "fine"], ""), "confirmed"], true) == false
+	object.get(tables.fines, [object.get(x, "fine", ""), "confirmed"], true) == false
 } else := false if {
-	object.get(tables.points, [object.get(meta, ["exposure", "points"], ""), "confirmed"], true) == false
+	object.get(tables.points, [object.get(x, "points", ""), "confirmed"], true) == false
 } else := true

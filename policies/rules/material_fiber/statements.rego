@@ -3,12 +3,16 @@
 # and compares them with claims and with each other.
 package xiaoer.rules.material_fiber
 
+# statement_ids are the composition statements, each once (a statement's
+# members are worked out once, not once per fibre in it).
+statement_ids := {f.statement | some f in fibres}
+
 # statements maps a statement number to its fibres' shares, where it was
 # stated and how to show it in a message.
 statements[id] := st if {
-	some f in fibres
-	id := f.statement
+	some id in statement_ids
 	members := [g | some g in fibres; g.statement == id]
+	f := members[0]
 	st := {
 		"id": id, "field": f.field, "part": f.part, "label": f.label, "implied": f.implied,
 		"at_least": any_at_least(members),
