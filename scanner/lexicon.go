@@ -11,7 +11,7 @@ import (
 
 // maxLexiconRun is the longest run of tokens a lexicon key can span
 // (max_run in policies/lib/lexicon.rego).
-const maxLexiconRun = 3
+const maxLexiconRun = 4
 
 // lexiconKeys maps every key of every object data.tables.<table>.<name>
 // of the compiled bundle (user data included) to the lexicons holding it:

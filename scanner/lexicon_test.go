@@ -103,12 +103,13 @@ func TestUserLexiconWordIsACandidate(t *testing.T) {
 // The engine's input must judge like the hand-built one (no lexicon list,
 // the Rego fallback walks every token), hits and exemptions alike: the
 // description holds one allow-context of each kind (before, after,
-// sentence, unless).
+// sentence, unless) and a word of four tokens (原|单|尾|货).
 func TestLexiconCandidatesMatchFallback(t *testing.T) {
 	t.Parallel()
 	c := checker(t)
 	l := &listings.Listing{ID: "1", Source: "a.yaml", Title: "全网最低价 最保暖羽绒服 万人疯抢", Description: "2023年天猫类目销量第一※。限时特惠。\n※数据来源：生意参谋，统计周期2023年1月至12月。" +
-		"追求极致的做工。最佳饮用温度8℃，最好手洗。本店最大尺码XXL。能效等级：一级能效。第一次穿就爱上，国家级非物质文化遗产。"}
+		"追求极致的做工。最佳饮用温度8℃，最好手洗。本店最大尺码XXL。能效等级：一级能效。第一次穿就爱上，国家级非物质文化遗产。" +
+		"原单尾货，正品保障，假一赔十。"}
 	doc := c.Builder.Build(l)
 	plain, err := toAST(doc)
 	if err != nil {

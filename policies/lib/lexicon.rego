@@ -26,8 +26,9 @@ package xiaoer.lib.lexicon
 
 fields := object.get(input, ["listing", "fields"], {})
 
-# max_run is the longest run of tokens a lexicon key can span.
-max_run := 3
+# max_run is the longest run of tokens a lexicon key can span (jieba cuts
+# 原单尾货 into 原|单|尾|货).
+max_run := 4
 
 # boundaries are the tokens that close a clause: context words do not reach
 # across them (坚持原创，最好的面料 is no aspiration). Brackets are no
@@ -35,8 +36,8 @@ max_run := 3
 boundaries := {",", "。", ";", "!", "?", "、", "|"}
 
 # runs holds, for every field and token, the keys of the runs of 1 to
-# max_run tokens that start there: runs.title[2] == ["最", "最保暖", "最保暖"]
-# in 最近|上新|最|保暖. Built once per document with builtins only, and only
+# max_run tokens that start there: runs.title[2] == ["最", "最保暖",
+# "最保暖", "最保暖"] in 最近|上新|最|保暖. Built once per document with builtins only, and only
 # when the document has no input.listing.lexicon (see found). Near the
 # end of a field the array repeats its shorter keys (the padding is empty);
 # users of a key at k check that token i+k exists.
@@ -44,8 +45,13 @@ runs := {name: field_runs(field.tokens) | some name, field in fields}
 
 # field_runs is runs for one field (a complete rule, so OPA builds it once
 # per document; a partial rule would be rebuilt at every reference).
-field_runs(toks) := [[tok.t, concat("", [tok.t, padded[i + 1].t]), concat("", [tok.t, padded[i + 1].t, padded[i + 2].t])] |
-	padded := array.concat(toks, [{"t": ""}, {"t": ""}])
+field_runs(toks) := [[
+	tok.t,
+	concat("", [tok.t, padded[i + 1].t]),
+	concat("", [tok.t, padded[i + 1].t, padded[i + 2].t]),
+	concat("", [tok.t, padded[i + 1].t, padded[i + 2].t, padded[i + 3].t]),
+] |
+	padded := array.concat(toks, [{"t": ""}, {"t": ""}, {"t": ""}])
 	some i, tok in toks
 ]
 
@@ -125,6 +131,11 @@ key_at(name, i, 2) := concat("", [toks[i].t, toks[i + 1].t]) if {
 }
 
 key_at(name, i, 3) := concat("", [toks[i].t, toks[i + 1].t, toks[i + 2].t]) if {
+	i >= 0
+	toks := input.listing.fields[name].tokens
+}
+
+key_at(name, i, 4) := concat("", [toks[i].t, toks[i + 1].t, toks[i + 2].t, toks[i + 3].t]) if {
 	i >= 0
 	toks := input.listing.fields[name].tokens
 }

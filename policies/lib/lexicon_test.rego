@@ -61,7 +61,12 @@ test_builder_counts_bytes if {
 
 test_runs_join_whole_tokens_only if {
 	runs := lexicon.runs.title with input as title(["最近", "上新", "最", "保暖"])
-	runs == [["最近", "最近上新", "最近上新最"], ["上新", "上新最", "上新最保暖"], ["最", "最保暖", "最保暖"], ["保暖", "保暖", "保暖"]]
+	runs == [
+		["最近", "最近上新", "最近上新最", "最近上新最保暖"],
+		["上新", "上新最", "上新最保暖", "上新最保暖"],
+		["最", "最保暖", "最保暖", "最保暖"],
+		["保暖", "保暖", "保暖", "保暖"],
+	]
 }
 
 test_matches_do_not_match_inside_tokens if {

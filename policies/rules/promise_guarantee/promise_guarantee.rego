@@ -7,6 +7,7 @@
 package xiaoer.rules.promise_guarantee
 
 import data.xiaoer.lib
+import data.xiaoer.lib.lexicon
 import data.xiaoer.lib.promises
 
 meta := {
@@ -32,38 +33,20 @@ meta_replica := object.union(meta, {"exposure": {"punitive": true}})
 
 guarantee := promises.tables.guarantee
 
-# replica_words is this rule's own list of unambiguous replica words (see
-# replica_note in the table for why it does not read the counterfeit rule's
-# lexicon). A hit is one token or two to four adjacent tokens: jieba cuts
-# 高仿 into 高 + 仿 and 1:1复刻 into four. One pass over the tokens finds
-# both: a word is a prefix of itself.
-replica_words := guarantee.replica_words
-
-replica_hits contains {"word": w, "field": name, "s": run[0].s, "e": run[n - 1].e} if {
-	some name, field in input.listing.fields
-	some i, t in field.tokens
-	replica_prefixes[t.t]
-	some n in [1, 2, 3, 4]
-	run := array.slice(field.tokens, i, i + n)
-	count(run) == n
-	adjacent(run)
-	w := concat("", [t.t | some t in run])
-	replica_words[w]
+# replica words are this rule's own lexicon of unambiguous replica words,
+# data.tables.promises.replica_words (see guarantee.replica_note for why it
+# does not read the counterfeit rule's lexicon). A hit is a run of one to
+# four adjacent tokens (jieba cuts 高仿 into 高 + 仿 and 1:1复刻 into four):
+# the lexicon's runs, without a space between their tokens.
+replica_hits contains {"word": c.key, "field": c.field, "s": c.s, "e": c.e} if {
+	some c in lexicon.matches("promises", "replica_words", {})
+	adjacent(input.listing.fields[c.field].tokens, c.i, c.n)
 }
 
-# adjacent: each token starts where the one before it ends.
-# replica_prefixes are the beginnings of the replica words (高仿 → 高, 高仿):
-# a run of tokens spells a word only if its first token is one, so runs are
-# built from those tokens only, not from every token of a long page.
-replica_prefixes := {substring(w, 0, k) |
-	some w, _ in replica_words
-	some k in numbers.range(1, count(w))
-}
-
-adjacent(run) if {
-	every k in numbers.range(1, count(run) - 1) {
-		run[k - 1].e == run[k].s
-	}
+# adjacent: each of the n tokens from i starts where the one before ends.
+adjacent(toks, i, n) if {
+	gaps := [k | some k in numbers.range(1, 3); k < n; toks[(i + k) - 1].e != toks[i + k].s]
+	count(gaps) == 0
 }
 
 replicas := sort([h | some h in replica_hits])
