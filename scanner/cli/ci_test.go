@@ -255,4 +255,10 @@ func TestPolicyTestCommand(t *testing.T) {
 	if !strings.Contains(stdout, "not covered: ") {
 		t.Errorf("uncovered lines not listed:\n%s", stdout)
 	}
+	// Without DIR, the config's policies are tested.
+	writeText(t, filepath.Join(dir, ".xiaoer.yaml"), "policies: ["+strconv.Quote(policy)+"]\n")
+	stdout, stderr, code = run(t, bin, dir, "policy", "test", "--run", "competitor_brand")
+	if code != 0 || !strings.Contains(stdout, "4/4 tests passed") {
+		t.Errorf("the config's policies: exit %d\n%s%s", code, stdout, stderr)
+	}
 }

@@ -20,8 +20,11 @@ func newPolicyCommand() *cli.Command {
 			Name:      "test",
 			Usage:     "run the Rego tests of the embedded pack and of user policy directories",
 			ArgsUsage: "[DIR...]",
+			Description: "DIR defaults to the policies of .xiaoer.yaml (or --config), tested with its data and\n" +
+				"registered names, as scan runs them.",
 			Flags: []cli.Flag{
-				&cli.StringSliceFlag{Name: "data", Usage: "JSON or YAML data file merged into the policy data (repeatable)"},
+				&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config file (default: " + scanner.ConfigFile + " in the working directory, if present)"},
+				&cli.StringSliceFlag{Name: "data", Usage: "JSON or YAML data file merged into the policy data (repeatable; default: the config's)"},
 				&cli.StringFlag{Name: "run", Usage: "only tests whose name matches this regular expression"},
 				&cli.BoolFlag{Name: "coverage", Usage: "report line coverage (of DIR's policies when given, else of the embedded pack)"},
 				&cli.Float64Flag{Name: "threshold", Usage: "fail when coverage is below this percentage (implies --coverage)"},
@@ -39,16 +42,10 @@ func runPolicyTest(c *cli.Context) error {
 	if threshold < 0 || threshold > 100 {
 		return cli.Exit("--threshold: want a percentage between 0 and 100", 2)
 	}
-	var data []*bundle.Bundle
-	for _, f := range c.StringSlice("data") {
-		b, err := scanner.LoadDataFile(f)
-		if err != nil {
-			return cli.Exit(err.Error(), 2)
-		}
-		data = append(data, b)
+	opts, err := policyTests(c)
+	if err != nil {
+		return cli.Exit(err.Error(), 2)
 	}
-	opts := scanner.PolicyTests{Dirs: c.Args().Slice(), Bundles: data, Filter: c.String("run"),
-		Coverage: c.Bool("coverage") || c.IsSet("threshold")}
 	rep, err := scanner.RunPolicyTests(c.Context, opts)
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
@@ -67,6 +64,32 @@ func runPolicyTest(c *cli.Context) error {
 		return cli.Exit(fmt.Sprintf("policy test: coverage %.1f%% is below the threshold %.1f%%", rep.Coverage, threshold), 1)
 	}
 	return nil
+}
+
+// policyTests is what to test: DIR, or the config's policies, with the
+// --data files, or the config's data and registered names.
+func policyTests(c *cli.Context) (scanner.PolicyTests, error) {
+	cfg, err := findConfig(c.String("config"))
+	if err != nil {
+		return scanner.PolicyTests{}, err
+	}
+	dirs := c.Args().Slice()
+	if len(dirs) == 0 {
+		dirs = pickPaths(c, "policy", cfg, cfg.Policies) // no --policy flag here: always the config's
+	}
+	var data []*bundle.Bundle
+	for _, f := range pickPaths(c, "data", cfg, cfg.Data) {
+		b, err := scanner.LoadDataFile(f)
+		if err != nil {
+			return scanner.PolicyTests{}, err
+		}
+		data = append(data, b)
+	}
+	if b := cfg.NamesData(); b != nil {
+		data = append(data, b)
+	}
+	return scanner.PolicyTests{Dirs: dirs, Bundles: data, Filter: c.String("run"),
+		Coverage: c.Bool("coverage") || c.IsSet("threshold")}, nil
 }
 
 func printTestResults(w io.Writer, results []*tester.Result, verbose bool) {
