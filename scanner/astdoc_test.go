@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
@@ -73,27 +75,43 @@ func TestToASTMatchesJSON(t *testing.T) {
 	}
 }
 
-// Fields encoding/json leaves out (-, unexported, empty with omitempty)
-// and embedded structs are handled as it does.
+// pointerMarshaler marshals itself through a pointer receiver.
+type pointerMarshaler struct{ n int }
+
+func (p *pointerMarshaler) MarshalJSON() ([]byte, error) { return []byte(`"custom"`), nil }
+
+// Fields encoding/json leaves out (-, unexported, empty with omitempty),
+// embedded structs, and what encoding/json writes its own way (invalid
+// UTF-8, float32, small exponents, ",string", marshalers) come out as it
+// writes them.
 func TestASTTermFollowsJSONTags(t *testing.T) {
 	t.Parallel()
 	type inner struct {
 		A int `json:"a"`
 		B int `json:"b,omitempty"`
 	}
+	type quoted struct {
+		N int `json:"n,string"`
+	}
 	type outer struct {
 		inner
-		Skip   string         `json:"-"`
-		hidden string         //nolint:unused // encoding/json skips it
-		Name   string         `json:"name,omitempty"`
-		Ptr    *int           `json:"ptr"`
-		Any    any            `json:"any"`
-		Nums   []float64      `json:"nums"`
-		Map    map[string]int `json:"map,omitempty"`
-		Raw    listings.Price `json:"raw"`
-		When   time.Time      `json:"when"`
+		Skip    string           `json:"-"`
+		hidden  string           //nolint:unused // encoding/json skips it
+		Name    string           `json:"name,omitempty"`
+		Ptr     *int             `json:"ptr"`
+		Any     any              `json:"any"`
+		Nums    []float64        `json:"nums"`
+		Small   float32          `json:"small"`
+		Map     map[string]int   `json:"map,omitempty"`
+		Price   listings.Price   `json:"price"`
+		When    time.Time        `json:"when"`
+		Broken  string           `json:"broken"`
+		Quoted  quoted           `json:"quoted"`
+		Custom  pointerMarshaler `json:"custom"`
+		Address uintptr          `json:"address"`
 	}
-	v := outer{inner: inner{A: 1}, Skip: "x", hidden: "y", Any: map[string]any{"k": []any{true, nil}}, Nums: []float64{0.5, 1e21, 3}}
+	v := &outer{inner: inner{A: 1}, Skip: "x", hidden: "y", Any: map[string]any{"k": []any{true, nil}},
+		Nums: []float64{0.5, 1e21, 3, 1e-7}, Small: 0.1, Broken: "a\xffb", Quoted: quoted{N: 7}, Address: 42}
 	got, err := astTerm(reflect.ValueOf(v))
 	if err != nil {
 		t.Fatal(err)
@@ -102,7 +120,27 @@ func TestASTTermFollowsJSONTags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Value.Compare(want.Value) != 0 {
+	if got.Value.Compare(want.Value) != 0 || got.String() != want.String() {
 		t.Errorf("astTerm = %v\nwant %v", got, want)
+	}
+}
+
+// The engine's input must hash like the same value built afresh: OPA
+// compares and caches by hash, and an object changed after it went into
+// its parent keeps a stale one.
+func TestEngineInputHashIsFresh(t *testing.T) {
+	t.Parallel()
+	c := checker(t)
+	l := &listings.Listing{ID: "1", Source: "a.yaml", Platform: "taobao", Title: "全网最低价 纯棉T恤", Description: "追求极致，最好手洗。"}
+	in, err := c.Engine.Input(c.Builder.Build(l))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := ast.ParseTerm(in.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Compare(fresh.Value) != 0 || in.Hash() != fresh.Value.Hash() {
+		t.Errorf("input hash %d, the same value built afresh %d", in.Hash(), fresh.Value.Hash())
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -50,29 +51,37 @@ func astTerm(v reflect.Value) (*ast.Term, error) {
 func scalarTerm(v reflect.Value) (*ast.Term, error) {
 	switch v.Kind() {
 	case reflect.String:
+		if !utf8.ValidString(v.String()) {
+			return jsonTerm(v) // encoding/json replaces the invalid bytes
+		}
 		return ast.StringTerm(v.String()), nil
 	case reflect.Bool:
 		return ast.BooleanTerm(v.Bool()), nil
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		return ast.IntNumberTerm(int(v.Int())), nil
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return ast.UIntNumberTerm(v.Uint()), nil
 	case reflect.Float32, reflect.Float64:
-		return floatTerm(v.Float())
+		return floatTerm(v.Float(), v.Type().Bits())
 	}
 	return nil, fmt.Errorf("cannot encode a %s", v.Type())
 }
 
-// floatTerm writes a float as encoding/json does.
-func floatTerm(f float64) (*ast.Term, error) {
+// floatTerm writes a float of the given bit size as encoding/json does.
+func floatTerm(f float64, bits int) (*ast.Term, error) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return nil, fmt.Errorf("cannot encode %v", f)
 	}
 	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+	if abs := math.Abs(f); abs != 0 && (bits == 64 && (abs < 1e-6 || abs >= 1e21) ||
+		bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21)) {
 		format = 'e'
 	}
-	return ast.NumberTerm(json.Number(strconv.FormatFloat(f, format, -1, 64))), nil
+	s := strconv.FormatFloat(f, format, -1, bits)
+	if n := len(s); format == 'e' && n >= 4 && s[n-4] == 'e' && s[n-3] == '-' && s[n-2] == '0' {
+		s = s[:n-2] + s[n-1:] // 1e-07 → 1e-7
+	}
+	return ast.NumberTerm(json.Number(s)), nil
 }
 
 var (
@@ -80,13 +89,29 @@ var (
 	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 )
 
+// marshalsItself: v's type (or, for an addressable v, its pointer type)
+// implements json.Marshaler or encoding.TextMarshaler, or is a struct with
+// field options this encoder does not implement (",string", ",omitzero").
 func marshalsItself(v reflect.Value) bool {
 	t := v.Type()
-	return t.Kind() != reflect.Interface && (t.Implements(jsonMarshaler) || t.Implements(textMarshaler))
+	if t.Kind() == reflect.Interface {
+		return false
+	}
+	if t.Implements(jsonMarshaler) || t.Implements(textMarshaler) {
+		return true
+	}
+	if v.CanAddr() && (reflect.PointerTo(t).Implements(jsonMarshaler) || reflect.PointerTo(t).Implements(textMarshaler)) {
+		return true
+	}
+	return t.Kind() == reflect.Struct && hasUnusualTags(t)
 }
 
 func jsonTerm(v reflect.Value) (*ast.Term, error) {
-	raw, err := json.Marshal(v.Interface())
+	x := v.Interface()
+	if v.CanAddr() {
+		x = v.Addr().Interface() // so methods on *T apply, as they do for encoding/json
+	}
+	raw, err := json.Marshal(x)
 	if err != nil {
 		return nil, err
 	}
@@ -188,10 +213,31 @@ type jsonField struct {
 
 var jsonFieldCache sync.Map // reflect.Type → []jsonField
 
+var unusualTagCache sync.Map // reflect.Type → bool
+
+// hasUnusualTags: a field of struct type t has a json option other than
+// omitempty.
+func hasUnusualTags(t reflect.Type) bool {
+	if cached, ok := unusualTagCache.Load(t); ok {
+		return cached.(bool)
+	}
+	unusual := false
+	for i := range t.NumField() {
+		_, opts, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		for _, opt := range strings.Split(opts, ",") {
+			unusual = unusual || (opt != "" && opt != "omitempty")
+		}
+	}
+	unusualTagCache.Store(t, unusual)
+	return unusual
+}
+
 // jsonFieldsOf lists the fields encoding/json writes for struct type t,
-// sorted by name, with untagged embedded structs flattened (the first of
-// two fields of one name wins, the shallower one, as in encoding/json for
-// the types this package encodes).
+// sorted by name, with untagged embedded structs flattened. A struct's own
+// field wins over an embedded one of the same name, as in encoding/json;
+// clashes between embedded structs (which encoding/json resolves by depth,
+// or drops) do not occur in the types this package encodes, and the first
+// found wins.
 func jsonFieldsOf(t reflect.Type) []jsonField {
 	if cached, ok := jsonFieldCache.Load(t); ok {
 		return cached.([]jsonField)

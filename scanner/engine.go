@@ -151,13 +151,42 @@ func (e *Engine) Input(doc *facts.Document) (ast.Value, error) {
 	if err != nil || doc.Listing == nil {
 		return v, err
 	}
-	listing, err := v.Find(ast.Ref{ast.StringTerm("listing")})
-	obj, ok := listing.(ast.Object)
-	if err != nil || !ok {
-		return nil, errors.New("encode input document: no listing object")
+	top, ok := v.(ast.Object)
+	if !ok {
+		return nil, errors.New("encode input document: not an object")
 	}
-	obj.Insert(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon)))
-	return v, nil
+	lexicon := ast.Item(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon)))
+	// Objects are rebuilt bottom-up, not inserted into: an object's hash
+	// is fixed when it goes into its parent.
+	return withItem(top, "listing", func(listing ast.Object) ast.Object { return withItems(listing, lexicon) })
+}
+
+// withItem is obj with its object at key replaced by change(that object).
+func withItem(obj ast.Object, key string, change func(ast.Object) ast.Object) (ast.Value, error) {
+	t := obj.Get(ast.StringTerm(key))
+	if t == nil {
+		return nil, fmt.Errorf("encode input document: no %s object", key)
+	}
+	inner, ok := t.Value.(ast.Object)
+	if !ok {
+		return nil, fmt.Errorf("encode input document: %s is not an object", key)
+	}
+	return withItems(obj, ast.Item(ast.StringTerm(key), ast.NewTerm(change(inner)))), nil
+}
+
+// withItems is a new object with obj's items, the given ones added or
+// replacing obj's of the same key.
+func withItems(obj ast.Object, items ...[2]*ast.Term) ast.Object {
+	out := make([][2]*ast.Term, 0, obj.Len()+len(items))
+	obj.Foreach(func(k, v *ast.Term) {
+		for _, it := range items {
+			if it[0].Equal(k) {
+				return
+			}
+		}
+		out = append(out, ast.Item(k, v))
+	})
+	return ast.NewObject(append(out, items...)...)
 }
 
 func evalInto(ctx context.Context, pq rego.PreparedEvalQuery, out any, opts ...rego.EvalOption) error {

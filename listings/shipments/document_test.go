@@ -4,6 +4,10 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
 func TestOrderDocument(t *testing.T) {
@@ -127,5 +131,36 @@ func TestFixturePromiseRate(t *testing.T) {
 	// L100: 2 of 12 due orders late (TB1003, TB1004); G500: 2 of 10.
 	if len(got) != 2 || !strings.Contains(got["L100"], "12 笔已到期订单中 2 笔（17%）") || !strings.HasPrefix(got["G500"], "error") {
 		t.Errorf("listing findings = %v", got)
+	}
+}
+
+// The engine converts shipment documents without JSON; what the rules see
+// must be what OPA's own conversion (through JSON) gives, for an order
+// with its trace, a listing's promise counts, and text with invalid UTF-8.
+func TestDocumentsReachThePoliciesAsJSONWould(t *testing.T) {
+	t.Parallel()
+	tr, err := ParseTracking([]byte(kuaidi100Sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paid, _ := ParseTime("2026-11-18 09:00:00")
+	o := &Order{ID: "A1", Platform: "taobao", Buyer: "b\xff1", Amount: 59.9, PaidAt: paid, PromisedShipHours: 48, TrackingNo: "YT7300112233401"}
+	docs := []*facts.Document{
+		OrderDocument(o, "shop", tr, []OrderRef{{ID: "A2", Shop: "shop", Buyer: "b1"}}, testNow),
+		ListingDocument(&ListingStats{Shop: "shop", ListingID: "L1", PromisedShipHours: 24, Orders: 3, Late: 1, LateOrders: []string{"A1"}}, testNow),
+	}
+	eng := engine(t)
+	for i, doc := range docs {
+		got, err := eng.Input(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ast.InterfaceToValue(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Compare(want) != 0 {
+			t.Errorf("document %d:\n%v\nwant\n%v", i, got, want)
+		}
 	}
 }
