@@ -1,8 +1,6 @@
 package scanner
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"reflect"
 
@@ -20,20 +18,6 @@ func toAST(doc *facts.Document) (ast.Value, error) {
 		return nil, fmt.Errorf("encode input document: %w", err)
 	}
 	return t.Value, nil
-}
-
-// jsonToAST is the document through JSON, as OPA would convert it (what
-// toAST must equal).
-func jsonToAST(doc *facts.Document) (ast.Value, error) {
-	raw, err := json.Marshal(doc)
-	if err != nil {
-		return nil, fmt.Errorf("encode input document: %w", err)
-	}
-	v, err := ast.ValueFromReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("encode input document: %w", err)
-	}
-	return v, nil
 }
 
 var (

@@ -1,6 +1,9 @@
 package scanner
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -143,4 +146,18 @@ func TestEngineInputHashIsFresh(t *testing.T) {
 	if in.Compare(fresh.Value) != 0 || in.Hash() != fresh.Value.Hash() {
 		t.Errorf("input hash %d, the same value built afresh %d", in.Hash(), fresh.Value.Hash())
 	}
+}
+
+// jsonToAST is the document through JSON, as OPA would convert it (what
+// toAST must equal).
+func jsonToAST(doc *facts.Document) (ast.Value, error) {
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		return nil, fmt.Errorf("encode input document: %w", err)
+	}
+	v, err := ast.ValueFromReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("encode input document: %w", err)
+	}
+	return v, nil
 }

@@ -52,8 +52,8 @@ var benchListings = []*listings.Listing{
 func BenchmarkAdRules(b *testing.B) {
 	docs := make([]ast.Value, len(benchListings))
 	for i, l := range benchListings {
-		// The engine's input, with its lexicon candidates: filler words
-		// are in no listing, so the shipped lexicons' candidates serve
+		// The engine's input, with its lexicon index: filler words are
+		// in no listing, so the index from the shipped lexicons serves
 		// every scale.
 		v, err := checker(b).Engine.Input(checker(b).Builder.Build(l))
 		if err != nil {

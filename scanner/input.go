@@ -64,29 +64,51 @@ func fileReader(path string) func() ([]byte, error) {
 			return nil, err
 		}
 		defer f.Close()
-		return readLimited(f, fileSize(f))
+		size, err := fileSize(f)
+		if err != nil {
+			return nil, err
+		}
+		return readLimited(f, size)
 	}
 }
 
-// fileSize is the size a regular file says it has, 0 when it says none.
-func fileSize(f *os.File) int {
+// fileSize is the size a regular file says it has (0 when it says none),
+// and an error when that is over MaxInputBytes, before anything is read.
+func fileSize(f *os.File) (int, error) {
 	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() || st.Size() > MaxInputBytes {
-		return 0
+	if err != nil || !st.Mode().IsRegular() {
+		return 0, nil
 	}
-	return int(st.Size())
+	if st.Size() > MaxInputBytes {
+		return 0, errTooLarge
+	}
+	return int(st.Size()), nil
 }
+
+var errTooLarge = fmt.Errorf("larger than %d MiB", MaxInputBytes>>20)
 
 // readLimited reads r whole, up to MaxInputBytes. size is what the input
 // is expected to hold (0: unknown), so a file is read into one buffer of
 // its size instead of one that doubles as it fills.
 func readLimited(r io.Reader, size int) ([]byte, error) {
-	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
-	if _, err := buf.ReadFrom(io.LimitReader(r, MaxInputBytes+1)); err != nil {
+	data, err := readAtMost(r, size, MaxInputBytes)
+	if errors.Is(err, errOverLimit) {
+		return nil, errTooLarge
+	}
+	return data, err
+}
+
+var errOverLimit = errors.New("over the limit")
+
+// readAtMost reads r whole into a buffer of size, or errOverLimit when r
+// holds more than limit bytes.
+func readAtMost(r io.Reader, size, limit int) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, limit)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(r, int64(limit)+1)); err != nil {
 		return nil, err
 	}
-	if buf.Len() > MaxInputBytes {
-		return nil, fmt.Errorf("larger than %d MiB", MaxInputBytes>>20)
+	if buf.Len() > limit {
+		return nil, errOverLimit
 	}
 	return buf.Bytes(), nil
 }

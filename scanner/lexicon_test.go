@@ -4,15 +4,21 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 func TestLexiconFactsListKnownRunsAndPrefixes(t *testing.T) {
@@ -68,15 +74,15 @@ func TestLexiconKeysAreWordsOfTableObjects(t *testing.T) {
 		"other": map[string]any{"x": map[string]any{"不在表里": true}},
 	}
 	keys := lexiconKeys(data)
-	if len(keys) != 2 || len(keys["国家级"]) != 1 || keys["国家级"][0] != (lexiconName{"ad_absolute", "words"}) ||
-		keys["aspiration"][0] != (lexiconName{"ad_absolute", "contexts"}) {
+	want := map[string][]lexiconName{"国家级": {{"ad_absolute", "words"}}, "aspiration": {{"ad_absolute", "contexts"}}}
+	if !reflect.DeepEqual(keys, want) {
 		t.Errorf("keys = %v, want 国家级 in ad_absolute.words and aspiration in ad_absolute.contexts (words two levels under data.tables only)", keys)
 	}
 }
 
-// TestUserLexiconWordIsACandidate: a word only the user's data knows must
+// TestUserLexiconWordIsFound: a word only the user's data knows must
 // reach the rules, so the engine's key set comes from the merged data.
-func TestUserLexiconWordIsACandidate(t *testing.T) {
+func TestUserLexiconWordIsFound(t *testing.T) {
 	t.Parallel()
 	file := filepath.Join(t.TempDir(), "words.yaml")
 	yaml := "tables:\n  ad_absolute:\n    words:\n      天花板:\n        cat: ji\n        suggestion: 写具体指标\n"
@@ -104,7 +110,7 @@ func TestUserLexiconWordIsACandidate(t *testing.T) {
 // the Rego fallback walks every token), hits and exemptions alike: the
 // description holds one allow-context of each kind (before, after,
 // sentence, unless) and a word of four tokens (原|单|尾|货).
-func TestLexiconCandidatesMatchFallback(t *testing.T) {
+func TestLexiconIndexJudgesLikeTheFallback(t *testing.T) {
 	t.Parallel()
 	c := checker(t)
 	l := &listings.Listing{ID: "1", Source: "a.yaml", Title: "全网最低价 最保暖羽绒服 万人疯抢", Description: "2023年天猫类目销量第一※。限时特惠。\n※数据来源：生意参谋，统计周期2023年1月至12月。" +
@@ -133,10 +139,53 @@ func TestLexiconCandidatesMatchFallback(t *testing.T) {
 	if len(want) == 0 || !sameFindings(want, got) {
 		t.Errorf("findings with lexicon facts = %v\nwithout = %v", got, want)
 	}
+	// And what both give is right: every allow-context exempts its word
+	// (销量第一 has its source in the footnote; 最佳, 最好, 最大, 一级,
+	// 第一次, 国家级 and 极致 are exempt), and 原单尾货 is found whole.
+	found, err := c.Engine.Eval(ctx, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expect := map[string]string{"ad-absolute": "全网最低价,最保暖", "ad-pressure": "万人疯抢", "counterfeit-wording": "原单",
+		"promise-guarantee": "假一赔十,正品保障"}
+	rules := rulesOf(found)
+	for rule, evidence := range rules {
+		sort.Strings(evidence)
+		if strings.Join(evidence, ",") != expect[rule] {
+			t.Errorf("%s: %v, want %s", rule, evidence, expect[rule])
+		}
+	}
+	if len(rules) != len(expect) {
+		t.Errorf("rules %v, want %v", rules, expect)
+	}
+	for _, f := range found {
+		if f.Rule == "promise-guarantee" && !strings.Contains(f.Message, "原单尾货") {
+			t.Errorf("promise-guarantee names no 原单尾货: %s", f.Message)
+		}
+	}
 }
 
 func sameFindings(a, b []Finding) bool {
 	x, errA := json.Marshal(a)
 	y, errB := json.Marshal(b)
 	return errA == nil && errB == nil && bytes.Equal(x, y)
+}
+
+// The engine lists runs as long as the policies' lexicon reads them: a
+// longer max_run in Rego alone would miss the longer words in every scan
+// while the policy tests (which build their runs in Rego) pass.
+func TestLexiconRunLengthMatchesPolicies(t *testing.T) {
+	t.Parallel()
+	b, err := policies.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := rego.New(rego.Query("data.xiaoer.lib.lexicon.max_run"), rego.ParsedBundle("xiaoer", b),
+		rego.SetRegoVersion(ast.RegoV1)).Eval(context.Background())
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("max_run: %v, %v", rs, err)
+	}
+	if got := fmt.Sprint(rs[0].Expressions[0].Value); got != strconv.Itoa(maxLexiconRun) {
+		t.Errorf("policies' max_run = %s, engine's maxLexiconRun = %d", got, maxLexiconRun)
+	}
 }

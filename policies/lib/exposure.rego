@@ -25,8 +25,10 @@ exposure_of(x, hit) := {
 	"confirmed": exposure_confirmed(x, hit),
 }
 
+# price is the listing's highest price, 0 when the listing states none.
 price := object.get(object.get(input, ["listing", "price"], {}), "amount", 0)
 
+# punitive_kind is food for food categories (食品安全法), consumer otherwise.
 punitive_kind := "food" if {
 	category := object.get(input, ["listing", "category"], "")
 	some word in tables.food_categories
@@ -57,6 +59,7 @@ points_basis(x) := tables.points[x.points].basis if {
 	x.points
 } else := ""
 
+# exposure_confirmed is false when any figure used rests on an unconfirmed source.
 exposure_confirmed(x, hit) := false if {
 	object.get(hit, "platform_confirmed", true) == false
 } else := false if {

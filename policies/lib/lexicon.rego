@@ -1,9 +1,9 @@
 # METADATA
 # title: lexicon matching
 # description: |
-#   Word-list matching on tokens, shared by the advertising and counterfeit
-#   rules. A lexicon is an object keyed by word; a key matches any run of one
-#   to three whole tokens whose normalised forms concatenate to it, so
+#   Word-list matching on tokens, shared by the advertising, counterfeit and
+#   guarantee rules. A lexicon is an object keyed by word; a key matches any
+#   run of one to max_run whole tokens whose normalised forms concatenate to it, so
 #   "最保暖" matches 最|保暖 and "最" never matches inside 最近. Every check
 #   is an object lookup on a token or a run of tokens: a longer lexicon does
 #   not make evaluation slower.
@@ -36,8 +36,8 @@ max_run := 4
 boundaries := {",", "。", ";", "!", "?", "、", "|"}
 
 # runs holds, for every field and token, the keys of the runs of 1 to
-# max_run tokens that start there: runs.title[2] == ["最", "最保暖",
-# "最保暖", "最保暖"] in 最近|上新|最|保暖. Built once per document with builtins only, and only
+# max_run tokens that start there: in 最近|上新|最|保暖,
+# runs.title[2] == ["最", "最保暖", "最保暖", "最保暖"]. Built once per document with builtins only, and only
 # when the document has no input.listing.lexicon (see found). Near the
 # end of a field the array repeats its shorter keys (the padding is empty);
 # users of a key at k check that token i+k exists.

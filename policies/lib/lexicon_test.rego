@@ -85,7 +85,7 @@ test_matches_skip_fields if {
 # data.tables.t.words and the tokens that may start with a prefix.
 with_lexicon(d, runs, prefixed) := object.union(d, {"listing": {"lexicon": {"found": {"t": {"words": runs}}, "prefixed": prefixed, "context": {}}}})
 
-test_matches_walk_the_engines_candidates if {
+test_matches_walk_the_engines_hits if {
 	d := title(["最近", "最", "保暖", "第一"])
 	runs := [{"field": "title", "i": 1, "n": 2, "key": "最保暖"}]
 	hits := lexicon.matches("t", "words", {}) with input as with_lexicon(d, runs, [])
@@ -167,7 +167,9 @@ test_registered_names if {
 test_registered_names_from_the_config if {
 	segs := ["酷冷", "至尊", "散热器"]
 	hit := {"field": "title", "i": 1, "n": 1}
-	lexicon.registered(hit) with input as title(segs) with data.config.registered_names as {"酷冷至尊": "酷冷至尊"}
+	lexicon.registered(hit) with input as title(segs)
+		with data.config.registered_names as {"酷冷至尊": "酷冷至尊"}
+		with data.tables.registered_names.names as {}
 }
 
 test_sourced_needs_source_and_period_in_the_sentence if {

@@ -7,7 +7,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
-	"github.com/xiaoer-dev/xiaoer/scanner"
 )
 
 // nowFlag fixes the clock rules see, for repeatable runs.
@@ -28,13 +27,4 @@ func clock(c *cli.Context) (func() time.Time, error) {
 	}
 	t = t.In(facts.Shanghai)
 	return func() time.Time { return t }, nil
-}
-
-// newChecker builds the checker the command needs from its flags.
-func newChecker(c *cli.Context) (*scanner.Checker, error) {
-	now, err := clock(c)
-	if err != nil {
-		return nil, err
-	}
-	return scanner.NewChecker(c.Context, scanner.EngineOptions{}, now)
 }

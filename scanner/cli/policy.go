@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/open-policy-agent/opa/v1/bundle"
 	"github.com/open-policy-agent/opa/v1/tester"
 	"github.com/urfave/cli/v2"
 
@@ -20,13 +19,13 @@ func newPolicyCommand() *cli.Command {
 			Name:      "test",
 			Usage:     "run the Rego tests of the embedded pack and of user policy directories",
 			ArgsUsage: "[DIR...]",
-			Description: "DIR defaults to the policies of .xiaoer.yaml (or --config), tested with its data and\n" +
-				"registered names, as scan runs them.",
+			Description: "DIR defaults to the policies of .xiaoer.yaml (or --config). The config's data (unless --data)\n" +
+				"and registered names apply, as in scan.",
 			Flags: []cli.Flag{
 				&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config file (default: " + scanner.ConfigFile + " in the working directory, if present)"},
 				&cli.StringSliceFlag{Name: "data", Usage: "JSON or YAML data file merged into the policy data (repeatable; default: the config's)"},
 				&cli.StringFlag{Name: "run", Usage: "only tests whose name matches this regular expression"},
-				&cli.BoolFlag{Name: "coverage", Usage: "report line coverage (of DIR's policies when given, else of the embedded pack)"},
+				&cli.BoolFlag{Name: "coverage", Usage: "report line coverage (of the user policies when there are any, else of the embedded pack)"},
 				&cli.Float64Flag{Name: "threshold", Usage: "fail when coverage is below this percentage (implies --coverage)"},
 				&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list every test, not only failures"},
 			},
@@ -67,7 +66,8 @@ func runPolicyTest(c *cli.Context) error {
 }
 
 // policyTests is what to test: DIR, or the config's policies, with the
-// --data files, or the config's data and registered names.
+// --data files (or the config's) and the config's registered names, as
+// scan runs them.
 func policyTests(c *cli.Context) (scanner.PolicyTests, error) {
 	cfg, err := findConfig(c.String("config"))
 	if err != nil {
@@ -77,16 +77,9 @@ func policyTests(c *cli.Context) (scanner.PolicyTests, error) {
 	if len(dirs) == 0 {
 		dirs = pickPaths(c, "policy", cfg, cfg.Policies) // no --policy flag here: always the config's
 	}
-	var data []*bundle.Bundle
-	for _, f := range pickPaths(c, "data", cfg, cfg.Data) {
-		b, err := scanner.LoadDataFile(f)
-		if err != nil {
-			return scanner.PolicyTests{}, err
-		}
-		data = append(data, b)
-	}
-	if b := cfg.NamesData(); b != nil {
-		data = append(data, b)
+	data, err := userBundles(nil, pickPaths(c, "data", cfg, cfg.Data), cfg, false)
+	if err != nil {
+		return scanner.PolicyTests{}, err
 	}
 	return scanner.PolicyTests{Dirs: dirs, Bundles: data, Filter: c.String("run"),
 		Coverage: c.Bool("coverage") || c.IsSet("threshold")}, nil

@@ -113,8 +113,8 @@ counted(num) if {
 
 # metric_before finds a metric of the kind ending within five tokens
 # before token i (回购|率|高|达|85%), with no clause mark in between: the
-# nearest one. Metrics are lexicon words, so only the listing's candidate
-# runs are looked at, not every key before every figure.
+# nearest one. Metrics are lexicon words, so only the listing's runs found
+# in this rule's lexicon are looked at, not every key before every figure.
 metric_before(name, i, kind) := {"i": p, "s": input.listing.fields[name].tokens[p].s} if {
 	found := {r.i |
 		some r in lexicon.found("ad_unsourced_claim", "words")

@@ -40,12 +40,14 @@ guarantee := promises.tables.guarantee
 # the lexicon's runs, without a space between their tokens.
 replica_hits contains {"word": c.key, "field": c.field, "s": c.s, "e": c.e} if {
 	some c in lexicon.matches("promises", "replica_words", {})
-	adjacent(input.listing.fields[c.field].tokens, c.i, c.n)
+	adjacent(c.field, c.i, c.n)
 }
 
-# adjacent: each of the n tokens from i starts where the one before ends.
-adjacent(toks, i, n) if {
-	gaps := [k | some k in numbers.range(1, 3); k < n; toks[(i + k) - 1].e != toks[i + k].s]
+# adjacent: each of the n tokens of field name from i starts where the one
+# before it ends.
+adjacent(name, i, n) if {
+	toks := input.listing.fields[name].tokens
+	gaps := [k | some k in numbers.range(1, lexicon.max_run - 1); k < n; toks[(i + k) - 1].e != toks[i + k].s]
 	count(gaps) == 0
 }
 

@@ -56,6 +56,14 @@ test_replica_span_covers_both_tokens if {
 	f.details.claim_cny == 1990
 }
 
+# A replica word jieba keeps whole is one token.
+test_one_token_word if {
+	toks := [{"t": "高仿", "s": 0, "e": 6}, {"t": "运动鞋", "s": 6, "e": 15}]
+	fs := promise_guarantee.findings with input as doc([genuine], toks, 99)
+	some f in fs
+	f.details.replica_words[0] == {"word": "高仿", "field": "title", "s": 0, "e": 6}
+}
+
 test_three_token_phrase if {
 	toks := [{"t": "超", "s": 0, "e": 3}, {"t": "a", "s": 3, "e": 4}, {"t": "货", "s": 4, "e": 7}]
 	fs := promise_guarantee.findings with input as doc([genuine], toks, 99)

@@ -105,11 +105,11 @@ func dropRunes(s string, n int) string {
 }
 
 // pad grows a page to about size bytes with what makes real item pages
-// large, in the shares a saved Taobao item page has (293 KB: 56% inline
-// script, 10% style, the rest markup with 2.7 K characters of visible
-// text; the saved Tmall page, 775 KB, is 22% script, 25% style): an
-// inline script holding the SKU price and stock map, a style sheet, and
-// a block of "you may also like" markup (links, images, prices). The
+// large. A saved Taobao item page (293 KB) is 56% inline script, 10%
+// style and the rest markup with 2.7 K characters of visible text; the
+// saved Tmall page (775 KB) is 22% script, 25% style. The added bytes are
+// 15% style sheet, 35% "you may also like" markup (links, images,
+// prices) and 50% inline script holding the SKU price and stock map. The
 // listing does not change: the markup is in a block no layout reads, and
 // its text has no "name: value" pairs.
 func pad(r *rand.Rand, page string, size int) string {
