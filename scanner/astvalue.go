@@ -92,18 +92,39 @@ var (
 // marshalsItself: v's type (or, for an addressable v, its pointer type)
 // implements json.Marshaler or encoding.TextMarshaler, or is a struct with
 // field options this encoder does not implement (",string", ",omitzero").
+// The answer per type is cached: astTerm asks it of every value.
 func marshalsItself(v reflect.Value) bool {
-	t := v.Type()
-	if t.Kind() == reflect.Interface {
+	if v.Kind() == reflect.Interface {
 		return false
 	}
-	if t.Implements(jsonMarshaler) || t.Implements(textMarshaler) {
-		return true
+	how := marshalingOf(v.Type())
+	return how == marshalsValue || how == marshalsPointer && v.CanAddr()
+}
+
+type marshaling int
+
+const (
+	marshalsNot     marshaling = iota
+	marshalsValue              // T itself, or a struct with unusual tags
+	marshalsPointer            // only *T
+)
+
+var marshalingCache sync.Map // reflect.Type → marshaling
+
+func marshalingOf(t reflect.Type) marshaling {
+	if cached, ok := marshalingCache.Load(t); ok {
+		return cached.(marshaling)
 	}
-	if v.CanAddr() && (reflect.PointerTo(t).Implements(jsonMarshaler) || reflect.PointerTo(t).Implements(textMarshaler)) {
-		return true
+	implements := func(t reflect.Type) bool { return t.Implements(jsonMarshaler) || t.Implements(textMarshaler) }
+	how := marshalsNot
+	switch {
+	case implements(t) || t.Kind() == reflect.Struct && hasUnusualTags(t):
+		how = marshalsValue
+	case implements(reflect.PointerTo(t)):
+		how = marshalsPointer
 	}
-	return t.Kind() == reflect.Struct && hasUnusualTags(t)
+	marshalingCache.Store(t, how)
+	return how
 }
 
 func jsonTerm(v reflect.Value) (*ast.Term, error) {
@@ -213,23 +234,18 @@ type jsonField struct {
 
 var jsonFieldCache sync.Map // reflect.Type → []jsonField
 
-var unusualTagCache sync.Map // reflect.Type → bool
-
 // hasUnusualTags: a field of struct type t has a json option other than
 // omitempty.
 func hasUnusualTags(t reflect.Type) bool {
-	if cached, ok := unusualTagCache.Load(t); ok {
-		return cached.(bool)
-	}
-	unusual := false
 	for i := range t.NumField() {
 		_, opts, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
 		for _, opt := range strings.Split(opts, ",") {
-			unusual = unusual || (opt != "" && opt != "omitempty")
+			if opt != "" && opt != "omitempty" {
+				return true
+			}
 		}
 	}
-	unusualTagCache.Store(t, unusual)
-	return unusual
+	return false
 }
 
 // jsonFieldsOf lists the fields encoding/json writes for struct type t,

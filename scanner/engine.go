@@ -155,24 +155,20 @@ func (e *Engine) Input(doc *facts.Document) (ast.Value, error) {
 	if !ok {
 		return nil, errors.New("encode input document: not an object")
 	}
-	lexicon := ast.Item(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon)))
+	var listing ast.Object
+	if t := top.Get(keyListing); t != nil {
+		listing, _ = t.Value.(ast.Object)
+	}
+	if listing == nil {
+		return nil, errors.New("encode input document: no listing object")
+	}
 	// Objects are rebuilt bottom-up, not inserted into: an object's hash
 	// is fixed when it goes into its parent.
-	return withItem(top, "listing", func(listing ast.Object) ast.Object { return withItems(listing, lexicon) })
+	lexicon := ast.Item(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon)))
+	return withItems(top, ast.Item(keyListing, ast.NewTerm(withItems(listing, lexicon)))), nil
 }
 
-// withItem is obj with its object at key replaced by change(that object).
-func withItem(obj ast.Object, key string, change func(ast.Object) ast.Object) (ast.Value, error) {
-	t := obj.Get(ast.StringTerm(key))
-	if t == nil {
-		return nil, fmt.Errorf("encode input document: no %s object", key)
-	}
-	inner, ok := t.Value.(ast.Object)
-	if !ok {
-		return nil, fmt.Errorf("encode input document: %s is not an object", key)
-	}
-	return withItems(obj, ast.Item(ast.StringTerm(key), ast.NewTerm(change(inner)))), nil
-}
+var keyListing = ast.StringTerm("listing")
 
 // withItems is a new object with obj's items, the given ones added or
 // replacing obj's of the same key.

@@ -28,20 +28,9 @@ func TestAuditWritesTheShopReport(t *testing.T) {
 	t.Parallel()
 	fx := filepath.Join("..", "..", "fixtures")
 	out := filepath.Join(t.TempDir(), "report.html")
-	_, stderr, code := runApp(t, "audit", "--no-progress", "--shop", "禾木家居旗舰店", "--now", "2026-11-23T10:00:00+08:00",
+	doc, stderr := auditReport(t, out, "--shop", "禾木家居旗舰店", "--now", "2026-11-23T10:00:00+08:00",
 		"--listings", filepath.Join(fx, "exports", "taobao-assistant.csv"), "--listings", filepath.Join(fx, "pages"),
-		"--shipments", filepath.Join(fx, "shipments"), "--out", out)
-	if code != 0 {
-		t.Fatalf("exit code %d: %s", code, stderr)
-	}
-	raw, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
+		"--shipments", filepath.Join(fx, "shipments"))
 	pages, _ := filepath.Glob(filepath.Join(fx, "pages", "*.html"))
 	if got, want := doc.Find(`[data-total="listings"]`).Text(), strconv.Itoa(12+len(pages)); got != want {
 		t.Errorf("listings = %s, want %s (12 export rows and the pages)", got, want)
@@ -68,6 +57,25 @@ func TestAuditWritesTheShopReport(t *testing.T) {
 	if !strings.Contains(stderr, "xiaoer: wrote "+out) {
 		t.Errorf("no summary line: %s", stderr)
 	}
+}
+
+// auditReport runs xiaoer audit into out, fails the test unless it exits
+// 0, and returns the parsed report and what the run wrote on stderr.
+func auditReport(t *testing.T, out string, args ...string) (*goquery.Document, string) {
+	t.Helper()
+	_, stderr, code := runApp(t, append([]string{"audit", "--no-progress", "--out", out}, args...)...)
+	if code != 0 {
+		t.Fatalf("exit code %d: %s", code, stderr)
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, stderr
 }
 
 func TestAuditNeedsListings(t *testing.T) {
@@ -121,18 +129,7 @@ func TestAuditReadsTheConfig(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "report.html")
 	audit := func(args ...string) *goquery.Document {
 		t.Helper()
-		_, stderr, code := runApp(t, append([]string{"audit", "--no-progress", "--listings", dir, "--out", out}, args...)...)
-		if code != 0 {
-			t.Fatalf("exit code %d: %s", code, stderr)
-		}
-		raw, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(raw))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc, _ := auditReport(t, out, append([]string{"--listings", dir}, args...)...)
 		return doc
 	}
 	doc := audit("--config", filepath.Join(dir, ".xiaoer.yaml"))
