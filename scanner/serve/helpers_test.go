@@ -153,4 +153,4 @@ func (b *blockingChecker) Shipments(context.Context, []string) (*shipments.Repor
 	return nil, nil
 }
 func (b *blockingChecker) Rules() []scanner.RuleMeta { return nil }
-func (b *blockingChecker) Tool() report.Tool          { return report.Tool{Name: "xiaoer"} }
+func (b *blockingChecker) Tool() report.Tool         { return report.Tool{Name: "xiaoer"} }

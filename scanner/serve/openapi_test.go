@@ -100,4 +100,3 @@ func TestAnswersMatchOpenAPI(t *testing.T) {
 		}
 	}
 }
-
