@@ -1,4 +1,7 @@
-package scanner
+// Package config reads .xiaoer.yaml (platform, fail-on, user policies and
+// data, registered names, exceptions, ignore-paths) and matches the path
+// globs it holds.
+package config
 
 import (
 	"bytes"
@@ -15,10 +18,11 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
-// ConfigFile is the name `xiaoer scan` looks for in the working directory.
-const ConfigFile = ".xiaoer.yaml"
+// FileName is the name `xiaoer scan` looks for in the working directory.
+const FileName = ".xiaoer.yaml"
 
 // Config is .xiaoer.yaml: what a team fixes once for its listings repo.
 // Command-line flags override it. Relative paths are relative to the file's
@@ -39,8 +43,8 @@ type Config struct {
 // Platforms a listing or --platform may name.
 var Platforms = []string{"taobao", "tmall", "jd", "pdd", "douyin", "generic"}
 
-// LoadConfig reads and checks a config file.
-func LoadConfig(path string) (*Config, error) {
+// Load reads and checks a config file.
+func Load(path string) (*Config, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
@@ -126,7 +130,7 @@ func knownKeyList(fields map[string]reflect.Type) string {
 // Validate checks values that a typo would otherwise make silently wrong.
 func (c *Config) Validate() error {
 	var errs []error
-	if c.FailOn != "" && c.FailOn != "never" && SeverityRank(c.FailOn) == 0 {
+	if c.FailOn != "" && c.FailOn != "never" && finding.SeverityRank(c.FailOn) == 0 {
 		errs = append(errs, fmt.Errorf("fail-on %q: want error, warning, info or never", c.FailOn))
 	}
 	if err := CheckPlatform(c.Platform); err != nil {

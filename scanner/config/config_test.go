@@ -1,18 +1,15 @@
-package scanner
+package config
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/xiaoer-dev/xiaoer/listings"
 )
 
 func writeConfig(t *testing.T, text string) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), ConfigFile)
+	path := filepath.Join(t.TempDir(), FileName)
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +29,7 @@ exceptions:
     reason: 旧款下架中，2026-12-31 前删除
 ignore-paths: [drafts]
 `)
-	cfg, err := LoadConfig(path)
+	cfg, err := Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +60,7 @@ func TestConfigErrors(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			path := writeConfig(t, c.text)
-			_, err := LoadConfig(path)
+			_, err := Load(path)
 			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), path) {
 				t.Errorf("error = %v\nwant it to name %s and contain %q", err, path, c.want)
 			}
@@ -73,19 +70,8 @@ func TestConfigErrors(t *testing.T) {
 
 func TestEmptyConfigIsValid(t *testing.T) {
 	t.Parallel()
-	cfg, err := LoadConfig(writeConfig(t, "# nothing yet\n"))
+	cfg, err := Load(writeConfig(t, "# nothing yet\n"))
 	if err != nil || cfg.NamesData() != nil {
 		t.Errorf("cfg = %+v, err = %v", cfg, err)
-	}
-}
-
-func TestPlatformOptionFillsOnlyMissingPlatforms(t *testing.T) {
-	t.Parallel()
-	s := &Scanner{Checker: checker(t), Options: Options{Platform: "tmall"}}
-	for given, want := range map[string]string{"": "tmall", "generic": "tmall", "jd": "jd"} {
-		l := &listings.Listing{ID: "p", Source: "p.yaml", Platform: given, Title: "纯棉T恤"}
-		if r := s.checkOne(context.Background(), Input{Source: "p.yaml"}, l); r.Platform != want {
-			t.Errorf("listing platform %q: result platform %q, want %q", given, r.Platform, want)
-		}
 	}
 }

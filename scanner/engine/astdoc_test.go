@@ -1,4 +1,4 @@
-package scanner
+package engine
 
 import (
 	"bytes"
@@ -24,13 +24,13 @@ func TestToASTMatchesJSON(t *testing.T) {
 	c := checker(t)
 	var docs []*facts.Document
 	for _, dir := range []string{"pages", "listings", "material"} {
-		files, _ := filepath.Glob(filepath.Join("..", "fixtures", dir, "*"))
+		files, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", dir, "*"))
 		for _, f := range files {
 			raw, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			ls, err := ParseInput(f, raw)
+			ls, err := listings.Parse(f, raw)
 			if err != nil {
 				t.Fatalf("%s: %v", f, err)
 			}

@@ -1,10 +1,12 @@
-package scanner
+package engine
 
 import (
 	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // deniedBuiltins are refused to every policy, embedded or user: a policy
@@ -49,6 +51,6 @@ func SafeCapabilities() *ast.Capabilities {
 	return caps
 }
 
-func sortRules(m []RuleMeta) {
+func sortRules(m []finding.RuleMeta) {
 	sort.Slice(m, func(i, j int) bool { return m[i].ID < m[j].ID })
 }

@@ -1,4 +1,4 @@
-package scanner
+package engine
 
 import (
 	"context"
@@ -13,13 +13,14 @@ import (
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/policies"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // Engine evaluates policy input documents with one prepared query, shared by
 // every worker (prepared queries are safe for concurrent use).
 type Engine struct {
 	findings rego.PreparedEvalQuery
-	catalog  []RuleMeta
+	catalog  []finding.RuleMeta
 	timeout  time.Duration
 	revision string
 	// lexicon holds the words of the data tables (lexiconKeys and
@@ -27,8 +28,8 @@ type Engine struct {
 	lexicon lexiconWords
 }
 
-// EngineOptions configures the policy set.
-type EngineOptions struct {
+// Options configures the policy set.
+type Options struct {
 	// Bundles are user policies and data (LoadPolicyDir, LoadDataFile),
 	// merged into the embedded bundle in order: later data wins.
 	Bundles []*bundle.Bundle
@@ -42,20 +43,9 @@ type EngineOptions struct {
 // one input an error, not the whole batch.
 const DefaultEvalTimeout = 10 * time.Second
 
-// RuleMeta is a rule's catalogue entry (policies' meta object).
-type RuleMeta struct {
-	ID          string   `json:"id"`
-	Title       string   `json:"title"`
-	Severity    string   `json:"severity"`
-	Kinds       []string `json:"kinds"`
-	Description string   `json:"description"`
-	Basis       Basis    `json:"basis"`
-	Suggestion  string   `json:"suggestion"`
-}
-
 // NewEngine compiles the embedded policies plus any extra bundles and
 // prepares the queries once.
-func NewEngine(ctx context.Context, opts EngineOptions) (*Engine, error) {
+func New(ctx context.Context, opts Options) (*Engine, error) {
 	embedded, err := policies.Embedded()
 	if err != nil {
 		return nil, err
@@ -96,12 +86,12 @@ func prepare(ctx context.Context, query string, base []func(*rego.Rego)) (rego.P
 	return pq, nil
 }
 
-func loadCatalog(ctx context.Context, base []func(*rego.Rego)) ([]RuleMeta, error) {
+func loadCatalog(ctx context.Context, base []func(*rego.Rego)) ([]finding.RuleMeta, error) {
 	pq, err := prepare(ctx, "data.xiaoer.main.catalog", base)
 	if err != nil {
 		return nil, err
 	}
-	var metas []RuleMeta
+	var metas []finding.RuleMeta
 	if err := evalInto(ctx, pq, &metas); err != nil {
 		return nil, fmt.Errorf("rule catalogue: %w", err)
 	}
@@ -114,7 +104,7 @@ func loadCatalog(ctx context.Context, base []func(*rego.Rego)) ([]RuleMeta, erro
 }
 
 // Rules is the rule catalogue, sorted by id.
-func (e *Engine) Rules() []RuleMeta { return e.catalog }
+func (e *Engine) Rules() []finding.RuleMeta { return e.catalog }
 
 // Revision is the embedded policy revision.
 func (e *Engine) Revision() string { return e.revision }
@@ -124,14 +114,14 @@ var ErrEvalTimeout = errors.New("policy evaluation exceeded the time limit")
 
 // Eval judges one document and returns its findings (evidence filled from
 // the field text, fingerprints not yet set).
-func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]Finding, error) {
+func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Finding, error) {
 	input, err := e.Input(doc)
 	if err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	var found []Finding
+	var found []finding.Finding
 	err = evalInto(ctx, e.findings, &found, rego.EvalParsedInput(input))
 	if err != nil {
 		if ctx.Err() == context.DeadlineExceeded {
@@ -203,7 +193,7 @@ func evalInto(ctx context.Context, pq rego.PreparedEvalQuery, out any, opts ...r
 // fillEvidence quotes the field text at each span where a rule left the
 // evidence out (Rego cannot slice strings by byte offset), and keeps the
 // sentence around it for reports.
-func fillEvidence(doc *facts.Document, found []Finding) {
+func fillEvidence(doc *facts.Document, found []finding.Finding) {
 	if doc.Listing == nil {
 		return
 	}

@@ -1,10 +1,11 @@
-package scanner
+package engine
 
 import (
 	"strings"
 	"unicode/utf8"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // contextRunes is how much text a report shows on each side of the evidence
@@ -13,7 +14,7 @@ const contextRunes = 30
 
 // sentenceAround returns the sentence holding the span, cut to a window of
 // contextRunes on each side so a long description stays readable.
-func sentenceAround(field facts.Field, span Span) string {
+func sentenceAround(field facts.Field, span finding.Span) string {
 	s, e := 0, len(field.Text)
 	for _, sent := range field.Sentences {
 		if sent.S <= span.Start && span.End <= sent.E {

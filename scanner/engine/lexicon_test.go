@@ -1,4 +1,4 @@
-package scanner
+package engine
 
 import (
 	"bytes"
@@ -19,6 +19,7 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/policies"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 func TestLexiconFactsListKnownRunsAndPrefixes(t *testing.T) {
@@ -129,7 +130,7 @@ func TestLexiconIndexJudgesLikeTheFallback(t *testing.T) {
 		t.Fatal("engine input has no lexicon facts")
 	}
 	ctx := context.Background()
-	var want, got []Finding
+	var want, got []finding.Finding
 	if err := evalInto(ctx, c.Engine.findings, &want, rego.EvalParsedInput(plain)); err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +166,7 @@ func TestLexiconIndexJudgesLikeTheFallback(t *testing.T) {
 	}
 }
 
-func sameFindings(a, b []Finding) bool {
+func sameFindings(a, b []finding.Finding) bool {
 	x, errA := json.Marshal(a)
 	y, errB := json.Marshal(b)
 	return errA == nil && errB == nil && bytes.Equal(x, y)

@@ -1,4 +1,4 @@
-package scanner
+package engine
 
 import (
 	"encoding/json"
@@ -13,6 +13,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/bundle"
 	"github.com/open-policy-agent/opa/v1/util"
 	"gopkg.in/yaml.v3"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // User policies sit beside the embedded pack. A directory of them needs no
@@ -243,7 +245,7 @@ func packageSegments(m *ast.Module) []string {
 // checkRuleIDs refuses a catalogue where two packages claim one rule id or
 // a rule has no id or an unknown severity: findings would be credited to the
 // wrong rule, or never fail a build.
-func checkRuleIDs(metas []RuleMeta) error {
+func checkRuleIDs(metas []finding.RuleMeta) error {
 	var errs []error
 	seen := map[string]bool{}
 	for _, m := range metas {
@@ -252,7 +254,7 @@ func checkRuleIDs(metas []RuleMeta) error {
 			errs = append(errs, fmt.Errorf("a rule's meta has no id (title %q)", m.Title))
 		case seen[m.ID]:
 			errs = append(errs, fmt.Errorf("rule id %q is defined twice (a user rule must not reuse an embedded id)", m.ID))
-		case SeverityRank(m.Severity) == 0:
+		case finding.SeverityRank(m.Severity) == 0:
 			errs = append(errs, fmt.Errorf("rule %s: severity %q, want error, warning or info", m.ID, m.Severity))
 		}
 		seen[m.ID] = true

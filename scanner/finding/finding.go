@@ -1,4 +1,7 @@
-package scanner
+// Package finding holds what every stage of a scan says about a listing or
+// an order: the Finding a rule reports, its span, location, basis and
+// exposure, the catalogue entry of a rule, and fingerprints.
+package finding
 
 // Finding is one problem a rule found, with what it rests on and what it costs.
 type Finding struct {
@@ -16,6 +19,17 @@ type Finding struct {
 	Details     map[string]any `json:"details,omitempty"`
 	Fingerprint string         `json:"fingerprint"`
 	Suppressed  *Suppression   `json:"suppressed,omitempty"`
+}
+
+// RuleMeta is a rule's catalogue entry (policies' meta object).
+type RuleMeta struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Severity    string   `json:"severity"`
+	Kinds       []string `json:"kinds"`
+	Description string   `json:"description"`
+	Basis       Basis    `json:"basis"`
+	Suggestion  string   `json:"suggestion"`
 }
 
 // Span is a byte range [Start, End) in the field's text.

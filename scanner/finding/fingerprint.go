@@ -1,4 +1,4 @@
-package scanner
+package finding
 
 import (
 	"crypto/sha256"
@@ -36,9 +36,9 @@ func detailKey(f Finding) string {
 	return strings.Join(parts, "|")
 }
 
-// sortFindings orders findings by field, position, then rule, so output is
+// Sort orders findings by field, position, then rule, so output is
 // stable whatever order the policies produced them in.
-func sortFindings(fs []Finding) {
+func Sort(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
 		if a.Field != b.Field {

@@ -1,4 +1,6 @@
-package scanner
+// Package progress draws the progress bar of a long scan on a terminal, and
+// nothing anywhere else.
+package progress
 
 import (
 	"io"
@@ -9,15 +11,15 @@ import (
 	"golang.org/x/term"
 )
 
-// Progress shows done/total inputs, the rate and the time left on a
-// terminal. A nil *Progress does nothing, so callers need not check.
-type Progress struct {
+// Bar shows done/total inputs, the rate and the time left on a
+// terminal. A nil *Bar does nothing, so callers need not check.
+type Bar struct {
 	bar *progressbar.ProgressBar
 }
 
-// NewProgress returns a progress bar for total inputs on w, or nil when w
+// New returns a progress bar for total inputs on w, or nil when w
 // is not a terminal (a log file or a pipe gets no bar at all).
-func NewProgress(w io.Writer, total int, description string) *Progress {
+func New(w io.Writer, total int, description string) *Bar {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) || total <= 0 {
 		return nil
@@ -26,8 +28,8 @@ func NewProgress(w io.Writer, total int, description string) *Progress {
 }
 
 // newProgress draws on any writer (tests).
-func newProgress(w io.Writer, total int, description string) *Progress {
-	return &Progress{bar: progressbar.NewOptions(total,
+func newProgress(w io.Writer, total int, description string) *Bar {
+	return &Bar{bar: progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetDescription(description),
 		progressbar.OptionShowCount(),
@@ -41,7 +43,7 @@ func newProgress(w io.Writer, total int, description string) *Progress {
 }
 
 // Done counts one input as finished.
-func (p *Progress) Done(Input, []Result) {
+func (p *Bar) Done() {
 	if p != nil {
 		p.bar.Add(1)
 	}
@@ -50,7 +52,7 @@ func (p *Progress) Done(Input, []Result) {
 // Close ends the bar where it stands (a run stopped early does not show
 // 100%) and moves to the next line; a bar that reached its total has done
 // so already.
-func (p *Progress) Close() {
+func (p *Bar) Close() {
 	if p != nil && !p.bar.IsFinished() {
 		p.bar.Exit()
 	}

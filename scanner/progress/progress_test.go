@@ -1,4 +1,4 @@
-package scanner
+package progress
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 func TestProgressIsSilentWhenNotATerminal(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
-	if p := NewProgress(&buf, 10, "scan"); p != nil {
+	if p := New(&buf, 10, "scan"); p != nil {
 		t.Error("a bar on a bytes.Buffer")
 	}
 	f, err := os.CreateTemp(t.TempDir(), "log")
@@ -18,11 +18,11 @@ func TestProgressIsSilentWhenNotATerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if p := NewProgress(f, 10, "scan"); p != nil {
+	if p := New(f, 10, "scan"); p != nil {
 		t.Error("a bar on a regular file")
 	}
-	var p *Progress // nil: does nothing
-	p.Done(Input{}, nil)
+	var p *Bar // nil: does nothing
+	p.Done()
 	p.Close()
 }
 
@@ -31,7 +31,7 @@ func TestProgressShowsCountRateAndETA(t *testing.T) {
 	var buf bytes.Buffer
 	p := newProgress(&buf, 4, "scan")
 	for range 4 {
-		p.Done(Input{}, nil)
+		p.Done()
 	}
 	p.Close()
 	out := buf.String()
