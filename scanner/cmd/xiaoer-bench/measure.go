@@ -56,6 +56,8 @@ func measureChild(o options) error {
 		m, err = measureScan(o.dir, o.workers)
 	case "floor":
 		m, err = measureFloor(o.dir, o.workers)
+	case "floor-list":
+		m, err = measureFloorList(o.dir, o.workers)
 	default:
 		err = fmt.Errorf("-child %q: want scan or floor", o.child)
 	}
