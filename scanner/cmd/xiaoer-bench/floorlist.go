@@ -17,13 +17,10 @@ import (
 // listing's text fields (title, subtitle, description, attributes) with
 // gojieba, spread over the workers; no facts, no policies.
 func measureFloorList(path string, workers int) (measurement, error) {
-	m := measurement{Mode: "floor"}
-	start := time.Now()
-	tk, err := tokenizer.Shared()
+	tk, m, err := floorSetup()
 	if err != nil {
 		return m, err
 	}
-	m.Setup = time.Since(start).Seconds()
 	start, cpu := time.Now(), cpuTime()
 	ls, size, err := readList(path)
 	if err != nil {
