@@ -39,9 +39,6 @@ func (c *Checker) CheckListing(ctx context.Context, l *listings.Listing) ([]find
 	if err != nil {
 		return nil, doc, err
 	}
-	finding.Sort(found)
-	for i := range found {
-		found[i].Fingerprint = finding.Fingerprint(l.ID, l.Source, found[i])
-	}
+	finding.Finish(found, l.ID, l.Source)
 	return found, doc, nil
 }

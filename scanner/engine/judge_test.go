@@ -41,10 +41,7 @@ func (j *judge) CheckListing(ctx context.Context, l *listings.Listing) ([]findin
 	if err != nil {
 		return nil, doc, err
 	}
-	finding.Sort(found)
-	for i := range found {
-		found[i].Fingerprint = finding.Fingerprint(l.ID, l.Source, found[i])
-	}
+	finding.Finish(found, l.ID, l.Source)
 	return found, doc, nil
 }
 

@@ -36,6 +36,15 @@ func detailKey(f Finding) string {
 	return strings.Join(parts, "|")
 }
 
+// Finish readies one listing's findings for reports: sorted (see Sort) and
+// fingerprinted.
+func Finish(found []Finding, listingID, source string) {
+	Sort(found)
+	for i := range found {
+		found[i].Fingerprint = Fingerprint(listingID, source, found[i])
+	}
+}
+
 // Sort orders findings by field, position, then rule, so output is
 // stable whatever order the policies produced them in.
 func Sort(fs []Finding) {
