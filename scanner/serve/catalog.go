@@ -3,12 +3,12 @@ package serve
 import (
 	"net/http"
 
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // rulesResponse wraps the catalogue so fields can be added later.
 type rulesResponse struct {
-	Rules []scanner.RuleMeta `json:"rules"`
+	Rules []finding.RuleMeta `json:"rules"`
 }
 
 func (s *Server) handleRules(w http.ResponseWriter, _ *http.Request) {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 	"github.com/xiaoer-dev/xiaoer/scanner/report"
 )
 
@@ -28,7 +28,7 @@ func TestRulesAndVersion(t *testing.T) {
 		}
 	}
 	_, raw = do(t, http.MethodGet, ts.URL+"/v1/rules/ad-absolute", "", "")
-	var one scanner.RuleMeta
+	var one finding.RuleMeta
 	if err := json.Unmarshal(raw, &one); err != nil || one.ID != "ad-absolute" || !strings.Contains(one.Basis.Law, "广告法") {
 		t.Errorf("rule: %v %+v", err, one)
 	}

@@ -8,6 +8,7 @@ import (
 	"runtime"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/config"
 )
 
 // query is what the listing endpoints read from the URL.
@@ -21,7 +22,7 @@ func (s *Server) readQuery(r *http.Request) (query, error) {
 	q := query{platform: v.Get("platform"), source: v.Get("source")}
 	if q.platform == "" {
 		q.platform = s.opts.Platform
-	} else if err := scanner.CheckPlatform(q.platform); err != nil {
+	} else if err := config.CheckPlatform(q.platform); err != nil {
 		return q, newError(http.StatusBadRequest, CodeBadParameter, "?platform=: %v", err)
 	}
 	if q.source == "" {

@@ -11,6 +11,8 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 	"github.com/xiaoer-dev/xiaoer/scanner/report"
 )
 
@@ -24,7 +26,7 @@ type Checker interface {
 	Check(ctx context.Context, items []Item, platform string, workers int) ([]scanner.Result, error)
 	// Shipments judges the orders (and tracking) files at paths.
 	Shipments(ctx context.Context, paths []string) (*shipments.Report, error)
-	Rules() []scanner.RuleMeta
+	Rules() []finding.RuleMeta
 	Tool() report.Tool
 }
 
@@ -83,12 +85,12 @@ func (p *pipeline) Shipments(ctx context.Context, paths []string) (*shipments.Re
 	return rep, nil
 }
 
-func (p *pipeline) Rules() []scanner.RuleMeta { return p.checker.Engine.Rules() }
+func (p *pipeline) Rules() []finding.RuleMeta { return p.checker.Engine.Rules() }
 
 func (p *pipeline) Tool() report.Tool { return p.tool }
 
 // isTimeout tells a result error that is the engine's time limit.
-func isTimeout(msg string) bool { return strings.Contains(msg, scanner.ErrEvalTimeout.Error()) }
+func isTimeout(msg string) bool { return strings.Contains(msg, engine.ErrEvalTimeout.Error()) }
 
 // tempOrders writes an orders body where the shipments reader can open it
 // (it reads files by name, twice: index, then judgement), and returns the

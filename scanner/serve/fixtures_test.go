@@ -18,6 +18,7 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/cli"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 	"github.com/xiaoer-dev/xiaoer/scanner/report"
 	"github.com/xiaoer-dev/xiaoer/scanner/serve"
 )
@@ -68,7 +69,7 @@ func TestServerAgreesWithScan(t *testing.T) {
 
 func fixtureServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	checker, err := scanner.NewChecker(context.Background(), scanner.EngineOptions{}, nil)
+	checker, err := scanner.NewChecker(context.Background(), engine.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,8 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 	"github.com/xiaoer-dev/xiaoer/scanner/report"
 )
 
@@ -23,7 +25,7 @@ var testNow = func() time.Time { return time.Date(2026, 11, 23, 0, 0, 0, 0, fact
 // realChecker is the real pipeline (tokenizer, embedded policies), built
 // once for the package's tests as the CLI builds it.
 var realChecker = sync.OnceValues(func() (Checker, error) {
-	c, err := scanner.NewChecker(context.Background(), scanner.EngineOptions{}, testNow)
+	c, err := scanner.NewChecker(context.Background(), engine.Options{}, testNow)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +118,7 @@ func decodeResult(t *testing.T, raw []byte) scanner.Result {
 }
 
 // rules lists the rule ids of findings, in order.
-func rules(found []scanner.Finding) []string {
+func rules(found []finding.Finding) []string {
 	out := make([]string, 0, len(found))
 	for _, f := range found {
 		out = append(out, f.Rule)
@@ -144,7 +146,7 @@ func (b *blockingChecker) Check(ctx context.Context, items []Item, _ string, _ i
 	}
 	out := make([]scanner.Result, len(items))
 	for i, it := range items {
-		out[i] = scanner.Result{Input: i, Source: it.Listing.Source, Kind: "listing", ID: it.Listing.ID, Findings: []scanner.Finding{}}
+		out[i] = scanner.Result{Input: i, Source: it.Listing.Source, Kind: "listing", ID: it.Listing.ID, Findings: []finding.Finding{}}
 	}
 	return out, nil
 }
@@ -152,5 +154,5 @@ func (b *blockingChecker) Check(ctx context.Context, items []Item, _ string, _ i
 func (b *blockingChecker) Shipments(context.Context, []string) (*shipments.Report, error) {
 	return nil, nil
 }
-func (b *blockingChecker) Rules() []scanner.RuleMeta { return nil }
+func (b *blockingChecker) Rules() []finding.RuleMeta { return nil }
 func (b *blockingChecker) Tool() report.Tool         { return report.Tool{Name: "xiaoer"} }
