@@ -42,11 +42,7 @@ func runServe(c *cli.Context) error {
 	if err := serve.CheckBind(addr, c.String("token"), c.Bool("no-auth")); err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	set, err := loadSettings(c)
-	if err != nil {
-		return cli.Exit(err.Error(), 2)
-	}
-	checker, err := newScanChecker(c, set)
+	set, checker, err := loadChecker(c)
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}

@@ -34,15 +34,20 @@ func (s *Server) readQuery(r *http.Request) (query, error) {
 	return q, nil
 }
 
+// readRequest reads the query and the body of a listing endpoint.
+func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (query, []byte, error) {
+	q, err := s.readQuery(r)
+	if err != nil {
+		return q, nil, err
+	}
+	raw, err := readBody(w, r, s.opts.MaxBodyBytes)
+	return q, raw, err
+}
+
 // handleCheck judges one listing and answers its Result, the same JSON as
 // one line of `xiaoer scan --format jsonl`.
 func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
-	q, err := s.readQuery(r)
-	if err != nil {
-		writeError(w, err)
-		return
-	}
-	raw, err := readBody(w, r, s.opts.MaxBodyBytes)
+	q, raw, err := s.readRequest(w, r)
 	if err != nil {
 		writeError(w, err)
 		return
@@ -73,12 +78,7 @@ type batchResponse struct {
 // handleBatch judges up to MaxBatch listings; an unreadable item is an
 // error result in its place. JSON Lines in, JSON Lines out.
 func (s *Server) handleBatch(w http.ResponseWriter, r *http.Request) {
-	q, err := s.readQuery(r)
-	if err != nil {
-		writeError(w, err)
-		return
-	}
-	raw, err := readBody(w, r, s.opts.MaxBodyBytes)
+	q, raw, err := s.readRequest(w, r)
 	if err != nil {
 		writeError(w, err)
 		return
