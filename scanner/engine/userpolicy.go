@@ -14,6 +14,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/util"
 	"gopkg.in/yaml.v3"
 
+	"github.com/xiaoer-dev/xiaoer/policies"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
@@ -109,6 +110,13 @@ func addDataFile(b *bundle.Bundle, path string, at []string) error {
 			return fmt.Errorf("%s: data.xiaoer is reserved for policies; put data under another key (tables, or your own)", path)
 		}
 	}
+	embedded, err := policies.Embedded()
+	if err != nil {
+		return err
+	}
+	if err := checkDataTypes(embedded.Data, obj); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	mergeData(b.Data, obj)
 	return nil
 }
@@ -199,6 +207,9 @@ func withUserPolicies(embedded *bundle.Bundle, users []*bundle.Bundle) (*bundle.
 				seen[m.Path] = true
 				merged.Modules = append(merged.Modules, m)
 			}
+		}
+		if err := checkDataTypes(embedded.Data, u.Data); err != nil {
+			return nil, err
 		}
 		mergeData(merged.Data, u.Data)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
 	"github.com/open-policy-agent/opa/v1/rego"
 
@@ -131,11 +132,21 @@ func TestHTTPSendPolicyIsRefusedWithFileAndLine(t *testing.T) {
 func TestDeniedBuiltinsAreRefused(t *testing.T) {
 	t.Parallel()
 	cases := map[string]string{
-		"http.send":          `x := http.send({"method": "GET", "url": "https://example.com"})`,
-		"net.lookup_ip_addr": `x := net.lookup_ip_addr("example.com")`,
-		"net.cidr_expand":    `x := net.cidr_expand("10.0.0.0/8")`,
-		"opa.runtime":        `x := opa.runtime().env`,
-		"time.now_ns":        `x := time.now_ns()`,
+		"http.send":              `x := http.send({"method": "GET", "url": "https://example.com"})`,
+		"net.lookup_ip_addr":     `x := net.lookup_ip_addr("example.com")`,
+		"net.cidr_expand":        `x := net.cidr_expand("10.0.0.0/8")`,
+		"opa.runtime":            `x := opa.runtime().env`,
+		"time.now_ns":            `x := time.now_ns()`,
+		"json.verify_schema":     `x := json.verify_schema({"$ref": "file:///etc/passwd"})`,
+		"json.match_schema":      `x := json.match_schema({}, {"$ref": "file:///dev/zero"})`,
+		"io.jwt.decode_verify":   `x := io.jwt.decode_verify("a.b.c", {"cert": "k"})`,
+		"io.jwt.encode_sign":     `x := io.jwt.encode_sign({"alg": "HS256"}, {}, {"kty": "oct", "k": "a"})`,
+		"io.jwt.encode_sign_raw": `x := io.jwt.encode_sign_raw("{}", "{}", "{}")`,
+		"rand.intn":              `x := rand.intn("seed", 10)`,
+		"uuid.rfc4122":           `x := uuid.rfc4122("seed")`,
+		"json.match_schema in a function": `f(x) := r if {
+	r := json.match_schema(x, {"$ref": "https://example.com/s.json"})
+}`,
 		"http.send as statement": `x if {
 	http.send({"method": "GET", "url": "https://example.com"}, resp)
 	resp.status_code == 200
@@ -164,7 +175,8 @@ func TestSafeCapabilitiesRefuseDeniedBuiltins(t *testing.T) {
 	for _, b := range caps.Builtins {
 		have[b.Name] = true
 	}
-	for _, name := range []string{"http.send", "net.lookup_ip_addr", "net.cidr_expand", "net.cidr_contains", "opa.runtime", "time.now_ns"} {
+	for _, name := range []string{"http.send", "net.lookup_ip_addr", "net.cidr_expand", "net.cidr_contains", "opa.runtime", "time.now_ns",
+		"json.verify_schema", "json.match_schema", "io.jwt.decode_verify", "io.jwt.encode_sign", "io.jwt.encode_sign_raw", "rand.intn", "uuid.rfc4122"} {
 		if have[name] {
 			t.Errorf("SafeCapabilities keeps %s", name)
 		}
@@ -269,5 +281,53 @@ func TestPolicyDirDataGoesUnderItsDirectory(t *testing.T) {
 	brands, _ := rule["brands"].(map[string]any)
 	if _, ok := brands["耐克"]; !ok {
 		t.Errorf("competitor_brand/data.json not at data.competitor_brand: %v", b.Data)
+	}
+}
+
+// TestEveryNondeterministicBuiltinIsDenied: whatever OPA adds later, a
+// builtin that reads outside its arguments is refused.
+func TestEveryNondeterministicBuiltinIsDenied(t *testing.T) {
+	t.Parallel()
+	n := 0
+	for _, b := range ast.CapabilitiesForThisVersion().Builtins {
+		if !b.Nondeterministic {
+			continue
+		}
+		n++
+		if _, denied := DeniedBuiltin(b.Name); !denied {
+			t.Errorf("%s is non-deterministic but allowed", b.Name)
+		}
+	}
+	if n == 0 {
+		t.Fatal("OPA lists no non-deterministic builtin: the capabilities changed shape")
+	}
+}
+
+// TestDataOfTheWrongTypeIsRefused: data that would replace an embedded
+// table with another type is refused at load, naming the file and table.
+func TestDataOfTheWrongTypeIsRefused(t *testing.T) {
+	t.Parallel()
+	cases := map[string]string{
+		`{"tables": {"ad_absolute": null}}`:           "data tables.ad_absolute: the embedded table is an object, the user data gives null",
+		`{"tables": {"ad_absolute": []}}`:             "data tables.ad_absolute: the embedded table is an object, the user data gives an array",
+		`{"tables": {"ad_absolute": {"words": "x"}}}`: "data tables.ad_absolute.words: the embedded table is an object, the user data gives a string",
+		`{"tables": "off"}`:                           "data tables: the embedded table is an object, the user data gives a string",
+	}
+	for data, want := range cases {
+		path := filepath.Join(t.TempDir(), "data.json")
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := LoadDataFile(path)
+		if err == nil || !strings.Contains(err.Error(), path+": "+want) {
+			t.Errorf("%s: error = %v, want %q", data, err, want)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "data.json")
+	if err := os.WriteFile(path, []byte(`{"tables": {"acme": {"words": "x"}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadDataFile(path); err != nil {
+		t.Errorf("a table of the user's own: %v", err)
 	}
 }
