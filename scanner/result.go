@@ -22,6 +22,17 @@ type Result struct {
 // Failed reports whether the input could not be scanned.
 func (r Result) Failed() bool { return r.Error != nil }
 
+// Incomplete reports whether a rule could not judge the listing: its other
+// findings stand, but the run exits as for a bad input.
+func (r Result) Incomplete() bool {
+	for _, f := range r.Findings {
+		if f.RuleFailed() {
+			return true
+		}
+	}
+	return false
+}
+
 func errorResult(in Input, err error) Result {
 	msg := err.Error()
 	return Result{Input: in.Index, Source: in.Source, Kind: "listing", Findings: []finding.Finding{}, Error: &msg}
@@ -113,12 +124,13 @@ const (
 	ExitInternal = 3
 )
 
-// ExitCode is 2 when an input could not be scanned, 1 when an unsuppressed
-// finding is at or above failOn ("never" never fails), 0 otherwise.
+// ExitCode is 2 when an input could not be scanned or fully judged, 1 when
+// an unsuppressed finding is at or above failOn ("never" never fails), 0
+// otherwise.
 func ExitCode(results []Result, failOn string) int {
 	code := ExitClean
 	for _, r := range results {
-		if r.Failed() {
+		if r.Failed() || r.Incomplete() {
 			return ExitError
 		}
 		if code == ExitClean && hasFailure(r, failOn) {

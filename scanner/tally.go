@@ -17,7 +17,7 @@ func NewTally(failOn string) *Tally {
 func (t *Tally) Add(r Result) {
 	t.Summary.Add(r)
 	switch {
-	case r.Failed():
+	case r.Failed() || r.Incomplete():
 		t.code = ExitError
 	case t.code == ExitClean && hasFailure(r, t.failOn):
 		t.code = ExitFindings

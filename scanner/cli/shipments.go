@@ -71,6 +71,13 @@ func shipmentsExitCode(rep *shipments.Report, failOn string) int {
 	}
 	for _, fr := range rep.Files {
 		for _, f := range fr.Findings {
+			if f.RuleFailed() {
+				return scanner.ExitError
+			}
+		}
+	}
+	for _, fr := range rep.Files {
+		for _, f := range fr.Findings {
 			if f.AtLeast(failOn) {
 				return scanner.ExitFindings
 			}

@@ -26,6 +26,8 @@ type Engine struct {
 	// lexicon holds the words of the data tables (lexiconKeys and
 	// contextKeys), for input.listing.lexicon.
 	lexicon lexiconWords
+	// userRules are judged apart from the embedded pack (userrules.go).
+	userRules []userRule
 }
 
 // Options configures the policy set.
@@ -58,23 +60,31 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	base := []func(*rego.Rego){
-		rego.ParsedBundle("xiaoer", merged),
-		rego.Capabilities(caps),
-		rego.StrictBuiltinErrors(true),
-		rego.SetRegoVersion(ast.RegoV1),
-	}
+	base := withBundle(merged, caps)
 	e := &Engine{timeout: opts.Timeout, revision: embedded.Manifest.Revision, lexicon: newLexiconWords(merged.Data)}
 	if e.timeout == 0 {
 		e.timeout = DefaultEvalTimeout
 	}
-	if e.findings, err = prepare(ctx, "data.xiaoer.main.findings", base); err != nil {
+	if e.findings, err = prepare(ctx, "data.xiaoer.main.findings", withBundle(embeddedOnly(embedded, merged), caps)); err != nil {
 		return nil, err
 	}
 	if e.catalog, err = loadCatalog(ctx, base); err != nil {
 		return nil, err
 	}
+	if e.userRules, err = prepareUserRules(ctx, userRuleFiles(opts.Bundles), base); err != nil {
+		return nil, err
+	}
 	return e, nil
+}
+
+// withBundle is the rego options every query of a bundle shares.
+func withBundle(b *bundle.Bundle, caps *ast.Capabilities) []func(*rego.Rego) {
+	return []func(*rego.Rego){
+		rego.ParsedBundle("xiaoer", b),
+		rego.Capabilities(caps),
+		rego.StrictBuiltinErrors(true),
+		rego.SetRegoVersion(ast.RegoV1),
+	}
 }
 
 func prepare(ctx context.Context, query string, base []func(*rego.Rego)) (rego.PreparedEvalQuery, error) {
@@ -113,24 +123,35 @@ func (e *Engine) Revision() string { return e.revision }
 var ErrEvalTimeout = errors.New("policy evaluation exceeded the time limit")
 
 // Eval judges one document and returns its findings (evidence filled from
-// the field text, fingerprints not yet set).
+// the field text, fingerprints not yet set). The embedded pack's error is
+// the document's error; a user rule's error is an error finding of that
+// rule, beside the embedded findings.
 func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Finding, error) {
 	input, err := e.Input(doc)
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, e.timeout)
-	defer cancel()
 	var found []finding.Finding
-	err = evalInto(ctx, e.findings, &found, rego.EvalParsedInput(input))
-	if err != nil {
-		if ctx.Err() == context.DeadlineExceeded {
-			return nil, fmt.Errorf("%w (%s): %v", ErrEvalTimeout, e.timeout, err)
-		}
-		return nil, fmt.Errorf("evaluate policies: %w", err)
+	if err := e.evalBounded(ctx, e.findings, &found, input); err != nil {
+		return nil, err
 	}
+	found = append(found, e.evalUserRules(ctx, doc, input)...)
 	fillEvidence(doc, found)
 	return found, nil
+}
+
+// evalBounded evaluates one query on one input within the time limit.
+func (e *Engine) evalBounded(ctx context.Context, pq rego.PreparedEvalQuery, out any, input ast.Value) error {
+	ctx, cancel := context.WithTimeout(ctx, e.timeout)
+	defer cancel()
+	err := evalInto(ctx, pq, out, rego.EvalParsedInput(input))
+	switch {
+	case err == nil:
+		return nil
+	case ctx.Err() == context.DeadlineExceeded:
+		return fmt.Errorf("%w (%s): %v", ErrEvalTimeout, e.timeout, err)
+	}
+	return fmt.Errorf("evaluate policies: %w", err)
 }
 
 // Input is the document as the policies read it: the document, plus

@@ -81,3 +81,15 @@ func SeverityRank(s string) int { return severityRank[s] }
 func (f Finding) AtLeast(severity string) bool {
 	return severityRank[f.Severity] >= severityRank[severity] && severityRank[severity] > 0
 }
+
+// RuleFailedDetail is the Details key of the error finding that stands
+// for a user rule which failed to judge a document (an evaluation error,
+// its time limit, its memory budget, or a finding it may not emit).
+const RuleFailedDetail = "rule_failed"
+
+// RuleFailed reports whether f stands for a rule that could not judge the
+// document: the input was not fully judged, which exits like a bad input.
+func (f Finding) RuleFailed() bool {
+	v, _ := f.Details[RuleFailedDetail].(bool)
+	return v
+}
