@@ -28,6 +28,7 @@ type Engine struct {
 	lexicon lexiconWords
 	// userRules are judged apart from the embedded pack (userrules.go).
 	userRules []userRule
+	memory    *memWatch
 }
 
 // Options configures the policy set.
@@ -36,6 +37,9 @@ type Options struct {
 	// merged into the embedded bundle in order: later data wins.
 	Bundles []*bundle.Bundle
 	Timeout time.Duration // per evaluation; 0 means DefaultEvalTimeout
+	// Memory is the heap one evaluation may add (memwatch.go); 0 means
+	// DefaultEvalMemory.
+	Memory uint64
 	// Capabilities restrict the builtins policies may call (nil: the
 	// default safe set, see SafeCapabilities).
 	Capabilities *ast.Capabilities
@@ -65,6 +69,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if e.timeout == 0 {
 		e.timeout = DefaultEvalTimeout
 	}
+	if opts.Memory == 0 {
+		opts.Memory = DefaultEvalMemory
+	}
+	e.memory = newMemWatch(opts.Memory)
 	if e.findings, err = prepare(ctx, "data.xiaoer.main.findings", withBundle(embeddedOnly(embedded, merged), caps)); err != nil {
 		return nil, err
 	}
@@ -140,14 +148,19 @@ func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Findi
 	return found, nil
 }
 
-// evalBounded evaluates one query on one input within the time limit.
+// evalBounded evaluates one query on one input within the time limit and
+// the memory budget.
 func (e *Engine) evalBounded(ctx context.Context, pq rego.PreparedEvalQuery, out any, input ast.Value) error {
+	ctx, slot := e.memory.enter(ctx)
+	defer e.memory.leave(slot)
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
 	err := evalInto(ctx, pq, out, rego.EvalParsedInput(input))
 	switch {
 	case err == nil:
 		return nil
+	case errors.Is(context.Cause(ctx), ErrEvalMemory):
+		return context.Cause(ctx)
 	case ctx.Err() == context.DeadlineExceeded:
 		return fmt.Errorf("%w (%s): %v", ErrEvalTimeout, e.timeout, err)
 	}
