@@ -81,8 +81,15 @@ func write(t *testing.T, path, text string) string {
 // returns the report, after checking the exit code and the good listing.
 func scanHostile(t *testing.T, dir string, hostile ...string) report.Report {
 	t.Helper()
+	return scanHostileWith(t, dir, nil, hostile...)
+}
+
+// scanHostileWith is scanHostile with flags before the paths.
+func scanHostileWith(t *testing.T, dir string, flags []string, hostile ...string) report.Report {
+	t.Helper()
 	good := write(t, filepath.Join(dir, "good", "good.yaml"), goodListing)
-	r := runHostile(t, dir, append([]string{"scan", "--format", "json", good}, hostile...)...)
+	args := append(append([]string{"scan", "--format", "json"}, flags...), good)
+	r := runHostile(t, dir, append(args, hostile...)...)
 	if r.code != 2 {
 		t.Fatalf("exit %d, want 2\nstderr: %s", r.code, r.stderr)
 	}

@@ -139,7 +139,7 @@ func tool(checker *scanner.Checker) report.Tool {
 func exitFor(code int) error {
 	switch code {
 	case scanner.ExitError:
-		return cli.Exit("some inputs could not be scanned (see their errors above)", scanner.ExitError)
+		return cli.Exit("some inputs could not be scanned or fully judged (see their errors and rule failures above)", scanner.ExitError)
 	case scanner.ExitFindings:
 		return cli.Exit("", scanner.ExitFindings)
 	}

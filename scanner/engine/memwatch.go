@@ -23,7 +23,7 @@ import (
 var ErrEvalMemory = errors.New("policy evaluation exceeded its memory budget")
 
 // DefaultEvalMemory is the heap one evaluation may add.
-const DefaultEvalMemory = 256 << 20
+const DefaultEvalMemory = 128 << 20
 
 // memWatchInterval is how often the heap is sampled while evaluations run.
 const memWatchInterval = 5 * time.Millisecond
