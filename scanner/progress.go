@@ -41,7 +41,7 @@ func newProgress(w io.Writer, total int, description string) *Progress {
 }
 
 // Done counts one input as finished.
-func (p *Progress) Done(Input, []Result) {
+func (p *Progress) Done(Input, int) {
 	if p != nil {
 		p.bar.Add(1)
 	}

@@ -22,7 +22,7 @@ func TestProgressIsSilentWhenNotATerminal(t *testing.T) {
 		t.Error("a bar on a regular file")
 	}
 	var p *Progress // nil: does nothing
-	p.Done(Input{}, nil)
+	p.Done(Input{}, 1)
 	p.Close()
 }
 
@@ -31,7 +31,7 @@ func TestProgressShowsCountRateAndETA(t *testing.T) {
 	var buf bytes.Buffer
 	p := newProgress(&buf, 4, "scan")
 	for range 4 {
-		p.Done(Input{}, nil)
+		p.Done(Input{}, 1)
 	}
 	p.Close()
 	out := buf.String()
