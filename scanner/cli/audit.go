@@ -73,7 +73,7 @@ func versionLine(checker *scanner.Checker) string {
 // into the report, with the config's ignore-paths and exceptions applied;
 // results are not kept.
 func auditListings(c *cli.Context, set *scanSettings, checker *scanner.Checker, b *audit.Builder) error {
-	inputs := scanner.ExpandSources(scanner.Sources{Paths: c.StringSlice("listings"), Stdin: c.App.Reader})
+	inputs := scanner.ExpandSources(scanner.Sources{Paths: c.StringSlice("listings"), Stdin: c.App.Reader, Export: set.export})
 	inputs = scanner.SkipPaths(inputs, set.cfg.IgnorePaths, &scanner.PathMatcher{Base: set.cfg.Dir})
 	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: c.Int("workers"), Platform: set.platform}}
 	var bar *scanner.Progress
