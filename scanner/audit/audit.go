@@ -14,6 +14,7 @@ import (
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // Input is what the audit is built from: the results of a listing scan and
@@ -25,7 +26,7 @@ type Input struct {
 	Tool      string // "xiaoer v1.2.3 (policies 2026.1)"
 	Listings  []scanner.Result
 	Shipments []scanner.Result
-	Rules     []scanner.RuleMeta
+	Rules     []finding.RuleMeta
 }
 
 // Caps keep a report of a large shop readable and its file small: the
@@ -131,12 +132,12 @@ type FindingView struct {
 	Before     string
 	Evidence   string
 	After      string
-	Basis      []scanner.Basis
+	Basis      []finding.Basis
 	Suggestion string
 	Stake      Stake
-	Suppressed *scanner.Suppression
+	Suppressed *finding.Suppression
 	field      string
-	span       scanner.Span
+	span       finding.Span
 }
 
 // FixView is one line of 先改这几个: a listing, its words, what to write.

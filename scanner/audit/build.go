@@ -7,6 +7,7 @@ import (
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // Builder computes the report as results arrive, so a shop of any size
@@ -14,15 +15,15 @@ import (
 // can still be among the MaxRanked highest, the first MaxOrders flagged
 // orders, MaxClean clean listings and MaxErrors unreadable inputs.
 type Builder struct {
-	r         *Report
-	table     *PointsTable
-	titles    map[string]string
-	counts    map[string]*RuleCount
-	kept      []*ListingView // flagged listings, trimmed to the best MaxRanked now and then
-	days      map[string]map[string]int
-	points    map[string]float64 // shop points per family
-	pointed   map[string]int     // listings with points per family
-	exports   map[string]bool
+	r       *Report
+	table   *PointsTable
+	titles  map[string]string
+	counts  map[string]*RuleCount
+	kept    []*ListingView // flagged listings, trimmed to the best MaxRanked now and then
+	days    map[string]map[string]int
+	points  map[string]float64 // shop points per family
+	pointed map[string]int     // listings with points per family
+	exports map[string]bool
 }
 
 // MaxErrors bounds the unreadable inputs the report lists.
@@ -31,7 +32,7 @@ const MaxErrors = 500
 // NewBuilder starts a report; in's results, if any, are added.
 func NewBuilder(in Input) *Builder {
 	b := &Builder{
-		r: &Report{Title: "店铺合规体检报告", Shop: in.Shop, Tool: in.Tool, Generated: longTime(in.Generated)},
+		r:     &Report{Title: "店铺合规体检报告", Shop: in.Shop, Tool: in.Tool, Generated: longTime(in.Generated)},
 		table: pointsTable(), titles: ruleTitles(in.Rules), counts: map[string]*RuleCount{},
 		days: map[string]map[string]int{}, points: map[string]float64{}, pointed: map[string]int{}, exports: map[string]bool{},
 	}
@@ -180,14 +181,14 @@ func compareListings(x, y *ListingView) int {
 }
 
 // count adds an open finding to its rule's count.
-func (b *Builder) count(f scanner.Finding) {
+func (b *Builder) count(f finding.Finding) {
 	c, ok := b.counts[f.Rule]
 	if !ok {
 		c = &RuleCount{Rule: f.Rule, Title: b.titles[f.Rule], Severity: f.Severity}
 		b.counts[f.Rule] = c
 	}
 	c.Count++
-	if scanner.SeverityRank(f.Severity) > scanner.SeverityRank(c.Severity) {
+	if finding.SeverityRank(f.Severity) > finding.SeverityRank(c.Severity) {
 		c.Severity = f.Severity
 	}
 }
@@ -204,7 +205,7 @@ func sortCounts(counts map[string]*RuleCount) []RuleCount {
 	return out
 }
 
-func ruleTitles(rules []scanner.RuleMeta) map[string]string {
+func ruleTitles(rules []finding.RuleMeta) map[string]string {
 	m := make(map[string]string, len(rules))
 	for _, r := range rules {
 		m[r.ID] = r.Title

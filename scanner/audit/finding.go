@@ -5,14 +5,14 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // placeViews turns a listing's findings into one view per place: findings
 // in the same field whose words overlap (销量第一 flagged as an absolute
 // claim and as an unsourced ranking) become one finding naming both rules.
 // Suppressed findings keep their own view, after the open ones.
-func placeViews(found []scanner.Finding, titles map[string]string, t *PointsTable) []FindingView {
+func placeViews(found []finding.Finding, titles map[string]string, t *PointsTable) []FindingView {
 	var open []FindingView
 	var waived []FindingView
 	for _, f := range sortedBySpan(found) {
@@ -28,14 +28,14 @@ func placeViews(found []scanner.Finding, titles map[string]string, t *PointsTabl
 		open = append(open, v)
 	}
 	slices.SortStableFunc(open, func(a, b FindingView) int {
-		return cmp.Or(compareStakes(a.Stake, b.Stake), cmp.Compare(scanner.SeverityRank(b.Severity), scanner.SeverityRank(a.Severity)))
+		return cmp.Or(compareStakes(a.Stake, b.Stake), cmp.Compare(finding.SeverityRank(b.Severity), finding.SeverityRank(a.Severity)))
 	})
 	return append(open, waived...)
 }
 
-func sortedBySpan(found []scanner.Finding) []scanner.Finding {
+func sortedBySpan(found []finding.Finding) []finding.Finding {
 	out := slices.Clone(found)
-	slices.SortStableFunc(out, func(a, b scanner.Finding) int {
+	slices.SortStableFunc(out, func(a, b finding.Finding) int {
 		return cmp.Or(strings.Compare(a.Field, b.Field), cmp.Compare(a.Span.Start, b.Span.Start), cmp.Compare(b.Span.End, a.Span.End))
 	})
 	return out
@@ -43,7 +43,7 @@ func sortedBySpan(found []scanner.Finding) []scanner.Finding {
 
 // samePlace: the same field, and words that overlap (or the same words
 // where a finding has no span).
-func samePlace(v FindingView, f scanner.Finding) bool {
+func samePlace(v FindingView, f finding.Finding) bool {
 	if v.field != f.Field || v.Suppressed != nil {
 		return false
 	}
@@ -55,11 +55,11 @@ func samePlace(v FindingView, f scanner.Finding) bool {
 
 // join adds another rule's finding on the same place: the wider words and
 // the more severe rule lead.
-func (v FindingView) join(o FindingView, f scanner.Finding, t *PointsTable) FindingView {
+func (v FindingView) join(o FindingView, f finding.Finding, t *PointsTable) FindingView {
 	if f.Span.End-f.Span.Start > v.span.End-v.span.Start {
 		v.Before, v.Evidence, v.After, v.span = o.Before, o.Evidence, o.After, o.span
 	}
-	lead := scanner.SeverityRank(o.Severity) > scanner.SeverityRank(v.Severity)
+	lead := finding.SeverityRank(o.Severity) > finding.SeverityRank(v.Severity)
 	if lead {
 		v.Severity, v.Suggestion = o.Severity, cmp.Or(o.Suggestion, v.Suggestion)
 		v.Rules = append(o.Rules, v.Rules...)
@@ -77,9 +77,9 @@ func (v FindingView) join(o FindingView, f scanner.Finding, t *PointsTable) Find
 // findingView splits the evidence out of its sentence: Before, Evidence
 // and After, which the template joins with the evidence marked. When the
 // sentence does not hold the evidence, the evidence stands alone.
-func findingView(f scanner.Finding, titles map[string]string, t *PointsTable) FindingView {
+func findingView(f finding.Finding, titles map[string]string, t *PointsTable) FindingView {
 	v := FindingView{Rules: []RuleRef{{ID: f.Rule, Title: titles[f.Rule], Severity: f.Severity}}, Severity: f.Severity,
-		Messages: []string{f.Message}, Field: fieldName(f.Field), Evidence: f.Evidence, Basis: []scanner.Basis{f.Basis},
+		Messages: []string{f.Message}, Field: fieldName(f.Field), Evidence: f.Evidence, Basis: []finding.Basis{f.Basis},
 		Suggestion: f.Suggestion, Stake: findingStake(f, t), Suppressed: f.Suppressed, field: f.Field, span: f.Span}
 	if i := strings.Index(f.Context, f.Evidence); f.Evidence != "" && i >= 0 {
 		v.Before, v.After = f.Context[:i], f.Context[i+len(f.Evidence):]

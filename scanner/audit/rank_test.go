@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // Exposures as the policies compute them (tables/exposure): a replica word
@@ -21,31 +22,31 @@ var (
 	fine59 = [2]float64{0, 100000}
 )
 
-func listing(id, title string, price float64, fs ...scanner.Finding) scanner.Result {
+func listing(id, title string, price float64, fs ...finding.Finding) scanner.Result {
 	return scanner.Result{Source: "shop.csv", Kind: "listing", ID: id, Title: title, Price: price, Findings: fs}
 }
 
-func finding(rule, sev, field, words, sentence string, start int, e scanner.Exposure) scanner.Finding {
-	return scanner.Finding{Rule: rule, Severity: sev, Field: field, Evidence: words, Context: sentence,
-		Span: scanner.Span{Start: start, End: start + len(words)}, Message: rule + "：" + words, Suggestion: "删除「" + words + "」",
-		Basis: scanner.Basis{Law: rule + " basis", Confirmed: e.Confirmed}, Exposure: e}
+func found(rule, sev, field, words, sentence string, start int, e finding.Exposure) finding.Finding {
+	return finding.Finding{Rule: rule, Severity: sev, Field: field, Evidence: words, Context: sentence,
+		Span: finding.Span{Start: start, End: start + len(words)}, Message: rule + "：" + words, Suggestion: "删除「" + words + "」",
+		Basis: finding.Basis{Law: rule + " basis", Confirmed: e.Confirmed}, Exposure: e}
 }
 
 func rankingShop() []scanner.Result {
 	return []scanner.Result{
 		listing("P1", "秋冬加绒卫衣 仅此一次 随时涨价", 129,
-			finding("ad-pressure", "warning", "title", "仅此一次", "秋冬加绒卫衣 仅此一次 随时涨价", 19, scanner.Exposure{FineCNY: fine55, Confirmed: true}),
-			finding("ad-pressure", "warning", "title", "随时涨价", "秋冬加绒卫衣 仅此一次 随时涨价", 32, scanner.Exposure{FineCNY: fine55, Confirmed: true})),
+			found("ad-pressure", "warning", "title", "仅此一次", "秋冬加绒卫衣 仅此一次 随时涨价", 19, finding.Exposure{FineCNY: fine55, Confirmed: true}),
+			found("ad-pressure", "warning", "title", "随时涨价", "秋冬加绒卫衣 仅此一次 随时涨价", 32, finding.Exposure{FineCNY: fine55, Confirmed: true})),
 		listing("A1", "国家级工艺 纯棉T恤", 199,
-			finding("ad-absolute", "error", "title", "国家级", "国家级工艺 纯棉T恤", 0, scanner.Exposure{PunitiveCNY: 597, FineCNY: fine57, Confirmed: true})),
+			found("ad-absolute", "error", "title", "国家级", "国家级工艺 纯棉T恤", 0, finding.Exposure{PunitiveCNY: 597, FineCNY: fine57, Confirmed: true})),
 		listing("R1", "男士商务皮鞋 真皮", 359,
-			finding("promise-returns", "error", "description", "售出不退不换", "特价商品，售出不退不换。", 15, scanner.Exposure{Points: 4, Confirmed: true}),
-			finding("promise-invoice", "error", "description", "不开发票", "本店不开发票。", 40, scanner.Exposure{Points: 4, Confirmed: true})),
+			found("promise-returns", "error", "description", "售出不退不换", "特价商品，售出不退不换。", 15, finding.Exposure{Points: 4, Confirmed: true}),
+			found("promise-invoice", "error", "description", "不开发票", "本店不开发票。", 40, finding.Exposure{Points: 4, Confirmed: true})),
 		listing("C1", "高仿大牌卫衣 原单", 89,
-			finding("counterfeit-wording", "error", "title", "高仿", "高仿大牌卫衣 原单", 0, scanner.Exposure{PunitiveCNY: 500, Points: 2, Confirmed: false})),
+			found("counterfeit-wording", "error", "title", "高仿", "高仿大牌卫衣 原单", 0, finding.Exposure{PunitiveCNY: 500, Points: 2, Confirmed: false})),
 		listing("S1", "全网销量第一 真丝围巾", 299,
-			finding("ad-absolute", "error", "title", "销量第一", "全网销量第一 真丝围巾", 6, scanner.Exposure{PunitiveCNY: 897, FineCNY: fine57, Confirmed: true}),
-			finding("ad-unsourced-claim", "warning", "title", "全网销量第一", "全网销量第一 真丝围巾", 0, scanner.Exposure{FineCNY: fine59, Confirmed: true})),
+			found("ad-absolute", "error", "title", "销量第一", "全网销量第一 真丝围巾", 6, finding.Exposure{PunitiveCNY: 897, FineCNY: fine57, Confirmed: true}),
+			found("ad-unsourced-claim", "warning", "title", "全网销量第一", "全网销量第一 真丝围巾", 0, finding.Exposure{FineCNY: fine59, Confirmed: true})),
 	}
 }
 
@@ -59,8 +60,8 @@ func TestRankingPutsReplicaAndRefusalAbovePressure(t *testing.T) {
 	}
 	// At equal stakes (nothing but a fine), errors before warnings.
 	eq := Build(Input{Generated: time.Now(), Listings: []scanner.Result{
-		listing("W", "仅此一次", 10, finding("ad-pressure", "warning", "title", "仅此一次", "仅此一次", 0, scanner.Exposure{FineCNY: fine55})),
-		listing("E", "仅此一次", 10, finding("ad-pressure", "error", "title", "仅此一次", "仅此一次", 0, scanner.Exposure{FineCNY: fine55})),
+		listing("W", "仅此一次", 10, found("ad-pressure", "warning", "title", "仅此一次", "仅此一次", 0, finding.Exposure{FineCNY: fine55})),
+		listing("E", "仅此一次", 10, found("ad-pressure", "error", "title", "仅此一次", "仅此一次", 0, finding.Exposure{FineCNY: fine55})),
 	}})
 	if s := strings.Join(ids(eq.Ranked), ","); s != "E,W" {
 		t.Errorf("equal stakes: %s, want the error first", s)

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // Stake is what findings can cost the seller, in the parts that decide
@@ -25,7 +25,7 @@ type Stake struct {
 }
 
 // findingStake is one finding's stake.
-func findingStake(f scanner.Finding, t *PointsTable) Stake {
+func findingStake(f finding.Finding, t *PointsTable) Stake {
 	e := f.Exposure
 	s := Stake{Claim: e.PunitiveCNY, Platform: e.PlatformCNY, Fine: e.FineCNY,
 		Unconfirmed: !e.Confirmed && (e.PunitiveCNY > 0 || e.PlatformCNY > 0 || e.Points > 0 || e.FineCNY[1] > 0)}
