@@ -116,6 +116,9 @@ const (
 	ExitClean    = 0
 	ExitFindings = 1
 	ExitError    = 2
+	// ExitInternal is a crash that escaped every per-input recovery: not
+	// the inputs' fault, so not 2.
+	ExitInternal = 3
 )
 
 // ExitCode is 2 when an input could not be scanned, 1 when an unsuppressed

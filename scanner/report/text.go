@@ -53,13 +53,13 @@ func columnNotes(w *bufio.Writer, results []scanner.Result) {
 
 func (t *Text) result(w *bufio.Writer, r scanner.Result) {
 	if r.Failed() {
-		fmt.Fprintf(w, "%s\n  %s %s\n\n", r.Source, t.paint(ansiRed, "error:"), *r.Error)
+		fmt.Fprintf(w, "%s\n  %s %s\n\n", Terminal(r.Source), t.paint(ansiRed, "error:"), Terminal(*r.Error))
 		return
 	}
 	if len(r.Findings) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "%s  %s\n", t.paint(ansiBold, r.Source), t.paint(ansiDim, header(r)))
+	fmt.Fprintf(w, "%s  %s\n", t.paint(ansiBold, Terminal(r.Source)), t.paint(ansiDim, Terminal(header(r))))
 	for _, f := range r.Findings {
 		t.finding(w, f)
 	}
@@ -81,19 +81,19 @@ func (t *Text) finding(w *bufio.Writer, f finding.Finding) {
 	if f.Suppressed != nil {
 		sev = t.paint(ansiDim, "suppressed")
 	}
-	fmt.Fprintf(w, "  %s %s %s %s\n", sev, t.paint(ansiBold, f.Rule), where(f), f.Message)
+	fmt.Fprintf(w, "  %s %s %s %s\n", sev, t.paint(ansiBold, Terminal(f.Rule)), Terminal(where(f)), Terminal(f.Message))
 	if f.Evidence != "" {
 		fmt.Fprintf(w, "      原文: %s\n", t.highlight(f))
 	}
-	fmt.Fprintf(w, "      依据: %s\n", basis(f.Basis))
+	fmt.Fprintf(w, "      依据: %s\n", Terminal(basis(f.Basis)))
 	if f.Suggestion != "" {
-		fmt.Fprintf(w, "      建议: %s\n", f.Suggestion)
+		fmt.Fprintf(w, "      建议: %s\n", Terminal(f.Suggestion))
 	}
 	if cost := exposure(f.Exposure); cost != "" {
 		fmt.Fprintf(w, "      风险: %s\n", cost)
 	}
 	if f.Suppressed != nil {
-		fmt.Fprintf(w, "      已豁免: %s (%s)\n", f.Suppressed.Reason, f.Suppressed.Source)
+		fmt.Fprintf(w, "      已豁免: %s (%s)\n", Terminal(f.Suppressed.Reason), Terminal(f.Suppressed.Source))
 	}
 }
 
@@ -111,11 +111,13 @@ func (t *Text) highlight(f finding.Finding) string {
 	if !strings.Contains(ctx, f.Evidence) {
 		ctx = f.Evidence
 	}
-	mark := "【" + f.Evidence + "】"
+	i := strings.Index(ctx, f.Evidence)
+	before, after := Terminal(ctx[:i]), Terminal(ctx[i+len(f.Evidence):])
+	mark := "【" + Terminal(f.Evidence) + "】"
 	if t.Color {
-		mark = ansiRed + ansiBold + f.Evidence + ansiReset
+		mark = ansiRed + ansiBold + Terminal(f.Evidence) + ansiReset
 	}
-	return strings.Replace(ctx, f.Evidence, mark, 1)
+	return before + mark + after
 }
 
 func (t *Text) severity(s string) string {
