@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // multiInputs are n inputs with a varied number of listings each (0 to
@@ -47,7 +48,7 @@ func multiInputs(n int, seed uint64) []Input {
 // so listings finish out of order.
 func jitterCheck(_ context.Context, in Input, l *listings.Listing) Result {
 	time.Sleep(time.Duration(len(l.ID)%3) * 50 * time.Microsecond)
-	return Result{Input: in.Index, Source: in.Source, Kind: "listing", ID: l.ID, Findings: []Finding{}}
+	return Result{Input: in.Index, Source: in.Source, Kind: "listing", ID: l.ID, Findings: []finding.Finding{}}
 }
 
 // expectedIDs is every result each input yields, in listing order.

@@ -2,9 +2,9 @@ package audit
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // Kinds of shipment results: one order, or one listing's shipping promise
@@ -42,7 +42,7 @@ func (b *Builder) AddShipment(res scanner.Result) {
 		t.Platform += f.Exposure.PlatformCNY
 		t.Unconfirmed = t.Unconfirmed || (!f.Exposure.Confirmed && f.Exposure.PlatformCNY > 0)
 		v := orderView(res, f, b.titles)
-		b.onDay(v.Date, f.Rule)
+		b.onDay(v.day, f.Rule)
 		if len(b.r.Orders) < MaxOrders {
 			b.r.Orders = append(b.r.Orders, v)
 		} else {
@@ -65,7 +65,7 @@ func (b *Builder) onDay(day, rule string) {
 	b.days[day][rule]++
 }
 
-func orderView(res scanner.Result, f scanner.Finding, titles map[string]string) OrderView {
+func orderView(res scanner.Result, f finding.Finding, titles map[string]string) OrderView {
 	v := OrderView{OrderID: detail(f, "order_id"), Source: res.Source, Rule: f.Rule, RuleTitle: titles[f.Rule],
 		Severity: f.Severity, Message: f.Message, Evidence: f.Evidence, TrackingNo: detail(f, "tracking_no"),
 		Platform: f.Exposure.PlatformCNY}
@@ -74,10 +74,13 @@ func orderView(res scanner.Result, f scanner.Finding, titles map[string]string) 
 	}
 	raw := f.Details["events"]
 	v.Events = events(raw)
-	v.Date = day(paidAt(raw))
-	if v.Date == "" && len(v.Events) > 0 {
-		v.Date = day(v.Events[0].Time)
+	v.day = day(paidAt(raw))
+	if list, _ := raw.([]any); v.day == "" && len(list) > 0 {
+		if m, ok := list[0].(map[string]any); ok {
+			v.day = day(str(m["time"]))
+		}
 	}
+	v.Date = shortDay(v.day)
 	return v
 }
 
@@ -93,7 +96,7 @@ func paidAt(v any) string {
 	return ""
 }
 
-func detail(f scanner.Finding, key string) string {
+func detail(f finding.Finding, key string) string {
 	if v, ok := f.Details[key]; ok && v != nil {
 		return fmt.Sprint(v)
 	}
@@ -110,7 +113,7 @@ func events(v any) []EventView {
 		if !ok {
 			continue
 		}
-		out = append(out, EventView{Time: str(m["time"]), Kind: eventKinds[str(m["kind"])], Text: str(m["text"])})
+		out = append(out, EventView{Time: shortTime(str(m["time"])), Kind: eventKinds[str(m["kind"])], Text: str(m["text"])})
 		if out[len(out)-1].Kind == "" {
 			out[len(out)-1].Kind = str(m["kind"])
 		}
@@ -130,13 +133,4 @@ func str(v any) string {
 		return ""
 	}
 	return fmt.Sprint(v)
-}
-
-// day is the Shanghai date of an RFC 3339 time, "" when it is not one.
-func day(s string) string {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return ""
-	}
-	return t.In(shanghai).Format("2006-01-02")
 }

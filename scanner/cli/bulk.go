@@ -9,8 +9,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/fetch"
+	"github.com/xiaoer-dev/xiaoer/scanner/progress"
 )
 
 // bulkFlags are scan's flags for bulk scans: URL lists, fetching, resuming
@@ -35,8 +37,8 @@ const urlWorkers = 16
 
 // expandInputs is the scan's inputs: the paths (shop exports split into
 // rows) and the --urls list.
-func expandInputs(c *cli.Context) ([]scanner.Input, error) {
-	src := scanner.Sources{Paths: c.Args().Slice(), Stdin: c.App.Reader, FetchDesc: c.Bool("fetch-desc")}
+func expandInputs(c *cli.Context, export listings.ExportOptions) ([]scanner.Input, error) {
+	src := scanner.Sources{Paths: c.Args().Slice(), Stdin: c.App.Reader, FetchDesc: c.Bool("fetch-desc"), Export: export}
 	if path := c.String("urls"); path != "" {
 		urls, err := readURLFile(c, path)
 		if err != nil {
@@ -131,13 +133,13 @@ func runInputs(c *cli.Context, s *scanner.Scanner, inputs []scanner.Input, strea
 	if s.Options.Workers <= 0 && c.String("urls") != "" {
 		s.Options.Workers = urlWorkers
 	}
-	var bar *scanner.Progress
+	var bar *progress.Bar
 	if !c.Bool("no-progress") {
-		bar = scanner.NewProgress(c.App.ErrWriter, len(inputs), "scan")
+		bar = progress.New(c.App.ErrWriter, len(inputs), "scan")
 	}
 	defer bar.Close()
 	start := time.Now()
-	err := s.RunStream(c.Context, inputs, scanner.StreamOptions{AsCompleted: streaming, InputDone: bar.Done}, emit)
+	err := s.RunStream(c.Context, inputs, scanner.StreamOptions{AsCompleted: streaming, InputDone: func(scanner.Input, int) { bar.Done() }}, emit)
 	if err == nil && bar != nil {
 		fmt.Fprintf(c.App.ErrWriter, "xiaoer: %d inputs in %s\n", len(inputs), time.Since(start).Round(time.Millisecond))
 	}

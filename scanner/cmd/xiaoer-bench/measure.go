@@ -20,6 +20,7 @@ import (
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 	"github.com/xiaoer-dev/xiaoer/scanner/tokenizer"
 )
 
@@ -76,7 +77,7 @@ func measureChild(o options) error {
 func measureScan(dir string, workers int) (measurement, error) {
 	m := measurement{Mode: "scan"}
 	start := time.Now()
-	checker, err := scanner.NewChecker(context.Background(), scanner.EngineOptions{}, nil)
+	checker, err := scanner.NewChecker(context.Background(), engine.Options{}, nil)
 	if err != nil {
 		return m, err
 	}
