@@ -94,3 +94,17 @@ func TestCheckWantsOneListing(t *testing.T) {
 	res, raw = post(t, ts.URL+"/v1/check", "text/html", "   ")
 	wantError(t, res, raw, http.StatusUnprocessableEntity, CodeNoListing)
 }
+
+// TestCheckJSONWithRawControlCharacters: valid JSON whose strings hold raw
+// C1 controls (as scraped titles do) is checked, not refused as bad YAML.
+func TestCheckJSONWithRawControlCharacters(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, Options{})
+	res, raw := post(t, ts.URL+"/v1/check", "application/json", "{\"title\": \"复古油头\u0086大背头神器 全网最低价\"}")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", res.StatusCode, raw)
+	}
+	if r := decodeResult(t, raw); !slices.Contains(rules(r.Findings), "ad-absolute") {
+		t.Errorf("findings %v", rules(r.Findings))
+	}
+}
