@@ -31,6 +31,9 @@ func run(cfg config) error {
 	}
 	client := &http.Client{Timeout: cfg.timeout, Transport: &http.Transport{
 		MaxIdleConns: maxC, MaxIdleConnsPerHost: maxC, IdleConnTimeout: 30 * time.Second}}
+	if err := waitReady(client, cfg.url); err != nil {
+		return err
+	}
 	fmt.Printf("xiaoer-load %s mode=%s bodies=%d (%d bytes first) n<=%d d<=%s\n",
 		cfg.url, cfg.mode, len(reqs), len(reqs[0].body), cfg.n, cfg.d)
 	for _, c := range cfg.levels {
@@ -98,6 +101,21 @@ func send(client *http.Client, cfg config, r request) outcome {
 	_, _ = io.Copy(io.Discard, res.Body)
 	res.Body.Close()
 	return outcome{dur: time.Since(start), status: res.StatusCode}
+}
+
+// waitReady polls /readyz for up to 30 s: the server builds its engine
+// before it listens.
+func waitReady(client *http.Client, url string) error {
+	for start := time.Now(); time.Since(start) < 30*time.Second; time.Sleep(100 * time.Millisecond) {
+		res, err := client.Get(url + "/readyz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("%s/readyz did not answer 200 within 30s", url)
 }
 
 // reportOnce shows the first answer that is neither 200 nor 503, so a run
