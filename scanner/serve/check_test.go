@@ -2,8 +2,10 @@ package serve
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -106,5 +108,30 @@ func TestCheckJSONWithRawControlCharacters(t *testing.T) {
 	}
 	if r := decodeResult(t, raw); !slices.Contains(rules(r.Findings), "ad-absolute") {
 		t.Errorf("findings %v", rules(r.Findings))
+	}
+}
+
+// TestNeverFetchesURLs: URLs in a listing or a page (its url, desc_url, the
+// description script Taobao pages carry) are recorded, never fetched.
+func TestNeverFetchesURLs(t *testing.T) {
+	t.Parallel()
+	var hits atomic.Int32
+	bait := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		_, _ = w.Write([]byte("var desc='<p>国家级 纯棉</p>';"))
+	}))
+	defer bait.Close()
+	ts := newTestServer(t, Options{})
+	listing := `{"title": "纯棉T恤", "url": "` + bait.URL + `/item", "desc_url": "` + bait.URL + `/desc"}`
+	if res, raw := post(t, ts.URL+"/v1/check", "application/json", listing); res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", res.StatusCode, raw)
+	}
+	page := `<html><body><h3 class="tb-main-title">纯棉T恤</h3><script>g_config = {descUrl: "` + bait.URL + `/desc.js"};</script>` +
+		`<img src="` + bait.URL + `/a.jpg"></body></html>`
+	if res, raw := post(t, ts.URL+"/v1/check", "text/html", page); res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", res.StatusCode, raw)
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the server fetched %d URLs a caller sent", n)
 	}
 }
