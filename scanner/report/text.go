@@ -32,7 +32,23 @@ func (t *Text) Report(w io.Writer, r *Report) error {
 		t.result(bw, res)
 	}
 	t.summary(bw, r.Summary)
+	columnNotes(bw, r.Results)
 	return bw.Flush()
+}
+
+// columnNotes says, once per shop export, which columns were not read.
+func columnNotes(w *bufio.Writer, results []scanner.Result) {
+	seen := map[string]bool{}
+	for _, r := range results {
+		if r.Columns == nil || seen[r.Source] {
+			continue
+		}
+		seen[r.Source] = true
+		if len(r.Columns.Unused) > 0 {
+			fmt.Fprintf(w, "%s: columns not read: %s (map them with --columns HEADER=FIELD or columns: in .xiaoer.yaml)\n",
+				r.Source, strings.Join(r.Columns.Unused, ", "))
+		}
+	}
 }
 
 func (t *Text) result(w *bufio.Writer, r scanner.Result) {
@@ -138,7 +154,7 @@ func (t *Text) summary(w *bufio.Writer, s scanner.Summary) {
 	fmt.Fprintf(w, "%d inputs, %d listings: %d findings (%d error, %d warning), %d suppressed, %d unreadable\n",
 		s.Inputs, s.Listings, s.Findings, s.BySeverity["error"], s.BySeverity["warning"], s.Suppressed, s.Errors)
 	if s.Exposure.PunitiveCNY+s.Exposure.PlatformCNY > 0 || s.Exposure.FineCNY[1] > 0 {
-		fmt.Fprintf(w, "money at risk: punitive claims ¥%s, platform compensation ¥%s, fines up to ¥%s\n",
+		fmt.Fprintf(w, "money at risk: punitive claims ¥%s, platform compensation ¥%s, largest fine range up to ¥%s (fines are never added up)\n",
 			yuan(s.Exposure.PunitiveCNY), yuan(s.Exposure.PlatformCNY), yuan(s.Exposure.FineCNY[1]))
 	}
 }
