@@ -37,7 +37,8 @@ func TestHostilePolicyMemoryHog(t *testing.T) {
 	hog := write(t, filepath.Join(dir, "in", "hog.yaml"), "id: hog\ntitle: 国家级纯棉T恤\n")
 	policy, err := filepath.Abs(filepath.Join("..", "engine", "testdata", "policies", "memory"))
 	must(t, err)
-	rep := scanHostileWith(t, dir, []string{"--policy", policy}, hog)
+	// No time limit that could come first: only the memory budget may stop it.
+	rep := scanHostileWith(t, dir, []string{"--policy", policy, "--eval-timeout", "90s"}, hog)
 	seen := false
 	for _, res := range rep.Results {
 		if res.ID != "hog" {
