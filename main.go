@@ -9,6 +9,5 @@ import (
 )
 
 func main() {
-	err := cli.NewApp(os.Stdout, os.Stderr).Run(os.Args)
-	os.Exit(cli.ExitCode(err, os.Stderr))
+	os.Exit(cli.Run(os.Stdout, os.Stderr, os.Args))
 }

@@ -21,6 +21,9 @@ type scanSettings struct {
 	data     []string // files, relative to the working directory
 	gate     *scanner.Gate
 	writer   *scanner.BaselineWriter // nil unless --write-baseline
+	// shipments are the orders and tracking files judged with the
+	// listings: --shipments, and those the scanned directories hold.
+	shipments []string
 }
 
 // loadSettings reads the config (if any) and lets flags override it.
