@@ -243,3 +243,31 @@ func TestBuildWithoutCgoSaysWhy(t *testing.T) {
 		t.Errorf("want the one error that names the fix, got:\n%s", out)
 	}
 }
+
+// TestReadmeSampleIsWhatTheFirstCommandPrints: the README's sample finding
+// is the first block the README's first command prints, byte for byte, so
+// a rule change that alters it shows up here and not in a reader's terminal.
+func TestReadmeSampleIsWhatTheFirstCommandPrints(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	root := filepath.Dir(fixturesDir(t))
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "What the first command prints first")
+	_, sample, ok2 := strings.Cut(after, "```text\n")
+	sample, _, ok3 := strings.Cut(sample, "\n```")
+	if !ok || !ok2 || !ok3 {
+		t.Fatal("README.md has no sample block after \"What the first command prints first\"")
+	}
+	cmd := exec.Command(bin, "scan", "fixtures/pages", "fixtures/listings", "fixtures/material")
+	cmd.Dir = root
+	home := t.TempDir()
+	cmd.Env = []string{"HOME=" + home, "XDG_CACHE_HOME=" + filepath.Join(home, "cache"), "PATH=/usr/bin:/bin"}
+	out, _ := cmd.Output() // exit 1: the fixtures hold findings
+	first, _, _ := strings.Cut(string(out), "\n\n")
+	if first != sample {
+		t.Errorf("the README's sample is not what the first command prints first.\nREADME:\n%s\nprinted:\n%s", sample, first)
+	}
+}
