@@ -39,11 +39,7 @@ func newAuditCommand() *cli.Command {
 }
 
 func runAudit(c *cli.Context) error {
-	set, err := loadSettings(c)
-	if err != nil {
-		return cli.Exit(err.Error(), 2)
-	}
-	checker, err := newScanChecker(c, set)
+	set, checker, err := loadChecker(c)
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}

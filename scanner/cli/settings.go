@@ -153,6 +153,20 @@ func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
 	return kept, nil
 }
 
+// loadChecker reads the settings and builds the checker with them, as
+// every command that judges listings the configured way starts.
+func loadChecker(c *cli.Context) (*scanSettings, *scanner.Checker, error) {
+	set, err := loadSettings(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	checker, err := newScanChecker(c, set)
+	if err != nil {
+		return nil, nil, err
+	}
+	return set, checker, nil
+}
+
 // newScanChecker builds the checker with the user policies and data.
 func newScanChecker(c *cli.Context, s *scanSettings) (*scanner.Checker, error) {
 	now, err := clock(c)
