@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
 )
 
 // contents is what the files of a scan hold, told apart by their content,
@@ -48,8 +48,8 @@ func sortInputs(c *cli.Context, set *scanSettings, inputs []scanner.Input) []sca
 }
 
 // dataExts are the files a listing walk leaves out that may hold orders
-// or tracking answers.
-var dataExts = map[string]bool{".csv": true, ".tsv": true, ".jsonl": true, ".ndjson": true}
+// (CSV and TSV files are walked: as shop exports, sorted here).
+var dataExts = map[string]bool{".jsonl": true, ".ndjson": true}
 
 // sortContents reads each JSON, YAML and CSV file of the scan once to say
 // what it holds. Files named on the command line are never "other": a
@@ -57,8 +57,16 @@ var dataExts = map[string]bool{".csv": true, ".tsv": true, ".jsonl": true, ".ndj
 func sortContents(c *cli.Context, inputs []scanner.Input) contents {
 	named := c.Args().Slice()
 	var out contents
+	kinds := map[string]int{} // by source: a shop export's rows share their file
 	for _, in := range inputs {
-		switch sortInput(in, slices.Contains(named, in.Source)) {
+		kind, seen := kinds[in.Source]
+		if !seen {
+			kind = sortInput(in, slices.Contains(named, in.Source))
+			kinds[in.Source] = kind
+		} else if kind == kindShipments {
+			continue
+		}
+		switch kind {
 		case kindShipments:
 			out.shipments = append(out.shipments, in.Source)
 		case kindOther:
@@ -80,10 +88,22 @@ const (
 	kindOther
 )
 
+// sortInput says what one input holds. A CSV or TSV file has been read
+// as a shop export already (its rows are inputs, or it is one that fails);
+// it holds orders when its header has an order id column.
 func sortInput(in scanner.Input, named bool) int {
-	ext := strings.ToLower(filepath.Ext(in.Source))
-	if in.Load != nil || in.Read == nil || in.Source == "-" || (ext != ".json" && ext != ".yaml" && ext != ".yml") {
-		return kindListing // pages, title lists, export rows, URLs, stdin
+	switch strings.ToLower(filepath.Ext(in.Source)) {
+	case ".csv", ".tsv":
+		if detect(in.Source) != "" {
+			return kindShipments
+		}
+		return kindListing
+	case ".json", ".yaml", ".yml":
+	default:
+		return kindListing // pages, title lists, stdin
+	}
+	if in.Load != nil || in.Read == nil {
+		return kindListing // URLs and other inputs that load themselves
 	}
 	if detect(in.Source) != "" {
 		return kindShipments
@@ -98,9 +118,9 @@ func sortInput(in scanner.Input, named bool) int {
 }
 
 // detect is what shipments.Detect says of a file's head; "" when it cannot
-// be opened.
+// be opened (a FIFO, a device: fileread refuses them without blocking).
 func detect(path string) string {
-	f, err := os.Open(path)
+	f, err := fileread.Open(path, shipments.MaxOrdersFileBytes)
 	if err != nil {
 		return ""
 	}
