@@ -26,7 +26,10 @@ func scanItems(t *scanText, a, b int) []compItem {
 	for i := a; i < b; {
 		it, end, ok := itemAt(t, i)
 		if ok && end <= b {
-			if it.kind != itemFibre || !it.word.skip {
+			// A share over 100% is no share (棉101%): it is read whole, so
+			// its digits do not make another (01%), and dropped.
+			overFull := it.kind == itemPercent && it.fig.value > 100
+			if (it.kind != itemFibre || !it.word.skip) && !overFull {
 				items = append(items, it)
 			}
 			i = end
