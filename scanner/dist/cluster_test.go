@@ -82,15 +82,7 @@ func TestClusterJobSurvivesAServerStopping(t *testing.T) {
 	if len(stopped) != 1 {
 		t.Fatalf("the task stream's leader %q was not among the servers", leader)
 	}
-	seen := map[int]int{}
-	for _, in := range all {
-		seen[in]++
-	}
-	for i := range done.Inputs {
-		if seen[i] != 1 {
-			t.Errorf("input %d has %d results, want 1", i, seen[i])
-		}
-	}
+	checkOnce(t, all, done.Inputs)
 }
 
 func TestRestartedServerResumesJobFromItsFiles(t *testing.T) {
@@ -128,15 +120,7 @@ func TestRestartedServerResumesJobFromItsFiles(t *testing.T) {
 	default:
 		t.Fatal("the job finished before the server restarted: nothing was tested")
 	}
-	seen := map[int]int{}
-	for _, in := range inputs {
-		seen[in]++
-	}
-	for i := range 100 {
-		if seen[i] != 1 {
-			t.Errorf("input %d has %d results, want 1", i, seen[i])
-		}
-	}
+	checkOnce(t, inputs, 100)
 }
 
 // waitMetaLeader waits until the servers have elected a JetStream leader:

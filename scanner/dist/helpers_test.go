@@ -131,23 +131,32 @@ func collectAll(t *testing.T, q *Queue, id string, timeout time.Duration) []scan
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	var got []scanner.Result
+	var covered []int
 	job, err := q.Collect(ctx, id, func(_ *Job, g Group) error {
 		got = append(got, g.Results...)
+		for i := range g.Inputs {
+			covered = append(covered, g.Input+i)
+		}
+		for _, r := range g.Results {
+			if r.Input < g.Input || r.Input >= g.Input+g.Inputs {
+				t.Errorf("result of input %d in the group of inputs %d..%d", r.Input, g.Input, g.Input+g.Inputs-1)
+			}
+		}
 		return nil
 	})
 	if err != nil {
 		t.Fatalf("collect job %s: %v (%d results so far)", id, err, len(got))
 	}
-	checkOnce(t, got, job.Inputs)
+	checkOnce(t, covered, job.Inputs)
 	return got
 }
 
-// checkOnce fails unless inputs 0..n-1 each have exactly one result.
-func checkOnce(t *testing.T, got []scanner.Result, n int) {
+// checkOnce fails unless inputs 0..n-1 each appear exactly once.
+func checkOnce(t *testing.T, inputs []int, n int) {
 	t.Helper()
 	seen := map[int]int{}
-	for _, r := range got {
-		seen[r.Input]++
+	for _, in := range inputs {
+		seen[in]++
 	}
 	var wrong []string
 	for i := range n {
