@@ -2,6 +2,7 @@ package dist
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -74,11 +75,15 @@ func setup(ctx context.Context, nc *nats.Conn, replicas int) (*Queue, error) {
 		{Name: resultsStream, Subjects: []string{resultsPrefix + "*"}, Retention: jetstream.LimitsPolicy,
 			Storage: jetstream.FileStorage, Replicas: replicas, Duplicates: dedupWindow, MaxAge: keepFor},
 	}
-	// A cluster that has just started has no JetStream leader for a moment:
-	// retry until it has one.
+	// Whoever connects first creates what is missing; what exists is left
+	// as it is (its replicas were chosen by its creator). A cluster that has
+	// just started has no JetStream leader for a moment: retry until it has.
 	for _, cfg := range streams {
 		err := retry(ctx, func(ctx context.Context) error {
-			_, err := js.CreateOrUpdateStream(ctx, cfg)
+			_, err := js.Stream(ctx, cfg.Name)
+			if errors.Is(err, jetstream.ErrStreamNotFound) {
+				_, err = js.CreateStream(ctx, cfg)
+			}
 			return err
 		}, "create stream "+cfg.Name)
 		if err != nil {
@@ -87,14 +92,20 @@ func setup(ctx context.Context, nc *nats.Conn, replicas int) (*Queue, error) {
 	}
 	q := &Queue{NC: nc, JS: js}
 	err = retry(ctx, func(ctx context.Context) (err error) {
-		q.Jobs, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: jobsBucket, TTL: keepFor, Replicas: replicas})
+		q.Jobs, err = js.KeyValue(ctx, jobsBucket)
+		if errors.Is(err, jetstream.ErrBucketNotFound) {
+			q.Jobs, err = js.CreateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: jobsBucket, TTL: keepFor, Replicas: replicas})
+		}
 		return err
 	}, "create bucket "+jobsBucket)
 	if err != nil {
 		return nil, err
 	}
 	err = retry(ctx, func(ctx context.Context) (err error) {
-		q.Blobs, err = js.CreateOrUpdateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: blobsBucket, TTL: keepFor, Replicas: replicas})
+		q.Blobs, err = js.ObjectStore(ctx, blobsBucket)
+		if errors.Is(err, jetstream.ErrBucketNotFound) {
+			q.Blobs, err = js.CreateObjectStore(ctx, jetstream.ObjectStoreConfig{Bucket: blobsBucket, TTL: keepFor, Replicas: replicas})
+		}
 		return err
 	}, "create object store "+blobsBucket)
 	if err != nil {
