@@ -247,4 +247,3 @@ func openJobOutput(c *cli.Context, failOn string) (io.Writer, func(), func(int) 
 	fmt.Fprintf(c.App.ErrWriter, "xiaoer: resuming %s: %d inputs done\n", path, state.Inputs)
 	return f, func() { f.Close() }, state.Holds, tally.ExitCode(), nil
 }
-

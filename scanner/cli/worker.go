@@ -73,4 +73,3 @@ func natsFlag() cli.Flag {
 func replicasFlag() cli.Flag {
 	return &cli.IntFlag{Name: "nats-replicas", Value: 1, Usage: "copies of each stream when this process creates them (3 on a 3-node cluster)"}
 }
-
