@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"net"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -98,3 +99,44 @@ func jobID(t *testing.T, stderr string) string {
 	}
 	return id
 }
+
+// --resume with --job completes a partial JSONL file of a job: every input
+// once, those it held not written again.
+func TestScanOverNATSResumesIntoPartialOutput(t *testing.T) {
+	url := natsServer(t)
+	startWorkerCommand(t, "--nats", url, "-j", "2")
+	dir := t.TempDir()
+	writeListings(t, filepath.Join(dir), 40)
+	full, stderr, code := runApp(t, "scan", "--nats", url, "-f", "jsonl", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr)
+	}
+	lines := strings.SplitAfter(full, "\n")
+	partial := filepath.Join(t.TempDir(), "partial.jsonl")
+	torn := strings.Join(lines[:15], "") + lines[15][:len(lines[15])/2]
+	if err := os.WriteFile(partial, []byte(torn), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code = runApp(t, "scan", "--nats", url, "--job", jobID(t, stderr), "-f", "jsonl", "--resume", partial)
+	if code != 1 || !strings.Contains(stderr, "resuming") {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr)
+	}
+	b, err := os.ReadFile(partial)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[int]int{}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var r struct{ Input int }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("torn or bad line %q: %v", line, err)
+		}
+		seen[r.Input]++
+	}
+	for i := range 40 {
+		if seen[i] != 1 {
+			t.Errorf("input %d appears %d times", i, seen[i])
+		}
+	}
+}
+

@@ -231,19 +231,10 @@ func (jr *jobReport) finish(rep report.Reporter, out io.Writer) error {
 // JSONL file, cut back to its last whole input, whose inputs are then not
 // written again.
 func openJobOutput(c *cli.Context, failOn string) (io.Writer, func(), func(int) bool, int, error) {
-	path := c.String("resume")
-	if path == "" {
-		w, closeOut, err := output(c)
-		return w, closeOut, func(int) bool { return false }, scanner.ExitClean, err
+	w, closeOut, state, prior, err := openResumable(c, failOn)
+	if err != nil || state == nil {
+		return w, closeOut, func(int) bool { return false }, prior, err
 	}
-	if err := checkResumeFlags(c, path); err != nil {
-		return nil, nil, nil, 0, cli.Exit(err.Error(), 2)
-	}
-	tally := scanner.NewTally(failOn)
-	state, f, err := scanner.OpenResume(path, tally)
-	if err != nil {
-		return nil, nil, nil, 0, cli.Exit(err.Error(), 2)
-	}
-	fmt.Fprintf(c.App.ErrWriter, "xiaoer: resuming %s: %d inputs done\n", path, state.Inputs)
-	return f, func() { f.Close() }, state.Holds, tally.ExitCode(), nil
+	fmt.Fprintf(c.App.ErrWriter, "xiaoer: resuming %s: %d inputs done\n", c.String("resume"), state.Inputs)
+	return w, closeOut, state.Holds, prior, nil
 }
