@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
 )
 
 // Input file kinds.
@@ -55,7 +55,7 @@ func sniff(path string) (string, error) {
 	case strings.HasSuffix(lower, ".kuaidi100.json"), strings.HasSuffix(lower, ".kdniao.json"):
 		return InputTracking, nil
 	}
-	f, err := os.Open(path)
+	f, err := fileread.Open(path, MaxOrdersFileBytes)
 	if err != nil {
 		return "", err
 	}

@@ -28,6 +28,7 @@ func NewApp(stdout, stderr io.Writer) *cli.App {
 			newExplainCommand(),
 			newPolicyCommand(),
 			newWorkerCommand(),
+			newServeCommand(),
 			newVersionCommand(),
 		},
 		// Exit codes are decided by ExitCode in main, never by the library.
