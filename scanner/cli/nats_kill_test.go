@@ -1,9 +1,13 @@
 package cli_test
 
 import (
+	"bufio"
+	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -59,4 +63,76 @@ func startWorkerProcess(t *testing.T, bin, dir, url string) *exec.Cmd {
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 	return cmd
+}
+
+// Restarting serve (and the NATS server it embeds) in the middle of a job
+// loses nothing: the job's tasks and results are in its JetStream files,
+// and the worker and the submitting scan reconnect and carry on.
+func TestServeRestartMidJobResumes(t *testing.T) {
+	t.Parallel()
+	bin := binary(t) // skipped with -short: it runs real processes
+	const n = 2000
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "listings"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeListings(t, filepath.Join(dir, "listings"), n)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	natsAddr := l.Addr().String()
+	l.Close()
+	serveArgs := []string{"serve", "--addr", "127.0.0.1:0", "--nats-listen", natsAddr, "--data-dir", filepath.Join(dir, "nats")}
+	serve := startServeProcess(t, bin, serveArgs)
+	url := "nats://" + natsAddr
+	startWorkerProcess(t, bin, dir, url)
+
+	out := filepath.Join(dir, "out.jsonl")
+	scan := exec.Command(bin, "scan", "--nats", url, "--format", "jsonl", "--output", out, "listings")
+	scan.Dir = dir
+	if err := scan.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { scan.Process.Kill() })
+	for deadline := time.Now().Add(5 * time.Minute); countLines(out) < n/3; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("no progress")
+		}
+	}
+	if err := serve.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	serve.Wait()
+	stoppedAt := countLines(out)
+	startServeProcess(t, bin, serveArgs)
+	scan.Wait()
+	if code := scan.ProcessState.ExitCode(); code != 1 {
+		t.Fatalf("scan exit code %d, want 1 (findings)", code)
+	}
+	checkEveryInputOnce(t, out, n)
+	t.Logf("serve restarted after %d of %d results", stoppedAt, n)
+}
+
+// startServeProcess runs `xiaoer serve` and waits until it serves.
+func startServeProcess(t *testing.T, bin string, args []string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	lines := bufio.NewScanner(stderr)
+	for lines.Scan() {
+		if strings.Contains(lines.Text(), "serving on ") {
+			go io.Copy(io.Discard, stderr) // keep the pipe flowing
+			return cmd
+		}
+	}
+	t.Fatal("serve never said it serves")
+	return nil
 }

@@ -139,4 +139,3 @@ func TestScanOverNATSResumesIntoPartialOutput(t *testing.T) {
 		}
 	}
 }
-

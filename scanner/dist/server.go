@@ -98,5 +98,8 @@ func splitHostPort(addr string) (string, int, error) {
 	if err != nil {
 		return "", 0, fmt.Errorf("port %q: %w", p, err)
 	}
+	if port == 0 { // any free port, as net.Listen takes it (the server reads 0 as its default)
+		port = server.RANDOM_PORT
+	}
 	return host, port, nil
 }
