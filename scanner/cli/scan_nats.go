@@ -89,7 +89,7 @@ func submitScan(c *cli.Context, set *scanSettings, q *dist.Queue) (string, error
 			return "", err
 		}
 	}
-	job := &dist.Job{Rules: c.StringSlice("rule"), Platform: set.platform, Now: c.String("now"), Fetch: dist.FetchSpec{
+	job := &dist.Job{Rules: c.StringSlice("rule"), Platform: set.platform, Now: c.String("now"), Columns: set.export.Columns, Fetch: dist.FetchSpec{
 		AllowPrivate: c.Bool("allow-private"), Desc: c.Bool("fetch-desc"), Timeout: c.Duration("fetch-timeout"),
 		Retries: retries(c.Int("fetch-retries")), RatePerHost: c.Float64("rate"), MaxBytes: int64(c.Int("max-body")) << 20,
 	}}

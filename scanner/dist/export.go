@@ -17,13 +17,13 @@ type exportCache struct {
 	export *listings.Export
 }
 
-func (c *exportCache) get(object, source string, data []byte) (*listings.Export, error) {
+func (c *exportCache) get(object, source string, data []byte, opts listings.ExportOptions) (*listings.Export, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.object == object && c.export != nil {
 		return c.export, nil
 	}
-	e, err := listings.ReadExport(source, data)
+	e, err := listings.ReadExportWith(source, data, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -33,7 +33,7 @@ func (c *exportCache) get(object, source string, data []byte) (*listings.Export,
 
 // exportRows is one input per row of the task's run.
 func (k *jobKit) exportRows(t Task, data []byte) ([]scanner.Input, error) {
-	e, err := k.exports.get(t.Object, t.Source, data)
+	e, err := k.exports.get(t.Object, t.Source, data, k.export)
 	if err != nil {
 		return nil, err
 	}

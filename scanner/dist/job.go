@@ -25,6 +25,8 @@ type Job struct {
 	Platform string    `json:"platform,omitempty"`
 	Now      string    `json:"now,omitempty"` // RFC 3339; empty: the worker's clock
 	Fetch    FetchSpec `json:"fetch"`
+	// Columns maps shop-export headers to listing fields (--columns).
+	Columns map[string]string `json:"columns,omitempty"`
 }
 
 // FetchSpec is how workers fetch the job's URLs (the scan's fetch flags).

@@ -35,6 +35,7 @@ type jobKit struct {
 	fetcher *fetch.Fetcher
 	exports *exportCache
 	desc    bool // also fetch descriptions
+	export  listings.ExportOptions
 }
 
 // Judge implements Judge.
@@ -82,6 +83,7 @@ func (j *ScanJudge) kit(job *Job) (*jobKit, error) {
 			RatePerHost: job.Fetch.RatePerHost, UserAgent: j.UserAgent, AllowPrivate: job.Fetch.AllowPrivate}),
 		exports: &exportCache{},
 		desc:    job.Fetch.Desc,
+		export:  listings.ExportOptions{Columns: job.Columns},
 	}
 	if j.kits == nil || len(j.kits) > 64 { // jobs come and go; forget old ones
 		j.kits = map[string]*jobKit{}

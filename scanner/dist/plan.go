@@ -27,6 +27,7 @@ type Planner struct {
 
 	q       *Queue
 	job     string
+	export  listings.ExportOptions
 	publish func(context.Context, Task) error
 	tasks   int
 	inputs  int
@@ -66,7 +67,7 @@ func (p *Planner) addFile(ctx context.Context, source string, raw []byte) error 
 // addExport stores the export once and plans runs of its rows; an export
 // that does not read is one input that fails, as in a local scan.
 func (p *Planner) addExport(ctx context.Context, source string, raw []byte) error {
-	e, err := listings.ReadExport(source, raw)
+	e, err := listings.ReadExportWith(source, raw, p.export)
 	if err != nil {
 		return p.add(ctx, Task{Kind: KindFailed, Source: source, Data: []byte(err.Error())}, 1)
 	}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
 )
 
 // Submit puts a job on the queue: its settings first (workers read them
@@ -26,7 +28,8 @@ func (q *Queue) Submit(ctx context.Context, job *Job, plan func(*Planner) error)
 	if err := q.putJob(ctx, job); err != nil {
 		return err
 	}
-	p := &Planner{TitlesPerTask: DefaultTitlesPerTask, RowsPerTask: DefaultRowsPerTask, q: q, job: job.ID, publish: q.publishTask}
+	p := &Planner{TitlesPerTask: DefaultTitlesPerTask, RowsPerTask: DefaultRowsPerTask, q: q, job: job.ID, publish: q.publishTask,
+		export: listings.ExportOptions{Columns: job.Columns}}
 	if err := plan(p); err != nil {
 		return fmt.Errorf("submit job %s: %w", job.ID, err)
 	}
