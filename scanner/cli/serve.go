@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net"
 	"os/signal"
+	"runtime"
+	"slices"
 	"syscall"
 	"time"
 
@@ -21,7 +23,7 @@ func newServeCommand() *cli.Command {
 		&cli.BoolFlag{Name: "no-auth", Usage: "serve a non-loopback address without a token (behind your own proxy)"},
 		&cli.StringSliceFlag{Name: "cors-origin", Usage: "browser origin allowed to call the API (repeatable; default none)"},
 		&cli.Int64Flag{Name: "max-body", Value: serve.DefaultMaxBody, Usage: "request body limit in bytes"},
-		&cli.IntFlag{Name: "max-inflight", Usage: "evaluations at once (default: number of CPUs); beyond it requests wait in a bounded queue, then get 503"},
+		&cli.IntFlag{Name: "max-inflight", Value: runtime.GOMAXPROCS(0), Usage: "evaluations at once (default: the number of CPUs); beyond it requests wait in a bounded queue, then get 503"},
 		&cli.IntFlag{Name: "max-queue", Value: serve.DefaultMaxQueue, Usage: "requests that may wait for an evaluation slot"},
 		&cli.DurationFlag{Name: "queue-wait", Value: serve.DefaultQueueWait, Usage: "longest wait for an evaluation slot before 503"},
 		&cli.DurationFlag{Name: "request-timeout", Value: serve.DefaultRequestTimeout, Usage: "evaluation time limit of one request"},
@@ -32,7 +34,7 @@ func newServeCommand() *cli.Command {
 	return &cli.Command{
 		Name:   "serve",
 		Usage:  "serve the checker over HTTP (API for editors and ERPs) and the sellers' web page at /",
-		Flags:  append(flags, settingsFlags()...),
+		Flags:  slices.Concat(flags, settingsFlags(), jobsFlags()), // --nats...: serve_jobs.go
 		Action: runServe,
 	}
 }
@@ -47,7 +49,13 @@ func runServe(c *cli.Context) error {
 		return cli.Exit(err.Error(), 2)
 	}
 	now, _ := clock(c) // checked by newScanChecker
+	jobs, err := startJobs(c, set)
+	if err != nil {
+		return cli.Exit(err.Error(), 2)
+	}
+	defer jobs.stop()
 	srv, err := serve.New(serve.Options{
+		Handlers: jobs.handlers, Collectors: jobs.collectors,
 		Checker:  serve.NewChecker(checker, set.gate, tool(checker), now),
 		Platform: set.platform, Token: c.String("token"), CORSOrigins: c.StringSlice("cors-origin"),
 		MaxBodyBytes: c.Int64("max-body"), MaxInFlight: c.Int("max-inflight"), MaxQueue: c.Int("max-queue"),
