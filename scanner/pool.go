@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"context"
+	"iter"
 	"runtime"
 	"sync"
 
@@ -31,89 +32,130 @@ type StreamOptions struct {
 // are in flight, and an input leaves the window once its results are
 // emitted, so a slow input holds back at most Window others.
 func (s *Scanner) RunStream(ctx context.Context, inputs []Input, so StreamOptions, emit func(Result) error) error {
-	workers := s.Options.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
+	tasks := func(yield func(task) bool) {
+		for _, in := range inputs {
+			if !yield(func(ctx context.Context) []Result { return s.scanInput(ctx, in) }) {
+				return
+			}
+		}
 	}
-	window := so.Window
+	return s.runPool(ctx, tasks, so.Window, so.AsCompleted, func(pos int, results []Result) error {
+		for _, r := range results {
+			if err := emit(r); err != nil {
+				return err
+			}
+		}
+		if so.InputDone != nil {
+			so.InputDone(inputs[pos], results)
+		}
+		return nil
+	})
+}
+
+// task is one unit of work of the pool: an input to read, parse and check,
+// or a document to judge. It returns what became of it and never panics.
+type task func(ctx context.Context) []Result
+
+// runPool runs the tasks on the scanner's workers and calls emit with each
+// task's results, by the task's position: in task order, or as completed.
+// Tasks are drawn from the sequence only while fewer than window are in
+// flight (0: 4 × workers), so memory stays flat however many there are.
+// Only ctx or an error from emit ends it early.
+func (s *Scanner) runPool(ctx context.Context, tasks iter.Seq[task], window int, asCompleted bool, emit func(pos int, results []Result) error) error {
+	workers := s.workers()
 	if window <= 0 {
 		window = 4 * workers
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	p := &pool{tokens: make(chan struct{}, window), jobs: make(chan int), done: make(chan scanned, window)}
+	p := &pool{tokens: make(chan struct{}, window), jobs: make(chan job), done: make(chan scanned, window), total: make(chan int, 1)}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for pos := range p.jobs {
-				p.done <- scanned{pos, s.scanInput(ctx, inputs[pos])}
+			for j := range p.jobs {
+				p.done <- scanned{j.pos, j.run(ctx)}
 			}
 		}()
 	}
-	go p.feed(ctx, len(inputs))
+	go p.feed(ctx, tasks)
 	defer wg.Wait()
-	defer cancel() // before wg.Wait: stops feed and the workers' inputs on an early return
-	return p.drain(ctx, inputs, so, emit)
+	defer cancel() // before wg.Wait: stops feed and the workers' tasks on an early return
+	return p.drain(ctx, asCompleted, emit)
 }
 
-// scanned is one input's results, by its position in the inputs.
+// workers is how many tasks run at once: Options.Workers, or one per CPU.
+func (s *Scanner) workers() int {
+	if s.Options.Workers > 0 {
+		return s.Options.Workers
+	}
+	return runtime.NumCPU()
+}
+
+// scanned is one task's results, by its position.
 type scanned struct {
 	pos     int
 	results []Result
 }
 
-type pool struct {
-	tokens chan struct{} // one per input in flight
-	jobs   chan int      // positions for the workers
-	done   chan scanned  // never full: at most cap(tokens) inputs are in flight
+// job is a task and its position.
+type job struct {
+	pos int
+	run task
 }
 
-// feed hands out positions, each after taking a token that drain gives
-// back once the input's results are emitted.
-func (p *pool) feed(ctx context.Context, n int) {
+type pool struct {
+	tokens chan struct{} // one per task in flight
+	jobs   chan job      // for the workers
+	done   chan scanned  // never full: at most cap(tokens) tasks are in flight
+	total  chan int      // how many tasks there were, once feed has seen them all
+}
+
+// feed hands out tasks, each after taking a token that drain gives back
+// once the task's results are emitted.
+func (p *pool) feed(ctx context.Context, tasks iter.Seq[task]) {
 	defer close(p.jobs)
-	for pos := range n {
+	n := 0
+	for t := range tasks {
 		select {
 		case p.tokens <- struct{}{}:
 		case <-ctx.Done():
 			return
 		}
 		select {
-		case p.jobs <- pos:
+		case p.jobs <- job{n, t}:
 		case <-ctx.Done():
 			return
 		}
+		n++
 	}
+	p.total <- n
 }
 
-// drain emits results as they come (AsCompleted) or holds early ones until
+// drain emits results as they come (asCompleted) or holds early ones until
 // their turn; what it holds is bounded by the window.
-func (p *pool) drain(ctx context.Context, inputs []Input, so StreamOptions, emit func(Result) error) error {
+func (p *pool) drain(ctx context.Context, asCompleted bool, emit func(pos int, results []Result) error) error {
 	pending := map[int][]Result{}
-	next := 0
-	for emitted := 0; emitted < len(inputs); {
+	next, emitted, total := 0, 0, -1
+	for total < 0 || emitted < total {
 		var got scanned
 		select {
 		case got = <-p.done:
+		case total = <-p.total:
+			continue
 		case <-ctx.Done():
 			return ctx.Err()
 		}
 		pending[got.pos] = got.results
 		for {
-			pos, ok := p.ready(pending, next, got.pos, so.AsCompleted)
+			pos, ok := p.ready(pending, next, got.pos, asCompleted)
 			if !ok {
 				break
 			}
 			results := pending[pos]
 			delete(pending, pos)
-			for _, r := range results {
-				if err := emit(r); err != nil {
-					return err
-				}
-			}
-			if so.InputDone != nil {
-				so.InputDone(inputs[pos], results)
+			if err := emit(pos, results); err != nil {
+				return err
 			}
 			<-p.tokens
 			emitted++

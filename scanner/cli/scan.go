@@ -116,7 +116,7 @@ func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 	}
 	err := runInputs(c, s, inputs, streaming, emit) // progress, jsonl as completed
 	if err == nil {
-		err = scanShipments(c, checker.Engine, &r.Summary, emit)
+		err = scanShipments(c, checker, &r.Summary, emit)
 	}
 	if err != nil {
 		return 0, err
