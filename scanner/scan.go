@@ -53,7 +53,7 @@ func (s *Scanner) checkOne(ctx context.Context, in Input, l *listings.Listing) R
 		l.Platform = s.Options.Platform
 	}
 	r := Result{Input: in.Index, Source: in.Source, Kind: "listing", ID: l.ID, Title: l.Title,
-		Platform: l.Platform, Encoding: l.Encoding, Price: l.Price.Highest()}
+		Platform: l.Platform, Encoding: l.Encoding, Price: l.Price.Highest(), Columns: l.Columns}
 	found, doc, err := s.Checker.CheckListing(ctx, l)
 	if err != nil {
 		msg := fmt.Sprintf("listing %q: %v", l.ID, err)

@@ -5,8 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
 )
 
 // Input file kinds.
@@ -36,7 +37,7 @@ func Sniff(path string) (string, error) {
 	case strings.HasSuffix(lower, ".kuaidi100.json"), strings.HasSuffix(lower, ".kdniao.json"):
 		return InputTracking, nil
 	}
-	f, err := os.Open(path)
+	f, err := fileread.Open(path, MaxOrdersFileBytes)
 	if err != nil {
 		return "", err
 	}

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"os"
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
 )
 
 // Options configures how orders are read.
@@ -149,7 +149,7 @@ type orderReader interface {
 // eachOrder streams the orders of a file to fn, with a *RowError for rows
 // that cannot be read; any other error ends the file.
 func (s *Source) eachOrder(in Input, fn func(*Order, error) error) error {
-	f, err := os.Open(in.Path)
+	f, err := fileread.Open(in.Path, MaxOrdersFileBytes)
 	if err != nil {
 		return err
 	}
@@ -219,8 +219,18 @@ func (s *Source) orderItem(in Input, o *Order, rowErr error, cache *traceCache) 
 		it.Err = err
 		return it
 	}
-	it.Doc = OrderDocument(o, shop, trace, s.index.Sharing(o.TrackingNo, o.ID, shop), s.opts.Now)
+	it.Doc, it.Err = s.document(o, shop, trace)
 	return it
+}
+
+// document builds an order's policy input; a panic is that order's error.
+func (s *Source) document(o *Order, shop string, trace *Trace) (doc *facts.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("order %s: internal error: %v", o.ID, r)
+		}
+	}()
+	return OrderDocument(o, shop, trace, s.index.Sharing(o.TrackingNo, o.ID, shop, o.Buyer), s.opts.Now), nil
 }
 
 // traceOf returns an order's tracking: its inline events, else the answer

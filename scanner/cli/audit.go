@@ -38,11 +38,7 @@ func newAuditCommand() *cli.Command {
 }
 
 func runAudit(c *cli.Context) error {
-	set, err := loadSettings(c)
-	if err != nil {
-		return cli.Exit(err.Error(), 2)
-	}
-	checker, err := newScanChecker(c, set)
+	set, checker, err := loadChecker(c)
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
@@ -75,7 +71,7 @@ func versionLine(checker *scanner.Checker) string {
 // into the report, with the config's ignore-paths and exceptions applied;
 // results are not kept.
 func auditListings(c *cli.Context, set *scanSettings, checker *scanner.Checker, b *audit.Builder) error {
-	inputs := scanner.ExpandSources(scanner.Sources{Paths: c.StringSlice("listings"), Stdin: c.App.Reader})
+	inputs := scanner.ExpandSources(scanner.Sources{Paths: c.StringSlice("listings"), Stdin: c.App.Reader, Export: set.export})
 	inputs = scanner.SkipPaths(inputs, set.cfg.IgnorePaths, &config.PathMatcher{Base: set.cfg.Dir})
 	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: c.Int("workers"), Platform: set.platform}}
 	var bar *progress.Bar
@@ -129,9 +125,12 @@ func writeAudit(path string, report *audit.Report) error {
 
 // auditSummary prints the headline and says whether every input was read.
 func auditSummary(c *cli.Context, t audit.Totals) error {
-	fmt.Fprintf(c.App.ErrWriter, "xiaoer: wrote %s: %d listings (%d with findings), %d findings, %s at risk, fines %s; %d of %d orders flagged\n",
+	fmt.Fprintf(c.App.ErrWriter, "xiaoer: wrote %s: %d listings (%d with findings), %d findings, %s at risk in claims and compensation; %d listings can be fined (largest range %s, never added up); %d of %d orders flagged\n",
 		c.String("out"), t.Listings, t.ListingsFlagged, t.Findings, audit.Money(t.AtRisk()),
-		audit.MoneyRange(t.FineMin, t.FineMax), t.OrdersFlagged, t.Orders)
+		t.FineListings, audit.MoneyRange(t.FineRange[0], t.FineRange[1]), t.OrdersFlagged, t.Orders)
+	if t.NotItems > 0 {
+		fmt.Fprintf(c.App.ErrWriter, "xiaoer: %d pages are not item pages (listed in the report with the reason)\n", t.NotItems)
+	}
 	if t.Unreadable > 0 {
 		return cli.Exit(fmt.Sprintf("%d inputs could not be read (listed in the report)", t.Unreadable), scanner.ExitError)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/fetch"
 	"github.com/xiaoer-dev/xiaoer/scanner/progress"
@@ -36,8 +37,8 @@ const urlWorkers = 16
 
 // expandInputs is the scan's inputs: the paths (shop exports split into
 // rows) and the --urls list.
-func expandInputs(c *cli.Context) ([]scanner.Input, error) {
-	src := scanner.Sources{Paths: c.Args().Slice(), Stdin: c.App.Reader, FetchDesc: c.Bool("fetch-desc")}
+func expandInputs(c *cli.Context, export listings.ExportOptions) ([]scanner.Input, error) {
+	src := scanner.Sources{Paths: c.Args().Slice(), Stdin: c.App.Reader, FetchDesc: c.Bool("fetch-desc"), Export: export}
 	if path := c.String("urls"); path != "" {
 		urls, err := readURLFile(c, path)
 		if err != nil {

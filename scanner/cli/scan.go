@@ -52,6 +52,7 @@ func settingsFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "policy", Usage: "directory of user policies (Rego and data) beside the embedded pack (repeatable)"},
 		&cli.StringSliceFlag{Name: "data", Usage: "JSON or YAML data file merged into the policy data (repeatable)"},
 		&cli.DurationFlag{Name: "eval-timeout", Value: engine.DefaultEvalTimeout, Usage: "time limit for evaluating one listing"},
+		&cli.StringSliceFlag{Name: "columns", Usage: "shop-export columns to read as fields, HEADER=FIELD (零售价=price,详情描述=description); over .xiaoer.yaml's columns:"},
 	}
 }
 

@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/bundle"
 	"github.com/urfave/cli/v2"
 
+	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/config"
 	"github.com/xiaoer-dev/xiaoer/scanner/engine"
@@ -24,6 +27,7 @@ type scanSettings struct {
 	data     []string // files, relative to the working directory
 	gate     *scanner.Gate
 	writer   *scanner.BaselineWriter // nil unless --write-baseline
+	export   listings.ExportOptions  // shop-export column map: config, then --columns
 }
 
 // loadSettings reads the config (if any) and lets flags override it.
@@ -47,6 +51,9 @@ func loadSettings(c *cli.Context) (*scanSettings, error) {
 	if set.gate, err = newGate(c, cfg); err != nil {
 		return nil, err
 	}
+	if set.export.Columns, err = columnMap(cfg.Columns, c.StringSlice("columns")); err != nil {
+		return nil, err
+	}
 	if path := c.String("write-baseline"); path != "" {
 		// A partial scan would drop every other file's accepted findings.
 		if c.String("changed-since") != "" || len(c.StringSlice("rule")) > 0 {
@@ -55,6 +62,25 @@ func loadSettings(c *cli.Context) (*scanSettings, error) {
 		set.writer = &scanner.BaselineWriter{Path: path}
 	}
 	return set, nil
+}
+
+// columnMap is the config's column map with --columns HEADER=FIELD over it.
+func columnMap(fromConfig map[string]string, flags []string) (map[string]string, error) {
+	m := maps.Clone(fromConfig)
+	if m == nil {
+		m = map[string]string{}
+	}
+	for _, pair := range flags {
+		header, field, ok := strings.Cut(pair, "=")
+		if !ok {
+			return nil, fmt.Errorf("--columns %q: want HEADER=FIELD, for example 零售价=price", pair)
+		}
+		m[strings.TrimSpace(header)] = strings.TrimSpace(field)
+	}
+	if err := listings.CheckColumnMap(m); err != nil {
+		return nil, fmt.Errorf("--columns: %w", err)
+	}
+	return m, nil
 }
 
 // findConfig reads --config, or .xiaoer.yaml in the working directory when
@@ -132,7 +158,7 @@ func finishBaseline(c *cli.Context, s *scanSettings) error {
 // ignore-paths and, with
 // --changed-since, keeps only files changed since that revision.
 func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
-	inputs, err := expandInputs(c) // shop export rows, --urls
+	inputs, err := expandInputs(c, s.export) // shop export rows, --urls
 	if err != nil {
 		return nil, err
 	}
@@ -148,6 +174,20 @@ func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
 	kept := scanner.KeepChanged(inputs, changed)
 	fmt.Fprintf(c.App.ErrWriter, "xiaoer: %d of %d listing files changed since %s\n", len(kept), len(inputs), rev)
 	return kept, nil
+}
+
+// loadChecker reads the settings and builds the checker with them, as
+// every command that judges listings the configured way starts.
+func loadChecker(c *cli.Context) (*scanSettings, *scanner.Checker, error) {
+	set, err := loadSettings(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	checker, err := newScanChecker(c, set)
+	if err != nil {
+		return nil, nil, err
+	}
+	return set, checker, nil
 }
 
 // newScanChecker builds the checker with the user policies and data.

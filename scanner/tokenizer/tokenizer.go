@@ -5,6 +5,7 @@ package tokenizer
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/yanyiwu/gojieba"
@@ -49,7 +50,14 @@ var Shared = sync.OnceValues(New)
 
 // Tokenize cuts text in precise mode without HMM guessing, so unknown words
 // stay single characters and lexicon sequences (最 + 保暖) stay matchable.
+//
+// A NUL separates words like a space: cppjieba reads C strings, so text
+// handed over with a NUL (JSON "\u0000", YAML "\0") would end there and
+// hide every word after it. One byte for one keeps every offset.
 func (j *Jieba) Tokenize(text string) []facts.Token {
+	if strings.IndexByte(text, 0) >= 0 {
+		text = strings.ReplaceAll(text, "\x00", " ")
+	}
 	words := j.jieba.Tokenize(text, gojieba.DefaultMode, false)
 	out := make([]facts.Token, 0, len(words))
 	for i, w := range words {
