@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
+	"github.com/xiaoer-dev/xiaoer/listings/fileread"
 )
 
 // Input file kinds.

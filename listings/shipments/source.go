@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
-	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
+	"github.com/xiaoer-dev/xiaoer/listings/fileread"
 )
 
 // Options configures how orders are read.
