@@ -56,10 +56,7 @@ func firstInvalidUTF8(raw []byte) int {
 func ParseListingText(source, text, enc string) ([]*Listing, error) {
 	src := text
 	if looksLikeJSON(text) {
-		// YAML forbids tabs as indentation, JSON allows them between
-		// tokens; a tab inside a JSON string is invalid anyway, so one
-		// space per tab keeps every line and column.
-		src = strings.ReplaceAll(text, "\t", " ")
+		src = jsonAsYAML(text)
 	}
 	roots, err := yamlDocuments(src)
 	if err != nil {
@@ -79,6 +76,29 @@ func ParseListingText(source, text, enc string) ([]*Listing, error) {
 	}
 	f.defaultIDs(out)
 	return out, nil
+}
+
+// jsonAsYAML makes JSON text readable by the YAML parser with the same
+// values. YAML forbids tabs as indentation, JSON allows them between
+// tokens; a tab inside a JSON string is invalid anyway, so one space per tab
+// keeps every line and column. JSON strings may hold, raw, characters YAML
+// refuses (DEL, C1 controls such as U+0086 in scraped titles) or reads as
+// line breaks (U+0085, U+2028, U+2029); written as \u escapes they keep
+// their value.
+func jsonAsYAML(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		switch {
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0x2028 || r == 0x2029:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // looksLikeJSON reports whether text starts like a JSON object or array.
