@@ -2,25 +2,24 @@ package scanner
 
 import (
 	"context"
-	"iter"
 	"runtime"
 	"sync"
-
-	"github.com/xiaoer-dev/xiaoer/listings"
 )
 
 // StreamOptions say how RunStream hands results out.
 type StreamOptions struct {
 	// AsCompleted emits each input's results as soon as they are ready,
 	// not in input order (Result.Input says which input). One input's
-	// results are always emitted together, one after the other.
+	// results are always emitted together, one after the other, in the
+	// order of its listings.
 	AsCompleted bool
 	// InputDone, if set, is called after an input's results were emitted
-	// (progress bars, flushing a stream at input boundaries).
-	InputDone func(in Input, results []Result)
+	// (progress bars), with how many there were.
+	InputDone func(in Input, results int)
 	// Window is how many inputs may be in flight (read, parsed, checked or
-	// waiting for their turn) at once; 0 means 4 × workers. It bounds memory
-	// however many inputs there are.
+	// waiting for their turn) at once, and how many listings of the one
+	// input being spread over the workers; 0 means 4 × workers. It bounds
+	// memory however many inputs and listings there are.
 	Window int
 }
 
@@ -28,164 +27,116 @@ type StreamOptions struct {
 // results. A bad input yields an error result and never stops the batch;
 // only ctx cancellation or an emit error ends it early.
 //
+// The workers take units of work: an input (read, parse, check its first
+// listing) or one more listing of an input that holds several (a title
+// list, a JSON or YAML list, a page with several listings), so one big
+// input keeps every worker busy. Its listings are spread once it is the
+// input being emitted, and its results stream out in listing order as
+// they come.
+//
 // Memory stays flat: feed hands out an input only while fewer than Window
-// are in flight, and an input leaves the window once its results are
-// emitted, so a slow input holds back at most Window others.
+// are in flight, and a listing only while fewer than Window of its input's
+// listings are; each leaves once its results are emitted.
 func (s *Scanner) RunStream(ctx context.Context, inputs []Input, so StreamOptions, emit func(Result) error) error {
-	tasks := func(yield func(task) bool) {
-		for _, in := range inputs {
-			if !yield(func(ctx context.Context) []Result { return s.scanInput(ctx, in) }) {
-				return
-			}
-		}
+	workers := s.Options.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
 	}
-	return s.runPool(ctx, tasks, so.Window, so.AsCompleted, func(pos int, results []Result) error {
-		for _, r := range results {
-			if err := emit(r); err != nil {
-				return err
-			}
-		}
-		if so.InputDone != nil {
-			so.InputDone(inputs[pos], results)
-		}
-		return nil
-	})
-}
-
-// task is one unit of work of the pool: an input to read, parse and check,
-// or a document to judge. It returns what became of it and never panics.
-type task func(ctx context.Context) []Result
-
-// runPool runs the tasks on the scanner's workers and calls emit with each
-// task's results, by the task's position: in task order, or as completed.
-// Tasks are drawn from the sequence only while fewer than window are in
-// flight (0: 4 × workers), so memory stays flat however many there are.
-// Only ctx or an error from emit ends it early.
-func (s *Scanner) runPool(ctx context.Context, tasks iter.Seq[task], window int, asCompleted bool, emit func(pos int, results []Result) error) error {
-	workers := s.workers()
+	window := so.Window
 	if window <= 0 {
 		window = 4 * workers
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	p := &pool{tokens: make(chan struct{}, window), jobs: make(chan job), done: make(chan scanned, window), total: make(chan int, 1)}
+	p := &pool{
+		tokens:   make(chan struct{}, window),
+		ltokens:  make(chan struct{}, window),
+		jobs:     make(chan job),
+		done:     make(chan unit, 2*window),
+		spreads:  make(chan spread),
+		finished: make(chan struct{}),
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range p.jobs {
-				p.done <- scanned{j.pos, j.run(ctx)}
+				p.done <- s.work(ctx, inputs[j.pos], j)
 			}
 		}()
 	}
-	go p.feed(ctx, tasks)
+	go p.feed(ctx, len(inputs))
 	defer wg.Wait()
-	defer cancel() // before wg.Wait: stops feed and the workers' tasks on an early return
-	return p.drain(ctx, asCompleted, emit)
+	defer cancel() // before wg.Wait: stops feed and the workers' inputs on an early return
+	defer close(p.finished)
+	d := drain{pool: p, inputs: inputs, so: so, emit: emit, states: map[int]*inputState{}}
+	return d.run(ctx)
 }
 
-// workers is how many tasks run at once: Options.Workers, or one per CPU.
-func (s *Scanner) workers() int {
-	if s.Options.Workers > 0 {
-		return s.Options.Workers
-	}
-	return runtime.NumCPU()
-}
-
-// scanned is one task's results, by its position.
-type scanned struct {
-	pos     int
-	results []Result
-}
-
-// job is a task and its position.
+// job is a unit of work: reading and parsing the input at pos (b nil),
+// or checking listing k of its batch.
 type job struct {
-	pos int
-	run task
+	pos, k int
+	b      batch
+}
+
+// unit is a job done.
+type unit struct {
+	pos, k int
+	n      int    // for a load: the input's listings (1 when it failed)
+	b      batch  // for a load of n > 1: the listings to spread
+	result Result // when n == 1 or for a listing of a spread input
+}
+
+// spread asks feed to hand out the n listings of the input at pos.
+type spread struct {
+	pos, n int
+	b      batch
 }
 
 type pool struct {
-	tokens chan struct{} // one per task in flight
-	jobs   chan job      // for the workers
-	done   chan scanned  // never full: at most cap(tokens) tasks are in flight
-	total  chan int      // how many tasks there were, once feed has seen them all
+	tokens   chan struct{} // one per input in flight
+	ltokens  chan struct{} // one per listing of the spread input in flight
+	jobs     chan job
+	done     chan unit // never full: at most cap(tokens) + cap(ltokens) units are in flight
+	spreads  chan spread
+	finished chan struct{} // closed when drain returns
 }
 
-// feed hands out tasks, each after taking a token that drain gives back
-// once the task's results are emitted.
-func (p *pool) feed(ctx context.Context, tasks iter.Seq[task]) {
+// feed hands out jobs: the listings of the input being spread first, else
+// the next input. Each job takes a token that drain gives back once its
+// result is emitted.
+func (p *pool) feed(ctx context.Context, n int) {
 	defer close(p.jobs)
-	n := 0
-	for t := range tasks {
-		select {
-		case p.tokens <- struct{}{}:
-		case <-ctx.Done():
-			return
+	var sp spread
+	pos, k := 0, 0 // the next input; the next listing of sp
+	for {
+		spreads, tokens, next := p.spreads, p.tokens, job{pos: pos}
+		switch {
+		case k < sp.n:
+			spreads, tokens, next = nil, p.ltokens, job{pos: sp.pos, k: k, b: sp.b}
+		case pos >= n:
+			tokens = nil // nothing to hand out until a spread comes
 		}
 		select {
-		case p.jobs <- job{n, t}:
-		case <-ctx.Done():
-			return
-		}
-		n++
-	}
-	p.total <- n
-}
-
-// drain emits results as they come (asCompleted) or holds early ones until
-// their turn; what it holds is bounded by the window.
-func (p *pool) drain(ctx context.Context, asCompleted bool, emit func(pos int, results []Result) error) error {
-	pending := map[int][]Result{}
-	next, emitted, total := 0, 0, -1
-	for total < 0 || emitted < total {
-		var got scanned
-		select {
-		case got = <-p.done:
-		case total = <-p.total:
+		case sp = <-spreads:
+			k = 0
 			continue
+		case tokens <- struct{}{}:
+		case <-p.finished:
+			return
 		case <-ctx.Done():
-			return ctx.Err()
+			return
 		}
-		pending[got.pos] = got.results
-		for {
-			pos, ok := p.ready(pending, next, got.pos, asCompleted)
-			if !ok {
-				break
-			}
-			results := pending[pos]
-			delete(pending, pos)
-			if err := emit(pos, results); err != nil {
-				return err
-			}
-			<-p.tokens
-			emitted++
-			if pos == next {
-				next++
-			}
+		select {
+		case p.jobs <- next:
+		case <-ctx.Done():
+			return
+		}
+		if next.b != nil {
+			k++
+		} else {
+			pos++
 		}
 	}
-	return nil
-}
-
-// ready picks the next position to emit: the one just done when emitting
-// as completed, else the next in input order if it is done.
-func (p *pool) ready(pending map[int][]Result, next, just int, asCompleted bool) (int, bool) {
-	if asCompleted {
-		_, ok := pending[just]
-		return just, ok
-	}
-	_, ok := pending[next]
-	return next, ok
-}
-
-// listingsOf reads and parses one input, or lets it load itself.
-func listingsOf(ctx context.Context, in Input) ([]*listings.Listing, error) {
-	if in.Load != nil {
-		return in.Load(ctx)
-	}
-	raw, err := in.Read()
-	if err != nil {
-		return nil, err
-	}
-	return ParseInput(in.Source, raw)
 }

@@ -1,73 +1,22 @@
 package cli_test
 
 import (
-	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/internal/headless"
 )
-
-// chromium finds the system Chromium (Debian: chromium). Outside CI a
-// missing browser skips the test and says why; in CI (CI=true) it fails,
-// as .ci/run installs it.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{os.Getenv("XIAOER_CHROMIUM"), "chromium", "chromium-browser"} {
-		if name == "" {
-			continue
-		}
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed (CI=true): .ci/run installs it with apt-get install chromium")
-	}
-	t.Skip("chromium is not installed: apt-get install chromium (or set XIAOER_CHROMIUM) to render the audit in a browser")
-	return ""
-}
-
-// browser starts headless Chromium for one test.
-func browser(t *testing.T, exe string) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()),
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	t.Cleanup(cancel)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(acancel)
-	bctx, bcancel := chromedp.NewContext(actx)
-	t.Cleanup(bcancel)
-	return bctx
-}
-
-// shotDir is where screenshots go: XIAOER_SCREENSHOTS when set (to keep
-// them), else the test's temporary directory.
-func shotDir(t *testing.T) string {
-	if dir := os.Getenv("XIAOER_SCREENSHOTS"); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		return dir
-	}
-	return t.TempDir()
-}
 
 // The audit of the fixture shop and a 200-row ERP export, rendered by
 // Chromium at 1280 and 390 px: screenshots of the first screen and of the
 // whole page, the document no wider than the phone, chart labels legible,
 // and an A4 PDF.
 func TestAuditInChromium(t *testing.T) {
-	exe := chromium(t)
-	dir := shotDir(t)
+	dir := headless.ScreenshotDir(t)
 	fx := filepath.Join("..", "..", "fixtures")
 	export, _ := writeShopExport(t, dir, 200)
 	report := filepath.Join(dir, "report.html")
@@ -81,7 +30,7 @@ func TestAuditInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := browser(t, exe)
+	ctx := headless.Browser(t)
 	for _, width := range []int64{1280, 390} {
 		measure := func(expr string) float64 {
 			t.Helper()

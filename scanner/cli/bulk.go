@@ -139,7 +139,7 @@ func runInputs(c *cli.Context, s *scanner.Scanner, inputs []scanner.Input, strea
 	}
 	defer bar.Close()
 	start := time.Now()
-	err := s.RunStream(c.Context, inputs, scanner.StreamOptions{AsCompleted: streaming, InputDone: func(scanner.Input, []scanner.Result) { bar.Done() }}, emit)
+	err := s.RunStream(c.Context, inputs, scanner.StreamOptions{AsCompleted: streaming, InputDone: func(scanner.Input, int) { bar.Done() }}, emit)
 	if err == nil && bar != nil {
 		fmt.Fprintf(c.App.ErrWriter, "xiaoer: %d inputs in %s\n", len(inputs), time.Since(start).Round(time.Millisecond))
 	}

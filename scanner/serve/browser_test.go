@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,55 +10,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/internal/headless"
 )
-
-// chromium finds the system Chromium. In CI (CI=true) it must be there
-// (.ci/run installs it); elsewhere the test says why it cannot run.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("CI=true but no chromium on PATH: .ci/run installs it (apt-get install -y chromium)")
-	}
-	t.Skip("no chromium on PATH (apt-get install -y chromium): the browser test drives the page in headless Chromium")
-	return ""
-}
-
-// screenshotDir is $XIAOER_SCREENSHOTS when set (to keep them for review),
-// else a temporary directory.
-func screenshotDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("XIAOER_SCREENSHOTS")
-	if dir == "" {
-		return t.TempDir()
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(t)),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
-	return ctx
-}
 
 // TestPageShowsFindingsInPlace types a title with known findings into the
 // page, presses 检查, and checks that the words are highlighted by
@@ -68,8 +21,8 @@ func browser(t *testing.T) context.Context {
 func TestPageShowsFindingsInPlace(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, Options{})
-	ctx := browser(t)
-	dir := screenshotDir(t)
+	ctx := headless.Browser(t)
+	dir := headless.ScreenshotDir(t)
 	err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(1280, 900),
 		chromedp.Navigate(ts.URL+"/"),
