@@ -119,7 +119,7 @@ func (s Stake) Reasons(t *PointsTable) []string {
 		out = append(out, "商品会被删除")
 	}
 	for _, fam := range slices.Sorted(maps.Keys(s.Points)) {
-		out = append(out, fmt.Sprintf("扣%g分（%s）", s.Points[fam], t.Families[fam].Name))
+		out = append(out, fmt.Sprintf("%s %g 分", t.Families[fam].Name, s.Points[fam]))
 	}
 	if s.Claim > 0 {
 		out = append(out, "买家可索赔 "+Money(s.Claim))

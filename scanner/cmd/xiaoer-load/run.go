@@ -41,8 +41,14 @@ func run(cfg config) error {
 		if cfg.rss {
 			rss = startRSS(client, cfg)
 		}
+		cpu0, ok0 := readMetric(client, cfg, "process_cpu_seconds_total")
 		st := runLevel(client, cfg, reqs, c)
-		st.print(c)
+		cpu1, ok1 := readMetric(client, cfg, "process_cpu_seconds_total")
+		cpu := 0.0
+		if ok0 && ok1 {
+			cpu = cpu1 - cpu0
+		}
+		st.print(c, cpu)
 		if rss != nil {
 			rss.stop().print()
 		}

@@ -53,7 +53,7 @@ func pct(d []time.Duration, p float64) time.Duration {
 
 func ms(d time.Duration) string { return strconv.FormatFloat(float64(d)/1e6, 'f', 1, 64) + "ms" }
 
-func (s stats) print(c int) {
+func (s stats) print(c int, cpu float64) {
 	total := s.ok + s.busy + s.other + s.timeouts + s.failures
 	fmt.Printf("c=%-4d %6d req in %6.2fs = %7.1f req/s (200: %.1f/s) | 200 p50 %s p90 %s p99 %s max %s | 200=%d 503=%d other=%d timeouts=%d failed=%d",
 		c, total, s.elapsed.Seconds(), float64(total)/s.elapsed.Seconds(), float64(s.ok)/s.elapsed.Seconds(),
@@ -61,6 +61,11 @@ func (s stats) print(c int) {
 		s.ok, s.busy, s.other, s.timeouts, s.failures)
 	if s.busy > 0 {
 		fmt.Printf(" | 503 p50 %s p99 %s", ms(pct(s.busyDur, .5)), ms(pct(s.busyDur, .99)))
+	}
+	if cpu > 0 && total > 0 {
+		// Server CPU per request does not depend on what else the machine
+		// runs: the throughput the server's cores could give.
+		fmt.Printf(" | server CPU %.2fms/req", cpu*1000/float64(total))
 	}
 	fmt.Println()
 }
@@ -114,6 +119,11 @@ func (r *rssSampler) print() {
 }
 
 func readRSS(client *http.Client, cfg config) (float64, bool) {
+	return readMetric(client, cfg, "process_resident_memory_bytes")
+}
+
+// readMetric reads one unlabelled series from the server's /metrics.
+func readMetric(client *http.Client, cfg config, name string) (float64, bool) {
 	req, err := http.NewRequest(http.MethodGet, cfg.url+"/metrics", nil)
 	if err != nil {
 		return 0, false
@@ -128,7 +138,7 @@ func readRSS(client *http.Client, cfg config) (float64, bool) {
 	defer res.Body.Close()
 	sc := bufio.NewScanner(res.Body)
 	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "process_resident_memory_bytes "); ok {
+		if v, ok := strings.CutPrefix(sc.Text(), name+" "); ok {
 			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 			return f, err == nil
 		}
