@@ -25,6 +25,5 @@ func run() (code int) {
 			code = scanner.ExitInternal
 		}
 	}()
-	err := cli.NewApp(os.Stdout, os.Stderr).Run(os.Args)
-	return cli.ExitCode(err, os.Stderr)
+	return cli.Run(os.Stdout, os.Stderr, os.Args)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/listings/fileread"
@@ -71,4 +72,31 @@ func firstObjectKeys(r io.Reader) (map[string]json.RawMessage, error) {
 		return nil, fmt.Errorf("not JSON objects: %w", err)
 	}
 	return keys, nil
+}
+
+// Detect says, from its content, whether a file holds orders or a tracking
+// answer: InputOrdersCSV for a CSV whose header has an order id column,
+// InputTracking for JSON whose first object has an answer format's keys,
+// InputOrdersJSON for JSON whose first object has order_id (or wraps
+// "orders"); "" for anything else, listings included. It reads only the
+// head of r. A scan uses it to judge the orders and tracking it meets in a
+// directory as shipments.
+func Detect(path string, r io.Reader) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv":
+		if _, err := newCSVOrders(r, path); err == nil {
+			return InputOrdersCSV
+		}
+		return ""
+	}
+	keys, err := firstObjectKeys(r)
+	switch {
+	case err != nil:
+		return ""
+	case trackingFormat(keys) != "":
+		return InputTracking
+	case hasKey(keys, "order_id"), hasKey(keys, "orders"):
+		return InputOrdersJSON
+	}
+	return ""
 }

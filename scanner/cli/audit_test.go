@@ -17,8 +17,7 @@ import (
 func runApp(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	err := cli.NewApp(&stdout, &stderr).Run(append([]string{"xiaoer"}, args...))
-	code := cli.ExitCode(err, &stderr)
+	code := cli.Run(&stdout, &stderr, append([]string{"xiaoer"}, args...))
 	return stdout.String(), stderr.String(), code
 }
 

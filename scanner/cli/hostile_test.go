@@ -195,14 +195,22 @@ func TestHostileInvalidUTF8ByteIsAnError(t *testing.T) {
 	requireContains(t, "broken byte", resultError(t, rep, "broken.yaml"), "invalid UTF-8 at byte offset "+strconv.Itoa(off))
 }
 
-// A CSV file found by a directory walk is read as a shop export or reported
-// as not one.
+// A CSV file found by a directory walk is read as a shop export, judged as
+// orders when its header has an order id column, or reported as neither.
 func TestHostileCSVInWalkedDirectoryIsReported(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "in", "orders.csv"), goodOrders)
+	write(t, filepath.Join(dir, "in", "stock.csv"), "商品,数量\n杯子,1\n")
 	rep := scanHostile(t, dir, filepath.Join(dir, "in"))
-	requireContains(t, "orders CSV", resultError(t, rep, "orders.csv"), "not a shop export")
+	requireContains(t, "stock CSV", resultError(t, rep, "stock.csv"), "not a shop export")
+	judged := false
+	for _, res := range rep.Results {
+		judged = judged || strings.HasSuffix(res.Source, "orders.csv") && res.Kind == "shipments" && res.Error == nil
+	}
+	if !judged {
+		t.Errorf("orders.csv was not judged as orders: %+v", rep.Results)
+	}
 }
 
 // A symlink to a directory, named on the command line, is walked.

@@ -68,6 +68,7 @@ func runScan(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
+	inputs = sortInputs(c, set, inputs) // orders and tracking go to set.shipments
 	checker, err := newScanChecker(c, set)
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
@@ -117,7 +118,7 @@ func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 	}
 	err := runInputs(c, s, inputs, streaming, emit) // progress, jsonl as completed
 	if err == nil {
-		err = scanShipments(c, checker, &r.Summary, emit)
+		err = scanShipments(c, set.shipments, checker, &r.Summary, emit)
 	}
 	if err != nil {
 		return 0, err

@@ -28,6 +28,9 @@ type scanSettings struct {
 	gate     *scanner.Gate
 	writer   *scanner.BaselineWriter // nil unless --write-baseline
 	export   listings.ExportOptions  // shop-export column map: config, then --columns
+	// shipments are the orders and tracking files judged with the
+	// listings: --shipments, and those the scanned directories hold.
+	shipments []string
 }
 
 // loadSettings reads the config (if any) and lets flags override it.

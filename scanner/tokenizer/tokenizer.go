@@ -1,3 +1,5 @@
+//go:build cgo
+
 // Package tokenizer cuts listing text into words with gojieba, using
 // dictionaries embedded in the binary: a copied binary never needs the Go
 // module cache (where gojieba looks for its dictionaries by default).
