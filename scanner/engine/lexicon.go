@@ -78,11 +78,13 @@ func newLexiconWords(data map[string]any) lexiconWords {
 //   - prefixed: [{field, i}], the tokens whose first character is such a
 //     key (prefixes such as 最);
 //   - context: {field: [{i, runs: [{n, key}]}]}, the runs that are context
-//     words, grouped by their first token (fields with none left out).
+//     words, grouped by their first token (fields with none left out);
+//   - skip: the rule packages the gate skips (see gate.go), left out when
+//     it skips none.
 //
 // The lexicon library walks these instead of every token of every field,
 // so a rule's cost follows its own hits, not the length of the text.
-func lexiconFacts(fields map[string]facts.Field, lw lexiconWords) ast.Value {
+func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string) ast.Value {
 	names := make([]string, 0, len(fields))
 	for name := range fields {
 		names = append(names, name)
@@ -92,7 +94,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords) ast.Value {
 	for _, name := range names {
 		lf.field(name, fields[name].Tokens)
 	}
-	return lf.value()
+	return lf.value(skip)
 }
 
 // lexiconFound collects lexiconFacts field by field.
@@ -129,7 +131,7 @@ func (lf *lexiconFound) field(name string, toks []facts.Token) {
 	}
 }
 
-func (lf *lexiconFound) value() ast.Value {
+func (lf *lexiconFound) value(skip []string) ast.Value {
 	// Objects are built bottom-up: an object's hash is fixed when it is
 	// inserted into its parent.
 	byTable := map[string][][2]*ast.Term{}
@@ -140,11 +142,15 @@ func (lf *lexiconFound) value() ast.Value {
 	for table, lexicons := range byTable {
 		found.Insert(ast.StringTerm(table), ast.ObjectTerm(lexicons...))
 	}
-	return ast.NewObject(
+	items := [][2]*ast.Term{
 		ast.Item(ast.StringTerm("found"), ast.NewTerm(found)),
 		ast.Item(ast.StringTerm("prefixed"), ast.ArrayTerm(lf.prefixed...)),
 		ast.Item(ast.StringTerm("context"), ast.NewTerm(lf.context)),
-	)
+	}
+	if len(skip) > 0 {
+		items = append(items, ast.Item(ast.StringTerm("skip"), skipTerm(skip)))
+	}
+	return ast.NewObject(items...)
 }
 
 var (

@@ -31,6 +31,10 @@ meta := {
 	"exposure": {"punitive": true, "fine": "ad_law_58"},
 }
 
+# needs: every finding starts from one of its words; a listing without
+# any is skipped by the engine (see main.rego).
+needs := {"words": ["ad_medical_claim.words"]}
+
 # regulated holds what kind of regulated product the listing is (drug,
 # device, veterinary, pesticide, disinfectant, health_food), from words in
 # its text (国药准字, 医疗器械, 消毒液) or its category.

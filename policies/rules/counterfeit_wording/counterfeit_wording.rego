@@ -24,6 +24,10 @@ meta := {
 	"exposure": {"punitive": true, "points": "sell_counterfeit"},
 }
 
+# needs: every finding starts from one of its words; a listing without
+# any is skipped by the engine (see main.rego).
+needs := {"words": ["counterfeit.words"]}
+
 candidates contains c if {
 	some c in lexicon.matches("counterfeit", "words", {})
 	partnered(c)
