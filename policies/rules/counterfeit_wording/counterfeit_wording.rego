@@ -43,7 +43,7 @@ exempt(c) if {
 }
 
 # exemption names the exemption that lets hit c pass, for explanations.
-exemption(c) := "registered_name" if {
+exemption(c) := lexicon.name_exemption(c) if {
 	lexicon.registered(c)
 } else := names[0] if {
 	names := [name | some name in object.get(c.entry, "allow", []); lexicon.in_context("counterfeit", name, c)]
