@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // A baseline records the findings a team has accepted for now, so a CI gate
@@ -62,12 +64,12 @@ func ReadBaseline(path string) (*Baseline, error) {
 }
 
 // mark suppresses f if the baseline still holds an occurrence of it.
-func (b *Baseline) mark(f *Finding) {
+func (b *Baseline) mark(f *finding.Finding) {
 	if b.remaining[f.Fingerprint] == 0 {
 		return
 	}
 	b.remaining[f.Fingerprint]--
-	f.Suppressed = &Suppression{Reason: fmt.Sprintf("基线已记录（%s）", b.path), Source: "baseline"}
+	f.Suppressed = &finding.Suppression{Reason: fmt.Sprintf("基线已记录（%s）", b.path), Source: "baseline"}
 }
 
 // BaselineWriter accepts every finding still open as a run goes, and
@@ -88,7 +90,7 @@ func (w *BaselineWriter) Accept(r *Result) {
 		if f.Suppressed != nil && f.Suppressed.Source != "baseline" {
 			continue
 		}
-		f.Suppressed = &Suppression{Reason: fmt.Sprintf("写入新基线（%s）", w.Path), Source: "baseline"}
+		f.Suppressed = &finding.Suppression{Reason: fmt.Sprintf("写入新基线（%s）", w.Path), Source: "baseline"}
 		e, ok := w.entries[f.Fingerprint]
 		if !ok {
 			e = &BaselineEntry{Fingerprint: f.Fingerprint, Rule: f.Rule, Source: filepath.ToSlash(r.Source), ID: r.ID, Evidence: f.Evidence}

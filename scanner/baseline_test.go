@@ -6,10 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/config"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // scanText checks one listing file's text and returns its findings.
-func scanText(t *testing.T, source, text string) []Finding {
+func scanText(t *testing.T, source, text string) []finding.Finding {
 	t.Helper()
 	ls, err := ParseInput(source, []byte(text))
 	if err != nil {
@@ -44,7 +47,7 @@ func TestBaselineSurvivesMovedLinesAndCatchesNewOnes(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = Result{Source: "a.yaml", ID: "SKU-1", Findings: scanText(t, "a.yaml", after)}
-	(&Gate{Paths: &PathMatcher{}, Baseline: b}).Apply(&r)
+	(&Gate{Paths: &config.PathMatcher{}, Baseline: b}).Apply(&r)
 	var open []string
 	for _, f := range r.Findings {
 		if f.Suppressed == nil {
@@ -81,7 +84,7 @@ func TestBaselineCountsRepeatedEvidence(t *testing.T) {
 	}
 	thrice := "id: SKU-2\ntitle: 国家级工艺 国家级面料 国家级品质\n"
 	r = Result{Source: "b.yaml", ID: "SKU-2", Findings: scanText(t, "b.yaml", thrice)}
-	(&Gate{Paths: &PathMatcher{}, Baseline: b}).Apply(&r)
+	(&Gate{Paths: &config.PathMatcher{}, Baseline: b}).Apply(&r)
 	open := 0
 	for _, f := range r.Findings {
 		if f.Suppressed == nil {

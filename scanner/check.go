@@ -6,24 +6,26 @@ import (
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 	"github.com/xiaoer-dev/xiaoer/scanner/tokenizer"
 )
 
 // Checker turns listings into documents and judges them. One Checker serves
 // every worker: the tokenizer and the prepared query are shared.
 type Checker struct {
-	Engine  *Engine
+	Engine  *engine.Engine
 	Builder *facts.Builder
 }
 
 // NewChecker loads the shared tokenizer and compiles the policies.
 // now fixes the clock policies see (nil: the real time).
-func NewChecker(ctx context.Context, opts EngineOptions, now func() time.Time) (*Checker, error) {
+func NewChecker(ctx context.Context, opts engine.Options, now func() time.Time) (*Checker, error) {
 	tk, err := tokenizer.Shared()
 	if err != nil {
 		return nil, err
 	}
-	eng, err := NewEngine(ctx, opts)
+	eng, err := engine.New(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -31,15 +33,12 @@ func NewChecker(ctx context.Context, opts EngineOptions, now func() time.Time) (
 }
 
 // CheckListing builds the listing's document and evaluates it.
-func (c *Checker) CheckListing(ctx context.Context, l *listings.Listing) ([]Finding, *facts.Document, error) {
+func (c *Checker) CheckListing(ctx context.Context, l *listings.Listing) ([]finding.Finding, *facts.Document, error) {
 	doc := c.Builder.Build(l)
 	found, err := c.Engine.Eval(ctx, doc)
 	if err != nil {
 		return nil, doc, err
 	}
-	sortFindings(found)
-	for i := range found {
-		found[i].Fingerprint = Fingerprint(l.ID, l.Source, found[i])
-	}
+	finding.Finish(found, l.ID, l.Source)
 	return found, doc, nil
 }

@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 )
 
 // testChecker is shared by the package's tests: compiling policies and
 // loading gojieba once keeps the suite fast.
 var testChecker = sync.OnceValues(func() (*Checker, error) {
 	fixed := time.Date(2026, 11, 23, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
-	return NewChecker(context.Background(), EngineOptions{}, func() time.Time { return fixed })
+	return NewChecker(context.Background(), engine.Options{}, func() time.Time { return fixed })
 })
 
 func checker(t testing.TB) *Checker {

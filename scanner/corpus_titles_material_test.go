@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // materialTraps are words that hold a claim's letters but are no claim: a
@@ -51,7 +52,7 @@ func TestMaterialOverRealTitles(t *testing.T) {
 
 // overlapsTrap reports a trap word in text that the span overlaps; 棉服
 // followed by 装 or 饰 (纯棉服装) is cotton clothing, not a padded jacket.
-func overlapsTrap(text string, sp Span) (string, bool) {
+func overlapsTrap(text string, sp finding.Span) (string, bool) {
 	for _, trap := range materialTraps {
 		for from := 0; ; {
 			k := strings.Index(text[from:], trap)

@@ -1,11 +1,13 @@
 package scanner
 
+import "github.com/xiaoer-dev/xiaoer/scanner/config"
+
 // Filters on the inputs a run expands to. Each keeps command-line order and
 // renumbers what it keeps, so result indexes stay 0..n-1.
 
 // SkipPaths drops the inputs whose file matches one of the globs (the
 // config's ignore-paths), numbered afresh.
-func SkipPaths(inputs []Input, globs []string, m *PathMatcher) []Input {
+func SkipPaths(inputs []Input, globs []string, m *config.PathMatcher) []Input {
 	if len(globs) == 0 {
 		return inputs
 	}

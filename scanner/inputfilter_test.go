@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/config"
 )
 
 func TestSkipPathsRenumbers(t *testing.T) {
@@ -12,7 +14,7 @@ func TestSkipPathsRenumbers(t *testing.T) {
 	for _, name := range []string{"a.yaml", "drafts/b.yaml", "c.yaml"} {
 		putFile(t, filepath.Join(dir, name), "title: x\n")
 	}
-	inputs := SkipPaths(ExpandPaths([]string{dir}, nil), []string{"drafts"}, &PathMatcher{Base: dir})
+	inputs := SkipPaths(ExpandPaths([]string{dir}, nil), []string{"drafts"}, &config.PathMatcher{Base: dir})
 	if len(inputs) != 2 || filepath.Base(inputs[1].Source) != "c.yaml" || inputs[1].Index != 1 {
 		t.Errorf("inputs = %+v, want a.yaml and c.yaml numbered 0 and 1", inputs)
 	}

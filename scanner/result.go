@@ -1,20 +1,22 @@
 package scanner
 
+import "github.com/xiaoer-dev/xiaoer/scanner/finding"
+
 // Result is what became of one listing, or of one input that yielded none.
 // Every input appears in the results: with its listings' findings, or with
 // the error that stopped it.
 type Result struct {
-	Input    int           `json:"input"` // index of the input (0-based, in command-line order)
-	Source   string        `json:"source"`
-	Kind     string        `json:"kind"` // listing | shipments
-	ID       string        `json:"id"`
-	Title    string        `json:"title"`
-	Platform string        `json:"platform,omitempty"`
-	Encoding string        `json:"encoding,omitempty"`
-	Price    float64       `json:"price,omitempty"`
-	Findings []Finding     `json:"findings"`
-	Exposure ExposureTotal `json:"exposure"`
-	Error    *string       `json:"error"`
+	Input    int               `json:"input"` // index of the input (0-based, in command-line order)
+	Source   string            `json:"source"`
+	Kind     string            `json:"kind"` // listing | shipments
+	ID       string            `json:"id"`
+	Title    string            `json:"title"`
+	Platform string            `json:"platform,omitempty"`
+	Encoding string            `json:"encoding,omitempty"`
+	Price    float64           `json:"price,omitempty"`
+	Findings []finding.Finding `json:"findings"`
+	Exposure ExposureTotal     `json:"exposure"`
+	Error    *string           `json:"error"`
 }
 
 // Failed reports whether the input could not be scanned.
@@ -22,7 +24,7 @@ func (r Result) Failed() bool { return r.Error != nil }
 
 func errorResult(in Input, err error) Result {
 	msg := err.Error()
-	return Result{Input: in.Index, Source: in.Source, Kind: "listing", Findings: []Finding{}, Error: &msg}
+	return Result{Input: in.Index, Source: in.Source, Kind: "listing", Findings: []finding.Finding{}, Error: &msg}
 }
 
 // Summary totals a run.
@@ -84,7 +86,7 @@ func (t *ExposureTotal) add(o ExposureTotal) {
 // buyer claims once per purchase and a regulator fines one listing once, so
 // punitive claims, fines and points take the largest finding, not the sum;
 // platform compensation is per order, so it adds up.
-func ListingExposure(found []Finding) ExposureTotal {
+func ListingExposure(found []finding.Finding) ExposureTotal {
 	var t ExposureTotal
 	for _, f := range found {
 		if f.Suppressed != nil {

@@ -6,14 +6,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // line is one JSONL result line as a bulk scan writes it.
 func line(t *testing.T, input int, source, rule string) string {
 	t.Helper()
-	r := Result{Input: input, Source: source, Kind: "listing", ID: source, Findings: []Finding{}}
+	r := Result{Input: input, Source: source, Kind: "listing", ID: source, Findings: []finding.Finding{}}
 	if rule != "" {
-		r.Findings = append(r.Findings, Finding{Rule: rule, Severity: "error"})
+		r.Findings = append(r.Findings, finding.Finding{Rule: rule, Severity: "error"})
 	}
 	b, err := json.Marshal(r)
 	if err != nil {

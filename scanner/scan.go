@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
+	"github.com/xiaoer-dev/xiaoer/scanner/locate"
 )
 
 // Options configures a scan.
@@ -56,18 +58,18 @@ func (s *Scanner) checkOne(ctx context.Context, in Input, l *listings.Listing) R
 	if err != nil {
 		msg := fmt.Sprintf("listing %q: %v", l.ID, err)
 		r.Error = &msg
-		r.Findings = []Finding{}
+		r.Findings = []finding.Finding{}
 		return r
 	}
 	found = keepRules(found, s.Options.Rules)
-	locateAll(found, l, doc)
+	locate.All(found, l, doc)
 	found = applyIgnores(found, l)
 	r.Findings = found
 	r.Exposure = ListingExposure(found)
 	return r
 }
 
-func keepRules(found []Finding, rules []string) []Finding {
+func keepRules(found []finding.Finding, rules []string) []finding.Finding {
 	if len(rules) == 0 {
 		return found
 	}

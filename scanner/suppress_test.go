@@ -6,6 +6,10 @@ import (
 	"testing"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/scanner/config"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
+	"github.com/xiaoer-dev/xiaoer/scanner/locate"
 )
 
 func TestListingIgnoresWaiveWithReasonAndReportWithout(t *testing.T) {
@@ -23,14 +27,14 @@ func TestListingIgnoresWaiveWithReasonAndReportWithout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	locateAll(found, l, doc)
+	locate.All(found, l, doc)
 	found = applyIgnores(found, l)
 	var open, reasonless int
 	for _, f := range found {
 		switch {
 		case f.Rule == "ad-absolute" && f.Suppressed == nil:
 			open++
-		case f.Rule == SuppressionWithoutReason:
+		case f.Rule == engine.SuppressionWithoutReason:
 			reasonless++
 			if f.Location == nil || f.Location.Line != 3 || f.Location.Column != 1 {
 				t.Errorf("reasonless suppression located at %+v, want the comment (line 3, column 1)", f.Location)
@@ -57,7 +61,7 @@ func TestListingIgnoresWaiveWithReasonAndReportWithout(t *testing.T) {
 		if f.Rule == "ad-absolute" && (f.Suppressed == nil || f.Suppressed.Source != "inline" || f.Suppressed.Reason != "「国家级」为证书原文") {
 			t.Errorf("ad-absolute with a reasoned ignore: suppressed = %+v", f.Suppressed)
 		}
-		if f.Rule == SuppressionWithoutReason {
+		if f.Rule == engine.SuppressionWithoutReason {
 			t.Error("a reasoned ignore was reported as reasonless")
 		}
 	}
@@ -66,28 +70,28 @@ func TestListingIgnoresWaiveWithReasonAndReportWithout(t *testing.T) {
 func TestYAMLIgnoreIsListingSource(t *testing.T) {
 	t.Parallel()
 	l := &listings.Listing{ID: "a", Source: "a.yaml", Ignores: []listings.Ignore{{Rule: "ad-absolute", Reason: "商标名"}, {Rule: "material-fiber"}}}
-	found := applyIgnores([]Finding{{Rule: "ad-absolute"}}, l)
+	found := applyIgnores([]finding.Finding{{Rule: "ad-absolute"}}, l)
 	if found[0].Suppressed == nil || found[0].Suppressed.Source != "listing" {
 		t.Errorf("suppressed = %+v, want source listing", found[0].Suppressed)
 	}
-	if len(found) != 2 || found[1].Rule != SuppressionWithoutReason || found[1].Details["ignored_rule"] != "material-fiber" {
+	if len(found) != 2 || found[1].Rule != engine.SuppressionWithoutReason || found[1].Details["ignored_rule"] != "material-fiber" {
 		t.Errorf("findings = %+v, want a reasonless report naming material-fiber", found)
 	}
 }
 
 func TestGateAppliesExceptionsThenBaseline(t *testing.T) {
 	t.Parallel()
-	fp := func(s string) Finding {
-		return Finding{Rule: "ad-absolute", Severity: "error", Fingerprint: s, Exposure: Exposure{PunitiveCNY: 500}}
+	fp := func(s string) finding.Finding {
+		return finding.Finding{Rule: "ad-absolute", Severity: "error", Fingerprint: s, Exposure: finding.Exposure{PunitiveCNY: 500}}
 	}
-	r := Result{Source: "listings/brand/a.yaml", ID: "SKU-1", Findings: []Finding{fp("f1"), fp("f2"), fp("f3"), {Rule: "ad-pressure", Severity: "warning", Fingerprint: "f4"}}}
-	r.Findings[0].Suppressed = &Suppression{Reason: "inline", Source: "inline"}
+	r := Result{Source: "listings/brand/a.yaml", ID: "SKU-1", Findings: []finding.Finding{fp("f1"), fp("f2"), fp("f3"), {Rule: "ad-pressure", Severity: "warning", Fingerprint: "f4"}}}
+	r.Findings[0].Suppressed = &finding.Suppression{Reason: "inline", Source: "inline"}
 	g := &Gate{
-		Exceptions: []Exception{
+		Exceptions: []config.Exception{
 			{Rule: "ad-pressure", Path: "listings/brand", Reason: "活动页，法务已审"},
 			{Rule: "ad-absolute", ID: "SKU-2", Reason: "not this listing"},
 		},
-		Paths:    &PathMatcher{},
+		Paths:    &config.PathMatcher{},
 		Baseline: &Baseline{path: "b.json", remaining: map[string]int{"f2": 1, "f1": 1}},
 	}
 	g.Apply(&r)

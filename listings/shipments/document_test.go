@@ -41,7 +41,7 @@ func TestOrderDocument(t *testing.T) {
 
 func TestRunStreamsInOrder(t *testing.T) {
 	t.Parallel()
-	s, err := NewScanner([]string{fixtures}, Options{Engine: engine(t), Now: testNow, Workers: 3})
+	s, err := NewScanner([]string{fixtures}, Options{Engine: testEng(t), Now: testNow, Workers: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestRunStreamsInOrder(t *testing.T) {
 
 func TestRunStopsWhenEmitFails(t *testing.T) {
 	t.Parallel()
-	s, err := NewScanner([]string{fixtures}, Options{Engine: engine(t), Now: testNow, Workers: 2})
+	s, err := NewScanner([]string{fixtures}, Options{Engine: testEng(t), Now: testNow, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestRunStopsWhenEmitFails(t *testing.T) {
 func TestScanReportsUnreadableInputs(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	rep, err := Scan(context.Background(), []string{dir + "/missing.csv"}, Options{Engine: engine(t), Now: testNow})
+	rep, err := Scan(context.Background(), []string{dir + "/missing.csv"}, Options{Engine: testEng(t), Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestDocumentsReachThePoliciesAsJSONWould(t *testing.T) {
 		OrderDocument(o, "shop", tr, []OrderRef{{ID: "A2", Shop: "shop", Buyer: "b1"}}, testNow),
 		ListingDocument(&ListingStats{Shop: "shop", ListingID: "L1", PromisedShipHours: 24, Orders: 3, Late: 1, LateOrders: []string{"A1"}}, testNow),
 	}
-	eng := engine(t)
+	eng := testEng(t)
 	for i, doc := range docs {
 		got, err := eng.Input(doc)
 		if err != nil {

@@ -5,7 +5,7 @@ import (
 	"math"
 	"sort"
 
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // FileResult is what became of one input file.
@@ -13,7 +13,7 @@ type FileResult struct {
 	Source   string            `json:"source"`
 	Kind     string            `json:"kind"` // orders-csv, orders-json, tracking
 	Orders   int               `json:"orders"`
-	Findings []scanner.Finding `json:"findings"`
+	Findings []finding.Finding `json:"findings"`
 	// RowErrors are orders that could not be read; the rest of the file was.
 	RowErrors []string `json:"row_errors,omitempty"`
 	Error     *string  `json:"error"`
@@ -35,7 +35,7 @@ type ShopTotal struct {
 // findings, and the totals per shop.
 type Report struct {
 	Files    []FileResult          `json:"files"`
-	Listings []scanner.Finding     `json:"listings"` // shipping-promise-rate and other listing-scope findings
+	Listings []finding.Finding     `json:"listings"` // shipping-promise-rate and other listing-scope findings
 	Shops    map[string]*ShopTotal `json:"shops"`
 	Errors   int                   `json:"errors"`
 }
@@ -48,10 +48,10 @@ func Scan(ctx context.Context, paths []string, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Shops: map[string]*ShopTotal{}, Listings: []scanner.Finding{}}
+	rep := &Report{Shops: map[string]*ShopTotal{}, Listings: []finding.Finding{}}
 	files := map[string]*FileResult{}
 	for _, in := range s.Inputs() {
-		rep.Files = append(rep.Files, FileResult{Source: in.Path, Kind: in.Kind, Findings: []scanner.Finding{}})
+		rep.Files = append(rep.Files, FileResult{Source: in.Path, Kind: in.Kind, Findings: []finding.Finding{}})
 	}
 	for i := range rep.Files {
 		files[rep.Files[i].Source] = &rep.Files[i]
@@ -95,7 +95,7 @@ func (r *Report) shop(name string) *ShopTotal {
 	return st
 }
 
-func (st *ShopTotal) addFindings(found []scanner.Finding, order bool) {
+func (st *ShopTotal) addFindings(found []finding.Finding, order bool) {
 	if order && len(found) > 0 {
 		st.Flagged++
 	}

@@ -11,12 +11,13 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // Options configures a scan.
 type Options struct {
-	Engine  *scanner.Engine
+	Engine  *engine.Engine
 	Now     time.Time // the time rules judge "still not picked up" against; zero: time.Now()
 	Shop    string    // shop name for orders that do not name one; "" means "default"
 	Workers int       // parallel evaluations; 0: GOMAXPROCS
@@ -34,7 +35,7 @@ type Outcome struct {
 	Shop      string
 	OrderID   string // "" for listing outcomes and file errors
 	ListingID string // set for listing outcomes
-	Findings  []scanner.Finding
+	Findings  []finding.Finding
 	Err       error
 	FileErr   bool // Err stopped the whole file, not one order
 }
@@ -309,13 +310,13 @@ func (s *Scanner) evaluate(ctx context.Context, j *job) Outcome {
 
 // finish locates findings in the orders file and fingerprints them by order
 // (the scanner's fingerprint adds order id and tracking number).
-func finish(found []scanner.Finding, id, source string, line int) []scanner.Finding {
+func finish(found []finding.Finding, id, source string, line int) []finding.Finding {
 	out := found[:0]
 	for _, f := range found {
 		if line > 0 {
-			f.Location = &scanner.Location{File: source, Line: line, Column: 1}
+			f.Location = &finding.Location{File: source, Line: line, Column: 1}
 		}
-		f.Fingerprint = scanner.Fingerprint(id, source, f)
+		f.Fingerprint = finding.Fingerprint(id, source, f)
 		out = append(out, f)
 	}
 	return out

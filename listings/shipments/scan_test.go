@@ -9,18 +9,19 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // testNow is the clock every shipment test judges against.
 var testNow = time.Date(2026, 11, 23, 10, 0, 0, 0, facts.Shanghai)
 
 // testEngine compiles the policies once for the package's tests.
-var testEngine = sync.OnceValues(func() (*scanner.Engine, error) {
-	return scanner.NewEngine(context.Background(), scanner.EngineOptions{})
+var testEngine = sync.OnceValues(func() (*engine.Engine, error) {
+	return engine.New(context.Background(), engine.Options{})
 })
 
-func engine(t testing.TB) *scanner.Engine {
+func testEng(t testing.TB) *engine.Engine {
 	t.Helper()
 	e, err := testEngine()
 	if err != nil {
@@ -50,8 +51,8 @@ func report(t *testing.T) *Report {
 }
 
 // byOrder groups the findings of the report by order id.
-func byOrder(rep *Report) map[string][]scanner.Finding {
-	out := map[string][]scanner.Finding{}
+func byOrder(rep *Report) map[string][]finding.Finding {
+	out := map[string][]finding.Finding{}
 	for _, fr := range rep.Files {
 		for _, f := range fr.Findings {
 			id, _ := f.Details["order_id"].(string)
@@ -61,7 +62,7 @@ func byOrder(rep *Report) map[string][]scanner.Finding {
 	return out
 }
 
-func rulesOf(found []scanner.Finding) string {
+func rulesOf(found []finding.Finding) string {
 	var ids []string
 	for _, f := range found {
 		ids = append(ids, f.Rule)

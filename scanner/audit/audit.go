@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // Input is what the audit is built from: the results of a listing scan and
@@ -22,7 +23,7 @@ type Input struct {
 	Tool      string // "xiaoer v1.2.3 (policies 2026.1)"
 	Listings  []scanner.Result
 	Shipments []scanner.Result
-	Rules     []scanner.RuleMeta
+	Rules     []finding.RuleMeta
 }
 
 // Caps keep a report of a large shop readable and its file small: the
@@ -116,10 +117,10 @@ type FindingView struct {
 	Before     string
 	Evidence   string
 	After      string
-	Basis      scanner.Basis
+	Basis      finding.Basis
 	Suggestion string
 	Cost       string
-	Suppressed *scanner.Suppression
+	Suppressed *finding.Suppression
 }
 
 // OrderView is one flagged order (or listing promise) and what was found.

@@ -14,14 +14,15 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
-func adLaw() scanner.Basis {
-	return scanner.Basis{Law: "《广告法》第九条第三项", Penalty: "《广告法》第五十七条第一项", Link: "https://example.org/ad-law", Confirmed: true}
+func adLaw() finding.Basis {
+	return finding.Basis{Law: "《广告法》第九条第三项", Penalty: "《广告法》第五十七条第一项", Link: "https://example.org/ad-law", Confirmed: true}
 }
 
-func fiberBasis() scanner.Basis {
-	return scanner.Basis{Law: "GB/T 29862-2013 第8章", Confirmed: true}
+func fiberBasis() finding.Basis {
+	return finding.Basis{Law: "GB/T 29862-2013 第8章", Confirmed: true}
 }
 
 // shopResults is a small shop as a scan reports it: a listing with an
@@ -31,29 +32,29 @@ func shopResults() []scanner.Result {
 	unread := "HTTP 404 Not Found"
 	return []scanner.Result{
 		{Input: 0, Source: "pages/tee.html", Kind: "listing", ID: "6401", Title: "国家级工艺 全网最低 纯棉T恤", Platform: "taobao", Price: 199,
-			Findings: []scanner.Finding{
+			Findings: []finding.Finding{
 				{Rule: "material-fiber", Severity: "warning", Message: "标题称「纯棉」，但商品没有标注纤维成分", Field: "title", Evidence: "纯棉",
 					Context: "国家级工艺 全网最低 纯棉T恤", Basis: fiberBasis(), Suggestion: "标注实测成分",
-					Exposure: scanner.Exposure{PunitiveCNY: 597, Confirmed: true}},
+					Exposure: finding.Exposure{PunitiveCNY: 597, Confirmed: true}},
 				{Rule: "ad-absolute", Severity: "error", Message: "绝对化用语「国家级」", Field: "title", Evidence: "国家级",
-					Context: "国家级工艺 全网最低 纯棉T恤", Location: &scanner.Location{File: "pages/tee.html", Line: 18, Column: 40},
-					Basis: adLaw(), Suggestion: "删除「国家级」", Exposure: scanner.Exposure{PunitiveCNY: 597, FineCNY: [2]float64{200000, 1000000}, Confirmed: true}},
+					Context: "国家级工艺 全网最低 纯棉T恤", Location: &finding.Location{File: "pages/tee.html", Line: 18, Column: 40},
+					Basis: adLaw(), Suggestion: "删除「国家级」", Exposure: finding.Exposure{PunitiveCNY: 597, FineCNY: [2]float64{200000, 1000000}, Confirmed: true}},
 			}},
 		{Input: 1, Source: "shop.csv", Kind: "listing", ID: "7002", Title: "儿童加绒卫衣 纯棉 <script>alert(1)</script>", Platform: "tmall", Price: 89,
-			Findings: []scanner.Finding{{Rule: "material-fiber", Severity: "warning", Message: "纯棉无成分", Field: "title", Evidence: "纯棉",
-				Context: "儿童加绒卫衣 纯棉", Basis: fiberBasis(), Exposure: scanner.Exposure{PunitiveCNY: 500, Confirmed: false, Points: 12}}}},
-		{Input: 2, Source: "shop.csv", Kind: "listing", ID: "7003", Title: "真丝围巾", Findings: []scanner.Finding{}},
-		{Input: 3, Source: "pages/award.html", Kind: "listing", ID: "8001", Title: "省级最佳工艺奖 茶叶", Findings: []scanner.Finding{
+			Findings: []finding.Finding{{Rule: "material-fiber", Severity: "warning", Message: "纯棉无成分", Field: "title", Evidence: "纯棉",
+				Context: "儿童加绒卫衣 纯棉", Basis: fiberBasis(), Exposure: finding.Exposure{PunitiveCNY: 500, Confirmed: false, Points: 12}}}},
+		{Input: 2, Source: "shop.csv", Kind: "listing", ID: "7003", Title: "真丝围巾", Findings: []finding.Finding{}},
+		{Input: 3, Source: "pages/award.html", Kind: "listing", ID: "8001", Title: "省级最佳工艺奖 茶叶", Findings: []finding.Finding{
 			{Rule: "ad-absolute", Severity: "error", Evidence: "最佳", Context: "省级最佳工艺奖 茶叶", Basis: adLaw(),
-				Exposure:   scanner.Exposure{FineCNY: [2]float64{200000, 1000000}},
-				Suppressed: &scanner.Suppression{Reason: "国家认可的奖项名称", Source: "inline"}}}},
-		{Input: 4, Source: "https://item.taobao.com/item.htm?id=1", Kind: "listing", Findings: []scanner.Finding{}, Error: &unread},
+				Exposure:   finding.Exposure{FineCNY: [2]float64{200000, 1000000}},
+				Suppressed: &finding.Suppression{Reason: "国家认可的奖项名称", Source: "inline"}}}},
+		{Input: 4, Source: "https://item.taobao.com/item.htm?id=1", Kind: "listing", Findings: []finding.Finding{}, Error: &unread},
 	}
 }
 
-func shipFinding(rule, order, paid string, platform float64) scanner.Finding {
-	return scanner.Finding{Rule: rule, Severity: "error", Message: "订单 " + order + " 的问题", Evidence: "付款 " + paid,
-		Exposure: scanner.Exposure{PlatformCNY: platform, Confirmed: true},
+func shipFinding(rule, order, paid string, platform float64) finding.Finding {
+	return finding.Finding{Rule: rule, Severity: "error", Message: "订单 " + order + " 的问题", Evidence: "付款 " + paid,
+		Exposure: finding.Exposure{PlatformCNY: platform, Confirmed: true},
 		Details: map[string]any{"order_id": order, "tracking_no": "YT" + order, "events": []any{
 			map[string]any{"time": paid, "kind": "paid", "text": "买家付款"},
 			map[string]any{"time": "2026-11-19T10:00:00+08:00", "kind": "shipped", "text": "标记发货"},
@@ -62,18 +63,18 @@ func shipFinding(rule, order, paid string, platform float64) scanner.Finding {
 
 func shipmentResults() []scanner.Result {
 	return []scanner.Result{
-		{Source: "orders.csv", Kind: KindOrder, ID: "TB1001", Findings: []scanner.Finding{shipFinding("shipping-late", "TB1001", "2026-11-18T09:12:40+08:00", 12.9)}},
-		{Source: "orders.csv", Kind: KindOrder, ID: "TB1002", Findings: []scanner.Finding{shipFinding("shipping-fake", "TB1002", "2026-11-18T10:00:00+08:00", 12.9)}},
-		{Source: "orders.csv", Kind: KindOrder, ID: "TB1004", Findings: []scanner.Finding{shipFinding("shipping-late", "TB1004", "2026-11-15T20:00:00+08:00", 5)}},
-		{Source: "orders.csv", Kind: KindOrder, ID: "TB1005", Findings: []scanner.Finding{}},
-		{Source: "orders.csv", Kind: KindPromise, ID: "L100", Findings: []scanner.Finding{{Rule: "shipping-promise-rate", Severity: "warning", Message: "L100 延迟率 40%"}}},
+		{Source: "orders.csv", Kind: KindOrder, ID: "TB1001", Findings: []finding.Finding{shipFinding("shipping-late", "TB1001", "2026-11-18T09:12:40+08:00", 12.9)}},
+		{Source: "orders.csv", Kind: KindOrder, ID: "TB1002", Findings: []finding.Finding{shipFinding("shipping-fake", "TB1002", "2026-11-18T10:00:00+08:00", 12.9)}},
+		{Source: "orders.csv", Kind: KindOrder, ID: "TB1004", Findings: []finding.Finding{shipFinding("shipping-late", "TB1004", "2026-11-15T20:00:00+08:00", 5)}},
+		{Source: "orders.csv", Kind: KindOrder, ID: "TB1005", Findings: []finding.Finding{}},
+		{Source: "orders.csv", Kind: KindPromise, ID: "L100", Findings: []finding.Finding{{Rule: "shipping-promise-rate", Severity: "warning", Message: "L100 延迟率 40%"}}},
 	}
 }
 
 func testInput() Input {
 	return Input{Shop: "禾木家居旗舰店", Generated: time.Date(2026, 11, 23, 2, 0, 0, 0, time.UTC), Tool: "xiaoer test",
 		Listings: shopResults(), Shipments: shipmentResults(),
-		Rules: []scanner.RuleMeta{{ID: "ad-absolute", Title: "绝对化用语"}, {ID: "material-fiber", Title: "纤维成分"}, {ID: "shipping-late", Title: "延迟发货"}}}
+		Rules: []finding.RuleMeta{{ID: "ad-absolute", Title: "绝对化用语"}, {ID: "material-fiber", Title: "纤维成分"}, {ID: "shipping-late", Title: "延迟发货"}}}
 }
 
 func TestBuildTotals(t *testing.T) {
@@ -198,7 +199,7 @@ func TestRenderIsSelfContained(t *testing.T) {
 
 func TestRenderEmptyShop(t *testing.T) {
 	t.Parallel()
-	doc, _ := render(t, Input{Generated: time.Now(), Listings: []scanner.Result{{Source: "a.yaml", ID: "1", Title: "真丝围巾", Findings: []scanner.Finding{}}}})
+	doc, _ := render(t, Input{Generated: time.Now(), Listings: []scanner.Result{{Source: "a.yaml", ID: "1", Title: "真丝围巾", Findings: []finding.Finding{}}}})
 	if n := doc.Find("svg").Length(); n != 0 {
 		t.Errorf("%d charts for a clean shop, want placeholders", n)
 	}
@@ -262,7 +263,7 @@ func TestBuilderKeepsTheTopListings(t *testing.T) {
 	for i := range n {
 		price := float64((i*7919)%n + 1) // every price once, out of order
 		b.AddListing(scanner.Result{Source: "shop.csv", ID: fmt.Sprint(price), Title: "纯棉T恤", Price: price,
-			Findings: []scanner.Finding{{Rule: "material-fiber", Severity: "warning", Exposure: scanner.Exposure{PunitiveCNY: price}}}})
+			Findings: []finding.Finding{{Rule: "material-fiber", Severity: "warning", Exposure: finding.Exposure{PunitiveCNY: price}}}})
 	}
 	r := b.Report()
 	if r.Totals.ListingsFlagged != n || len(r.Ranked) != MaxRanked || r.MoreRanked != n-MaxRanked {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // Builder computes the report as results arrive, so a shop of any size
@@ -106,7 +107,7 @@ func (b *Builder) unreadable(res scanner.Result) {
 	}
 }
 
-func hasCost(e scanner.Exposure) bool {
+func hasCost(e finding.Exposure) bool {
 	return e.PunitiveCNY > 0 || e.PlatformCNY > 0 || e.FineCNY[1] > 0
 }
 
@@ -125,14 +126,14 @@ func (b *Builder) trim() {
 }
 
 // count adds an open finding to its rule's count.
-func (b *Builder) count(f scanner.Finding) {
+func (b *Builder) count(f finding.Finding) {
 	c, ok := b.counts[f.Rule]
 	if !ok {
 		c = &RuleCount{Rule: f.Rule, Title: b.titles[f.Rule], Severity: f.Severity}
 		b.counts[f.Rule] = c
 	}
 	c.Count++
-	if scanner.SeverityRank(f.Severity) > scanner.SeverityRank(c.Severity) {
+	if finding.SeverityRank(f.Severity) > finding.SeverityRank(c.Severity) {
 		c.Severity = f.Severity
 	}
 }
@@ -153,7 +154,7 @@ func sortCounts(counts map[string]*RuleCount) []RuleCount {
 func sortFindings(fs []FindingView) {
 	slices.SortStableFunc(fs, func(a, b FindingView) int {
 		return cmp.Or(cmp.Compare(boolRank(a.Suppressed == nil), boolRank(b.Suppressed == nil)),
-			cmp.Compare(scanner.SeverityRank(b.Severity), scanner.SeverityRank(a.Severity)))
+			cmp.Compare(finding.SeverityRank(b.Severity), finding.SeverityRank(a.Severity)))
 	})
 }
 
@@ -164,7 +165,7 @@ func boolRank(open bool) int {
 	return 1
 }
 
-func ruleTitles(rules []scanner.RuleMeta) map[string]string {
+func ruleTitles(rules []finding.RuleMeta) map[string]string {
 	m := make(map[string]string, len(rules))
 	for _, r := range rules {
 		m[r.ID] = r.Title

@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // findingView splits the evidence out of its sentence: Before, Evidence
 // and After, which the template joins with the evidence marked. When the
 // sentence does not hold the evidence, the evidence stands alone.
-func findingView(f scanner.Finding, titles map[string]string) FindingView {
+func findingView(f finding.Finding, titles map[string]string) FindingView {
 	v := FindingView{Rule: f.Rule, RuleTitle: titles[f.Rule], Severity: f.Severity, Message: f.Message,
 		Where: where(f), Evidence: f.Evidence, Basis: f.Basis, Suggestion: f.Suggestion,
 		Cost: cost(f.Exposure), Suppressed: f.Suppressed}
@@ -26,7 +26,7 @@ var fieldNames = map[string]string{
 	"skus": "SKU", "price": "价格", "promises": "承诺",
 }
 
-func where(f scanner.Finding) string {
+func where(f finding.Finding) string {
 	name := fieldNames[f.Field]
 	if name == "" {
 		name = f.Field
@@ -38,4 +38,4 @@ func where(f scanner.Finding) string {
 }
 
 // cost says what one finding can cost, in the report's words.
-func cost(e scanner.Exposure) string { return e.Describe(" · ") }
+func cost(e finding.Exposure) string { return e.Describe(" · ") }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // Kinds of shipment results: one order, or one listing's shipping promise
@@ -65,7 +66,7 @@ func (b *Builder) onDay(day, rule string) {
 	b.days[day][rule]++
 }
 
-func orderView(res scanner.Result, f scanner.Finding, titles map[string]string) OrderView {
+func orderView(res scanner.Result, f finding.Finding, titles map[string]string) OrderView {
 	v := OrderView{OrderID: detail(f, "order_id"), Source: res.Source, Rule: f.Rule, RuleTitle: titles[f.Rule],
 		Severity: f.Severity, Message: f.Message, Evidence: f.Evidence, TrackingNo: detail(f, "tracking_no"),
 		Platform: f.Exposure.PlatformCNY}
@@ -93,7 +94,7 @@ func paidAt(v any) string {
 	return ""
 }
 
-func detail(f scanner.Finding, key string) string {
+func detail(f finding.Finding, key string) string {
 	if v, ok := f.Details[key]; ok && v != nil {
 		return fmt.Sprint(v)
 	}

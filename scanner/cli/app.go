@@ -27,6 +27,7 @@ func NewApp(stdout, stderr io.Writer) *cli.App {
 			newRulesCommand(),
 			newExplainCommand(),
 			newPolicyCommand(),
+			newServeCommand(),
 			newVersionCommand(),
 		},
 		// Exit codes are decided by ExitCode in main, never by the library.

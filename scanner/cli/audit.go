@@ -12,6 +12,9 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/audit"
+	"github.com/xiaoer-dev/xiaoer/scanner/config"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
+	"github.com/xiaoer-dev/xiaoer/scanner/progress"
 )
 
 func newAuditCommand() *cli.Command {
@@ -36,11 +39,7 @@ func newAuditCommand() *cli.Command {
 }
 
 func runAudit(c *cli.Context) error {
-	set, err := loadSettings(c)
-	if err != nil {
-		return cli.Exit(err.Error(), 2)
-	}
-	checker, err := newScanChecker(c, set)
+	set, checker, err := loadChecker(c)
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
@@ -74,14 +73,14 @@ func versionLine(checker *scanner.Checker) string {
 // results are not kept.
 func auditListings(c *cli.Context, set *scanSettings, checker *scanner.Checker, b *audit.Builder) error {
 	inputs := scanner.ExpandSources(scanner.Sources{Paths: c.StringSlice("listings"), Stdin: c.App.Reader})
-	inputs = scanner.SkipPaths(inputs, set.cfg.IgnorePaths, &scanner.PathMatcher{Base: set.cfg.Dir})
+	inputs = scanner.SkipPaths(inputs, set.cfg.IgnorePaths, &config.PathMatcher{Base: set.cfg.Dir})
 	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: c.Int("workers"), Platform: set.platform}}
-	var bar *scanner.Progress
+	var bar *progress.Bar
 	if !c.Bool("no-progress") {
-		bar = scanner.NewProgress(c.App.ErrWriter, len(inputs), "listings")
+		bar = progress.New(c.App.ErrWriter, len(inputs), "listings")
 	}
 	defer bar.Close()
-	return s.RunStream(c.Context, inputs, scanner.StreamOptions{InputDone: bar.Done}, func(r scanner.Result) error {
+	return s.RunStream(c.Context, inputs, scanner.StreamOptions{InputDone: func(scanner.Input, []scanner.Result) { bar.Done() }}, func(r scanner.Result) error {
 		set.gate.Apply(&r)
 		b.AddListing(r)
 		return nil
@@ -114,7 +113,7 @@ func outcomeResult(o shipments.Outcome) scanner.Result {
 		r.Error = &msg
 	}
 	if r.Findings == nil {
-		r.Findings = []scanner.Finding{}
+		r.Findings = []finding.Finding{}
 	}
 	return r
 }

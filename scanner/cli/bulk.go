@@ -11,6 +11,7 @@ import (
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/fetch"
+	"github.com/xiaoer-dev/xiaoer/scanner/progress"
 )
 
 // bulkFlags are scan's flags for bulk scans: URL lists, fetching, resuming
@@ -131,13 +132,13 @@ func runInputs(c *cli.Context, s *scanner.Scanner, inputs []scanner.Input, strea
 	if s.Options.Workers <= 0 && c.String("urls") != "" {
 		s.Options.Workers = urlWorkers
 	}
-	var bar *scanner.Progress
+	var bar *progress.Bar
 	if !c.Bool("no-progress") {
-		bar = scanner.NewProgress(c.App.ErrWriter, len(inputs), "scan")
+		bar = progress.New(c.App.ErrWriter, len(inputs), "scan")
 	}
 	defer bar.Close()
 	start := time.Now()
-	err := s.RunStream(c.Context, inputs, scanner.StreamOptions{AsCompleted: streaming, InputDone: bar.Done}, emit)
+	err := s.RunStream(c.Context, inputs, scanner.StreamOptions{AsCompleted: streaming, InputDone: func(scanner.Input, []scanner.Result) { bar.Done() }}, emit)
 	if err == nil && bar != nil {
 		fmt.Fprintf(c.App.ErrWriter, "xiaoer: %d inputs in %s\n", len(inputs), time.Since(start).Round(time.Millisecond))
 	}

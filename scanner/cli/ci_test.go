@@ -11,7 +11,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 	"github.com/xiaoer-dev/xiaoer/scanner/report"
 )
 
@@ -159,7 +159,7 @@ func TestNetworkPolicyIsRefused(t *testing.T) {
 	bin := binary(t)
 	dir := t.TempDir()
 	writeText(t, filepath.Join(dir, "a.yaml"), shoeListing)
-	policy, err := filepath.Abs(filepath.Join("..", "testdata", "policies", "network"))
+	policy, err := filepath.Abs(filepath.Join("..", "engine", "testdata", "policies", "network"))
 	must(t, err)
 	_, stderr, code := run(t, bin, dir, "scan", "--policy", policy, "a.yaml")
 	file := filepath.Join(policy, "phone_home.rego")
@@ -182,7 +182,7 @@ func TestRunawayPolicyTimesOutAlone(t *testing.T) {
 	writeText(t, filepath.Join(dir, "in", "a.yaml"), teeListing)
 	writeText(t, filepath.Join(dir, "in", "b.yaml"), "id: loop\ntitle: 国家级工艺\n")
 	writeText(t, filepath.Join(dir, "in", "c.yaml"), shoeListing)
-	policy, err := filepath.Abs(filepath.Join("..", "testdata", "policies", "runaway"))
+	policy, err := filepath.Abs(filepath.Join("..", "engine", "testdata", "policies", "runaway"))
 	must(t, err)
 	stdout, stderr, code := run(t, bin, dir, "scan", "-f", "json", "--eval-timeout", "300ms", "--policy", policy, "in")
 	if code != 2 {
@@ -192,7 +192,7 @@ func TestRunawayPolicyTimesOutAlone(t *testing.T) {
 	for _, r := range rep.Results {
 		name := filepath.Base(r.Source)
 		switch {
-		case name == "b.yaml" && (r.Error == nil || !strings.Contains(*r.Error, scanner.ErrEvalTimeout.Error()+" (300ms)")):
+		case name == "b.yaml" && (r.Error == nil || !strings.Contains(*r.Error, engine.ErrEvalTimeout.Error()+" (300ms)")):
 			t.Errorf("b.yaml: error %v, want the 300ms time limit", r.Error)
 		case name != "b.yaml" && (r.Error != nil || len(r.Findings) == 0):
 			t.Errorf("%s: error %v, %d findings; want it scanned", name, r.Error, len(r.Findings))

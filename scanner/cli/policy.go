@@ -8,7 +8,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/tester"
 	"github.com/urfave/cli/v2"
 
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/config"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 )
 
 func newPolicyCommand() *cli.Command {
@@ -22,7 +23,7 @@ func newPolicyCommand() *cli.Command {
 			Description: "DIR defaults to the policies of .xiaoer.yaml (or --config). The config's data (unless --data)\n" +
 				"and registered names apply, as in scan.",
 			Flags: []cli.Flag{
-				&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config file (default: " + scanner.ConfigFile + " in the working directory, if present)"},
+				&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config file (default: " + config.FileName + " in the working directory, if present)"},
 				&cli.StringSliceFlag{Name: "data", Usage: "JSON or YAML data file merged into the policy data (repeatable; default: the config's)"},
 				&cli.StringFlag{Name: "run", Usage: "only tests whose name matches this regular expression"},
 				&cli.BoolFlag{Name: "coverage", Usage: "report line coverage (of the user policies when there are any, else of the embedded pack)"},
@@ -45,7 +46,7 @@ func runPolicyTest(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	rep, err := scanner.RunPolicyTests(c.Context, opts)
+	rep, err := engine.RunPolicyTests(c.Context, opts)
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
@@ -68,10 +69,10 @@ func runPolicyTest(c *cli.Context) error {
 // policyTests is what to test: DIR, or the config's policies, with the
 // --data files (or the config's) and the config's registered names, as
 // scan runs them.
-func policyTests(c *cli.Context) (scanner.PolicyTests, error) {
+func policyTests(c *cli.Context) (engine.PolicyTests, error) {
 	cfg, err := findConfig(c.String("config"))
 	if err != nil {
-		return scanner.PolicyTests{}, err
+		return engine.PolicyTests{}, err
 	}
 	dirs := c.Args().Slice()
 	if len(dirs) == 0 {
@@ -79,9 +80,9 @@ func policyTests(c *cli.Context) (scanner.PolicyTests, error) {
 	}
 	data, err := userBundles(nil, pickPaths(c, "data", cfg, cfg.Data), cfg, false)
 	if err != nil {
-		return scanner.PolicyTests{}, err
+		return engine.PolicyTests{}, err
 	}
-	return scanner.PolicyTests{Dirs: dirs, Bundles: data, Filter: c.String("run"),
+	return engine.PolicyTests{Dirs: dirs, Bundles: data, Filter: c.String("run"),
 		Coverage: c.Bool("coverage") || c.IsSet("threshold")}, nil
 }
 
@@ -104,7 +105,7 @@ func printTestResults(w io.Writer, results []*tester.Result, verbose bool) {
 	fmt.Fprintf(w, "%d/%d tests passed\n", passed, len(results))
 }
 
-func printCoverage(w io.Writer, rep *scanner.PolicyTestReport) {
+func printCoverage(w io.Writer, rep *engine.PolicyTestReport) {
 	for _, f := range rep.Files {
 		line := fmt.Sprintf("coverage %5.1f%%  %s", f.Percent, f.File)
 		if len(f.NotCovered) > 0 {

@@ -11,7 +11,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/version"
 	"github.com/urfave/cli/v2"
 
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 func opaVersion() string { return version.Version }
@@ -22,7 +23,7 @@ func newRulesCommand() *cli.Command {
 		Usage: "list the rules with their severity and basis",
 		Flags: []cli.Flag{&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"}},
 		Action: func(c *cli.Context) error {
-			eng, err := scanner.NewEngine(c.Context, scanner.EngineOptions{})
+			eng, err := engine.New(c.Context, engine.Options{})
 			if err != nil {
 				return err
 			}
@@ -45,7 +46,7 @@ func newExplainCommand() *cli.Command {
 		Usage:     "describe one rule: what it flags, its basis, what to write instead",
 		ArgsUsage: "RULE",
 		Action: func(c *cli.Context) error {
-			eng, err := scanner.NewEngine(c.Context, scanner.EngineOptions{})
+			eng, err := engine.New(c.Context, engine.Options{})
 			if err != nil {
 				return err
 			}
@@ -61,7 +62,7 @@ func newExplainCommand() *cli.Command {
 	}
 }
 
-func printRule(c *cli.Context, m scanner.RuleMeta) {
+func printRule(c *cli.Context, m finding.RuleMeta) {
 	w := c.App.Writer
 	fmt.Fprintf(w, "%s — %s (%s)\n\n%s\n\n", m.ID, m.Title, m.Severity, m.Description)
 	fmt.Fprintf(w, "依据: %s\n", m.Basis.Law)

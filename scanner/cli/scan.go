@@ -9,6 +9,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/config"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 	"github.com/xiaoer-dev/xiaoer/scanner/report"
 )
 
@@ -45,11 +47,11 @@ func scanFlags() []cli.Flag {
 // command that judges listings as the team configured them (scan, audit).
 func settingsFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config file (default: " + scanner.ConfigFile + " in the working directory, if present)"},
+		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config file (default: " + config.FileName + " in the working directory, if present)"},
 		&cli.StringFlag{Name: "platform", Usage: "platform of listings that do not name theirs: taobao, tmall, jd, pdd, douyin"},
 		&cli.StringSliceFlag{Name: "policy", Usage: "directory of user policies (Rego and data) beside the embedded pack (repeatable)"},
 		&cli.StringSliceFlag{Name: "data", Usage: "JSON or YAML data file merged into the policy data (repeatable)"},
-		&cli.DurationFlag{Name: "eval-timeout", Value: scanner.DefaultEvalTimeout, Usage: "time limit for evaluating one listing"},
+		&cli.DurationFlag{Name: "eval-timeout", Value: engine.DefaultEvalTimeout, Usage: "time limit for evaluating one listing"},
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // shipmentsFlag lets one scan judge listings and the shop's orders together,
@@ -19,7 +21,7 @@ var shipmentsFlag = &cli.StringSliceFlag{
 // scanShipments judges the orders given with --shipments and emits one
 // result per orders or tracking file (kind "shipments"), plus one for the
 // listing-level promise findings, after the listings' results.
-func scanShipments(c *cli.Context, eng *scanner.Engine, sum *scanner.Summary, emit func(scanner.Result) error) error {
+func scanShipments(c *cli.Context, eng *engine.Engine, sum *scanner.Summary, emit func(scanner.Result) error) error {
 	paths := c.StringSlice("shipments")
 	if len(paths) == 0 {
 		return nil
@@ -67,7 +69,7 @@ func shipmentResults(rep *shipments.Report) []scanner.Result {
 
 // orderExposure adds up compensation per order: unlike a listing's claims,
 // every late or fake order is paid for.
-func orderExposure(found []scanner.Finding) scanner.ExposureTotal {
+func orderExposure(found []finding.Finding) scanner.ExposureTotal {
 	var t scanner.ExposureTotal
 	for _, f := range found {
 		if f.Suppressed == nil {

@@ -10,11 +10,14 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/config"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // scanSettings is what a scan runs with: .xiaoer.yaml, overridden by flags.
 type scanSettings struct {
-	cfg      *scanner.Config
+	cfg      *config.Config
 	failOn   string
 	platform string
 	policies []string // directories, relative to the working directory
@@ -35,10 +38,10 @@ func loadSettings(c *cli.Context) (*scanSettings, error) {
 		policies: pickPaths(c, "policy", cfg, cfg.Policies),
 		data:     pickPaths(c, "data", cfg, cfg.Data),
 	}
-	if set.failOn != "never" && scanner.SeverityRank(set.failOn) == 0 {
+	if set.failOn != "never" && finding.SeverityRank(set.failOn) == 0 {
 		return nil, fmt.Errorf("--fail-on %q: want error, warning, info or never", set.failOn)
 	}
-	if err := scanner.CheckPlatform(set.platform); err != nil {
+	if err := config.CheckPlatform(set.platform); err != nil {
 		return nil, err
 	}
 	if set.gate, err = newGate(c, cfg); err != nil {
@@ -56,14 +59,14 @@ func loadSettings(c *cli.Context) (*scanSettings, error) {
 
 // findConfig reads --config, or .xiaoer.yaml in the working directory when
 // there is one; no config is an empty one.
-func findConfig(path string) (*scanner.Config, error) {
+func findConfig(path string) (*config.Config, error) {
 	if path == "" {
-		if _, err := os.Stat(scanner.ConfigFile); errors.Is(err, fs.ErrNotExist) {
-			return &scanner.Config{}, nil
+		if _, err := os.Stat(config.FileName); errors.Is(err, fs.ErrNotExist) {
+			return &config.Config{}, nil
 		}
-		path = scanner.ConfigFile
+		path = config.FileName
 	}
-	return scanner.LoadConfig(path)
+	return config.Load(path)
 }
 
 // pick is the flag's value when set on the command line, else the config's,
@@ -80,7 +83,7 @@ func pick(c *cli.Context, flag, fromConfig, def string) string {
 
 // pickPaths is the flag's paths when set, else the config's resolved
 // against the config's directory.
-func pickPaths(c *cli.Context, flag string, cfg *scanner.Config, fromConfig []string) []string {
+func pickPaths(c *cli.Context, flag string, cfg *config.Config, fromConfig []string) []string {
 	if c.IsSet(flag) {
 		return c.StringSlice(flag)
 	}
@@ -91,8 +94,8 @@ func pickPaths(c *cli.Context, flag string, cfg *scanner.Config, fromConfig []st
 	return out
 }
 
-func newGate(c *cli.Context, cfg *scanner.Config) (*scanner.Gate, error) {
-	g := &scanner.Gate{Exceptions: cfg.Exceptions, Paths: &scanner.PathMatcher{Base: cfg.Dir}}
+func newGate(c *cli.Context, cfg *config.Config) (*scanner.Gate, error) {
+	g := &scanner.Gate{Exceptions: cfg.Exceptions, Paths: &config.PathMatcher{Base: cfg.Dir}}
 	if path := c.String("baseline"); path != "" {
 		b, err := scanner.ReadBaseline(path)
 		if err != nil {
@@ -133,7 +136,7 @@ func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	inputs = scanner.SkipPaths(inputs, s.cfg.IgnorePaths, &scanner.PathMatcher{Base: s.cfg.Dir})
+	inputs = scanner.SkipPaths(inputs, s.cfg.IgnorePaths, &config.PathMatcher{Base: s.cfg.Dir})
 	rev := c.String("changed-since")
 	if rev == "" {
 		return inputs, nil
@@ -147,6 +150,20 @@ func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
 	return kept, nil
 }
 
+// loadChecker reads the settings and builds the checker with them, as
+// every command that judges listings the configured way starts.
+func loadChecker(c *cli.Context) (*scanSettings, *scanner.Checker, error) {
+	set, err := loadSettings(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	checker, err := newScanChecker(c, set)
+	if err != nil {
+		return nil, nil, err
+	}
+	return set, checker, nil
+}
+
 // newScanChecker builds the checker with the user policies and data.
 func newScanChecker(c *cli.Context, s *scanSettings) (*scanner.Checker, error) {
 	now, err := clock(c)
@@ -157,23 +174,23 @@ func newScanChecker(c *cli.Context, s *scanSettings) (*scanner.Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := scanner.EngineOptions{Bundles: bundles, Timeout: c.Duration("eval-timeout")}
+	opts := engine.Options{Bundles: bundles, Timeout: c.Duration("eval-timeout")}
 	return scanner.NewChecker(c.Context, opts, now)
 }
 
 // userBundles loads policy directories, data files and the config's data,
 // in that order (later data wins).
-func userBundles(dirs, files []string, cfg *scanner.Config, withTests bool) ([]*bundle.Bundle, error) {
+func userBundles(dirs, files []string, cfg *config.Config, withTests bool) ([]*bundle.Bundle, error) {
 	var out []*bundle.Bundle
 	for _, d := range dirs {
-		b, err := scanner.LoadPolicyDir(d, withTests)
+		b, err := engine.LoadPolicyDir(d, withTests)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, b)
 	}
 	for _, f := range files {
-		b, err := scanner.LoadDataFile(f)
+		b, err := engine.LoadDataFile(f)
 		if err != nil {
 			return nil, err
 		}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // newShipmentsCommand builds `xiaoer shipments`: orders (CSV, JSON) and
@@ -37,7 +39,7 @@ func runShipments(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	eng, err := scanner.NewEngine(c.Context, scanner.EngineOptions{})
+	eng, err := engine.New(c.Context, engine.Options{})
 	if err != nil {
 		return err
 	}
@@ -115,7 +117,7 @@ func writeShipmentsText(w io.Writer, rep *shipments.Report) error {
 
 // cost words a finding's compensation: the amount, and whether its basis is
 // confirmed.
-func cost(f scanner.Finding) string {
+func cost(f finding.Finding) string {
 	switch {
 	case f.Exposure.PlatformCNY > 0 && f.Exposure.Confirmed:
 		return fmt.Sprintf(" [赔付 ¥%.2f]", f.Exposure.PlatformCNY)

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // GitHub writes GitHub Actions workflow commands, so findings show as
@@ -40,7 +41,7 @@ func (GitHub) Report(w io.Writer, r *Report) error {
 	return bw.Flush()
 }
 
-func githubFinding(w *bufio.Writer, res scanner.Result, f scanner.Finding) {
+func githubFinding(w *bufio.Writer, res scanner.Result, f finding.Finding) {
 	where := githubWhere(res.Source, f)
 	if f.Suppressed != nil {
 		fmt.Fprintf(w, "suppressed (%s): %s %s %s — %s\n", f.Suppressed.Source, where, f.Rule, f.Message, f.Suppressed.Reason)
@@ -59,7 +60,7 @@ func githubFinding(w *bufio.Writer, res scanner.Result, f scanner.Finding) {
 }
 
 // githubWhere is the annotated file: the location's file, else the source.
-func githubWhere(source string, f scanner.Finding) string {
+func githubWhere(source string, f finding.Finding) string {
 	if f.Location != nil && f.Location.File != "" {
 		return displayPath(f.Location.File)
 	}
@@ -78,7 +79,7 @@ func githubCommand(severity string) string {
 
 // githubMessage is the annotation body: message, basis and suggestion on
 // their own lines (annotations keep line breaks).
-func githubMessage(f scanner.Finding) string {
+func githubMessage(f finding.Finding) string {
 	lines := []string{f.Message, "依据: " + basis(f.Basis)}
 	if f.Suggestion != "" {
 		lines = append(lines, "建议: "+f.Suggestion)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // JUnit writes JUnit XML for CI systems that show test reports (GitLab,
@@ -106,7 +107,7 @@ func junitSuiteOf(res scanner.Result) junitSuite {
 	return s
 }
 
-func junitCaseOf(path string, f scanner.Finding) junitCase {
+func junitCaseOf(path string, f finding.Finding) junitCase {
 	c := junitCase{Name: f.Rule + ": " + f.Message, Classname: path, File: path}
 	if f.Location != nil {
 		c.Line = f.Location.Line
@@ -120,7 +121,7 @@ func junitCaseOf(path string, f scanner.Finding) junitCase {
 }
 
 // junitDetail is the failure body: where, the evidence, basis, suggestion.
-func junitDetail(path string, f scanner.Finding) string {
+func junitDetail(path string, f finding.Finding) string {
 	where := path
 	if f.Location != nil {
 		where = fmt.Sprintf("%s:%d:%d", path, f.Location.Line, f.Location.Column)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // Version of the JSON report shape.
@@ -28,7 +29,7 @@ type Report struct {
 	Tool    Tool               `json:"tool"`
 	Summary scanner.Summary    `json:"summary"`
 	Results []scanner.Result   `json:"results"`
-	Rules   []scanner.RuleMeta `json:"-"` // the catalogue, for formats that describe rules (SARIF)
+	Rules   []finding.RuleMeta `json:"-"` // the catalogue, for formats that describe rules (SARIF)
 }
 
 // Reporter writes a finished report.

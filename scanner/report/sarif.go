@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // SARIF writes a SARIF 2.1.0 log for code scanning (GitHub, GitLab, IDEs):
@@ -44,7 +45,7 @@ func (SARIF) Report(w io.Writer, r *Report) error {
 
 // sarifRules describes every rule of the catalogue; index maps an id to
 // its position, for ruleIndex.
-func sarifRules(metas []scanner.RuleMeta) ([]sarifRule, map[string]int) {
+func sarifRules(metas []finding.RuleMeta) ([]sarifRule, map[string]int) {
 	rules := make([]sarifRule, 0, len(metas))
 	index := make(map[string]int, len(metas))
 	for _, m := range metas {
@@ -71,7 +72,7 @@ func ruleName(id string) string {
 	return b.String()
 }
 
-func helpText(m scanner.RuleMeta) string {
+func helpText(m finding.RuleMeta) string {
 	lines := []string{firstNonEmpty(m.Description, m.Title), "依据: " + basis(m.Basis)}
 	if m.Suggestion != "" {
 		lines = append(lines, "建议: "+m.Suggestion)
@@ -79,7 +80,7 @@ func helpText(m scanner.RuleMeta) string {
 	return strings.Join(lines, "\n")
 }
 
-func helpMarkdown(m scanner.RuleMeta) string {
+func helpMarkdown(m finding.RuleMeta) string {
 	md := fmt.Sprintf("**%s** (`%s`)\n\n%s\n\n- 依据: %s", m.Title, m.ID, firstNonEmpty(m.Description, m.Title), basis(m.Basis))
 	if m.Basis.Link != "" {
 		md += fmt.Sprintf(" ([来源](%s))", m.Basis.Link)
@@ -101,7 +102,7 @@ func sarifLevel(severity string) string {
 	return "note"
 }
 
-func sarifResultOf(res scanner.Result, f scanner.Finding, index map[string]int) sarifResult {
+func sarifResultOf(res scanner.Result, f finding.Finding, index map[string]int) sarifResult {
 	out := sarifResult{
 		RuleID:              f.Rule,
 		Level:               sarifLevel(f.Severity),
@@ -124,7 +125,7 @@ func sarifResultOf(res scanner.Result, f scanner.Finding, index map[string]int) 
 }
 
 // findingMessage is the one-line message with what to write instead.
-func findingMessage(f scanner.Finding) string {
+func findingMessage(f finding.Finding) string {
 	if f.Suggestion == "" {
 		return f.Message
 	}
@@ -134,7 +135,7 @@ func findingMessage(f scanner.Finding) string {
 // sarifLocationOf points at the evidence: file, line and the columns the
 // evidence spans when it sits on one line; the file alone when the input
 // has no lines for it.
-func sarifLocationOf(source string, f scanner.Finding) sarifLocation {
+func sarifLocationOf(source string, f finding.Finding) sarifLocation {
 	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: sourceURI(source)}}}
 	if f.Location == nil || f.Location.Line < 1 {
 		return loc
@@ -152,7 +153,7 @@ func sarifLocationOf(source string, f scanner.Finding) sarifLocation {
 }
 
 // findingProperties carries what SARIF has no field for.
-func findingProperties(res scanner.Result, f scanner.Finding) map[string]any {
+func findingProperties(res scanner.Result, f finding.Finding) map[string]any {
 	p := map[string]any{"severity": f.Severity, "field": f.Field, "evidence": f.Evidence,
 		"basis": f.Basis, "exposure": f.Exposure}
 	if res.ID != "" {

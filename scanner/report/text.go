@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
+	"github.com/xiaoer-dev/xiaoer/scanner/money"
 )
 
 // Text writes findings for people: where, which rule, the evidence marked in
@@ -58,7 +60,7 @@ func header(r scanner.Result) string {
 	return "(" + strings.Join(parts, ", ") + ") " + truncate(r.Title, 40)
 }
 
-func (t *Text) finding(w *bufio.Writer, f scanner.Finding) {
+func (t *Text) finding(w *bufio.Writer, f finding.Finding) {
 	sev := t.severity(f.Severity)
 	if f.Suppressed != nil {
 		sev = t.paint(ansiDim, "suppressed")
@@ -79,7 +81,7 @@ func (t *Text) finding(w *bufio.Writer, f scanner.Finding) {
 	}
 }
 
-func where(f scanner.Finding) string {
+func where(f finding.Finding) string {
 	if f.Location != nil {
 		return fmt.Sprintf("%s:%d:%d", f.Field, f.Location.Line, f.Location.Column)
 	}
@@ -88,7 +90,7 @@ func where(f scanner.Finding) string {
 
 // highlight shows the evidence inside its context: the sentence or a window
 // of the field text around it, with the evidence marked.
-func (t *Text) highlight(f scanner.Finding) string {
+func (t *Text) highlight(f finding.Finding) string {
 	ctx := f.Context
 	if !strings.Contains(ctx, f.Evidence) {
 		ctx = f.Evidence
@@ -117,7 +119,7 @@ func (t *Text) paint(code, s string) string {
 	return code + s + ansiReset
 }
 
-func basis(b scanner.Basis) string {
+func basis(b finding.Basis) string {
 	s := b.Law
 	if b.Penalty != "" {
 		s += "；罚则 " + b.Penalty
@@ -128,19 +130,19 @@ func basis(b scanner.Basis) string {
 	return s
 }
 
-func exposure(e scanner.Exposure) string { return e.Describe("；") }
+func exposure(e finding.Exposure) string { return e.Describe("；") }
 
 func (t *Text) summary(w *bufio.Writer, s scanner.Summary) {
 	fmt.Fprintf(w, "%d inputs, %d listings: %d findings (%d error, %d warning), %d suppressed, %d unreadable\n",
 		s.Inputs, s.Listings, s.Findings, s.BySeverity["error"], s.BySeverity["warning"], s.Suppressed, s.Errors)
 	if s.Exposure.PunitiveCNY+s.Exposure.PlatformCNY > 0 || s.Exposure.FineCNY[1] > 0 {
 		fmt.Fprintf(w, "money at risk: punitive claims ¥%s, platform compensation ¥%s, fines up to ¥%s\n",
-			money(s.Exposure.PunitiveCNY), money(s.Exposure.PlatformCNY), money(s.Exposure.FineCNY[1]))
+			yuan(s.Exposure.PunitiveCNY), yuan(s.Exposure.PlatformCNY), yuan(s.Exposure.FineCNY[1]))
 	}
 }
 
-// money formats yuan without the sign, for sentences that carry their own.
-func money(v float64) string { return strings.TrimPrefix(scanner.FormatCNY(v), "¥") }
+// yuan formats yuan without the sign, for sentences that carry their own.
+func yuan(v float64) string { return strings.TrimPrefix(money.FormatCNY(v), "¥") }
 
 func truncate(s string, n int) string {
 	r := []rune(s)

@@ -64,3 +64,39 @@ func TestGenerateIsRepeatableAndVaried(t *testing.T) {
 		}
 	}
 }
+
+func TestListsAreTheCorpusTitlesCycled(t *testing.T) {
+	t.Parallel()
+	titles := []string{"纯棉短袖T恤男 全网最低价", "三只松鼠花草茶, \"枸杞\"茶包邮", "飞利浦 理发器 配件"}
+	dir := t.TempDir()
+	list, err := writeTitles(dir, titles, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	export, err := writeExport(dir, titles, 5, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, n := range map[string]int{list: 7, export: 5} {
+		ls, _, err := readList(path)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if len(ls) != n {
+			t.Fatalf("%s: %d listings, want %d", path, len(ls), n)
+		}
+		for i, l := range ls {
+			if l.Title != titles[i%len(titles)] {
+				t.Errorf("%s row %d: title %q, want %q", path, i, l.Title, titles[i%len(titles)])
+			}
+		}
+	}
+	words, err := writeWords(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(words)
+	if !bytes.Contains(raw, []byte("\n最佳\n")) || bytes.Count(raw, []byte("\n")) < 200 {
+		t.Errorf("word list lacks the lexicon words: %d lines", bytes.Count(raw, []byte("\n")))
+	}
+}

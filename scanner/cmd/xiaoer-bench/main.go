@@ -19,12 +19,23 @@
 // document's conversion, each rule) over N pages, one at a time, to show
 // where the time goes.
 //
+// -whole compares whole processes, start-up included, measured from
+// outside (wall, CPU with waited-for children, peak RSS), over a title
+// list and a shop export generated from real titles (cycled) and over
+// pages: the floor (decode and tokenize, no policies), `xiaoer scan
+// --format jsonl`, and peer.py, the Python script a seller would write
+// (jieba tokens against our lexicon words, BeautifulSoup + lxml, a pool of
+// processes); all with the same number of workers. The peer's peak RSS is
+// its largest process's, not the sum of its processes.
+//
 // Usage, from the repository root:
 //
 //	go build -o /tmp/xiaoer-bench ./scanner/cmd/xiaoer-bench
 //	/tmp/xiaoer-bench -n 1000,10000 -runs 2
 //	/tmp/xiaoer-bench -n 1000 -pad 0
 //	/tmp/xiaoer-bench -breakdown 200
+//	go build -o /tmp/xiaoer . && /tmp/xiaoer-bench -xiaoer /tmp/xiaoer -runs 2 -whole titles:200000,export:20000
+//	/tmp/xiaoer-bench -xiaoer /tmp/xiaoer -whole pages:300 -pages ../shared/corpus/pages -pad 0
 package main
 
 import (
@@ -55,6 +66,13 @@ type options struct {
 	profile string // CPU profile of the measurement (children only)
 	steps   int    // -breakdown: time each step over this many pages instead
 	padKB   int    // grow each page to about this size with inline script data
+	// -whole: whole processes (floor, xiaoer, the Python peer) over
+	// generated title lists, shop exports and pages.
+	whole      []workload
+	xiaoer     string // the xiaoer binary
+	python     string
+	peer       string // peer.py
+	titlesFrom string // the real titles cycled into title lists and exports
 }
 
 func run(args []string) error {
@@ -64,6 +82,9 @@ func run(args []string) error {
 	}
 	if o.child != "" {
 		return measureChild(o)
+	}
+	if len(o.whole) > 0 {
+		return wholeMain(o)
 	}
 	if o.steps > 0 {
 		return breakdownMain(o, o.steps)
@@ -85,7 +106,16 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&o.dir, "dir", "", "internal: the generated pages")
 	fs.IntVar(&o.steps, "breakdown", 0, "time each step of a scan (parse, facts, each rule) over this many pages, one at a time")
 	fs.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of each measurement to FILE.<mode>")
+	whole := fs.String("whole", "", "compare whole processes (floor, xiaoer, Python peer) over KIND:N inputs, comma-separated: titles:200000,export:20000,pages:300")
+	fs.StringVar(&o.xiaoer, "xiaoer", "", "the xiaoer binary, for -whole")
+	fs.StringVar(&o.python, "python", "/usr/bin/python3", "the Python with jieba, bs4 and lxml, for -whole")
+	fs.StringVar(&o.peer, "peer", "scanner/cmd/xiaoer-bench/peer.py", "the Python peer, for -whole")
+	fs.StringVar(&o.titlesFrom, "titles-from", "../shared/corpus/titles/taobao_titles_train.txt", "real titles, cycled into -whole title lists and exports")
 	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	var err error
+	if o.whole, err = parseWhole(*whole); err != nil {
 		return o, err
 	}
 	for _, s := range strings.Split(*sizes, ",") {
@@ -96,4 +126,21 @@ func parseFlags(args []string) (options, error) {
 		o.sizes = append(o.sizes, n)
 	}
 	return o, nil
+}
+
+// parseWhole reads -whole: KIND:N pairs, KIND one of titles, export, pages.
+func parseWhole(spec string) ([]workload, error) {
+	var out []workload
+	for _, part := range strings.Split(spec, ",") {
+		if part = strings.TrimSpace(part); part == "" {
+			continue
+		}
+		kind, count, _ := strings.Cut(part, ":")
+		n, err := strconv.Atoi(count)
+		if err != nil || n <= 0 || (kind != "titles" && kind != "export" && kind != "pages") {
+			return nil, fmt.Errorf("-whole %q: want titles:N, export:N or pages:N", part)
+		}
+		out = append(out, workload{kind: kind, n: n})
+	}
+	return out, nil
 }

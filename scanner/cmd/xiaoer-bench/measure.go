@@ -20,6 +20,7 @@ import (
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 	"github.com/xiaoer-dev/xiaoer/scanner/tokenizer"
 )
 
@@ -56,6 +57,8 @@ func measureChild(o options) error {
 		m, err = measureScan(o.dir, o.workers)
 	case "floor":
 		m, err = measureFloor(o.dir, o.workers)
+	case "floor-list":
+		m, err = measureFloorList(o.dir, o.workers)
 	default:
 		err = fmt.Errorf("-child %q: want scan or floor", o.child)
 	}
@@ -74,7 +77,7 @@ func measureChild(o options) error {
 func measureScan(dir string, workers int) (measurement, error) {
 	m := measurement{Mode: "scan"}
 	start := time.Now()
-	checker, err := scanner.NewChecker(context.Background(), scanner.EngineOptions{}, nil)
+	checker, err := scanner.NewChecker(context.Background(), engine.Options{}, nil)
 	if err != nil {
 		return m, err
 	}
@@ -99,13 +102,10 @@ func measureScan(dir string, workers int) (measurement, error) {
 // measureFloor decodes, parses and tokenizes every page with the same
 // number of workers, and nothing else.
 func measureFloor(dir string, workers int) (measurement, error) {
-	m := measurement{Mode: "floor"}
-	start := time.Now()
-	tk, err := tokenizer.Shared()
+	tk, m, err := floorSetup()
 	if err != nil {
 		return m, err
 	}
-	m.Setup = time.Since(start).Seconds()
 	files, err := pageFiles(dir)
 	if err != nil {
 		return m, err
@@ -137,6 +137,15 @@ func measureFloor(dir string, workers int) (measurement, error) {
 	m.Pages, m.Errors, m.Findings = int(pages.Load()), int(failed.Load()), int(tokens.Load())
 	m.Bytes = dirBytes(dir)
 	return m, nil
+}
+
+// floorSetup loads gojieba, timed as the floor's setup.
+func floorSetup() (*tokenizer.Jieba, measurement, error) {
+	m := measurement{Mode: "floor"}
+	start := time.Now()
+	tk, err := tokenizer.Shared()
+	m.Setup = time.Since(start).Seconds()
+	return tk, m, err
 }
 
 // floorPage is the least work a page takes: read, decode, parse, cut the

@@ -16,7 +16,7 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/policies"
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 	"github.com/xiaoer-dev/xiaoer/scanner/tokenizer"
 )
 
@@ -39,7 +39,7 @@ func breakdown(dir string) error {
 	if err != nil {
 		return err
 	}
-	engine, err := scanner.NewEngine(context.Background(), scanner.EngineOptions{})
+	engine, err := engine.New(context.Background(), engine.Options{})
 	if err != nil {
 		return err
 	}
@@ -96,7 +96,7 @@ func ruleStages(inputs []ast.Value) ([]stage, error) {
 	}
 	var out []stage
 	for _, q := range queries {
-		pq, err := rego.New(rego.Query(q), rego.ParsedBundle("xiaoer", b), rego.Capabilities(scanner.SafeCapabilities()),
+		pq, err := rego.New(rego.Query(q), rego.ParsedBundle("xiaoer", b), rego.Capabilities(engine.SafeCapabilities()),
 			rego.SetRegoVersion(ast.RegoV1)).PrepareForEval(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", q, err)

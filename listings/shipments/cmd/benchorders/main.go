@@ -19,7 +19,7 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
-	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 )
 
 func main() {
@@ -51,7 +51,7 @@ func run(n int, seed uint64, form string, workers int, keep bool, cpuProfile str
 	fmt.Printf("generated %d orders (%s) in %s: %s; VmHWM %s\n", n, form, time.Since(start).Round(time.Millisecond), dir, vmHWM())
 
 	ctx := context.Background()
-	eng, err := scanner.NewEngine(ctx, scanner.EngineOptions{})
+	eng, err := engine.New(ctx, engine.Options{})
 	if err != nil {
 		return err
 	}

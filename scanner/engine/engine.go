@@ -1,0 +1,211 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/policies"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
+)
+
+// Engine evaluates policy input documents with one prepared query, shared by
+// every worker (prepared queries are safe for concurrent use).
+type Engine struct {
+	findings rego.PreparedEvalQuery
+	catalog  []finding.RuleMeta
+	timeout  time.Duration
+	revision string
+	// lexicon holds the words of the data tables (lexiconKeys and
+	// contextKeys), for input.listing.lexicon.
+	lexicon lexiconWords
+}
+
+// Options configures the policy set.
+type Options struct {
+	// Bundles are user policies and data (LoadPolicyDir, LoadDataFile),
+	// merged into the embedded bundle in order: later data wins.
+	Bundles []*bundle.Bundle
+	Timeout time.Duration // per evaluation; 0 means DefaultEvalTimeout
+	// Capabilities restrict the builtins policies may call (nil: the
+	// default safe set, see SafeCapabilities).
+	Capabilities *ast.Capabilities
+}
+
+// DefaultEvalTimeout bounds one evaluation, so a runaway user policy costs
+// one input an error, not the whole batch.
+const DefaultEvalTimeout = 10 * time.Second
+
+// NewEngine compiles the embedded policies plus any extra bundles and
+// prepares the queries once.
+func New(ctx context.Context, opts Options) (*Engine, error) {
+	embedded, err := policies.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	caps := opts.Capabilities
+	if caps == nil {
+		caps = SafeCapabilities()
+	}
+	merged, err := withUserPolicies(embedded, opts.Bundles)
+	if err != nil {
+		return nil, err
+	}
+	base := []func(*rego.Rego){
+		rego.ParsedBundle("xiaoer", merged),
+		rego.Capabilities(caps),
+		rego.StrictBuiltinErrors(true),
+		rego.SetRegoVersion(ast.RegoV1),
+	}
+	e := &Engine{timeout: opts.Timeout, revision: embedded.Manifest.Revision, lexicon: newLexiconWords(merged.Data)}
+	if e.timeout == 0 {
+		e.timeout = DefaultEvalTimeout
+	}
+	if e.findings, err = prepare(ctx, "data.xiaoer.main.findings", base); err != nil {
+		return nil, err
+	}
+	if e.catalog, err = loadCatalog(ctx, base); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+func prepare(ctx context.Context, query string, base []func(*rego.Rego)) (rego.PreparedEvalQuery, error) {
+	opts := append([]func(*rego.Rego){rego.Query(query)}, base...)
+	pq, err := rego.New(opts...).PrepareForEval(ctx)
+	if err != nil {
+		return pq, fmt.Errorf("compile policies: %w", err)
+	}
+	return pq, nil
+}
+
+func loadCatalog(ctx context.Context, base []func(*rego.Rego)) ([]finding.RuleMeta, error) {
+	pq, err := prepare(ctx, "data.xiaoer.main.catalog", base)
+	if err != nil {
+		return nil, err
+	}
+	var metas []finding.RuleMeta
+	if err := evalInto(ctx, pq, &metas); err != nil {
+		return nil, fmt.Errorf("rule catalogue: %w", err)
+	}
+	metas = append(metas, ToolRules...)
+	sortRules(metas)
+	if err := checkRuleIDs(metas); err != nil {
+		return nil, err
+	}
+	return metas, nil
+}
+
+// Rules is the rule catalogue, sorted by id.
+func (e *Engine) Rules() []finding.RuleMeta { return e.catalog }
+
+// Revision is the embedded policy revision.
+func (e *Engine) Revision() string { return e.revision }
+
+// ErrEvalTimeout marks an evaluation that hit the time limit.
+var ErrEvalTimeout = errors.New("policy evaluation exceeded the time limit")
+
+// Eval judges one document and returns its findings (evidence filled from
+// the field text, fingerprints not yet set).
+func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Finding, error) {
+	input, err := e.Input(doc)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, e.timeout)
+	defer cancel()
+	var found []finding.Finding
+	err = evalInto(ctx, e.findings, &found, rego.EvalParsedInput(input))
+	if err != nil {
+		if ctx.Err() == context.DeadlineExceeded {
+			return nil, fmt.Errorf("%w (%s): %v", ErrEvalTimeout, e.timeout, err)
+		}
+		return nil, fmt.Errorf("evaluate policies: %w", err)
+	}
+	fillEvidence(doc, found)
+	return found, nil
+}
+
+// Input is the document as the policies read it: the document, plus
+// input.listing.lexicon, the token runs some table knows (so tools that
+// time or replay evaluations see what Eval evaluates).
+func (e *Engine) Input(doc *facts.Document) (ast.Value, error) {
+	v, err := toAST(doc)
+	if err != nil || doc.Listing == nil {
+		return v, err
+	}
+	top, ok := v.(ast.Object)
+	if !ok {
+		return nil, errors.New("encode input document: not an object")
+	}
+	var listing ast.Object
+	if t := top.Get(keyListing); t != nil {
+		listing, _ = t.Value.(ast.Object)
+	}
+	if listing == nil {
+		return nil, errors.New("encode input document: no listing object")
+	}
+	// Objects are rebuilt bottom-up, not inserted into: an object's hash
+	// is fixed when it goes into its parent.
+	lexicon := ast.Item(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon)))
+	return withItems(top, ast.Item(keyListing, ast.NewTerm(withItems(listing, lexicon)))), nil
+}
+
+var keyListing = ast.StringTerm("listing")
+
+// withItems is a new object with obj's items, the given ones added or
+// replacing obj's of the same key.
+func withItems(obj ast.Object, items ...[2]*ast.Term) ast.Object {
+	out := make([][2]*ast.Term, 0, obj.Len()+len(items))
+	obj.Foreach(func(k, v *ast.Term) {
+		for _, it := range items {
+			if it[0].Equal(k) {
+				return
+			}
+		}
+		out = append(out, ast.Item(k, v))
+	})
+	return ast.NewObject(append(out, items...)...)
+}
+
+func evalInto(ctx context.Context, pq rego.PreparedEvalQuery, out any, opts ...rego.EvalOption) error {
+	rs, err := pq.Eval(ctx, opts...)
+	if err != nil {
+		return err
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return errors.New("policy query is undefined (is data.xiaoer.main loaded?)")
+	}
+	raw, err := json.Marshal(rs[0].Expressions[0].Value)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(raw, out)
+}
+
+// fillEvidence quotes the field text at each span where a rule left the
+// evidence out (Rego cannot slice strings by byte offset), and keeps the
+// sentence around it for reports.
+func fillEvidence(doc *facts.Document, found []finding.Finding) {
+	if doc.Listing == nil {
+		return
+	}
+	for i := range found {
+		f := &found[i]
+		field := doc.Listing.Fields[f.Field]
+		if f.Span.Start < 0 || f.Span.Start > f.Span.End || f.Span.End > len(field.Text) {
+			continue
+		}
+		if f.Evidence == "" {
+			f.Evidence = field.Text[f.Span.Start:f.Span.End]
+		}
+		f.Context = sentenceAround(field, f.Span)
+	}
+}

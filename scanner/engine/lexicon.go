@@ -1,0 +1,165 @@
+package engine
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+)
+
+// maxLexiconRun is the longest run of tokens a lexicon key can span
+// (max_run in policies/lib/lexicon.rego).
+const maxLexiconRun = 4
+
+// lexiconKeys maps every key of every object data.tables.<table>.<name>
+// of the compiled bundle (user data included) to the lexicons holding it:
+// the lexicons the library's found(table, name) looks words up in, and
+// some objects no rule reads as a lexicon (harmless: nothing looks their
+// runs up). It says which token runs are words of which table, a fact
+// about the text; which category or exemption applies stays a judgment of
+// the policies. Context words (deeper in the tables) are listed apart, by
+// contextKeys.
+func lexiconKeys(data map[string]any) map[string][]lexiconName {
+	keys := map[string][]lexiconName{}
+	tables, _ := data["tables"].(map[string]any)
+	for table, t := range tables {
+		lexicons, _ := t.(map[string]any)
+		for lexicon, l := range lexicons {
+			words, _ := l.(map[string]any)
+			for word := range words {
+				keys[word] = append(keys[word], lexiconName{table, lexicon})
+			}
+		}
+	}
+	return keys
+}
+
+// lexiconName names the lexicon data.tables.<table>.<lexicon>.
+type lexiconName struct{ table, lexicon string }
+
+// contextKeys is every word of the allow- and partner-contexts of the
+// tables (data.tables.<table>.contexts.<name>.before, .after and
+// .sentence): the words the lexicon library looks for around a hit.
+func contextKeys(data map[string]any) map[string]bool {
+	keys := map[string]bool{}
+	tables, _ := data["tables"].(map[string]any)
+	for _, table := range tables {
+		t, _ := table.(map[string]any)
+		contexts, _ := t["contexts"].(map[string]any)
+		for _, context := range contexts {
+			c, _ := context.(map[string]any)
+			for _, where := range []string{"before", "after", "sentence"} {
+				words, _ := c[where].(map[string]any)
+				for word := range words {
+					keys[word] = true
+				}
+			}
+		}
+	}
+	return keys
+}
+
+// lexiconWords are the two key sets lexiconFacts looks token runs up in.
+type lexiconWords struct {
+	words   map[string][]lexiconName // lexiconKeys
+	context map[string]bool          // contextKeys
+}
+
+func newLexiconWords(data map[string]any) lexiconWords {
+	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data)}
+}
+
+// lexiconFacts is input.listing.lexicon:
+//   - found: {table: {lexicon: [{field, i, n, key}]}}, the runs of 1 to
+//     maxLexiconRun tokens whose normalised forms concatenate to a key of
+//     data.tables.<table>.<lexicon>;
+//   - prefixed: [{field, i}], the tokens whose first character is such a
+//     key (prefixes such as 最);
+//   - context: {field: [{i, runs: [{n, key}]}]}, the runs that are context
+//     words, grouped by their first token (fields with none left out).
+//
+// The lexicon library walks these instead of every token of every field,
+// so a rule's cost follows its own hits, not the length of the text.
+func lexiconFacts(fields map[string]facts.Field, lw lexiconWords) ast.Value {
+	names := make([]string, 0, len(fields))
+	for name := range fields {
+		names = append(names, name)
+	}
+	sort.Strings(names) // a stable document for the same listing
+	lf := lexiconFound{words: lw, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject()}
+	for _, name := range names {
+		lf.field(name, fields[name].Tokens)
+	}
+	return lf.value()
+}
+
+// lexiconFound collects lexiconFacts field by field.
+type lexiconFound struct {
+	words    lexiconWords
+	found    map[lexiconName][]*ast.Term
+	prefixed []*ast.Term
+	context  ast.Object
+}
+
+func (lf *lexiconFound) field(name string, toks []facts.Token) {
+	var starts []*ast.Term
+	for i, tok := range toks {
+		var here []*ast.Term
+		key := ""
+		for n := 1; n <= maxLexiconRun && i+n <= len(toks); n++ {
+			key += toks[i+n-1].T
+			for _, lex := range lf.words.words[key] {
+				lf.found[lex] = append(lf.found[lex], lexiconRun(name, i, n, key))
+			}
+			if lf.words.context[key] {
+				here = append(here, ast.ObjectTerm(ast.Item(keyN, ast.IntNumberTerm(n)), ast.Item(keyKey, ast.StringTerm(key))))
+			}
+		}
+		if here != nil {
+			starts = append(starts, ast.ObjectTerm(ast.Item(keyI, ast.IntNumberTerm(i)), ast.Item(keyRuns, ast.ArrayTerm(here...))))
+		}
+		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && lf.words.words[string(first)] != nil {
+			lf.prefixed = append(lf.prefixed, ast.ObjectTerm(ast.Item(keyField, ast.StringTerm(name)), ast.Item(keyI, ast.IntNumberTerm(i))))
+		}
+	}
+	if starts != nil {
+		lf.context.Insert(ast.StringTerm(name), ast.ArrayTerm(starts...))
+	}
+}
+
+func (lf *lexiconFound) value() ast.Value {
+	// Objects are built bottom-up: an object's hash is fixed when it is
+	// inserted into its parent.
+	byTable := map[string][][2]*ast.Term{}
+	for lex, runs := range lf.found {
+		byTable[lex.table] = append(byTable[lex.table], ast.Item(ast.StringTerm(lex.lexicon), ast.ArrayTerm(runs...)))
+	}
+	found := ast.NewObject()
+	for table, lexicons := range byTable {
+		found.Insert(ast.StringTerm(table), ast.ObjectTerm(lexicons...))
+	}
+	return ast.NewObject(
+		ast.Item(ast.StringTerm("found"), ast.NewTerm(found)),
+		ast.Item(ast.StringTerm("prefixed"), ast.ArrayTerm(lf.prefixed...)),
+		ast.Item(ast.StringTerm("context"), ast.NewTerm(lf.context)),
+	)
+}
+
+var (
+	keyField = ast.StringTerm("field")
+	keyI     = ast.StringTerm("i")
+	keyN     = ast.StringTerm("n")
+	keyKey   = ast.StringTerm("key")
+	keyRuns  = ast.StringTerm("runs")
+)
+
+func lexiconRun(field string, i, n int, key string) *ast.Term {
+	return ast.ObjectTerm(
+		ast.Item(keyField, ast.StringTerm(field)),
+		ast.Item(keyI, ast.IntNumberTerm(i)),
+		ast.Item(keyN, ast.IntNumberTerm(n)),
+		ast.Item(keyKey, ast.StringTerm(key)),
+	)
+}

@@ -1,0 +1,192 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/policies"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
+)
+
+func TestLexiconFactsListKnownRunsAndPrefixes(t *testing.T) {
+	t.Parallel()
+	fields := map[string]facts.Field{"title": {Tokens: []facts.Token{
+		{T: "最近", S: 0, E: 6}, {T: "上新", S: 6, E: 12}, {T: "最", S: 12, E: 15}, {T: "保暖", S: 15, E: 21},
+	}}, "brand": {}}
+	lw := lexiconWords{
+		words: map[string][]lexiconName{
+			"最": {{"ad_absolute", "prefixes"}}, "最保暖": {{"ad_absolute", "words"}},
+			"上新最保暖": {{"ad_absolute", "words"}, {"ad_pressure", "words"}},
+		},
+		context: map[string]bool{"上新": true, "保暖": true, "最保暖": true},
+	}
+	got := lexiconFacts(fields, lw).String()
+	// 上新最保暖 spans three tokens from 1 and is in two lexicons; 最近
+	// starts with 最 but is no key; context words are grouped by their
+	// first token, per field (brand has none).
+	want := `{"context": {"title": [{"i": 1, "runs": [{"key": "上新", "n": 1}]}, ` +
+		`{"i": 2, "runs": [{"key": "最保暖", "n": 2}]}, {"i": 3, "runs": [{"key": "保暖", "n": 1}]}]}, ` +
+		`"found": {"ad_absolute": {"prefixes": [{"field": "title", "i": 2, "key": "最", "n": 1}], "words": [` +
+		`{"field": "title", "i": 1, "key": "上新最保暖", "n": 3}, {"field": "title", "i": 2, "key": "最保暖", "n": 2}]}, ` +
+		`"ad_pressure": {"words": [{"field": "title", "i": 1, "key": "上新最保暖", "n": 3}]}}, ` +
+		`"prefixed": [{"field": "title", "i": 0}, {"field": "title", "i": 2}]}`
+	if got != want {
+		t.Errorf("lexicon facts =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestContextKeysAreWordsOfContexts(t *testing.T) {
+	t.Parallel()
+	data := map[string]any{"tables": map[string]any{"ad_absolute": map[string]any{
+		"words": map[string]any{"国家级": map[string]any{"cat": "ji"}},
+		"contexts": map[string]any{
+			"aspiration": map[string]any{"before": map[string]any{"追求": true}, "window": 5.0},
+			"state":      map[string]any{"after": map[string]any{"非物质文化遗产": true}, "sentence": map[string]any{"评定": true}},
+		},
+	}}}
+	keys := contextKeys(data)
+	if len(keys) != 3 || !keys["追求"] || !keys["非物质文化遗产"] || !keys["评定"] {
+		t.Errorf("context keys = %v, want 追求, 非物质文化遗产 and 评定", keys)
+	}
+}
+
+func TestLexiconKeysAreWordsOfTableObjects(t *testing.T) {
+	t.Parallel()
+	data := map[string]any{
+		"tables": map[string]any{"ad_absolute": map[string]any{
+			"words":    map[string]any{"国家级": map[string]any{"cat": "ji"}},
+			"contexts": map[string]any{"aspiration": map[string]any{"before": map[string]any{"追求": true}}},
+			"note":     "不是词表",
+		}},
+		"other": map[string]any{"x": map[string]any{"不在表里": true}},
+	}
+	keys := lexiconKeys(data)
+	want := map[string][]lexiconName{"国家级": {{"ad_absolute", "words"}}, "aspiration": {{"ad_absolute", "contexts"}}}
+	if !reflect.DeepEqual(keys, want) {
+		t.Errorf("keys = %v, want 国家级 in ad_absolute.words and aspiration in ad_absolute.contexts (words two levels under data.tables only)", keys)
+	}
+}
+
+// TestUserLexiconWordIsFound: a word only the user's data knows must
+// reach the rules, so the engine's key set comes from the merged data.
+func TestUserLexiconWordIsFound(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "words.yaml")
+	yaml := "tables:\n  ad_absolute:\n    words:\n      天花板:\n        cat: ji\n        suggestion: 写具体指标\n"
+	if err := os.WriteFile(file, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := LoadDataFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &listings.Listing{ID: "1", Source: "a.yaml", Title: "羽绒服天花板 加厚保暖"}
+	if found, _, err := checker(t).CheckListing(context.Background(), l); err != nil || len(rulesOf(found)["ad-absolute"]) != 0 {
+		t.Fatalf("embedded pack: ad-absolute = %v, %v; want no finding (天花板 is the user's word)", rulesOf(found)["ad-absolute"], err)
+	}
+	found, _, err := userChecker(t, 0, b).CheckListing(context.Background(), l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rulesOf(found)["ad-absolute"], ","); got != "天花板" {
+		t.Errorf("ad-absolute evidence = %q, want 天花板 from the user's table", got)
+	}
+}
+
+// The engine's input must judge like the hand-built one (no lexicon list,
+// the Rego fallback walks every token), hits and exemptions alike: the
+// description holds one allow-context of each kind (before, after,
+// sentence, unless) and a word of four tokens (原|单|尾|货).
+func TestLexiconIndexJudgesLikeTheFallback(t *testing.T) {
+	t.Parallel()
+	c := checker(t)
+	l := &listings.Listing{ID: "1", Source: "a.yaml", Title: "全网最低价 最保暖羽绒服 万人疯抢", Description: "2023年天猫类目销量第一※。限时特惠。\n※数据来源：生意参谋，统计周期2023年1月至12月。" +
+		"追求极致的做工。最佳饮用温度8℃，最好手洗。本店最大尺码XXL。能效等级：一级能效。第一次穿就爱上，国家级非物质文化遗产。" +
+		"原单尾货，正品保障，假一赔十。"}
+	doc := c.Builder.Build(l)
+	plain, err := toAST(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	input, err := c.Engine.Input(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.Compare(input) == 0 {
+		t.Fatal("engine input has no lexicon facts")
+	}
+	ctx := context.Background()
+	var want, got []finding.Finding
+	if err := evalInto(ctx, c.Engine.findings, &want, rego.EvalParsedInput(plain)); err != nil {
+		t.Fatal(err)
+	}
+	if err := evalInto(ctx, c.Engine.findings, &got, rego.EvalParsedInput(input)); err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 || !sameFindings(want, got) {
+		t.Errorf("findings with lexicon facts = %v\nwithout = %v", got, want)
+	}
+	// And what both give is right: every allow-context exempts its word
+	// (销量第一 has its source in the footnote; 最佳, 最好, 最大, 一级,
+	// 第一次, 国家级 and 极致 are exempt), and 原单尾货 is found whole.
+	found, err := c.Engine.Eval(ctx, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expect := map[string]string{"ad-absolute": "全网最低价,最保暖", "ad-pressure": "万人疯抢", "counterfeit-wording": "原单",
+		"promise-guarantee": "假一赔十,正品保障"}
+	rules := rulesOf(found)
+	for rule, evidence := range rules {
+		sort.Strings(evidence)
+		if strings.Join(evidence, ",") != expect[rule] {
+			t.Errorf("%s: %v, want %s", rule, evidence, expect[rule])
+		}
+	}
+	if len(rules) != len(expect) {
+		t.Errorf("rules %v, want %v", rules, expect)
+	}
+	for _, f := range found {
+		if f.Rule == "promise-guarantee" && !strings.Contains(f.Message, "原单尾货") {
+			t.Errorf("promise-guarantee names no 原单尾货: %s", f.Message)
+		}
+	}
+}
+
+func sameFindings(a, b []finding.Finding) bool {
+	x, errA := json.Marshal(a)
+	y, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(x, y)
+}
+
+// The engine lists runs as long as the policies' lexicon reads them: a
+// longer max_run in Rego alone would miss the longer words in every scan
+// while the policy tests (which build their runs in Rego) pass.
+func TestLexiconRunLengthMatchesPolicies(t *testing.T) {
+	t.Parallel()
+	b, err := policies.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := rego.New(rego.Query("data.xiaoer.lib.lexicon.max_run"), rego.ParsedBundle("xiaoer", b),
+		rego.SetRegoVersion(ast.RegoV1)).Eval(context.Background())
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("max_run: %v, %v", rs, err)
+	}
+	if got := fmt.Sprint(rs[0].Expressions[0].Value); got != strconv.Itoa(maxLexiconRun) {
+		t.Errorf("policies' max_run = %s, engine's maxLexiconRun = %d", got, maxLexiconRun)
+	}
+}
