@@ -61,14 +61,16 @@ func contextKeys(data map[string]any) map[string]bool {
 	return keys
 }
 
-// lexiconWords are the two key sets lexiconFacts looks token runs up in.
+// lexiconWords are the two key sets lexiconFacts looks token runs up in,
+// and the brands it looks for written masked.
 type lexiconWords struct {
 	words   map[string][]lexiconName // lexiconKeys
 	context map[string]bool          // contextKeys
+	masked  maskedBrands
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
-	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data)}
+	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data), masked: newMaskedBrands(data)}
 }
 
 // lexiconFacts is input.listing.lexicon:
@@ -78,7 +80,9 @@ func newLexiconWords(data map[string]any) lexiconWords {
 //   - prefixed: [{field, i}], the tokens whose first character is such a
 //     key (prefixes such as 最);
 //   - context: {field: [{i, runs: [{n, key}]}]}, the runs that are context
-//     words, grouped by their first token (fields with none left out).
+//     words, grouped by their first token (fields with none left out);
+//   - masked: [{field, i, n, s, e, key, brand}], brands written with masked
+//     characters (香*儿, 迪 奥; see maskedBrands).
 //
 // The lexicon library walks these instead of every token of every field,
 // so a rule's cost follows its own hits, not the length of the text.
@@ -91,6 +95,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords) ast.Value {
 	lf := lexiconFound{words: lw, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject()}
 	for _, name := range names {
 		lf.field(name, fields[name].Tokens)
+		lf.masked = append(lf.masked, lw.masked.find(name, fields[name])...)
 	}
 	return lf.value()
 }
@@ -101,6 +106,7 @@ type lexiconFound struct {
 	found    map[lexiconName][]*ast.Term
 	prefixed []*ast.Term
 	context  ast.Object
+	masked   []*ast.Term
 }
 
 func (lf *lexiconFound) field(name string, toks []facts.Token) {
@@ -144,6 +150,7 @@ func (lf *lexiconFound) value() ast.Value {
 		ast.Item(ast.StringTerm("found"), ast.NewTerm(found)),
 		ast.Item(ast.StringTerm("prefixed"), ast.ArrayTerm(lf.prefixed...)),
 		ast.Item(ast.StringTerm("context"), ast.NewTerm(lf.context)),
+		ast.Item(ast.StringTerm("masked"), ast.ArrayTerm(lf.masked...)),
 	)
 }
 

@@ -55,11 +55,21 @@ regulated contains kind if {
 # the name of a drug: the listing is a drug.
 regulated contains "drug" if some _ in drug_names
 
-# drug_names are the medical-term hits that are part of a drug's name.
+# drug_names are the medical-term hits that are part of a drug's name:
+# the dosage form follows at once or after single characters glued to it
+# (清肺|抑|火|片: jieba cuts a name it does not know into characters).
 drug_names contains [m.field, m.i] if {
 	some m in lexicon.matches("ad_medical_claim", "words", {})
+	toks := input.listing.fields[m.field].tokens
 	some k in [0, 1, 2]
-	tables.dosage_suffixes[lexicon.key_at(m.field, m.i + m.n + k, 1)]
+	end := (m.i + m.n) + k
+	tables.dosage_suffixes[toks[end].t]
+	every g in numbers.range(m.i + m.n, end) {
+		toks[g - 1].e == toks[g].s
+	}
+	every g in numbers.range(m.i + m.n, end - 1) {
+		count(toks[g].t) == 1
+	}
 }
 
 regulated contains kind if {

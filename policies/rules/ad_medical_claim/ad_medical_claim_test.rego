@@ -99,7 +99,10 @@ test_drug_guarantee_under_article_16 if {
 	startswith(f.basis.law, "《中华人民共和国广告法》第十六条")
 }
 
-test_endorsement if words(["医生推荐", "护腰", "带"]) == {"医生推荐"}
+test_endorsement_on_regulated_goods if {
+	words(["医生推荐", "护腰", "带"]) == set()
+	words(["医生推荐", "保健品", "鱼油"]) == {"医生推荐"}
+}
 
 test_body_system_terms if words(["泡脚", "包", "补肾壮阳", "改善", "失眠", "降血压"]) == {"补肾壮阳", "失眠", "降血压"}
 
@@ -118,6 +121,7 @@ test_safety_guarantee_only_on_regulated_goods if {
 
 # 清肺抑火片 is an OTC drug: its indication is no claim, a guarantee is.
 test_drug_named_by_dosage_form if {
-	words(["修正", "清肺", "抑火", "片", "24", "片", "清肺", "止嗽", "咳嗽"]) == set()
-	words(["清肺", "抑火", "片", "药到病除"]) == {"药到病除"}
+	words(["修正", "清肺", "抑", "火", "片", "24", "片", "清肺", "止嗽", "咳嗽"]) == set()
+	words(["清肺", "抑", "火", "片", "药到病除"]) == {"药到病除"}
+	words(["降糖", " ", "苦瓜", "片", "糖尿病"]) == {"降糖", "糖尿病"}
 }
