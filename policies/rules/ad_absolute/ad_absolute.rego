@@ -93,6 +93,30 @@ exempt(c) if {
 	lexicon.limited_and_sourced(c)
 }
 
+exempt(c) if spec_figure(c)
+
+# glued: tokens a..b follow each other with no space between (a space in a
+# title separates phrases: 史上最轻 碳纤维自行车 22速 is no specification).
+glued(name, a, b) if {
+	toks := input.listing.fields[name].tokens
+	every m in numbers.range(a + 1, b) {
+		toks[m - 1].e == toks[m].s
+	}
+}
+
+# spec_figure: a limit word (最大, 最高, 最轻) followed in its clause, within
+# five tokens, by a figure (a token of digits; a space only right before
+# it) states a specification (最大输出功率65W, 最高车速
+# 25km/h, 最小起订量1件), unless its sentence compares (同价位最大功率).
+spec_figure(c) if {
+	"spec_limit" in object.get(c.entry, "allow", [])
+	some first in numbers.range(c.i + c.n, (c.i + c.n) + 4)
+	regex.match(`^[0-9]`, input.listing.fields[c.field].tokens[first].t)
+	not lexicon.boundary_between(c.field, c.i + c.n, first - 1)
+	glued(c.field, (c.i + c.n) - 1, first - 1)
+	not lexicon.in_context("ad_absolute", "comparison", c)
+}
+
 # exemption names the exemption that lets hit c pass (the first that
 # holds), for xiaoer explain and the tests.
 exemption(c) := lexicon.name_exemption(c) if {
@@ -103,6 +127,8 @@ exemption(c) := lexicon.name_exemption(c) if {
 } else := "sourced_fact" if {
 	c.entry.fact
 	lexicon.limited_and_sourced(c)
+} else := "spec_figure" if {
+	spec_figure(c)
 }
 
 exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exemption": exemption(c)} if {

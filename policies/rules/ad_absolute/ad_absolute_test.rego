@@ -144,8 +144,11 @@ test_usage_tip if {
 	words(["最佳", "选择"]) == {"最佳"}
 }
 
+# 最好 is a claim only in a claim's form (最好的, 品质最好); before a verb it
+# is advice (最好手洗, 最好两人配合).
 test_advice if {
-	why(["最好", "手洗"], "最好") == "advice"
+	words(["最好", "手洗"]) == set()
+	words(["安装", "时", "最好", "两", "人", "配合"]) == set()
 	words(["最好", "的", "面料"]) == {"最好"}
 }
 
@@ -227,4 +230,13 @@ test_digit_first_needs_a_ranking if {
 test_spec_limit_is_for_limits_only if {
 	words(["史", "上", "最强", "充电", "宝"]) == {"最强"}
 	why(["最大", "输出", "功率", "65", "w"], "最大") == "spec_limit"
+}
+
+test_spec_limit_with_a_figure if {
+	segs := ["最高", "车速", "25", "km/h"]
+	fs := ad_absolute.findings with input as t.doc({"title": segs}, [t.num("title", segs, 2, 3, 25, "km/h")])
+	count(fs) == 0
+	segs2 := ["同价位", "最高", "车速", "25", "km/h"]
+	fs2 := ad_absolute.findings with input as t.doc({"title": segs2}, [t.num("title", segs2, 3, 4, 25, "km/h")])
+	count(fs2) == 1
 }

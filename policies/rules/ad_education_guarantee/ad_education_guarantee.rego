@@ -12,6 +12,7 @@
 package xiaoer.rules.ad_education_guarantee
 
 import data.xiaoer.lib
+import data.xiaoer.lib.lexicon
 import data.xiaoer.lib.wordrule
 
 meta := {
@@ -32,7 +33,28 @@ meta := {
 
 skip := {"attributes": true}
 
-hits := wordrule.hits("ad_education_guarantee", skip)
+hits := wordrule.hits("ad_education_guarantee", skip) | score_hits
+
+# score_hits are scores guaranteed with a figure: a guarantee word, then a
+# score (保6.5分, 包提30分, 保证提高20分).
+score_hits contains c if {
+	some num in object.get(input, ["listing", "numbers"], [])
+	not skip[num.field]
+	data.tables.ad_education_guarantee.score_units[num.unit]
+	first := lexicon.figure_first(num)
+	some k in [1, 2, 3]
+	lead := lexicon.key_at(num.field, first - k, k)
+	data.tables.ad_education_guarantee.score_leads[lead]
+	guarantee_lead(num.field, first - k, lead)
+	entry := {"law": "《中华人民共和国广告法》第二十四条第一项", "suggestion": data.tables.ad_education_guarantee.words["保分"].suggestion}
+	c := object.union(lexicon.match(num.field, first - k, (lexicon.figure_last(num) - first) + k, lead, entry), {"word": sprintf("%s%v%s", [lead, num.value, num.unit])})
+}
+
+# guarantee_lead: 提高, 提升 and 提分 promise a score only after a
+# guarantee word (保证提高20分, 不是「平均提高20分」).
+guarantee_lead(_, _, lead) if not data.tables.ad_education_guarantee.score_leads_needing_guarantee[lead]
+
+guarantee_lead(name, i, _) if data.tables.ad_education_guarantee.score_leads[lexicon.key_at(name, i - 1, 1)]
 
 exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exemption": wordrule.exemption("ad_education_guarantee", c)} if {
 	some c in hits

@@ -51,7 +51,7 @@ regulated contains kind if {
 	kind := m.entry.kind
 }
 
-# A medical term followed by a dosage form (清肺|抑火|片, 健胃消食片) is
+# A medical term followed by a dosage form (清肺|抑|火|片, 健胃消食片) is
 # the name of a drug: the listing is a drug.
 regulated contains "drug" if some _ in drug_names
 
@@ -88,8 +88,29 @@ marker_qualified(m) if tables.not_regulated_before[lexicon.key_at(m.field, m.i -
 # skipped reports whether a term of this kind is not this rule's business
 # for the listing's kind of product (a drug may name its indication).
 skipped(entry) if {
-	some kind in regulated
+	some kind in judged_as
 	entry.kind in tables.regulated_categories[kind].skip
+}
+
+# A health food may state its approved health function (增强免疫力,
+# 改善睡眠), a registered special cosmetic its registered efficacy (防脱,
+# 祛斑): a term lists the kinds that may use it (allowed_for).
+skipped(entry) if {
+	some kind in entry.allowed_for
+	kind in judged_as
+}
+
+# judged_as are the kinds the listing is judged as: a dosage form alone
+# (口服液, 胶囊) makes a drug, but yields to an explicit food, health-food
+# or cosmetics word (胶原蛋白肽饮品 口服液 普通食品 is a food).
+judged_as := {kind |
+	some kind in regulated
+	not yielded(kind)
+}
+
+yielded(kind) if {
+	some other in tables.regulated_categories[kind].yields_to
+	other in regulated
 }
 
 # applies: a term marked only for some kinds (安全无毒 is a safety
@@ -97,8 +118,13 @@ skipped(entry) if {
 applies(entry) if not entry.only
 
 applies(entry) if {
-	some kind in regulated
+	some kind in judged_as
 	kind in entry.only
+}
+
+applies(entry) if {
+	"drug_form" in judged_as
+	"drug" in entry.only
 }
 
 candidates contains c if {
@@ -112,7 +138,9 @@ partnered(c) if not c.entry.needs
 
 partnered(c) if lexicon.in_context("ad_medical_claim", c.entry.needs, c)
 
-hits := lexicon.longest(candidates)
+# hits are the longest of overlapping candidates; an entry marked name
+# (巴氏杀菌: a process on a milk label) wins and is not reported.
+hits := {c | some c in lexicon.longest(candidates); not c.entry.name}
 
 exempt(c) if lexicon.registered(c)
 
@@ -145,7 +173,7 @@ findings contains f if {
 		"severity": object.get(c.entry, "severity", meta.severity),
 		"message": message(c),
 		"suggestion": c.entry.suggestion,
-		"details": {"kind": c.entry.kind, "word": c.word, "regulated": regulated, "product": product},
+		"details": {"kind": c.entry.kind, "word": c.word, "regulated": judged_as, "product": product},
 	})
 }
 
@@ -153,7 +181,7 @@ findings contains f if {
 # lowest rank (drug, device and treatment before health food, cosmetics,
 # food), or "ordinary".
 product := kinds[0] if {
-	ranked := sort([[tables.regulated_categories[k].rank, k] | some k in regulated; tables.regulated_categories[k].basis])
+	ranked := sort([[tables.regulated_categories[k].rank, k] | some k in judged_as; tables.regulated_categories[k].basis])
 	kinds := [pair[1] | some pair in ranked]
 	count(kinds) > 0
 } else := "ordinary"

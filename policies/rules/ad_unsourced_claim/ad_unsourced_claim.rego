@@ -43,6 +43,15 @@ candidates contains c if {
 	some c in found
 	c.entry.kind != "metric"
 	not aspiration(c)
+	not yields_to_medical(c)
+}
+
+# yields_to_medical: a doctor's or expert's recommendation of a drug,
+# device, treatment or health food is ad-medical-claim's finding (《广告法》
+# 第十六条、第十八条 forbid it outright, sourced or not).
+yields_to_medical(c) if {
+	c.entry.yield_to_medical
+	data.xiaoer.rules.ad_medical_claim.product in {"drug", "drug_form", "device", "treatment", "health_food"}
 }
 
 # aspiration: a ranking stated as a goal or wish (立志打造行业第一品牌) is
