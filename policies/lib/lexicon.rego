@@ -368,13 +368,18 @@ brand_names := {name: true |
 # title in 《》.
 registered(c) if name_exemption(c)
 
-# name_exemption names the kind of name hit c lies inside.
+# name_exemption names the kind of name hit c lies inside. Titles of works
+# are a lexicon (data.tables.registered_names.works, and the title marks 《
+# 》): only the runs the listing holds are looked at.
 name_exemption(c) := "registered_name" if {
 	inside_name(c, registered_names)
 } else := "brand_attribute" if {
 	inside_name(c, brand_names)
 } else := "work_title" if {
-	inside_name(c, object.get(data.tables, ["registered_names", "works"], {}))
+	some w in found("registered_names", "works")
+	w.field == c.field
+	w.i <= c.i
+	c.i + c.n <= w.i + w.n
 } else := "work_title" if {
 	in_title_marks(c)
 }
@@ -391,20 +396,24 @@ inside_name(c, known) if {
 # in_title_marks: the hit lies between 《 and 》 (a book, song or film
 # title is data, not a claim), within 12 tokens either side.
 in_title_marks(c) if {
-	toks := input.listing.fields[c.field].tokens
-	last := (c.i + c.n) - 1
-	some a in numbers.range(max([c.i - 12, 0]), c.i - 1)
-	toks[a].t == "《"
-	not title_mark_between(toks, a + 1, c.i - 1, "》")
-	some b in numbers.range(last + 1, min([last + 12, count(toks) - 1]))
-	toks[b].t == "》"
-	not title_mark_between(toks, last + 1, b - 1, "《")
+	some open in found("registered_names", "title_marks")
+	open.field == c.field
+	open.key == "《"
+	open.i < c.i
+	open.i >= c.i - 12
+	some close in found("registered_names", "title_marks")
+	close.field == c.field
+	close.key == "》"
+	close.i >= c.i + c.n
+	close.i <= (c.i + c.n) + 12
+	not mark_between(c.field, open.i + 1, c.i - 1, "》")
+	not mark_between(c.field, c.i + c.n, close.i - 1, "《")
 }
 
-title_mark_between(toks, a, b, mark) if {
+mark_between(name, a, b, mark) if {
 	a <= b
 	some m in numbers.range(a, b)
-	toks[m].t == mark
+	input.listing.fields[name].tokens[m].t == mark
 }
 
 # evidence holds the evidence markers of every field, found in one pass:

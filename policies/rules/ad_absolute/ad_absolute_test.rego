@@ -144,11 +144,13 @@ test_usage_tip if {
 	words(["最佳", "选择"]) == {"最佳"}
 }
 
-# 最好 is a claim only in a claim's form (最好的, 品质最好); before a verb it
-# is advice (最好手洗, 最好两人配合).
+# 最好 before a verb is advice (最好手洗, 最好两人配合), unless a claim's
+# form makes it one (最好用的, 品质最好).
 test_advice if {
-	words(["最好", "手洗"]) == set()
+	why(["最好", "手洗"], "最好") == "advice"
 	words(["安装", "时", "最好", "两", "人", "配合"]) == set()
+	words(["最好", "用", "的", "炒锅"]) == {"最好"}
+	words(["最好", "牌", "保温杯"]) == {"最好"}
 	words(["最好", "的", "面料"]) == {"最好"}
 }
 
