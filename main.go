@@ -3,12 +3,27 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"runtime/debug"
 
+	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/cli"
 )
 
 func main() {
-	err := cli.NewApp(os.Stdout, os.Stderr).Run(os.Args)
-	os.Exit(cli.ExitCode(err, os.Stderr))
+	os.Exit(run())
+}
+
+// run recovers a panic that escaped the per-input recovery of the
+// commands: it exits with ExitInternal, never the 2 of bad inputs (Go's
+// own exit code for a panic).
+func run() (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(os.Stderr, "xiaoer: internal error: %v\n%s", r, debug.Stack())
+			code = scanner.ExitInternal
+		}
+	}()
+	return cli.Run(os.Stdout, os.Stderr, os.Args)
 }

@@ -4,17 +4,23 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/listings/testcorpus"
 )
 
 // BenchmarkParseHTML parses the largest fixture page, and the real saved
-// pages when XIAOER_CORPUS names a corpus directory (with pages/ inside).
+// pages when the corpus is there (testcorpus.Find).
 func BenchmarkParseHTML(b *testing.B) {
 	pages := map[string][]byte{"fixture/jd-sweater": fixture(b, "pages", "jd-sweater.html")}
-	if dir := os.Getenv("XIAOER_CORPUS"); dir != "" {
+	dir, err := testcorpus.Find()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if dir != "" {
 		for _, name := range corpusPages {
 			raw, err := os.ReadFile(filepath.Join(dir, "pages", name))
 			if err != nil {
-				b.Fatalf("XIAOER_CORPUS: %v", err)
+				b.Fatalf("corpus: %v", err)
 			}
 			pages["corpus/"+name] = raw
 		}

@@ -5,20 +5,19 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/listings/testcorpus"
 )
 
 // corpusPages are the real saved pages of the shared corpus (third-party
 // content, not in this repository).
 var corpusPages = []string{"taobao_item_562283240178.html", "tmall_item_605258110430.gbk.html"}
 
-// TestCorpusPages checks the extractors on real saved pages. It runs only
-// when XIAOER_CORPUS names the corpus directory.
+// TestCorpusPages checks the extractors on real saved pages. It runs
+// whenever the corpus is there (testcorpus.Dir) and says so when it is not.
 func TestCorpusPages(t *testing.T) {
 	t.Parallel()
-	dir := os.Getenv("XIAOER_CORPUS")
-	if dir == "" {
-		t.Skip("XIAOER_CORPUS not set")
-	}
+	dir := testcorpus.Dir(t)
 	tests := []struct {
 		file, platform, id, titlePrefix, encoding string
 		min, max                                  float64

@@ -156,7 +156,14 @@ func gbName(bad int) string {
 // sniff picks an encoding for undeclared bytes that are not UTF-8. Chinese
 // pages without a declaration are GBK in practice, so GB18030 wins when no
 // more than one multi-byte sequence in twenty fails to decode.
+//
+// Bytes that are UTF-8 but for a few invalid sequences are UTF-8 with a
+// broken byte, not another charset: they are an error naming the first bad
+// offset, never garbled text from a guessed windows-1252.
 func sniff(raw []byte) (string, string, error) {
+	if off, ok := brokenUTF8(raw); ok {
+		return "", "", fmt.Errorf("%w: invalid UTF-8 at byte offset %d (and no charset declared)", ErrEncoding, off)
+	}
 	text, bad := DecodeGB18030(raw)
 	if bad == 0 || bad*20 <= multiByteSequences(raw) {
 		return text, gbName(bad), nil
@@ -177,4 +184,25 @@ func multiByteSequences(raw []byte) int {
 		}
 	}
 	return n / 2
+}
+
+// brokenUTF8 reports whether raw reads as UTF-8 with a few invalid bytes:
+// at least twenty valid multi-byte characters per invalid sequence. It
+// returns the offset of the first invalid byte.
+func brokenUTF8(raw []byte) (int, bool) {
+	first, invalid, multi := -1, 0, 0
+	for i := 0; i < len(raw); {
+		r, n := utf8.DecodeRune(raw[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			if first < 0 {
+				first = i
+			}
+			invalid++
+		case n > 1:
+			multi++
+		}
+		i += n
+	}
+	return first, invalid > 0 && multi >= 20*invalid
 }

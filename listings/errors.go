@@ -12,6 +12,8 @@ var (
 	ErrEmpty = errors.New("empty input")
 	// ErrBinary: the input is not text (NUL or other control bytes).
 	ErrBinary = errors.New("binary input, not text")
+	// ErrEncoding: the bytes are not text in an encoding xiaoer reads.
+	ErrEncoding = errors.New("unreadable encoding")
 	// ErrNoListing: the input is text but holds no listing (no title, no fields).
 	ErrNoListing = errors.New("no listing found")
 	// ErrUnknownFormat: neither the name nor the content says HTML, YAML or JSON.

@@ -50,6 +50,9 @@ type Export struct {
 	Source   string
 	Encoding string
 	Layout   string
+	Columns  *ColumnReport // what each header column was read as
+	opts     ExportOptions
+	header   []string
 	columns  map[string]int // canonical field → column
 	rows     [][]string
 	pos      [][][2]int // per row, per cell: line and column (in characters) where its text starts
@@ -63,11 +66,16 @@ func IsExportFile(name string) bool {
 
 // ReadExport decodes a shop export and finds its layout and rows.
 func ReadExport(source string, raw []byte) (*Export, error) {
+	return ReadExportWith(source, raw, ExportOptions{})
+}
+
+// ReadExportWith is ReadExport with the user's column map.
+func ReadExportWith(source string, raw []byte, opts ExportOptions) (*Export, error) {
 	text, enc, err := decodeExport(raw)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", displayName(source), err)
 	}
-	e := &Export{Source: source, Encoding: enc}
+	e := &Export{Source: source, Encoding: enc, opts: opts}
 	if err := e.split(text); err != nil {
 		return nil, fmt.Errorf("%s: %w", displayName(source), err)
 	}
@@ -111,8 +119,9 @@ func decodeExport(raw []byte) (string, string, error) {
 	return Decode(raw, "")
 }
 
-// split reads the records, recognises the layout from the header and
-// keeps the listing rows with where each cell starts.
+// split reads the records, skips the preamble above the header (an
+// export time, a shop name), recognises the layout from the header, keeps
+// the listing rows with where each cell starts, and reports every column.
 func (e *Export) split(text string) error {
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = delimiter(text)
@@ -120,6 +129,7 @@ func (e *Export) split(text string) error {
 	r.LazyQuotes = true
 	lines := strings.Split(text, "\n")
 	var header []string
+	skipped := 0
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -131,12 +141,14 @@ func (e *Export) split(text string) error {
 		switch {
 		case header == nil && isVersionLine(rec):
 			e.Layout = ExportTaobaoAssistant
-		case header == nil:
+		case header == nil && blankRecord(rec):
+		case header == nil && e.opts.isHeader(rec):
 			header = rec
-			if e.columns = exportColumns(rec); e.columns["title"] < 0 {
-				return ErrNotExport
-			}
-		case e.isHeaderRow(rec) || blankRecord(rec):
+		case header == nil && skipped < maxPreamble:
+			skipped++ // 导出时间：…, a shop name, a note
+		case header == nil:
+			return ErrNotExport
+		case e.isHeaderRow(rec, header) || blankRecord(rec):
 			// 淘宝助理's second header (the Chinese labels), or an empty line
 		default:
 			e.rows = append(e.rows, rec)
@@ -144,8 +156,14 @@ func (e *Export) split(text string) error {
 		}
 	}
 	if header == nil {
+		if skipped > 0 {
+			return ErrNotExport
+		}
 		return ErrEmpty
 	}
+	e.header = header
+	e.columns, e.Columns = e.opts.mapHeader(header, e.rows)
+	e.Columns.Preamble = skipped
 	if e.Layout == "" {
 		e.Layout = ExportColumns
 	}
@@ -155,14 +173,21 @@ func (e *Export) split(text string) error {
 	return nil
 }
 
-// delimiter is TAB when the first line has more tabs than commas.
+// delimiter is TAB when the line with the most separators among the
+// first few (the header, past any preamble or version line) has more tabs
+// than commas.
 func delimiter(text string) rune {
-	first, _, _ := strings.Cut(text, "\n")
-	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(first)), "version") {
-		text = text[len(first)+min(1, len(text)-len(first)):]
-		first, _, _ = strings.Cut(text, "\n")
+	tabs, commas := 0, 0
+	for i, line := range strings.SplitN(text, "\n", maxPreamble+2) {
+		if i > maxPreamble {
+			break
+		}
+		t, c := strings.Count(line, "\t"), strings.Count(line, ",")
+		if t+c > tabs+commas {
+			tabs, commas = t, c
+		}
 	}
-	if strings.Count(first, "\t") > strings.Count(first, ",") {
+	if tabs > commas {
 		return '\t'
 	}
 	return ','
@@ -172,11 +197,16 @@ func isVersionLine(rec []string) bool {
 	return len(rec) >= 1 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(rec[0])), "version ")
 }
 
-// isHeaderRow reports a row whose title cell is a title column's name:
+// isHeaderRow reports a row whose title cell names a title column:
 // 淘宝助理's Chinese labels under its keys, or a header repeated.
-func (e *Export) isHeaderRow(rec []string) bool {
-	c := e.columns["title"]
-	return c < len(rec) && columnAliases[normColumn(rec[c])] == "title"
+func (e *Export) isHeaderRow(rec, header []string) bool {
+	for c, name := range header {
+		if f, ok := e.opts.fieldOf(name); ok && f == "title" && c < len(rec) {
+			f, ok := e.opts.fieldOf(rec[c])
+			return ok && f == "title"
+		}
+	}
+	return false
 }
 
 func blankRecord(rec []string) bool {

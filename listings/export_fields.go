@@ -13,14 +13,15 @@ var columnAliases = map[string]string{}
 
 func init() {
 	for field, names := range map[string][]string{
-		"id":          {"num_id", "数字id", "宝贝id", "商品id", "item_id", "itemid", "id"},
-		"outer_id":    {"outer_id", "商家编码", "商品编码", "货号"},
-		"title":       {"title", "宝贝名称", "宝贝标题", "商品标题", "商品名称", "标题"},
+		"id":          {"num_id", "数字id", "宝贝id", "商品id", "item_id", "itemid", "id", "线上商品id", "平台商品id", "商品数字id"},
+		"outer_id":    {"outer_id", "商家编码", "商品编码", "货号", "商家货号", "款号", "外部编码", "商品货号"},
+		"title":       {"title", "宝贝名称", "宝贝标题", "商品标题", "商品名称", "标题", "产品名称", "产品标题"},
 		"subtitle":    {"subtitle", "宝贝卖点", "商品卖点", "卖点", "副标题"},
-		"price":       {"price", "宝贝价格", "商品价格", "价格", "一口价", "售价"},
-		"description": {"description", "宝贝描述", "商品描述", "描述", "宝贝详情", "商品详情", "详情"},
-		"mobile_desc": {"wireless_desc", "无线详情", "手机详情"},
-		"attributes":  {"attributes", "宝贝属性", "商品属性", "属性", "cateprops"},
+		"price":       {"price", "宝贝价格", "商品价格", "价格", "一口价", "售价", "零售价", "销售价", "单价"},
+		"description": {"description", "宝贝描述", "商品描述", "描述", "宝贝详情", "商品详情", "详情", "详情描述", "商品详情描述", "宝贝详情描述", "pc详情", "电脑端详情"},
+		"mobile_desc": {"wireless_desc", "无线详情", "手机详情", "手机端详情", "无线描述"},
+		"attributes":  {"attributes", "宝贝属性", "商品属性", "属性", "cateprops", "规格属性", "商品参数", "产品参数", "参数"},
+		"skus":        {"skus", "sku", "sku名称", "销售属性", "规格", "商品规格", "sku规格", "sku信息", "颜色分类"},
 		"input_pids":  {"inputpids", "用户输入id串"},
 		"input_vals":  {"inputvalues", "用户输入名-值对"},
 		"category":    {"category", "类目", "商品类目", "宝贝类目", "cid"},
@@ -33,25 +34,14 @@ func init() {
 	}
 }
 
-// normColumn is how column names are compared.
+// unitSuffix is a unit after a column name: 价格（元）, 零售价(元).
+var unitSuffix = regexp.MustCompile(`[（(](元|rmb|cny|¥)[)）]$`)
+
+// normColumn is how column names are compared: no BOM, spaces, case or unit.
 func normColumn(s string) string {
 	s = strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF"))
-	return strings.ToLower(strings.ReplaceAll(s, " ", ""))
-}
-
-// exportColumns maps each known field to its column (-1 when missing); the
-// first column holding a field wins.
-func exportColumns(header []string) map[string]int {
-	cols := map[string]int{}
-	for _, field := range columnAliases {
-		cols[field] = -1
-	}
-	for i, name := range header {
-		if field, ok := columnAliases[normColumn(name)]; ok && cols[field] < 0 {
-			cols[field] = i
-		}
-	}
-	return cols
+	s = strings.ToLower(strings.ReplaceAll(s, " ", ""))
+	return unitSuffix.ReplaceAllString(s, "")
 }
 
 // cell is row i's value for a field, "" when the column is missing.
@@ -81,14 +71,20 @@ func (e *Export) Listing(i int) (*Listing, error) {
 		Title: Clean(e.cell(i, "title")), Subtitle: Clean(e.cell(i, "subtitle")),
 		Category: e.category(i), URL: e.cell(i, "url"), Positions: map[string]Position{}}
 	if l.Title == "" {
-		return nil, fmt.Errorf("%s: line %d: %w (empty title)", displayName(e.Source), e.Line(i), ErrNoListing)
+		return nil, fmt.Errorf("%s: row %d (line %d): %w (empty title)", displayName(e.Source), i+1, e.Line(i), ErrNoListing)
 	}
 	if p, ok := ParsePrice(e.cell(i, "price")); ok {
 		l.Price = p
 	}
 	l.Description, l.Ignores = exportDescription(e.cell(i, "description"), e.cell(i, "mobile_desc"))
 	l.Attributes = append(readableAttributes(e.cell(i, "attributes")), inputAttributes(e.cell(i, "input_pids"), e.cell(i, "input_vals"))...)
-	l.ID = e.rowID(i)
+	l.SKUs = splitSKUs(e.cell(i, "skus"))
+	l.Columns = e.Columns
+	id, err := e.rowID(i)
+	if err != nil {
+		return nil, fmt.Errorf("%s: row %d (line %d): %w", displayName(e.Source), i+1, e.Line(i), err)
+	}
+	l.ID = id
 	for _, f := range []string{"title", "subtitle"} {
 		if pos := e.cellPosition(i, f); pos.Known() && !strings.Contains(e.cell(i, f), "\n") {
 			l.Positions[f] = pos
@@ -121,15 +117,27 @@ func (e *Export) platform(i int) string {
 }
 
 // rowID is the item's number, else the seller's code, else the row's line.
-// 淘宝助理 writes num_id 0 for items not uploaded yet.
-func (e *Export) rowID(i int) string {
-	if id := e.cell(i, "id"); id != "" && id != "0" {
-		return id
+// 淘宝助理 writes num_id 0 for items not uploaded yet. An id Excel turned
+// into scientific notation is an error: several rows would share it.
+func (e *Export) rowID(i int) (string, error) {
+	for _, field := range []string{"id", "outer_id"} {
+		id := e.cell(i, field)
+		if err := checkID(e.headerOf(field), id); err != nil {
+			return "", err
+		}
+		if id != "" && id != "0" {
+			return id, nil
+		}
 	}
-	if id := e.cell(i, "outer_id"); id != "" {
-		return id
+	return fmt.Sprintf("%s:%d", filepath.Base(e.Source), e.Line(i)), nil
+}
+
+// headerOf is the header name of a field's column.
+func (e *Export) headerOf(field string) string {
+	if c := e.columns[field]; c >= 0 && c < len(e.header) {
+		return strings.TrimSpace(e.header[c])
 	}
-	return fmt.Sprintf("%s:%d", filepath.Base(e.Source), e.Line(i))
+	return field
 }
 
 // exportDescription is the description cell's text (HTML dropped), or the

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -18,17 +19,44 @@ func ParseListingFile(source string, raw []byte) ([]*Listing, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := listingFileEncoding(raw, enc); err != nil {
+		return nil, err
+	}
 	return ParseListingText(source, text, enc)
+}
+
+// listingFileEncoding refuses a listing file in an encoding that was only
+// guessed: YAML and JSON cannot declare a charset, and listings are
+// Chinese, so a file that is neither UTF-8/UTF-16 nor GB18030 is broken.
+func listingFileEncoding(raw []byte, enc string) error {
+	switch BaseEncoding(enc) {
+	case EncodingUTF8, EncodingGB18030, "utf-16le", "utf-16be":
+		return nil
+	}
+	off := len(raw)
+	if i := firstInvalidUTF8(raw); i >= 0 {
+		off = i
+	}
+	return fmt.Errorf("%w: invalid UTF-8 at byte offset %d, and not GB18030 (looks like %s)", ErrEncoding, off, enc)
+}
+
+// firstInvalidUTF8 is the offset of the first byte that is not UTF-8, or -1.
+func firstInvalidUTF8(raw []byte) int {
+	for i := 0; i < len(raw); {
+		r, n := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
 }
 
 // ParseListingText is ParseListingFile on decoded text.
 func ParseListingText(source, text, enc string) ([]*Listing, error) {
 	src := text
 	if looksLikeJSON(text) {
-		// YAML forbids tabs as indentation, JSON allows them between
-		// tokens; a tab inside a JSON string is invalid anyway, so one
-		// space per tab keeps every line and column.
-		src = strings.ReplaceAll(text, "\t", " ")
+		src = jsonAsYAML(text)
 	}
 	roots, err := yamlDocuments(src)
 	if err != nil {
@@ -50,6 +78,29 @@ func ParseListingText(source, text, enc string) ([]*Listing, error) {
 	return out, nil
 }
 
+// jsonAsYAML makes JSON text readable by the YAML parser with the same
+// values. YAML forbids tabs as indentation, JSON allows them between
+// tokens; a tab inside a JSON string is invalid anyway, so one space per tab
+// keeps every line and column. JSON strings may hold, raw, characters YAML
+// refuses (DEL, C1 controls such as U+0086 in scraped titles) or reads as
+// line breaks (U+0085, U+2028, U+2029); written as \u escapes they keep
+// their value.
+func jsonAsYAML(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		switch {
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0x2028 || r == 0x2029:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // looksLikeJSON reports whether text starts like a JSON object or array.
 func looksLikeJSON(text string) bool {
 	t := strings.TrimLeft(text, " \t\r\n\uFEFF")
@@ -60,6 +111,7 @@ func looksLikeJSON(text string) bool {
 func yamlDocuments(src string) ([]*yaml.Node, error) {
 	dec := yaml.NewDecoder(strings.NewReader(src))
 	var roots []*yaml.Node
+	budget := newAliasBudget(len(src))
 	for {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
@@ -70,6 +122,9 @@ func yamlDocuments(src string) ([]*yaml.Node, error) {
 			return nil, fmt.Errorf("syntax: %w", err)
 		}
 		if len(doc.Content) > 0 {
+			if err := budget.check(doc.Content[0]); err != nil {
+				return nil, err
+			}
 			roots = append(roots, resolve(doc.Content[0]))
 		}
 	}

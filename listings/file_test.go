@@ -187,3 +187,19 @@ func TestParseListingFileFieldErrorType(t *testing.T) {
 		t.Fatalf("err = %#v, want a FieldError for size at 4:1", err)
 	}
 }
+
+// TestParseJSONKeepsCharactersYAMLRefuses: scraped titles carry raw C1
+// controls and line separators, which JSON allows inside strings and YAML
+// does not; the listing still parses and keeps them.
+func TestParseJSONKeepsCharactersYAMLRefuses(t *testing.T) {
+	t.Parallel()
+	title := "造型师头发复古油头男士大背头神器\u0086ㄠ啾\u2028第二行\u007f"
+	raw := "{\"title\": \"" + title + "\", \"subtitle\": \"现货\u0085速发\"}"
+	ls, err := ParseListingFile("t.json", []byte(raw))
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	if ls[0].Title != title || ls[0].Subtitle != "现货\u0085速发" {
+		t.Errorf("title %q subtitle %q", ls[0].Title, ls[0].Subtitle)
+	}
+}

@@ -63,11 +63,18 @@ func ParseHTMLText(source, text, enc string) (*Listing, error) {
 	l := &Listing{Source: source, Encoding: enc, Raw: text, Platform: PlatformGeneric}
 	l.Ignores = IgnoreComments(text)
 	l.URL = pageURL(doc)
+	matched := false
 	for _, lay := range layouts {
 		if lay.detect(p) {
 			l.Platform = lay.name
 			lay.extract(p, l)
+			matched = true
 			break
+		}
+	}
+	if !matched {
+		if reason := notItemPage(p, l); reason != "" {
+			return nil, fmt.Errorf("%w: %s", ErrNotItemPage, reason)
 		}
 	}
 	extractGeneric(p, l)

@@ -26,6 +26,8 @@ type Listing struct {
 	Positions map[string]Position `json:"-"`
 	// Raw is the decoded source text (for locating evidence in HTML pages).
 	Raw string `json:"-"`
+	// Columns, for a shop export row, says what each column was read as.
+	Columns *ColumnReport `json:"-"`
 }
 
 // Price is what the listing asks; ranges such as "149.00 - 159.00" keep both ends.

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/listings/testcorpus"
 )
 
 // BenchmarkCheckPage is the cost per listing of a ~300 KB item page: parse,
@@ -16,13 +18,10 @@ func BenchmarkCheckPage(b *testing.B) {
 	benchmarkCheck(b, "page.html", raw)
 }
 
-// BenchmarkCheckRealPages runs the same on real saved pages when
-// XIAOER_CORPUS names the corpus directory (they are not in the repo).
+// BenchmarkCheckRealPages runs the same on real saved pages when the
+// corpus is there (testcorpus.Dir; they are not in the repo).
 func BenchmarkCheckRealPages(b *testing.B) {
-	dir := os.Getenv("XIAOER_CORPUS")
-	if dir == "" {
-		b.Skip("set XIAOER_CORPUS to the corpus directory")
-	}
+	dir := testcorpus.Dir(b)
 	pages, _ := filepath.Glob(filepath.Join(dir, "pages", "*.html"))
 	for _, p := range pages {
 		raw, err := os.ReadFile(p)

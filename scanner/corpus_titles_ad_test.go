@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/testcorpus"
 )
 
 // adRules are the advertising-law and counterfeit rules (issues 3 and 12),
@@ -26,12 +27,9 @@ var adRules = map[string]bool{
 // line (line number, rule, evidence, title), for a reviewer to judge. It
 // asserts nothing about the count: the judgement is a person's.
 //
-//	XIAOER_CORPUS=/path/to/corpus go test ./scanner -run CorpusTitlesAd -v
+//	go test ./scanner -run CorpusTitlesAd -v
 func TestCorpusTitlesAdHits(t *testing.T) {
-	dir := os.Getenv("XIAOER_CORPUS")
-	if dir == "" {
-		t.Skip("XIAOER_CORPUS not set")
-	}
+	dir := testcorpus.Dir(t)
 	titles, err := readTitleLines(filepath.Join(dir, "titles", "taobao_titles_train.txt"))
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/testcorpus"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
@@ -19,14 +20,11 @@ var materialTraps = []string{"羽绒棉", "棉服", "纯色", "棉麻", "人造�
 
 // TestMaterialOverRealTitles lists every material-* finding over the real
 // Taobao titles in $XIAOER_CORPUS/titles/taobao_titles_train.txt (titles
-// only, so every claim is unbacked). It skips when XIAOER_CORPUS is unset.
+// only, so every claim is unbacked). It runs whenever the corpus is there.
 //
-//	XIAOER_CORPUS=/path/to/corpus go test ./scanner -run TestMaterialOverRealTitles -v
+//	go test ./scanner -run TestMaterialOverRealTitles -v
 func TestMaterialOverRealTitles(t *testing.T) {
-	dir := os.Getenv("XIAOER_CORPUS")
-	if dir == "" {
-		t.Skip("XIAOER_CORPUS is not set")
-	}
+	dir := testcorpus.Dir(t)
 	titles := readLines(t, filepath.Join(dir, "titles", "taobao_titles_train.txt"))
 	counts := map[string]int{}
 	for i, title := range titles {

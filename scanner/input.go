@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
 )
 
 // Input is one thing to scan: a file, stdin, a URL, or a row of a shop export.
@@ -28,8 +28,10 @@ const MaxInputBytes = 64 << 20
 
 // listingExts are the files a directory walk picks up. Title lists (.txt)
 // are read only when named on the command line: a directory's README.txt
-// or notes are not listings.
-var listingExts = map[string]bool{".html": true, ".htm": true, ".yaml": true, ".yml": true, ".json": true}
+// or notes are not listings. CSV and TSV files are picked up so that each
+// is read as a shop export or reported as not one, never skipped unseen.
+var listingExts = map[string]bool{".html": true, ".htm": true, ".yaml": true, ".yml": true, ".json": true,
+	".csv": true, ".tsv": true}
 
 // ExpandPaths turns command-line paths into inputs: files as given,
 // directories walked recursively for listing files (hidden ones skipped),
@@ -58,34 +60,10 @@ func ExpandPaths(paths []string, stdin io.Reader) []Input {
 }
 
 func fileReader(path string) func() ([]byte, error) {
-	return func() ([]byte, error) {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		size, err := fileSize(f)
-		if err != nil {
-			return nil, err
-		}
-		return readLimited(f, size)
-	}
+	return func() ([]byte, error) { return fileread.ReadAll(path, MaxInputBytes) }
 }
 
-// fileSize is the size a regular file says it has (0 when it says none),
-// and an error when that is over MaxInputBytes, before anything is read.
-func fileSize(f *os.File) (int, error) {
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() {
-		return 0, nil
-	}
-	if st.Size() > MaxInputBytes {
-		return 0, errTooLarge
-	}
-	return int(st.Size()), nil
-}
-
-var errTooLarge = fmt.Errorf("larger than %d MiB", MaxInputBytes>>20)
+var errTooLarge = fmt.Errorf("%w: larger than %d MiB", fileread.ErrTooLarge, MaxInputBytes>>20)
 
 // readLimited reads r whole, up to MaxInputBytes. size is what the input
 // is expected to hold (0: unknown), so a file is read into one buffer of

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
 )
 
 // readAtMost reads everything, whatever the size hint says, and refuses
@@ -43,7 +45,7 @@ func TestFileReaderRefusesLargeFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	if _, err := fileReader(big)(); !errors.Is(err, errTooLarge) {
+	if _, err := fileReader(big)(); !errors.Is(err, fileread.ErrTooLarge) {
 		t.Errorf("big file: %v, want %v", err, errTooLarge)
 	}
 	small := filepath.Join(dir, "a.yaml")

@@ -19,6 +19,7 @@ type Sources struct {
 	URLs      []string
 	Fetcher   *fetch.Fetcher // needed when URLs are given
 	FetchDesc bool           // also fetch each page's separately loaded description
+	Export    listings.ExportOptions
 }
 
 // ExpandSources turns sources into inputs, numbered in order: the paths as
@@ -30,7 +31,7 @@ func ExpandSources(src Sources) []Input {
 	var out []Input
 	for _, in := range ExpandPaths(src.Paths, src.Stdin) {
 		if listings.IsExportFile(in.Source) {
-			out = append(out, exportInputs(in)...)
+			out = append(out, exportInputs(in, src.Export)...)
 			continue
 		}
 		out = append(out, in)
@@ -46,12 +47,12 @@ func ExpandSources(src Sources) []Input {
 
 // exportInputs splits a shop export into one input per row; a file that
 // cannot be read or is no export stays one input that fails.
-func exportInputs(in Input) []Input {
+func exportInputs(in Input, opts listings.ExportOptions) []Input {
 	raw, err := in.Read()
 	if err != nil {
 		return []Input{failing(in.Source, err)}
 	}
-	e, err := listings.ReadExport(in.Source, raw)
+	e, err := listings.ReadExportWith(in.Source, raw, opts)
 	if err != nil {
 		return []Input{failing(in.Source, err)}
 	}

@@ -4,22 +4,22 @@ import (
 	"context"
 	"runtime"
 	"sync"
-
-	"github.com/xiaoer-dev/xiaoer/listings"
 )
 
 // StreamOptions say how RunStream hands results out.
 type StreamOptions struct {
 	// AsCompleted emits each input's results as soon as they are ready,
 	// not in input order (Result.Input says which input). One input's
-	// results are always emitted together, one after the other.
+	// results are always emitted together, one after the other, in the
+	// order of its listings.
 	AsCompleted bool
 	// InputDone, if set, is called after an input's results were emitted
-	// (progress bars, flushing a stream at input boundaries).
-	InputDone func(in Input, results []Result)
+	// (progress bars), with how many there were.
+	InputDone func(in Input, results int)
 	// Window is how many inputs may be in flight (read, parsed, checked or
-	// waiting for their turn) at once; 0 means 4 × workers. It bounds memory
-	// however many inputs there are.
+	// waiting for their turn) at once, and how many listings of the one
+	// input being spread over the workers; 0 means 4 × workers. It bounds
+	// memory however many inputs and listings there are.
 	Window int
 }
 
@@ -27,9 +27,16 @@ type StreamOptions struct {
 // results. A bad input yields an error result and never stops the batch;
 // only ctx cancellation or an emit error ends it early.
 //
+// The workers take units of work: an input (read, parse, check its first
+// listing) or one more listing of an input that holds several (a title
+// list, a JSON or YAML list, a page with several listings), so one big
+// input keeps every worker busy. Its listings are spread once it is the
+// input being emitted, and its results stream out in listing order as
+// they come.
+//
 // Memory stays flat: feed hands out an input only while fewer than Window
-// are in flight, and an input leaves the window once its results are
-// emitted, so a slow input holds back at most Window others.
+// are in flight, and a listing only while fewer than Window of its input's
+// listings are; each leaves once its results are emitted.
 func (s *Scanner) RunStream(ctx context.Context, inputs []Input, so StreamOptions, emit func(Result) error) error {
 	workers := s.Options.Workers
 	if workers <= 0 {
@@ -40,110 +47,96 @@ func (s *Scanner) RunStream(ctx context.Context, inputs []Input, so StreamOption
 		window = 4 * workers
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	p := &pool{tokens: make(chan struct{}, window), jobs: make(chan int), done: make(chan scanned, window)}
+	p := &pool{
+		tokens:   make(chan struct{}, window),
+		ltokens:  make(chan struct{}, window),
+		jobs:     make(chan job),
+		done:     make(chan unit, 2*window),
+		spreads:  make(chan spread),
+		finished: make(chan struct{}),
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for pos := range p.jobs {
-				p.done <- scanned{pos, s.scanInput(ctx, inputs[pos])}
+			for j := range p.jobs {
+				p.done <- s.work(ctx, inputs[j.pos], j)
 			}
 		}()
 	}
 	go p.feed(ctx, len(inputs))
 	defer wg.Wait()
 	defer cancel() // before wg.Wait: stops feed and the workers' inputs on an early return
-	return p.drain(ctx, inputs, so, emit)
+	defer close(p.finished)
+	d := drain{pool: p, inputs: inputs, so: so, emit: emit, states: map[int]*inputState{}}
+	return d.run(ctx)
 }
 
-// scanned is one input's results, by its position in the inputs.
-type scanned struct {
-	pos     int
-	results []Result
+// job is a unit of work: reading and parsing the input at pos (b nil),
+// or checking listing k of its batch.
+type job struct {
+	pos, k int
+	b      batch
+}
+
+// unit is a job done.
+type unit struct {
+	pos, k int
+	n      int    // for a load: the input's listings (1 when it failed)
+	b      batch  // for a load of n > 1: the listings to spread
+	result Result // when n == 1 or for a listing of a spread input
+}
+
+// spread asks feed to hand out the n listings of the input at pos.
+type spread struct {
+	pos, n int
+	b      batch
 }
 
 type pool struct {
-	tokens chan struct{} // one per input in flight
-	jobs   chan int      // positions for the workers
-	done   chan scanned  // never full: at most cap(tokens) inputs are in flight
+	tokens   chan struct{} // one per input in flight
+	ltokens  chan struct{} // one per listing of the spread input in flight
+	jobs     chan job
+	done     chan unit // never full: at most cap(tokens) + cap(ltokens) units are in flight
+	spreads  chan spread
+	finished chan struct{} // closed when drain returns
 }
 
-// feed hands out positions, each after taking a token that drain gives
-// back once the input's results are emitted.
+// feed hands out jobs: the listings of the input being spread first, else
+// the next input. Each job takes a token that drain gives back once its
+// result is emitted.
 func (p *pool) feed(ctx context.Context, n int) {
 	defer close(p.jobs)
-	for pos := range n {
+	var sp spread
+	pos, k := 0, 0 // the next input; the next listing of sp
+	for {
+		spreads, tokens, next := p.spreads, p.tokens, job{pos: pos}
+		switch {
+		case k < sp.n:
+			spreads, tokens, next = nil, p.ltokens, job{pos: sp.pos, k: k, b: sp.b}
+		case pos >= n:
+			tokens = nil // nothing to hand out until a spread comes
+		}
 		select {
-		case p.tokens <- struct{}{}:
+		case sp = <-spreads:
+			k = 0
+			continue
+		case tokens <- struct{}{}:
+		case <-p.finished:
+			return
 		case <-ctx.Done():
 			return
 		}
 		select {
-		case p.jobs <- pos:
+		case p.jobs <- next:
 		case <-ctx.Done():
 			return
 		}
-	}
-}
-
-// drain emits results as they come (AsCompleted) or holds early ones until
-// their turn; what it holds is bounded by the window.
-func (p *pool) drain(ctx context.Context, inputs []Input, so StreamOptions, emit func(Result) error) error {
-	pending := map[int][]Result{}
-	next := 0
-	for emitted := 0; emitted < len(inputs); {
-		var got scanned
-		select {
-		case got = <-p.done:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		pending[got.pos] = got.results
-		for {
-			pos, ok := p.ready(pending, next, got.pos, so.AsCompleted)
-			if !ok {
-				break
-			}
-			results := pending[pos]
-			delete(pending, pos)
-			for _, r := range results {
-				if err := emit(r); err != nil {
-					return err
-				}
-			}
-			if so.InputDone != nil {
-				so.InputDone(inputs[pos], results)
-			}
-			<-p.tokens
-			emitted++
-			if pos == next {
-				next++
-			}
+		if next.b != nil {
+			k++
+		} else {
+			pos++
 		}
 	}
-	return nil
-}
-
-// ready picks the next position to emit: the one just done when emitting
-// as completed, else the next in input order if it is done.
-func (p *pool) ready(pending map[int][]Result, next, just int, asCompleted bool) (int, bool) {
-	if asCompleted {
-		_, ok := pending[just]
-		return just, ok
-	}
-	_, ok := pending[next]
-	return next, ok
-}
-
-// listingsOf reads and parses one input, or lets it load itself.
-func listingsOf(ctx context.Context, in Input) ([]*listings.Listing, error) {
-	if in.Load != nil {
-		return in.Load(ctx)
-	}
-	raw, err := in.Read()
-	if err != nil {
-		return nil, err
-	}
-	return ParseInput(in.Source, raw)
 }

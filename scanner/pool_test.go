@@ -92,7 +92,7 @@ func TestRunStreamAsCompleted(t *testing.T) {
 	seen := map[int]int{}
 	var mu sync.Mutex
 	var done []string
-	so := StreamOptions{AsCompleted: true, Window: 8, InputDone: func(in Input, results []Result) {
+	so := StreamOptions{AsCompleted: true, Window: 8, InputDone: func(in Input, results int) {
 		mu.Lock()
 		defer mu.Unlock()
 		done = append(done, in.Source)

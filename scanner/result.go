@@ -1,6 +1,9 @@
 package scanner
 
-import "github.com/xiaoer-dev/xiaoer/scanner/finding"
+import (
+	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
+)
 
 // Result is what became of one listing, or of one input that yielded none.
 // Every input appears in the results: with its listings' findings, or with
@@ -16,7 +19,10 @@ type Result struct {
 	Price    float64           `json:"price,omitempty"`
 	Findings []finding.Finding `json:"findings"`
 	Exposure ExposureTotal     `json:"exposure"`
-	Error    *string           `json:"error"`
+	// Columns, for a shop export row, names the field each header column
+	// was read as and the columns that were not read.
+	Columns *listings.ColumnReport `json:"columns,omitempty"`
+	Error   *string                `json:"error"`
 }
 
 // Failed reports whether the input could not be scanned.
@@ -77,8 +83,10 @@ func (s *Summary) Add(r Result) {
 func (t *ExposureTotal) add(o ExposureTotal) {
 	t.PunitiveCNY += o.PunitiveCNY
 	t.PlatformCNY += o.PlatformCNY
-	t.FineCNY[0] += o.FineCNY[0]
-	t.FineCNY[1] += o.FineCNY[1]
+	// A fine range is never added to another: the total keeps the largest.
+	if o.FineCNY[1] > t.FineCNY[1] {
+		t.FineCNY = o.FineCNY
+	}
 	t.Points += o.Points
 }
 
@@ -108,6 +116,9 @@ const (
 	ExitClean    = 0
 	ExitFindings = 1
 	ExitError    = 2
+	// ExitInternal is a crash that escaped every per-input recovery: not
+	// the inputs' fault, so not 2.
+	ExitInternal = 3
 )
 
 // ExitCode is 2 when an input could not be scanned, 1 when an unsuppressed

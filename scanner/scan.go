@@ -22,6 +22,9 @@ type Options struct {
 type Scanner struct {
 	Checker *Checker
 	Options Options
+	// check judges one listing; nil means checkOne (tests of the pool
+	// put a stand-in here).
+	check func(ctx context.Context, in Input, l *listings.Listing) Result
 }
 
 // Run scans every input in parallel and calls emit with each input's results
@@ -31,21 +34,40 @@ func (s *Scanner) Run(ctx context.Context, inputs []Input, emit func(Result) err
 	return s.RunStream(ctx, inputs, StreamOptions{}, emit) // bounded window, see pool.go
 }
 
-// scanInput reads, parses and checks one input; it never panics outward.
-func (s *Scanner) scanInput(ctx context.Context, in Input) (results []Result) {
+// work does one job: reads and parses an input, checking its listing
+// when it has one (an input with several hands them back to be spread), or
+// checks one listing of a spread input. It never panics outward: a panic
+// becomes the listing's (or the input's) error result.
+func (s *Scanner) work(ctx context.Context, in Input, j job) (u unit) {
+	u = unit{pos: j.pos, k: j.k, n: 1}
 	defer func() {
 		if r := recover(); r != nil {
-			results = []Result{errorResult(in, fmt.Errorf("internal error: %v", r))}
+			u.result = errorResult(in, fmt.Errorf("internal error: %v", r))
 		}
 	}()
-	ls, err := listingsOf(ctx, in) // URL and shop-export inputs load themselves
+	b := j.b
+	if b == nil {
+		var err error
+		if b, err = loadBatch(ctx, in); err != nil {
+			u.result = errorResult(in, err)
+			return u
+		}
+		if u.n = b.Len(); u.n != 1 {
+			u.b = b // none to check, or several to spread
+			return u
+		}
+	}
+	l, err := b.Listing(j.k)
 	if err != nil {
-		return []Result{errorResult(in, err)}
+		u.result = errorResult(in, err)
+		return u
 	}
-	for _, l := range ls {
-		results = append(results, s.checkOne(ctx, in, l))
+	if s.check != nil {
+		u.result = s.check(ctx, in, l)
+	} else {
+		u.result = s.checkOne(ctx, in, l)
 	}
-	return results
+	return u
 }
 
 func (s *Scanner) checkOne(ctx context.Context, in Input, l *listings.Listing) Result {
@@ -53,7 +75,7 @@ func (s *Scanner) checkOne(ctx context.Context, in Input, l *listings.Listing) R
 		l.Platform = s.Options.Platform
 	}
 	r := Result{Input: in.Index, Source: in.Source, Kind: "listing", ID: l.ID, Title: l.Title,
-		Platform: l.Platform, Encoding: l.Encoding, Price: l.Price.Highest()}
+		Platform: l.Platform, Encoding: l.Encoding, Price: l.Price.Highest(), Columns: l.Columns}
 	found, doc, err := s.Checker.CheckListing(ctx, l)
 	if err != nil {
 		msg := fmt.Sprintf("listing %q: %v", l.ID, err)
@@ -86,12 +108,48 @@ func keepRules(found []finding.Finding, rules []string) []finding.Finding {
 	return kept
 }
 
+// batch is one input's listings, built one at a time on demand (a title
+// list of 200,000 lines is not 200,000 listings in memory at once).
+type batch interface {
+	Len() int
+	Listing(i int) (*listings.Listing, error)
+}
+
+// parsed is a batch of listings parsed all at once.
+type parsed []*listings.Listing
+
+func (p parsed) Len() int                                 { return len(p) }
+func (p parsed) Listing(i int) (*listings.Listing, error) { return p[i], nil }
+
+// loadBatch reads and parses one input, or lets it load itself. Title
+// lists and shop exports build their listings on demand.
+func loadBatch(ctx context.Context, in Input) (batch, error) {
+	if in.Load != nil {
+		ls, err := in.Load(ctx)
+		return parsed(ls), err
+	}
+	raw, err := in.Read()
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case listings.IsExportFile(in.Source):
+		return listings.ReadExport(in.Source, raw)
+	case isTitleList(in.Source):
+		return listings.ReadTitles(in.Source, raw)
+	}
+	ls, err := listings.Parse(in.Source, raw)
+	return parsed(ls), err
+}
+
+func isTitleList(source string) bool { return strings.EqualFold(filepath.Ext(source), ".txt") }
+
 // ParseInput turns one input's bytes into listings.
 func ParseInput(source string, raw []byte) ([]*listings.Listing, error) {
 	if listings.IsExportFile(source) { // shop export CSV
 		return listings.ParseExport(source, raw)
 	}
-	if strings.EqualFold(filepath.Ext(source), ".txt") {
+	if isTitleList(source) {
 		return listings.ParseTitles(source, raw)
 	}
 	return listings.Parse(source, raw)

@@ -20,12 +20,19 @@ func WalkFiles(root string, exts map[string]bool) ([]string, error) {
 	if !st.IsDir() {
 		return []string{root}, nil
 	}
+	walkRoot := root
+	if lst, err := os.Lstat(root); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		// A symlink to a directory named on the command line is walked:
+		// the trailing separator makes WalkDir follow it. Links met
+		// during the walk are not followed (no loops, no escapes).
+		walkRoot = root + string(filepath.Separator)
+	}
 	var files []string
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			files = append(files, p) // reported when read
-		case p != root && strings.HasPrefix(d.Name(), "."):
+		case p != walkRoot && strings.HasPrefix(d.Name(), "."):
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

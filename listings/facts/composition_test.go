@@ -215,7 +215,7 @@ func TestCompositionRepeatedSpecBlock(t *testing.T) {
 
 func TestNormalizeFastMatchesNormalize(t *testing.T) {
 	t.Parallel()
-	for _, r := range []rune("ＡＢ１２％：（）　Ab純棉絲蠶滌綸亞麻ｶﾞ°×～、。￥") {
+	for _, r := range "ＡＢ１２％：（）　Ab純棉絲蠶滌綸亞麻ｶﾞ°×～、。￥" {
 		if got, want := normalizeFast(r), normalizeRune(r); got != want {
 			t.Errorf("normalizeFast(%q) = %q, normalizeRune = %q", r, got, want)
 		}

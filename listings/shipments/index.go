@@ -1,6 +1,7 @@
 package shipments
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -13,26 +14,77 @@ type OrderRef struct {
 	Buyer string
 }
 
-// usage lists the orders that use one tracking number; nearly every number
-// has one, kept inline.
+// usage lists the orders that use one tracking number. Nearly every
+// number has one order, kept inline; a number on many orders keeps only
+// the first few orders of each of its first few buyers, which is all a
+// document names, so adding and looking up stay constant-time however many
+// orders share the number.
 type usage struct {
-	first OrderRef
-	more  []OrderRef
+	first   OrderRef
+	buyers  []string              // buyers in first-seen order, at most maxSharedExamples+1
+	byBuyer map[string][]OrderRef // nil until a second order comes
 }
+
+// maxSharedExamples is how many other orders a document names as sharing
+// its tracking number, per kind (other buyers, the same buyer).
+const maxSharedExamples = 20
 
 func (u *usage) add(r OrderRef) {
-	if u.first == r {
-		return
-	}
-	for _, m := range u.more {
-		if m == r {
+	if u.byBuyer == nil {
+		if u.first == r {
 			return
 		}
+		u.byBuyer = map[string][]OrderRef{}
+		u.keep(u.first)
 	}
-	u.more = append(u.more, r)
+	u.keep(r)
 }
 
-func (u *usage) all() []OrderRef { return append([]OrderRef{u.first}, u.more...) }
+// keep records r when its buyer is among the first buyers and has fewer
+// than the example count plus one (an order may be its own example).
+func (u *usage) keep(r OrderRef) {
+	refs, seen := u.byBuyer[r.Buyer]
+	switch {
+	case !seen && len(u.buyers) > maxSharedExamples:
+	case len(refs) > maxSharedExamples, slices.Contains(refs, r):
+	default:
+		if !seen {
+			u.buyers = append(u.buyers, r.Buyer)
+		}
+		u.byBuyer[r.Buyer] = append(refs, r)
+	}
+}
+
+// others returns up to maxSharedExamples orders of other buyers and as
+// many of the same buyer, leaving out the order itself. An unknown buyer
+// ("") is nobody's same buyer.
+func (u *usage) others(orderID, shop, buyer string) []OrderRef {
+	self := func(r OrderRef) bool { return r.ID == orderID && r.Shop == shop }
+	var out []OrderRef
+	if buyer != "" {
+		for _, r := range u.byBuyer[buyer] {
+			if !self(r) && len(out) < maxSharedExamples {
+				out = append(out, r)
+			}
+		}
+	}
+	n := 0
+	for _, b := range u.buyers {
+		if b == buyer && buyer != "" {
+			continue
+		}
+		for _, r := range u.byBuyer[b] {
+			if !self(r) && n < maxSharedExamples {
+				out = append(out, r)
+				n++
+			}
+		}
+		if n >= maxSharedExamples {
+			break
+		}
+	}
+	return out
+}
 
 // listingKey groups orders by shop, listing and the promise they were sold
 // under.
@@ -138,19 +190,14 @@ func (ix *Index) addTraces(path string, traces []*Trace) {
 	}
 }
 
-// Sharing returns the other orders that use an order's tracking number.
-func (ix *Index) Sharing(trackingNo, orderID, shop string) []OrderRef {
+// Sharing returns other orders that use an order's tracking number: up to
+// maxSharedExamples of other buyers and as many of the same buyer.
+func (ix *Index) Sharing(trackingNo, orderID, shop, buyer string) []OrderRef {
 	u, ok := ix.tracking[trackingNo]
-	if !ok || len(u.more) == 0 {
+	if !ok || u.byBuyer == nil {
 		return nil
 	}
-	var others []OrderRef
-	for _, r := range u.all() {
-		if r.ID != orderID || r.Shop != shop {
-			others = append(others, r)
-		}
-	}
-	return others
+	return u.others(orderID, shop, buyer)
 }
 
 // Listings returns the promise counts of every listing, in first-seen order.

@@ -21,10 +21,13 @@ type inlineEvent struct {
 }
 
 // parseInline reads an order's inline tracking: a list of events, or a whole
-// Kuaidi100 or KDNiao answer. Empty input is no tracking.
+// Kuaidi100 or KDNiao answer. No value (or null) is no tracking data: the
+// order's tracking is unknown, nil. An empty list is known to be empty (the
+// carrier has no event for the parcel): a trace with no events, which the
+// policy input marks trace.found with no events.
 func parseInline(raw []byte, carrier, trackingNo string) (*Trace, error) {
 	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || string(raw) == "null" || string(raw) == "[]" {
+	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}
 	if raw[0] == '{' {

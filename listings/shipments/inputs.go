@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
+	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
 )
 
 // Input file kinds.
@@ -55,7 +56,7 @@ func sniff(path string) (string, error) {
 	case strings.HasSuffix(lower, ".kuaidi100.json"), strings.HasSuffix(lower, ".kdniao.json"):
 		return InputTracking, nil
 	}
-	f, err := os.Open(path)
+	f, err := fileread.Open(path, MaxOrdersFileBytes)
 	if err != nil {
 		return "", err
 	}
@@ -89,4 +90,31 @@ func firstObjectKeys(r io.Reader) (map[string]json.RawMessage, error) {
 		return nil, fmt.Errorf("not JSON objects: %w", err)
 	}
 	return keys, nil
+}
+
+// Detect says, from its content, whether a file holds orders or a tracking
+// answer: InputOrdersCSV for a CSV whose header has an order id column,
+// InputTracking for JSON whose first object has an answer format's keys,
+// InputOrdersJSON for JSON whose first object has order_id (or wraps
+// "orders"); "" for anything else, listings included. It reads only the
+// head of r. A scan uses it to judge the orders and tracking it meets in a
+// directory as shipments.
+func Detect(path string, r io.Reader) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv":
+		if _, err := newCSVOrders(r, path); err == nil {
+			return InputOrdersCSV
+		}
+		return ""
+	}
+	keys, err := firstObjectKeys(r)
+	switch {
+	case err != nil:
+		return ""
+	case trackingFormat(keys) != "":
+		return InputTracking
+	case hasKey(keys, "order_id"), hasKey(keys, "orders"):
+		return InputOrdersJSON
+	}
+	return ""
 }

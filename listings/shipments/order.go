@@ -2,6 +2,7 @@ package shipments
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 )
@@ -42,12 +43,15 @@ func (f orderFields) build(source string, line int) (*Order, error) {
 	if o.ID == "" {
 		return nil, fmt.Errorf("%s:%d: order has no order_id", source, line)
 	}
+	if len(o.ID) > maxIDBytes {
+		return nil, fmt.Errorf("%s:%d: order_id %s is longer than %d bytes", source, line, shortValue(o.ID), maxIDBytes)
+	}
 	var err error
 	if o.Amount, err = number(f.amount); err != nil {
-		return nil, fmt.Errorf("%s:%d: order %s: amount: %w", source, line, o.ID, err)
+		return nil, fmt.Errorf("%s:%d: order %s: amount %s is not a number", source, line, o.ID, shortValue(f.amount))
 	}
 	if o.PromisedShipHours, err = number(f.promised); err != nil {
-		return nil, fmt.Errorf("%s:%d: order %s: promised_ship_hours: %w", source, line, o.ID, err)
+		return nil, fmt.Errorf("%s:%d: order %s: promised_ship_hours %s is not a number", source, line, o.ID, shortValue(f.promised))
 	}
 	if o.PaidAt, err = ParseTime(cleanCell(f.paidAt)); err != nil {
 		return nil, fmt.Errorf("%s:%d: order %s: paid_at: %w", source, line, o.ID, err)
@@ -58,7 +62,32 @@ func (f orderFields) build(source string, line int) (*Order, error) {
 	if o.MarkedShippedAt, err = ParseTime(cleanCell(f.shipped)); err != nil {
 		return nil, fmt.Errorf("%s:%d: order %s: marked_shipped_at: %w", source, line, o.ID, err)
 	}
+	if err := o.check(); err != nil {
+		return nil, fmt.Errorf("%s:%d: order %s: %w", source, line, o.ID, err)
+	}
 	return o, nil
+}
+
+// maxIDBytes bounds an order id: ids name orders in every message.
+const maxIDBytes = 256
+
+// MaxPromisedShipHours bounds a shipping promise: no platform lets a seller
+// promise more than 90 days, and larger values overflow deadlines.
+const MaxPromisedShipHours = 90 * 24
+
+// check refuses values no real order has: the rules would judge them
+// wrongly or not at all.
+func (o *Order) check() error {
+	switch {
+	case math.IsNaN(o.Amount) || math.IsInf(o.Amount, 0) || o.Amount < 0:
+		return fmt.Errorf("amount %v: want a finite amount of 0 or more", o.Amount)
+	case math.IsNaN(o.PromisedShipHours) || o.PromisedShipHours < 0 || o.PromisedShipHours > MaxPromisedShipHours:
+		return fmt.Errorf("promised_ship_hours %v: want more than 0 and at most %d (empty: the platform default)",
+			o.PromisedShipHours, MaxPromisedShipHours)
+	case !o.MarkedShippedAt.IsZero() && o.MarkedShippedAt.Before(o.PaidAt):
+		return fmt.Errorf("marked_shipped_at %s is before paid_at %s", o.MarkedShippedAt.Format(time.DateTime), o.PaidAt.Format(time.DateTime))
+	}
+	return nil
 }
 
 // platformNames maps the names exports use to xiaoer's platform ids.

@@ -32,6 +32,7 @@ var columnNames = map[string]string{
 // csvOrders streams orders from a CSV export.
 type csvOrders struct {
 	r      *csv.Reader
+	guard  *recordGuard // its record starts where the last one ended
 	source string
 	cols   map[string]int
 }
@@ -46,14 +47,15 @@ func newCSVOrders(r io.Reader, source string) (*csvOrders, error) {
 	if !utf8.Valid(trimPartialRune(head)) {
 		in = simplifiedchinese.GB18030.NewDecoder().Reader(br)
 	}
-	cr := csv.NewReader(in)
+	guard := &recordGuard{r: in, limit: MaxCSVRecordBytes, what: "CSV record"}
+	cr := csv.NewReader(guard)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	header, err := cr.Read()
 	if err != nil {
 		return nil, fmt.Errorf("%s: header: %w", source, err)
 	}
-	c := &csvOrders{r: cr, source: source, cols: map[string]int{}}
+	c := &csvOrders{r: cr, source: source, cols: map[string]int{}, guard: guard}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
 		h = strings.TrimSuffix(strings.TrimSuffix(h, "(小时)"), "（小时）")
@@ -81,6 +83,8 @@ func trimPartialRune(b []byte) []byte {
 // Next returns the next order; io.EOF at the end. A row that cannot be read
 // is a *RowError, and the reader can go on past it.
 func (c *csvOrders) Next() (*Order, error) {
+	start := c.r.InputOffset()
+	c.guard.offset = func() int64 { return start }
 	rec, err := c.r.Read()
 	if err != nil {
 		var perr *csv.ParseError

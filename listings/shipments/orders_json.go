@@ -70,7 +70,9 @@ func newJSONOrders(r io.Reader, source string) (*jsonOrders, error) {
 		return nil, fmt.Errorf("%s: %w", source, err)
 	}
 	lc.skipped = int64(skipped)
-	j := &jsonOrders{dec: json.NewDecoder(br), lines: lc, source: source}
+	guard := &recordGuard{r: br, limit: MaxJSONRecordBytes, what: "JSON order"}
+	j := &jsonOrders{dec: json.NewDecoder(guard), lines: lc, source: source}
+	guard.offset = j.dec.InputOffset
 	if c == '[' {
 		if _, err := j.dec.Token(); err != nil {
 			return nil, fmt.Errorf("%s: %w", source, err)

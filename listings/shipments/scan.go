@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"sync"
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
@@ -152,7 +152,7 @@ type orderReader interface {
 // eachOrder streams the orders of a file to fn, with a *RowError for rows
 // that cannot be read; any other error ends the file.
 func (s *Scanner) eachOrder(in Input, fn func(*Order, error) error) error {
-	f, err := os.Open(in.Path)
+	f, err := fileread.Open(in.Path, MaxOrdersFileBytes)
 	if err != nil {
 		return err
 	}
@@ -256,7 +256,10 @@ func (s *Scanner) feed(ctx context.Context, in Input, queue, work chan<- *job) e
 				j.out.Err = err
 				j.done <- j.out
 			} else {
-				j.doc = OrderDocument(o, shop, trace, s.index.Sharing(o.TrackingNo, o.ID, shop), s.opts.Now)
+				j.doc, j.out.Err = s.document(o, shop, trace)
+				if j.out.Err != nil {
+					j.done <- j.out
+				}
 			}
 		}
 		select {
@@ -280,6 +283,16 @@ func (s *Scanner) feed(ctx context.Context, in Input, queue, work chan<- *job) e
 	})
 }
 
+// document builds an order's policy input; a panic is that order's error.
+func (s *Scanner) document(o *Order, shop string, trace *Trace) (doc *facts.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("order %s: internal error: %v", o.ID, r)
+		}
+	}()
+	return OrderDocument(o, shop, trace, s.index.Sharing(o.TrackingNo, o.ID, shop, o.Buyer), s.opts.Now), nil
+}
+
 // traceOf returns an order's tracking: its inline events, else the answer
 // of a tracking file for its number.
 func (s *Scanner) traceOf(o *Order, cache *traceCache) (*Trace, error) {
@@ -299,13 +312,24 @@ func (s *Scanner) traceOf(o *Order, cache *traceCache) (*Trace, error) {
 
 func (s *Scanner) evaluate(ctx context.Context, j *job) Outcome {
 	out := j.out
-	found, err := s.opts.Engine.Eval(ctx, j.doc)
+	found, err := s.eval(ctx, j.doc)
 	if err != nil {
 		out.Err = fmt.Errorf("order %s: %w", out.OrderID, err)
 		return out
 	}
 	out.Findings = finish(found, out.OrderID, out.Source, out.Line)
 	return out
+}
+
+// eval judges one document; a panic costs that document an error, never
+// the scan (a worker goroutine has no caller to recover it).
+func (s *Scanner) eval(ctx context.Context, doc *facts.Document) (found []finding.Finding, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			found, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return s.opts.Engine.Eval(ctx, doc)
 }
 
 // finish locates findings in the orders file and fingerprints them by order
@@ -327,7 +351,7 @@ func finish(found []finding.Finding, id, source string, line int) []finding.Find
 func (s *Scanner) judgeListings(ctx context.Context, emit func(Outcome) error) error {
 	for _, st := range s.index.Listings() {
 		out := Outcome{Shop: st.Shop, ListingID: st.ListingID}
-		found, err := s.opts.Engine.Eval(ctx, ListingDocument(st, s.opts.Now))
+		found, err := s.eval(ctx, ListingDocument(st, s.opts.Now))
 		if err != nil {
 			out.Err = fmt.Errorf("listing %s: %w", st.ListingID, err)
 		} else {

@@ -31,18 +31,34 @@ func ParseTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
+	t, ok := readTime(s)
+	if !ok {
+		return time.Time{}, fmt.Errorf("unreadable time %s", shortValue(s))
+	}
+	if t.Before(earliestTime) || !t.Before(latestTime) {
+		return time.Time{}, fmt.Errorf("time %s is outside %d–%d", shortValue(s), earliestTime.Year(), latestTime.Year()-1)
+	}
+	return t, nil
+}
+
+// The window of times an order or a tracking event can have: earlier or
+// later ones are typing errors or hostile values, and far ones overflow
+// the durations the rules compute.
+var (
+	earliestTime = time.Date(2000, 1, 1, 0, 0, 0, 0, facts.Shanghai)
+	latestTime   = time.Date(2100, 1, 1, 0, 0, 0, 0, facts.Shanghai)
+)
+
+func readTime(s string) (time.Time, bool) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.In(facts.Shanghai), nil
+		return t.In(facts.Shanghai), true
 	}
 	for _, layout := range localLayouts {
 		if t, err := time.ParseInLocation(layout, s, facts.Shanghai); err == nil {
-			return t, nil
+			return t, true
 		}
 	}
-	if t, ok := unixTime(s); ok {
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("unreadable time %q", s)
+	return unixTime(s)
 }
 
 // unixTime reads 10-digit seconds or 13-digit milliseconds.

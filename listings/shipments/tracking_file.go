@@ -6,13 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
 )
 
 // ReadTrackingFile reads every answer in a tracking file: one answer, an
 // array of answers, or one answer per line.
 func ReadTrackingFile(path string) ([]*Trace, error) {
-	f, err := os.Open(path)
+	f, err := fileread.Open(path, MaxTrackingFileBytes)
 	if err != nil {
 		return nil, err
 	}

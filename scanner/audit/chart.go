@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -70,13 +71,17 @@ type LegendItem struct {
 	Label string
 }
 
+// Chart sizes are in CSS pixels at scale 1: a bar chart fits a 390 px
+// phone without shrinking its 12 px labels, and grows at most a little on
+// a desk; the timeline is as wide as its days and scrolls in its box.
 const (
-	chartWidth = 560
-	wideWidth  = 1100 // the timeline spans the page
-	barHeight  = 22
+	chartWidth = 340
+	barHeight  = 20
 	barGap     = 8
-	labelWidth = 170
-	valueWidth = 90
+	labelWidth = 112
+	valueWidth = 64
+	daySlot    = 22 // timeline pixels per day
+	axisWidth  = 40
 )
 
 // severityClass is the CSS class of a severity's colour.
@@ -113,26 +118,32 @@ func ruleChart(counts []RuleCount) BarChart {
 	return c
 }
 
-// listingChart stacks each top listing's smallest fine, punitive claim and
-// platform compensation; ranked is already sorted by Score.
+// listingChart stacks each listing's buyer claim and platform compensation,
+// the money it can cost, for the listings that can cost the most. Fines
+// are not drawn: their statutory floor would make every bar alike.
 func listingChart(ranked []*ListingView) BarChart {
 	c := BarChart{Width: chartWidth, LabelWidth: labelWidth, Legend: []LegendItem{
-		{"cost-fine", "罚款下限"}, {"cost-punitive", "惩罚性赔偿"}, {"cost-platform", "平台赔付"}}}
-	top := ranked[:min(len(ranked), TopListingsChart)]
-	if len(top) == 0 || top[0].Score() == 0 {
+		{"cost-punitive", "买家索赔"}, {"cost-platform", "平台赔付"}}}
+	top := slices.Clone(ranked)
+	slices.SortStableFunc(top, func(a, b *ListingView) int { return cmp.Compare(b.Stake.Money(), a.Stake.Money()) })
+	top = top[:min(len(top), TopListingsChart)]
+	for len(top) > 0 && top[len(top)-1].Stake.Money() == 0 {
+		top = top[:len(top)-1]
+	}
+	if len(top) == 0 {
 		c.Empty, c.Height = "没有可计算金额的问题", 60
 		return c
 	}
-	most := top[0].Score()
+	most := top[0].Stake.Money()
 	span := chartWidth - labelWidth - valueWidth
 	for i, v := range top {
 		y := i * (barHeight + barGap)
-		b := Bar{Y: y, Label: truncate(v.Title, 12), Title: v.Title, Value: MoneyShort(v.Score())}
+		b := Bar{Y: y, Label: truncate(v.Title, 8), Title: v.Title, Value: MoneyShort(v.Stake.Money())}
 		x := labelWidth
 		for _, part := range []struct {
 			class, name string
 			amount      float64
-		}{{"cost-fine", "罚款下限", v.Exposure.FineCNY[0]}, {"cost-punitive", "惩罚性赔偿", v.Exposure.PunitiveCNY}, {"cost-platform", "平台赔付", v.Exposure.PlatformCNY}} {
+		}{{"cost-punitive", "买家索赔", v.Stake.Claim}, {"cost-platform", "平台赔付", v.Stake.Platform}} {
 			if part.amount <= 0 {
 				continue
 			}
@@ -140,7 +151,7 @@ func listingChart(ranked []*ListingView) BarChart {
 			b.Segments = append(b.Segments, Segment{X: x, Y: y, W: w, H: barHeight, Class: part.class, Title: part.name + " " + Money(part.amount)})
 			x += w
 		}
-		b.ValueX = x + 6
+		b.ValueX = x + 4
 		c.Bars = append(c.Bars, b)
 	}
 	c.Height = len(top)*(barHeight+barGap) + 4
@@ -150,13 +161,14 @@ func listingChart(ranked []*ListingView) BarChart {
 // shipmentChart stacks late, fake and stalled shipments per day, from the
 // first day to the last with a finding.
 func shipmentChart(perDay map[string]map[string]int) ColumnChart {
-	c := ColumnChart{Width: wideWidth, Height: 200, Baseline: 170, Legend: []LegendItem{
+	c := ColumnChart{Height: 200, Baseline: 170, Legend: []LegendItem{
 		{"ship-late", "延迟发货"}, {"ship-fake", "虚假发货"}, {"ship-stalled", "物流停滞"}}}
 	order := dayRange(perDay)
 	if len(order) == 0 {
 		c.Empty = "没有发货问题（或没有提供订单）"
 		return c
 	}
+	c.Width = max(chartWidth, axisWidth+len(order)*daySlot)
 	top := 0
 	for _, d := range order {
 		top = max(top, total(perDay[d]))
@@ -167,14 +179,14 @@ func shipmentChart(perDay map[string]map[string]int) ColumnChart {
 	for v := 0; v <= ceil; v += step {
 		c.Ticks = append(c.Ticks, Tick{Y: c.Baseline - scale(float64(v), float64(ceil), plot), Label: fmt.Sprint(v)})
 	}
-	slot := (wideWidth - 40) / len(order)
+	slot := (c.Width - axisWidth) / len(order)
 	width := max(2, min(36, slot*2/3))
-	every := int(math.Ceil(float64(len(order)) / 14))
+	every := max(1, int(math.Ceil(56/float64(slot)))) // labels (11月18日) 56 px apart
 	for i, d := range order {
-		x := 40 + i*slot + (slot-width)/2
+		x := axisWidth + i*slot + (slot-width)/2
 		col := Column{X: x, LabelX: x + width/2}
 		if i%every == 0 {
-			col.Label = d[5:]
+			col.Label = shortDay(d)
 		}
 		y := c.Baseline
 		for j, rule := range shipmentRules {

@@ -5,11 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 )
-
-// shanghai is the time zone of the shops the report is for.
-var shanghai = time.FixedZone("CST", 8*3600)
 
 // Money formats yuan as ¥1,234 (whole yuan) or ¥1,234.50.
 func Money(v float64) string { return money.FormatCNY(v) }

@@ -28,7 +28,9 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"add":      func(a, b int) int { return a + b },
 	"sub":      func(a, b int) int { return a - b },
 	"pct":      func(a, b int) string { return percent(a, b) },
-	"hasFine":  func(v *ListingView) bool { return v.Exposure.FineCNY[1] > 0 },
+	"reasons":  func(s Stake) []string { return s.Reasons(pointsTable()) },
+	"points":   func(v float64) string { return fmt.Sprintf("%g", v) },
+	"mul":      func(a, b int) int { return a * b / 100 },
 }).Parse(reportTemplate))
 
 // Render writes the report as one HTML file.

@@ -2,7 +2,6 @@ package audit
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
@@ -43,7 +42,7 @@ func (b *Builder) AddShipment(res scanner.Result) {
 		t.Platform += f.Exposure.PlatformCNY
 		t.Unconfirmed = t.Unconfirmed || (!f.Exposure.Confirmed && f.Exposure.PlatformCNY > 0)
 		v := orderView(res, f, b.titles)
-		b.onDay(v.Date, f.Rule)
+		b.onDay(v.day, f.Rule)
 		if len(b.r.Orders) < MaxOrders {
 			b.r.Orders = append(b.r.Orders, v)
 		} else {
@@ -75,10 +74,13 @@ func orderView(res scanner.Result, f finding.Finding, titles map[string]string) 
 	}
 	raw := f.Details["events"]
 	v.Events = events(raw)
-	v.Date = day(paidAt(raw))
-	if v.Date == "" && len(v.Events) > 0 {
-		v.Date = day(v.Events[0].Time)
+	v.day = day(paidAt(raw))
+	if list, _ := raw.([]any); v.day == "" && len(list) > 0 {
+		if m, ok := list[0].(map[string]any); ok {
+			v.day = day(str(m["time"]))
+		}
 	}
+	v.Date = shortDay(v.day)
 	return v
 }
 
@@ -111,7 +113,7 @@ func events(v any) []EventView {
 		if !ok {
 			continue
 		}
-		out = append(out, EventView{Time: str(m["time"]), Kind: eventKinds[str(m["kind"])], Text: str(m["text"])})
+		out = append(out, EventView{Time: shortTime(str(m["time"])), Kind: eventKinds[str(m["kind"])], Text: str(m["text"])})
 		if out[len(out)-1].Kind == "" {
 			out[len(out)-1].Kind = str(m["kind"])
 		}
@@ -131,13 +133,4 @@ func str(v any) string {
 		return ""
 	}
 	return fmt.Sprint(v)
-}
-
-// day is the Shanghai date of an RFC 3339 time, "" when it is not one.
-func day(s string) string {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return ""
-	}
-	return t.In(shanghai).Format("2006-01-02")
 }

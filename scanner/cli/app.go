@@ -11,9 +11,17 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// NewApp returns the xiaoer application writing to stdout and stderr.
+// Run runs xiaoer with argv (program name first) and returns the exit code:
+// main's only call. Flags may come before or after a command's paths.
+func Run(stdout, stderr io.Writer, argv []string) int {
+	app := NewApp(stdout, stderr)
+	return ExitCode(app.Run(interspersed(app.Commands, argv)), stderr)
+}
+
+// NewApp returns the xiaoer application writing to stdout and stderr. Its
+// Run takes flags only before paths; Run (the function) takes them anywhere.
 func NewApp(stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:      "xiaoer",
 		Usage:     "policy-as-code compliance checker for Chinese e-commerce listings and seller promises",
 		Version:   versionString(),
@@ -33,7 +41,11 @@ func NewApp(stdout, stderr io.Writer) *cli.App {
 		// Exit codes are decided by ExitCode in main, never by the library.
 		ExitErrHandler:  func(*cli.Context, error) {},
 		HideHelpCommand: true,
+		Action:          unknownCommand,
+		OnUsageError:    onUsageError,
 	}
+	setUsageErrors(app.Commands)
+	return app
 }
 
 // ExitCode maps the error App.Run returned to the process exit code and

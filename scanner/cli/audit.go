@@ -72,7 +72,7 @@ func versionLine(checker *scanner.Checker) string {
 // into the report, with the config's ignore-paths and exceptions applied;
 // results are not kept.
 func auditListings(c *cli.Context, set *scanSettings, checker *scanner.Checker, b *audit.Builder) error {
-	inputs := scanner.ExpandSources(scanner.Sources{Paths: c.StringSlice("listings"), Stdin: c.App.Reader})
+	inputs := scanner.ExpandSources(scanner.Sources{Paths: c.StringSlice("listings"), Stdin: c.App.Reader, Export: set.export})
 	inputs = scanner.SkipPaths(inputs, set.cfg.IgnorePaths, &config.PathMatcher{Base: set.cfg.Dir})
 	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: c.Int("workers"), Platform: set.platform}}
 	var bar *progress.Bar
@@ -80,7 +80,7 @@ func auditListings(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 		bar = progress.New(c.App.ErrWriter, len(inputs), "listings")
 	}
 	defer bar.Close()
-	return s.RunStream(c.Context, inputs, scanner.StreamOptions{InputDone: func(scanner.Input, []scanner.Result) { bar.Done() }}, func(r scanner.Result) error {
+	return s.RunStream(c.Context, inputs, scanner.StreamOptions{InputDone: func(scanner.Input, int) { bar.Done() }}, func(r scanner.Result) error {
 		set.gate.Apply(&r)
 		b.AddListing(r)
 		return nil
@@ -141,9 +141,12 @@ func writeAudit(path string, report *audit.Report) error {
 
 // auditSummary prints the headline and says whether every input was read.
 func auditSummary(c *cli.Context, t audit.Totals) error {
-	fmt.Fprintf(c.App.ErrWriter, "xiaoer: wrote %s: %d listings (%d with findings), %d findings, %s at risk, fines %s; %d of %d orders flagged\n",
+	fmt.Fprintf(c.App.ErrWriter, "xiaoer: wrote %s: %d listings (%d with findings), %d findings, %s at risk in claims and compensation; %d listings can be fined (largest range %s, never added up); %d of %d orders flagged\n",
 		c.String("out"), t.Listings, t.ListingsFlagged, t.Findings, audit.Money(t.AtRisk()),
-		audit.MoneyRange(t.FineMin, t.FineMax), t.OrdersFlagged, t.Orders)
+		t.FineListings, audit.MoneyRange(t.FineRange[0], t.FineRange[1]), t.OrdersFlagged, t.Orders)
+	if t.NotItems > 0 {
+		fmt.Fprintf(c.App.ErrWriter, "xiaoer: %d pages are not item pages (listed in the report with the reason)\n", t.NotItems)
+	}
 	if t.Unreadable > 0 {
 		return cli.Exit(fmt.Sprintf("%d inputs could not be read (listed in the report)", t.Unreadable), scanner.ExitError)
 	}

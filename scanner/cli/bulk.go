@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/fetch"
 	"github.com/xiaoer-dev/xiaoer/scanner/progress"
@@ -36,8 +37,8 @@ const urlWorkers = 16
 
 // expandInputs is the scan's inputs: the paths (shop exports split into
 // rows) and the --urls list.
-func expandInputs(c *cli.Context) ([]scanner.Input, error) {
-	src := scanner.Sources{Paths: c.Args().Slice(), Stdin: c.App.Reader, FetchDesc: c.Bool("fetch-desc")}
+func expandInputs(c *cli.Context, export listings.ExportOptions) ([]scanner.Input, error) {
+	src := scanner.Sources{Paths: c.Args().Slice(), Stdin: c.App.Reader, FetchDesc: c.Bool("fetch-desc"), Export: export}
 	if path := c.String("urls"); path != "" {
 		urls, err := readURLFile(c, path)
 		if err != nil {
@@ -138,7 +139,7 @@ func runInputs(c *cli.Context, s *scanner.Scanner, inputs []scanner.Input, strea
 	}
 	defer bar.Close()
 	start := time.Now()
-	err := s.RunStream(c.Context, inputs, scanner.StreamOptions{AsCompleted: streaming, InputDone: func(scanner.Input, []scanner.Result) { bar.Done() }}, emit)
+	err := s.RunStream(c.Context, inputs, scanner.StreamOptions{AsCompleted: streaming, InputDone: func(scanner.Input, int) { bar.Done() }}, emit)
 	if err == nil && bar != nil {
 		fmt.Fprintf(c.App.ErrWriter, "xiaoer: %d inputs in %s\n", len(inputs), time.Since(start).Round(time.Millisecond))
 	}

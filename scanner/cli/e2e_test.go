@@ -12,12 +12,25 @@ import (
 	"testing"
 )
 
+// binDir holds the binary the end-to-end tests build once; TestMain
+// removes it (a 41 MB file per run otherwise stays in the temp directory).
+var binDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
 // buildBinary builds xiaoer once for the end-to-end tests.
 var buildBinary = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "xiaoer-e2e-")
 	if err != nil {
 		return "", err
 	}
+	binDir = dir
 	bin := filepath.Join(dir, "xiaoer")
 	out, err := exec.Command("go", "build", "-o", bin, "github.com/xiaoer-dev/xiaoer").CombinedOutput()
 	if err != nil {
@@ -29,7 +42,7 @@ var buildBinary = sync.OnceValues(func() (string, error) {
 func binary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("builds the binary")
+		t.Skip("skipped with -short: the end-to-end tests build the binary")
 	}
 	bin, err := buildBinary()
 	if err != nil {
@@ -209,5 +222,52 @@ func requireKeys(t *testing.T, what string, m map[string]any, keys ...string) {
 		if _, ok := m[k]; !ok {
 			t.Errorf("%s lacks %q: %v", what, k, m)
 		}
+	}
+}
+
+// TestBuildWithoutCgoSaysWhy: with cgo off (CGO_ENABLED=0, or no C
+// compiler, where Go turns it off by itself) the build fails on one
+// identifier that names the fix, not on gojieba's undefined types.
+func TestBuildWithoutCgoSaysWhy(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("skipped with -short: builds a package with cgo off")
+	}
+	cmd := exec.Command("go", "build", "-o", os.DevNull, "github.com/xiaoer-dev/xiaoer/scanner/tokenizer")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatal("the tokenizer built without cgo")
+	}
+	if !strings.Contains(string(out), "xiaoer_needs_cgo__install_a_C_and_CPP_compiler__then_build_with_CGO_ENABLED_1") || strings.Contains(string(out), "gojieba.Jieba") {
+		t.Errorf("want the one error that names the fix, got:\n%s", out)
+	}
+}
+
+// TestReadmeSampleIsWhatTheFirstCommandPrints: the README's sample finding
+// is the first block the README's first command prints, byte for byte, so
+// a rule change that alters it shows up here and not in a reader's terminal.
+func TestReadmeSampleIsWhatTheFirstCommandPrints(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	root := filepath.Dir(fixturesDir(t))
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "What the first command prints first")
+	_, sample, ok2 := strings.Cut(after, "```text\n")
+	sample, _, ok3 := strings.Cut(sample, "\n```")
+	if !ok || !ok2 || !ok3 {
+		t.Fatal("README.md has no sample block after \"What the first command prints first\"")
+	}
+	cmd := exec.Command(bin, "scan", "fixtures/pages", "fixtures/listings", "fixtures/material")
+	cmd.Dir = root
+	home := t.TempDir()
+	cmd.Env = []string{"HOME=" + home, "XDG_CACHE_HOME=" + filepath.Join(home, "cache"), "PATH=/usr/bin:/bin"}
+	out, _ := cmd.Output() // exit 1: the fixtures hold findings
+	first, _, _ := strings.Cut(string(out), "\n\n")
+	if first != sample {
+		t.Errorf("the README's sample is not what the first command prints first.\nREADME:\n%s\nprinted:\n%s", sample, first)
 	}
 }

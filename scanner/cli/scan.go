@@ -52,6 +52,7 @@ func settingsFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "policy", Usage: "directory of user policies (Rego and data) beside the embedded pack (repeatable)"},
 		&cli.StringSliceFlag{Name: "data", Usage: "JSON or YAML data file merged into the policy data (repeatable)"},
 		&cli.DurationFlag{Name: "eval-timeout", Value: engine.DefaultEvalTimeout, Usage: "time limit for evaluating one listing"},
+		&cli.StringSliceFlag{Name: "columns", Usage: "shop-export columns to read as fields, HEADER=FIELD (零售价=price,详情描述=description); over .xiaoer.yaml's columns:"},
 	}
 }
 
@@ -67,6 +68,7 @@ func runScan(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
+	inputs = sortInputs(c, set, inputs) // orders and tracking go to set.shipments
 	checker, err := newScanChecker(c, set)
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
@@ -116,7 +118,7 @@ func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 	}
 	err := runInputs(c, s, inputs, streaming, emit) // progress, jsonl as completed
 	if err == nil {
-		err = scanShipments(c, checker.Engine, &r.Summary, emit)
+		err = scanShipments(c, set.shipments, checker.Engine, &r.Summary, emit)
 	}
 	if err != nil {
 		return 0, err

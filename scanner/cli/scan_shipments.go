@@ -18,11 +18,11 @@ var shipmentsFlag = &cli.StringSliceFlag{
 	Usage: "also judge these orders (CSV/JSON) and tracking files or directories (repeatable)",
 }
 
-// scanShipments judges the orders given with --shipments and emits one
-// result per orders or tracking file (kind "shipments"), plus one for the
-// listing-level promise findings, after the listings' results.
-func scanShipments(c *cli.Context, eng *engine.Engine, sum *scanner.Summary, emit func(scanner.Result) error) error {
-	paths := c.StringSlice("shipments")
+// scanShipments judges the orders and tracking at paths (--shipments, and
+// those a scanned directory holds) and emits one result per orders or
+// tracking file (kind "shipments"), plus one for the listing-level promise
+// findings, after the listings' results.
+func scanShipments(c *cli.Context, paths []string, eng *engine.Engine, sum *scanner.Summary, emit func(scanner.Result) error) error {
 	if len(paths) == 0 {
 		return nil
 	}

@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/bundle"
 	"github.com/urfave/cli/v2"
 
+	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/config"
 	"github.com/xiaoer-dev/xiaoer/scanner/engine"
@@ -24,6 +27,10 @@ type scanSettings struct {
 	data     []string // files, relative to the working directory
 	gate     *scanner.Gate
 	writer   *scanner.BaselineWriter // nil unless --write-baseline
+	export   listings.ExportOptions  // shop-export column map: config, then --columns
+	// shipments are the orders and tracking files judged with the
+	// listings: --shipments, and those the scanned directories hold.
+	shipments []string
 }
 
 // loadSettings reads the config (if any) and lets flags override it.
@@ -47,6 +54,9 @@ func loadSettings(c *cli.Context) (*scanSettings, error) {
 	if set.gate, err = newGate(c, cfg); err != nil {
 		return nil, err
 	}
+	if set.export.Columns, err = columnMap(cfg.Columns, c.StringSlice("columns")); err != nil {
+		return nil, err
+	}
 	if path := c.String("write-baseline"); path != "" {
 		// A partial scan would drop every other file's accepted findings.
 		if c.String("changed-since") != "" || len(c.StringSlice("rule")) > 0 {
@@ -55,6 +65,25 @@ func loadSettings(c *cli.Context) (*scanSettings, error) {
 		set.writer = &scanner.BaselineWriter{Path: path}
 	}
 	return set, nil
+}
+
+// columnMap is the config's column map with --columns HEADER=FIELD over it.
+func columnMap(fromConfig map[string]string, flags []string) (map[string]string, error) {
+	m := maps.Clone(fromConfig)
+	if m == nil {
+		m = map[string]string{}
+	}
+	for _, pair := range flags {
+		header, field, ok := strings.Cut(pair, "=")
+		if !ok {
+			return nil, fmt.Errorf("--columns %q: want HEADER=FIELD, for example 零售价=price", pair)
+		}
+		m[strings.TrimSpace(header)] = strings.TrimSpace(field)
+	}
+	if err := listings.CheckColumnMap(m); err != nil {
+		return nil, fmt.Errorf("--columns: %w", err)
+	}
+	return m, nil
 }
 
 // findConfig reads --config, or .xiaoer.yaml in the working directory when
@@ -132,7 +161,7 @@ func finishBaseline(c *cli.Context, s *scanSettings) error {
 // ignore-paths and, with
 // --changed-since, keeps only files changed since that revision.
 func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
-	inputs, err := expandInputs(c) // shop export rows, --urls
+	inputs, err := expandInputs(c, s.export) // shop export rows, --urls
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
+	"github.com/xiaoer-dev/xiaoer/scanner/report"
 )
 
 // newShipmentsCommand builds `xiaoer shipments`: orders (CSV, JSON) and
@@ -86,21 +87,21 @@ func shipmentsExitCode(rep *shipments.Report, failOn string) int {
 func writeShipmentsText(w io.Writer, rep *shipments.Report) error {
 	for _, fr := range rep.Files {
 		if fr.Error != nil {
-			fmt.Fprintf(w, "%s: error: %s\n", fr.Source, *fr.Error)
+			fmt.Fprintf(w, "%s: error: %s\n", report.Terminal(fr.Source), report.Terminal(*fr.Error))
 		}
 		for _, e := range fr.RowErrors {
-			fmt.Fprintf(w, "%s: error: %s\n", fr.Source, e)
+			fmt.Fprintf(w, "%s: error: %s\n", report.Terminal(fr.Source), report.Terminal(e))
 		}
 		for _, f := range fr.Findings {
 			line := 0
 			if f.Location != nil {
 				line = f.Location.Line
 			}
-			fmt.Fprintf(w, "%s:%d: %s %s: %s%s\n", fr.Source, line, f.Severity, f.Rule, f.Message, cost(f))
+			fmt.Fprintf(w, "%s:%d: %s %s: %s%s\n", report.Terminal(fr.Source), line, report.Terminal(f.Severity), report.Terminal(f.Rule), report.Terminal(f.Message), cost(f))
 		}
 	}
 	for _, f := range rep.Listings {
-		fmt.Fprintf(w, "%s %s: %s\n", f.Severity, f.Rule, f.Message)
+		fmt.Fprintf(w, "%s %s: %s\n", report.Terminal(f.Severity), report.Terminal(f.Rule), report.Terminal(f.Message))
 	}
 	for _, name := range rep.ShopNames() {
 		st := rep.Shops[name]
@@ -108,7 +109,7 @@ func writeShipmentsText(w io.Writer, rep *shipments.Report) error {
 		if !st.Confirmed {
 			note = "（含未证实的赔付标准）"
 		}
-		if _, err := fmt.Fprintf(w, "店铺 %s: %d 笔订单，%d 笔有问题，%d 条发现，平台赔付合计 ¥%.2f%s\n", name, st.Orders, st.Flagged, st.Findings, st.PlatformCNY, note); err != nil {
+		if _, err := fmt.Fprintf(w, "店铺 %s: %d 笔订单，%d 笔有问题，%d 条发现，平台赔付合计 ¥%.2f%s\n", report.Terminal(name), st.Orders, st.Flagged, st.Findings, st.PlatformCNY, note); err != nil {
 			return err
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/bundle"
 	"gopkg.in/yaml.v3"
 
+	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
@@ -35,6 +36,8 @@ type Config struct {
 	RegisteredNames []string    `yaml:"registered-names"` // the shop's registered trademarks and names
 	Exceptions      []Exception `yaml:"exceptions"`       // rule waivers, each with a reason
 	IgnorePaths     []string    `yaml:"ignore-paths"`     // globs of files never scanned
+	// Columns maps shop-export headers to fields (零售价: price), as --columns.
+	Columns map[string]string `yaml:"columns"`
 
 	// Dir is the directory the file was read from.
 	Dir string `yaml:"-"`
@@ -148,6 +151,9 @@ func (c *Config) Validate() error {
 		if err := ValidGlob(g); err != nil {
 			errs = append(errs, fmt.Errorf("ignore-paths[%d] %q: %w", i, g, err))
 		}
+	}
+	if err := listings.CheckColumnMap(c.Columns); err != nil {
+		errs = append(errs, fmt.Errorf("columns: %w", err))
 	}
 	return errors.Join(errs...)
 }

@@ -48,7 +48,7 @@ ignore-paths: [drafts]
 func TestConfigErrors(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct{ text, want string }{
-		"unknown key":           {"platfrom: taobao\n", `line 1: unknown key "platfrom" (known keys: data, exceptions, fail-on, ignore-paths, platform, policies, registered-names)`},
+		"unknown key":           {"platfrom: taobao\n", `line 1: unknown key "platfrom" (known keys: columns, data, exceptions, fail-on, ignore-paths, platform, policies, registered-names)`},
 		"unknown exception key": {"exceptions:\n  - rule: ad-absolute\n    reason: x\n    reson: y\n", `line 4: unknown key "reson" in exceptions[0]`},
 		"reasonless exception":  {"exceptions:\n  - rule: ad-absolute\n    path: a.yaml\n", "exceptions[0]: rule and reason are required"},
 		"bad fail-on":           {"fail-on: critical\n", `fail-on "critical"`},

@@ -79,7 +79,7 @@ func TestToASTMatchesJSON(t *testing.T) {
 }
 
 // pointerMarshaler marshals itself through a pointer receiver.
-type pointerMarshaler struct{ n int }
+type pointerMarshaler struct{ _ int }
 
 func (p *pointerMarshaler) MarshalJSON() ([]byte, error) { return []byte(`"custom"`), nil }
 

@@ -32,18 +32,34 @@ func (t *Text) Report(w io.Writer, r *Report) error {
 		t.result(bw, res)
 	}
 	t.summary(bw, r.Summary)
+	columnNotes(bw, r.Results)
 	return bw.Flush()
+}
+
+// columnNotes says, once per shop export, which columns were not read.
+func columnNotes(w *bufio.Writer, results []scanner.Result) {
+	seen := map[string]bool{}
+	for _, r := range results {
+		if r.Columns == nil || seen[r.Source] {
+			continue
+		}
+		seen[r.Source] = true
+		if len(r.Columns.Unused) > 0 {
+			fmt.Fprintf(w, "%s: columns not read: %s (map them with --columns HEADER=FIELD or columns: in .xiaoer.yaml)\n",
+				r.Source, strings.Join(r.Columns.Unused, ", "))
+		}
+	}
 }
 
 func (t *Text) result(w *bufio.Writer, r scanner.Result) {
 	if r.Failed() {
-		fmt.Fprintf(w, "%s\n  %s %s\n\n", r.Source, t.paint(ansiRed, "error:"), *r.Error)
+		fmt.Fprintf(w, "%s\n  %s %s\n\n", Terminal(r.Source), t.paint(ansiRed, "error:"), Terminal(*r.Error))
 		return
 	}
 	if len(r.Findings) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "%s  %s\n", t.paint(ansiBold, r.Source), t.paint(ansiDim, header(r)))
+	fmt.Fprintf(w, "%s  %s\n", t.paint(ansiBold, Terminal(r.Source)), t.paint(ansiDim, Terminal(header(r))))
 	for _, f := range r.Findings {
 		t.finding(w, f)
 	}
@@ -65,19 +81,19 @@ func (t *Text) finding(w *bufio.Writer, f finding.Finding) {
 	if f.Suppressed != nil {
 		sev = t.paint(ansiDim, "suppressed")
 	}
-	fmt.Fprintf(w, "  %s %s %s %s\n", sev, t.paint(ansiBold, f.Rule), where(f), f.Message)
+	fmt.Fprintf(w, "  %s %s %s %s\n", sev, t.paint(ansiBold, Terminal(f.Rule)), Terminal(where(f)), Terminal(f.Message))
 	if f.Evidence != "" {
 		fmt.Fprintf(w, "      原文: %s\n", t.highlight(f))
 	}
-	fmt.Fprintf(w, "      依据: %s\n", basis(f.Basis))
+	fmt.Fprintf(w, "      依据: %s\n", Terminal(basis(f.Basis)))
 	if f.Suggestion != "" {
-		fmt.Fprintf(w, "      建议: %s\n", f.Suggestion)
+		fmt.Fprintf(w, "      建议: %s\n", Terminal(f.Suggestion))
 	}
 	if cost := exposure(f.Exposure); cost != "" {
 		fmt.Fprintf(w, "      风险: %s\n", cost)
 	}
 	if f.Suppressed != nil {
-		fmt.Fprintf(w, "      已豁免: %s (%s)\n", f.Suppressed.Reason, f.Suppressed.Source)
+		fmt.Fprintf(w, "      已豁免: %s (%s)\n", Terminal(f.Suppressed.Reason), Terminal(f.Suppressed.Source))
 	}
 }
 
@@ -95,11 +111,13 @@ func (t *Text) highlight(f finding.Finding) string {
 	if !strings.Contains(ctx, f.Evidence) {
 		ctx = f.Evidence
 	}
-	mark := "【" + f.Evidence + "】"
+	i := strings.Index(ctx, f.Evidence)
+	before, after := Terminal(ctx[:i]), Terminal(ctx[i+len(f.Evidence):])
+	mark := "【" + Terminal(f.Evidence) + "】"
 	if t.Color {
-		mark = ansiRed + ansiBold + f.Evidence + ansiReset
+		mark = ansiRed + ansiBold + Terminal(f.Evidence) + ansiReset
 	}
-	return strings.Replace(ctx, f.Evidence, mark, 1)
+	return before + mark + after
 }
 
 func (t *Text) severity(s string) string {
@@ -136,7 +154,7 @@ func (t *Text) summary(w *bufio.Writer, s scanner.Summary) {
 	fmt.Fprintf(w, "%d inputs, %d listings: %d findings (%d error, %d warning), %d suppressed, %d unreadable\n",
 		s.Inputs, s.Listings, s.Findings, s.BySeverity["error"], s.BySeverity["warning"], s.Suppressed, s.Errors)
 	if s.Exposure.PunitiveCNY+s.Exposure.PlatformCNY > 0 || s.Exposure.FineCNY[1] > 0 {
-		fmt.Fprintf(w, "money at risk: punitive claims ¥%s, platform compensation ¥%s, fines up to ¥%s\n",
+		fmt.Fprintf(w, "money at risk: punitive claims ¥%s, platform compensation ¥%s, largest fine range up to ¥%s (fines are never added up)\n",
 			yuan(s.Exposure.PunitiveCNY), yuan(s.Exposure.PlatformCNY), yuan(s.Exposure.FineCNY[1]))
 	}
 }

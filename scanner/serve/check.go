@@ -34,24 +34,41 @@ func (s *Server) readQuery(r *http.Request) (query, error) {
 	return q, nil
 }
 
-// readRequest reads the query and the body of a listing endpoint.
-func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (query, []byte, error) {
+// readRequest reads the query and the body of a listing endpoint, and
+// takes an evaluation slot: parsing a page costs as much as judging it, so
+// both happen under the slot. A server with every slot and queue place
+// taken refuses before reading the body at all. The caller must release.
+func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (query, []byte, func(), error) {
+	if s.limit.full() {
+		err := overloaded("every evaluation slot is busy and the queue is full")
+		s.reject(err)
+		return query{}, nil, nil, err
+	}
 	q, err := s.readQuery(r)
 	if err != nil {
-		return q, nil, err
+		return q, nil, nil, err
 	}
 	raw, err := readBody(w, r, s.opts.MaxBodyBytes)
-	return q, raw, err
+	if err != nil {
+		return q, nil, nil, err
+	}
+	release, err := s.limit.acquire(r.Context())
+	if err != nil {
+		s.reject(err)
+		return q, nil, nil, err
+	}
+	return q, raw, release, nil
 }
 
 // handleCheck judges one listing and answers its Result, the same JSON as
 // one line of `xiaoer scan --format jsonl`.
 func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
-	q, raw, err := s.readRequest(w, r)
+	q, raw, release, err := s.readRequest(w, r)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
+	defer release()
 	l, err := parseListing(r, raw, q.source)
 	if err != nil {
 		writeError(w, err)
@@ -78,11 +95,12 @@ type batchResponse struct {
 // handleBatch judges up to MaxBatch listings; an unreadable item is an
 // error result in its place. JSON Lines in, JSON Lines out.
 func (s *Server) handleBatch(w http.ResponseWriter, r *http.Request) {
-	q, raw, err := s.readRequest(w, r)
+	q, raw, release, err := s.readRequest(w, r)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
+	defer release()
 	items, err := parseBatch(r, raw, q.source, s.opts.MaxBatch)
 	if err != nil {
 		writeError(w, err)
@@ -116,16 +134,9 @@ func writeJSONLines(w http.ResponseWriter, results []scanner.Result) {
 	}
 }
 
-// evaluate judges items under one evaluation slot (waiting for it in the
-// bounded queue), plus up to maxWorkers-1 slots that are idle right now,
-// within the request timeout.
+// evaluate judges items under the request's evaluation slot, plus up to
+// maxWorkers-1 slots that are idle right now, within the request timeout.
 func (s *Server) evaluate(ctx context.Context, items []Item, platform string, maxWorkers int) ([]scanner.Result, error) {
-	release, err := s.limit.acquire(ctx)
-	if err != nil {
-		s.reject(err)
-		return nil, err
-	}
-	defer release()
 	extra, releaseExtra := s.limit.extra(min(maxWorkers, len(items)) - 1)
 	defer releaseExtra()
 	ctx, cancel := context.WithTimeout(ctx, s.opts.RequestTimeout)

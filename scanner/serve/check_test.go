@@ -2,8 +2,10 @@ package serve
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -93,4 +95,43 @@ func TestCheckWantsOneListing(t *testing.T) {
 	wantError(t, res, raw, http.StatusUnprocessableEntity, CodeNoListing)
 	res, raw = post(t, ts.URL+"/v1/check", "text/html", "   ")
 	wantError(t, res, raw, http.StatusUnprocessableEntity, CodeNoListing)
+}
+
+// TestCheckJSONWithRawControlCharacters: valid JSON whose strings hold raw
+// C1 controls (as scraped titles do) is checked, not refused as bad YAML.
+func TestCheckJSONWithRawControlCharacters(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, Options{})
+	res, raw := post(t, ts.URL+"/v1/check", "application/json", "{\"title\": \"复古油头\u0086大背头神器 全网最低价\"}")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", res.StatusCode, raw)
+	}
+	if r := decodeResult(t, raw); !slices.Contains(rules(r.Findings), "ad-absolute") {
+		t.Errorf("findings %v", rules(r.Findings))
+	}
+}
+
+// TestNeverFetchesURLs: URLs in a listing or a page (its url, desc_url, the
+// description script Taobao pages carry) are recorded, never fetched.
+func TestNeverFetchesURLs(t *testing.T) {
+	t.Parallel()
+	var hits atomic.Int32
+	bait := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		_, _ = w.Write([]byte("var desc='<p>国家级 纯棉</p>';"))
+	}))
+	defer bait.Close()
+	ts := newTestServer(t, Options{})
+	listing := `{"title": "纯棉T恤", "url": "` + bait.URL + `/item", "desc_url": "` + bait.URL + `/desc"}`
+	if res, raw := post(t, ts.URL+"/v1/check", "application/json", listing); res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", res.StatusCode, raw)
+	}
+	page := `<html><body><h3 class="tb-main-title">纯棉T恤</h3><script>g_config = {descUrl: "` + bait.URL + `/desc.js"};</script>` +
+		`<img src="` + bait.URL + `/a.jpg"></body></html>`
+	if res, raw := post(t, ts.URL+"/v1/check", "text/html", page); res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", res.StatusCode, raw)
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the server fetched %d URLs a caller sent", n)
+	}
 }

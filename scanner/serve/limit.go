@@ -67,6 +67,10 @@ func (l *limiter) tryAcquire() bool {
 
 func (l *limiter) release() { <-l.slots }
 
+// full reports every slot and every queue place taken: a request now
+// would be refused, so it need not even be read.
+func (l *limiter) full() bool { return len(l.slots) == cap(l.slots) && len(l.queue) == cap(l.queue) }
+
 // inFlight is the number of slots taken.
 func (l *limiter) inFlight() int { return len(l.slots) }
 

@@ -13,11 +13,12 @@ import (
 // {"orders": [...]}, JSON Lines) or CSV. It answers the shipments report:
 // findings per order, listing-level findings and compensation per shop.
 func (s *Server) handleShipments(w http.ResponseWriter, r *http.Request) {
-	raw, err := readBody(w, r, s.opts.MaxBodyBytes)
+	_, raw, release, err := s.readRequest(w, r)
 	if err != nil {
 		writeError(w, err)
 		return
 	}
+	defer release()
 	ext, err := ordersExt(r, raw)
 	if err != nil {
 		writeError(w, err)
@@ -38,12 +39,6 @@ func (s *Server) handleShipments(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) judgeShipments(r *http.Request, path string) (*shipments.Report, error) {
-	release, err := s.limit.acquire(r.Context())
-	if err != nil {
-		s.reject(err)
-		return nil, err
-	}
-	defer release()
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.RequestTimeout)
 	defer cancel()
 	rep, err := s.checker.Shipments(ctx, []string{path})

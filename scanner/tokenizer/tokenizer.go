@@ -1,3 +1,5 @@
+//go:build cgo
+
 // Package tokenizer cuts listing text into words with gojieba, using
 // dictionaries embedded in the binary: a copied binary never needs the Go
 // module cache (where gojieba looks for its dictionaries by default).
@@ -5,6 +7,7 @@ package tokenizer
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/yanyiwu/gojieba"
@@ -49,7 +52,14 @@ var Shared = sync.OnceValues(New)
 
 // Tokenize cuts text in precise mode without HMM guessing, so unknown words
 // stay single characters and lexicon sequences (最 + 保暖) stay matchable.
+//
+// A NUL separates words like a space: cppjieba reads C strings, so text
+// handed over with a NUL (JSON "\u0000", YAML "\0") would end there and
+// hide every word after it. One byte for one keeps every offset.
 func (j *Jieba) Tokenize(text string) []facts.Token {
+	if strings.IndexByte(text, 0) >= 0 {
+		text = strings.ReplaceAll(text, "\x00", " ")
+	}
 	words := j.jieba.Tokenize(text, gojieba.DefaultMode, false)
 	out := make([]facts.Token, 0, len(words))
 	for i, w := range words {

@@ -25,7 +25,7 @@ meta := {
 	"description": "标题或描述使用高仿、A货、原单、1:1复刻等用语，表明商品可能是假冒商品（平台售假规则；《商标法》第五十七条第三项）。",
 	"basis": object.union(data.tables.counterfeit.basis, {"penalty": "平台售假处罚；消费者可主张价款三倍赔偿（《消费者权益保护法》第五十五条）"}),
 	"suggestion": "删除仿冒用语；只销售有授权或合法来源的商品。",
-	"exposure": {"punitive": true},
+	"exposure": {"punitive": true, "points": "sell_counterfeit"},
 }
 
 candidates contains c if {

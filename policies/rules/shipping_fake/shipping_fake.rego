@@ -40,6 +40,9 @@ reasons contains r if {
 	}
 }
 
+# Tracking that is known (trace.found: an answer, or inline events, even an
+# empty list) with no carrier event is no pickup record. With no tracking
+# data at all (trace.found false) nothing is known, and nothing is judged.
 reasons contains r if {
 	o := shipping.order
 	o.marked_shipped
@@ -48,10 +51,16 @@ reasons contains r if {
 	wait := shipping.now_unix - o.marked_shipped_at_unix
 	wait > window
 	r := {
-		"text": sprintf("标记发货 %s 后仍无揽收记录（时限 %v 小时）", [shipping.duration(wait), shipping.tables.windows.pickup_hours.value]),
+		"text": sprintf("标记发货 %s 后%s（时限 %v 小时）", [shipping.duration(wait), no_pickup(o), shipping.tables.windows.pickup_hours.value]),
 		"events": array.concat([shipping.shipped_event], o.events),
 	}
 }
+
+# no_pickup words what the tracking shows: nothing at all (the carrier has
+# never seen the parcel), or events without a pickup.
+no_pickup(o) := "承运商仍无任何轨迹，无揽收记录" if count(o.events) == 0
+
+else := "仍无揽收记录"
 
 reasons contains r if {
 	o := shipping.order

@@ -41,6 +41,23 @@ test_no_tracking_given_is_not_judged if {
 	count(shipping_fake.findings) == 0 with input as order({"events": [], "trace": {"found": false}}, [])
 }
 
+# Known-empty tracking (inline events: [], or an answer with no events): the
+# carrier has never seen the parcel.
+test_known_empty_tracking_after_window_is_fake if {
+	some f in shipping_fake.findings with input as order({"events": []}, [])
+	contains(f.message, "承运商仍无任何轨迹，无揽收记录")
+	f.details.events[0].kind == "marked_shipped"
+	f.exposure.platform_cny == 20
+}
+
+test_known_empty_tracking_within_window_is_not_fake if {
+	count(shipping_fake.findings) == 0 with input as order({"events": []}, []) with input.context.now as "2026-11-20T20:00:00+08:00"
+}
+
+test_known_empty_tracking_of_an_unshipped_order_is_not_fake if {
+	count(shipping_fake.findings) == 0 with input as order({"events": [], "marked_shipped": false}, [])
+}
+
 test_shared_tracking_other_buyer if {
 	some f in shipping_fake.findings with input as order({}, [{"order_id": "P9", "shop": "s", "same_buyer": false}])
 	contains(f.message, "P9")

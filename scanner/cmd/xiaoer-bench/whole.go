@@ -24,11 +24,10 @@ type workload struct {
 
 // procRun is one whole process measured from outside: start-up included.
 type procRun struct {
-	who     string // floor | xiaoer | peer
-	wall    float64
-	cpu     float64 // user + system, the process and the children it waited for
-	peakKB  int64
-	outcome string
+	who    string // floor | xiaoer | peer
+	wall   float64
+	cpu    float64 // user + system, the process and the children it waited for
+	peakKB int64
 }
 
 // wholeMain compares, per workload, three whole processes on the same

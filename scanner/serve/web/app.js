@@ -255,6 +255,8 @@ async function check(event) {
     } else {
       if (Object.keys(ruleTitles).length === 0) await loadRules();
       show(l, body);
+      // On a phone the results sit under the form: bring them into view.
+      if (window.innerWidth < 900) $('results').scrollIntoView({ behavior: 'smooth', block: 'start' });
     }
   } catch (e) {
     showError('无法连接检查服务：' + e.message);
