@@ -10,15 +10,34 @@ package xiaoer.main
 
 # findings of every rule that applies to this input document. Looking up
 # the kind first means a listing never evaluates the shipment rules, nor a
-# shipment the listing rules.
+# shipment the listing rules; a rule skipped for this listing is not
+# evaluated either.
 findings := [f |
 	some id
 	input.kind in object.get(data.xiaoer.rules[id].meta, "kinds", ["listing"])
+	not skipped[id]
 	some f in data.xiaoer.rules[id].findings
 ]
+
+# skipped are the rules the engine found nothing for in this listing: none
+# of what they declare they need (needs, below) is in it.
+skipped := {id | some id in object.get(input, ["listing", "lexicon", "skip"], [])}
 
 # catalog lists every rule's metadata (xiaoer rules, SARIF rule descriptors).
 catalog := [m |
 	some id
 	m := data.xiaoer.rules[id].meta
 ]
+
+# needs lists what every listing rule declares it needs (its `needs`
+# object: table words, prefixes, facts; null when it declares none). The
+# engine reads it once and skips, per listing, the rules whose needs are
+# absent: input.listing.lexicon.skip.
+needs := {"rules": {id: rule_needs(id) |
+	some id
+	"listing" in object.get(data.xiaoer.rules[id].meta, "kinds", ["listing"])
+}}
+
+rule_needs(id) := n if {
+	n := data.xiaoer.rules[id].needs
+} else := null

@@ -26,6 +26,9 @@ type Engine struct {
 	// lexicon holds the words of the data tables (lexiconKeys and
 	// contextKeys), for input.listing.lexicon.
 	lexicon lexiconWords
+	// gate skips the rules a listing gives nothing to (nil: every rule
+	// judges every listing).
+	gate *gate
 }
 
 // Options configures the policy set.
@@ -37,6 +40,9 @@ type Options struct {
 	// Capabilities restrict the builtins policies may call (nil: the
 	// default safe set, see SafeCapabilities).
 	Capabilities *ast.Capabilities
+	// EvaluateAll evaluates every rule on every listing, ignoring the
+	// rules' needs (to prove the gate changes no finding).
+	EvaluateAll bool
 }
 
 // DefaultEvalTimeout bounds one evaluation, so a runaway user policy costs
@@ -73,6 +79,11 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	if e.catalog, err = loadCatalog(ctx, base); err != nil {
 		return nil, err
+	}
+	if !opts.EvaluateAll {
+		if e.gate, err = loadGate(ctx, base, merged.Data); err != nil {
+			return nil, err
+		}
 	}
 	return e, nil
 }
@@ -115,7 +126,11 @@ var ErrEvalTimeout = errors.New("policy evaluation exceeded the time limit")
 // Eval judges one document and returns its findings (evidence filled from
 // the field text, fingerprints not yet set).
 func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Finding, error) {
-	input, err := e.Input(doc)
+	skip, none := e.Skipped(doc)
+	if none {
+		return []finding.Finding{}, nil // no rule can find anything here
+	}
+	input, err := e.input(doc, skip)
 	if err != nil {
 		return nil, err
 	}
@@ -134,9 +149,25 @@ func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Findi
 }
 
 // Input is the document as the policies read it: the document, plus
-// input.listing.lexicon, the token runs some table knows (so tools that
-// time or replay evaluations see what Eval evaluates).
+// input.listing.lexicon, the token runs some table knows and the rules
+// skipped (so tools that time or replay evaluations see what Eval
+// evaluates).
 func (e *Engine) Input(doc *facts.Document) (ast.Value, error) {
+	skip, _ := e.Skipped(doc)
+	return e.input(doc, skip)
+}
+
+// Skipped is the rule packages that cannot find anything in a listing
+// document (by their declared needs) and are not evaluated for it, and
+// whether that is every listing rule (then nothing is evaluated).
+func (e *Engine) Skipped(doc *facts.Document) ([]string, bool) {
+	if e.gate == nil || doc.Kind != "listing" || doc.Listing == nil {
+		return nil, false
+	}
+	return e.gate.skip(doc.Listing)
+}
+
+func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
 	v, err := toAST(doc)
 	if err != nil || doc.Listing == nil {
 		return v, err
@@ -154,7 +185,7 @@ func (e *Engine) Input(doc *facts.Document) (ast.Value, error) {
 	}
 	// Objects are rebuilt bottom-up, not inserted into: an object's hash
 	// is fixed when it goes into its parent.
-	lexicon := ast.Item(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon)))
+	lexicon := ast.Item(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon, skip)))
 	return withItems(top, ast.Item(keyListing, ast.NewTerm(withItems(listing, lexicon)))), nil
 }
 

@@ -82,11 +82,13 @@ func newLexiconWords(data map[string]any) lexiconWords {
 //   - context: {field: [{i, runs: [{n, key}]}]}, the runs that are context
 //     words, grouped by their first token (fields with none left out);
 //   - masked: [{field, i, n, s, e, key, brand}], brands written with masked
-//     characters (香*儿, 迪 奥; see maskedBrands).
+//     characters (香*儿, 迪 奥; see maskedBrands);
+//   - skip: the rule packages the gate skips (see gate.go), left out when
+//     it skips none.
 //
 // The lexicon library walks these instead of every token of every field,
 // so a rule's cost follows its own hits, not the length of the text.
-func lexiconFacts(fields map[string]facts.Field, lw lexiconWords) ast.Value {
+func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string) ast.Value {
 	names := make([]string, 0, len(fields))
 	for name := range fields {
 		names = append(names, name)
@@ -97,7 +99,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords) ast.Value {
 		lf.field(name, fields[name].Tokens)
 		lf.masked = append(lf.masked, lw.masked.find(name, fields[name])...)
 	}
-	return lf.value()
+	return lf.value(skip)
 }
 
 // lexiconFound collects lexiconFacts field by field.
@@ -135,7 +137,7 @@ func (lf *lexiconFound) field(name string, toks []facts.Token) {
 	}
 }
 
-func (lf *lexiconFound) value() ast.Value {
+func (lf *lexiconFound) value(skip []string) ast.Value {
 	// Objects are built bottom-up: an object's hash is fixed when it is
 	// inserted into its parent.
 	byTable := map[string][][2]*ast.Term{}
@@ -146,12 +148,16 @@ func (lf *lexiconFound) value() ast.Value {
 	for table, lexicons := range byTable {
 		found.Insert(ast.StringTerm(table), ast.ObjectTerm(lexicons...))
 	}
-	return ast.NewObject(
+	items := [][2]*ast.Term{
 		ast.Item(ast.StringTerm("found"), ast.NewTerm(found)),
 		ast.Item(ast.StringTerm("prefixed"), ast.ArrayTerm(lf.prefixed...)),
 		ast.Item(ast.StringTerm("context"), ast.NewTerm(lf.context)),
 		ast.Item(ast.StringTerm("masked"), ast.ArrayTerm(lf.masked...)),
-	)
+	}
+	if len(skip) > 0 {
+		items = append(items, ast.Item(ast.StringTerm("skip"), skipTerm(skip)))
+	}
+	return ast.NewObject(items...)
 }
 
 var (

@@ -34,7 +34,7 @@ func TestLexiconFactsListKnownRunsAndPrefixes(t *testing.T) {
 		},
 		context: map[string]bool{"上新": true, "保暖": true, "最保暖": true},
 	}
-	got := lexiconFacts(fields, lw).String()
+	got := lexiconFacts(fields, lw, nil).String()
 	// 上新最保暖 spans three tokens from 1 and is in two lexicons; 最近
 	// starts with 最 but is no key; context words are grouped by their
 	// first token, per field (brand has none).

@@ -38,6 +38,16 @@ meta := {
 	"exposure": {"punitive": true, "fine": "ad_law_57"},
 }
 
+# needs: every finding starts from one of its words, a token starting
+# with one of its prefixes (最), or a guarantee word after a figure
+# (100%正品); a listing with none of these is skipped by the engine (see
+# main.rego).
+needs := [
+	{"words": ["ad_absolute.words"]},
+	{"prefixes": ["ad_absolute.prefixes"]},
+	{"words": ["ad_absolute.guarantees.words"], "facts": ["percents"]},
+]
+
 # Composition and specification lines are labels, not claims (100%棉).
 skip := {"attributes": true}
 

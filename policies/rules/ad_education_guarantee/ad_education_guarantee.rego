@@ -31,6 +31,11 @@ meta := {
 	"exposure": {"punitive": true, "fine": "ad_law_58"},
 }
 
+# needs: every finding starts from one of its words (or, for scores, a
+# guarantee word before a figure); a listing without any is skipped by
+# the engine (see main.rego).
+needs := [{"words": ["ad_education_guarantee.words"]}, {"words": ["ad_education_guarantee.score_leads"], "facts": ["numbers"]}]
+
 skip := {"attributes": true}
 
 hits := wordrule.hits("ad_education_guarantee", skip) | score_hits

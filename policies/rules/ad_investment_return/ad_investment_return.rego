@@ -30,6 +30,10 @@ meta := {
 	"exposure": {"punitive": true, "fine": "ad_law_58"},
 }
 
+# needs: every finding starts from one of its words; a listing without
+# any is skipped by the engine (see main.rego).
+needs := {"words": ["ad_investment_return.words"]}
+
 skip := {"attributes": true}
 
 hits := wordrule.hits("ad_investment_return", skip)

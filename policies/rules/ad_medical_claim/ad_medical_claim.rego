@@ -39,6 +39,10 @@ meta := {
 	"exposure": {"punitive": true, "fine": "ad_law_58"},
 }
 
+# needs: every finding starts from one of its words; a listing without
+# any is skipped by the engine (see main.rego).
+needs := {"words": ["ad_medical_claim.words"]}
+
 tables := data.tables.ad_medical_claim
 
 # regulated holds what kinds of regulated product the listing is (drug,

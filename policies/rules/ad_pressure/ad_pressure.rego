@@ -31,6 +31,10 @@ meta := {
 	"exposure": {"punitive": false, "fine": "ad_law_55"},
 }
 
+# needs: every finding starts from one of its words; a listing without
+# any is skipped by the engine (see main.rego).
+needs := {"words": ["ad_pressure.words"]}
+
 skip := {"attributes": true}
 
 candidates contains c if {

@@ -29,6 +29,10 @@ meta := {
 	"exposure": {"punitive": true, "fine": "ad_law_57"},
 }
 
+# needs: every finding starts from one of its words; a listing without
+# any is skipped by the engine (see main.rego).
+needs := {"words": ["ad_superstition.words"]}
+
 skip := {"attributes": true}
 
 hits := wordrule.hits("ad_superstition", skip)

@@ -30,6 +30,14 @@ meta := {
 	"exposure": {"punitive": false, "fine": "ad_law_59"},
 }
 
+# needs: every finding starts from one of its words, or from a metric
+# word after a figure (10万+人已买); a listing with neither is skipped by
+# the engine (see main.rego).
+needs := [
+	{"words": ["ad_unsourced_claim.words"]},
+	{"words": ["ad_unsourced_claim.metrics_after"], "facts": ["numbers"]},
+]
+
 skip := {"attributes": true}
 
 figure_entry := {"kind": "figure", "needs": ["source", "period"], "suggestion": "写明数据来源和统计期间，如「好评率99%（数据来源：店铺后台，统计周期2023年1-6月）」，或删除"}

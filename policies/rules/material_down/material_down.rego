@@ -29,6 +29,11 @@ meta := {
 	"exposure": {"punitive": true, "points": "misdescription_material"},
 }
 
+# needs: every finding starts from a down claim in the copy or from the
+# down the attributes state; a listing without either is skipped by the
+# engine (see main.rego).
+needs := {"facts": ["down_claims", "down"]}
+
 down := object.get(input, ["listing", "down"], {})
 
 # claims are the down claims in the copy, minus exempt contexts (非羽绒棉,

@@ -30,6 +30,11 @@ meta := {
 	"exposure": {"punitive": true, "points": "misdescription_material"},
 }
 
+# needs: every finding starts from a fibre claim, or from stated
+# compositions (which may disagree); a listing with neither is skipped by
+# the engine (see main.rego).
+needs := {"facts": ["fiber_claims", "composition"]}
+
 fibres := object.get(input, ["listing", "composition"], [])
 
 # claims are the fibre claims in the copy, minus those whose context the

@@ -26,6 +26,14 @@ meta := {
 	"exposure": {"points": "breach_shipping"},
 }
 
+# needs: a conflict is two promises, one of them a shipping window or a
+# postage term that contradicts a faster or free promise; a listing
+# without such a pair is skipped by the engine (see main.rego).
+needs := {
+	"facts": ["promise_pair"],
+	"promises": ["ship_within_hours", "ship_after_payment_days", "presale", "postage_buyer_pays", "postage_remote_excluded"],
+}
+
 shipping := promises.tables.shipping
 
 # fast_hours is the window a fast promise implies: its own hours, or the

@@ -27,6 +27,10 @@ meta := {
 	"exposure": {"points": "breach_special_promise"},
 }
 
+# needs: every finding starts from a guarantee (guarantee_kinds); a
+# listing without one is skipped by the engine (see main.rego).
+needs := {"promises": ["guarantee_fake_multiplier", "guarantee_genuine"]}
+
 # meta_replica is meta for a guarantee beside replica wording: fraud risk,
 # so the consumer's punitive claim (消法 §55) counts too.
 meta_replica := object.union(meta, {"exposure": {"punitive": true}})

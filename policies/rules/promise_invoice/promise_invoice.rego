@@ -26,6 +26,11 @@ meta := {
 	"exposure": {"points": "breach_promise"},
 }
 
+# needs: every finding starts from an invoice promise (the kinds of
+# data.tables.promises.invoice.kinds); a listing without one is skipped
+# by the engine (see main.rego).
+needs := {"promises": ["invoice_refused", "invoice_surcharge"]}
+
 kinds := promises.tables.invoice.kinds
 
 # surcharge_words names the percent asked, when the copy names one.

@@ -25,6 +25,11 @@ meta := {
 	"exposure": {"points": "breach_promise"},
 }
 
+# needs: every finding starts from a refusal of returns (refusal); a
+# listing without a returns promise is skipped by the engine (see
+# main.rego).
+needs := {"promises": ["returns_refused", "returns_7day"]}
+
 returns := promises.tables.returns
 
 category_words := {w |

@@ -1,0 +1,258 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+)
+
+// Needs is one way a rule can find something, as a rule package declares
+// it (`needs` beside `meta`: one such object, or an array of them, any of
+// which will do). Every kind it names must be in the listing, and of a
+// kind any one entry will do. Words and Prefixes name tables by their
+// path under data.tables ("ad_absolute.words"); a table is there when a
+// run of 1 to 4 tokens of some field is one of its keys (Words), or when
+// some token starts with one of its keys (Prefixes). Facts name facts of
+// the listing that must not be empty (see factLists; percents are the
+// numbers whose unit is %, promise_pair two promises or more). Promises name the
+// promise kinds (input.listing.promises[_].kind) one of which must be
+// there. A rule that declares no needs is always evaluated.
+type Needs struct {
+	Words    []string `json:"words"`
+	Prefixes []string `json:"prefixes"`
+	Facts    []string `json:"facts"`
+	Promises []string `json:"promises"`
+}
+
+// gate decides, per listing, which rule packages can find something:
+// the others are skipped (input.listing.lexicon.skip), and when every
+// listing rule is skipped the policies are not evaluated at all.
+type gate struct {
+	rules    []string         // packages that declare needs
+	alts     []alternative    // their needs, each a way to find something
+	words    map[string][]int // table word → alternatives that need it
+	prefixes map[string][]int // table key (a prefix) → alternatives
+	// open: some listing rule declares no needs, so the policies are
+	// evaluated for every listing.
+	open bool
+}
+
+// alternative is one Needs of one rule, indexed.
+type alternative struct {
+	rule            int
+	words, prefixes bool // needs a word or a prefix of its tables
+	facts           []string
+	promises        map[string]bool
+}
+
+// factLists are the listing facts a rule may need, and whether the
+// listing has them.
+var factLists = map[string]func(*facts.ListingFacts) bool{
+	"composition":  func(l *facts.ListingFacts) bool { return len(l.Composition) > 0 },
+	"fiber_claims": func(l *facts.ListingFacts) bool { return len(l.FiberClaims) > 0 },
+	"down_claims":  func(l *facts.ListingFacts) bool { return len(l.DownClaims) > 0 },
+	"numbers":      func(l *facts.ListingFacts) bool { return len(l.Numbers) > 0 },
+	"percents":     hasPercent,
+	"promises":     func(l *facts.ListingFacts) bool { return len(l.Promises) > 0 },
+	"promise_pair": func(l *facts.ListingFacts) bool { return len(l.Promises) > 1 },
+	"attributes":   func(l *facts.ListingFacts) bool { return len(l.Attributes) > 0 },
+	"down":         func(l *facts.ListingFacts) bool { return l.Down != nil },
+}
+
+// hasPercent: some figure of the listing is a percentage.
+func hasPercent(l *facts.ListingFacts) bool {
+	for _, n := range l.Numbers {
+		if n.Unit == "%" {
+			return true
+		}
+	}
+	return false
+}
+
+// loadGate reads every listing rule's needs from the compiled policies
+// (data.xiaoer.main.needs) and indexes the words of the tables they name.
+func loadGate(ctx context.Context, base []func(*rego.Rego), data map[string]any) (*gate, error) {
+	pq, err := prepare(ctx, "data.xiaoer.main.needs", base)
+	if err != nil {
+		return nil, err
+	}
+	var declared struct {
+		Rules map[string]json.RawMessage `json:"rules"`
+	}
+	if err := evalInto(ctx, pq, &declared); err != nil {
+		return nil, fmt.Errorf("rule needs: %w", err)
+	}
+	g := &gate{words: map[string][]int{}, prefixes: map[string][]int{}}
+	ids := make([]string, 0, len(declared.Rules))
+	for id := range declared.Rules {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := g.add(id, declared.Rules[id], data); err != nil {
+			return nil, fmt.Errorf("rule package %s: needs: %w", id, err)
+		}
+	}
+	return g, nil
+}
+
+// add reads one rule's needs: null, one object, or an array of objects.
+func (g *gate) add(id string, raw json.RawMessage, data map[string]any) error {
+	var alts []Needs
+	if err := json.Unmarshal(raw, &alts); err != nil {
+		var one *Needs
+		if err := json.Unmarshal(raw, &one); err != nil {
+			return fmt.Errorf("want an object or an array of objects: %w", err)
+		}
+		if one != nil {
+			alts = []Needs{*one}
+		}
+	}
+	if len(alts) == 0 {
+		g.open = true
+		return nil
+	}
+	rule := len(g.rules)
+	g.rules = append(g.rules, id)
+	for _, n := range alts {
+		if err := g.addAlternative(rule, n, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
+	if len(n.Words)+len(n.Prefixes)+len(n.Facts)+len(n.Promises) == 0 {
+		return fmt.Errorf("an empty object needs nothing: leave needs out instead")
+	}
+	a := len(g.alts)
+	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts}
+	for _, f := range n.Facts {
+		if factLists[f] == nil {
+			return fmt.Errorf("unknown fact %q (want one of composition, fiber_claims, down, down_claims, numbers, percents, promises, promise_pair, attributes)", f)
+		}
+	}
+	if len(n.Promises) > 0 {
+		alt.promises = map[string]bool{}
+		for _, k := range n.Promises {
+			alt.promises[k] = true
+		}
+	}
+	g.alts = append(g.alts, alt)
+	for _, into := range []struct {
+		paths []string
+		index map[string][]int
+	}{{n.Words, g.words}, {n.Prefixes, g.prefixes}} {
+		for _, path := range into.paths {
+			keys, err := tableKeys(data, path)
+			if err != nil {
+				return err
+			}
+			for k := range keys {
+				into.index[k] = append(into.index[k], a)
+			}
+		}
+	}
+	return nil
+}
+
+// tableKeys is the object at data.tables.<path> (path dotted).
+func tableKeys(data map[string]any, path string) (map[string]any, error) {
+	v := any(data["tables"])
+	for _, part := range strings.Split(path, ".") {
+		obj, _ := v.(map[string]any)
+		if v = obj[part]; v == nil {
+			return nil, fmt.Errorf("no table data.tables.%s", path)
+		}
+	}
+	keys, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("data.tables.%s is not an object of words", path)
+	}
+	return keys, nil
+}
+
+// skip lists the gated packages that cannot find anything in this
+// listing, and reports whether every listing rule is skipped.
+func (g *gate) skip(l *facts.ListingFacts) ([]string, bool) {
+	if len(g.rules) == 0 {
+		return nil, false
+	}
+	words, prefixes := make([]bool, len(g.alts)), make([]bool, len(g.alts))
+	for _, field := range l.Fields {
+		g.markWords(field.Tokens, words, prefixes)
+	}
+	needed := make([]bool, len(g.rules))
+	for a, alt := range g.alts {
+		if (!alt.words || words[a]) && (!alt.prefixes || prefixes[a]) && hasFact(l, alt.facts) && hasPromise(l, alt.promises) {
+			needed[alt.rule] = true
+		}
+	}
+	var skip []string
+	for i, ok := range needed {
+		if !ok {
+			skip = append(skip, g.rules[i])
+		}
+	}
+	return skip, !g.open && len(skip) == len(g.rules)
+}
+
+// hasFact: one of the facts is there (or none is asked for).
+func hasFact(l *facts.ListingFacts, names []string) bool {
+	for _, f := range names {
+		if factLists[f](l) {
+			return true
+		}
+	}
+	return len(names) == 0
+}
+
+// hasPromise: a promise of one of the kinds is there (or none is asked for).
+func hasPromise(l *facts.ListingFacts, kinds map[string]bool) bool {
+	for _, p := range l.Promises {
+		if kinds[p.Kind] {
+			return true
+		}
+	}
+	return len(kinds) == 0
+}
+
+// markWords marks the alternatives whose tables hold a run of the tokens,
+// or the first character of a token (prefixes).
+func (g *gate) markWords(toks []facts.Token, words, prefixes []bool) {
+	var key strings.Builder
+	for i, tok := range toks {
+		if _, size := utf8.DecodeRuneInString(tok.T); size > 0 {
+			mark(prefixes, g.prefixes[tok.T[:size]])
+		}
+		key.Reset()
+		for n := 0; n < maxLexiconRun && i+n < len(toks); n++ {
+			key.WriteString(toks[i+n].T)
+			mark(words, g.words[key.String()])
+		}
+	}
+}
+
+func mark(marked []bool, alts []int) {
+	for _, a := range alts {
+		marked[a] = true
+	}
+}
+
+// skipTerm is input.listing.lexicon.skip.
+func skipTerm(skip []string) *ast.Term {
+	terms := make([]*ast.Term, len(skip))
+	for i, id := range skip {
+		terms[i] = ast.StringTerm(id)
+	}
+	return ast.ArrayTerm(terms...)
+}

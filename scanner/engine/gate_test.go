@@ -1,0 +1,89 @@
+package engine
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/bundle"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+)
+
+const userRuleHead = `package xiaoer.rules.shop_words
+
+import data.xiaoer.lib
+
+meta := {"id": "shop-words", "title": "店铺用语", "severity": "warning", "kinds": ["listing"],
+	"description": "d", "basis": {"law": "店规", "confirmed": true}, "suggestion": "s",
+	"exposure": {"punitive": false}}
+
+findings contains f if {
+	some i, tok in input.listing.fields.title.tokens
+	tok.t == "松鼠"
+	f := lib.finding(meta, {"field": "title", "s": tok.s, "e": tok.e, "message": "松鼠"})
+}
+`
+
+// A user rule that declares no needs is evaluated on every listing, so
+// nothing is skipped whole; one that declares them is skipped like the
+// embedded rules where they are absent, and found where they are there.
+func TestGateFollowsUserRulesNeeds(t *testing.T) {
+	t.Parallel()
+	plain := &listings.Listing{ID: "1", Source: "t.txt", Title: "三只松鼠花草茶 包邮"}
+	none := &listings.Listing{ID: "2", Source: "t.txt", Title: "飞利浦理发器配件刀座"}
+
+	dir, _ := writePolicy(t, "shop.rego", userRuleHead)
+	open := userChecker(t, 0, loadDir(t, dir, false))
+	if _, all := open.Engine.Skipped(open.Builder.Build(none)); all {
+		t.Error("a user rule without needs: every rule skipped, want it evaluated")
+	}
+	found, _, err := open.CheckListing(t.Context(), plain)
+	if err != nil || len(rulesOf(found)["shop-words"]) != 1 {
+		t.Errorf("user rule without needs: findings %v, %v", rulesOf(found), err)
+	}
+
+	dir, _ = writePolicy(t, "shop.rego", userRuleHead+`
+needs := {"words": ["shop.words"]}
+`)
+	words := filepath.Join(t.TempDir(), "words.json")
+	if err := os.WriteFile(words, []byte(`{"tables": {"shop": {"words": {"松鼠": true}}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data, err := LoadDataFile(words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gated := userChecker(t, 0, loadDir(t, dir, false), data)
+	if skip, all := gated.Engine.Skipped(gated.Builder.Build(none)); !all || !slices.Contains(skip, "shop_words") {
+		t.Errorf("no word of the user rule: skipped %v (all: %v), want every rule", skip, all)
+	}
+	if skip, _ := gated.Engine.Skipped(gated.Builder.Build(plain)); slices.Contains(skip, "shop_words") {
+		t.Errorf("the user rule's word is there, but it is skipped: %v", skip)
+	}
+	found, _, err = gated.CheckListing(t.Context(), plain)
+	if err != nil || len(rulesOf(found)["shop-words"]) != 1 {
+		t.Errorf("user rule with needs: findings %v, %v", rulesOf(found), err)
+	}
+}
+
+// Needs that cannot be checked are refused when the policies load, with
+// the rule and the reason, rather than silently skipping the rule.
+func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
+	t.Parallel()
+	for decl, want := range map[string]string{
+		`needs := {"facts": ["colour"]}`:           `unknown fact "colour"`,
+		`needs := {"words": ["no_such.words"]}`:    "no table data.tables.no_such.words",
+		`needs := {}`:                              "an empty object needs nothing",
+		`needs := "words"`:                         "want an object or an array of objects",
+		`needs := [{"promises": ["presale"]}, {}]`: "an empty object needs nothing",
+	} {
+		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\n"+decl+"\n")
+		_, err := newJudge(Options{Bundles: []*bundle.Bundle{loadDir(t, dir, false)}})
+		if err == nil || !strings.Contains(err.Error(), "shop_words") || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want one naming shop_words and %q", decl, err, want)
+		}
+	}
+}

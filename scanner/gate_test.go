@@ -1,0 +1,148 @@
+package scanner
+
+import (
+	"context"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+)
+
+// TestGateChangesNoFinding judges every listing of every labelled set
+// (scanner/testdata/labelled and fixtures/labelled, wherever they are),
+// every fixture and, when the corpus is there, every real title both
+// ways: with the rules' needs (a rule skipped where nothing it needs is
+// present) and with every rule evaluated. The findings must be the same,
+// and the gate must have skipped something, or it proves nothing.
+func TestGateChangesNoFinding(t *testing.T) {
+	t.Parallel()
+	all := newChecker(t, engine.Options{EvaluateAll: true})
+	var ls []*listings.Listing
+	for _, root := range []string{labelledDir, filepath.Join("..", "fixtures", "labelled")} {
+		ls = append(ls, labelledListings(t, root)...)
+	}
+	ls = append(ls, fixtureListings(t, filepath.Join("..", "fixtures"))...)
+	ls = append(ls, corpusTitleListings(t)...)
+	skippedAll, skippedSome := 0, 0
+	for _, l := range ls {
+		gated := judge(t, checker(t), l)
+		if every := judge(t, all, l); gated != every {
+			t.Errorf("%s %s: gated findings differ\n gated: %s\n   all: %s", l.Source, l.ID, gated, every)
+		}
+		skip, none := checker(t).Engine.Skipped(checker(t).Builder.Build(l))
+		switch {
+		case none:
+			skippedAll++
+		case len(skip) > 0:
+			skippedSome++
+		}
+	}
+	t.Logf("%d listings: %d judged by no rule, %d by some rules only", len(ls), skippedAll, skippedSome)
+	if len(ls) < 500 || skippedAll == 0 || skippedSome == 0 {
+		t.Errorf("%d listings, %d skipped whole, %d in part: want hundreds, and both kinds of skip", len(ls), skippedAll, skippedSome)
+	}
+}
+
+func newChecker(t *testing.T, opts engine.Options) *Checker {
+	t.Helper()
+	fixed := time.Date(2026, 11, 23, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	c, err := NewChecker(context.Background(), opts, func() time.Time { return fixed })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// judge is a listing's findings (or error) as JSON.
+func judge(t *testing.T, c *Checker, l *listings.Listing) string {
+	t.Helper()
+	copied := *l // the checker may fill in the platform
+	found, _, err := c.CheckListing(context.Background(), &copied)
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	raw, err := json.Marshal(found)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
+}
+
+// labelledListings are the listings of every labelled set under root
+// (none when root does not exist).
+func labelledListings(t *testing.T, root string) []*listings.Listing {
+	t.Helper()
+	var out []*listings.Listing
+	walkFiles(t, root, func(path string) {
+		if filepath.Ext(path) != ".yaml" {
+			return
+		}
+		for i, c := range loadLabelledSet(t, path).Cases {
+			out = append(out, c.listings(t, i)...)
+		}
+	})
+	return out
+}
+
+// fixtureListings are the listings of every fixture file that holds
+// listings (orders, tracking and labelled sets do not).
+func fixtureListings(t *testing.T, root string) []*listings.Listing {
+	t.Helper()
+	var out []*listings.Listing
+	walkFiles(t, root, func(path string) {
+		if strings.Contains(path, "labelled") || strings.Contains(path, "shipments") {
+			return
+		}
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ls, err := ParseInput(path, raw); err == nil {
+			out = append(out, ls...)
+		}
+	})
+	return out
+}
+
+func walkFiles(t *testing.T, root string, visit func(path string)) {
+	t.Helper()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if os.IsNotExist(err) && path == root {
+			return filepath.SkipDir
+		}
+		if err == nil && !d.IsDir() {
+			visit(path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// corpusTitleListings are the real titles of the corpus, when it is there
+// ($XIAOER_CORPUS, else ../shared/corpus beside the repository).
+func corpusTitleListings(t *testing.T) []*listings.Listing {
+	t.Helper()
+	dir := os.Getenv("XIAOER_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "corpus")
+	}
+	path := filepath.Join(dir, "titles", "taobao_titles_train.txt")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Logf("no corpus titles (%v): labelled sets and fixtures only", err)
+		return nil
+	}
+	ls, err := listings.ParseTitles(path, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ls
+}
