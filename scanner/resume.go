@@ -142,6 +142,12 @@ func sourceHash(s string) uint64 {
 	return h.Sum64()
 }
 
+// Holds reports whether the stream holds the results of input index.
+func (r *Resume) Holds(index int) bool {
+	_, ok := r.done[index]
+	return ok
+}
+
 // Remaining returns the inputs the stream does not hold yet. An input the
 // stream holds under another source means the command line changed since
 // the partial run: that is an error, not something to guess around.

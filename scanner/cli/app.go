@@ -35,6 +35,7 @@ func NewApp(stdout, stderr io.Writer) *cli.App {
 			newRulesCommand(),
 			newExplainCommand(),
 			newPolicyCommand(),
+			newWorkerCommand(),
 			newServeCommand(),
 			newVersionCommand(),
 		},

@@ -91,10 +91,26 @@ func hasInputs(c *cli.Context) bool { return c.NArg() > 0 || c.String("urls") !=
 // appending; the inputs it holds are dropped from inputs, and prior is the
 // exit code its results call for under failOn.
 func openOutput(c *cli.Context, failOn string, inputs []scanner.Input) (w io.Writer, closeOut func(), rest []scanner.Input, prior int, err error) {
+	w, closeOut, state, prior, err := openResumable(c, failOn)
+	if err != nil || state == nil {
+		return w, closeOut, inputs, prior, err
+	}
+	path := c.String("resume")
+	if rest, err = state.Remaining(inputs); err != nil {
+		closeOut()
+		return nil, nil, nil, 0, cli.Exit(fmt.Sprintf("--resume %s: %v", path, err), 2)
+	}
+	fmt.Fprintf(c.App.ErrWriter, "xiaoer: resuming %s: %d of %d inputs done, %d to go\n", path, state.Inputs, len(inputs), len(rest))
+	return w, closeOut, rest, prior, nil
+}
+
+// openResumable opens --output, or with --resume the partial JSONL file
+// cut back to its last complete input (state then says what it holds).
+func openResumable(c *cli.Context, failOn string) (w io.Writer, closeOut func(), state *scanner.Resume, prior int, err error) {
 	path := c.String("resume")
 	if path == "" {
 		w, closeOut, err = output(c)
-		return w, closeOut, inputs, scanner.ExitClean, err
+		return w, closeOut, nil, scanner.ExitClean, err
 	}
 	if err := checkResumeFlags(c, path); err != nil {
 		return nil, nil, nil, 0, cli.Exit(err.Error(), 2)
@@ -104,12 +120,7 @@ func openOutput(c *cli.Context, failOn string, inputs []scanner.Input) (w io.Wri
 	if err != nil {
 		return nil, nil, nil, 0, cli.Exit(err.Error(), 2)
 	}
-	if rest, err = state.Remaining(inputs); err != nil {
-		f.Close()
-		return nil, nil, nil, 0, cli.Exit(fmt.Sprintf("--resume %s: %v", path, err), 2)
-	}
-	fmt.Fprintf(c.App.ErrWriter, "xiaoer: resuming %s: %d of %d inputs done, %d to go\n", path, state.Inputs, len(inputs), len(rest))
-	return f, func() { f.Close() }, rest, tally.ExitCode(), nil
+	return f, func() { f.Close() }, state, tally.ExitCode(), nil
 }
 
 // checkResumeFlags: only a JSONL stream can be resumed, into itself.

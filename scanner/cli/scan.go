@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -19,7 +20,7 @@ func newScanCommand() *cli.Command {
 		Name:      "scan",
 		Usage:     "scan listing pages and listing files (files, directories, - for stdin)",
 		ArgsUsage: "PATH...",
-		Flags:     append(scanFlags(), bulkFlags()...), // --urls, --resume, progress: bulk.go
+		Flags:     slices.Concat(scanFlags(), bulkFlags(), natsScanFlags()), // --urls, --resume, progress: bulk.go; --nats: scan_nats.go
 		Action:    runScan,
 	}
 }
@@ -57,6 +58,9 @@ func settingsFlags() []cli.Flag {
 }
 
 func runScan(c *cli.Context) error {
+	if c.String("nats") != "" {
+		return runScanNATS(c) // spread over workers
+	}
 	if !hasInputs(c) { // --urls alone is enough
 		return cli.Exit("scan: give at least one PATH (a file, a directory, or - for stdin) or --urls FILE", 2)
 	}

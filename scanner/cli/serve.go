@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"os/signal"
+	"slices"
 	"syscall"
 	"time"
 
@@ -32,7 +33,7 @@ func newServeCommand() *cli.Command {
 	return &cli.Command{
 		Name:   "serve",
 		Usage:  "serve the checker over HTTP (API for editors and ERPs) and the sellers' web page at /",
-		Flags:  append(flags, settingsFlags()...),
+		Flags:  slices.Concat(flags, settingsFlags(), jobsFlags()), // --nats...: serve_jobs.go
 		Action: runServe,
 	}
 }
@@ -47,7 +48,13 @@ func runServe(c *cli.Context) error {
 		return cli.Exit(err.Error(), 2)
 	}
 	now, _ := clock(c) // checked by newScanChecker
+	jobs, err := startJobs(c, set)
+	if err != nil {
+		return cli.Exit(err.Error(), 2)
+	}
+	defer jobs.stop()
 	srv, err := serve.New(serve.Options{
+		Handlers: jobs.handlers, Collectors: jobs.collectors,
 		Checker:  serve.NewChecker(checker, set.gate, tool(checker), now),
 		Platform: set.platform, Token: c.String("token"), CORSOrigins: c.StringSlice("cors-origin"),
 		MaxBodyBytes: c.Int64("max-body"), MaxInFlight: c.Int("max-inflight"), MaxQueue: c.Int("max-queue"),

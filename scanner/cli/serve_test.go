@@ -20,7 +20,7 @@ func TestServeAsTheREADMESays(t *testing.T) {
 	t.Parallel()
 	bin := binary(t)
 	policy := filepath.Join(fixturesDir(t), "policies")
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--policy", policy)
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--nats-listen", "127.0.0.1:0", "--data-dir", t.TempDir(), "--policy", policy)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

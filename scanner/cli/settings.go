@@ -165,6 +165,12 @@ func selectInputs(c *cli.Context, s *scanSettings) ([]scanner.Input, error) {
 	if err != nil {
 		return nil, err
 	}
+	return keepSelected(c, s, inputs)
+}
+
+// keepSelected drops the config's ignore-paths and, with --changed-since,
+// what did not change.
+func keepSelected(c *cli.Context, s *scanSettings, inputs []scanner.Input) ([]scanner.Input, error) {
 	inputs = scanner.SkipPaths(inputs, s.cfg.IgnorePaths, &config.PathMatcher{Base: s.cfg.Dir})
 	rev := c.String("changed-since")
 	if rev == "" {

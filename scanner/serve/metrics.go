@@ -23,7 +23,7 @@ type metrics struct {
 	rejected *prometheus.CounterVec   // refused before evaluation, by code
 }
 
-func newMetrics(l *limiter) *metrics {
+func newMetrics(l *limiter, extra ...prometheus.Collector) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "xiaoer_http_requests_total",
@@ -44,6 +44,7 @@ func newMetrics(l *limiter) *metrics {
 		Help: "Requests waiting for an evaluation slot right now."}, func() float64 { return float64(len(l.queue)) })
 	m.registry.MustRegister(m.requests, m.latency, m.findings, m.listings, m.rejected, inFlight, queued,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.registry.MustRegister(extra...)
 	return m
 }
 

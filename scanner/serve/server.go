@@ -3,7 +3,8 @@
 // the rule catalogue, health, metrics, OpenAPI) and the sellers' web page
 // at /. The engine is built once by the caller and shared by every request;
 // the server bounds body size, evaluation time and evaluations in flight,
-// and never fetches a URL a caller sends.
+// and never fetches a URL a caller sends (the URLs of a job under /v1/jobs
+// are fetched by workers, through the same guard as scan).
 package serve
 
 import (
@@ -12,6 +13,8 @@ import (
 	"runtime"
 	"sync/atomic"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // Options configure a Server; zero values take the defaults below.
@@ -33,6 +36,8 @@ type Options struct {
 	// served behind the same authentication, CORS and metrics. The NATS job
 	// endpoints mount here.
 	Handlers map[string]http.Handler
+	// Collectors are extra Prometheus series for /metrics (the job queue's).
+	Collectors []prometheus.Collector
 }
 
 // Defaults.
@@ -63,7 +68,7 @@ func New(opts Options) (*Server, error) {
 	opts = withDefaults(opts)
 	s := &Server{opts: opts, checker: opts.Checker,
 		limit: newLimiter(opts.MaxInFlight, opts.MaxQueue, opts.QueueWait)}
-	s.metrics = newMetrics(s.limit)
+	s.metrics = newMetrics(s.limit, opts.Collectors...)
 	s.handler = s.routes()
 	return s, nil
 }
