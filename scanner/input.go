@@ -9,7 +9,7 @@ import (
 	"io/fs"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
-	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
+	"github.com/xiaoer-dev/xiaoer/listings/fileread"
 )
 
 // Input is one thing to scan: a file, stdin, a URL, or a row of a shop export.

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"testing/iotest"
 
-	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
+	"github.com/xiaoer-dev/xiaoer/listings/fileread"
 )
 
 // readAtMost reads everything, whatever the size hint says, and refuses

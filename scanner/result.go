@@ -5,18 +5,20 @@ import (
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
-// Result is what became of one listing, or of one input that yielded none.
-// Every input appears in the results: with its listings' findings, or with
-// the error that stopped it.
+// Result is what became of one listing, one order or one listing's shipping
+// promise, or of one input that yielded none. Every input appears in the
+// results: with its findings, or with the error that stopped it.
 type Result struct {
 	Input    int               `json:"input"` // index of the input (0-based, in command-line order)
 	Source   string            `json:"source"`
-	Kind     string            `json:"kind"` // listing | shipments
+	Kind     string            `json:"kind"` // listing | shipments | shipments-promise
 	ID       string            `json:"id"`
 	Title    string            `json:"title"`
 	Platform string            `json:"platform,omitempty"`
 	Encoding string            `json:"encoding,omitempty"`
 	Price    float64           `json:"price,omitempty"`
+	Shop     string            `json:"shop,omitempty"` // shipments: the order's shop
+	Line     int               `json:"line,omitempty"` // shipments: the order's line in its file
 	Findings []finding.Finding `json:"findings"`
 	Exposure ExposureTotal     `json:"exposure"`
 	// Columns, for a shop export row, names the field each header column

@@ -18,9 +18,11 @@
 // each event's kind read from its status or, failing that, its text); the
 // windows, thresholds and compensation tables are data the policies read.
 //
-// Streaming: a scan makes two passes over the order files. The first builds
-// the index (tracking number → orders using it, tracking number → where its
-// answer is, per-listing promise counts); the second streams the orders
-// again, builds one document per order and evaluates it with a pool of
-// workers. Only the index grows with the number of orders.
+// Streaming: a Source makes two passes over the order files. The first
+// builds the index (tracking number → orders using it, tracking number →
+// where its answer is, per-listing promise counts); the second streams the
+// orders again and yields one document per order, then one per listing's
+// promise. Only the index grows with the number of orders. Judging them is
+// the scanner's job (scanner.RunShipments: the same pool and engine as
+// listings); this package never imports scanner.
 package shipments

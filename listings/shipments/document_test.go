@@ -2,10 +2,10 @@ package shipments
 
 import (
 	"context"
-	"strings"
+	"io/fs"
+	"path/filepath"
 	"testing"
-
-	"github.com/open-policy-agent/opa/v1/ast"
+	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
@@ -39,128 +39,66 @@ func TestOrderDocument(t *testing.T) {
 	}
 }
 
-func TestRunStreamsInOrder(t *testing.T) {
-	t.Parallel()
-	s, err := NewScanner([]string{fixtures}, Options{Engine: testEng(t), Now: testNow, Workers: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	last := map[string]int{}
-	listings := 0
-	err = s.Run(context.Background(), func(o Outcome) error {
-		if o.ListingID != "" {
-			listings++
-			return nil
-		}
-		if o.Line <= last[o.Source] {
-			t.Errorf("%s: line %d after line %d", o.Source, o.Line, last[o.Source])
-		}
-		last[o.Source] = o.Line
-		return o.Err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if listings == 0 || s.Index().TrackingNumbers() == 0 {
-		t.Errorf("listings %d, tracking numbers %d", listings, s.Index().TrackingNumbers())
-	}
-}
+// testNow is the clock every shipment test judges against.
+var testNow = time.Date(2026, 11, 23, 10, 0, 0, 0, facts.Shanghai)
 
-func TestRunStopsWhenEmitFails(t *testing.T) {
-	t.Parallel()
-	s, err := NewScanner([]string{fixtures}, Options{Engine: testEng(t), Now: testNow, Workers: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	stop := context.Canceled
-	n := 0
-	err = s.Run(context.Background(), func(Outcome) error {
-		n++
-		if n == 3 {
-			return stop
+const fixtures = "../../fixtures/shipments"
+
+// fixtureSource reads the shipment fixtures as the scanner does.
+func fixtureSource(t *testing.T) *Source {
+	t.Helper()
+	var inputs []Input
+	err := filepath.WalkDir(fixtures, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !DataExts[filepath.Ext(path)] {
+			return err
 		}
+		kind, err := Sniff(path)
+		inputs = append(inputs, Input{Path: path, Kind: kind, Err: err})
 		return nil
 	})
-	if err != stop || n != 3 {
-		t.Errorf("err %v after %d outcomes, want to stop at 3", err, n)
-	}
-}
-
-func TestScanReportsUnreadableInputs(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	rep, err := Scan(context.Background(), []string{dir + "/missing.csv"}, Options{Engine: testEng(t), Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Files) != 1 || rep.Files[0].Error == nil || rep.Errors != 1 {
-		t.Errorf("files = %+v", rep.Files)
+	return NewSource(inputs, Options{Now: testNow})
+}
+
+func TestItemsComeInFileOrder(t *testing.T) {
+	t.Parallel()
+	s := fixtureSource(t)
+	last := map[string]int{}
+	listings, orders := 0, 0
+	for it := range s.Items(context.Background()) {
+		if it.Err != nil {
+			t.Fatalf("%s:%d: %v", it.Source, it.Line, it.Err)
+		}
+		if it.Doc == nil {
+			t.Errorf("%s:%d: no document", it.Source, it.Line)
+		}
+		if it.ListingID != "" {
+			listings++
+			continue
+		}
+		orders++
+		if it.Line <= last[it.Source] {
+			t.Errorf("%s: line %d after line %d", it.Source, it.Line, last[it.Source])
+		}
+		last[it.Source] = it.Line
+	}
+	if orders != 32 || listings == 0 || s.Index().TrackingNumbers() == 0 {
+		t.Errorf("orders %d, listings %d, tracking numbers %d", orders, listings, s.Index().TrackingNumbers())
 	}
 }
 
-func TestFixtureShopTotalsAndProof(t *testing.T) {
+func TestItemsStopWhenAsked(t *testing.T) {
 	t.Parallel()
-	rep := report(t)
-	tb := rep.Shops["禾木家居旗舰店"]
-	// late 12.9 + 5 + 8.8, fake 5 × 12.9, stalled 2 × 0
-	if tb == nil || tb.Orders != 17 || tb.PlatformCNY != 91.2 || tb.Confirmed {
-		t.Errorf("禾木家居旗舰店 = %+v", tb)
-	}
-	if pdd := rep.Shops["果园小铺"]; pdd == nil || pdd.PlatformCNY != 86 {
-		t.Errorf("果园小铺 = %+v", pdd)
-	}
-	for _, f := range byOrder(rep)["TB1006"] {
-		evs, _ := f.Details["events"].([]any)
-		if len(evs) != 2 || f.Details["tracking_no"] != "YT7300112299876" || f.Location == nil || f.Location.Line != 7 {
-			t.Errorf("TB1006 proof = %+v at %+v", f.Details, f.Location)
-		}
-		pickup, _ := evs[1].(map[string]any)
-		if pickup["kind"] != "pickup" || pickup["time"] != "2026-11-20T12:30:00+08:00" {
-			t.Errorf("TB1006 pickup event = %v", pickup)
+	n := 0
+	for range fixtureSource(t).Items(context.Background()) {
+		n++
+		if n == 3 {
+			break
 		}
 	}
-}
-
-func TestFixturePromiseRate(t *testing.T) {
-	t.Parallel()
-	rep := report(t)
-	got := map[string]string{}
-	for _, f := range rep.Listings {
-		got[f.Details["listing_id"].(string)] = f.Severity + " " + f.Message
-	}
-	// L100: 2 of 12 due orders late (TB1003, TB1004); G500: 2 of 10.
-	if len(got) != 2 || !strings.Contains(got["L100"], "12 笔已到期订单中 2 笔（17%）") || !strings.HasPrefix(got["G500"], "error") {
-		t.Errorf("listing findings = %v", got)
-	}
-}
-
-// The engine converts shipment documents without JSON; what the rules see
-// must be what OPA's own conversion (through JSON) gives, for an order
-// with its trace, a listing's promise counts, and text with invalid UTF-8.
-func TestDocumentsReachThePoliciesAsJSONWould(t *testing.T) {
-	t.Parallel()
-	tr, err := ParseTracking([]byte(kuaidi100Sample))
-	if err != nil {
-		t.Fatal(err)
-	}
-	paid, _ := ParseTime("2026-11-18 09:00:00")
-	o := &Order{ID: "A1", Platform: "taobao", Buyer: "b\xff1", Amount: 59.9, PaidAt: paid, PromisedShipHours: 48, TrackingNo: "YT7300112233401"}
-	docs := []*facts.Document{
-		OrderDocument(o, "shop", tr, []OrderRef{{ID: "A2", Shop: "shop", Buyer: "b1"}}, testNow),
-		ListingDocument(&ListingStats{Shop: "shop", ListingID: "L1", PromisedShipHours: 24, Orders: 3, Late: 1, LateOrders: []string{"A1"}}, testNow),
-	}
-	eng := testEng(t)
-	for i, doc := range docs {
-		got, err := eng.Input(doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := ast.InterfaceToValue(doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got.Compare(want) != 0 {
-			t.Errorf("document %d:\n%v\nwant\n%v", i, got, want)
-		}
+	if n != 3 {
+		t.Errorf("%d items", n)
 	}
 }

@@ -8,8 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/xiaoer-dev/xiaoer/scanner"
-	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
+	"github.com/xiaoer-dev/xiaoer/listings/fileread"
 )
 
 // Input file kinds.
@@ -26,29 +25,12 @@ type Input struct {
 	Err  error  // why the file could not be classified
 }
 
-// dataExts are the files a directory walk picks up.
-var dataExts = map[string]bool{".csv": true, ".json": true, ".jsonl": true, ".ndjson": true}
+// DataExts are the files a directory walk picks up.
+var DataExts = map[string]bool{".csv": true, ".json": true, ".jsonl": true, ".ndjson": true}
 
-// ClassifyInputs expands directories (recursively, hidden entries skipped) and
-// says what each file holds: .csv is orders; JSON is tracking when its first
-// object has an answer format's keys, orders otherwise.
-func ClassifyInputs(paths []string) []Input {
-	var out []Input
-	for _, p := range paths {
-		files, err := scanner.WalkFiles(p, dataExts)
-		if err != nil {
-			out = append(out, Input{Path: p, Err: err})
-			continue
-		}
-		for _, f := range files {
-			kind, err := sniff(f)
-			out = append(out, Input{Path: f, Kind: kind, Err: err})
-		}
-	}
-	return out
-}
-
-func sniff(path string) (string, error) {
+// Sniff says what a file holds: .csv is orders; JSON is tracking when its
+// first object has an answer format's keys, orders otherwise.
+func Sniff(path string) (string, error) {
 	lower := strings.ToLower(path)
 	switch {
 	case strings.HasSuffix(lower, ".csv"):

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
+	"github.com/xiaoer-dev/xiaoer/listings/fileread"
 )
 
 // ReadTrackingFile reads every answer in a tracking file: one answer, an

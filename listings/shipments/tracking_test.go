@@ -104,7 +104,7 @@ func TestReadTrackingFileBatch(t *testing.T) {
 	if len(traces) != 2 || traces[0].Format != FormatKuaidi100 || traces[1].Format != FormatKDNiao {
 		t.Errorf("traces = %d", len(traces))
 	}
-	if kind, _ := sniff(path); kind != InputTracking {
+	if kind, _ := Sniff(path); kind != InputTracking {
 		t.Errorf("sniff = %s, want tracking", kind)
 	}
 }

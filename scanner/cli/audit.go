@@ -13,7 +13,6 @@ import (
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/audit"
 	"github.com/xiaoer-dev/xiaoer/scanner/config"
-	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 	"github.com/xiaoer-dev/xiaoer/scanner/progress"
 )
 
@@ -88,34 +87,19 @@ func auditListings(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 }
 
 // auditShipments judges the orders into the report: one result per order,
-// per listing promise, and per file or row that could not be read.
+// per listing promise, and per file or row that could not be read (a row's
+// error names its line).
 func auditShipments(ctx context.Context, checker *scanner.Checker, paths []string, now time.Time, shop string, workers int, add func(scanner.Result)) error {
-	s, err := shipments.NewScanner(paths, shipments.Options{Engine: checker.Engine, Now: now, Shop: shop, Workers: workers})
-	if err != nil {
-		return err
-	}
-	return s.Run(ctx, func(o shipments.Outcome) error {
-		add(outcomeResult(o))
+	s := &scanner.Scanner{Checker: checker, Options: scanner.Options{Workers: workers}}
+	src := shipments.NewSource(scanner.ShipmentInputs(paths), shipments.Options{Now: now, Shop: shop})
+	return s.RunShipments(ctx, src, func(r scanner.Result) error {
+		if r.Failed() && r.Line > 0 {
+			msg := fmt.Sprintf("line %d: %s", r.Line, *r.Error)
+			r.Error = &msg
+		}
+		add(r)
 		return nil
 	})
-}
-
-func outcomeResult(o shipments.Outcome) scanner.Result {
-	r := scanner.Result{Source: o.Source, Kind: audit.KindOrder, ID: o.OrderID, Findings: o.Findings}
-	if o.ListingID != "" {
-		r.Kind, r.ID = audit.KindPromise, o.ListingID
-	}
-	if o.Err != nil {
-		msg := o.Err.Error()
-		if o.Line > 0 && !o.FileErr {
-			msg = fmt.Sprintf("line %d: %s", o.Line, msg)
-		}
-		r.Error = &msg
-	}
-	if r.Findings == nil {
-		r.Findings = []finding.Finding{}
-	}
-	return r
 }
 
 // writeAudit writes the report beside its final name and renames it, so a

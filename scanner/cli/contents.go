@@ -9,9 +9,9 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/fileread"
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
 	"github.com/xiaoer-dev/xiaoer/scanner"
-	"github.com/xiaoer-dev/xiaoer/scanner/fileread"
 )
 
 // contents is what the files of a scan hold, told apart by their content,

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
+	"github.com/xiaoer-dev/xiaoer/scanner"
 )
 
 const hostileNow = "2026-11-23T10:00:00+08:00"
@@ -17,14 +18,14 @@ const hostileNow = "2026-11-23T10:00:00+08:00"
 // shipmentsHostile runs `shipments --format json` on the good orders and
 // the hostile paths, checks the exit code and the good order's finding,
 // and returns the report.
-func shipmentsHostile(t *testing.T, dir string, hostile ...string) *shipments.Report {
+func shipmentsHostile(t *testing.T, dir string, hostile ...string) *scanner.ShipmentsReport {
 	t.Helper()
 	good := write(t, filepath.Join(dir, "good", "orders.csv"), goodOrders)
 	r := runHostile(t, dir, append([]string{"shipments", "--format", "json", "--now", hostileNow, good}, hostile...)...)
 	if r.code != 2 {
 		t.Fatalf("exit %d, want 2\nstderr: %s", r.code, r.stderr)
 	}
-	var rep shipments.Report
+	var rep scanner.ShipmentsReport
 	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
 		t.Fatalf("decode: %v\n%s", err, r.stdout)
 	}
@@ -41,7 +42,7 @@ func shipmentsHostile(t *testing.T, dir string, hostile ...string) *shipments.Re
 }
 
 // fileErrors is every error of the file whose source ends in suffix.
-func fileErrors(t *testing.T, rep *shipments.Report, suffix string) string {
+func fileErrors(t *testing.T, rep *scanner.ShipmentsReport, suffix string) string {
 	t.Helper()
 	for _, f := range rep.Files {
 		if strings.HasSuffix(f.Source, suffix) {
@@ -175,7 +176,7 @@ func TestHostileManyOrdersOnOneTrackingNumber(t *testing.T) {
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1 (findings, no bad input)\nstderr: %s", r.code, r.stderr)
 	}
-	var rep shipments.Report
+	var rep scanner.ShipmentsReport
 	must(t, json.Unmarshal([]byte(r.stdout), &rep))
 	if got := rep.Shops["default"].ByRule["shipping-fake"]; got != n {
 		t.Errorf("shipping-fake on %d orders, want all %d", got, n)

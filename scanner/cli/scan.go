@@ -122,7 +122,7 @@ func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 	}
 	err := runInputs(c, s, inputs, streaming, emit) // progress, jsonl as completed
 	if err == nil {
-		err = scanShipments(c, set.shipments, checker.Engine, &r.Summary, emit)
+		err = scanShipments(c, set.shipments, checker, &r.Summary, emit)
 	}
 	if err != nil {
 		return 0, err

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"os/signal"
+	"runtime"
 	"slices"
 	"syscall"
 	"time"
@@ -22,7 +23,7 @@ func newServeCommand() *cli.Command {
 		&cli.BoolFlag{Name: "no-auth", Usage: "serve a non-loopback address without a token (behind your own proxy)"},
 		&cli.StringSliceFlag{Name: "cors-origin", Usage: "browser origin allowed to call the API (repeatable; default none)"},
 		&cli.Int64Flag{Name: "max-body", Value: serve.DefaultMaxBody, Usage: "request body limit in bytes"},
-		&cli.IntFlag{Name: "max-inflight", Usage: "evaluations at once (default: number of CPUs); beyond it requests wait in a bounded queue, then get 503"},
+		&cli.IntFlag{Name: "max-inflight", Value: runtime.GOMAXPROCS(0), Usage: "evaluations at once (default: the number of CPUs); beyond it requests wait in a bounded queue, then get 503"},
 		&cli.IntFlag{Name: "max-queue", Value: serve.DefaultMaxQueue, Usage: "requests that may wait for an evaluation slot"},
 		&cli.DurationFlag{Name: "queue-wait", Value: serve.DefaultQueueWait, Usage: "longest wait for an evaluation slot before 503"},
 		&cli.DurationFlag{Name: "request-timeout", Value: serve.DefaultRequestTimeout, Usage: "evaluation time limit of one request"},

@@ -44,11 +44,13 @@ func runShipments(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opts := shipments.Options{Engine: eng, Shop: c.String("shop"), Workers: c.Int("workers")}
+	// Orders need the engine only: no tokenizer, no facts builder.
+	s := &scanner.Scanner{Checker: &scanner.Checker{Engine: eng}, Options: scanner.Options{Workers: c.Int("workers")}}
+	opts := shipments.Options{Shop: c.String("shop")}
 	if now != nil {
 		opts.Now = now()
 	}
-	rep, err := shipments.Scan(c.Context, c.Args().Slice(), opts)
+	rep, err := s.ScanShipments(c.Context, c.Args().Slice(), opts)
 	if err != nil {
 		return err
 	}
@@ -65,7 +67,7 @@ func runShipments(c *cli.Context) error {
 
 // shipmentsExitCode: 2 when a file or an order could not be read, 1 when a
 // finding is at or above failOn, 0 otherwise.
-func shipmentsExitCode(rep *shipments.Report, failOn string) int {
+func shipmentsExitCode(rep *scanner.ShipmentsReport, failOn string) int {
 	if rep.Errors > 0 {
 		return scanner.ExitError
 	}
@@ -84,7 +86,7 @@ func shipmentsExitCode(rep *shipments.Report, failOn string) int {
 	return scanner.ExitClean
 }
 
-func writeShipmentsText(w io.Writer, rep *shipments.Report) error {
+func writeShipmentsText(w io.Writer, rep *scanner.ShipmentsReport) error {
 	for _, fr := range rep.Files {
 		if fr.Error != nil {
 			fmt.Fprintf(w, "%s: error: %s\n", report.Terminal(fr.Source), report.Terminal(*fr.Error))

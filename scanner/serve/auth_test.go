@@ -24,6 +24,11 @@ func TestTokenGuardsTheAPI(t *testing.T) {
 			t.Errorf("%s with the token: %d %s", path, res.StatusCode, raw)
 		}
 	}
+	// Refusals are counted under the route the caller meant.
+	_, raw := do(t, http.MethodGet, ts.URL+"/metrics", "", "", "Authorization", "Bearer s3cret")
+	if want := `xiaoer_http_requests_total{code="401",route="GET /v1/rules"} 2`; !strings.Contains(string(raw), want) {
+		t.Errorf("metrics lack %s", want)
+	}
 	// Probes and the page need no token: load balancers and browsers.
 	for _, path := range []string{"/healthz", "/readyz", "/", "/assets/app.js"} {
 		if res, _ := do(t, http.MethodGet, ts.URL+path, "", ""); res.StatusCode != http.StatusOK {

@@ -25,7 +25,7 @@ type Checker interface {
 	// listings that do not name theirs.
 	Check(ctx context.Context, items []Item, platform string, workers int) ([]scanner.Result, error)
 	// Shipments judges the orders (and tracking) files at paths.
-	Shipments(ctx context.Context, paths []string) (*shipments.Report, error)
+	Shipments(ctx context.Context, paths []string) (*scanner.ShipmentsReport, error)
 	Rules() []finding.RuleMeta
 	Tool() report.Tool
 }
@@ -73,12 +73,13 @@ func (p *pipeline) Check(ctx context.Context, items []Item, platform string, wor
 	return out, nil
 }
 
-func (p *pipeline) Shipments(ctx context.Context, paths []string) (*shipments.Report, error) {
-	opts := shipments.Options{Engine: p.checker.Engine, Workers: 1}
+func (p *pipeline) Shipments(ctx context.Context, paths []string) (*scanner.ShipmentsReport, error) {
+	var opts shipments.Options
 	if p.now != nil {
 		opts.Now = p.now()
 	}
-	rep, err := shipments.Scan(ctx, paths, opts)
+	s := &scanner.Scanner{Checker: p.checker, Options: scanner.Options{Workers: 1}}
+	rep, err := s.ScanShipments(ctx, paths, opts)
 	if err != nil {
 		return nil, fmt.Errorf("judge shipments: %w", err)
 	}

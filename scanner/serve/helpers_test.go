@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
-	"github.com/xiaoer-dev/xiaoer/listings/shipments"
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
@@ -151,7 +150,7 @@ func (b *blockingChecker) Check(ctx context.Context, items []Item, _ string, _ i
 	return out, nil
 }
 
-func (b *blockingChecker) Shipments(context.Context, []string) (*shipments.Report, error) {
+func (b *blockingChecker) Shipments(context.Context, []string) (*scanner.ShipmentsReport, error) {
 	return nil, nil
 }
 func (b *blockingChecker) Rules() []finding.RuleMeta { return nil }

@@ -55,13 +55,16 @@ func (m *metrics) handler() http.Handler {
 // instrument counts and times every request under the route pattern that
 // served it (ServeMux records it on the request), so label values stay few
 // whatever paths callers send.
-func (m *metrics) instrument(next http.Handler) http.Handler {
+func (m *metrics) instrument(next http.Handler, apiRoute func(*http.Request) string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(sw, r)
 		route := r.Pattern
-		if route == "" || route == "/v1/" || route == "/metrics" {
+		if route == "/v1/" || route == "/metrics" { // the API mux did not run
+			route = apiRoute(r)
+		}
+		if route == "" {
 			route = "unmatched"
 		}
 		m.requests.WithLabelValues(route, strconv.Itoa(sw.status)).Inc()

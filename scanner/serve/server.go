@@ -124,5 +124,8 @@ func (s *Server) routes() http.Handler {
 	var h http.Handler = jsonNotFound(mux)
 	h = cors(s.opts.CORSOrigins, h)
 	h = recoverPanics(h)
-	return s.metrics.instrument(h)
+	// A request the token check refused never reached the API mux; its
+	// route is the pattern that mux would have chosen.
+	apiRoute := func(r *http.Request) string { _, p := api.Handler(r); return p }
+	return s.metrics.instrument(h, apiRoute)
 }

@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/xiaoer-dev/xiaoer/listings/shipments"
+	"github.com/xiaoer-dev/xiaoer/scanner"
 )
 
 // handleShipments judges orders, each with its tracking inline (events, or
@@ -38,7 +38,7 @@ func (s *Server) handleShipments(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, rep)
 }
 
-func (s *Server) judgeShipments(r *http.Request, path string) (*shipments.Report, error) {
+func (s *Server) judgeShipments(r *http.Request, path string) (*scanner.ShipmentsReport, error) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.RequestTimeout)
 	defer cancel()
 	rep, err := s.checker.Shipments(ctx, []string{path})

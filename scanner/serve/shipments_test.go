@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/xiaoer-dev/xiaoer/listings/shipments"
+	"github.com/xiaoer-dev/xiaoer/scanner"
 )
 
 // TestShipmentsMatchesTheCommand: orders with inline events, posted as
@@ -34,7 +34,7 @@ func TestShipmentsMatchesTheCommand(t *testing.T) {
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d: %s", res.StatusCode, body)
 	}
-	var got shipments.Report
+	var got scanner.ShipmentsReport
 	if err := json.Unmarshal(body, &got); err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestShipmentsBadOrders(t *testing.T) {
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d: %s", res.StatusCode, raw)
 	}
-	var got shipments.Report
+	var got scanner.ShipmentsReport
 	if err := json.Unmarshal(raw, &got); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
+	"github.com/xiaoer-dev/xiaoer/scanner"
 )
 
 // tally counts what the scan found without keeping the findings, so the
@@ -20,21 +22,21 @@ type tally struct {
 	firstErr                 error
 }
 
-func (t *tally) add(o shipments.Outcome) error {
+func (t *tally) add(r scanner.Result) error {
 	if t.byRule == nil {
 		t.byRule = map[string]int{}
 	}
-	if o.Err != nil {
+	if r.Failed() {
 		t.errors++
 		if t.firstErr == nil {
-			t.firstErr = o.Err
+			t.firstErr = errors.New(*r.Error)
 		}
 		return nil
 	}
-	if o.OrderID != "" {
+	if r.Kind == scanner.KindShipments {
 		t.orders++
 	}
-	for _, f := range o.Findings {
+	for _, f := range r.Findings {
 		t.findings++
 		t.byRule[f.Rule]++
 		t.cny += f.Exposure.PlatformCNY

@@ -1,7 +1,8 @@
-package shipments
+package scanner
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -9,39 +10,30 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
-	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+	"github.com/xiaoer-dev/xiaoer/listings/shipments"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
-// testNow is the clock every shipment test judges against.
-var testNow = time.Date(2026, 11, 23, 10, 0, 0, 0, facts.Shanghai)
+// shipmentsNow is the clock every shipment test judges against.
+var shipmentsNow = time.Date(2026, 11, 23, 10, 0, 0, 0, facts.Shanghai)
 
-// testEngine compiles the policies once for the package's tests.
-var testEngine = sync.OnceValues(func() (*engine.Engine, error) {
-	return engine.New(context.Background(), engine.Options{})
-})
+const shipmentFixtures = "../fixtures/shipments"
 
-func testEng(t testing.TB) *engine.Engine {
-	t.Helper()
-	e, err := testEngine()
-	if err != nil {
-		t.Fatalf("engine: %v", err)
-	}
-	return e
+func shipmentScanner(t testing.TB, workers int) *Scanner {
+	return &Scanner{Checker: checker(t), Options: Options{Workers: workers}}
 }
 
-const fixtures = "../../fixtures/shipments"
-
 // fixtureReport scans the shipment fixtures once.
-var fixtureReport = sync.OnceValues(func() (*Report, error) {
-	e, err := testEngine()
+var fixtureReport = sync.OnceValues(func() (*ShipmentsReport, error) {
+	c, err := testChecker()
 	if err != nil {
 		return nil, err
 	}
-	return Scan(context.Background(), []string{fixtures}, Options{Engine: e, Now: testNow, Workers: 2})
+	s := &Scanner{Checker: c, Options: Options{Workers: 2}}
+	return s.ScanShipments(context.Background(), []string{shipmentFixtures}, shipments.Options{Now: shipmentsNow})
 })
 
-func report(t *testing.T) *Report {
+func shipmentsReport(t *testing.T) *ShipmentsReport {
 	t.Helper()
 	rep, err := fixtureReport()
 	if err != nil {
@@ -51,7 +43,7 @@ func report(t *testing.T) *Report {
 }
 
 // byOrder groups the findings of the report by order id.
-func byOrder(rep *Report) map[string][]finding.Finding {
+func byOrder(rep *ShipmentsReport) map[string][]finding.Finding {
 	out := map[string][]finding.Finding{}
 	for _, fr := range rep.Files {
 		for _, f := range fr.Findings {
@@ -62,7 +54,7 @@ func byOrder(rep *Report) map[string][]finding.Finding {
 	return out
 }
 
-func rulesOf(found []finding.Finding) string {
+func ruleList(found []finding.Finding) string {
 	var ids []string
 	for _, f := range found {
 		ids = append(ids, f.Rule)
@@ -73,7 +65,7 @@ func rulesOf(found []finding.Finding) string {
 
 func TestFixtureOrderOutcomes(t *testing.T) {
 	t.Parallel()
-	rep := report(t)
+	rep := shipmentsReport(t)
 	got := byOrder(rep)
 	want := map[string]struct {
 		rules string
@@ -124,7 +116,7 @@ func TestFixtureOrderOutcomes(t *testing.T) {
 	}
 	for id, w := range want {
 		found := got[id]
-		if r := rulesOf(found); r != w.rules {
+		if r := ruleList(found); r != w.rules {
 			t.Errorf("%s: rules %q, want %q", id, r, w.rules)
 			for _, f := range found {
 				t.Logf("  %s: %s", f.Rule, f.Message)
@@ -143,5 +135,97 @@ func TestFixtureOrderOutcomes(t *testing.T) {
 		if _, ok := want[id]; !ok {
 			t.Errorf("finding for unexpected order %q", id)
 		}
+	}
+}
+
+func TestRunShipmentsStopsWhenEmitFails(t *testing.T) {
+	t.Parallel()
+	src := shipments.NewSource(ShipmentInputs([]string{shipmentFixtures}), shipments.Options{Now: shipmentsNow})
+	stop := context.Canceled
+	n := 0
+	err := shipmentScanner(t, 2).RunShipments(context.Background(), src, func(Result) error {
+		n++
+		if n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 3 {
+		t.Errorf("err %v after %d outcomes, want to stop at 3", err, n)
+	}
+}
+
+func TestScanShipmentsReportsUnreadableInputs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	rep, err := shipmentScanner(t, 0).ScanShipments(context.Background(), []string{dir + "/missing.csv"}, shipments.Options{Now: shipmentsNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Files) != 1 || rep.Files[0].Error == nil || rep.Errors != 1 {
+		t.Errorf("files = %+v", rep.Files)
+	}
+}
+
+func TestFixtureShopTotalsAndProof(t *testing.T) {
+	t.Parallel()
+	rep := shipmentsReport(t)
+	tb := rep.Shops["禾木家居旗舰店"]
+	// late 12.9 + 5 + 8.8, fake 5 × 12.9, stalled 2 × 0
+	if tb == nil || tb.Orders != 17 || tb.PlatformCNY != 91.2 || tb.Confirmed {
+		t.Errorf("禾木家居旗舰店 = %+v", tb)
+	}
+	if pdd := rep.Shops["果园小铺"]; pdd == nil || pdd.PlatformCNY != 86 {
+		t.Errorf("果园小铺 = %+v", pdd)
+	}
+	for _, f := range byOrder(rep)["TB1006"] {
+		evs, _ := f.Details["events"].([]any)
+		if len(evs) != 2 || f.Details["tracking_no"] != "YT7300112299876" || f.Location == nil || f.Location.Line != 7 {
+			t.Errorf("TB1006 proof = %+v at %+v", f.Details, f.Location)
+		}
+		pickup, _ := evs[1].(map[string]any)
+		if pickup["kind"] != "pickup" || pickup["time"] != "2026-11-20T12:30:00+08:00" {
+			t.Errorf("TB1006 pickup event = %v", pickup)
+		}
+	}
+}
+
+func TestFixturePromiseRate(t *testing.T) {
+	t.Parallel()
+	rep := shipmentsReport(t)
+	got := map[string]string{}
+	for _, f := range rep.Listings {
+		got[f.Details["listing_id"].(string)] = f.Severity + " " + f.Message
+	}
+	// L100: 2 of 12 due orders late (TB1003, TB1004); G500: 2 of 10.
+	if len(got) != 2 || !strings.Contains(got["L100"], "12 笔已到期订单中 2 笔（17%）") || !strings.HasPrefix(got["G500"], "error") {
+		t.Errorf("listing findings = %v", got)
+	}
+}
+
+func TestRunShipmentsKeepsFileOrder(t *testing.T) {
+	t.Parallel()
+	src := shipments.NewSource(ShipmentInputs([]string{shipmentFixtures}), shipments.Options{Now: shipmentsNow})
+	last := map[string]int{}
+	promises := 0
+	err := shipmentScanner(t, 3).RunShipments(context.Background(), src, func(r Result) error {
+		if r.Kind == KindPromise {
+			promises++
+			return nil
+		}
+		if r.Line <= last[r.Source] {
+			t.Errorf("%s: line %d after line %d", r.Source, r.Line, last[r.Source])
+		}
+		last[r.Source] = r.Line
+		if r.Failed() {
+			return fmt.Errorf("%s:%d: %s", r.Source, r.Line, *r.Error)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if promises == 0 || len(last) != 2 {
+		t.Errorf("promises %d, orders files %v", promises, last)
 	}
 }

@@ -2,7 +2,7 @@
 // them with the embedded policies and prints orders per second, wall time
 // and peak memory (VmHWM):
 //
-//	go run ./listings/shipments/cmd/benchorders -n 100000 -form csv
+//	go run ./scanner/cmd/benchorders -n 100000 -form csv
 //
 // -form csv writes orders.csv plus tracking answers in batch files (1,000
 // answers each, Kuaidi100 and KDNiao in turn); -form jsonl writes one order
@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
+	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 )
 
@@ -55,23 +56,21 @@ func run(n int, seed uint64, form string, workers int, keep bool, cpuProfile str
 	if err != nil {
 		return err
 	}
-	s, err := shipments.NewScanner([]string{dir}, shipments.Options{Engine: eng, Now: benchNow, Workers: workers})
-	if err != nil {
-		return err
-	}
+	s := &scanner.Scanner{Checker: &scanner.Checker{Engine: eng}, Options: scanner.Options{Workers: workers}}
+	src := shipments.NewSource(scanner.ShipmentInputs([]string{dir}), shipments.Options{Now: benchNow})
 	var t tally
 	stop, err := profile(cpuProfile)
 	if err != nil {
 		return err
 	}
 	start, cpu := time.Now(), cpuTime()
-	err = s.Run(ctx, t.add)
+	err = s.RunShipments(ctx, src, t.add)
 	wall, cpu := time.Since(start), cpuTime()-cpu
 	stop()
 	if err != nil {
 		return err
 	}
-	t.print(n, wall, s.Index())
+	t.print(n, wall, src.Index())
 	fmt.Printf("scan CPU time %s: %.0f µs per order\n", cpu.Round(time.Millisecond), float64(cpu.Microseconds())/float64(max(t.orders, 1)))
 	fmt.Printf("peak memory (VmHWM, whole process): %s; CPU time (user+sys, whole process): %s\n", vmHWM(), cpuTime().Round(time.Millisecond))
 	return nil

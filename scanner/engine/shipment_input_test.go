@@ -1,0 +1,43 @@
+package engine
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/listings/shipments"
+)
+
+// The engine converts shipment documents without JSON; what the rules see
+// must be what OPA's own conversion (through JSON) gives, for an order
+// with its trace, a listing's promise counts, and text with invalid UTF-8.
+func TestDocumentsReachThePoliciesAsJSONWould(t *testing.T) {
+	t.Parallel()
+	traces, err := shipments.ReadTrackingFile(filepath.Join("..", "..", "fixtures", "shipments", "tracking", "YT7300112233401.kuaidi100.json"))
+	if err != nil || len(traces) != 1 {
+		t.Fatalf("tracking fixture: %v (%d answers)", err, len(traces))
+	}
+	tr := traces[0]
+	paid, _ := shipments.ParseTime("2026-11-18 09:00:00")
+	o := &shipments.Order{ID: "A1", Platform: "taobao", Buyer: "b\xff1", Amount: 59.9, PaidAt: paid, PromisedShipHours: 48, TrackingNo: "YT7300112233401"}
+	docs := []*facts.Document{
+		shipments.OrderDocument(o, "shop", tr, []shipments.OrderRef{{ID: "A2", Shop: "shop", Buyer: "b1"}}, testClock),
+		shipments.ListingDocument(&shipments.ListingStats{Shop: "shop", ListingID: "L1", PromisedShipHours: 24, Orders: 3, Late: 1, LateOrders: []string{"A1"}}, testClock),
+	}
+	eng := checker(t).Engine
+	for i, doc := range docs {
+		got, err := eng.Input(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ast.InterfaceToValue(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Compare(want) != 0 {
+			t.Errorf("document %d:\n%v\nwant\n%v", i, got, want)
+		}
+	}
+}
