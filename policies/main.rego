@@ -23,6 +23,10 @@ findings := [f |
 # of what they declare they need (needs, below) is in it.
 skipped := {id | some id in object.get(input, ["listing", "lexicon", "skip"], [])}
 
+# setup is what the engine reads once, in one evaluation: the catalogue
+# and the rules' needs.
+setup := {"catalog": catalog, "needs": needs}
+
 # catalog lists every rule's metadata (xiaoer rules, SARIF rule descriptors).
 catalog := [m |
 	some id

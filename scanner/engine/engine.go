@@ -77,11 +77,17 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if e.findings, err = prepare(ctx, "data.xiaoer.main.findings", base); err != nil {
 		return nil, err
 	}
-	if e.catalog, err = loadCatalog(ctx, base); err != nil {
+	// The catalogue and the rules' needs come from one more compilation:
+	// compiling costs a good part of a one-listing run.
+	setup, err := loadSetup(ctx, base)
+	if err != nil {
+		return nil, err
+	}
+	if e.catalog, err = catalogOf(setup.Catalog); err != nil {
 		return nil, err
 	}
 	if !opts.EvaluateAll {
-		if e.gate, err = loadGate(ctx, base, merged.Data); err != nil {
+		if e.gate, err = newGate(setup.Needs.Rules, merged.Data); err != nil {
 			return nil, err
 		}
 	}
@@ -97,15 +103,28 @@ func prepare(ctx context.Context, query string, base []func(*rego.Rego)) (rego.P
 	return pq, nil
 }
 
-func loadCatalog(ctx context.Context, base []func(*rego.Rego)) ([]finding.RuleMeta, error) {
-	pq, err := prepare(ctx, "data.xiaoer.main.catalog", base)
+// setup is what the engine reads from the policies once: the rule
+// catalogue and every listing rule's needs (data.xiaoer.main.setup).
+type setup struct {
+	Catalog []finding.RuleMeta `json:"catalog"`
+	Needs   struct {
+		Rules map[string]json.RawMessage `json:"rules"`
+	} `json:"needs"`
+}
+
+func loadSetup(ctx context.Context, base []func(*rego.Rego)) (*setup, error) {
+	pq, err := prepare(ctx, "data.xiaoer.main.setup", base)
 	if err != nil {
 		return nil, err
 	}
-	var metas []finding.RuleMeta
-	if err := evalInto(ctx, pq, &metas); err != nil {
-		return nil, fmt.Errorf("rule catalogue: %w", err)
+	var s setup
+	if err := evalInto(ctx, pq, &s); err != nil {
+		return nil, fmt.Errorf("rule catalogue and needs: %w", err)
 	}
+	return &s, nil
+}
+
+func catalogOf(metas []finding.RuleMeta) ([]finding.RuleMeta, error) {
 	metas = append(metas, ToolRules...)
 	sortRules(metas)
 	if err := checkRuleIDs(metas); err != nil {

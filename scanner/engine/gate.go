@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -9,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
@@ -77,27 +75,18 @@ func hasPercent(l *facts.ListingFacts) bool {
 	return false
 }
 
-// loadGate reads every listing rule's needs from the compiled policies
-// (data.xiaoer.main.needs) and indexes the words of the tables they name.
-func loadGate(ctx context.Context, base []func(*rego.Rego), data map[string]any) (*gate, error) {
-	pq, err := prepare(ctx, "data.xiaoer.main.needs", base)
-	if err != nil {
-		return nil, err
-	}
-	var declared struct {
-		Rules map[string]json.RawMessage `json:"rules"`
-	}
-	if err := evalInto(ctx, pq, &declared); err != nil {
-		return nil, fmt.Errorf("rule needs: %w", err)
-	}
+// newGate indexes every listing rule's needs (data.xiaoer.main.needs:
+// null, an object or an array, by rule package) and the words of the
+// tables they name.
+func newGate(declared map[string]json.RawMessage, data map[string]any) (*gate, error) {
 	g := &gate{words: map[string][]int{}, prefixes: map[string][]int{}}
-	ids := make([]string, 0, len(declared.Rules))
-	for id := range declared.Rules {
+	ids := make([]string, 0, len(declared))
+	for id := range declared {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		if err := g.add(id, declared.Rules[id], data); err != nil {
+		if err := g.add(id, declared[id], data); err != nil {
 			return nil, fmt.Errorf("rule package %s: needs: %w", id, err)
 		}
 	}

@@ -47,6 +47,9 @@ func bodies(cfg config) ([]request, error) {
 			}
 		}
 	}
+	if cfg.batch > 0 {
+		return batches(titles, cfg.batch)
+	}
 	out := make([]request, 0, len(titles))
 	for _, t := range titles {
 		body, err := json.Marshal(map[string]string{"title": t})
@@ -57,6 +60,23 @@ func bodies(cfg config) ([]request, error) {
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("no titles in %s", cfg.titles)
+	}
+	return out, nil
+}
+
+// batches groups titles into JSON arrays for /v1/check/batch.
+func batches(titles []string, size int) ([]request, error) {
+	var out []request
+	for start := 0; start < len(titles); start += size {
+		group := make([]map[string]string, 0, size)
+		for _, t := range titles[start:min(start+size, len(titles))] {
+			group = append(group, map[string]string{"title": t})
+		}
+		body, err := json.Marshal(group)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, request{path: "/v1/check/batch", contentType: "application/json", body: body})
 	}
 	return out, nil
 }

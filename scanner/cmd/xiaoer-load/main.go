@@ -8,6 +8,7 @@
 //	xiaoer-load -mode page -page item.html -c 1,8,64 -n 300
 //	xiaoer-load -mode title -c 16 -n 100000 -d 10m -rss       # memory over 100,000 requests
 //	xiaoer-load -mode title -c 256 -n 20000 -d 30s -recover   # past capacity, then recovery
+//	xiaoer-load -mode title -batch 100 -c 2 -n 400             # 100 titles a batch request
 package main
 
 import (
@@ -29,6 +30,7 @@ type config struct {
 	d        time.Duration
 	timeout  time.Duration
 	token    string
+	batch    int // titles per /v1/check/batch request (0: one per /v1/check)
 	rss      bool
 	recovery bool
 }
@@ -56,6 +58,7 @@ func parseFlags() (config, error) {
 	flag.DurationVar(&cfg.d, "d", 20*time.Second, "time per level, at most")
 	flag.DurationVar(&cfg.timeout, "timeout", 10*time.Second, "client timeout per request (a timeout is counted, never waited out)")
 	flag.StringVar(&cfg.token, "token", os.Getenv("XIAOER_TOKEN"), "Bearer token, if the server wants one")
+	flag.IntVar(&cfg.batch, "batch", 0, "with -mode title, send this many titles per /v1/check/batch request")
 	flag.BoolVar(&cfg.rss, "rss", false, "sample the server's resident memory (process_resident_memory_bytes from /metrics) during the run")
 	flag.BoolVar(&cfg.recovery, "recover", false, "after the run, time how long until a single request is served again")
 	flag.Parse()
