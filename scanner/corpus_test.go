@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -93,19 +94,54 @@ func (c labelledCase) listings(t *testing.T, i int) []*listings.Listing {
 	return []*listings.Listing{l}
 }
 
+// quote is what one finding points at: the words it quotes and its span in
+// the text of its field.
+type quote struct {
+	evidence string
+	text     string // the field's text
+	s, e     int    // the span, byte offsets into text
+}
+
+// covers reports whether the finding points at word: it quotes the word,
+// or the word occurs in its field overlapping its span (a finding on 治疗
+// points at the reviewer's 治疗腰椎间盘突出).
+func (q quote) covers(word string) bool {
+	if strings.Contains(q.evidence, word) {
+		return true
+	}
+	for from := 0; from < len(q.text); {
+		k := strings.Index(q.text[from:], word)
+		if k < 0 {
+			return false
+		}
+		s := from + k
+		if s < q.e && q.s < s+len(word) {
+			return true
+		}
+		from = s + 1
+	}
+	return false
+}
+
+func (q quote) String() string { return q.evidence }
+
 // caseFindings runs case i and returns, for every rule of the set that
-// fired, the evidence its findings quote.
-func caseFindings(t *testing.T, c labelledCase, i int, rules map[string]bool) map[string][]string {
+// fired, what its findings point at.
+func caseFindings(t *testing.T, c labelledCase, i int, rules map[string]bool) map[string][]quote {
 	t.Helper()
-	quoted := map[string][]string{}
+	quoted := map[string][]quote{}
 	for _, l := range c.listings(t, i) {
-		found, _, err := checker(t).CheckListing(context.Background(), l)
+		found, doc, err := checker(t).CheckListing(context.Background(), l)
 		if err != nil {
 			t.Fatalf("case %d: %v", i, err)
 		}
 		for _, f := range found {
 			if rules[f.Rule] {
-				quoted[f.Rule] = append(quoted[f.Rule], f.Evidence)
+				q := quote{evidence: f.Evidence, s: f.Span.Start, e: f.Span.End}
+				if doc != nil && doc.Listing != nil {
+					q.text = doc.Listing.Fields[f.Field].Text
+				}
+				quoted[f.Rule] = append(quoted[f.Rule], q)
 			}
 		}
 	}

@@ -14,10 +14,12 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings/testcorpus"
 )
 
-// adRules are the rules of issue 3, whose hits on real titles are listed.
+// adRules are the advertising-law and counterfeit rules (issues 3 and 12),
+// whose hits on real titles are listed.
 var adRules = map[string]bool{
 	"ad-absolute": true, "ad-unsourced-claim": true, "ad-medical-claim": true,
-	"ad-pressure": true, "counterfeit-wording": true,
+	"ad-pressure": true, "counterfeit-wording": true, "ad-state-authority": true,
+	"ad-superstition": true, "ad-education-guarantee": true, "ad-investment-return": true,
 }
 
 // TestCorpusTitlesAdHits lists every advertising and counterfeit hit over

@@ -352,16 +352,68 @@ default config_names := {}
 
 config_names := data.config.registered_names
 
-# registered reports whether hit c lies inside a registered name (a
-# trademark or product name), looking at runs of up to 8 tokens either side
-# of the hit.
-registered(c) if {
-	count(registered_names) > 0
+# brand_names are the names the listing's own 品牌/品牌名称 attribute gives
+# (迪奥/Dior gives 迪奥 and dior), keyed like tokens: lower-case, no spaces.
+brand_names := {name: true |
+	some a in object.get(input, ["listing", "attributes"], [])
+	data.tables.registered_names.brand_attributes[a.name]
+	some part in regex.split(`[/／|｜,，、;；()（）]+`, lower(a.value))
+	name := replace(trim_space(part), " ", "")
+	name != ""
+}
+
+# registered reports whether hit c lies inside a name (a registered
+# trademark or product name, the listing's brand, a title of a work),
+# looking at runs of up to 8 tokens either side of the hit, or inside a
+# title in 《》.
+registered(c) if name_exemption(c)
+
+# name_exemption names the kind of name hit c lies inside. Titles of works
+# are a lexicon (data.tables.registered_names.works, and the title marks 《
+# 》): only the runs the listing holds are looked at.
+name_exemption(c) := "registered_name" if {
+	inside_name(c, registered_names)
+} else := "brand_attribute" if {
+	inside_name(c, brand_names)
+} else := "work_title" if {
+	some w in found("registered_names", "works")
+	w.field == c.field
+	w.i <= c.i
+	c.i + c.n <= w.i + w.n
+} else := "work_title" if {
+	in_title_marks(c)
+}
+
+inside_name(c, known) if {
+	count(known) > 0
 	toks := input.listing.fields[c.field].tokens
 	last := (c.i + c.n) - 1
 	some a in numbers.range(max([c.i - 8, 0]), c.i)
 	some b in numbers.range(last, min([last + 8, count(toks) - 1]))
-	registered_names[concat("", [toks[m].t | some m in numbers.range(a, b)])]
+	known[concat("", [toks[m].t | some m in numbers.range(a, b)])]
+}
+
+# in_title_marks: the hit lies between 《 and 》 (a book, song or film
+# title is data, not a claim), within 12 tokens either side.
+in_title_marks(c) if {
+	some open in found("registered_names", "title_marks")
+	open.field == c.field
+	open.key == "《"
+	open.i < c.i
+	open.i >= c.i - 12
+	some close in found("registered_names", "title_marks")
+	close.field == c.field
+	close.key == "》"
+	close.i >= c.i + c.n
+	close.i <= (c.i + c.n) + 12
+	not mark_between(c.field, open.i + 1, c.i - 1, "》")
+	not mark_between(c.field, c.i + c.n, close.i - 1, "《")
+}
+
+mark_between(name, a, b, mark) if {
+	a <= b
+	some m in numbers.range(a, b)
+	input.listing.fields[name].tokens[m].t == mark
 }
 
 # evidence holds the evidence markers of every field, found in one pass:

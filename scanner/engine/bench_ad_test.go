@@ -16,7 +16,10 @@ import (
 // adQuery evaluates the advertising and counterfeit rules only, so the
 // benchmark measures their lexicons and not the rest of the policy set.
 const adQuery = `x := [f |
-	some r in ["ad_absolute", "ad_unsourced_claim", "ad_medical_claim", "ad_pressure", "counterfeit_wording"]
+	some r in [
+		"ad_absolute", "ad_unsourced_claim", "ad_medical_claim", "ad_pressure", "counterfeit_wording",
+		"ad_state_authority", "ad_superstition", "ad_education_guarantee", "ad_investment_return",
+	]
 	some f in data.xiaoer.rules[r].findings
 ]`
 
@@ -24,7 +27,8 @@ const adQuery = `x := [f |
 // key of the object inside it.
 var adLexicons = [][2]string{
 	{"ad_absolute", "words"}, {"ad_unsourced_claim", "words"}, {"ad_medical_claim", "words"},
-	{"ad_pressure", "words"}, {"counterfeit", "words"},
+	{"ad_pressure", "words"}, {"counterfeit", "words"}, {"ad_state_authority", "words"},
+	{"ad_superstition", "words"}, {"ad_education_guarantee", "words"}, {"ad_investment_return", "words"},
 }
 
 // benchListings are typical listings: short titles with and without hits,

@@ -61,14 +61,16 @@ func contextKeys(data map[string]any) map[string]bool {
 	return keys
 }
 
-// lexiconWords are the two key sets lexiconFacts looks token runs up in.
+// lexiconWords are the two key sets lexiconFacts looks token runs up in,
+// and the brands it looks for written masked.
 type lexiconWords struct {
 	words   map[string][]lexiconName // lexiconKeys
 	context map[string]bool          // contextKeys
+	masked  maskedBrands
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
-	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data)}
+	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data), masked: newMaskedBrands(data)}
 }
 
 // lexiconFacts is input.listing.lexicon:
@@ -79,6 +81,8 @@ func newLexiconWords(data map[string]any) lexiconWords {
 //     key (prefixes such as 最);
 //   - context: {field: [{i, runs: [{n, key}]}]}, the runs that are context
 //     words, grouped by their first token (fields with none left out);
+//   - masked: [{field, i, n, s, e, key, brand}], brands written with masked
+//     characters (香*儿, 迪 奥; see maskedBrands);
 //   - skip: the rule packages the gate skips (see gate.go), left out when
 //     it skips none.
 //
@@ -93,6 +97,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string)
 	lf := lexiconFound{words: lw, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject()}
 	for _, name := range names {
 		lf.field(name, fields[name].Tokens)
+		lf.masked = append(lf.masked, lw.masked.find(name, fields[name])...)
 	}
 	return lf.value(skip)
 }
@@ -103,6 +108,7 @@ type lexiconFound struct {
 	found    map[lexiconName][]*ast.Term
 	prefixed []*ast.Term
 	context  ast.Object
+	masked   []*ast.Term
 }
 
 func (lf *lexiconFound) field(name string, toks []facts.Token) {
@@ -146,6 +152,7 @@ func (lf *lexiconFound) value(skip []string) ast.Value {
 		ast.Item(ast.StringTerm("found"), ast.NewTerm(found)),
 		ast.Item(ast.StringTerm("prefixed"), ast.ArrayTerm(lf.prefixed...)),
 		ast.Item(ast.StringTerm("context"), ast.NewTerm(lf.context)),
+		ast.Item(ast.StringTerm("masked"), ast.ArrayTerm(lf.masked...)),
 	}
 	if len(skip) > 0 {
 		items = append(items, ast.Item(ast.StringTerm("skip"), skipTerm(skip)))

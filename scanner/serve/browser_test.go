@@ -61,7 +61,7 @@ func TestPageShowsFindingsInPlace(t *testing.T) {
 	if !slices.ContainsFunc(marks, func(m string) bool { return strings.Contains(m, "仿") && strings.HasSuffix(m, "|error") }) {
 		t.Errorf("replica wording (高仿大牌) not highlighted as an error: %q", marks)
 	}
-	for _, want := range []string{"绝对化用语", "《广告法》第九条", "全网最低价", "罚款"} {
+	for _, want := range []string{"绝对化用语", "《中华人民共和国广告法》第九条", "全网最低价", "罚款"} {
 		if !strings.Contains(cards, want) {
 			t.Errorf("finding cards lack %q", want)
 		}

@@ -2,17 +2,20 @@
 # title: ad-absolute
 # description: |
 #   绝对化用语：「国家级」「最高级」「最佳」及含义相同或相近的用语（最-词、
-#   第一/唯一/首-词、级/极-词、地位与保证用语、国家机关名义），按分词匹配，
+#   第一/唯一/首-词、级/极-词、地位与保证用语，以及不以「最」开头的同类
+#   用语：殿堂级、碾压同级、天花板、无敌），按分词匹配，
 #   不按子串（最近、第一次不是）。《广告绝对化用语执法指南》的除外情形逐项
 #   作为允许语境：经营理念与目标、品牌或企业内部比较、使用与保存提示、标准
 #   规定的等级、用户登记的注册商标与商品名称、国家规定评定的奖项、注明来源
-#   的限定时间或地域的客观事实。标题以外的属性字段（成分、规格）不查。
+#   的限定时间或地域的客观事实；带数字的规格上下限和促销、下单规则（每单
+#   最多减30）是事实，除非句中有同价位、同类、行业、全网这类比较词。
+#   商品自己的品牌属性、作品名称是名称。国家机关名义见 ad-state-authority。
+#   标题以外的属性字段（成分、规格）不查。
 # custom:
 #   severity: error
-#   basis: 《广告法》第九条第三项
-#   penalty: 《广告法》第五十七条第一项
-#   link: http://shuibeng.org/news/1954.html
-#   guide: https://zz5.net/zzzx/185
+#   basis: 《中华人民共和国广告法》第九条第三项
+#   penalty: 《中华人民共和国广告法》第五十七条第一项
+#   guide: 《广告绝对化用语执法指南》（市场监管总局公告2023年第6号）
 package xiaoer.rules.ad_absolute
 
 import data.xiaoer.lib
@@ -23,13 +26,13 @@ meta := {
 	"title": "绝对化用语",
 	"severity": "error",
 	"kinds": ["listing"],
-	"description": "广告中使用「国家级」「最高级」「最佳」等绝对化用语（《广告法》第九条第三项）；按《广告绝对化用语执法指南》（市场监管总局公告2023年第6号）的除外情形放行。",
+	"description": "广告中使用「国家级」「最高级」「最佳」等绝对化用语（《中华人民共和国广告法》第九条第三项）；按《广告绝对化用语执法指南》（市场监管总局公告2023年第6号）的除外情形放行。",
 	"basis": {
-		"law": "《广告法》第九条第三项",
-		"penalty": "《广告法》第五十七条第一项：对广告主处二十万元以上一百万元以下罚款",
-		"link": "http://shuibeng.org/news/1954.html",
+		"law": "《中华人民共和国广告法》第九条第三项",
+		"penalty": "《中华人民共和国广告法》第五十七条第一项：对广告主处二十万元以上一百万元以下罚款",
+		"link": "",
 		"confirmed": true,
-		"note": "除外情形依《广告绝对化用语执法指南》（2023年）：https://zz5.net/zzzx/185",
+		"note": "除外情形依《广告绝对化用语执法指南》（市场监管总局公告2023年第6号）",
 	},
 	"suggestion": "删除绝对化用语，改为可以证明的具体描述。",
 	"exposure": {"punitive": true, "fine": "ad_law_57"},
@@ -83,7 +86,9 @@ partnered(c) if not c.entry.needs
 
 partnered(c) if lexicon.in_context("ad_absolute", c.entry.needs, c)
 
-hits := lexicon.longest(candidates)
+# hits are the longest of overlapping candidates; an entry marked name
+# (万能胶, 王者荣耀) is a product or work name: it wins and is not reported.
+hits := {c | some c in lexicon.longest(candidates); not c.entry.name}
 
 # exempt: a hit passes under one of the guide's exemptions.
 exempt(c) if lexicon.registered(c)
@@ -98,9 +103,33 @@ exempt(c) if {
 	lexicon.limited_and_sourced(c)
 }
 
+exempt(c) if spec_figure(c)
+
+# glued: tokens a..b follow each other with no space between (a space in a
+# title separates phrases: 史上最轻 碳纤维自行车 22速 is no specification).
+glued(name, a, b) if {
+	toks := input.listing.fields[name].tokens
+	every m in numbers.range(a + 1, b) {
+		toks[m - 1].e == toks[m].s
+	}
+}
+
+# spec_figure: a limit word (最大, 最高, 最轻) followed in its clause, within
+# five tokens, by a figure (a token of digits; a space only right before
+# it) states a specification (最大输出功率65W, 最高车速
+# 25km/h, 最小起订量1件), unless its sentence compares (同价位最大功率).
+spec_figure(c) if {
+	"spec_limit" in object.get(c.entry, "allow", [])
+	some first in numbers.range(c.i + c.n, (c.i + c.n) + 4)
+	regex.match(`^[0-9]`, input.listing.fields[c.field].tokens[first].t)
+	not lexicon.boundary_between(c.field, c.i + c.n, first - 1)
+	glued(c.field, (c.i + c.n) - 1, first - 1)
+	not lexicon.in_context("ad_absolute", "comparison", c)
+}
+
 # exemption names the exemption that lets hit c pass (the first that
 # holds), for xiaoer explain and the tests.
-exemption(c) := "registered_name" if {
+exemption(c) := lexicon.name_exemption(c) if {
 	lexicon.registered(c)
 } else := names[0] if {
 	names := [name | some name in object.get(c.entry, "allow", []); lexicon.in_context("ad_absolute", name, c)]
@@ -108,6 +137,8 @@ exemption(c) := "registered_name" if {
 } else := "sourced_fact" if {
 	c.entry.fact
 	lexicon.limited_and_sourced(c)
+} else := "spec_figure" if {
+	spec_figure(c)
 }
 
 exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exemption": exemption(c)} if {
@@ -126,8 +157,8 @@ findings contains f if {
 	})
 }
 
-# hit_meta is meta with the entry's own basis (国家机关名义: 第九条第二项;
-# 驰名商标: 商标法) and fine where it has one.
+# hit_meta is meta with the entry's own basis (驰名商标: 商标法) and fine
+# where it has one.
 hit_meta(c, cat) := object.union(meta, {
 	"basis": object.union(meta.basis, {
 		"law": object.get(c.entry, "basis", cat.basis),

@@ -24,7 +24,7 @@ test_zui_word if {
 	f.rule == "ad-absolute"
 	f.severity == "error"
 	f.span == {"start": 0, "end": 6}
-	f.basis.law == "《广告法》第九条第三项"
+	f.basis.law == "《中华人民共和国广告法》第九条第三项"
 	f.exposure.fine_cny == [200000, 1000000]
 	f.exposure.punitive_cny == 597
 	f.details.category == "zui"
@@ -50,17 +50,34 @@ test_ji_grade_without_standard if words(["一级", "棒", "的", "口感"]) == {
 
 test_status_word if words(["王牌", "产品", "遥遥领先"]) == {"王牌", "遥遥领先"}
 
-test_authority_state_organ if {
-	fs := ad_absolute.findings with input as t.title(["国家机关", "特供", "白酒"])
-	some f in fs
-	f.details.word == "特供"
-	f.basis.law == "《广告法》第九条第二项"
+# 国家机关名义 moved to ad-state-authority (第九条第二项).
+test_state_organ_is_not_this_rule if words(["国家机关", "特供", "白酒"]) == set()
+
+test_non_zui_superlatives if words(["碾压同级", "殿堂", "级", "音质", "行业天花板"]) == {"碾压同级", "殿堂级", "行业天花板"}
+
+test_product_name_is_no_claim if words(["万能胶", "强力", "粘"]) == set()
+
+test_promotion_mechanics_are_facts if words(["每单", "最多", "减", "30"]) == set()
+
+test_comparison_makes_spec_a_claim if {
+	words(["最大", "功率", "2000", "w"]) == set()
+	words(["同价位", "最大", "功率"]) == {"最大"}
 }
+
+test_brand_attribute_is_a_name if {
+	doc := object.union(t.title(["最", "生活", "毛巾", "纯棉"]), {"listing": {"attributes": [{"name": "品牌", "value": "最生活/Z.SHENGHUO"}]}})
+	fs := ad_absolute.findings with input as doc
+	count(fs) == 0
+	some e in ad_absolute.exempted with input as doc
+	e.exemption == "brand_attribute"
+}
+
+test_work_title_is_data if words(["《", "最", "好", "的", "我们", "》", "小说"]) == set()
 
 test_authority_famous_mark_cites_trademark_law if {
 	fs := ad_absolute.findings with input as t.title(["中国", "驰名商标", "产品"])
 	some f in fs
-	startswith(f.basis.law, "《商标法》第十四条")
+	startswith(f.basis.law, "《中华人民共和国商标法》第十四条")
 	f.exposure.fine_cny == [0, 0]
 }
 
@@ -127,8 +144,13 @@ test_usage_tip if {
 	words(["最佳", "选择"]) == {"最佳"}
 }
 
+# 最好 before a verb is advice (最好手洗, 最好两人配合), unless a claim's
+# form makes it one (最好用的, 品质最好).
 test_advice if {
 	why(["最好", "手洗"], "最好") == "advice"
+	words(["安装", "时", "最好", "两", "人", "配合"]) == set()
+	words(["最好", "用", "的", "炒锅"]) == {"最好"}
+	words(["最好", "牌", "保温杯"]) == {"最好"}
 	words(["最好", "的", "面料"]) == {"最好"}
 }
 
@@ -210,4 +232,13 @@ test_digit_first_needs_a_ranking if {
 test_spec_limit_is_for_limits_only if {
 	words(["史", "上", "最强", "充电", "宝"]) == {"最强"}
 	why(["最大", "输出", "功率", "65", "w"], "最大") == "spec_limit"
+}
+
+test_spec_limit_with_a_figure if {
+	segs := ["最高", "车速", "25", "km/h"]
+	fs := ad_absolute.findings with input as t.doc({"title": segs}, [t.num("title", segs, 2, 3, 25, "km/h")])
+	count(fs) == 0
+	segs2 := ["同价位", "最高", "车速", "25", "km/h"]
+	fs2 := ad_absolute.findings with input as t.doc({"title": segs2}, [t.num("title", segs2, 3, 4, 25, "km/h")])
+	count(fs2) == 1
 }

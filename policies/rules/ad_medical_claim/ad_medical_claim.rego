@@ -1,15 +1,23 @@
 # METADATA
 # title: ad-medical-claim
 # description: |
-#   普通商品宣称疾病治疗功能或使用医疗用语（治疗、消炎、降血压、排毒、
-#   抗癌……）。药品、医疗器械、兽药、农药由各自的广告规则管理，不在此查；
-#   消毒产品可以宣称杀菌、消毒；保健食品不得涉及疾病预防、治疗功能（第十八
-#   条）。杀菌、抗菌等卫生宣称只报警告：有检测依据的可以使用。
+#   医疗用语和疗效保证，按商品的种类判断：
+#   - 普通商品（第十七条）：疾病名称和人体功能用语（按身体系统整理：心脑
+#     血管、呼吸、消化、骨骼关节、神经、内分泌、泌尿生殖、皮肤、五官口腔、
+#     肿瘤、感染与炎症、免疫与衰老），疗效保证和医生、患者的推荐；
+#   - 药品、医疗器械、医疗服务（第十六条）：适应症可以写，疗效和安全性的
+#     断言或保证、治愈率、有效率、专业人士与患者的推荐不可以。药品、器械从
+#     批准文号（国药准字、械字号）、非处方药标记、剂型（胶囊、颗粒剂、口服
+#     液、含片、滴丸、贴剂……）和常见药名认出；
+#   - 保健食品（第十八条）、普通食品（食品安全法第七十一条、第七十三条）、
+#     化妆品（化妆品监督管理条例第三十七条、第四十三条）：不得涉及疾病预防、
+#     治疗功能或医疗作用。
+#   消毒产品可以宣称杀菌、消毒；杀菌、抗菌这类卫生宣称只报警告。歧义的
+#   词（感冒、头痛、近视）只在宣称疗效的搭配里算（治疗、预防、缓解……）。
 # custom:
 #   severity: error
-#   basis: 《广告法》第十七条
-#   penalty: 《广告法》第五十八条第一款第二项
-#   link: http://www.bjxgfjob.com/changshi/317129.html
+#   basis: 《中华人民共和国广告法》第十六条、第十七条、第十八条
+#   penalty: 《中华人民共和国广告法》第五十八条第一款
 package xiaoer.rules.ad_medical_claim
 
 import data.xiaoer.lib
@@ -17,14 +25,14 @@ import data.xiaoer.lib.lexicon
 
 meta := {
 	"id": "ad-medical-claim",
-	"title": "普通商品使用医疗用语",
+	"title": "医疗用语和疗效保证",
 	"severity": "error",
 	"kinds": ["listing"],
-	"description": "除医疗、药品、医疗器械广告外，广告不得涉及疾病治疗功能，不得使用医疗用语或者易使推销的商品与药品、医疗器械相混淆的用语（《广告法》第十七条）。",
+	"description": "除医疗、药品、医疗器械广告外，广告不得涉及疾病治疗功能，不得使用医疗用语或者易使推销的商品与药品、医疗器械相混淆的用语（《中华人民共和国广告法》第十七条）；药品、医疗器械、医疗广告不得含有功效、安全性的断言或者保证、治愈率、有效率和专业人士、患者的推荐（第十六条）；保健食品、食品、化妆品不得涉及疾病预防、治疗功能（第十八条，《中华人民共和国食品安全法》第七十三条，《化妆品监督管理条例》第四十三条）。",
 	"basis": {
-		"law": "《广告法》第十七条",
-		"penalty": "《广告法》第五十八条第一款第二项：广告费用一倍以上三倍以下罚款，无法计算的处十万元以上二十万元以下罚款",
-		"link": "http://www.bjxgfjob.com/changshi/317129.html",
+		"law": "《中华人民共和国广告法》第十七条",
+		"penalty": "《中华人民共和国广告法》第五十八条第一款：广告费用一倍以上三倍以下罚款，无法计算的处十万元以上二十万元以下罚款",
+		"link": "",
 		"confirmed": true,
 	},
 	"suggestion": "删除疾病、治疗用语，只写商品的实际功能。",
@@ -35,41 +43,108 @@ meta := {
 # any is skipped by the engine (see main.rego).
 needs := {"words": ["ad_medical_claim.words"]}
 
-# regulated holds what kind of regulated product the listing is (drug,
-# device, veterinary, pesticide, disinfectant, health_food), from words in
-# its text (国药准字, 医疗器械, 消毒液) or its category.
+tables := data.tables.ad_medical_claim
+
+# regulated holds what kinds of regulated product the listing is (drug,
+# device, treatment, veterinary, pesticide, disinfectant, publication,
+# health_food, cosmetics, food), from words in its text (国药准字, 胶囊,
+# 医疗器械, 消毒液, 奶粉, 面霜) or its category.
 regulated contains kind if {
 	some m in lexicon.matches("ad_medical_claim", "regulated", {})
 	not marker_qualified(m)
 	kind := m.entry.kind
 }
 
+# A medical term followed by a dosage form (清肺|抑|火|片, 健胃消食片) is
+# the name of a drug: the listing is a drug.
+regulated contains "drug" if some _ in drug_names
+
+# drug_names are the medical-term hits that are part of a drug's name:
+# the dosage form follows at once or after single characters glued to it
+# (清肺|抑|火|片: jieba cuts a name it does not know into characters).
+drug_names contains [m.field, m.i] if {
+	some m in lexicon.matches("ad_medical_claim", "words", {})
+	toks := input.listing.fields[m.field].tokens
+	some k in [0, 1, 2]
+	end := (m.i + m.n) + k
+	tables.dosage_suffixes[toks[end].t]
+	every g in numbers.range(m.i + m.n, end) {
+		toks[g - 1].e == toks[g].s
+	}
+	every g in numbers.range(m.i + m.n, end - 1) {
+		count(toks[g].t) == 1
+	}
+}
+
 regulated contains kind if {
 	category := object.get(input, ["listing", "category"], "")
 	category != ""
-	some word, kind in data.tables.ad_medical_claim.category_kinds
+	some word, kind in tables.category_kinds
 	contains(category, word)
 }
 
 # marker_qualified: 医用级硅胶 is a marketing grade, not a medical device;
-# 非药品 says the opposite.
-marker_qualified(m) if data.tables.ad_medical_claim.not_regulated_after[lexicon.key_at(m.field, m.i + m.n, 1)]
+# 非药品 says the opposite; 胶囊咖啡机 is no capsule of medicine.
+marker_qualified(m) if tables.not_regulated_after[lexicon.key_at(m.field, m.i + m.n, 1)]
 
-marker_qualified(m) if data.tables.ad_medical_claim.not_regulated_before[lexicon.key_at(m.field, m.i - 1, 1)]
+marker_qualified(m) if tables.not_regulated_before[lexicon.key_at(m.field, m.i - 1, 1)]
 
 # skipped reports whether a term of this kind is not this rule's business
-# for the listing's kind of product.
+# for the listing's kind of product (a drug may name its indication).
 skipped(entry) if {
+	some kind in judged_as
+	entry.kind in tables.regulated_categories[kind].skip
+}
+
+# A health food may state its approved health function (增强免疫力,
+# 改善睡眠), a registered special cosmetic its registered efficacy (防脱,
+# 祛斑): a term lists the kinds that may use it (allowed_for).
+skipped(entry) if {
+	some kind in entry.allowed_for
+	kind in judged_as
+}
+
+# judged_as are the kinds the listing is judged as: a dosage form alone
+# (口服液, 胶囊) makes a drug, but yields to an explicit food, health-food
+# or cosmetics word (胶原蛋白肽饮品 口服液 普通食品 is a food).
+judged_as := {kind |
 	some kind in regulated
-	entry.kind in data.tables.ad_medical_claim.regulated_categories[kind].skip
+	not yielded(kind)
+}
+
+yielded(kind) if {
+	some other in tables.regulated_categories[kind].yields_to
+	other in regulated
+}
+
+# applies: a term marked only for some kinds (安全无毒 is a safety
+# guarantee on a drug, a plain statement on a toy) needs one of them.
+applies(entry) if not entry.only
+
+applies(entry) if {
+	some kind in judged_as
+	kind in entry.only
+}
+
+applies(entry) if {
+	"drug_form" in judged_as
+	"drug" in entry.only
 }
 
 candidates contains c if {
 	some c in lexicon.matches("ad_medical_claim", "words", {})
 	not skipped(c.entry)
+	applies(c.entry)
+	partnered(c)
 }
 
-hits := lexicon.longest(candidates)
+partnered(c) if not c.entry.needs
+
+partnered(c) if lexicon.in_context("ad_medical_claim", c.entry.needs, c)
+
+# hits are the longest of overlapping candidates; an entry marked name
+# (巴氏杀菌: a process on a milk label) wins and is not reported.
+hits := {c | some c in lexicon.longest(candidates); not c.entry.name}
 
 exempt(c) if lexicon.registered(c)
 
@@ -79,7 +154,7 @@ exempt(c) if {
 }
 
 # exemption names the exemption that lets hit c pass, for explanations.
-exemption(c) := "registered_name" if {
+exemption(c) := lexicon.name_exemption(c) if {
 	lexicon.registered(c)
 } else := names[0] if {
 	names := [name | some name in allow_list(c); lexicon.in_context("ad_medical_claim", name, c)]
@@ -97,22 +172,42 @@ exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exempt
 findings contains f if {
 	some c in hits
 	not exempt(c)
-	f := lib.finding(hit_meta, {
+	f := lib.finding(object.union(meta, {"basis": object.union(meta.basis, {"law": law(c)})}), {
 		"field": c.field, "s": c.s, "e": c.e,
 		"severity": object.get(c.entry, "severity", meta.severity),
 		"message": message(c),
 		"suggestion": c.entry.suggestion,
-		"details": {"kind": c.entry.kind, "word": c.word, "regulated": regulated},
+		"details": {"kind": c.entry.kind, "word": c.word, "regulated": judged_as, "product": product},
 	})
 }
 
+# product is the regulated kind the listing is judged as: the one of
+# lowest rank (drug, device and treatment before health food, cosmetics,
+# food), or "ordinary".
+product := kinds[0] if {
+	ranked := sort([[tables.regulated_categories[k].rank, k] | some k in judged_as; tables.regulated_categories[k].basis])
+	kinds := [pair[1] | some pair in ranked]
+	count(kinds) > 0
+} else := "ordinary"
+
+# law: guarantees and endorsements on drugs, devices and treatments rest on
+# 第十六条; other terms on the product's own article (第十八条, 食品安全法,
+# 化妆品监督管理条例); on ordinary goods, on the entry's article (第十七条).
+law(c) := tables.regulated_categories[product].basis if {
+	product != "ordinary"
+	c.entry.kind != "hygiene"
+} else := c.entry.law
+
 message(c) := sprintf("宣称「%s」需有检测依据：普通商品不得使用易与药品、医疗器械混淆的用语", [c.word]) if {
 	c.entry.kind == "hygiene"
+} else := sprintf("疗效或安全性保证「%s」：不得断言或保证功效、安全性，不得说明治愈率、有效率", [c.word]) if {
+	c.entry.kind == "guarantee"
+} else := sprintf("「%s」：不得利用医生、专家、患者的名义或者形象作推荐、证明", [c.word]) if {
+	c.entry.kind == "endorse"
 } else := sprintf("保健食品宣称「%s」：不得涉及疾病预防、治疗功能", [c.word]) if {
-	"health_food" in regulated
+	product == "health_food"
+} else := sprintf("食品宣称「%s」：不得涉及疾病预防、治疗功能", [c.word]) if {
+	product == "food"
+} else := sprintf("化妆品使用医疗用语「%s」：不得明示或者暗示具有医疗作用", [c.word]) if {
+	product == "cosmetics"
 } else := sprintf("普通商品使用医疗用语「%s」：不得涉及疾病治疗功能", [c.word])
-
-# hit_meta cites 第十八条 for health food.
-hit_meta := object.union(meta, {"basis": object.union(meta.basis, {"law": data.tables.ad_medical_claim.regulated_categories.health_food.basis})}) if {
-	"health_food" in regulated
-} else := meta

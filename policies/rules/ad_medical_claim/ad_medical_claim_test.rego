@@ -16,12 +16,12 @@ why(segs, word) := e.exemption if {
 }
 
 test_disease_term_on_ordinary_goods if {
-	fs := findings(["卸妆水", "温和", "消炎"])
+	fs := findings(["纯棉", "毛巾", "温和", "消炎"])
 	count(fs) == 1
 	some f in fs
 	f.rule == "ad-medical-claim"
 	f.severity == "error"
-	f.basis.law == "《广告法》第十七条"
+	f.basis.law == "《中华人民共和国广告法》第十七条"
 	f.exposure.fine_cny == [100000, 200000]
 	f.exposure.punitive_cny == 597
 	contains(f.message, "消炎")
@@ -40,7 +40,7 @@ test_hygiene_claim_is_a_warning if {
 test_health_food_cites_article_18 if {
 	fs := findings(["保健品", "氨糖", "钙片", "骨质", "疏松"])
 	some f in fs
-	f.basis.law == "《广告法》第十八条：保健食品广告不得涉及疾病预防、治疗功能"
+	startswith(f.basis.law, "《中华人民共和国广告法》第十八条")
 	contains(f.message, "保健食品")
 }
 
@@ -79,3 +79,49 @@ test_healing_style if {
 test_denial if why(["本品", "不具有", "治疗", "作用"], "治疗") == "negated"
 
 test_purpose_yields_to_an_efficacy_claim if words(["学生", "眼镜框", "防", "蓝光", "预防", "近视", "眼镜"]) == {"近视"}
+
+test_cosmetics_cite_their_regulation if {
+	some f in findings(["卸妆水", "温和", "消炎"])
+	startswith(f.basis.law, "《化妆品监督管理条例》第三十七条")
+	contains(f.message, "化妆品")
+}
+
+test_food_cites_food_safety_law if {
+	some f in findings(["婴儿", "奶粉", "防", "便秘"])
+	startswith(f.basis.law, "《中华人民共和国食品安全法》第七十三条")
+}
+
+# A drug named by its dosage form may state its indication, not guarantee it.
+test_drug_guarantee_under_article_16 if {
+	fs := findings(["感冒灵", "颗粒剂", "治疗", "感冒", "药到病除", "无副作用"])
+	{f.details.word | some f in fs} == {"药到病除", "无副作用"}
+	some f in fs
+	startswith(f.basis.law, "《中华人民共和国广告法》第十六条")
+}
+
+test_endorsement_on_regulated_goods if {
+	words(["医生推荐", "护腰", "带"]) == set()
+	words(["医生推荐", "保健品", "鱼油"]) == {"医生推荐"}
+}
+
+test_body_system_terms if words(["泡脚", "包", "补肾壮阳", "改善", "失眠", "降血压"]) == {"补肾壮阳", "失眠", "降血压"}
+
+# 感冒 alone names a season's goods (感冒 时 喝); claimed, it is a hit.
+test_ambiguous_term_needs_a_claim if {
+	words(["感冒", "时", "穿", "的", "睡衣"]) == set()
+	words(["预防", "感冒", "睡衣"]) == {"感冒"}
+}
+
+test_misspelled_glasses_frame_keeps_its_purpose if words(["近视", "眼睛", "框", "超轻"]) == set()
+
+test_safety_guarantee_only_on_regulated_goods if {
+	words(["积木", "玩具", "安全无毒"]) == set()
+	words(["保健品", "安全无毒"]) == {"安全无毒"}
+}
+
+# 清肺抑火片 is an OTC drug: its indication is no claim, a guarantee is.
+test_drug_named_by_dosage_form if {
+	words(["修正", "清肺", "抑", "火", "片", "24", "片", "清肺", "止嗽", "咳嗽"]) == set()
+	words(["清肺", "抑", "火", "片", "药到病除"]) == {"药到病除"}
+	words(["降糖", " ", "苦瓜", "片", "糖尿病"]) == {"降糖", "糖尿病"}
+}

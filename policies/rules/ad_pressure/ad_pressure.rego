@@ -3,12 +3,12 @@
 # description: |
 #   虚构紧迫感和诱导用语：仅此一次、随时涨价、最后一波、万人疯抢、亏本
 #   甩卖。限时、今日特价、倒计时这类时间用语，写明具体活动时间（日期、
-#   钟点、双十一）的可以使用。
+#   钟点、双十一）的可以使用。诱导点击的虚假提示和奖励（点击领奖、恭喜
+#   中奖、红包已到账）依《互联网广告管理办法》（2023年）第九条。
 # custom:
 #   severity: warning
-#   basis: 《广告法》第二十八条
-#   penalty: 《广告法》第五十五条
-#   link: https://m.110ask.com/wenda/2554737932189325410.html
+#   basis: 《中华人民共和国广告法》第二十八条；《互联网广告管理办法》第九条
+#   penalty: 《中华人民共和国广告法》第五十五条
 package xiaoer.rules.ad_pressure
 
 import data.xiaoer.lib
@@ -19,11 +19,11 @@ meta := {
 	"title": "虚构紧迫感和诱导用语",
 	"severity": "warning",
 	"kinds": ["listing"],
-	"description": "以虚构的紧迫感、销售状况或降价理由诱导购买（《广告法》第二十八条第二款第二项：价格、销售状况与实际不符）；限时类用语须写明具体活动时间（平台规则）。",
+	"description": "以虚构的紧迫感、销售状况或降价理由诱导购买（《中华人民共和国广告法》第二十八条第二款第二项：价格、销售状况与实际不符）；限时类用语须写明具体活动时间（平台规则）；以虚假的中奖、通知、奖励承诺诱导用户点击（《互联网广告管理办法》第九条）。",
 	"basis": {
-		"law": "《广告法》第二十八条第二款第二项",
-		"penalty": "《广告法》第五十五条：广告费用三倍以上五倍以下罚款，无法计算的处二十万元以上一百万元以下罚款",
-		"link": "https://m.110ask.com/wenda/2554737932189325410.html",
+		"law": "《中华人民共和国广告法》第二十八条第二款第二项",
+		"penalty": "《中华人民共和国广告法》第五十五条：广告费用三倍以上五倍以下罚款，无法计算的处二十万元以上一百万元以下罚款",
+		"link": "",
 		"confirmed": true,
 		"note": "「限时、今日、倒计时须写明具体活动时间」出自卖家指南，平台规则原文未核对",
 	},
@@ -64,7 +64,7 @@ exempt(c) if {
 }
 
 # exemption names the exemption that lets hit c pass, for explanations.
-exemption(c) := "registered_name" if {
+exemption(c) := lexicon.name_exemption(c) if {
 	lexicon.registered(c)
 } else := "dated" if {
 	c.entry.needs_date
@@ -78,7 +78,7 @@ exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exempt
 findings contains f if {
 	some c in hits
 	not exempt(c)
-	f := lib.finding(meta, {
+	f := lib.finding(object.union(meta, {"basis": object.union(meta.basis, {"law": object.get(c.entry, "law", meta.basis.law)})}), {
 		"field": c.field, "s": c.s, "e": c.e,
 		"message": message(c),
 		"suggestion": c.entry.suggestion,
@@ -86,7 +86,9 @@ findings contains f if {
 	})
 }
 
-message(c) := sprintf("「%s」未写明具体活动时间：限时类用语须有真实、具体的起止时间", [c.word]) if {
+message(c) := sprintf("「%s」：不得以虚假的中奖、通知或奖励承诺诱导用户点击", [c.word]) if {
+	c.entry.kind == "click"
+} else := sprintf("「%s」未写明具体活动时间：限时类用语须有真实、具体的起止时间", [c.word]) if {
 	c.entry.needs_date
 } else := sprintf("「%s」：虚构的降价理由误导消费者", [c.word]) if {
 	c.entry.kind == "price"

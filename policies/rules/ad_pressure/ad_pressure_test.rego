@@ -15,7 +15,7 @@ test_urgency if {
 	some f in fs
 	f.rule == "ad-pressure"
 	f.severity == "warning"
-	f.basis.law == "《广告法》第二十八条第二款第二项"
+	f.basis.law == "《中华人民共和国广告法》第二十八条第二款第二项"
 	f.exposure.fine_cny == [200000, 1000000]
 }
 
@@ -50,3 +50,9 @@ test_countdown_timer_is_a_product if {
 test_last_stock_is_no_pressure_word if words(["最后", "1", "9", "包"]) == set()
 
 test_attributes_are_skipped if count(ad_pressure.findings) == 0 with input as t.doc({"attributes": ["活动", ":", "限时"]}, [])
+
+test_click_lure_cites_internet_ad_measures if {
+	some f in findings(["恭喜您中奖", "点击领奖"], [])
+	startswith(f.basis.law, "《互联网广告管理办法》")
+	contains(f.message, "诱导用户点击")
+}

@@ -6,9 +6,8 @@
 #   还须写明统计期间。注明来源的限定事实通过 ad-absolute 后仍在这里检查。
 # custom:
 #   severity: warning
-#   basis: 《广告法》第十一条第二款
-#   penalty: 《广告法》第五十九条第一款第二项
-#   link: http://m.yeitp8b.cn/page59?article_id=7136&pagenum=9
+#   basis: 《中华人民共和国广告法》第十一条第二款
+#   penalty: 《中华人民共和国广告法》第五十九条第一款第二项
 package xiaoer.rules.ad_unsourced_claim
 
 import data.xiaoer.lib
@@ -19,13 +18,13 @@ meta := {
 	"title": "数据、排名未注明来源",
 	"severity": "warning",
 	"kinds": ["listing"],
-	"description": "广告使用数据、统计资料、调查结果、排名或引证内容，未表明出处和适用期间（《广告法》第十一条第二款）。",
+	"description": "广告使用数据、统计资料、调查结果、排名或引证内容，未表明出处和适用期间（《中华人民共和国广告法》第十一条第二款）。",
 	"basis": {
-		"law": "《广告法》第十一条第二款",
-		"penalty": "《广告法》第五十九条第一款第二项：对广告主处十万元以下罚款",
-		"link": "http://m.yeitp8b.cn/page59?article_id=7136&pagenum=9",
+		"law": "《中华人民共和国广告法》第十一条第二款",
+		"penalty": "《中华人民共和国广告法》第五十九条第一款第二项：对广告主处十万元以下罚款",
+		"link": "",
 		"confirmed": true,
-		"note": "数据不真实的，构成虚假广告（《广告法》第二十八条第二款第三项，罚则第五十五条）",
+		"note": "数据不真实的，构成虚假广告（《中华人民共和国广告法》第二十八条第二款第三项，罚则第五十五条）",
 	},
 	"suggestion": "写明数据来源和统计期间，或删除。",
 	"exposure": {"punitive": false, "fine": "ad_law_59"},
@@ -51,7 +50,20 @@ candidates contains c if {
 	some c in found
 	c.entry.kind != "metric"
 	not aspiration(c)
+	not yields_to_medical(c)
 }
+
+# yields_to_medical: a doctor's or expert's recommendation of a drug,
+# device, treatment or health food is ad-medical-claim's finding (《中华人民共和国广告法》
+# 第十六条、第十八条 forbid it outright, sourced or not).
+yields_to_medical(c) if {
+	c.entry.yield_to_medical
+	medical_product
+}
+
+# medical_product: the listing is a drug, device, treatment or health food
+# (as ad-medical-claim judges it; a complete rule, evaluated once).
+medical_product if data.xiaoer.rules.ad_medical_claim.product in {"drug", "drug_form", "device", "treatment", "health_food"}
 
 # aspiration: a ranking stated as a goal or wish (立志打造行业第一品牌) is
 # no data, by the same contexts ad-absolute uses.

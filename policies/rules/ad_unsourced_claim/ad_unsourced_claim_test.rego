@@ -19,7 +19,7 @@ test_ranking_without_source if {
 	f.severity == "warning"
 	f.details.word == "全网销量第一"
 	f.details.missing == ["来源", "期间"]
-	f.basis.law == "《广告法》第十一条第二款"
+	f.basis.law == "《中华人民共和国广告法》第十一条第二款"
 	contains(f.message, "未注明来源和期间")
 }
 

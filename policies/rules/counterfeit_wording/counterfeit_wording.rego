@@ -1,9 +1,13 @@
 # METADATA
 # title: counterfeit-wording
 # description: |
-#   仿冒用语：高仿、精仿、超A、纯原、公司级、原单、顶级复刻、1:1复刻。
-#   只在有搭配时才算的词（复刻、1:1、莆田）要有仿冒语境；翡翠的「A货」
-#   （天然未处理）和「原单号」不是仿冒。
+#   仿冒用语：高仿、精仿、超A、纯原、公司级、原单、顶级复刻、1:1复刻；
+#   写法被遮挡的品牌（香*儿、迪 奥、g*cci，引擎按 masked_brands 找出）、
+#   奢侈品牌的代称（C家、G家、驴牌）和拼音缩写（xnr）；暗示品牌工厂货源
+#   的尾货用语（原厂尾货、大牌代工厂、同厂出品、专柜撤柜）。只在有搭配时
+#   才算的词（复刻、1:1、莆田、尾货、代工厂）要有仿冒语境，仿冒词彼此
+#   就是搭配（精仿复刻两个都算）；翡翠的「A货」（天然未处理）和「原单号」
+#   不是仿冒。
 # custom:
 #   severity: error
 #   basis: 平台售假规则；《商标法》第五十七条第三项
@@ -24,9 +28,10 @@ meta := {
 	"exposure": {"punitive": true, "points": "sell_counterfeit"},
 }
 
-# needs: every finding starts from one of its words; a listing without
-# any is skipped by the engine (see main.rego).
-needs := {"words": ["counterfeit.words"]}
+# needs: every finding starts from one of its words, or from a masked
+# brand (whose first character starts a token); a listing without any is
+# skipped by the engine (see main.rego).
+needs := [{"words": ["counterfeit.words"]}, {"prefixes": ["counterfeit.masked_first"]}]
 
 candidates contains c if {
 	some c in lexicon.matches("counterfeit", "words", {})
@@ -36,6 +41,17 @@ candidates contains c if {
 partnered(c) if not c.entry.needs
 
 partnered(c) if lexicon.in_context("counterfeit", c.entry.needs, c)
+
+# masked brands (香*儿, 迪 奥) the engine found, unless the listing's own
+# brand is that brand.
+candidates contains c if {
+	some m in object.get(input, ["listing", "lexicon", "masked"], [])
+	not lexicon.brand_names[m.brand]
+	c := {
+		"field": m.field, "i": m.i, "n": m.n, "s": m.s, "e": m.e, "key": m.key, "word": m.key,
+		"entry": {"suggestion": "删除遮挡写法的品牌名；未经授权不得使用他人商标，也不得暗示是某品牌", "kind": "masked", "brand": m.brand},
+	}
+}
 
 hits := lexicon.longest(candidates)
 
@@ -47,7 +63,7 @@ exempt(c) if {
 }
 
 # exemption names the exemption that lets hit c pass, for explanations.
-exemption(c) := "registered_name" if {
+exemption(c) := lexicon.name_exemption(c) if {
 	lexicon.registered(c)
 } else := names[0] if {
 	names := [name | some name in object.get(c.entry, "allow", []); lexicon.in_context("counterfeit", name, c)]
@@ -63,8 +79,16 @@ findings contains f if {
 	not exempt(c)
 	f := lib.finding(meta, {
 		"field": c.field, "s": c.s, "e": c.e,
-		"message": sprintf("仿冒用语「%s」：平台按售假处理，消费者可主张三倍赔偿", [c.word]),
+		"message": message(c),
 		"suggestion": c.entry.suggestion,
-		"details": {"word": c.word},
+		"details": {"word": c.word, "kind": object.get(c.entry, "kind", "replica"), "brand": object.get(c.entry, "brand", "")},
 	})
 }
+
+message(c) := sprintf("遮挡写法的品牌「%s」（%s）：暗示假冒该品牌，平台按售假处理", [c.word, c.entry.brand]) if {
+	c.entry.brand
+} else := sprintf("品牌代称「%s」：暗示假冒奢侈品牌，平台按售假处理", [c.word]) if {
+	c.entry.kind == "masked"
+} else := sprintf("「%s」：暗示品牌工厂货源的尾货用语，平台按售假处理", [c.word]) if {
+	c.entry.kind == "factory"
+} else := sprintf("仿冒用语「%s」：平台按售假处理，消费者可主张三倍赔偿", [c.word])

@@ -6,7 +6,7 @@
 #   95%（100%鸭绒）为 error；文案写了含绒量却没有任何标注支撑、只有白/灰颜色矛盾为 warning。
 # custom:
 #   severity: error
-#   basis: GB/T 14272-2021《羽绒服装》；GB/T 17685-2016《羽绒羽毛》；《广告法》第二十八条
+#   basis: GB/T 14272-2021《羽绒服装》；GB/T 17685-2016《羽绒羽毛》；《中华人民共和国广告法》第二十八条
 package xiaoer.rules.material_down
 
 import data.xiaoer.lib
@@ -20,9 +20,9 @@ meta := {
 	"kinds": ["listing"],
 	"description": "羽绒服、羽绒被的绒子含量、羽绒种类和填充物与文案宣称不符，或宣称没有标注支撑。",
 	"basis": {
-		"law": "GB/T 14272-2021《羽绒服装》；GB/T 17685-2016《羽绒羽毛》；《广告法》第二十八条第二款第二项",
-		"penalty": "《消费者权益保护法》第五十五条第一款：价款三倍，不足五百元的为五百元",
-		"link": "https://crs.ul.com/zh-hans/knowledge-center/gb-t-14272-2021/",
+		"law": "GB/T 14272-2021《羽绒服装》；GB/T 17685-2016《羽绒羽毛》；《中华人民共和国广告法》第二十八条第二款第二项",
+		"penalty": "《中华人民共和国消费者权益保护法》第五十五条第一款：价款三倍，不足五百元的为五百元",
+		"link": "",
 		"confirmed": true,
 	},
 	"suggestion": "按吊牌和检测报告如实写明羽绒种类、绒子含量和充绒量，各处保持一致。",

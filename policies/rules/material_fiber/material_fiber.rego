@@ -7,7 +7,7 @@
 #   成分不一致为 error。门槛在 data.tables.material.fiber_claims，各注明来源与是否核实。
 # custom:
 #   severity: error
-#   basis: GB/T 29862-2013；《广告法》第二十八条；《消费者权益保护法》第五十五条
+#   basis: GB/T 29862-2013；《中华人民共和国广告法》第二十八条；《中华人民共和国消费者权益保护法》第五十五条
 package xiaoer.rules.material_fiber
 
 import data.xiaoer.lib
@@ -21,9 +21,9 @@ meta := {
 	"kinds": ["listing"],
 	"description": "「纯棉」「100%羊毛」「真丝」等纯纤维宣称与标注的纤维成分不符、没有成分标注，或各处标注的成分不一致。",
 	"basis": {
-		"law": "GB/T 29862-2013《纺织品 纤维含量的标识》；《广告法》第二十八条第二款第二项",
-		"penalty": "《消费者权益保护法》第五十五条第一款：价款三倍，不足五百元的为五百元",
-		"link": "http://www.neastd.cn/shop/datazs!view.action?node=402881db4481ba9c0144aeecb0720028",
+		"law": "GB/T 29862-2013《纺织品 纤维含量的标识》；《中华人民共和国广告法》第二十八条第二款第二项",
+		"penalty": "《中华人民共和国消费者权益保护法》第五十五条第一款：价款三倍，不足五百元的为五百元",
+		"link": "",
 		"confirmed": true,
 	},
 	"suggestion": "按实测成分标注（如「棉95% 聚氨酯弹性纤维5%」），删去与成分不符的「纯」「全」「100%」。",

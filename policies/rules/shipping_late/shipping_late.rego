@@ -18,7 +18,7 @@ meta := {
 	"basis": {
 		"law": "《淘宝网市场管理与违规处理规范》违背承诺（发货时间）；拼多多延迟发货规则；天猫延迟发货规则",
 		"penalty": "按平台赔付表向买家赔付（见 exposure）",
-		"link": "https://meizw.com/n/29734.html",
+		"link": "",
 		"confirmed": true,
 	},
 	"suggestion": "按承诺时限发货；备货不足时把承诺改为实际能做到的时长，或改为预售并写明发货日期。",

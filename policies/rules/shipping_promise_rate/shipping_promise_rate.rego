@@ -17,7 +17,7 @@ meta := {
 	"basis": {
 		"law": "《淘宝网市场管理与违规处理规范》违背承诺（发货时间）；各平台延迟发货规则",
 		"penalty": "每笔超时订单的赔付已计入 shipping-late",
-		"link": "https://meizw.com/n/29734.html",
+		"link": "",
 		"confirmed": true,
 	},
 	"suggestion": "把商品页的发货承诺改成多数订单能做到的时长，或补足库存与发货人手。",

@@ -18,7 +18,7 @@ meta := {
 	"basis": {
 		"law": "抖音《[商家-物流轨迹异常]实施细则》（虚假揽收、轨迹停滞）；淘宝物流轨迹异常红包；拼多多把物流停滞列为虚假发货情形",
 		"penalty": "按平台赔付表向买家赔付（见 exposure，金额未证实）",
-		"link": "http://www.xcjzy.com/news/detail/2171031.html",
+		"link": "",
 		"confirmed": false,
 	},
 	"suggestion": "联系承运商核实包裹位置，必要时补发并告知买家。",

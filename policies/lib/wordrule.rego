@@ -1,0 +1,48 @@
+# METADATA
+# title: word-list rules
+# description: |
+#   The shape most advertising rules share: the words of a table's lexicon
+#   (data.tables.<table>.words) found in the listing, each kept only beside
+#   its partner context when its entry names one (needs), the longest of
+#   overlapping hits, and the exemptions the entry names (allow) plus the
+#   table's own (allow_all) and the names of the listing (registered names,
+#   its 品牌 attribute, titles of works). An entry marked "name" is a
+#   product or work name holding a word of the list (招财猫, 转运珠): it
+#   wins the overlap and is never reported.
+package xiaoer.lib.wordrule
+
+import data.xiaoer.lib.lexicon
+
+# hits are the open hits of table: found outside skip, partnered, longest
+# of overlapping, names dropped.
+hits(table, skip) := {c |
+	some c in lexicon.longest({c |
+		some c in lexicon.matches(table, "words", skip)
+		partnered(table, c)
+	})
+	not c.entry.name
+}
+
+partnered(_, c) if not c.entry.needs
+
+partnered(table, c) if lexicon.in_context(table, c.entry.needs, c)
+
+# allows are the exemptions checked for hit c: the entry's and the table's.
+allows(table, c) := array.concat(object.get(c.entry, "allow", []), object.get(data.tables[table], "allow_all", []))
+
+# exemption names the first exemption that lets hit c pass.
+exemption(table, c) := lexicon.name_exemption(c) if {
+	lexicon.registered(c)
+} else := names[0] if {
+	names := [name | some name in allows(table, c); lexicon.in_context(table, name, c)]
+	count(names) > 0
+}
+
+# open reports whether hit c is a finding: no exemption holds.
+open(table, c) if not exemption(table, c)
+
+# basis is the rule's basis with the entry's own law and link where it
+# names them (an entry resting on another article than the rule's).
+basis(meta, c) := object.union(meta.basis, object.filter(c.entry, ["law", "link"])) if {
+	c.entry.law
+} else := meta.basis

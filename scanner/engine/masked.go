@@ -1,0 +1,162 @@
+package engine
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+)
+
+// maskedBrands finds brand names written with some of their characters
+// masked, the way sellers of fakes dodge a platform's brand filter: 香*儿,
+// 迪 奥, g*cci, l/v. The brands are data (data.tables.counterfeit.masked_brands,
+// keys in normalised form); the rule judges the hits (input.listing.lexicon.masked).
+// A brand written whole is no hit: that is the brand, not a mask.
+type maskedBrands struct {
+	byFirst map[rune][][]rune // brands by their first character
+}
+
+func newMaskedBrands(data map[string]any) maskedBrands {
+	mb := maskedBrands{byFirst: map[rune][][]rune{}}
+	tables, _ := data["tables"].(map[string]any)
+	table, _ := tables["counterfeit"].(map[string]any)
+	brands, _ := table["masked_brands"].(map[string]any)
+	for name := range brands {
+		rs := []rune(name)
+		if len(rs) >= 2 {
+			mb.byFirst[rs[0]] = append(mb.byFirst[rs[0]], rs)
+		}
+	}
+	return mb
+}
+
+// maskRunes stand for hidden characters or split a name apart.
+var maskRunes = map[rune]bool{
+	'*': true, '×': true, '/': true, '·': true, '•': true, '・': true, '.': true, '-': true,
+	'_': true, '#': true, '?': true, '？': true, '○': true, '□': true, '■': true, '●': true,
+	'★': true, '☆': true, '✖': true, '~': true, '、': true, ' ': true,
+}
+
+// maskedHit is one masked brand: runes [from, to) of the normalised text.
+type maskedHit struct {
+	from, to int
+	brand    string
+}
+
+// find lists the masked brands of one field as lexicon runs
+// {field, i, n, s, e, key, brand}: s and e are byte offsets into the text.
+func (mb maskedBrands) find(name string, f facts.Field) []*ast.Term {
+	if len(mb.byFirst) == 0 || len(f.Tokens) == 0 {
+		return nil
+	}
+	norm := []rune(facts.Normalize(f.Text))
+	offsets := runeOffsets(f.Text)
+	if len(norm)+1 != len(offsets) {
+		return nil // normalisation is rune for rune; anything else is not ours to map
+	}
+	var out []*ast.Term
+	for p := 0; p < len(norm); p++ {
+		for _, brand := range mb.byFirst[norm[p]] {
+			to, ok := matchMasked(norm, p, brand)
+			if !ok || !onTokenEdges(f.Tokens, offsets[p], offsets[to]) {
+				continue
+			}
+			out = append(out, maskedTerm(name, f.Tokens, offsets[p], offsets[to], string(norm[p:to]), string(brand)))
+			p = to - 1
+			break
+		}
+	}
+	return out
+}
+
+// matchMasked matches brand at rune p of text with at least one mask: a run
+// of mask runes either stands for as many characters of the brand (spaces
+// stand for none) or splits two of them. At least two characters of the
+// brand, and half of them, must be written; a Latin brand needs a mask
+// other than a space and whole-word edges.
+func matchMasked(text []rune, p int, brand []rune) (int, bool) {
+	j, q, written, masked, spaceOnly := 1, p+1, 1, false, true
+	for j < len(brand) {
+		if q >= len(text) {
+			return 0, false
+		}
+		if text[q] == brand[j] {
+			j, q, written = j+1, q+1, written+1
+			continue
+		}
+		if !maskRunes[text[q]] {
+			return 0, false
+		}
+		hidden := 0
+		for q < len(text) && maskRunes[text[q]] {
+			if text[q] != ' ' {
+				hidden++
+				spaceOnly = false
+			}
+			q++
+		}
+		masked = true
+		if q < len(text) && text[q] == brand[j] {
+			continue // the run splits the name (迪 奥, l/v)
+		}
+		if hidden == 0 || j+hidden > len(brand) {
+			return 0, false
+		}
+		j += hidden // the run hides characters (香*儿)
+	}
+	if !masked || written < 2 || written*2 < len(brand) {
+		return 0, false
+	}
+	if isLatin(brand[0]) && (spaceOnly || p > 0 && isLatin(text[p-1]) || q < len(text) && isLatin(text[q])) {
+		return 0, false
+	}
+	return q, true
+}
+
+func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+
+// onTokenEdges: the hit starts and ends where tokens do, so a brand's
+// character glued into another word (布迪 奥特曼) is no part of a brand.
+func onTokenEdges(toks []facts.Token, s, e int) bool {
+	starts, ends := false, false
+	for _, t := range toks {
+		if t.S < s && t.E > s || t.S < e && t.E > e {
+			return false
+		}
+		starts = starts || t.S == s
+		ends = ends || t.E == e
+	}
+	return starts && ends
+}
+
+func maskedTerm(field string, toks []facts.Token, s, e int, key, brand string) *ast.Term {
+	i, n := -1, 0
+	for k, t := range toks {
+		if t.S >= s && t.E <= e {
+			if i < 0 {
+				i = k
+			}
+			n++
+		}
+	}
+	return ast.ObjectTerm(
+		ast.Item(keyField, ast.StringTerm(field)),
+		ast.Item(keyI, ast.IntNumberTerm(i)),
+		ast.Item(keyN, ast.IntNumberTerm(n)),
+		ast.Item(ast.StringTerm("s"), ast.IntNumberTerm(s)),
+		ast.Item(ast.StringTerm("e"), ast.IntNumberTerm(e)),
+		ast.Item(keyKey, ast.StringTerm(key)),
+		ast.Item(ast.StringTerm("brand"), ast.StringTerm(brand)),
+	)
+}
+
+// runeOffsets are the byte offsets of every rune of s, and len(s).
+func runeOffsets(s string) []int {
+	out := make([]int, 0, len(s)+1)
+	for i := range s {
+		out = append(out, i)
+	}
+	return append(out, len(s))
+}
