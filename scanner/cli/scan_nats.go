@@ -193,10 +193,10 @@ func (jr *jobReport) progress(job *dist.Job, inputs int) {
 // add judges a group's results against the baseline and exceptions, as a
 // local scan does, and writes or keeps them.
 func (jr *jobReport) add(g dist.Group) error {
-	if jr.held(g.Input) {
-		return nil
-	}
 	for _, res := range g.Results {
+		if jr.held(res.Input) { // a run of export rows may be partly in a resumed file
+			continue
+		}
 		jr.set.judge(&res)
 		jr.r.Summary.Add(res)
 		jr.code = max(jr.code, scanner.ExitCode([]scanner.Result{res}, jr.set.failOn))

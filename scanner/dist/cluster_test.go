@@ -49,7 +49,7 @@ func TestClusterJobSurvivesAServerStopping(t *testing.T) {
 	q := connect(t, url, 3)
 	t.Logf("cluster ready after %s", time.Since(start))
 	startWorkers(t, q, 3, &echoJudge{delay: 20 * time.Millisecond}, 2*time.Second)
-	job := submitSources(t, q, 120)
+	job := submitSources(t, q, 120, 2)
 
 	// Stop the server that leads the task stream once results flow.
 	info, err := q.JS.Stream(context.Background(), tasksStream)
@@ -91,7 +91,7 @@ func TestRestartedServerResumesJobFromItsFiles(t *testing.T) {
 	url := "nats://" + addr
 	q := connect(t, url, 1)
 	startWorkers(t, q, 2, &echoJudge{delay: 20 * time.Millisecond}, 2*time.Second)
-	job := submitSources(t, q, 100)
+	job := submitSources(t, q, 100, 1)
 
 	var n atomic.Int64
 	restarted := make(chan struct{})

@@ -67,7 +67,11 @@ func (e *echoJudge) Judge(ctx context.Context, _ *Job, t Task, data []byte) []sc
 	time.Sleep(e.delay)
 	var out []scanner.Result
 	for i := range t.Inputs {
-		out = append(out, scanner.Result{Input: t.Input + i, Source: t.Source, Kind: "listing",
+		source := t.Source
+		if t.Kind == KindFiles {
+			source, data = t.Files[i].Source, t.Files[i].Data
+		}
+		out = append(out, scanner.Result{Input: t.Input + i, Source: source, Kind: "listing",
 			ID: fmt.Sprintf("%s#%d", data, t.Chunk), Findings: []finding.Finding{}})
 	}
 	return out
@@ -96,7 +100,7 @@ func startWorkers(t *testing.T, q *Queue, n int, judge Judge, ackWait time.Durat
 		w := &Worker{Queue: q, Judge: judge, Workers: 2, AckWait: ackWait, Name: fmt.Sprintf("w%d", i)}
 		ws = append(ws, w)
 		wg.Go(func() {
-			if err := w.Run(ctx); err != nil {
+			if err := w.Run(ctx); err != nil && ctx.Err() == nil {
 				t.Errorf("worker %d: %v", i, err)
 			}
 		})
@@ -105,11 +109,13 @@ func startWorkers(t *testing.T, q *Queue, n int, judge Judge, ackWait time.Durat
 	return ws
 }
 
-// submitSources submits a job of n plain inputs named in-0.html ... .
-func submitSources(t *testing.T, q *Queue, n int) *Job {
+// submitSources submits a job of n plain inputs named in-0.html ...,
+// perTask of them a task.
+func submitSources(t *testing.T, q *Queue, n, perTask int) *Job {
 	t.Helper()
 	job := &Job{}
 	err := q.Submit(context.Background(), job, func(p *Planner) error {
+		p.FilesPerTask = perTask
 		for i := range n {
 			name := fmt.Sprintf("in-%d.html", i)
 			in := scanner.Input{Source: name, Read: func() ([]byte, error) { return []byte(name), nil }}
@@ -121,6 +127,9 @@ func submitSources(t *testing.T, q *Queue, n int) *Job {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if want := (n + perTask - 1) / perTask; job.Tasks != want || job.Inputs != n {
+		t.Fatalf("%d inputs in %d tasks, want %d in %d", job.Inputs, job.Tasks, n, want)
 	}
 	return job
 }

@@ -98,6 +98,12 @@ func (k *jobKit) inputs(t Task, data []byte) ([]scanner.Input, error) {
 	switch t.Kind {
 	case KindFile:
 		return []scanner.Input{{Index: t.Input, Source: t.Source, Read: func() ([]byte, error) { return data, nil }}}, nil
+	case KindFiles:
+		out := make([]scanner.Input, len(t.Files))
+		for i, f := range t.Files {
+			out[i] = scanner.Input{Index: t.Input + i, Source: f.Source, Read: func() ([]byte, error) { return f.Data, nil }}
+		}
+		return out, nil
 	case KindTitles:
 		return []scanner.Input{{Index: t.Input, Source: t.Source, Load: func(context.Context) ([]*listings.Listing, error) {
 			return parseTitleChunk(t, data)

@@ -62,7 +62,7 @@ func TestDistributedScanMatchesLocalScan(t *testing.T) {
 	startWorkers(t, q, 3, &ScanJudge{Checker: checker}, 10*time.Second)
 	job := &Job{Now: now.Format(time.RFC3339)}
 	err = q.Submit(ctx, job, func(p *Planner) error {
-		p.TitlesPerTask, p.RowsPerTask = 7, 2 // several chunks and runs
+		p.TitlesPerTask, p.RowsPerTask, p.FilesPerTask = 7, 2, 3 // several chunks, runs and batches
 		for _, in := range scanner.ExpandPaths(paths, nil) {
 			if err := p.AddInput(ctx, in); err != nil {
 				return err
@@ -73,8 +73,10 @@ func TestDistributedScanMatchesLocalScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if job.Tasks <= job.Inputs-5 {
-		t.Fatalf("%d tasks for %d inputs: the title list and export were not split", job.Tasks, job.Inputs)
+	// 8 small files in 3 batches, 6 chunks of the title list, the export's
+	// rows in runs of 2, the missing file: tasks of every kind.
+	if job.Tasks < 3+6+1 {
+		t.Fatalf("%d tasks for %d inputs: the title list, the export and the files were not split", job.Tasks, job.Inputs)
 	}
 	got := collectAll(t, q, job.ID, 60*time.Second)
 	slices.SortStableFunc(got, func(a, b scanner.Result) int { return a.Input - b.Input })

@@ -16,6 +16,7 @@ import (
 const (
 	DefaultTitlesPerTask = 500
 	DefaultRowsPerTask   = 200
+	DefaultFilesPerTask  = 32 // small files (pages, listing files) together
 )
 
 // Planner turns a scan's inputs into tasks and hands each to publish,
@@ -24,6 +25,7 @@ const (
 type Planner struct {
 	TitlesPerTask int
 	RowsPerTask   int
+	FilesPerTask  int
 
 	q       *Queue
 	job     string
@@ -31,6 +33,8 @@ type Planner struct {
 	publish func(context.Context, Task) error
 	tasks   int
 	inputs  int
+	batch   []File // small files waiting to travel together
+	size    int    // their bytes
 }
 
 // AddInput plans one path input (a file or stdin, as scanner.ExpandPaths
@@ -56,12 +60,36 @@ func (p *Planner) AddURL(ctx context.Context, u string) error {
 	return p.add(ctx, Task{Kind: KindURL, Source: u, Data: []byte(u)}, 1)
 }
 
+// addFile plans a file parsed whole: a small one joins the batch of small
+// files (a page costs the queue about as much as judging it when it
+// travels alone), a large one goes alone, through the object store.
 func (p *Planner) addFile(ctx context.Context, source string, raw []byte) error {
-	t := Task{Kind: KindFile, Source: source}
-	if err := p.attach(ctx, &t, raw); err != nil {
-		return err
+	limit := p.q.inlineLimit()
+	if len(raw) > limit/4 {
+		t := Task{Kind: KindFile, Source: source}
+		if err := p.attach(ctx, &t, raw); err != nil {
+			return err
+		}
+		return p.add(ctx, t, 1)
 	}
-	return p.add(ctx, t, 1)
+	if len(p.batch) >= max(p.FilesPerTask, 1) || p.size+len(raw) > limit {
+		if err := p.flush(ctx); err != nil {
+			return err
+		}
+	}
+	p.batch = append(p.batch, File{Source: source, Data: raw})
+	p.size += len(raw)
+	return nil
+}
+
+// flush sends the batch of small files as one task.
+func (p *Planner) flush(ctx context.Context) error {
+	if len(p.batch) == 0 {
+		return nil
+	}
+	t := Task{Kind: KindFiles, Source: p.batch[0].Source, Files: p.batch}
+	p.batch, p.size = nil, 0
+	return p.put(ctx, t, len(t.Files))
 }
 
 // addExport stores the export once and plans runs of its rows; an export
@@ -85,8 +113,17 @@ func (p *Planner) addExport(ctx context.Context, source string, raw []byte) erro
 	return nil
 }
 
-// add numbers the task and its inputs and publishes it.
+// add publishes a task after the small files planned before it, so inputs
+// keep their order.
 func (p *Planner) add(ctx context.Context, t Task, inputs int) error {
+	if err := p.flush(ctx); err != nil {
+		return err
+	}
+	return p.put(ctx, t, inputs)
+}
+
+// put numbers the task and its inputs and publishes it.
+func (p *Planner) put(ctx context.Context, t Task, inputs int) error {
 	t.Job, t.ID, t.Input, t.Inputs = p.job, p.tasks, p.inputs, inputs
 	if t.Chunks == 0 {
 		t.Chunks = 1

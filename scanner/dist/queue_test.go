@@ -11,7 +11,7 @@ func TestSingleNodeJobEveryInputOnce(t *testing.T) {
 	startNode(t, addr, t.TempDir())
 	q := connect(t, "nats://"+addr, 1)
 	startWorkers(t, q, 3, &echoJudge{}, 5*time.Second)
-	job := submitSources(t, q, 50)
+	job := submitSources(t, q, 50, 3)
 	got := collectAll(t, q, job.ID, 30*time.Second)
 	for _, r := range got {
 		if !strings.HasPrefix(r.ID, r.Source) {
@@ -32,7 +32,7 @@ func TestKilledWorkerTaskIsRedeliveredOnce(t *testing.T) {
 	doomed := connect(t, url, 1)
 	block := &blockingJudge{taken: make(chan int, 4), release: make(chan struct{})}
 	startWorkers(t, doomed, 1, block, time.Second)
-	job := submitSources(t, connect(t, url, 1), 30)
+	job := submitSources(t, connect(t, url, 1), 30, 2)
 	held := <-block.taken // the doomed worker holds a task
 	doomed.Close()        // killed: no ack, no result
 	close(block.release)

@@ -28,9 +28,14 @@ func (q *Queue) Submit(ctx context.Context, job *Job, plan func(*Planner) error)
 	if err := q.putJob(ctx, job); err != nil {
 		return err
 	}
-	p := &Planner{TitlesPerTask: DefaultTitlesPerTask, RowsPerTask: DefaultRowsPerTask, q: q, job: job.ID, publish: q.publishTask,
+	p := &Planner{TitlesPerTask: DefaultTitlesPerTask, RowsPerTask: DefaultRowsPerTask, FilesPerTask: DefaultFilesPerTask,
+		q: q, job: job.ID, publish: q.publishTask,
 		export: listings.ExportOptions{Columns: job.Columns}}
-	if err := plan(p); err != nil {
+	err := plan(p)
+	if err == nil {
+		err = p.flush(ctx) // the last small files
+	}
+	if err != nil {
 		return fmt.Errorf("submit job %s: %w", job.ID, err)
 	}
 	job.Tasks, job.Inputs, job.Sealed = p.tasks, p.inputs, true

@@ -12,6 +12,7 @@ import (
 // Task kinds: what a worker does with a task's data.
 const (
 	KindFile   = "file"   // one input's bytes, parsed as a local scan parses a file
+	KindFiles  = "files"  // several small files, each an input (Files)
 	KindTitles = "titles" // a chunk of a title list (UTF-8 lines after Line others)
 	KindExport = "export" // rows Row..Row+Inputs-1 of a shop export
 	KindURL    = "url"    // an item page the worker fetches
@@ -36,6 +37,14 @@ type Task struct {
 	// Object names the object-store entry that holds Data when it is larger
 	// than a message.
 	Object string `json:"object,omitempty"`
+	// Files are the inputs of a KindFiles task, in input order.
+	Files []File `json:"files,omitempty"`
+}
+
+// File is one small input travelling with others in a task.
+type File struct {
+	Source string `json:"source"`
+	Data   []byte `json:"data"`
 }
 
 // dedupID is the id the task's result is published under.
@@ -54,7 +63,7 @@ func decodeTask(raw []byte) (Task, error) {
 	if err := json.Unmarshal(raw, &t); err != nil {
 		return t, fmt.Errorf("decode task: %w", err)
 	}
-	if t.Job == "" || t.Inputs < 1 || t.Chunks < 1 {
+	if t.Job == "" || t.Inputs < 1 || t.Chunks < 1 || (t.Kind == KindFiles && len(t.Files) != t.Inputs) {
 		return t, fmt.Errorf("decode task: job %q, %d inputs, %d chunks", t.Job, t.Inputs, t.Chunks)
 	}
 	return t, nil
@@ -65,8 +74,11 @@ func decodeTask(raw []byte) (Task, error) {
 func failedResults(t Task, msg string) []scanner.Result {
 	out := make([]scanner.Result, 0, t.Inputs)
 	for i := range t.Inputs {
-		m := msg
-		out = append(out, scanner.Result{Input: t.Input + i, Source: t.Source, Kind: "listing", Findings: []finding.Finding{}, Error: &m})
+		m, source := msg, t.Source
+		if i < len(t.Files) {
+			source = t.Files[i].Source
+		}
+		out = append(out, scanner.Result{Input: t.Input + i, Source: source, Kind: "listing", Findings: []finding.Finding{}, Error: &m})
 	}
 	return out
 }

@@ -139,7 +139,7 @@ func (w *Worker) judge(ctx context.Context, msg jetstream.Msg, t Task) (*Outcome
 		return nil, err
 	}
 	out := &Outcome{Task: t, Worker: w.Name}
-	out.Task.Data = nil
+	out.Task.Data, out.Task.Files = nil, nil
 	if meta, err := msg.Metadata(); err == nil && w.maxDeliveries() > 0 && meta.NumDelivered > uint64(w.maxDeliveries()) {
 		out.Results = failedResults(t, fmt.Sprintf("given up after %d deliveries: every worker that took this input stopped before finishing it", meta.NumDelivered-1))
 		return out, nil

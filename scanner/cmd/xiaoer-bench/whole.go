@@ -50,6 +50,11 @@ func wholeMain(o options) error {
 		return err
 	}
 	loads, err := prepareWorkloads(o, dir)
+	for _, w := range loads {
+		if w.kind == "pages" && !o.keep { // generate writes pages to a directory of their own
+			defer os.RemoveAll(w.path)
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -67,6 +72,8 @@ func wholeMain(o options) error {
 	return nil
 }
 
+// prepareWorkloads generates the inputs; on an error it returns those
+// already generated, for the caller to remove.
 func prepareWorkloads(o options, dir string) ([]workload, error) {
 	var out []workload
 	for _, spec := range o.whole {
@@ -76,7 +83,7 @@ func prepareWorkloads(o options, dir string) ([]workload, error) {
 		case "titles", "export":
 			titles, terr := corpusTitles(o.titlesFrom)
 			if terr != nil {
-				return nil, terr
+				return out, terr
 			}
 			if w.kind == "titles" {
 				w.path, err = writeTitles(dir, titles, w.n)
@@ -86,12 +93,12 @@ func prepareWorkloads(o options, dir string) ([]workload, error) {
 		case "pages":
 			templates, terr := loadTemplates(o.pages)
 			if terr != nil {
-				return nil, terr
+				return out, terr
 			}
 			w.path, _, err = generate(templates, w.n, o.seed, o.padKB)
 		}
 		if err != nil {
-			return nil, err
+			return out, err
 		}
 		w.listings = w.n
 		fmt.Fprintf(os.Stderr, "xiaoer-bench: %s of %d in %s\n", w.kind, w.n, w.path)
