@@ -36,11 +36,21 @@ func waitSubmitted(t *testing.T, q *Queue, id string, n int) {
 	t.Fatalf("job %s: no heartbeat with %d sources submitted", id, n)
 }
 
-func TestDeadSubmitterEndsCollectWithCount(t *testing.T) {
+// submitScene starts a node with a worker, and connects a submitter that
+// beats every 100 ms and a collector that gives up after 1 s without one.
+func submitScene(t *testing.T) (submitter, collector *Queue) {
+	t.Helper()
 	ns := startNode(t, "127.0.0.1:-1", t.TempDir())
-	submitter := connect(t, ns.ClientURL(), 1)
+	submitter = connect(t, ns.ClientURL(), 1)
 	submitter.Heartbeat = 100 * time.Millisecond
+	collector = connect(t, ns.ClientURL(), 1)
+	collector.StaleSubmit = time.Second
 	startWorkers(t, connect(t, ns.ClientURL(), 1), 1, &echoJudge{}, 5*time.Second)
+	return submitter, collector
+}
+
+func TestDeadSubmitterEndsCollectWithCount(t *testing.T) {
+	submitter, collector := submitScene(t)
 
 	job := &Job{ID: NewJobID(), Sources: 5}
 	ctx, kill := context.WithCancel(context.Background())
@@ -60,8 +70,7 @@ func TestDeadSubmitterEndsCollectWithCount(t *testing.T) {
 		t.Fatal("Submit of a killed submission returned no error")
 	}
 
-	q := connect(t, ns.ClientURL(), 1)
-	q.StaleSubmit = time.Second
+	q := collector
 	cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	got := 0
@@ -79,10 +88,7 @@ func TestDeadSubmitterEndsCollectWithCount(t *testing.T) {
 }
 
 func TestSlowSubmitterIsWaitedFor(t *testing.T) {
-	ns := startNode(t, "127.0.0.1:-1", t.TempDir())
-	submitter := connect(t, ns.ClientURL(), 1)
-	submitter.Heartbeat = 100 * time.Millisecond
-	startWorkers(t, connect(t, ns.ClientURL(), 1), 1, &echoJudge{}, 5*time.Second)
+	submitter, collector := submitScene(t)
 
 	job := &Job{ID: NewJobID(), Sources: 4}
 	done := make(chan error, 1)
@@ -97,8 +103,7 @@ func TestSlowSubmitterIsWaitedFor(t *testing.T) {
 	}()
 	waitSubmitted(t, submitter, job.ID, 2)
 
-	q := connect(t, ns.ClientURL(), 1)
-	q.StaleSubmit = time.Second
+	q := collector
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	seen := map[int]int{}
