@@ -2,35 +2,40 @@ package scanner
 
 import "context"
 
-// drain collects the workers' units and emits results one input at a
-// time (the head), its listings in order. In input order the head is the
-// next input; emitting as completed it is the lowest-numbered input
-// loaded. A head with several listings is spread over the
-// workers and streams out as its listings come back.
+// drain collects the workers' units and emits results one task (an input
+// or an order) at a time (the head), its listings in order. In task order
+// the head is the next task; emitting as completed it is the
+// lowest-numbered task loaded. A head with several listings is spread over
+// the workers and streams out as its listings come back.
 type drain struct {
 	*pool
-	inputs []Input
-	so     StreamOptions
-	emit   func(Result) error
-	states map[int]*inputState // inputs loaded, not yet emitted whole
-	head   *inputState
-	next   int // in input order: the next input to emit
+	asCompleted bool
+	inputDone   func(pos, n int) // may be nil
+	emit        func(Result) error
+	states      map[int]*inputState // tasks loaded, not yet emitted whole
+	head        *inputState
+	next        int // in task order: the next task to emit
 }
 
-// inputState is what came back of one input so far.
+// inputState is what came back of one task so far.
 type inputState struct {
 	pos   int
-	n     int   // listings
+	n     int   // results (listings)
 	b     batch // the listings to spread, when n > 1
+	run   task  // with b: the task that checks them
 	sent  int   // results emitted
 	ready map[int]Result
 }
 
+// run drains until every task feed handed out is emitted whole; how many
+// there are is known once feed's source has run dry.
 func (d *drain) run(ctx context.Context) error {
-	for left := len(d.inputs); left > 0; {
+	for emitted, total := 0, -1; total < 0 || emitted < total; {
 		var u unit
 		select {
 		case u = <-d.done:
+		case total = <-d.total:
+			continue
 		case <-ctx.Done():
 			return ctx.Err()
 		}
@@ -39,7 +44,7 @@ func (d *drain) run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		left -= finished
+		emitted += finished
 	}
 	return nil
 }
@@ -47,7 +52,7 @@ func (d *drain) run(ctx context.Context) error {
 func (d *drain) record(u unit) {
 	st := d.states[u.pos]
 	if st == nil { // the load comes back first: the listings are spread after it
-		st = &inputState{pos: u.pos, n: u.n, b: u.b, ready: map[int]Result{}}
+		st = &inputState{pos: u.pos, n: u.n, b: u.b, run: u.run, ready: map[int]Result{}}
 		d.states[u.pos] = st
 		if u.n != 1 {
 			return
@@ -78,8 +83,8 @@ func (d *drain) emitReady(ctx context.Context) (int, error) {
 		if st.sent < st.n {
 			return finished, nil // the head waits for its next listing
 		}
-		if d.so.InputDone != nil {
-			d.so.InputDone(d.inputs[st.pos], st.n)
+		if d.inputDone != nil {
+			d.inputDone(st.pos, st.n)
 		}
 		delete(d.states, st.pos)
 		<-d.tokens
@@ -95,7 +100,7 @@ func (d *drain) emitReady(ctx context.Context) (int, error) {
 // handed out when it has several. It reports false when none is ready.
 func (d *drain) pickHead(ctx context.Context) bool {
 	var st *inputState
-	if d.so.AsCompleted {
+	if d.asCompleted {
 		for _, s := range d.states {
 			if st == nil || s.pos < st.pos {
 				st = s
@@ -110,10 +115,10 @@ func (d *drain) pickHead(ctx context.Context) bool {
 	d.head = st
 	if st.n > 1 {
 		select {
-		case d.spreads <- spread{pos: st.pos, n: st.n, b: st.b}:
+		case d.spreads <- spread{pos: st.pos, n: st.n, b: st.b, run: st.run}:
 		case <-ctx.Done():
 		}
-		st.b = nil
+		st.b, st.run = nil, nil
 	}
 	return true
 }

@@ -27,22 +27,45 @@ type StreamOptions struct {
 // results. A bad input yields an error result and never stops the batch;
 // only ctx cancellation or an emit error ends it early.
 //
-// The workers take units of work: an input (read, parse, check its first
-// listing) or one more listing of an input that holds several (a title
-// list, a JSON or YAML list, a page with several listings), so one big
-// input keeps every worker busy. Its listings are spread once it is the
-// input being emitted, and its results stream out in listing order as
-// they come.
-//
-// Memory stays flat: feed hands out an input only while fewer than Window
-// are in flight, and a listing only while fewer than Window of its input's
-// listings are; each leaves once its results are emitted.
+// Each input is a task of the pool (see runPool): a title list, a JSON or
+// YAML list or a page with several listings is spread over the workers
+// once it is the input being emitted, so one big input keeps every worker
+// busy, and its results stream out in listing order as they come.
 func (s *Scanner) RunStream(ctx context.Context, inputs []Input, so StreamOptions, emit func(Result) error) error {
-	workers := s.Options.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
+	i := 0
+	next := func() (task, bool) {
+		if i == len(inputs) {
+			return nil, false
+		}
+		in := inputs[i]
+		i++
+		return func(ctx context.Context, j job) unit { return s.work(ctx, in, j) }, true
 	}
-	window := so.Window
+	var done func(pos, n int)
+	if so.InputDone != nil {
+		done = func(pos, n int) { so.InputDone(inputs[pos], n) }
+	}
+	return s.runPool(ctx, next, so.Window, so.AsCompleted, done, emit)
+}
+
+// task is what the pool runs for one position: a load (j.b nil) that
+// reads an input and checks its only listing, or hands back several to
+// spread (unit.b), or judges an order; then, for a spread input, the
+// check of listing j.k of j.b. It never panics outward.
+type task func(ctx context.Context, j job) unit
+
+// runPool runs tasks, drawn from next until it reports false, on the
+// scanner's workers and calls emit with their results: in task order, or
+// as completed (whole tasks, lowest position first). done, if set, is
+// called after a task's results were emitted. Listings and the orders of
+// a shipments scan both go through it, so there is one pool to tune.
+//
+// Memory stays flat: feed draws a task only while fewer than window are
+// in flight (0: 4 × workers), and hands out a listing of a spread task
+// only while fewer than window of its listings are; each leaves once its
+// results are emitted. next is called from one goroutine only.
+func (s *Scanner) runPool(ctx context.Context, next func() (task, bool), window int, asCompleted bool, done func(pos, n int), emit func(Result) error) error {
+	workers := s.workers()
 	if window <= 0 {
 		window = 4 * workers
 	}
@@ -53,6 +76,7 @@ func (s *Scanner) RunStream(ctx context.Context, inputs []Input, so StreamOption
 		jobs:     make(chan job),
 		done:     make(chan unit, 2*window),
 		spreads:  make(chan spread),
+		total:    make(chan int, 1),
 		finished: make(chan struct{}),
 	}
 	var wg sync.WaitGroup
@@ -61,82 +85,27 @@ func (s *Scanner) RunStream(ctx context.Context, inputs []Input, so StreamOption
 		go func() {
 			defer wg.Done()
 			for j := range p.jobs {
-				p.done <- s.work(ctx, inputs[j.pos], j)
+				u := j.run(ctx, j)
+				u.pos, u.k = j.pos, j.k // a task need not echo them
+				if u.b != nil {
+					u.run = j.run // the spread jobs run the same task
+				}
+				p.done <- u
 			}
 		}()
 	}
-	go p.feed(ctx, len(inputs))
+	go p.feed(ctx, next)
 	defer wg.Wait()
-	defer cancel() // before wg.Wait: stops feed and the workers' inputs on an early return
+	defer cancel() // before wg.Wait: stops feed and the workers' tasks on an early return
 	defer close(p.finished)
-	d := drain{pool: p, inputs: inputs, so: so, emit: emit, states: map[int]*inputState{}}
+	d := drain{pool: p, asCompleted: asCompleted, inputDone: done, emit: emit, states: map[int]*inputState{}}
 	return d.run(ctx)
 }
 
-// job is a unit of work: reading and parsing the input at pos (b nil),
-// or checking listing k of its batch.
-type job struct {
-	pos, k int
-	b      batch
-}
-
-// unit is a job done.
-type unit struct {
-	pos, k int
-	n      int    // for a load: the input's listings (1 when it failed)
-	b      batch  // for a load of n > 1: the listings to spread
-	result Result // when n == 1 or for a listing of a spread input
-}
-
-// spread asks feed to hand out the n listings of the input at pos.
-type spread struct {
-	pos, n int
-	b      batch
-}
-
-type pool struct {
-	tokens   chan struct{} // one per input in flight
-	ltokens  chan struct{} // one per listing of the spread input in flight
-	jobs     chan job
-	done     chan unit // never full: at most cap(tokens) + cap(ltokens) units are in flight
-	spreads  chan spread
-	finished chan struct{} // closed when drain returns
-}
-
-// feed hands out jobs: the listings of the input being spread first, else
-// the next input. Each job takes a token that drain gives back once its
-// result is emitted.
-func (p *pool) feed(ctx context.Context, n int) {
-	defer close(p.jobs)
-	var sp spread
-	pos, k := 0, 0 // the next input; the next listing of sp
-	for {
-		spreads, tokens, next := p.spreads, p.tokens, job{pos: pos}
-		switch {
-		case k < sp.n:
-			spreads, tokens, next = nil, p.ltokens, job{pos: sp.pos, k: k, b: sp.b}
-		case pos >= n:
-			tokens = nil // nothing to hand out until a spread comes
-		}
-		select {
-		case sp = <-spreads:
-			k = 0
-			continue
-		case tokens <- struct{}{}:
-		case <-p.finished:
-			return
-		case <-ctx.Done():
-			return
-		}
-		select {
-		case p.jobs <- next:
-		case <-ctx.Done():
-			return
-		}
-		if next.b != nil {
-			k++
-		} else {
-			pos++
-		}
+// workers is how many tasks run at once: Options.Workers, or one per CPU.
+func (s *Scanner) workers() int {
+	if s.Options.Workers > 0 {
+		return s.Options.Workers
 	}
+	return runtime.NumCPU()
 }

@@ -3,6 +3,7 @@ package scanner
 import (
 	"context"
 	"fmt"
+	"iter"
 
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
@@ -45,16 +46,20 @@ func ShipmentInputs(paths []string) []shipments.Input {
 // listing's promise (KindPromise, ID the listing id), or a file or row that
 // could not be read (Error set; Line 0 when the whole file failed).
 func (s *Scanner) RunShipments(ctx context.Context, src *shipments.Source, emit func(Result) error) error {
-	tasks := func(yield func(task) bool) {
-		for it := range src.Items(ctx) {
-			if !yield(func(ctx context.Context) []Result { return []Result{s.judgeShipment(ctx, it)} }) {
-				return
-			}
+	// Items reads the files as it goes: drawing it one item per task keeps
+	// only the window's orders in memory.
+	next, stop := iter.Pull(src.Items(ctx))
+	defer stop()
+	tasks := func() (task, bool) {
+		it, ok := next()
+		if !ok {
+			return nil, false
 		}
+		return func(ctx context.Context, _ job) unit {
+			return unit{n: 1, result: s.judgeShipment(ctx, it)}
+		}, true
 	}
-	return s.runPool(ctx, tasks, shipmentWindow*s.workers(), false, func(_ int, results []Result) error {
-		return emit(results[0])
-	})
+	return s.runPool(ctx, tasks, shipmentWindow*s.workers(), false, nil, emit)
 }
 
 // judgeShipment evaluates one item's document; it never panics outward.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -19,8 +20,10 @@ import (
 func natsScanFlags() []cli.Flag {
 	return []cli.Flag{
 		natsFlag(),
+		natsTokenFlag(),
 		replicasFlag(),
 		&cli.StringFlag{Name: "job", Usage: "with --nats: reattach to this job (running or finished) instead of submitting one"},
+		&cli.DurationFlag{Name: "submit-timeout", Value: dist.DefaultStaleSubmit, Usage: "with --job: give up on a job still being submitted once its submitter shows no progress for this long"},
 	}
 }
 
@@ -41,11 +44,12 @@ func runScanNATS(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	q, err := dist.Connect(c.Context, c.String("nats"), "xiaoer scan", c.Int("nats-replicas"))
+	q, err := dist.Connect(c.Context, c.String("nats"), c.String("nats-token"), "xiaoer scan", c.Int("nats-replicas"))
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
 	defer q.Close()
+	q.StaleSubmit = c.Duration("submit-timeout")
 	id := c.String("job")
 	if id == "" {
 		if id, err = submitScan(c, set, q); err != nil {
@@ -89,7 +93,7 @@ func submitScan(c *cli.Context, set *scanSettings, q *dist.Queue) (string, error
 			return "", err
 		}
 	}
-	job := &dist.Job{Rules: c.StringSlice("rule"), Platform: set.platform, Now: c.String("now"), Columns: set.export.Columns, Fetch: dist.FetchSpec{
+	job := &dist.Job{Sources: len(inputs) + len(urls), Rules: c.StringSlice("rule"), Platform: set.platform, Now: c.String("now"), Columns: set.export.Columns, Fetch: dist.FetchSpec{
 		AllowPrivate: c.Bool("allow-private"), Desc: c.Bool("fetch-desc"), Timeout: c.Duration("fetch-timeout"),
 		Retries: retries(c.Int("fetch-retries")), RatePerHost: c.Float64("rate"), MaxBytes: int64(c.Int("max-body")) << 20,
 	}}
@@ -168,6 +172,9 @@ func (jr *jobReport) collect(q *dist.Queue, id string) error {
 		jr.progress(job, g.Inputs)
 		return jr.add(g)
 	})
+	if errors.Is(err, dist.ErrUnsubmitted) {
+		return cli.Exit(err.Error(), 2) // it names the job
+	}
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("job %s: %v", id, err), 2)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/xiaoer-dev/xiaoer/scanner/dist"
 	"github.com/xiaoer-dev/xiaoer/scanner/serve"
 )
 
@@ -20,7 +21,7 @@ func newServeCommand() *cli.Command {
 	flags := []cli.Flag{
 		&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "address to listen on; anything but loopback needs --token or --no-auth"},
 		&cli.StringFlag{Name: "token", EnvVars: []string{"XIAOER_TOKEN"}, Usage: "require Authorization: Bearer `TOKEN` on /v1/ and /metrics"},
-		&cli.BoolFlag{Name: "no-auth", Usage: "serve a non-loopback address without a token (behind your own proxy)"},
+		&cli.BoolFlag{Name: "no-auth", Usage: "serve a non-loopback --addr or --nats-listen without a token (a trusted network, or behind your own proxy)"},
 		&cli.StringSliceFlag{Name: "cors-origin", Usage: "browser origin allowed to call the API (repeatable; default none)"},
 		&cli.Int64Flag{Name: "max-body", Value: serve.DefaultMaxBody, Usage: "request body limit in bytes"},
 		&cli.IntFlag{Name: "max-inflight", Value: runtime.GOMAXPROCS(0), Usage: "evaluations at once (default: the number of CPUs); beyond it requests wait in a bounded queue, then get 503"},
@@ -43,6 +44,11 @@ func runServe(c *cli.Context) error {
 	addr := c.String("addr")
 	if err := serve.CheckBind(addr, c.String("token"), c.Bool("no-auth")); err != nil {
 		return cli.Exit(err.Error(), 2)
+	}
+	if c.String("nats") == "" { // before anything binds or compiles
+		if err := dist.CheckListen(c.String("nats-listen"), c.String("nats-token"), c.Bool("no-auth")); err != nil {
+			return cli.Exit("--nats-listen: "+err.Error(), 2)
+		}
 	}
 	set, checker, err := loadChecker(c)
 	if err != nil {

@@ -18,8 +18,9 @@ import (
 func jobsFlags() []cli.Flag {
 	return []cli.Flag{
 		natsFlag(),
+		natsTokenFlag(),
 		replicasFlag(),
-		&cli.StringFlag{Name: "nats-listen", Value: dist.DefaultListen, Usage: "client address of the embedded NATS server (not started when --nats names a cluster)"},
+		&cli.StringFlag{Name: "nats-listen", Value: dist.DefaultListen, Usage: "client address of the embedded NATS server (not started when --nats names a cluster); anything but loopback needs --nats-token or --no-auth"},
 		&cli.StringFlag{Name: "data-dir", Usage: "where the embedded NATS server keeps its JetStream files (default: xiaoer/nats in the user cache directory)"},
 		&cli.BoolFlag{Name: "allow-private", Usage: "let workers fetch private, loopback and link-local addresses for jobs submitted over HTTP"},
 	}
@@ -42,13 +43,14 @@ func startJobs(c *cli.Context, set *scanSettings) (*jobs, error) {
 		if err != nil {
 			return nil, err
 		}
-		if ns, err = dist.StartServer(dist.ServerOptions{Listen: c.String("nats-listen"), StoreDir: dir}); err != nil {
+		if ns, err = dist.StartServer(dist.ServerOptions{Listen: c.String("nats-listen"), StoreDir: dir,
+			Token: c.String("nats-token"), NoAuth: c.Bool("no-auth")}); err != nil {
 			return nil, fmt.Errorf("--nats-listen %s: %w", c.String("nats-listen"), err)
 		}
 		url = ns.ClientURL()
-		fmt.Fprintf(c.App.ErrWriter, "xiaoer: NATS JetStream on %s (files in %s); start workers with: xiaoer worker --nats %s\n", url, dir, url)
+		fmt.Fprintf(c.App.ErrWriter, "xiaoer: NATS JetStream on %s (files in %s); start workers with: xiaoer worker --nats %s%s\n", url, dir, url, tokenHint(c))
 	}
-	q, err := dist.Connect(c.Context, url, "xiaoer serve", c.Int("nats-replicas"))
+	q, err := dist.Connect(c.Context, url, c.String("nats-token"), "xiaoer serve", c.Int("nats-replicas"))
 	if err != nil {
 		if ns != nil {
 			ns.Shutdown()
@@ -78,4 +80,12 @@ func dataDir(c *cli.Context) (string, error) {
 		return "", fmt.Errorf("--data-dir: no user cache directory (%w): name one", err)
 	}
 	return filepath.Join(cache, "xiaoer", "nats"), nil
+}
+
+// tokenHint completes the workers' command line when the server wants a token.
+func tokenHint(c *cli.Context) string {
+	if c.String("nats-token") == "" {
+		return ""
+	}
+	return " (and --nats-token or XIAOER_NATS_TOKEN)"
 }

@@ -16,6 +16,7 @@ import (
 func newWorkerCommand() *cli.Command {
 	flags := []cli.Flag{
 		natsFlag(),
+		natsTokenFlag(),
 		replicasFlag(),
 		&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "tasks judged at once (default: number of CPUs)"},
 		&cli.DurationFlag{Name: "ack-wait", Value: dist.DefaultAckWait, Usage: "how long a task may go without word from its worker before it is handed to another"},
@@ -42,7 +43,7 @@ func runWorker(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	q, err := dist.Connect(c.Context, c.String("nats"), "xiaoer worker", c.Int("nats-replicas"))
+	q, err := dist.Connect(c.Context, c.String("nats"), c.String("nats-token"), "xiaoer worker", c.Int("nats-replicas"))
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
@@ -66,6 +67,12 @@ func runWorker(c *cli.Context) error {
 // natsFlag names the NATS servers of a distributed scan.
 func natsFlag() cli.Flag {
 	return &cli.StringFlag{Name: "nats", EnvVars: []string{"XIAOER_NATS"}, Usage: "NATS server URL(s), comma-separated: work through its JetStream queue (xiaoer serve embeds one on " + dist.DefaultListen + ")"}
+}
+
+// natsTokenFlag is the NATS servers' token: what serve's embedded server
+// requires with the same flag, and what clients send.
+func natsTokenFlag() cli.Flag {
+	return &cli.StringFlag{Name: "nats-token", EnvVars: []string{"XIAOER_NATS_TOKEN"}, Usage: "NATS token (serve: required of workers and scans; needed for a --nats-listen beyond loopback unless --no-auth)"}
 }
 
 // replicasFlag sets the copies of the queue's streams, when this process

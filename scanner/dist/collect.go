@@ -46,8 +46,9 @@ func (q *Queue) Collect(ctx context.Context, id string, emit func(*Job, Group) e
 	defer it.Stop()
 	msgs := make(chan jetstream.Msg)
 	go pump(it, msgs)
-	c := &collector{q: q, job: job, seen: map[int]bool{}, parts: map[int][]*Outcome{}, emit: emit}
-	return job, c.run(ctx, msgs)
+	c := &collector{q: q, job: job, seen: map[int]bool{}, parts: map[int][]*Outcome{}, emit: emit, changed: time.Now()}
+	err = c.run(ctx, msgs)
+	return c.job, err // as last read: sealed, with its counts, once complete
 }
 
 // pump hands the iterator's messages to a channel until it is stopped.
@@ -72,6 +73,9 @@ type collector struct {
 	seen  map[int]bool       // tasks whose results are in
 	parts map[int][]*Outcome // input → its parts so far, for inputs split over tasks
 	emit  func(*Job, Group) error
+	// changed is when the unsealed job's record last changed, on this
+	// machine's clock (the submitter's may differ).
+	changed time.Time
 }
 
 func (c *collector) run(ctx context.Context, msgs <-chan jetstream.Msg) error {
@@ -99,7 +103,8 @@ func (c *collector) run(ctx context.Context, msgs <-chan jetstream.Msg) error {
 
 func (c *collector) complete() bool { return c.job.Sealed && len(c.seen) >= c.job.Tasks }
 
-// refresh re-reads a job that was still being submitted.
+// refresh re-reads a job that was still being submitted, and gives up on
+// it once its submitter has shown no sign of life for q.StaleSubmit.
 func (c *collector) refresh(ctx context.Context) error {
 	if c.job.Sealed {
 		return nil
@@ -108,7 +113,13 @@ func (c *collector) refresh(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if job.Sealed || !job.Beat.Equal(c.job.Beat) || job.Submitted != c.job.Submitted {
+		c.changed = time.Now()
+	}
 	c.job = job
+	if !job.Sealed && time.Since(c.changed) > c.q.staleSubmit() {
+		return &UnsubmittedError{Job: job}
+	}
 	return nil
 }
 

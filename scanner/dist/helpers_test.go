@@ -41,7 +41,7 @@ func connect(t *testing.T, url string, replicas int) *Queue {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	q, err := Connect(ctx, url, t.Name(), replicas)
+	q, err := Connect(ctx, url, "", t.Name(), replicas)
 	if err != nil {
 		t.Fatal(err)
 	}

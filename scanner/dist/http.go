@@ -91,7 +91,7 @@ func (h *JobsHandler) submit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	job := &Job{Rules: req.Rules, Platform: req.Platform, Now: req.Now, Fetch: h.Fetch}
+	job := &Job{Sources: len(req.Inputs) + len(req.URLs), Rules: req.Rules, Platform: req.Platform, Now: req.Now, Fetch: h.Fetch}
 	if err := h.Queue.Submit(r.Context(), job, func(p *Planner) error { return planRequest(r.Context(), p, req) }); err != nil {
 		writeError(w, http.StatusServiceUnavailable, "queue_unavailable", "%v", err)
 		return

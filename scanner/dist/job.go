@@ -16,15 +16,21 @@ import (
 // workers need to judge its tasks as the submitting scan would, and what a
 // collector needs to know it is complete.
 type Job struct {
-	ID       string    `json:"id"`
-	Created  time.Time `json:"created"`
-	Tasks    int       `json:"tasks"`  // known once Sealed
-	Inputs   int       `json:"inputs"` // known once Sealed
-	Sealed   bool      `json:"sealed"` // every task is on the queue
-	Rules    []string  `json:"rules,omitempty"`
-	Platform string    `json:"platform,omitempty"`
-	Now      string    `json:"now,omitempty"` // RFC 3339; empty: the worker's clock
-	Fetch    FetchSpec `json:"fetch"`
+	ID      string    `json:"id"`
+	Created time.Time `json:"created"`
+	Tasks   int       `json:"tasks"`  // known once Sealed
+	Inputs  int       `json:"inputs"` // known once Sealed
+	Sealed  bool      `json:"sealed"` // every task is on the queue
+	// While unsealed, the submitter rewrites the record every Heartbeat with
+	// the sources (paths, URLs) it has planned out of those it was given,
+	// so a collector can tell a slow submission from a dead submitter.
+	Sources   int       `json:"sources,omitempty"` // given; 0: not said
+	Submitted int       `json:"submitted,omitempty"`
+	Beat      time.Time `json:"beat,omitzero"`
+	Rules     []string  `json:"rules,omitempty"`
+	Platform  string    `json:"platform,omitempty"`
+	Now       string    `json:"now,omitempty"` // RFC 3339; empty: the worker's clock
+	Fetch     FetchSpec `json:"fetch"`
 	// Columns maps shop-export headers to listing fields (--columns).
 	Columns map[string]string `json:"columns,omitempty"`
 }
@@ -100,3 +106,34 @@ func (q *Queue) Job(ctx context.Context, id string) (*Job, error) {
 	}
 	return &j, nil
 }
+
+// DefaultStaleSubmit is how long a collector waits on an unsealed job whose
+// submitter shows no sign of life: many missed heartbeats, so a submitter
+// slowed by load or a reconnect is not taken for dead.
+const DefaultStaleSubmit = time.Minute
+
+func (q *Queue) staleSubmit() time.Duration {
+	if q.StaleSubmit > 0 {
+		return q.StaleSubmit
+	}
+	return DefaultStaleSubmit
+}
+
+// ErrUnsubmitted matches an UnsubmittedError.
+var ErrUnsubmitted = errors.New("job never fully submitted")
+
+// UnsubmittedError is a job whose submitter stopped before it had queued
+// every task (killed, or lost its connection for good): its results will
+// never be complete.
+type UnsubmittedError struct{ Job *Job }
+
+func (e *UnsubmittedError) Error() string {
+	n := fmt.Sprintf("%d inputs", e.Job.Submitted)
+	if e.Job.Sources > 0 {
+		n = fmt.Sprintf("%d of %d inputs", e.Job.Submitted, e.Job.Sources)
+	}
+	return fmt.Sprintf("job %s was never fully submitted: %s; submit again", e.Job.ID, n)
+}
+
+// Is makes errors.Is(err, ErrUnsubmitted) true.
+func (e *UnsubmittedError) Is(target error) bool { return target == ErrUnsubmitted }

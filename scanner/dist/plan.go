@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/scanner"
@@ -33,8 +34,9 @@ type Planner struct {
 	publish func(context.Context, Task) error
 	tasks   int
 	inputs  int
-	batch   []File // small files waiting to travel together
-	size    int    // their bytes
+	batch   []File       // small files waiting to travel together
+	size    int          // their bytes
+	sources atomic.Int64 // paths and URLs planned, read by the heartbeat
 }
 
 // AddInput plans one path input (a file or stdin, as scanner.ExpandPaths
@@ -42,6 +44,7 @@ type Planner struct {
 // other file whole. An input that cannot be read is still planned, so its
 // error is reported where its results would be.
 func (p *Planner) AddInput(ctx context.Context, in scanner.Input) error {
+	defer p.sources.Add(1)
 	raw, err := in.Read()
 	if err != nil {
 		return p.add(ctx, Task{Kind: KindFailed, Source: in.Source, Data: []byte(err.Error())}, 1)
@@ -57,6 +60,7 @@ func (p *Planner) AddInput(ctx context.Context, in scanner.Input) error {
 
 // AddURL plans one URL, fetched by the worker that takes it.
 func (p *Planner) AddURL(ctx context.Context, u string) error {
+	defer p.sources.Add(1)
 	return p.add(ctx, Task{Kind: KindURL, Source: u, Data: []byte(u)}, 1)
 }
 

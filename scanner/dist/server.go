@@ -1,6 +1,7 @@
 package dist
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
@@ -21,6 +22,11 @@ type ServerOptions struct {
 	ClusterListen string
 	Routes        []string
 	Logs          bool // log the server's notices to stderr
+	// Token, when set, is required of every client (nats.Token, or
+	// nats://TOKEN@host:port). A Listen address beyond loopback needs one,
+	// or NoAuth to say the network is trusted.
+	Token  string
+	NoAuth bool
 }
 
 // DefaultListen is where an embedded server listens unless told otherwise:
@@ -60,8 +66,11 @@ func serverOpts(o ServerOptions) (*server.Options, error) {
 	if err != nil {
 		return nil, fmt.Errorf("nats listen address %q: %w", o.Listen, err)
 	}
+	if err := CheckListen(o.Listen, o.Token, o.NoAuth); err != nil {
+		return nil, err
+	}
 	opts := &server.Options{ServerName: o.Name, Host: host, Port: port, JetStream: true,
-		StoreDir: o.StoreDir, NoSigs: true, NoLog: !o.Logs, MaxPayload: 8 << 20}
+		StoreDir: o.StoreDir, NoSigs: true, NoLog: !o.Logs, MaxPayload: 8 << 20, Authorization: o.Token}
 	if opts.ServerName == "" {
 		opts.ServerName = o.Listen
 	}
@@ -102,4 +111,30 @@ func splitHostPort(addr string) (string, int, error) {
 		port = server.RANDOM_PORT
 	}
 	return host, port, nil
+}
+
+// ErrNeedToken refuses a server reachable from other machines without a token.
+var ErrNeedToken = errors.New("give a token (--nats-token) or say the network is trusted (--no-auth)")
+
+// CheckListen refuses a client address beyond loopback without a token,
+// unless noAuth says the network is trusted. It binds nothing.
+func CheckListen(listen, token string, noAuth bool) error {
+	host, _, err := net.SplitHostPort(listen)
+	if err != nil {
+		return fmt.Errorf("nats listen address %q: %w", listen, err)
+	}
+	if token == "" && !noAuth && !loopback(host) {
+		return fmt.Errorf("nats listen address %s is reachable beyond this machine: %w", listen, ErrNeedToken)
+	}
+	return nil
+}
+
+// loopback reports whether host only reaches this machine ("" and 0.0.0.0
+// are every interface).
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

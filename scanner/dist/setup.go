@@ -41,14 +41,25 @@ type Queue struct {
 	JS    jetstream.JetStream
 	Jobs  jetstream.KeyValue
 	Blobs jetstream.ObjectStore
+	// Heartbeat is how often Submit records its progress (default
+	// DefaultHeartbeat); StaleSubmit is how long Collect waits on an
+	// unsealed job whose record does not change before it gives up
+	// (default DefaultStaleSubmit).
+	Heartbeat   time.Duration
+	StaleSubmit time.Duration
 }
 
 // Connect dials url (a comma-separated list of servers is fine), keeps
 // reconnecting for as long as it takes, and sets the streams up with
-// replicas copies (1 for a single server, 3 for a cluster).
-func Connect(ctx context.Context, url, name string, replicas int) (*Queue, error) {
-	nc, err := nats.Connect(url, nats.Name(name), nats.MaxReconnects(-1),
-		nats.ReconnectWait(250*time.Millisecond), nats.RetryOnFailedConnect(false))
+// replicas copies (1 for a single server, 3 for a cluster). token, when
+// set, is the servers' token (it may also come in the URL, TOKEN@host).
+func Connect(ctx context.Context, url, token, name string, replicas int) (*Queue, error) {
+	opts := []nats.Option{nats.Name(name), nats.MaxReconnects(-1),
+		nats.ReconnectWait(250 * time.Millisecond), nats.RetryOnFailedConnect(false)}
+	if token != "" {
+		opts = append(opts, nats.Token(token))
+	}
+	nc, err := nats.Connect(url, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("connect to nats %s: %w", url, err)
 	}

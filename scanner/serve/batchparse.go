@@ -2,6 +2,7 @@ package serve
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -48,11 +49,26 @@ func parseBatch(r *http.Request, raw []byte, source string, max int) ([]Item, er
 	if err != nil {
 		return nil, err
 	}
+	if !jsonlTypes[mt] {
+		// One parse of the whole array, as scan reads the file; only a bad
+		// item sends the batch through item-by-item parsing.
+		if ls, err := listings.ParseListingText(source, text, listings.EncodingUTF8); err == nil && len(ls) == len(els) {
+			return asItems(ls), nil
+		}
+	}
 	items := make([]Item, len(els))
 	for i, el := range els {
 		items[i] = parseElement(el, source, i+1, len(els))
 	}
 	return items, nil
+}
+
+func asItems(ls []*listings.Listing) []Item {
+	items := make([]Item, len(ls))
+	for i, l := range ls {
+		items[i].Listing = l
+	}
+	return items
 }
 
 func yamlBatch(raw []byte, source string, max int) ([]Item, error) {
@@ -63,11 +79,7 @@ func yamlBatch(raw []byte, source string, max int) ([]Item, error) {
 	if len(ls) > max {
 		return nil, tooMany(max)
 	}
-	items := make([]Item, len(ls))
-	for i, l := range ls {
-		items[i].Listing = l
-	}
-	return items, nil
+	return asItems(ls), nil
 }
 
 func tooMany(max int) *apiError {
@@ -128,14 +140,42 @@ func parseElement(el element, source string, n, total int) Item {
 		ID json.RawMessage `json:"id"`
 	}
 	_ = json.Unmarshal([]byte(el.text), &probe) // not an object: the parser below says so
-	ls, err := listings.ParseListingText(source, atPosition(el.text, el.line, el.column), listings.EncodingUTF8)
+	// Parsed alone, then moved to where it stands in the body: padding the
+	// text instead would cost the whole body's length per item.
+	ls, err := listings.ParseListingText(source, el.text, listings.EncodingUTF8)
 	switch {
 	case err != nil:
+		var fe *listings.FieldError
+		if errors.As(err, &fe) {
+			fe.Line, fe.Column = shift(fe.Line, fe.Column, el)
+		}
 		return Item{Err: listingError(err)}
 	case len(ls) != 1:
 		return Item{Err: newError(http.StatusBadRequest, CodeOneListing,
 			"line %d: item %d holds %d listings; want one", el.line, n, len(ls))}
 	}
 	defaultID(ls[0], probe.ID != nil, n, total)
+	moveTo(ls[0], el)
 	return Item{Listing: ls[0]}
+}
+
+// shift moves a position in an item's text to the body: lines down by the
+// item's line, and columns on the item's first line right by its column.
+func shift(line, column int, el element) (int, int) {
+	if line == 1 {
+		column += el.column - 1
+	}
+	return line + el.line - 1, column
+}
+
+// moveTo shifts every position of a listing parsed from an item's text.
+func moveTo(l *listings.Listing, el element) {
+	for k, p := range l.Positions {
+		p.Line, p.Column = shift(p.Line, p.Column, el)
+		l.Positions[k] = p
+	}
+	for i := range l.Ignores {
+		p := &l.Ignores[i].Position
+		p.Line, p.Column = shift(p.Line, p.Column, el)
+	}
 }

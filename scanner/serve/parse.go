@@ -102,12 +102,6 @@ func listingError(err error) error {
 	return newError(http.StatusBadRequest, CodeInvalidField, "%v", err)
 }
 
-// atPosition pads text so that a parser reading it reports lines and
-// columns of the whole body: text began at line, column there.
-func atPosition(text string, line, column int) string {
-	return strings.Repeat("\n", line-1) + strings.Repeat(" ", column-1) + text
-}
-
 // defaultID names an id-less listing of a list as a listing file scan
 // would: "<stem>-<n>", the parser having given it "<stem>".
 func defaultID(l *listings.Listing, hasID bool, n, total int) {
