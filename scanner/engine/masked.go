@@ -39,12 +39,6 @@ var maskRunes = map[rune]bool{
 	'★': true, '☆': true, '✖': true, '~': true, '、': true, ' ': true,
 }
 
-// maskedHit is one masked brand: runes [from, to) of the normalised text.
-type maskedHit struct {
-	from, to int
-	brand    string
-}
-
 // find lists the masked brands of one field as lexicon runs
 // {field, i, n, s, e, key, brand}: s and e are byte offsets into the text.
 func (mb maskedBrands) find(name string, f facts.Field) []*ast.Term {
