@@ -127,7 +127,7 @@ func walkFiles(t *testing.T, root string, visit func(path string)) {
 }
 
 // corpusTitleListings are the real titles of the corpus, when it is there
-// ($XIAOER_CORPUS, else ../shared/corpus beside the repository).
+// ($XIAOER_CORPUS, else the shared corpus folder beside the repository).
 func corpusTitleListings(t *testing.T) []*listings.Listing {
 	t.Helper()
 	dir := os.Getenv("XIAOER_CORPUS")
