@@ -100,7 +100,7 @@ func runScan(c *cli.Context) error {
 // comes for a streaming reporter, the whole report at the end otherwise.
 // It returns the exit code the results call for.
 func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, inputs []scanner.Input, rep report.Reporter, out io.Writer) (int, error) {
-	r := &report.Report{Version: report.Version, Tool: tool(checker), Summary: scanner.NewSummary(), Rules: checker.Engine.Rules()}
+	r := newReport(checker.Engine)
 	r.Summary.Inputs = len(inputs)
 	stream, streaming := rep.(report.Streamer)
 	if streaming {
@@ -138,8 +138,15 @@ func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 	return code, nil
 }
 
-func tool(checker *scanner.Checker) report.Tool {
-	return report.Tool{Name: "xiaoer", Version: binaryVersion(), PolicyRevision: checker.Engine.Revision(), OPAVersion: opaVersion()}
+func tool(checker *scanner.Checker) report.Tool { return engineTool(checker.Engine) }
+
+func engineTool(eng *engine.Engine) report.Tool {
+	return report.Tool{Name: "xiaoer", Version: binaryVersion(), PolicyRevision: eng.Revision(), OPAVersion: opaVersion()}
+}
+
+// newReport is an empty report on eng's rules, for local and queued scans alike.
+func newReport(eng *engine.Engine) *report.Report {
+	return &report.Report{Version: report.Version, Tool: engineTool(eng), Summary: scanner.NewSummary(), Rules: eng.Rules()}
 }
 
 func exitFor(code int) error {

@@ -132,8 +132,7 @@ func reportJob(c *cli.Context, set *scanSettings, eng *engine.Engine, q *dist.Qu
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	r := &report.Report{Version: report.Version, Summary: scanner.NewSummary(), Rules: eng.Rules(),
-		Tool: report.Tool{Name: "xiaoer", Version: binaryVersion(), PolicyRevision: eng.Revision(), OPAVersion: opaVersion()}}
+	r := newReport(eng)
 	jr := &jobReport{c: c, set: set, r: r, held: held, code: prior}
 	if stream, ok := rep.(report.Streamer); ok {
 		jr.stream = stream
