@@ -37,10 +37,19 @@ catalog := [m |
 # object: table words, prefixes, facts; null when it declares none). The
 # engine reads it once and skips, per listing, the rules whose needs are
 # absent: input.listing.lexicon.skip.
-needs := {"rules": {id: rule_needs(id) |
-	some id
-	"listing" in object.get(data.xiaoer.rules[id].meta, "kinds", ["listing"])
-}}
+needs := {
+	"rules": {id: rule_needs(id) |
+		some id
+		"listing" in object.get(data.xiaoer.rules[id].meta, "kinds", ["listing"])
+	},
+	# shipments: the same for the rules that judge shipment documents, whose
+	# needs name shipment facts; the engine evaluates each such rule apart
+	# and only where its facts are there.
+	"shipments": {id: rule_needs(id) |
+		some id
+		"shipment" in object.get(data.xiaoer.rules[id].meta, "kinds", ["listing"])
+	},
+}
 
 rule_needs(id) := n if {
 	n := data.xiaoer.rules[id].needs

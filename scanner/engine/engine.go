@@ -32,6 +32,11 @@ type Engine struct {
 	// userRules are judged apart from the embedded pack (userrules.go).
 	userRules []userRule
 	memory    *memWatch
+	// shipGate lets through the shipment rules an order has the facts for
+	// (nil: shipments go through the entry point like listings);
+	// shipRules are their queries (shipeval.go).
+	shipGate  *shipGate
+	shipRules func() (*shipRules, error)
 }
 
 // Options configures the policy set.
@@ -95,6 +100,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		if e.gate, err = newGate(setup.Needs.Rules, merged.Data); err != nil {
 			return nil, err
 		}
+		if e.shipGate, err = newShipGate(embeddedRules(setup.Needs.Shipments, embedded)); err != nil {
+			return nil, err
+		}
+		e.shipRules = lazyShipRules(ctx, e.shipGate, embeddedOnly(embedded, merged), caps)
 	}
 	if e.userRules, err = prepareUserRules(ctx, userRuleFiles(opts.Bundles), base); err != nil {
 		return nil, err
@@ -126,7 +135,8 @@ func prepare(ctx context.Context, query string, base []func(*rego.Rego)) (rego.P
 type setup struct {
 	Catalog []finding.RuleMeta `json:"catalog"`
 	Needs   struct {
-		Rules map[string]json.RawMessage `json:"rules"`
+		Rules     map[string]json.RawMessage `json:"rules"`
+		Shipments map[string]json.RawMessage `json:"shipments"`
 	} `json:"needs"`
 }
 
@@ -165,6 +175,9 @@ var ErrEvalTimeout = errors.New("policy evaluation exceeded the time limit")
 // the document's error; a user rule's error is an error finding of that
 // rule, beside the embedded findings.
 func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Finding, error) {
+	if doc.Kind == "shipment" && e.shipGate != nil {
+		return e.evalShipment(ctx, doc)
+	}
 	skip, none := e.Skipped(doc)
 	if none {
 		return []finding.Finding{}, nil // no rule can find anything here
@@ -185,11 +198,18 @@ func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Findi
 // evalBounded evaluates one query on one input within the time limit and
 // the memory budget.
 func (e *Engine) evalBounded(ctx context.Context, pq rego.PreparedEvalQuery, out any, input ast.Value) error {
+	return e.bounded(ctx, func(ctx context.Context) error {
+		return evalInto(ctx, pq, out, rego.EvalParsedInput(input))
+	})
+}
+
+// bounded runs evaluations within one time limit and memory budget.
+func (e *Engine) bounded(ctx context.Context, eval func(context.Context) error) error {
 	ctx, slot := e.memory.enter(ctx)
 	defer e.memory.leave(slot)
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	err := evalInto(ctx, pq, out, rego.EvalParsedInput(input))
+	err := eval(ctx)
 	switch {
 	case err == nil:
 		return nil
@@ -212,8 +232,13 @@ func (e *Engine) Input(doc *facts.Document) (ast.Value, error) {
 
 // Skipped is the rule packages that cannot find anything in a listing
 // document (by their declared needs) and are not evaluated for it, and
-// whether that is every listing rule (then nothing is evaluated).
+// whether that is every listing rule (then nothing is evaluated). For a
+// shipment document it is the embedded shipment rules it lacks the facts
+// for, and whether no rule at all is evaluated.
 func (e *Engine) Skipped(doc *facts.Document) ([]string, bool) {
+	if doc.Kind == "shipment" && e.shipGate != nil {
+		return e.shipGate.skipped(doc), len(e.shipGate.needed(doc)) == 0 && len(e.userRules) == 0
+	}
 	if e.gate == nil || doc.Kind != "listing" || doc.Listing == nil {
 		return nil, false
 	}
