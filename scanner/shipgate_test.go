@@ -52,6 +52,7 @@ func TestShipmentGateChangesNoFinding(t *testing.T) {
 	}
 }
 
+// findingsJSON is findings (or the error instead) as JSON.
 func findingsJSON(t *testing.T, found any, err error) string {
 	t.Helper()
 	if err != nil {
