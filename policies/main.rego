@@ -8,24 +8,36 @@
 #   every listing and shipment.
 package xiaoer.main
 
-# findings of every rule that applies to this input document. Looking up
-# the kind first means a listing never evaluates the shipment rules, nor a
-# shipment the listing rules; a rule skipped for this listing is not
-# evaluated either.
+# findings of every rule that judges this input document.
 findings := [f |
+	some id in judged
+	some f in data.xiaoer.rules[id].findings
+]
+
+# judged are the rule packages that judge this document: those of its kind
+# (meta.kinds), so a listing never evaluates the shipment rules nor a
+# shipment the listing rules, less those skipped for this listing. The
+# engine lists them (input.rules, from setup.kinds and its gate), so an
+# evaluation goes straight to them instead of reading every rule's meta;
+# documents built by hand (policy tests) have no list and get it here.
+judged := input.rules if {
+	is_array(input.rules)
+} else := [id |
 	some id
 	input.kind in object.get(data.xiaoer.rules[id].meta, "kinds", ["listing"])
 	not skipped[id]
-	some f in data.xiaoer.rules[id].findings
 ]
 
 # skipped are the rules the engine found nothing for in this listing: none
 # of what they declare they need (needs, below) is in it.
 skipped := {id | some id in object.get(input, ["listing", "lexicon", "skip"], [])}
 
-# setup is what the engine reads once, in one evaluation: the catalogue
-# and the rules' needs.
-setup := {"catalog": catalog, "needs": needs}
+# setup is what the engine reads once, in one evaluation: the catalogue,
+# the rules' needs and the kinds of document each rule package judges.
+setup := {"catalog": catalog, "needs": needs, "kinds": kinds}
+
+# kinds lists, by rule package, the kinds of document it judges.
+kinds := {id: object.get(data.xiaoer.rules[id].meta, "kinds", ["listing"]) | some id}
 
 # catalog lists every rule's metadata (xiaoer rules, SARIF rule descriptors).
 catalog := [m |

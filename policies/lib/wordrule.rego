@@ -12,12 +12,14 @@
 package xiaoer.lib.wordrule
 
 import data.xiaoer.lib.lexicon
+import data.xiaoer.lib.pattern
 
-# hits are the open hits of table: found outside skip, partnered, longest
-# of overlapping, names dropped.
+# hits are the open hits of table: its words and its word-class patterns
+# (see pattern.rego) found outside skip, partnered, longest of
+# overlapping, names dropped.
 hits(table, skip) := {c |
 	some c in lexicon.longest({c |
-		some c in lexicon.matches(table, "words", skip)
+		some c in lexicon.matches(table, "words", skip) | pattern.hits(table, skip)
 		partnered(table, c)
 	})
 	not c.entry.name

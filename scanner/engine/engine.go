@@ -29,6 +29,8 @@ type Engine struct {
 	// gate skips the rules a listing gives nothing to (nil: every rule
 	// judges every listing).
 	gate *gate
+	// judged are the embedded rule packages of each kind of document.
+	judged judgedRules
 	// userRules are judged apart from the embedded pack (userrules.go).
 	userRules []userRule
 	memory    *memWatch
@@ -96,6 +98,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if e.catalog, err = catalogOf(setup.Catalog); err != nil {
 		return nil, err
 	}
+	e.judged = newJudgedRules(setup.Kinds, embedded)
 	if !opts.EvaluateAll {
 		if e.gate, err = newGate(setup.Needs.Rules, merged.Data); err != nil {
 			return nil, err
@@ -118,6 +121,7 @@ func withBundle(b *bundle.Bundle, caps *ast.Capabilities) []func(*rego.Rego) {
 		rego.Capabilities(caps),
 		rego.StrictBuiltinErrors(true),
 		rego.SetRegoVersion(ast.RegoV1),
+		rego.StoreReadAST(true),
 	}
 }
 
@@ -131,13 +135,15 @@ func prepare(ctx context.Context, query string, base []func(*rego.Rego)) (rego.P
 }
 
 // setup is what the engine reads from the policies once: the rule
-// catalogue and every listing rule's needs (data.xiaoer.main.setup).
+// catalogue, every listing rule's needs and the kinds of document each
+// rule package judges (data.xiaoer.main.setup).
 type setup struct {
 	Catalog []finding.RuleMeta `json:"catalog"`
 	Needs   struct {
 		Rules     map[string]json.RawMessage `json:"rules"`
 		Shipments map[string]json.RawMessage `json:"shipments"`
 	} `json:"needs"`
+	Kinds map[string][]string `json:"kinds"`
 }
 
 func loadSetup(ctx context.Context, base []func(*rego.Rego)) (*setup, error) {
@@ -247,12 +253,16 @@ func (e *Engine) Skipped(doc *facts.Document) ([]string, bool) {
 
 func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
 	v, err := toAST(doc)
-	if err != nil || doc.Listing == nil {
+	if err != nil {
 		return v, err
 	}
 	top, ok := v.(ast.Object)
 	if !ok {
 		return nil, errors.New("encode input document: not an object")
+	}
+	rules := ast.Item(keyRules, e.judged.forDoc(doc.Kind, skip))
+	if doc.Listing == nil {
+		return withItems(top, rules), nil
 	}
 	var listing ast.Object
 	if t := top.Get(keyListing); t != nil {
@@ -264,10 +274,13 @@ func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
 	// Objects are rebuilt bottom-up, not inserted into: an object's hash
 	// is fixed when it goes into its parent.
 	lexicon := ast.Item(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon, skip)))
-	return withItems(top, ast.Item(keyListing, ast.NewTerm(withItems(listing, lexicon)))), nil
+	return withItems(top, ast.Item(keyListing, ast.NewTerm(withItems(listing, lexicon))), rules), nil
 }
 
-var keyListing = ast.StringTerm("listing")
+var (
+	keyListing = ast.StringTerm("listing")
+	keyRules   = ast.StringTerm("rules")
+)
 
 // withItems is a new object with obj's items, the given ones added or
 // replacing obj's of the same key.

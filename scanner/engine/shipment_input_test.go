@@ -13,6 +13,7 @@ import (
 // The engine converts shipment documents without JSON; what the rules see
 // must be what OPA's own conversion (through JSON) gives, for an order
 // with its trace, a listing's promise counts, and text with invalid UTF-8.
+// The engine adds input.rules, the packages that judge the document.
 func TestDocumentsReachThePoliciesAsJSONWould(t *testing.T) {
 	t.Parallel()
 	traces, err := shipments.ReadTrackingFile(filepath.Join("..", "..", "fixtures", "shipments", "tracking", "YT7300112233401.kuaidi100.json"))
@@ -28,10 +29,16 @@ func TestDocumentsReachThePoliciesAsJSONWould(t *testing.T) {
 	}
 	eng := checker(t).Engine
 	for i, doc := range docs {
-		got, err := eng.Input(doc)
+		in, err := eng.Input(doc)
 		if err != nil {
 			t.Fatal(err)
 		}
+		top := in.(ast.Object)
+		if rules := top.Get(ast.StringTerm("rules")); rules == nil || !rules.Equal(ast.MustParseTerm(`["shipping_fake", "shipping_late", "shipping_promise_rate", "shipping_stalled"]`)) {
+			t.Errorf("document %d: input.rules = %v, want the shipment rules", i, rules)
+		}
+		got, _ := top.Filter(ast.NewObject(ast.Item(ast.StringTerm("context"), ast.NullTerm()), ast.Item(ast.StringTerm("kind"), ast.NullTerm()),
+			ast.Item(ast.StringTerm("shipment"), ast.NullTerm()), ast.Item(ast.StringTerm("version"), ast.NullTerm())))
 		want, err := ast.InterfaceToValue(doc)
 		if err != nil {
 			t.Fatal(err)

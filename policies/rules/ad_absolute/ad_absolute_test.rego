@@ -46,7 +46,14 @@ test_diyi_first_and_only if words(["全球", "首款", "唯一", "专利"]) == {
 
 test_ji_level if words(["国家级", "工艺", "顶级", "面料"]) == {"国家级", "顶级"}
 
-test_ji_grade_without_standard if words(["一级", "棒", "的", "口感"]) == {"一级"}
+# A grade is a claim only when it grades quality in general (一级棒,
+# AAA级做工); beside goods it grades them (AAA级珍珠, 特级紫泥).
+test_ji_grade_of_quality if {
+	words(["一级", "棒", "的", "口感"]) == {"一级"}
+	words(["aaa级", "做工", "手表"]) == {"aaa级"}
+	words(["aaa级", "珍珠", "项链"]) == set()
+	words(["原矿", "特级", "紫泥"]) == set()
+}
 
 test_status_word if words(["王牌", "产品", "遥遥领先"]) == {"王牌", "遥遥领先"}
 
@@ -144,10 +151,13 @@ test_usage_tip if {
 	words(["最佳", "选择"]) == {"最佳"}
 }
 
-# 最好 before a verb is advice (最好手洗, 最好两人配合), unless a claim's
-# form makes it one (最好用的, 品质最好).
+# 最好 is a claim only in a claim's form (最好用的, 品质最好, 同价位最好
+# 用); anywhere else it is advice (最好手洗, 最好两人配合, 最好每月晾晒).
 test_advice if {
-	why(["最好", "手洗"], "最好") == "advice"
+	words(["最好", "手洗"]) == set()
+	words(["羽绒被", "最好", "每月", "晾晒", "一次"]) == set()
+	words(["品质", "最好"]) == {"最好"}
+	words(["同价位", "最好", "用"]) == {"最好"}
 	words(["安装", "时", "最好", "两", "人", "配合"]) == set()
 	words(["最好", "用", "的", "炒锅"]) == {"最好"}
 	words(["最好", "牌", "保温杯"]) == {"最好"}
@@ -177,13 +187,22 @@ test_self_limit if {
 }
 
 test_standard_grade if {
-	why(["特级", "初", "榨", "橄榄油"], "特级") == "standard_grade"
-	why(["一级", "能效", "空调"], "一级") == "standard_grade"
-	why(["国", "a", "a", "级", "标准"], "aa级") == "standard_grade"
+	words(["特级", "初", "榨", "橄榄油"]) == set()
+	words(["一级", "能效", "空调"]) == set()
+	words(["国", "a", "a", "级", "标准"]) == set()
+	why(["特级", "品质", "一级", "能效"], "一级") == "standard_grade"
 	words(["特级", "品质"]) == {"特级"}
 }
 
-test_grade_of_something_else if why(["一级", "建造师", "考试", "用书"], "一级") == "not_goods_grade"
+test_grade_of_something_else if words(["一级", "建造师", "考试", "用书"]) == set()
+
+# Titles of works: a word followed by the kind of work (杂志, 游戏) names a
+# work, unless a device follows (最强游戏手机).
+test_work_kind if {
+	why(["第一", "财经", " ", "杂志", " ", "订阅"], "第一") == "work_kind"
+	why(["王牌", "竞速", " ", "游戏", " ", "周边"], "王牌") == "work_kind"
+	words(["王牌", "游戏", "手机"]) == {"王牌"}
+}
 
 test_registered_name if {
 	segs := ["第一", "坊", "肉松饼"]

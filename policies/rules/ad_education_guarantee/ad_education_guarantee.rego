@@ -34,7 +34,7 @@ meta := {
 # needs: every finding starts from one of its words (or, for scores, a
 # guarantee word before a figure); a listing without any is skipped by
 # the engine (see main.rego).
-needs := [{"words": ["ad_education_guarantee.words"]}, {"words": ["ad_education_guarantee.score_leads"], "facts": ["numbers"]}]
+needs := [{"words": ["ad_education_guarantee.words", "ad_education_guarantee.pattern_heads"]}, {"words": ["ad_education_guarantee.score_leads"], "facts": ["numbers"]}]
 
 skip := {"attributes": true}
 
@@ -60,6 +60,15 @@ score_hits contains c if {
 guarantee_lead(_, _, lead) if not data.tables.ad_education_guarantee.score_leads_needing_guarantee[lead]
 
 guarantee_lead(name, i, _) if data.tables.ad_education_guarantee.score_leads[lexicon.key_at(name, i - 1, 1)]
+
+# A stretch of time right before the lead makes the gain a promise of
+# results (30天提分50分, 一个月提高20分).
+guarantee_lead(name, i, _) if {
+	some num in input.listing.numbers
+	num.field == name
+	lexicon.figure_last(num) == i - 1
+	data.tables.ad_education_guarantee.period_units[num.unit]
+}
 
 exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exemption": wordrule.exemption("ad_education_guarantee", c)} if {
 	some c in hits

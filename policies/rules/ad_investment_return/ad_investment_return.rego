@@ -32,7 +32,7 @@ meta := {
 
 # needs: every finding starts from one of its words; a listing without
 # any is skipped by the engine (see main.rego).
-needs := {"words": ["ad_investment_return.words"]}
+needs := {"words": ["ad_investment_return.words", "ad_investment_return.pattern_heads"]}
 
 skip := {"attributes": true}
 

@@ -13,6 +13,7 @@ package xiaoer.rules.ad_pressure
 
 import data.xiaoer.lib
 import data.xiaoer.lib.lexicon
+import data.xiaoer.lib.pattern
 
 meta := {
 	"id": "ad-pressure",
@@ -31,14 +32,15 @@ meta := {
 	"exposure": {"punitive": false, "fine": "ad_law_55"},
 }
 
-# needs: every finding starts from one of its words; a listing without
+# needs: every finding starts from one of its words or a pattern's first
+# word (see lib/pattern.rego); a listing without
 # any is skipped by the engine (see main.rego).
-needs := {"words": ["ad_pressure.words"]}
+needs := {"words": ["ad_pressure.words", "ad_pressure.pattern_heads"]}
 
 skip := {"attributes": true}
 
 candidates contains c if {
-	some c in lexicon.matches("ad_pressure", "words", skip)
+	some c in lexicon.matches("ad_pressure", "words", skip) | pattern.hits("ad_pressure", skip)
 	partnered(c)
 }
 

@@ -32,7 +32,7 @@ meta := {
 
 # needs: every finding starts from one of its words; a listing without
 # any is skipped by the engine (see main.rego).
-needs := {"words": ["ad_state_authority.words"]}
+needs := {"words": ["ad_state_authority.words", "ad_state_authority.pattern_heads"]}
 
 skip := {"attributes": true}
 

@@ -31,7 +31,7 @@ meta := {
 
 # needs: every finding starts from one of its words; a listing without
 # any is skipped by the engine (see main.rego).
-needs := {"words": ["ad_superstition.words"]}
+needs := {"words": ["ad_superstition.words", "ad_superstition.pattern_heads"]}
 
 skip := {"attributes": true}
 

@@ -12,6 +12,7 @@ package xiaoer.rules.ad_unsourced_claim
 
 import data.xiaoer.lib
 import data.xiaoer.lib.lexicon
+import data.xiaoer.lib.pattern
 
 meta := {
 	"id": "ad-unsourced-claim",
@@ -34,7 +35,7 @@ meta := {
 # word after a figure (10万+人已买); a listing with neither is skipped by
 # the engine (see main.rego).
 needs := [
-	{"words": ["ad_unsourced_claim.words"]},
+	{"words": ["ad_unsourced_claim.words", "ad_unsourced_claim.pattern_heads"]},
 	{"words": ["ad_unsourced_claim.metrics_after"], "facts": ["numbers"]},
 ]
 
@@ -70,6 +71,12 @@ medical_product if data.xiaoer.rules.ad_medical_claim.product in {"drug", "drug_
 aspiration(c) if {
 	some name in object.get(c.entry, "allow", [])
 	lexicon.in_context("ad_absolute", name, c)
+}
+
+# Counts written in words before a group of people (三千万女性, 八成妈妈)
+# and shares (每10个人有8个): word-class patterns (lib/pattern.rego).
+candidates contains c if {
+	some c in pattern.hits("ad_unsourced_claim", skip)
 }
 
 # A rate before a percentage: 好评率99%, 回购率高达80%.

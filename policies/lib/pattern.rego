@@ -1,0 +1,94 @@
+# METADATA
+# title: word-class patterns
+# description: |
+#   Patterns over classes of words, for claims sellers paraphrase: a
+#   time word, then a price rise (明天|就|涨价, 下周|就要|涨价); a failed
+#   exam, then a refund (考|不过|全额|退款, 挂科|退费); a storage time,
+#   then a gain (存|五年|翻|一倍). A table lists its patterns
+#   (data.tables.<table>.patterns: {id: {parts, gap, block, and the
+#   fields of a word entry: kind, law, suggestion, needs, allow}}) and the
+#   words of each class: data.tables.<table>.pattern_heads holds the
+#   words that can start a pattern (its first part), pattern_words the
+#   words of its later parts and of its blocking classes, each as
+#   {"classes": [...]}. A part is a class name, or "#unit" for a figure
+#   with that unit (提分|50分).
+#
+#   Each later part starts within gap tokens (default 2) of the end of the
+#   one before, with no clause mark between and no word of a blocking
+#   class (不 in 明天也不涨价). A hit spans the whole pattern and has the
+#   shape of a lexicon match, with the pattern as its entry, so the word
+#   rules treat it as they treat a word: partner contexts, exemptions,
+#   names, the longest of overlapping hits.
+#
+#   The engine's gate stays sound as long as a rule that uses patterns
+#   names <table>.pattern_heads in its needs: every pattern hit starts at
+#   a word of that lexicon.
+package xiaoer.lib.pattern
+
+import data.xiaoer.lib.lexicon
+
+# hits are the pattern hits of table outside the skipped fields.
+hits(table, skip) := {h |
+	some head in lexicon.found(table, "pattern_heads")
+	not skip[head.field]
+	some id, p in data.tables[table].patterns
+	p.parts[0] in data.tables[table].pattern_heads[head.key].classes
+	some last in tails(table, p, head)
+	h := hit(head, last, object.union(object.remove(p, ["parts", "gap", "block"]), {"pattern": id}))
+}
+
+# hit is the match from run head to run last (both {field, i, n}).
+hit(head, last, entry) := lexicon.match(head.field, head.i, n - 1, key, entry) if {
+	n := (last.i + last.n) - head.i
+	key := lexicon.key_at(head.field, head.i, n)
+}
+
+# tails are the runs that end pattern p begun at run head: its last part.
+tails(table, p, head) := nexts(table, p, head, 1) if {
+	count(p.parts) == 2
+} else := {last |
+	count(p.parts) == 3
+	some mid in nexts(table, p, head, 1)
+	some last in nexts(table, p, mid, 2)
+}
+
+# nexts are the runs of part k of pattern p that follow run prev.
+nexts(table, p, prev, k) := {r |
+	not startswith(p.parts[k], "#")
+	start := prev.i + prev.n
+	some r in lexicon.found(table, "pattern_words")
+	r.field == prev.field
+	r.i >= start
+	r.i <= start + object.get(p, "gap", 2)
+	p.parts[k] in data.tables[table].pattern_words[r.key].classes
+	open_between(table, p, r.field, start, r.i - 1)
+} | {r |
+	startswith(p.parts[k], "#")
+	unit := substring(p.parts[k], 1, -1)
+	start := prev.i + prev.n
+	some num in object.get(input, ["listing", "numbers"], [])
+	num.field == prev.field
+	num.unit == unit
+	first := lexicon.figure_first(num)
+	first >= start
+	first <= start + object.get(p, "gap", 2)
+	open_between(table, p, num.field, start, first - 1)
+	r := {"field": num.field, "i": first, "n": (lexicon.figure_last(num) - first) + 1}
+}
+
+# open_between: no clause mark and no word of a blocking class among
+# tokens a..b of field name.
+open_between(_, _, _, a, b) if a > b
+
+open_between(table, p, name, a, b) if {
+	a <= b
+	not blocked(table, p, name, a, b)
+}
+
+blocked(_, _, name, a, b) if lexicon.boundary_between(name, a, b)
+
+blocked(table, p, name, a, b) if {
+	some m in numbers.range(a, b)
+	some cls in data.tables[table].pattern_words[input.listing.fields[name].tokens[m].t].classes
+	cls in object.get(p, "block", [])
+}
