@@ -54,9 +54,9 @@ needs := {
 		some id
 		"listing" in object.get(data.xiaoer.rules[id].meta, "kinds", ["listing"])
 	},
-	# shipments: the same for the rules that judge shipment documents, whose
-	# needs name shipment facts; the engine evaluates each such rule apart
-	# and only where its facts are there.
+	# shipments: the same for the rules that judge shipment documents, in
+	# shipment facts; the engine leaves a rule out of input.rules for an
+	# order without any of its facts.
 	"shipments": {id: rule_needs(id) |
 		some id
 		"shipment" in object.get(data.xiaoer.rules[id].meta, "kinds", ["listing"])

@@ -34,11 +34,9 @@ type Engine struct {
 	// userRules are judged apart from the embedded pack (userrules.go).
 	userRules []userRule
 	memory    *memWatch
-	// shipGate lets through the shipment rules an order has the facts for
-	// (nil: shipments go through the entry point like listings);
-	// shipRules are their queries (shipeval.go).
-	shipGate  *shipGate
-	shipRules func() (*shipRules, error)
+	// shipGate skips the shipment rules an order lacks the facts for
+	// (nil: every shipment rule judges every shipment).
+	shipGate *shipGate
 }
 
 // Options configures the policy set.
@@ -106,7 +104,6 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		if e.shipGate, err = newShipGate(embeddedRules(setup.Needs.Shipments, embedded)); err != nil {
 			return nil, err
 		}
-		e.shipRules = lazyShipRules(ctx, e.shipGate, embeddedOnly(embedded, merged), caps)
 	}
 	if e.userRules, err = prepareUserRules(ctx, userRuleFiles(opts.Bundles), base); err != nil {
 		return nil, err
@@ -181,9 +178,6 @@ var ErrEvalTimeout = errors.New("policy evaluation exceeded the time limit")
 // the document's error; a user rule's error is an error finding of that
 // rule, beside the embedded findings.
 func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Finding, error) {
-	if doc.Kind == "shipment" && e.shipGate != nil {
-		return e.evalShipment(ctx, doc)
-	}
 	skip, none := e.Skipped(doc)
 	if none {
 		return []finding.Finding{}, nil // no rule can find anything here
@@ -204,18 +198,11 @@ func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Findi
 // evalBounded evaluates one query on one input within the time limit and
 // the memory budget.
 func (e *Engine) evalBounded(ctx context.Context, pq rego.PreparedEvalQuery, out any, input ast.Value) error {
-	return e.bounded(ctx, func(ctx context.Context) error {
-		return evalInto(ctx, pq, out, rego.EvalParsedInput(input))
-	})
-}
-
-// bounded runs evaluations within one time limit and memory budget.
-func (e *Engine) bounded(ctx context.Context, eval func(context.Context) error) error {
 	ctx, slot := e.memory.enter(ctx)
 	defer e.memory.leave(slot)
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	err := eval(ctx)
+	err := evalInto(ctx, pq, out, rego.EvalParsedInput(input))
 	switch {
 	case err == nil:
 		return nil
