@@ -10,8 +10,12 @@
 #   words of each class: data.tables.<table>.pattern_heads holds the
 #   words that can start a pattern (its first part), pattern_words the
 #   words of its later parts and of its blocking classes, each as
-#   {"classes": [...]}. A part is a class name, or "#unit" for a figure
-#   with that unit (提分|50分).
+#   {"classes": [...]}. A part is a class name; "#unit", a figure with
+#   that unit (提分|50分); or "~name", a run of one to three tokens whose
+#   text ends with one of the suffixes data.tables.<table>.pattern_suffixes
+#   .name.suffixes lists, with at least one character before it and not
+#   in its "not" list: the suffixes that make a word a disease
+#   (缓解|腹痛, 改善|消化|不良) without listing every disease.
 #
 #   Each later part starts within gap tokens (default 2) of the end of the
 #   one before, with no clause mark between and no word of a blocking
@@ -54,7 +58,7 @@ tails(table, p, head) := nexts(table, p, head, 1) if {
 
 # nexts are the runs of part k of pattern p that follow run prev.
 nexts(table, p, prev, k) := {r |
-	not startswith(p.parts[k], "#")
+	not regex.match(`^[#~]`, p.parts[k])
 	start := prev.i + prev.n
 	some r in lexicon.found(table, "pattern_words")
 	r.field == prev.field
@@ -62,7 +66,7 @@ nexts(table, p, prev, k) := {r |
 	r.i <= start + object.get(p, "gap", 2)
 	p.parts[k] in data.tables[table].pattern_words[r.key].classes
 	open_between(table, p, r.field, start, r.i - 1)
-} | {r |
+} | suffixed(table, p, prev, k) | {r |
 	startswith(p.parts[k], "#")
 	unit := substring(p.parts[k], 1, -1)
 	start := prev.i + prev.n
@@ -91,4 +95,22 @@ blocked(table, p, name, a, b) if {
 	some m in numbers.range(a, b)
 	some cls in data.tables[table].pattern_words[input.listing.fields[name].tokens[m].t].classes
 	cls in object.get(p, "block", [])
+}
+
+# suffixed are the runs of part k ("~name") of pattern p after run prev
+# whose text ends with a suffix of the class.
+suffixed(table, p, prev, k) := {r |
+	startswith(p.parts[k], "~")
+	cls := data.tables[table].pattern_suffixes[substring(p.parts[k], 1, -1)]
+	start := prev.i + prev.n
+	some q in numbers.range(start, start + object.get(p, "gap", 2))
+	some n in [1, 2, 3]
+	key := lexicon.key_at(prev.field, q, n)
+	count(input.listing.fields[prev.field].tokens) >= q + n
+	some suffix, _ in cls.suffixes
+	endswith(key, suffix)
+	count(key) > count(suffix)
+	not cls.not[key]
+	open_between(table, p, prev.field, start, q - 1)
+	r := {"field": prev.field, "i": q, "n": n}
 }

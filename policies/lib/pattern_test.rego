@@ -9,8 +9,10 @@ demo := {
 	"patterns": {
 		"soon_rise": {"parts": ["soon", "rise"], "gap": 2, "block": ["neg"], "kind": "urgency"},
 		"gain_score": {"parts": ["lead", "gain", "#分"], "gap": 1},
+		"treat_condition": {"parts": ["treat", "~condition"], "gap": 1},
 	},
-	"pattern_heads": {"明天": {"classes": ["soon"]}, "马上": {"classes": ["soon"]}, "30天": {"classes": ["lead"]}},
+	"pattern_suffixes": {"condition": {"suffixes": {"痛": true, "不良": true}, "not": {"毛病痛": true}}},
+	"pattern_heads": {"明天": {"classes": ["soon"]}, "马上": {"classes": ["soon"]}, "30天": {"classes": ["lead"]}, "缓解": {"classes": ["treat"]}},
 	"pattern_words": {
 		"涨价": {"classes": ["rise"]}, "恢复原价": {"classes": ["rise"]},
 		"提分": {"classes": ["gain"]}, "不": {"classes": ["neg"]},
@@ -59,4 +61,14 @@ test_hit_shape if {
 test_skipped_field if {
 	hs := pattern.hits("demo", {"title": true}) with input as t.title(["明天", "就", "涨价"]) with data.tables.demo as demo
 	hs == set()
+}
+
+# A suffix part: a run of one to three tokens ending in a suffix, with a
+# character before it (腹|痛, 消化|不良), not a bare suffix, not excluded.
+test_suffix_part if {
+	words(["缓解", "腹", "痛"], []) == {"缓解腹痛"}
+	words(["缓解", "消化", "不良"], []) == {"缓解消化不良"}
+	words(["缓解", "不良"], []) == set()
+	words(["缓解", "疲劳"], []) == set()
+	words(["缓解", "毛病痛"], []) == set()
 }

@@ -22,6 +22,7 @@ package xiaoer.rules.ad_medical_claim
 
 import data.xiaoer.lib
 import data.xiaoer.lib.lexicon
+import data.xiaoer.lib.pattern
 
 meta := {
 	"id": "ad-medical-claim",
@@ -39,9 +40,10 @@ meta := {
 	"exposure": {"punitive": true, "fine": "ad_law_58"},
 }
 
-# needs: every finding starts from one of its words; a listing without
+# needs: every finding starts from one of its words or a pattern's first
+# word (see lib/pattern.rego); a listing without
 # any is skipped by the engine (see main.rego).
-needs := {"words": ["ad_medical_claim.words"]}
+needs := {"words": ["ad_medical_claim.words", "ad_medical_claim.pattern_heads"]}
 
 tables := data.tables.ad_medical_claim
 
@@ -132,7 +134,7 @@ applies(entry) if {
 }
 
 candidates contains c if {
-	some c in lexicon.matches("ad_medical_claim", "words", {})
+	some c in lexicon.matches("ad_medical_claim", "words", {}) | pattern.hits("ad_medical_claim", {})
 	not skipped(c.entry)
 	applies(c.entry)
 	partnered(c)

@@ -56,3 +56,20 @@ test_click_lure_cites_internet_ad_measures if {
 	startswith(f.basis.law, "《互联网广告管理办法》")
 	contains(f.message, "诱导用户点击")
 }
+
+# Paraphrased urgency and lures are word-class patterns (lib/pattern.rego):
+# a time word before a rise, 错过 before 没有, a crowd before a grab.
+test_paraphrased_urgency if {
+	words(["下周", "就要", "涨价", "了"]) == {"下周就要涨价"}
+	words(["这个", "价格", "错过", "就", "没有", "了"]) == {"错过就没有了"}
+	words(["投影仪", "万人", "哄抢"]) == {"万人哄抢"}
+	words(["点", "我", "领", "红包"]) == {"点我领红包"}
+}
+
+# The same words in plain statements stay silent: a negation between the
+# parts, an object that is no price, a delivery time.
+test_plain_statements_with_pattern_words if {
+	words(["明天", "也", "不", "涨价"]) == set()
+	words(["用", "了", "再也", "没有", "异味"]) == set()
+	words(["今天", "下单", "明天", "就", "到"]) == set()
+}

@@ -111,3 +111,11 @@ test_whole_number_token if {
 }
 
 test_model_code_token_is_no_count if count(findings(["热销", "233xxlsln"], [])) == 0
+
+# Counts written in words before a group of people, and shares of people,
+# are claims that need a source (lib/pattern.rego).
+test_counts_in_words if {
+	words(["三千万", "女性", "信赖"], []) == {"三千万女性"}
+	words(["八成", "妈妈", "都", "选", "它"], []) == {"八成妈妈"}
+	words(["一家", "三口", "亲子装"], []) == set()
+}
