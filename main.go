@@ -9,10 +9,19 @@ import (
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/cli"
+	"github.com/xiaoer-dev/xiaoer/scanner/supervise"
 )
 
+// main runs the commands in a supervised child process (see package
+// supervise): a Go runtime fatal error there, which no recover catches,
+// still exits with ExitInternal and never with the runtime's 2, which
+// users read as "bad input". Help and the version run here.
 func main() {
-	os.Exit(run())
+	os.Exit(supervise.Run(supervise.Options{
+		Needed:   !cli.PrintsOnly(os.Args),
+		Internal: scanner.ExitInternal,
+		Stderr:   os.Stderr,
+	}, run))
 }
 
 // run recovers a panic that escaped the per-input recovery of the

@@ -49,10 +49,19 @@ catalog := [m |
 # object: table words, prefixes, facts; null when it declares none). The
 # engine reads it once and skips, per listing, the rules whose needs are
 # absent: input.listing.lexicon.skip.
-needs := {"rules": {id: rule_needs(id) |
-	some id
-	"listing" in object.get(data.xiaoer.rules[id].meta, "kinds", ["listing"])
-}}
+needs := {
+	"rules": {id: rule_needs(id) |
+		some id
+		"listing" in object.get(data.xiaoer.rules[id].meta, "kinds", ["listing"])
+	},
+	# shipments: the same for the rules that judge shipment documents, in
+	# shipment facts; the engine leaves a rule out of input.rules for an
+	# order without any of its facts.
+	"shipments": {id: rule_needs(id) |
+		some id
+		"shipment" in object.get(data.xiaoer.rules[id].meta, "kinds", ["listing"])
+	},
+}
 
 rule_needs(id) := n if {
 	n := data.xiaoer.rules[id].needs

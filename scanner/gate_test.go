@@ -2,7 +2,6 @@ package scanner
 
 import (
 	"context"
-	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -64,14 +63,7 @@ func judge(t *testing.T, c *Checker, l *listings.Listing) string {
 	t.Helper()
 	copied := *l // the checker may fill in the platform
 	found, _, err := c.CheckListing(context.Background(), &copied)
-	if err != nil {
-		return "error: " + err.Error()
-	}
-	raw, err := json.Marshal(found)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(raw)
+	return findingsJSON(t, found, err)
 }
 
 // labelledListings are the listings of every labelled set under root

@@ -41,7 +41,15 @@ first_scan := carrier_events[0]
 # tracking events that prove a finding.
 paid_event := {"time": order.paid_at, "unix": order.paid_at_unix, "kind": "paid", "text": "买家付款"}
 
-shipped_event := {"time": order.marked_shipped_at, "unix": order.marked_shipped_at_unix, "kind": "marked_shipped", "text": sprintf("卖家标记发货（%s %s）", [order.carrier, order.tracking_no])}
+shipped_event := {"time": order.marked_shipped_at, "unix": order.marked_shipped_at_unix, "kind": "marked_shipped", "text": shipped_text}
+
+# shipped_text names the carrier and the number the order was marked
+# shipped with, as far as it gives them: an order without them is judged
+# all the same.
+shipped_text := sprintf("卖家标记发货（%s）", [concat(" ", named)]) if {
+	named := [x | some x in [object.get(order, "carrier", ""), object.get(order, "tracking_no", "")]; x != ""]
+	count(named) > 0
+} else := "卖家标记发货"
 
 # duration words seconds as 小时 and 分.
 duration(seconds) := sprintf("%d小时%d分", [h, m]) if {

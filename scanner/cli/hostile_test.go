@@ -45,11 +45,17 @@ type hostileRun struct {
 // memory; a run that outlives the timeout fails the test as a hang.
 func runHostile(t *testing.T, dir string, args ...string) hostileRun {
 	t.Helper()
+	return runHostileEnv(t, dir, nil, args...)
+}
+
+// runHostileEnv is runHostile with more environment variables.
+func runHostileEnv(t *testing.T, dir string, env []string, args ...string) hostileRun {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), hostileTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary(t), args...)
 	cmd.Dir = dir
-	cmd.Env = []string{"HOME=" + filepath.Join(dir, "home"), "XDG_CACHE_HOME=" + filepath.Join(dir, "cache"), "PATH=/usr/bin:/bin", "NO_COLOR=1"}
+	cmd.Env = append([]string{"HOME=" + filepath.Join(dir, "home"), "XDG_CACHE_HOME=" + filepath.Join(dir, "cache"), "PATH=/usr/bin:/bin", "NO_COLOR=1"}, env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

@@ -34,6 +34,9 @@ type Engine struct {
 	// userRules are judged apart from the embedded pack (userrules.go).
 	userRules []userRule
 	memory    *memWatch
+	// shipGate skips the shipment rules an order lacks the facts for
+	// (nil: every shipment rule judges every shipment).
+	shipGate *shipGate
 }
 
 // Options configures the policy set.
@@ -98,6 +101,9 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		if e.gate, err = newGate(setup.Needs.Rules, merged.Data, e.lexicon.masked); err != nil {
 			return nil, err
 		}
+		if e.shipGate, err = newShipGate(embeddedRules(setup.Needs.Shipments, embedded)); err != nil {
+			return nil, err
+		}
 	}
 	if e.userRules, err = prepareUserRules(ctx, userRuleFiles(opts.Bundles), base); err != nil {
 		return nil, err
@@ -131,7 +137,8 @@ func prepare(ctx context.Context, query string, base []func(*rego.Rego)) (rego.P
 type setup struct {
 	Catalog []finding.RuleMeta `json:"catalog"`
 	Needs   struct {
-		Rules map[string]json.RawMessage `json:"rules"`
+		Rules     map[string]json.RawMessage `json:"rules"`
+		Shipments map[string]json.RawMessage `json:"shipments"`
 	} `json:"needs"`
 	Kinds map[string][]string `json:"kinds"`
 }
@@ -218,8 +225,13 @@ func (e *Engine) Input(doc *facts.Document) (ast.Value, error) {
 
 // Skipped is the rule packages that cannot find anything in a listing
 // document (by their declared needs) and are not evaluated for it, and
-// whether that is every listing rule (then nothing is evaluated).
+// whether that is every listing rule (then nothing is evaluated). For a
+// shipment document it is the embedded shipment rules it lacks the facts
+// for, and whether no rule at all is evaluated.
 func (e *Engine) Skipped(doc *facts.Document) ([]string, bool) {
+	if doc.Kind == "shipment" && e.shipGate != nil {
+		return e.shipGate.skipped(doc), len(e.shipGate.needed(doc)) == 0 && len(e.userRules) == 0
+	}
 	if e.gate == nil || doc.Kind != "listing" || doc.Listing == nil {
 		return nil, false
 	}

@@ -25,6 +25,11 @@ meta := {
 	"exposure": {},
 }
 
+# needs: every reason starts from the order's tracking (a late pickup, no
+# pickup, events before payment, another number's trace) or from another
+# buyer's order on its tracking number.
+needs := {"facts": ["tracking", "shared_other_buyer"]}
+
 window := shipping.tables.windows.pickup_hours.value * 3600
 
 # reasons are the facts that make one order's shipment look fake.

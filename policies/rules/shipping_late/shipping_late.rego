@@ -25,6 +25,10 @@ meta := {
 	"exposure": {},
 }
 
+# needs: an order shipped (or still unshipped) after its stated promise,
+# or one that states none (the platform default is this rule's to apply).
+needs := {"facts": ["overdue"]}
+
 # late_hit words a late shipment; an unstated promise makes the figure as
 # unconfirmed as the platform default it rests on.
 late_hit(message, evidence, events) := object.union(h, {"platform_confirmed": false}) if {

@@ -67,3 +67,17 @@ test_default_window_is_unconfirmed if {
 test_listing_documents_are_ignored if {
 	count(shipping_late.findings) == 0 with input as {"kind": "listing", "listing": {"fields": {}}, "context": {"now": "2026-11-23T10:00:00+08:00"}}
 }
+
+# An order marked shipped without a carrier or a number is judged all the
+# same: the shipped step names what the order gives.
+test_late_without_carrier_or_number_is_still_late if {
+	doc := order({"marked_shipped_at_unix": paid + 90000, "tracking_no": ""})
+	some f in shipping_late.findings with input as without_carrier(doc)
+	f.details.events[1].text == "卖家标记发货"
+	some g in shipping_late.findings with input as without_carrier(order({"marked_shipped_at_unix": paid + 90000}))
+	g.details.events[1].text == "卖家标记发货（YT1）"
+	some h in shipping_late.findings with input as order({"marked_shipped_at_unix": paid + 90000})
+	h.details.events[1].text == "卖家标记发货（yuantong YT1）"
+}
+
+without_carrier(doc) := object.union(object.remove(doc, ["shipment"]), {"shipment": object.remove(doc.shipment, ["carrier"])})

@@ -24,6 +24,9 @@ meta := {
 	"exposure": {},
 }
 
+# needs: it judges a listing's promise counts, never one order.
+needs := {"facts": ["listing_promise"]}
+
 thresholds := data.tables.shipping.promise_rate
 
 severity(rate) := "error" if rate >= thresholds.error_rate

@@ -25,6 +25,9 @@ meta := {
 	"exposure": {},
 }
 
+# needs: a stall is a gap after some tracking event.
+needs := {"facts": ["events"]}
+
 limit := shipping.tables.windows.stall_hours.value * 3600
 
 # events are read from input directly (shipping.order has vouched for the
