@@ -64,11 +64,11 @@ compensation(kind) := {"cny": cny(rule), "basis": rule.basis, "confirmed": rule.
 	rule := tables.compensation[order.platform][kind]
 } else := {"cny": 0, "basis": sprintf("平台「%s」的发货违规赔付标准未证实", [order.platform]), "confirmed": false}
 
-cny(rule) := round_cents(min([max([(order.amount * rule.percent) / 100, rule.min]), rule.max])) if rule.method == "percent"
-
-cny(rule) := rule.amount if rule.method == "fixed"
-
-cny(rule) := 0 if rule.method == "none"
+cny(rule) := round_cents(min([max([(order.amount * rule.percent) / 100, rule.min]), rule.max])) if {
+	rule.method == "percent"
+} else := rule.amount if {
+	rule.method == "fixed"
+} else := 0 if rule.method == "none"
 
 round_cents(x) := round(x * 100) / 100
 
