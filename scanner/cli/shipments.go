@@ -56,6 +56,7 @@ func runShipments(c *cli.Context) error {
 		return err
 	}
 	defer out.spool.close()
+	defer tuneGCForShipments()()
 	if err := s.RunShipments(c.Context, shipments.NewSource(inputs, opts), out.add); err != nil {
 		return err
 	}
