@@ -6,7 +6,6 @@
 #   basis: 拼多多虚假发货规则（2022-12-19 报道）；抖音《[商家-物流轨迹异常]实施细则》；淘宝虚假发货赔付
 package xiaoer.rules.shipping_fake
 
-import data.xiaoer.lib
 import data.xiaoer.lib.shipping
 
 meta := {
@@ -109,10 +108,10 @@ findings contains f if {
 	count(reasons) > 0
 	texts := sort([r.text | some r in reasons])
 	events := [e | some r in reasons; some e in r.events]
-	f := lib.finding(meta, shipping.hit(
-		"fake",
+	f := shipping.finding(
+		meta, shipping.compensation("fake"),
 		sprintf("订单 %s 疑似虚假发货：%s", [o.order_id, concat("；", texts)]),
 		concat("；", texts),
 		events,
-	))
+	)
 }
