@@ -52,11 +52,15 @@ func promisesIn(text, field string) []Promise {
 	}
 	norm, origin := normalizeWithOrigin(text)
 	t := &promiseText{norm: norm, origin: origin}
+	need := findNeedWords(norm)
+	if need == nil {
+		return nil // no matcher's words: no sentence can hold a promise
+	}
 	sentences := Sentences(norm)
 	var out []Promise
 	for _, pm := range promiseMatchers {
 		for _, sent := range sentences {
-			if !holdsAnyWord(norm[sent.S:sent.E], pm.need) {
+			if !need.holdsAny(pm.need, sent.S, sent.E) {
 				continue
 			}
 			for _, loc := range pm.re.FindAllStringSubmatchIndex(norm[sent.S:sent.E], -1) {
@@ -96,15 +100,6 @@ func shiftLoc(loc []int, by int) []int {
 		}
 	}
 	return loc
-}
-
-func holdsAnyWord(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 func (t *promiseText) overlaps(s, e int) bool {

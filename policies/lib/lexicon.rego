@@ -247,6 +247,15 @@ better(d, c) if {
 	d.s < c.s
 }
 
+# Of a word and a word-class pattern over the same span (销量领先, 销量|领先),
+# the word wins: its entry is the more specific.
+better(d, c) if {
+	d.s == c.s
+	d.e == c.e
+	not d.entry.pattern
+	c.entry.pattern
+}
+
 # in_context reports whether the context name of data.tables[table].contexts
 # holds around hit c.
 in_context(table, name, c) if {

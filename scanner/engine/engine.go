@@ -98,7 +98,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	e.judged = newJudgedRules(setup.Kinds, embedded)
 	if !opts.EvaluateAll {
-		if e.gate, err = newGate(setup.Needs.Rules, merged.Data); err != nil {
+		if e.gate, err = newGate(setup.Needs.Rules, merged.Data, e.lexicon.masked); err != nil {
 			return nil, err
 		}
 		if e.shipGate, err = newShipGate(embeddedRules(setup.Needs.Shipments, embedded)); err != nil {

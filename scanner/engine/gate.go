@@ -41,6 +41,8 @@ type gate struct {
 	// open: some listing rule declares no needs, so the policies are
 	// evaluated for every listing.
 	open bool
+	// masked finds brands written masked, for the fact "masked".
+	masked maskedBrands
 }
 
 // alternative is one Needs of one rule, indexed.
@@ -52,7 +54,8 @@ type alternative struct {
 }
 
 // factLists are the listing facts a rule may need, and whether the
-// listing has them.
+// listing has them. One more fact is the engine's own: "masked", a brand
+// written masked (input.listing.lexicon.masked, see maskedBrands).
 var factLists = map[string]func(*facts.ListingFacts) bool{
 	"composition":  func(l *facts.ListingFacts) bool { return len(l.Composition) > 0 },
 	"fiber_claims": func(l *facts.ListingFacts) bool { return len(l.FiberClaims) > 0 },
@@ -78,8 +81,8 @@ func hasPercent(l *facts.ListingFacts) bool {
 // newGate indexes every listing rule's needs (data.xiaoer.main.needs:
 // null, an object or an array, by rule package) and the words of the
 // tables they name.
-func newGate(declared map[string]json.RawMessage, data map[string]any) (*gate, error) {
-	g := &gate{words: map[string][]int{}, prefixes: map[string][]int{}}
+func newGate(declared map[string]json.RawMessage, data map[string]any, masked maskedBrands) (*gate, error) {
+	g := &gate{words: map[string][]int{}, prefixes: map[string][]int{}, masked: masked}
 	ids := make([]string, 0, len(declared))
 	for id := range declared {
 		ids = append(ids, id)
@@ -126,8 +129,8 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	a := len(g.alts)
 	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts}
 	for _, f := range n.Facts {
-		if factLists[f] == nil {
-			return fmt.Errorf("unknown fact %q (want one of composition, fiber_claims, down, down_claims, numbers, percents, promises, promise_pair, attributes)", f)
+		if factLists[f] == nil && f != factMasked {
+			return fmt.Errorf("unknown fact %q (want one of composition, fiber_claims, down, down_claims, numbers, percents, promises, promise_pair, attributes, masked)", f)
 		}
 	}
 	if len(n.Promises) > 0 {
@@ -182,7 +185,7 @@ func (g *gate) skip(l *facts.ListingFacts) ([]string, bool) {
 	}
 	needed := make([]bool, len(g.rules))
 	for a, alt := range g.alts {
-		if (!alt.words || words[a]) && (!alt.prefixes || prefixes[a]) && hasFact(l, alt.facts) && hasPromise(l, alt.promises) {
+		if (!alt.words || words[a]) && (!alt.prefixes || prefixes[a]) && g.hasFact(l, alt.facts) && hasPromise(l, alt.promises) {
 			needed[alt.rule] = true
 		}
 	}
@@ -195,10 +198,13 @@ func (g *gate) skip(l *facts.ListingFacts) ([]string, bool) {
 	return skip, !g.open && len(skip) == len(g.rules)
 }
 
+// factMasked is the fact of a brand written masked.
+const factMasked = "masked"
+
 // hasFact: one of the facts is there (or none is asked for).
-func hasFact(l *facts.ListingFacts, names []string) bool {
+func (g *gate) hasFact(l *facts.ListingFacts, names []string) bool {
 	for _, f := range names {
-		if factLists[f](l) {
+		if f == factMasked && g.masked.in(l.Fields) || f != factMasked && factLists[f](l) {
 			return true
 		}
 	}
@@ -218,15 +224,15 @@ func hasPromise(l *facts.ListingFacts, kinds map[string]bool) bool {
 // markWords marks the alternatives whose tables hold a run of the tokens,
 // or the first character of a token (prefixes).
 func (g *gate) markWords(toks []facts.Token, words, prefixes []bool) {
-	var key strings.Builder
+	var key []byte // looked up as string(key), which does not allocate
 	for i, tok := range toks {
 		if _, size := utf8.DecodeRuneInString(tok.T); size > 0 {
 			mark(prefixes, g.prefixes[tok.T[:size]])
 		}
-		key.Reset()
+		key = key[:0]
 		for n := 0; n < maxLexiconRun && i+n < len(toks); n++ {
-			key.WriteString(toks[i+n].T)
-			mark(words, g.words[key.String()])
+			key = append(key, toks[i+n].T...)
+			mark(words, g.words[string(key)])
 		}
 	}
 }

@@ -87,3 +87,26 @@ func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
 		}
 	}
 }
+
+// counterfeit-wording needs one of its words or a brand written masked:
+// a title whose tokens merely start with a brand's first character (新款,
+// 加绒) skips it; 香*儿 and 迪 奥 do not, and are found.
+func TestGateAsksForMaskedBrands(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	for title, want := range map[string]bool{
+		"新款加绒卫衣 百搭宽松":   false,
+		"香*儿同款链条包 新款":   true,
+		"迪 奥口红 999 正红色": true,
+	} {
+		doc := j.Builder.Build(&listings.Listing{ID: "1", Source: "t.txt", Title: title})
+		skip, _ := j.Engine.Skipped(doc)
+		if evaluated := !slices.Contains(skip, "counterfeit_wording"); evaluated != want {
+			t.Errorf("%s: counterfeit_wording evaluated %v, want %v", title, evaluated, want)
+		}
+		found, _, err := j.CheckListing(t.Context(), &listings.Listing{ID: "1", Source: "t.txt", Title: title})
+		if err != nil || (len(rulesOf(found)["counterfeit-wording"]) > 0) != want {
+			t.Errorf("%s: findings %v, %v; want counterfeit-wording %v", title, rulesOf(found), err, want)
+		}
+	}
+}

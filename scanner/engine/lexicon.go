@@ -113,16 +113,17 @@ type lexiconFound struct {
 
 func (lf *lexiconFound) field(name string, toks []facts.Token) {
 	var starts []*ast.Term
+	var key []byte // looked up as string(key), which does not allocate
 	for i, tok := range toks {
 		var here []*ast.Term
-		key := ""
+		key = key[:0]
 		for n := 1; n <= maxLexiconRun && i+n <= len(toks); n++ {
-			key += toks[i+n-1].T
-			for _, lex := range lf.words.words[key] {
-				lf.found[lex] = append(lf.found[lex], lexiconRun(name, i, n, key))
+			key = append(key, toks[i+n-1].T...)
+			for _, lex := range lf.words.words[string(key)] {
+				lf.found[lex] = append(lf.found[lex], lexiconRun(name, i, n, string(key)))
 			}
-			if lf.words.context[key] {
-				here = append(here, ast.ObjectTerm(ast.Item(keyN, ast.IntNumberTerm(n)), ast.Item(keyKey, ast.StringTerm(key))))
+			if lf.words.context[string(key)] {
+				here = append(here, ast.ObjectTerm(ast.Item(keyN, ast.IntNumberTerm(n)), ast.Item(keyKey, ast.StringTerm(string(key)))))
 			}
 		}
 		if here != nil {

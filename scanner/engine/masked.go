@@ -42,27 +42,54 @@ var maskRunes = map[rune]bool{
 // find lists the masked brands of one field as lexicon runs
 // {field, i, n, s, e, key, brand}: s and e are byte offsets into the text.
 func (mb maskedBrands) find(name string, f facts.Field) []*ast.Term {
+	var out []*ast.Term
+	mb.each(f, func(s, e int, key, brand string) bool {
+		out = append(out, maskedTerm(name, f.Tokens, s, e, key, brand))
+		return true
+	})
+	return out
+}
+
+// in reports whether some field of the listing writes a brand masked (the
+// gate's fact "masked": without one, input.listing.lexicon.masked is empty).
+func (mb maskedBrands) in(fields map[string]facts.Field) bool {
+	found := false
+	for _, f := range fields {
+		mb.each(f, func(int, int, string, string) bool {
+			found = true
+			return false
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// each calls hit with every masked brand of the field (byte offsets, the
+// text as written normalised, the brand) until hit returns false.
+func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string) bool) {
 	if len(mb.byFirst) == 0 || len(f.Tokens) == 0 {
-		return nil
+		return
 	}
 	norm := []rune(facts.Normalize(f.Text))
 	offsets := runeOffsets(f.Text)
 	if len(norm)+1 != len(offsets) {
-		return nil // normalisation is rune for rune; anything else is not ours to map
+		return // normalisation is rune for rune; anything else is not ours to map
 	}
-	var out []*ast.Term
 	for p := 0; p < len(norm); p++ {
 		for _, brand := range mb.byFirst[norm[p]] {
 			to, ok := matchMasked(norm, p, brand)
 			if !ok || !onTokenEdges(f.Tokens, offsets[p], offsets[to]) {
 				continue
 			}
-			out = append(out, maskedTerm(name, f.Tokens, offsets[p], offsets[to], string(norm[p:to]), string(brand)))
+			if !hit(offsets[p], offsets[to], string(norm[p:to]), string(brand)) {
+				return
+			}
 			p = to - 1
 			break
 		}
 	}
-	return out
 }
 
 // matchMasked matches brand at rune p of text with at least one mask: a run

@@ -28,10 +28,10 @@ meta := {
 	"exposure": {"punitive": true, "points": "sell_counterfeit"},
 }
 
-# needs: every finding starts from one of its words, or from a masked
-# brand (whose first character starts a token); a listing without any is
-# skipped by the engine (see main.rego).
-needs := [{"words": ["counterfeit.words"]}, {"prefixes": ["counterfeit.masked_first"]}]
+# needs: every finding starts from one of its words, or from a brand the
+# engine found written masked (input.listing.lexicon.masked); a listing
+# without any is skipped by the engine (see main.rego).
+needs := [{"words": ["counterfeit.words"]}, {"facts": ["masked"]}]
 
 candidates contains c if {
 	some c in lexicon.matches("counterfeit", "words", {})

@@ -1,0 +1,58 @@
+package facts
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// needWordsAt finds, in one pass over a normalised text, where every need
+// word of every promise matcher occurs, so a matcher asks "does this
+// sentence hold one of my words" of the few words the text holds instead
+// of searching the sentence for each of its words. Most texts (a title)
+// hold none, and then no matcher looks at any sentence.
+type needWordsAt map[string][]int // word → byte offsets where it starts
+
+// needByFirst indexes every matcher's need words by their first rune.
+var needByFirst = sync.OnceValue(func() map[rune][]string {
+	seen := map[string]bool{}
+	out := map[rune][]string{}
+	for _, pm := range promiseMatchers {
+		for _, w := range pm.need {
+			if r, size := utf8.DecodeRuneInString(w); size > 0 && !seen[w] {
+				seen[w] = true
+				out[r] = append(out[r], w)
+			}
+		}
+	}
+	return out
+})
+
+func findNeedWords(norm string) needWordsAt {
+	var at needWordsAt
+	byFirst := needByFirst()
+	for i, r := range norm {
+		for _, w := range byFirst[r] {
+			if strings.HasPrefix(norm[i:], w) {
+				if at == nil {
+					at = needWordsAt{}
+				}
+				at[w] = append(at[w], i)
+			}
+		}
+	}
+	return at
+}
+
+// holdsAny reports whether one of words lies wholly within norm[s:e], as
+// strings.Contains(norm[s:e], w) would for some w.
+func (at needWordsAt) holdsAny(words []string, s, e int) bool {
+	for _, w := range words {
+		for _, p := range at[w] {
+			if p >= s && p+len(w) <= e {
+				return true
+			}
+		}
+	}
+	return false
+}

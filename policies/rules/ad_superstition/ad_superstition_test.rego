@@ -1,0 +1,33 @@
+package xiaoer.rules.ad_superstition_test
+
+import data.xiaoer.lib.lexicon_test as t
+import data.xiaoer.rules.ad_superstition
+
+words(segs) := {f.details.word | some f in ad_superstition.findings with input as t.title(segs)}
+
+# A verb of attracting or turning before luck, love or wealth promises an
+# effect, however it is worded (lib/pattern.rego).
+test_promised_effect_patterns if {
+	words(["貔貅", "手链", "招", "偏", "财"]) == {"招偏财"}
+	words(["紫水晶", "旺", "桃花"]) == {"旺桃花"}
+	words(["招财", "树", "招来", "好", "财运"]) == {"招来好财运"}
+	words(["文昌", "笔", "旺", "事业"]) == {"旺事业"}
+}
+
+# Study, career and friendship words after ordinary verbs are no promise
+# of luck; the same characters inside other words are no verb.
+test_plain_words_stay_silent if {
+	words(["台灯", "提升", "学业", "成绩"]) == set()
+	words(["书籍", "增强", "人缘"]) == set()
+	words(["旺", "仔", "牛奶"]) == set()
+	words(["平安夜", "苹果"]) == set()
+}
+
+# Sold as the product, a charm is no claim (its name wins).
+test_product_names if words(["招财猫", "摆件", "陶瓷"]) == set()
+
+# Ordinary verbs before luck itself (运势, 财运) still promise it.
+test_ordinary_verbs_before_luck if {
+	words(["黄水晶", "提升", "运势"]) == {"提升运势"}
+	words(["增", "财运", "手串"]) == {"增财运"}
+}
