@@ -25,3 +25,9 @@ test_plain_words_stay_silent if {
 
 # Sold as the product, a charm is no claim (its name wins).
 test_product_names if words(["招财猫", "摆件", "陶瓷"]) == set()
+
+# Ordinary verbs before luck itself (运势, 财运) still promise it.
+test_ordinary_verbs_before_luck if {
+	words(["黄水晶", "提升", "运势"]) == {"提升运势"}
+	words(["增", "财运", "手串"]) == {"增财运"}
+}

@@ -1,0 +1,19 @@
+package xiaoer.rules.ad_education_guarantee_test
+
+import data.xiaoer.lib.lexicon_test as t
+import data.xiaoer.rules.ad_education_guarantee
+
+words(segs) := {f.details.word | some f in ad_education_guarantee.findings with input as t.title(segs)}
+
+# A failed exam before a refund is a guarantee of passing, however it is
+# worded; a generic failure word needs a course around it.
+test_fail_then_refund if {
+	words(["教师", "资格证", "网", "课", "考", "不过", "全额", "退款"]) == {"考不过全额退款"}
+	words(["初级", "会计", "网", "课", "挂", "科", "退费"]) == {"挂科退费"}
+	words(["二级", "建造师", "网", "课", "没", "过", "退", "学费"]) == {"没过退学费"}
+	words(["学习桌", "不", "满意", "包退"]) == set()
+	words(["婴儿", "湿巾", "不", "过敏"]) == set()
+}
+
+# 包过 before 塑 is laminating (包过塑), not passing an exam.
+test_laminating if words(["包过", "塑", "a4", "塑封膜"]) == set()

@@ -1,0 +1,20 @@
+package xiaoer.rules.ad_investment_return_test
+
+import data.xiaoer.lib.lexicon_test as t
+import data.xiaoer.rules.ad_investment_return
+
+words(segs) := {f.details.word | some f in ad_investment_return.findings with input as t.title(segs)}
+
+# Keeping something for years, then a gain, promises a return.
+test_store_years_gain if {
+	words(["投资", "金条", "存", "五年", "翻", "一倍"]) == {"存五年翻一倍"}
+	words(["白茶", "饼", "囤", "三年", "价格", "翻倍"]) == {"囤三年价格翻倍"}
+	words(["红木", "家具", "回报", "丰厚"]) == {"回报丰厚"}
+}
+
+# Storage, doubling and returns in plain statements are no promise.
+test_plain_statements if {
+	words(["红酒", "可", "存放", "10", "年", "窖藏"]) == set()
+	words(["会员", "日", "积分", "翻倍", "洗衣液"]) == set()
+	words(["回报", "父母", "礼物", "按摩仪"]) == set()
+}

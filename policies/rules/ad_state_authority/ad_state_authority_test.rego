@@ -1,0 +1,31 @@
+package xiaoer.rules.ad_state_authority_test
+
+import data.xiaoer.lib.lexicon_test as t
+import data.xiaoer.rules.ad_state_authority
+
+words(segs) := {f.details.word | some f in ad_state_authority.findings with input as t.title(segs)}
+
+# A state organ or the army before a supply word uses its name, however
+# the two are worded (lib/pattern.rego).
+test_organ_and_supply if {
+	words(["部队", "专供", "迷彩", "作训服"]) == {"部队专供"}
+	words(["军工", "专用", "战术", "手电"]) == {"军工专用"}
+	words(["国务院", "采购", "同", "款", "书柜"]) == {"国务院采购同款"}
+	words(["部队", "采购", "迷彩服"]) == {"部队采购"}
+}
+
+# Procurement by government offices is a sales channel, not an
+# endorsement; organs beside other words are no claim.
+test_channels_and_plain_words if {
+	words(["政府", "采购", "办公桌", "支持", "开票"]) == set()
+	words(["企事业", "单位", "机关", "会议室", "批发"]) == set()
+	words(["军训", "迷彩服", "学生"]) == set()
+	words(["出口", "专供", "外贸", "t恤"]) == set()
+}
+
+# 免检 of motor vehicles is traffic policy; that exemption belongs to 免检
+# and does not silence other words beside a car (部委指定用车).
+test_vehicle_exemption_is_for_inspection_only if {
+	words(["私家车", "六年", "免检", "代办", "年检"]) == set()
+	words(["部委", "指定", "用车", "汽车", "座套"]) == {"部委指定"}
+}
