@@ -7,6 +7,8 @@
 #   makes the seller pay, all from data.tables.shipping.
 package xiaoer.lib.shipping
 
+import data.xiaoer.lib
+
 tables := data.tables.shipping
 
 # order is the shipment document of one order; undefined for other documents.
@@ -64,13 +66,51 @@ compensation(kind) := {"cny": cny(rule), "basis": rule.basis, "confirmed": rule.
 	rule := tables.compensation[order.platform][kind]
 } else := {"cny": 0, "basis": sprintf("平台「%s」的发货违规赔付标准未证实", [order.platform]), "confirmed": false}
 
-cny(rule) := round_cents(min([max([(order.amount * rule.percent) / 100, rule.min]), rule.max])) if rule.method == "percent"
-
-cny(rule) := rule.amount if rule.method == "fixed"
-
-cny(rule) := 0 if rule.method == "none"
+cny(rule) := round_cents(min([max([(order.amount * rule.percent) / 100, rule.min]), rule.max])) if {
+	rule.method == "percent"
+} else := rule.amount if {
+	rule.method == "fixed"
+} else := 0 if rule.method == "none"
 
 round_cents(x) := round(x * 100) / 100
+
+# finding is the finding of a shipment rule for this order: the one
+# lib.finding(meta, hit) gives for the hit of compensation comp (a
+# compensation(kind), perhaps marked unconfirmed), built flat. A finding per
+# order makes the helpers' steps count: for a rule that asks for no
+# exposure part (meta.exposure empty), this is a third of them.
+finding(meta, comp, message, evidence, events) := {
+	"rule": meta.id,
+	"severity": meta.severity,
+	"message": message,
+	"field": "",
+	"span": {"start": 0, "end": 0},
+	"evidence": evidence,
+	"basis": meta.basis,
+	"suggestion": meta.suggestion,
+	"exposure": {
+		"punitive_cny": 0,
+		"platform_cny": comp.cny,
+		"fine_cny": [0, 0],
+		"points": 0,
+		"basis": [b | b := comp.basis; b != ""],
+		"confirmed": comp.confirmed != false,
+	},
+	"details": details(events),
+} if {
+	object.get(meta, "exposure", {}) == {}
+	not data.tables.exposure.fines[""]
+	not data.tables.exposure.points[""]
+} else := lib.finding(meta, {
+	"message": message,
+	"evidence": evidence,
+	"details": details(events),
+	"platform_cny": comp.cny,
+	"platform_basis": comp.basis,
+	"platform_confirmed": comp.confirmed,
+})
+
+details(events) := {"order_id": order.order_id, "tracking_no": order.tracking_no, "shop": order.shop, "events": events}
 
 # hit adds what every shipment finding carries: the order, its tracking
 # number, the events that prove it, and the compensation due.
