@@ -17,27 +17,11 @@ import (
 // still exits with ExitInternal and never with the runtime's 2, which
 // users read as "bad input". Help and the version run here.
 func main() {
-	paceGC()
 	os.Exit(supervise.Run(supervise.Options{
 		Needed:   !cli.PrintsOnly(os.Args),
 		Internal: scanner.ExitInternal,
 		Stderr:   os.Stderr,
 	}, run))
-}
-
-// paceGC sets the collector's pace unless GOGC or GOMEMLIMIT say otherwise.
-// A bulk scan keeps a small live heap and allocates briefly per listing
-// (its document, the policies' evaluation): at Go's default GOGC=100 the
-// collector took about a tenth of a title list's CPU. At 200 it runs half
-// as often; the soft limit keeps the heap of a large scan within bounds
-// (gojieba's dictionaries live outside it).
-func paceGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(256 << 20)
-	}
 }
 
 // run recovers a panic that escaped the per-input recovery of the

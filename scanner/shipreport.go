@@ -69,8 +69,15 @@ func NewShipmentsReport(inputs []shipments.Input) *ShipmentsReport {
 	return rep
 }
 
-// Add counts one result of RunShipments.
-func (r *ShipmentsReport) Add(res Result) {
+// Add counts one result of RunShipments and keeps its findings.
+func (r *ShipmentsReport) Add(res Result) { r.add(res, true) }
+
+// Count counts one result of RunShipments like Add, but leaves an order's
+// findings to the caller: a writer that streams them keeps the report
+// small however many orders are flagged. Listing findings are kept.
+func (r *ShipmentsReport) Count(res Result) { r.add(res, false) }
+
+func (r *ShipmentsReport) add(res Result, keep bool) {
 	fr := r.files[res.Source]
 	switch {
 	case res.Kind == KindPromise:
@@ -86,7 +93,9 @@ func (r *ShipmentsReport) Add(res Result) {
 		r.Errors++
 	default:
 		fr.Orders++
-		fr.Findings = append(fr.Findings, res.Findings...)
+		if keep {
+			fr.Findings = append(fr.Findings, res.Findings...)
+		}
 		st := r.shop(res.Shop)
 		st.Orders++
 		st.addFindings(res.Findings, true)

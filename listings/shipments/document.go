@@ -1,6 +1,7 @@
 package shipments
 
 import (
+	"sort"
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
@@ -64,6 +65,10 @@ type ShopFacts struct {
 	// SharedWith lists the other orders marked shipped with the same
 	// tracking number.
 	SharedWith []SharedOrder `json:"shared_with"`
+	// OtherBuyerOrders are the ids of SharedWith's orders of other buyers,
+	// sorted: what a shared number is judged by, without a walk over
+	// SharedWith in every order's evaluation.
+	OtherBuyerOrders []string `json:"other_buyer_orders"`
 }
 
 // SharedOrder is another order on the same tracking number. SameBuyer is
@@ -91,6 +96,10 @@ type ListingPromise struct {
 
 // OrderDocument builds the policy input document of one order.
 func OrderDocument(o *Order, shop string, trace *Trace, sharing []OrderRef, now time.Time) *facts.Document {
+	return orderDocument(o, shop, trace, shopFacts(o, shop, sharing), now)
+}
+
+func orderDocument(o *Order, shop string, trace *Trace, sf ShopFacts, now time.Time) *facts.Document {
 	s := &Shipment{
 		Scope: ScopeOrder, OrderID: o.ID, Shop: shop, Platform: o.Platform, ListingID: o.ListingID,
 		Buyer: o.Buyer, Amount: o.Amount, PaidAt: rfc3339(o.PaidAt), PaidAtUnix: o.PaidAt.Unix(),
@@ -115,16 +124,20 @@ func OrderDocument(o *Order, shop string, trace *Trace, sharing []OrderRef, now 
 	}
 	return &facts.Document{
 		Kind: "shipment", Version: facts.SchemaVersion, Shipment: s,
-		Context: facts.Context{Platform: o.Platform, Now: rfc3339(now), Shop: shopFacts(o, shop, sharing)},
+		Context: facts.Context{Platform: o.Platform, Now: rfc3339(now), Shop: sf},
 	}
 }
 
 func shopFacts(o *Order, shop string, sharing []OrderRef) ShopFacts {
-	sf := ShopFacts{Name: shop, SharedWith: []SharedOrder{}}
+	sf := ShopFacts{Name: shop, SharedWith: []SharedOrder{}, OtherBuyerOrders: []string{}}
 	for _, r := range sharing {
 		same := o.Buyer != "" && r.Buyer == o.Buyer
 		sf.SharedWith = append(sf.SharedWith, SharedOrder{OrderID: r.ID, Shop: r.Shop, SameBuyer: same})
+		if !same {
+			sf.OtherBuyerOrders = append(sf.OtherBuyerOrders, r.ID)
+		}
 	}
+	sort.Strings(sf.OtherBuyerOrders)
 	return sf
 }
 
@@ -141,7 +154,7 @@ func ListingDocument(st *ListingStats, now time.Time) *facts.Document {
 	}
 	return &facts.Document{
 		Kind: "shipment", Version: facts.SchemaVersion, Shipment: lp,
-		Context: facts.Context{Platform: st.Platform, Now: rfc3339(now), Shop: ShopFacts{Name: st.Shop, SharedWith: []SharedOrder{}}},
+		Context: facts.Context{Platform: st.Platform, Now: rfc3339(now), Shop: ShopFacts{Name: st.Shop, SharedWith: []SharedOrder{}, OtherBuyerOrders: []string{}}},
 	}
 }
 

@@ -23,6 +23,9 @@ type usage struct {
 	first   OrderRef
 	buyers  []string              // buyers in first-seen order, at most maxSharedExamples+1
 	byBuyer map[string][]OrderRef // nil until a second order comes
+	// examples are the orders of byBuyer, made when the first pass is
+	// over (sharing.go).
+	examples map[exampleKey]bool
 }
 
 // maxSharedExamples is how many other orders a document names as sharing
@@ -118,10 +121,13 @@ type Index struct {
 	order    []listingKey      // listings in first-seen order, for stable output
 	shops    map[string]string // one copy of each shop name, shared by its orders
 	now      time.Time
+	// sharedFacts are the shop facts handed to every order of a shared
+	// number's buyer (sharing.go).
+	sharedFacts map[factsKey]ShopFacts
 }
 
 func newIndex(now time.Time) *Index {
-	return &Index{tracking: map[string]*usage{}, traces: map[string]traceRef{}, listings: map[listingKey]*ListingStats{}, shops: map[string]string{}, now: now}
+	return &Index{tracking: map[string]*usage{}, traces: map[string]traceRef{}, listings: map[listingKey]*ListingStats{}, shops: map[string]string{}, now: now, sharedFacts: map[factsKey]ShopFacts{}}
 }
 
 // addOrder records an order's tracking number and its listing's promise.

@@ -230,7 +230,7 @@ func (s *Source) document(o *Order, shop string, trace *Trace) (doc *facts.Docum
 			doc, err = nil, fmt.Errorf("order %s: internal error: %v", o.ID, r)
 		}
 	}()
-	return OrderDocument(o, shop, trace, s.index.Sharing(o.TrackingNo, o.ID, shop, o.Buyer), s.opts.Now), nil
+	return orderDocument(o, shop, trace, s.index.shopFactsOf(o, shop), s.opts.Now), nil
 }
 
 // traceOf returns an order's tracking: its inline events, else the answer

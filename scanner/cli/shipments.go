@@ -50,23 +50,25 @@ func runShipments(c *cli.Context) error {
 	if now != nil {
 		opts.Now = now()
 	}
-	rep, err := s.ScanShipments(c.Context, c.Args().Slice(), opts)
+	inputs := scanner.ShipmentInputs(c.Args().Slice())
+	out, err := newShipmentsOutput(inputs, c.String("format") == "json", c.String("fail-on"))
 	if err != nil {
 		return err
 	}
-	if c.String("format") == "json" {
-		err = writeJSON(c, rep)
-	} else {
-		err = writeShipmentsText(c.App.Writer, rep)
+	defer out.spool.close()
+	defer tuneGCForShipments()()
+	if err := s.RunShipments(c.Context, shipments.NewSource(inputs, opts), out.add); err != nil {
+		return err
 	}
-	if err != nil {
+	if err := out.write(c.App.Writer); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
-	return exitFor(shipmentsExitCode(rep, c.String("fail-on")))
+	return exitFor(out.exitCode())
 }
 
 // shipmentsExitCode: 2 when a file or an order could not be read, 1 when a
-// finding is at or above failOn, 0 otherwise.
+// finding is at or above failOn, 0 otherwise (of the findings the report
+// holds: see shipmentsOutput.exitCode for the spooled ones).
 func shipmentsExitCode(rep *scanner.ShipmentsReport, failOn string) int {
 	if rep.Errors > 0 {
 		return scanner.ExitError
@@ -93,7 +95,9 @@ func shipmentsExitCode(rep *scanner.ShipmentsReport, failOn string) int {
 	return scanner.ExitClean
 }
 
-func writeShipmentsText(w io.Writer, rep *scanner.ShipmentsReport) error {
+// writeShipmentsText prints each file's errors, then its findings as
+// spooled, then the listings' findings and the shops' totals.
+func writeShipmentsText(w io.Writer, rep *scanner.ShipmentsReport, spool *shipSpool) error {
 	for _, fr := range rep.Files {
 		if fr.Error != nil {
 			fmt.Fprintf(w, "%s: error: %s\n", report.Terminal(fr.Source), report.Terminal(*fr.Error))
@@ -101,12 +105,12 @@ func writeShipmentsText(w io.Writer, rep *scanner.ShipmentsReport) error {
 		for _, e := range fr.RowErrors {
 			fmt.Fprintf(w, "%s: error: %s\n", report.Terminal(fr.Source), report.Terminal(e))
 		}
-		for _, f := range fr.Findings {
-			line := 0
-			if f.Location != nil {
-				line = f.Location.Line
-			}
-			fmt.Fprintf(w, "%s:%d: %s %s: %s%s\n", report.Terminal(fr.Source), line, report.Terminal(f.Severity), report.Terminal(f.Rule), report.Terminal(f.Message), cost(f))
+		err := spool.each(fr.Source, func(line []byte) error {
+			_, err := fmt.Fprintf(w, "%s\n", line)
+			return err
+		})
+		if err != nil {
+			return err
 		}
 	}
 	for _, f := range rep.Listings {

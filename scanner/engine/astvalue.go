@@ -36,6 +36,9 @@ func astTerm(v reflect.Value) (*ast.Term, error) {
 		}
 		return astTerm(v.Elem())
 	case reflect.Struct:
+		if v.Type() == shopFactsType {
+			return shopFactsTerm(v) // shared by many orders (shipdoc.go)
+		}
 		return structTerm(v)
 	case reflect.Map:
 		return mapTerm(v)

@@ -57,15 +57,27 @@ type alternative struct {
 // listing has them. One more fact is the engine's own: "masked", a brand
 // written masked (input.listing.lexicon.masked, see maskedBrands).
 var factLists = map[string]func(*facts.ListingFacts) bool{
-	"composition":  func(l *facts.ListingFacts) bool { return len(l.Composition) > 0 },
-	"fiber_claims": func(l *facts.ListingFacts) bool { return len(l.FiberClaims) > 0 },
-	"down_claims":  func(l *facts.ListingFacts) bool { return len(l.DownClaims) > 0 },
-	"numbers":      func(l *facts.ListingFacts) bool { return len(l.Numbers) > 0 },
-	"percents":     hasPercent,
-	"promises":     func(l *facts.ListingFacts) bool { return len(l.Promises) > 0 },
-	"promise_pair": func(l *facts.ListingFacts) bool { return len(l.Promises) > 1 },
-	"attributes":   func(l *facts.ListingFacts) bool { return len(l.Attributes) > 0 },
-	"down":         func(l *facts.ListingFacts) bool { return l.Down != nil },
+	"composition":    func(l *facts.ListingFacts) bool { return len(l.Composition) > 0 },
+	"statement_pair": hasStatementPair,
+	"fiber_claims":   func(l *facts.ListingFacts) bool { return len(l.FiberClaims) > 0 },
+	"down_claims":    func(l *facts.ListingFacts) bool { return len(l.DownClaims) > 0 },
+	"numbers":        func(l *facts.ListingFacts) bool { return len(l.Numbers) > 0 },
+	"percents":       hasPercent,
+	"promises":       func(l *facts.ListingFacts) bool { return len(l.Promises) > 0 },
+	"promise_pair":   func(l *facts.ListingFacts) bool { return len(l.Promises) > 1 },
+	"attributes":     func(l *facts.ListingFacts) bool { return len(l.Attributes) > 0 },
+	"down":           func(l *facts.ListingFacts) bool { return l.Down != nil },
+}
+
+// hasStatementPair: the composition holds two statements or more (two
+// that may disagree).
+func hasStatementPair(l *facts.ListingFacts) bool {
+	for _, f := range l.Composition {
+		if f.Statement != l.Composition[0].Statement {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPercent: some figure of the listing is a percentage.
@@ -130,7 +142,7 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
-			return fmt.Errorf("unknown fact %q (want one of composition, fiber_claims, down, down_claims, numbers, percents, promises, promise_pair, attributes, masked)", f)
+			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, numbers, percents, promises, promise_pair, attributes, masked)", f)
 		}
 	}
 	if len(n.Promises) > 0 {

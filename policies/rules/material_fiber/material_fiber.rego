@@ -30,10 +30,10 @@ meta := {
 	"exposure": {"punitive": true, "points": "misdescription_material"},
 }
 
-# needs: every finding starts from a fibre claim, or from stated
-# compositions (which may disagree); a listing with neither is skipped by
-# the engine (see main.rego).
-needs := {"facts": ["fiber_claims", "composition"]}
+# needs: every finding starts from a fibre claim, or from two composition
+# statements (which may disagree); a listing with neither is skipped by the
+# engine (see main.rego).
+needs := {"facts": ["fiber_claims", "statement_pair"]}
 
 fibres := object.get(input, ["listing", "composition"], [])
 

@@ -6,7 +6,6 @@
 #   basis: 拼多多虚假发货规则（2022-12-19 报道）；抖音《[商家-物流轨迹异常]实施细则》；淘宝虚假发货赔付
 package xiaoer.rules.shipping_fake
 
-import data.xiaoer.lib
 import data.xiaoer.lib.shipping
 
 meta := {
@@ -69,13 +68,19 @@ else := "仍无揽收记录"
 
 reasons contains r if {
 	o := shipping.order
-	others := [s.order_id | some s in input.context.shop.shared_with; not s.same_buyer]
-	count(others) > 0
+	count(other_buyer_orders) > 0
 	r := {
-		"text": sprintf("运单号 %s 同时用于其他买家的订单 %s", [o.tracking_no, concat("、", sort(others))]),
+		"text": sprintf("运单号 %s 同时用于其他买家的订单 %s", [o.tracking_no, concat("、", other_buyer_orders)]),
 		"events": [shipping.shipped_event],
 	}
 }
+
+# other_buyer_orders are the orders of other buyers on the order's tracking
+# number, sorted: listed by the engine's documents, else picked out of
+# shared_with here (documents written by hand).
+other_buyer_orders := input.context.shop.other_buyer_orders if {
+	is_array(input.context.shop.other_buyer_orders)
+} else := sort([s.order_id | some s in input.context.shop.shared_with; not s.same_buyer])
 
 reasons contains r if {
 	o := shipping.order
@@ -103,10 +108,10 @@ findings contains f if {
 	count(reasons) > 0
 	texts := sort([r.text | some r in reasons])
 	events := [e | some r in reasons; some e in r.events]
-	f := lib.finding(meta, shipping.hit(
-		"fake",
+	f := shipping.finding(
+		meta, shipping.compensation("fake"),
 		sprintf("订单 %s 疑似虚假发货：%s", [o.order_id, concat("；", texts)]),
 		concat("；", texts),
 		events,
-	))
+	)
 }

@@ -63,6 +63,20 @@ test_shared_tracking_other_buyer if {
 	contains(f.message, "P9")
 }
 
+# The engine's documents list the other buyers' orders, sorted
+# (other_buyer_orders); the rule names them as listed, and shared_with is
+# only read when that list is absent.
+test_shared_tracking_named_from_the_sorted_list if {
+	doc := order({}, [{"order_id": "P9", "shop": "s", "same_buyer": false}, {"order_id": "P3", "shop": "s", "same_buyer": false}])
+	some f in shipping_fake.findings with input as doc
+	contains(f.message, "其他买家的订单 P3、P9")
+	listed := object.union(doc, {"context": {"shop": {"other_buyer_orders": ["P3", "P9"]}}})
+	some g in shipping_fake.findings with input as listed
+	g.message == f.message
+	none_listed := object.union(doc, {"context": {"shop": {"other_buyer_orders": []}}})
+	count(shipping_fake.findings) == 0 with input as none_listed
+}
+
 test_shared_tracking_same_buyer_is_combined_shipment if {
 	count(shipping_fake.findings) == 0 with input as order({}, [{"order_id": "P2", "shop": "s", "same_buyer": true}])
 }

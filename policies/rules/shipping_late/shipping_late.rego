@@ -6,7 +6,6 @@
 #   basis: 《淘宝网市场管理与违规处理规范》违背发货时间承诺；各平台延迟发货规则
 package xiaoer.rules.shipping_late
 
-import data.xiaoer.lib
 import data.xiaoer.lib.shipping
 
 meta := {
@@ -31,10 +30,11 @@ needs := {"facts": ["overdue"]}
 
 # late_hit words a late shipment; an unstated promise makes the figure as
 # unconfirmed as the platform default it rests on.
-late_hit(message, evidence, events) := object.union(h, {"platform_confirmed": false}) if {
-	h := shipping.hit("late", message, evidence, events)
+late_hit(message, evidence, events) := shipping.finding(meta, compensation, message, evidence, events)
+
+compensation := object.union(shipping.compensation("late"), {"confirmed": false}) if {
 	not shipping.promise.confirmed
-} else := shipping.hit("late", message, evidence, events)
+} else := shipping.compensation("late")
 
 promise_words := sprintf("付款后%v小时内发货", [shipping.promise.hours]) if {
 	shipping.promise.stated
@@ -45,11 +45,11 @@ findings contains f if {
 	o.marked_shipped
 	over := o.marked_shipped_at_unix - shipping.deadline_unix
 	over > 0
-	f := lib.finding(meta, late_hit(
+	f := late_hit(
 		sprintf("订单 %s 承诺%s，%s 才标记发货，超时 %s", [o.order_id, promise_words, o.marked_shipped_at, shipping.duration(over)]),
 		sprintf("付款 %s；标记发货 %s", [o.paid_at, o.marked_shipped_at]),
 		[shipping.paid_event, shipping.shipped_event],
-	))
+	)
 }
 
 findings contains f if {
@@ -57,9 +57,9 @@ findings contains f if {
 	not o.marked_shipped
 	over := shipping.now_unix - shipping.deadline_unix
 	over > 0
-	f := lib.finding(meta, late_hit(
+	f := late_hit(
 		sprintf("订单 %s 承诺%s，已超时 %s 仍未发货", [o.order_id, promise_words, shipping.duration(over)]),
 		sprintf("付款 %s；至 %s 未发货", [o.paid_at, input.context.now]),
 		[shipping.paid_event],
-	))
+	)
 }

@@ -6,7 +6,6 @@
 #   basis: 各平台物流轨迹异常规则（抖音《[商家-物流轨迹异常]实施细则》、淘宝物流轨迹异常红包）
 package xiaoer.rules.shipping_stalled
 
-import data.xiaoer.lib
 import data.xiaoer.lib.shipping
 
 meta := {
@@ -85,10 +84,10 @@ findings contains f if {
 	longest := max([g.seconds | some g in gaps])
 	g := [g | some g in gaps; g.seconds == longest][0]
 	words := sprintf("「%s」（%s）之后 %s 没有新轨迹", [g.from.text, g.from.time, shipping.duration(longest)])
-	f := lib.finding(meta, shipping.hit(
-		"stalled",
+	f := shipping.finding(
+		meta, shipping.compensation("stalled"),
 		sprintf("订单 %s 运单 %s 物流停滞：%s", [o.order_id, o.tracking_no, words]),
 		words,
 		[e | some g2 in gaps; some e in g2.events],
-	))
+	)
 }
