@@ -51,10 +51,7 @@ func runShipments(c *cli.Context) error {
 		opts.Now = now()
 	}
 	inputs := scanner.ShipmentInputs(c.Args().Slice())
-	out, err := newShipmentsOutput(inputs, c.String("format") == "json", c.String("fail-on"))
-	if err != nil {
-		return err
-	}
+	out := newShipmentsOutput(inputs, c.String("format") == "json", c.String("fail-on"))
 	defer out.spool.close()
 	defer tuneGCForShipments()()
 	if err := s.RunShipments(c.Context, shipments.NewSource(inputs, opts), out.add); err != nil {

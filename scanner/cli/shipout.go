@@ -27,16 +27,12 @@ type shipmentsOutput struct {
 	ruleFailed, failing bool
 }
 
-func newShipmentsOutput(inputs []shipments.Input, asJSON bool, failOn string) (*shipmentsOutput, error) {
-	spool, err := newShipSpool()
-	if err != nil {
-		return nil, err
-	}
-	o := &shipmentsOutput{rep: scanner.NewShipmentsReport(inputs), spool: spool, files: map[string]bool{}, json: asJSON, failOn: failOn}
+func newShipmentsOutput(inputs []shipments.Input, asJSON bool, failOn string) *shipmentsOutput {
+	o := &shipmentsOutput{rep: scanner.NewShipmentsReport(inputs), spool: newShipSpool(), files: map[string]bool{}, json: asJSON, failOn: failOn}
 	for _, in := range inputs {
 		o.files[in.Path] = true
 	}
-	return o, nil
+	return o
 }
 
 // add takes one result of RunShipments.

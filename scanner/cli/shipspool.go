@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -12,7 +13,8 @@ import (
 // report names every file, and counts its orders, before its findings, and
 // 100,000 flagged orders held as findings take hundreds of megabytes.
 type shipSpool struct {
-	f     *os.File
+	f     *os.File      // nil: kept in memory (no temporary directory)
+	mem   *bytes.Buffer // the lines when f is nil
 	w     *bufio.Writer
 	end   int64
 	spans map[string][]span // by source, in order
@@ -25,18 +27,37 @@ type span struct{ off, n int64 }
 // order ids and events, each bounded by the readers).
 const maxSpoolLine = 64 << 20
 
-func newShipSpool() (*shipSpool, error) {
+// newShipSpool spools to a temporary file, unlinked at once where the
+// system allows (nothing is left behind if the process dies), or to memory
+// when no temporary file can be made.
+func newShipSpool() *shipSpool {
 	f, err := os.CreateTemp("", "xiaoer-shipments-*")
 	if err != nil {
-		return nil, fmt.Errorf("spool findings: %w", err)
+		return memorySpool()
 	}
-	return &shipSpool{f: f, w: bufio.NewWriterSize(f, 1<<20), spans: map[string][]span{}}, nil
+	os.Remove(f.Name()) // fails on Windows while open: close removes it
+	return &shipSpool{f: f, w: bufio.NewWriterSize(f, 1<<20), spans: map[string][]span{}}
+}
+
+// memorySpool keeps the lines in memory.
+func memorySpool() *shipSpool {
+	mem := &bytes.Buffer{}
+	return &shipSpool{mem: mem, w: bufio.NewWriter(mem), spans: map[string][]span{}}
 }
 
 // close removes the file.
 func (s *shipSpool) close() {
-	s.f.Close()
-	os.Remove(s.f.Name())
+	if s.f != nil {
+		s.f.Close()
+		os.Remove(s.f.Name())
+	}
+}
+
+func (s *shipSpool) readerAt() io.ReaderAt {
+	if s.f == nil {
+		return bytes.NewReader(s.mem.Bytes())
+	}
+	return s.f
 }
 
 // add appends one line of a source.
@@ -63,8 +84,9 @@ func (s *shipSpool) each(source string, fn func(line []byte) error) error {
 	if err := s.w.Flush(); err != nil {
 		return fmt.Errorf("spool findings: %w", err)
 	}
+	r := s.readerAt()
 	for _, sp := range s.spans[source] {
-		sc := bufio.NewScanner(io.NewSectionReader(s.f, sp.off, sp.n))
+		sc := bufio.NewScanner(io.NewSectionReader(r, sp.off, sp.n))
 		sc.Buffer(make([]byte, 0, 64<<10), maxSpoolLine)
 		for sc.Scan() {
 			if err := fn(sc.Bytes()); err != nil {

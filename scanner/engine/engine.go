@@ -285,16 +285,16 @@ func withItems(obj ast.Object, items ...[2]*ast.Term) ast.Object {
 }
 
 func evalInto(ctx context.Context, pq rego.PreparedEvalQuery, out any, opts ...rego.EvalOption) error {
-	rs, err := pq.Eval(ctx, opts...)
+	rs, err := pq.Eval(ctx, append(opts, resultJSON)...)
 	if err != nil {
 		return err
 	}
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return errors.New("policy query is undefined (is data.xiaoer.main loaded?)")
 	}
-	raw, err := json.Marshal(rs[0].Expressions[0].Value)
-	if err != nil {
-		return err
+	raw, ok := rs[0].Expressions[0].Value.(json.RawMessage)
+	if !ok {
+		return fmt.Errorf("policy query result: %T, want JSON text", rs[0].Expressions[0].Value)
 	}
 	return json.Unmarshal(raw, out)
 }

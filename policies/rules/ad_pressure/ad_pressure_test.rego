@@ -73,3 +73,15 @@ test_plain_statements_with_pattern_words if {
 	words(["用", "了", "再也", "没有", "异味"]) == set()
 	words(["今天", "下单", "明天", "就", "到"]) == set()
 }
+
+# Idiomatic urgency: a time or condition before a price rise, regret after
+# not buying, a rise that is imminent (lib/pattern.rego).
+test_idiomatic_urgency if {
+	words(["过了今晚", "就", "涨价"]) == {"过了今晚就涨价"}
+	words(["价格", "随时", "上调"]) == {"随时上调"}
+	words(["再", "犹豫", "就", "没", "了"]) != set()
+	words(["不", "抢", "后悔", "一辈子"]) == {"不抢后悔一辈子"}
+	words(["涨价", "在即", "办公椅"]) == {"涨价在即"}
+	words(["明早", "恢复", "精神"]) == set()
+	words(["醒酒", "再", "等", "十分钟"]) == set()
+}

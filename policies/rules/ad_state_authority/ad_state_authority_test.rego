@@ -29,3 +29,11 @@ test_vehicle_exemption_is_for_inspection_only if {
 	words(["私家车", "六年", "免检", "代办", "年检"]) == set()
 	words(["部委", "指定", "用车", "汽车", "座套"]) == {"部委指定"}
 }
+
+# Deputies, officials and ministries endorse as state organs do.
+test_deputies_and_ministries if {
+	words(["人大代表", "推荐", "绿茶"]) == {"人大代表推荐"}
+	words(["领导人", "同款", "中山装"]) == {"领导人同款"}
+	words(["海关总署", "选用", "奶粉"]) == {"海关总署选用"}
+	words(["人大代表", "履职", "读本"]) == set()
+}

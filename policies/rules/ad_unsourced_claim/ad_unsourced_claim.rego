@@ -77,6 +77,26 @@ aspiration(c) if {
 # and shares (每10个人有8个): word-class patterns (lib/pattern.rego).
 candidates contains c if {
 	some c in pattern.hits("ad_unsourced_claim", skip)
+	not allowed(c)
+	not own_model_baseline(c)
+}
+
+# allowed: a comparison of a metric another family owns (成绩提升50%, 收益
+# 上涨300%) or against the product's own older generation (比上一代提升20%).
+allowed(c) if {
+	some name in object.get(c.entry, "allow", [])
+	lexicon.in_context("ad_unsourced_claim", name, c)
+}
+
+# own_model_baseline: the comparison names a model code of its own (比X10
+# 提升20%): the base of the comparison is stated.
+own_model_baseline(c) if {
+	c.entry.allow
+	toks := input.listing.fields[c.field].tokens
+	some k in numbers.range(max([c.i - 4, 0]), c.i - 2)
+	toks[k].t in {"比", "较", "相比", "比起", "对比"}
+	regex.match(`^[a-z]{0,4}[0-9]+[a-z0-9]*$`, toks[k + 1].t)
+	not lexicon.boundary_between(c.field, k, c.i - 1)
 }
 
 # A rate before a percentage: 好评率99%, 回购率高达80%.

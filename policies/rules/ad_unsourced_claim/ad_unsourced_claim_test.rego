@@ -119,3 +119,31 @@ test_counts_in_words if {
 	words(["八成", "妈妈", "都", "选", "它"], []) == {"八成妈妈"}
 	words(["一家", "三口", "亲子装"], []) == set()
 }
+
+# A metric that changes by a figure compares, and a comparison needs its
+# source; a specification states a value (含量99%) and stays silent.
+test_change_by_figure if {
+	segs := ["清洁力", "提升", "300", "%", "洗涤块"]
+	words(segs, [t.num("title", segs, 2, 3, 300, "%")]) == {"提升300%"}
+	segs2 := ["比", "普通", "吹风机", "快干", "3", "倍"]
+	words(segs2, [t.num("title", segs2, 4, 5, 3, "倍")]) == {"快干3倍"}
+	segs3 := ["羊毛", "含量", "95", "%", "高领"]
+	words(segs3, [t.num("title", segs3, 2, 3, 95, "%")]) == set()
+	segs4 := ["湿度", "降低", "到", "40", "%", "提醒"]
+	words(segs4, [t.num("title", segs4, 3, 4, 40, "%")]) == set()
+}
+
+test_own_generation_or_other_family_is_no_data_claim if {
+	segs := ["比", "上一代", "提升", "20", "%"]
+	words(segs, [t.num("title", segs, 3, 4, 20, "%")]) == set()
+	segs2 := ["比", "x10", "提升", "20", "%"]
+	words(segs2, [t.num("title", segs2, 3, 4, 20, "%")]) == set()
+	segs3 := ["成绩", "提升", "50", "%"]
+	words(segs3, [t.num("title", segs3, 2, 3, 50, "%")]) == set()
+}
+
+test_share_of_people if {
+	segs := ["97.6", "%", "的", "人", "用", "了", "都", "说", "好"]
+	words(segs, [t.num("title", segs, 0, 1, 97.6, "%")]) == {"97.6%的人"}
+	words(["近", "百万", "人", "都", "在", "喝"], []) == {"百万人"}
+}

@@ -61,3 +61,14 @@ test_scale_model if {
 	why(["1", ":", "1", "原版", "车模"], "1:1") == "scale_model"
 	words(["1", ":", "1", "原版", "包"]) == {"1:1"}
 }
+
+# Replica slang: "as good as the genuine one" in its many spellings; 1比1 on
+# goods that are copied, not in a mixing ratio or a scale.
+test_replica_slang if {
+	words(["专柜", "过验", "板鞋"]) == {"专柜过验"}
+	words(["原厂皮", "对版", "手提包"]) == {"原厂皮", "对版"}
+	words(["真标", "polo衫"]) == {"真标"}
+	words(["一比一", "还原", "女包"]) == {"一比一"}
+	words(["ab胶", "1比1", "配比"]) == set()
+	words(["情人节", "1比1", "心形", "蜡烛"]) == set()
+}
