@@ -110,3 +110,29 @@ func TestGateAsksForMaskedBrands(t *testing.T) {
 		}
 	}
 }
+
+// material-fiber needs a fibre claim or two composition statements: one
+// stated composition and no claim cannot give a finding, so it is skipped;
+// a second statement that disagrees is evaluated and found.
+func TestGateAsksForTwoStatements(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	attrs := []listings.Attribute{{Name: "材质成分", Value: "棉95% 氨纶5%"}}
+	for _, c := range []struct {
+		desc string
+		want bool
+	}{
+		{"", false},
+		{"面料：聚酯纤维100%", true},
+	} {
+		l := &listings.Listing{ID: "1", Source: "t.yaml", Title: "秋季长袖T恤", Attributes: attrs, Description: c.desc}
+		skip, _ := j.Engine.Skipped(j.Builder.Build(l))
+		if evaluated := !slices.Contains(skip, "material_fiber"); evaluated != c.want {
+			t.Errorf("description %q: material_fiber evaluated %v, want %v", c.desc, evaluated, c.want)
+		}
+		found, _, err := j.CheckListing(t.Context(), l)
+		if err != nil || (len(rulesOf(found)["material-fiber"]) > 0) != c.want {
+			t.Errorf("description %q: findings %v, %v; want material-fiber %v", c.desc, rulesOf(found), err, c.want)
+		}
+	}
+}

@@ -261,3 +261,10 @@ test_spec_limit_with_a_figure if {
 	fs2 := ad_absolute.findings with input as t.doc({"title": segs2}, [t.num("title", segs2, 3, 4, 25, "km/h")])
 	count(fs2) == 1
 }
+
+# A technical term and a mission sentence are no claims; 没有对手 is.
+test_term_and_mission if {
+	words(["顶级", "域名", "注册"]) == set()
+	words(["打造", "行业", "标杆", "是我们的目标"]) == set()
+	words(["电竞椅", "同价位", "没有对手"]) == {"同价位没有对手"}
+}

@@ -17,3 +17,13 @@ test_fail_then_refund if {
 
 # 包过 before 塑 is laminating (包过塑), not passing an exam.
 test_laminating if words(["包过", "塑", "a4", "塑封膜"]) == set()
+
+# Guarantee forms: time to a result, refunds when it did not work, experts
+# endorsing, 包拿本; all in a course's context.
+test_guarantee_forms if {
+	words(["钢琴", "考级", "培训", "三个月", "过十级"]) == {"三个月过十级"}
+	words(["口语", "课", "无效", "全额退款"]) == {"无效全额退款"}
+	words(["教育专家", "联袂推荐", "语法", "笔记"]) == {"教育专家联袂推荐"}
+	words(["驾校", "包拿本"]) == {"包拿本"}
+	words(["保温杯", "三个月", "拿下"]) == set()
+}

@@ -18,3 +18,13 @@ test_plain_statements if {
 	words(["会员", "日", "积分", "翻倍", "洗衣液"]) == set()
 	words(["回报", "父母", "礼物", "按摩仪"]) == set()
 }
+
+# Returns with figures, then-and-now prices and guarantees.
+test_returns_with_figures if {
+	segs := ["银元", "收藏", "年均涨幅", "20", "%"]
+	{f.details.word | some f in ad_investment_return.findings with input as t.doc({"title": segs}, [t.num("title", segs, 3, 4, 20, "%")])} == {"年均涨幅20%"}
+	words(["紫砂壶", "去年", "800", "今年", "卖", "2000"]) == {"去年800今年卖"}
+	words(["老酒", "坐享", "十倍", "收益"]) == {"坐享十倍收益"}
+	words(["期酒", "保底收益"]) == {"保底收益"}
+	words(["儿童", "存钱罐", "十倍", "收益"]) == set()
+}

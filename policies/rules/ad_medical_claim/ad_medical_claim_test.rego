@@ -135,3 +135,14 @@ test_treatment_of_an_unlisted_condition if {
 	words(["按摩椅", "缓解", "疲劳"]) == set()
 	words(["计划本", "告别", "拖延症"]) == set()
 }
+
+# Replacing medicine, clearing vessels, doctors vouching for a health claim.
+test_replacing_medicine_and_vessels if {
+	words(["苦瓜茶", "可", "代替", "降糖药"]) == {"代替降糖药"}
+	words(["吃", "它", "就", "不用再", "吃", "药"]) == {"不用再吃药"}
+	words(["保健食品", "本品", "不能", "代替", "药物"]) == set()
+	words(["纳豆", "通", "血管", "清", "血脂"]) == {"通血管", "清血脂"}
+	words(["下水道", "疏通", "管道"]) == set()
+	words(["颈椎", "枕头", "老中医", "推荐"]) == {"老中医推荐"}
+	words(["医生", "推荐", "孕妇枕"]) == set()
+}

@@ -31,3 +31,15 @@ test_ordinary_verbs_before_luck if {
 	words(["黄水晶", "提升", "运势"]) == {"提升运势"}
 	words(["增", "财运", "手串"]) == {"增财运"}
 }
+
+# Promised effects: warding off sha and petty people, winning love back, a
+# placed object making business better; a painting's printed greeting stays
+# its content unless a bare promise verb stands beside it.
+test_promised_effects if {
+	words(["八卦镜", "化解", "路冲", "煞气"]) == {"路冲", "煞气"}
+	words(["和合", "摆件", "挽回感情"]) == {"挽回感情"}
+	words(["摆上", "它", "生意", "一天比一天好"]) == {"摆上它生意一天比一天好"}
+	words(["挂画", "招财", "旺铺"]) == {"招财", "旺铺"}
+	words(["招财进宝", "春联", "对联"]) == set()
+	words(["职场", "图书", "升职加薪", "技巧"]) == set()
+}

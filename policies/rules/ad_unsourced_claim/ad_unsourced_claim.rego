@@ -93,7 +93,7 @@ allowed(c) if {
 own_model_baseline(c) if {
 	c.entry.allow
 	toks := input.listing.fields[c.field].tokens
-	some k in numbers.range(max([c.i - 4, 0]), c.i - 2)
+	some k in numbers.range(max([c.i - 4, 0]), c.i)
 	toks[k].t in {"比", "较", "相比", "比起", "对比"}
 	regex.match(`^[a-z]{0,4}[0-9]+[a-z0-9]*$`, toks[k + 1].t)
 	not lexicon.boundary_between(c.field, k, c.i - 1)
