@@ -27,3 +27,10 @@ test_guarantee_forms if {
 	words(["驾校", "包拿本"]) == {"包拿本"}
 	words(["保温杯", "三个月", "拿下"]) == set()
 }
+
+test_assured_score_and_learning_time if {
+	segs := ["辅导", "班", "保证", "孩子", "成绩", "提高", "20", "分"]
+	{f.details.word | some f in ad_education_guarantee.findings with input as t.doc({"title": segs}, [t.num("title", segs, 6, 7, 20, "分")])} == {"保证孩子成绩提高20分"}
+	words(["吉他", "课程", "30天", "学会"]) == {"30天学会"}
+	words(["安检", "必过", "行李箱"]) == set()
+}

@@ -28,3 +28,8 @@ test_returns_with_figures if {
 	words(["期酒", "保底收益"]) == {"保底收益"}
 	words(["儿童", "存钱罐", "十倍", "收益"]) == set()
 }
+
+test_franchise_income if {
+	words(["奶茶", "加盟", "月入过万"]) == {"月入过万"}
+	words(["职场", "图书", "月入过万"]) == set()
+}

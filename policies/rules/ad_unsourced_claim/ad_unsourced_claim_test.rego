@@ -145,7 +145,7 @@ test_own_generation_or_other_family_is_no_data_claim if {
 test_share_of_people if {
 	segs := ["97.6", "%", "的", "人", "用", "了", "都", "说", "好"]
 	words(segs, [t.num("title", segs, 0, 1, 97.6, "%")]) == {"97.6%的人"}
-	words(["近", "百万", "人", "都", "在", "喝"], []) == {"百万人"}
+	words(["近", "百万", "人", "都", "在", "喝"], []) == {"近百万人"}
 }
 
 test_than_and_fraction if {
