@@ -37,6 +37,9 @@ type Engine struct {
 	// shipGate skips the shipment rules an order lacks the facts for
 	// (nil: every shipment rule judges every shipment).
 	shipGate *shipGate
+	// shipMemo judges orders on a shared tracking number once per group
+	// (shipmemo.go; nil: every order on its own).
+	shipMemo *shipMemo
 }
 
 // Options configures the policy set.
@@ -104,6 +107,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		if e.shipGate, err = newShipGate(embeddedRules(setup.Needs.Shipments, embedded)); err != nil {
 			return nil, err
 		}
+		e.shipMemo = newShipMemo()
 	}
 	if e.userRules, err = prepareUserRules(ctx, userRuleFiles(opts.Bundles), base); err != nil {
 		return nil, err
@@ -186,9 +190,13 @@ func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Findi
 	if err != nil {
 		return nil, err
 	}
-	var found []finding.Finding
-	if err := e.evalBounded(ctx, e.findings, &found, input); err != nil {
+	raw, err := e.evalFindings(ctx, input)
+	if err != nil {
 		return nil, err
+	}
+	var found []finding.Finding
+	if err := json.Unmarshal(raw, &found); err != nil {
+		return nil, fmt.Errorf("policy findings: %w", err)
 	}
 	found = append(found, e.evalUserRules(ctx, doc, input)...)
 	fillEvidence(doc, found)

@@ -1,0 +1,177 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"sync"
+	"sync/atomic"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Thousands of orders on one tracking number make documents that differ
+// only in their order id and line: the shipment rules quote the id and
+// never read the line, so those orders get the same findings but for the
+// id. shipMemo evaluates the policies once per such group, on the document
+// with a placeholder id, and gives each order that result with its own id
+// in the placeholder's place. The policies stay the only judge: the memo
+// holds their answer, and checks it against a real evaluation before it
+// hands it out (a rule that branched on the id or the line would fail the
+// check and its group is evaluated order by order).
+type shipMemo struct {
+	mu     sync.Mutex
+	byHash map[int][]*memoEntry
+	n      int
+	served atomic.Int64 // orders answered from the memo
+}
+
+// memoEntry is one group: its masked document, and once a second order
+// came, the policies' answer for it and whether that answer held.
+type memoEntry struct {
+	key      ast.Value
+	template json.RawMessage // nil until the second order of the group
+	holds    bool
+}
+
+// maxMemoEntries bounds the memo; it starts over when full.
+const maxMemoEntries = 4096
+
+// memoID stands for the order id in a group's document: plain ASCII, so
+// it is quoted in the result as written, and no id a reader accepts.
+const memoID = "@@xiaoer-memo-order-id@@"
+
+var (
+	keyShipment   = ast.StringTerm("shipment")
+	keyOrderID    = ast.StringTerm("order_id")
+	keyLine       = ast.StringTerm("line")
+	keyContext    = ast.StringTerm("context")
+	keyShop       = ast.StringTerm("shop")
+	keySharedWith = ast.StringTerm("shared_with")
+)
+
+func newShipMemo() *shipMemo { return &shipMemo{byHash: map[int][]*memoEntry{}} }
+
+// masked is the input with the order id replaced by memoID and the line
+// left out, and the order's id; ok is false for an input the memo leaves
+// alone: not an order on a number other orders share, or no id.
+func masked(input ast.Value) (key ast.Value, id string, ok bool) {
+	top, _ := input.(ast.Object)
+	if top == nil || !sharesNumber(top) {
+		return nil, "", false
+	}
+	ship, _ := termValue(top.Get(keyShipment)).(ast.Object)
+	if ship == nil {
+		return nil, "", false
+	}
+	s, _ := termValue(ship.Get(keyOrderID)).(ast.String)
+	if s == "" || bytes.Contains([]byte(s), []byte(memoID)) {
+		return nil, "", false
+	}
+	var items [][2]*ast.Term
+	ship.Foreach(func(k, v *ast.Term) {
+		switch {
+		case k.Equal(keyLine):
+		case k.Equal(keyOrderID):
+			items = append(items, ast.Item(k, ast.StringTerm(memoID)))
+		default:
+			items = append(items, ast.Item(k, v))
+		}
+	})
+	return withItems(top, ast.Item(keyShipment, ast.NewTerm(ast.NewObject(items...)))), string(s), true
+}
+
+// sharesNumber reports whether the input lists other orders on its
+// tracking number: only those come in groups.
+func sharesNumber(top ast.Object) bool {
+	ctx, _ := termValue(top.Get(keyContext)).(ast.Object)
+	if ctx == nil {
+		return false
+	}
+	shop, _ := termValue(ctx.Get(keyShop)).(ast.Object)
+	if shop == nil {
+		return false
+	}
+	shared, _ := termValue(shop.Get(keySharedWith)).(*ast.Array)
+	return shared != nil && shared.Len() > 0
+}
+
+func termValue(t *ast.Term) ast.Value {
+	if t == nil {
+		return nil
+	}
+	return t.Value
+}
+
+// entry finds or adds the group of key.
+func (m *shipMemo) entry(key ast.Value) (e *memoEntry, fresh bool) {
+	h := key.Hash()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, e := range m.byHash[h] {
+		if e.key.Compare(key) == 0 {
+			return e, false
+		}
+	}
+	if m.n >= maxMemoEntries {
+		clear(m.byHash)
+		m.n = 0
+	}
+	e = &memoEntry{key: key}
+	m.byHash[h] = append(m.byHash[h], e)
+	m.n++
+	return e, true
+}
+
+func (m *shipMemo) read(e *memoEntry) (json.RawMessage, bool, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return e.template, e.template != nil, e.holds
+}
+
+func (m *shipMemo) settle(e *memoEntry, template json.RawMessage, holds bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if e.template == nil {
+		e.template, e.holds = template, holds
+	}
+}
+
+// evalFindings is the embedded pack's findings for input, as JSON: from the
+// memo when the input's group has a checked answer. The first order of a
+// group is evaluated as it is (most groups have one order); the second is
+// evaluated as it is and masked, and the masked answer, its id put back,
+// must be the real answer byte for byte to serve the rest of the group.
+func (e *Engine) evalFindings(ctx context.Context, input ast.Value) (json.RawMessage, error) {
+	var real json.RawMessage
+	key, id, ok := masked(input)
+	if e.shipMemo == nil || !ok {
+		err := e.evalBounded(ctx, e.findings, &real, input)
+		return real, err
+	}
+	ent, fresh := e.shipMemo.entry(key)
+	template, settled, holds := e.shipMemo.read(ent)
+	if settled && holds {
+		e.shipMemo.served.Add(1)
+		return withID(template, id), nil
+	}
+	if err := e.evalBounded(ctx, e.findings, &real, input); err != nil {
+		return nil, err
+	}
+	if fresh || settled {
+		return real, nil
+	}
+	var masked json.RawMessage
+	if err := e.evalBounded(ctx, e.findings, &masked, key); err != nil {
+		e.shipMemo.settle(ent, json.RawMessage{}, false) // the group is not served
+		return real, nil
+	}
+	e.shipMemo.settle(ent, masked, bytes.Equal(withID(masked, id), real))
+	return real, nil
+}
+
+// withID is a masked answer with the order's id in memoID's place.
+func withID(template json.RawMessage, id string) json.RawMessage {
+	quoted := appendJSONString(nil, id)
+	return bytes.ReplaceAll(template, []byte(memoID), quoted[1:len(quoted)-1])
+}
