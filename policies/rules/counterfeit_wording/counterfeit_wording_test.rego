@@ -72,3 +72,10 @@ test_replica_slang if {
 	words(["ab胶", "1比1", "配比"]) == set()
 	words(["情人节", "1比1", "心形", "蜡烛"]) == set()
 }
+
+test_replica_words_needing_goods if {
+	words(["仿品", "手表", "男"]) == {"仿品"}
+	words(["仿古", "瓷器", "仿品", "摆件"]) == set()
+	words(["高版本", "安卓", "平板"]) == set()
+	words(["山寨版", "耳机"]) == {"山寨版"}
+}
