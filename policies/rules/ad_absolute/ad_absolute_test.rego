@@ -268,3 +268,5 @@ test_term_and_mission if {
 	words(["打造", "行业", "标杆", "是我们的目标"]) == set()
 	words(["电竞椅", "同价位", "没有对手"]) == {"同价位没有对手"}
 }
+
+test_goal_sentence if words(["以", "成为", "行业标杆", "为目标"]) == set()

@@ -85,3 +85,8 @@ test_idiomatic_urgency if {
 	words(["明早", "恢复", "精神"]) == set()
 	words(["醒酒", "再", "等", "十分钟"]) == set()
 }
+
+test_after_an_event_the_price_rises if {
+	words(["过了", "双", "11", "就", "涨回原价"]) == {"过了双11就涨回原价"}
+	words(["过了", "保质期", "请勿", "食用"]) == set()
+}
