@@ -190,13 +190,9 @@ func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Findi
 	if err != nil {
 		return nil, err
 	}
-	raw, err := e.evalFindings(ctx, input)
+	found, err := e.evalFindings(ctx, input)
 	if err != nil {
 		return nil, err
-	}
-	var found []finding.Finding
-	if err := json.Unmarshal(raw, &found); err != nil {
-		return nil, fmt.Errorf("policy findings: %w", err)
 	}
 	found = append(found, e.evalUserRules(ctx, doc, input)...)
 	fillEvidence(doc, found)

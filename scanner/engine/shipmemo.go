@@ -4,10 +4,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
 // Thousands of orders on one tracking number make documents that differ
@@ -31,6 +37,7 @@ type shipMemo struct {
 type memoEntry struct {
 	key      ast.Value
 	template json.RawMessage // nil until the second order of the group
+	decoded  []finding.Finding
 	holds    bool
 }
 
@@ -65,7 +72,7 @@ func masked(input ast.Value) (key ast.Value, id string, ok bool) {
 		return nil, "", false
 	}
 	s, _ := termValue(ship.Get(keyOrderID)).(ast.String)
-	if s == "" || bytes.Contains([]byte(s), []byte(memoID)) {
+	if s == "" || strings.Contains(string(s), memoID) || !utf8.ValidString(string(s)) {
 		return nil, "", false
 	}
 	var items [][2]*ast.Term
@@ -123,51 +130,73 @@ func (m *shipMemo) entry(key ast.Value) (e *memoEntry, fresh bool) {
 	return e, true
 }
 
-func (m *shipMemo) read(e *memoEntry) (json.RawMessage, bool, bool) {
+func (m *shipMemo) read(e *memoEntry) ([]finding.Finding, bool, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return e.template, e.template != nil, e.holds
+	return e.decoded, e.template != nil, e.holds
 }
 
-func (m *shipMemo) settle(e *memoEntry, template json.RawMessage, holds bool) {
+func (m *shipMemo) settle(e *memoEntry, template json.RawMessage, decoded []finding.Finding, holds bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if e.template == nil {
-		e.template, e.holds = template, holds
+		e.template, e.decoded, e.holds = template, decoded, holds
 	}
 }
 
-// evalFindings is the embedded pack's findings for input, as JSON: from the
-// memo when the input's group has a checked answer. The first order of a
-// group is evaluated as it is (most groups have one order); the second is
+// evalFindings is the embedded pack's findings for input: from the memo
+// when the input's group has a checked answer. The first order of a group
+// is evaluated as it is (most groups have one order); the second is
 // evaluated as it is and masked, and the masked answer, its id put back,
-// must be the real answer byte for byte to serve the rest of the group.
-func (e *Engine) evalFindings(ctx context.Context, input ast.Value) (json.RawMessage, error) {
-	var real json.RawMessage
+// must be the real answer byte for byte, and decoded, to serve the rest.
+func (e *Engine) evalFindings(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
 	key, id, ok := masked(input)
 	if e.shipMemo == nil || !ok {
-		err := e.evalBounded(ctx, e.findings, &real, input)
-		return real, err
+		return e.evalDecoded(ctx, input)
 	}
 	ent, fresh := e.shipMemo.entry(key)
-	template, settled, holds := e.shipMemo.read(ent)
+	decoded, settled, holds := e.shipMemo.read(ent)
 	if settled && holds {
 		e.shipMemo.served.Add(1)
-		return withID(template, id), nil
+		return findingsWithID(decoded, id), nil
 	}
+	if fresh || settled {
+		return e.evalDecoded(ctx, input)
+	}
+	var real, template json.RawMessage
 	if err := e.evalBounded(ctx, e.findings, &real, input); err != nil {
 		return nil, err
 	}
-	if fresh || settled {
-		return real, nil
+	found, err := decodeFindings(real)
+	if err != nil {
+		return nil, err
 	}
-	var masked json.RawMessage
-	if err := e.evalBounded(ctx, e.findings, &masked, key); err != nil {
-		e.shipMemo.settle(ent, json.RawMessage{}, false) // the group is not served
-		return real, nil
+	if err := e.evalBounded(ctx, e.findings, &template, key); err != nil {
+		e.shipMemo.settle(ent, json.RawMessage{}, nil, false) // the group is not served
+		return found, nil
 	}
-	e.shipMemo.settle(ent, masked, bytes.Equal(withID(masked, id), real))
-	return real, nil
+	decoded, err = decodeFindings(template)
+	holds = err == nil && bytes.Equal(withID(template, id), real) &&
+		reflect.DeepEqual(findingsWithID(decoded, id), found)
+	e.shipMemo.settle(ent, template, decoded, holds)
+	return found, nil
+}
+
+// evalDecoded evaluates the embedded pack on input.
+func (e *Engine) evalDecoded(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
+	var raw json.RawMessage
+	if err := e.evalBounded(ctx, e.findings, &raw, input); err != nil {
+		return nil, err
+	}
+	return decodeFindings(raw)
+}
+
+func decodeFindings(raw json.RawMessage) ([]finding.Finding, error) {
+	var found []finding.Finding
+	if err := json.Unmarshal(raw, &found); err != nil {
+		return nil, fmt.Errorf("policy findings: %w", err)
+	}
+	return found, nil
 }
 
 // withID is a masked answer with the order's id in memoID's place.
