@@ -146,3 +146,9 @@ test_replacing_medicine_and_vessels if {
 	words(["颈椎", "枕头", "老中医", "推荐"]) == {"老中医推荐"}
 	words(["医生", "推荐", "孕妇枕"]) == set()
 }
+
+test_better_than_medicine if {
+	words(["艾草", "贴", "胜过吃药"]) == {"胜过吃药"}
+	words(["苦瓜", "片", "告别", "胰岛素"]) == {"告别胰岛素"}
+	words(["不能", "替代", "药物", "治疗", "鱼油"]) == set()
+}
