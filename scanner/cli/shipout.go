@@ -55,7 +55,8 @@ func (o *shipmentsOutput) add(r scanner.Result) error {
 	return nil
 }
 
-// line is a finding as the report shows it: a text line, or compact JSON.
+// line is a finding as the report shows it: a text line, or JSON indented
+// as an item of the report's findings list.
 func (o *shipmentsOutput) line(source string, f finding.Finding) ([]byte, error) {
 	if !o.json {
 		n := 0
@@ -64,9 +65,12 @@ func (o *shipmentsOutput) line(source string, f finding.Finding) ([]byte, error)
 		}
 		return fmt.Appendf(nil, "%s:%d: %s %s: %s%s", report.Terminal(source), n, report.Terminal(f.Severity), report.Terminal(f.Rule), report.Terminal(f.Message), cost(f)), nil
 	}
+	// Indented here, where workers still run, as the report's encoder
+	// would indent it in the findings list: writing the report only copies.
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
+	enc.SetIndent(findingIndent[1:], "  ")
 	if err := enc.Encode(f); err != nil {
 		return nil, fmt.Errorf("encode finding: %w", err)
 	}
@@ -122,24 +126,21 @@ func (o *shipmentsOutput) writeJSON(w io.Writer) error {
 	return bw.Flush()
 }
 
+// findingIndent starts an item of a file's findings list in the report.
+const findingIndent = "\n        "
+
 // writeFindingsJSON writes one file's "findings" member, indented as the
-// report's encoder would.
+// report's encoder would (the spooled items are indented already).
 func (o *shipmentsOutput) writeFindingsJSON(w io.Writer, source string) error {
-	const item = "\n        "
 	io.WriteString(w, "\n      \"findings\": [")
 	n := 0
-	var ind bytes.Buffer
-	err := o.spool.each(source, func(line []byte) error {
-		ind.Reset()
-		if err := json.Indent(&ind, line, item[1:], "  "); err != nil {
-			return fmt.Errorf("spooled finding: %w", err)
-		}
+	err := o.spool.each(source, func(item []byte) error {
 		if n > 0 {
 			io.WriteString(w, ",")
 		}
 		n++
-		io.WriteString(w, item)
-		_, err := w.Write(ind.Bytes())
+		io.WriteString(w, findingIndent)
+		_, err := w.Write(item)
 		return err
 	})
 	if err != nil {

@@ -3,9 +3,11 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 )
 
 // shipSpool keeps each orders file's findings, one line each as the report
@@ -23,7 +25,7 @@ type shipSpool struct {
 // span is a run of one source's lines in the file.
 type span struct{ off, n int64 }
 
-// maxSpoolLine bounds one line read back (a finding quotes at most a few
+// maxSpoolLine bounds one record read back (a finding quotes at most a few
 // order ids and events, each bounded by the readers).
 const maxSpoolLine = 64 << 20
 
@@ -60,15 +62,17 @@ func (s *shipSpool) readerAt() io.ReaderAt {
 	return s.f
 }
 
-// add appends one line of a source.
+// add appends one record of a source: its length, then its bytes (a
+// record may hold newlines: JSON findings are spooled indented).
 func (s *shipSpool) add(source string, line []byte) error {
+	head := binary.AppendUvarint(nil, uint64(len(line)))
+	if _, err := s.w.Write(head); err != nil {
+		return fmt.Errorf("spool findings: %w", err)
+	}
 	if _, err := s.w.Write(line); err != nil {
 		return fmt.Errorf("spool findings: %w", err)
 	}
-	if err := s.w.WriteByte('\n'); err != nil {
-		return fmt.Errorf("spool findings: %w", err)
-	}
-	n := int64(len(line)) + 1
+	n := int64(len(head) + len(line))
 	spans := s.spans[source]
 	if last := len(spans) - 1; last >= 0 && spans[last].off+spans[last].n == s.end {
 		spans[last].n += n
@@ -79,22 +83,30 @@ func (s *shipSpool) add(source string, line []byte) error {
 	return nil
 }
 
-// each reads a source's lines back in order, without their newline.
+// each reads a source's records back in order.
 func (s *shipSpool) each(source string, fn func(line []byte) error) error {
 	if err := s.w.Flush(); err != nil {
 		return fmt.Errorf("spool findings: %w", err)
 	}
 	r := s.readerAt()
+	var buf []byte
 	for _, sp := range s.spans[source] {
-		sc := bufio.NewScanner(io.NewSectionReader(r, sp.off, sp.n))
-		sc.Buffer(make([]byte, 0, 64<<10), maxSpoolLine)
-		for sc.Scan() {
-			if err := fn(sc.Bytes()); err != nil {
+		br := bufio.NewReaderSize(io.NewSectionReader(r, sp.off, sp.n), 1<<16)
+		for {
+			n, err := binary.ReadUvarint(br)
+			if err == io.EOF {
+				break
+			}
+			if err != nil || n > maxSpoolLine {
+				return fmt.Errorf("spool findings: bad record (%d bytes): %v", n, err)
+			}
+			buf = slices.Grow(buf[:0], int(n))[:n]
+			if _, err := io.ReadFull(br, buf); err != nil {
+				return fmt.Errorf("spool findings: %w", err)
+			}
+			if err := fn(buf); err != nil {
 				return err
 			}
-		}
-		if err := sc.Err(); err != nil {
-			return fmt.Errorf("spool findings: %w", err)
 		}
 	}
 	return nil
