@@ -139,11 +139,11 @@ func matchFrom(text []rune, p int, brand []rune, st maskState) (int, bool) {
 			j, q, written = j+1, q+1, written+1
 			continue
 		}
-		if !maskRunes[text[q]] {
+		if !masks(text[q], brand) {
 			return 0, false
 		}
 		hidden := 0
-		for q < len(text) && maskRunes[text[q]] {
+		for q < len(text) && masks(text[q], brand) {
 			if text[q] != ' ' {
 				hidden++
 				spaceOnly = false
@@ -176,6 +176,12 @@ func matchFrom(text []rune, p int, brand []rune, st maskState) (int, bool) {
 // first character and hides exactly the one that is missing.
 func oneWrittenMask(text []rune, p, q int, brand []rune) bool {
 	return len(brand) == 2 && !isLatin(brand[0]) && text[p] == brand[0] && q == p+2 && text[p+1] != ' '
+}
+
+// masks reports whether r masks a character of brand: a mask rune, or the
+// letter x inside a Chinese brand (香x儿, 爱马x), as sellers write it.
+func masks(r rune, brand []rune) bool {
+	return maskRunes[r] || r == 'x' && !isLatin(brand[0])
 }
 
 func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
@@ -221,7 +227,7 @@ func maskedTerm(field string, toks []facts.Token, s, e int, key, brand string) *
 func written(key string) int {
 	n := 0
 	for _, r := range key {
-		if !maskRunes[r] {
+		if !maskRunes[r] && r != 'x' {
 			n++
 		}
 	}

@@ -91,3 +91,11 @@ test_bare_replica_words if {
 	words(["故宫", "文创", "复刻", "青花", "杯"]) == set()
 	words(["苗族", "山寨", "民宿"]) == set()
 }
+
+# A luxury brand spelt in full pinyin hides it like an abbreviation does
+# (xiangnaier like xnr): beside luxury goods only.
+test_pinyin_brands if {
+	words(["xiangnaier", "同款", "外套"]) == {"xiangnaier"}
+	words(["pulada", "双肩包", "女"]) == {"pulada"}
+	words(["aimashi", "学习", "笔记本"]) == set()
+}
