@@ -98,6 +98,8 @@ func TestGateAsksForMaskedBrands(t *testing.T) {
 		"新款加绒卫衣 百搭宽松":   false,
 		"香*儿同款链条包 新款":   true,
 		"迪 奥口红 999 正红色": true,
+		"爱马* 丝巾 女 真丝":   true,
+		"蔻* 马车 手提包 女":   true,
 	} {
 		doc := j.Builder.Build(&listings.Listing{ID: "1", Source: "t.txt", Title: title})
 		skip, _ := j.Engine.Skipped(doc)

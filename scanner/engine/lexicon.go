@@ -81,7 +81,7 @@ func newLexiconWords(data map[string]any) lexiconWords {
 //     key (prefixes such as 最);
 //   - context: {field: [{i, runs: [{n, key}]}]}, the runs that are context
 //     words, grouped by their first token (fields with none left out);
-//   - masked: [{field, i, n, s, e, key, brand}], brands written with masked
+//   - masked: [{field, i, n, s, e, key, brand, written}], brands written with masked
 //     characters (香*儿, 迪 奥; see maskedBrands);
 //   - skip: the rule packages the gate skips (see gate.go), left out when
 //     it skips none.

@@ -16,6 +16,7 @@ import (
 // A brand written whole is no hit: that is the brand, not a mask.
 type maskedBrands struct {
 	byFirst map[rune][][]rune // brands by their first character
+	all     [][]rune          // every brand, for a mask in first place (*奈儿)
 }
 
 func newMaskedBrands(data map[string]any) maskedBrands {
@@ -27,6 +28,7 @@ func newMaskedBrands(data map[string]any) maskedBrands {
 		rs := []rune(name)
 		if len(rs) >= 2 {
 			mb.byFirst[rs[0]] = append(mb.byFirst[rs[0]], rs)
+			mb.all = append(mb.all, rs)
 		}
 	}
 	return mb
@@ -40,7 +42,8 @@ var maskRunes = map[rune]bool{
 }
 
 // find lists the masked brands of one field as lexicon runs
-// {field, i, n, s, e, key, brand}: s and e are byte offsets into the text.
+// {field, i, n, s, e, key, brand, written}: s and e are byte offsets into
+// the text, written counts the characters shown.
 func (mb maskedBrands) find(name string, f facts.Field) []*ast.Term {
 	var out []*ast.Term
 	mb.each(f, func(s, e int, key, brand string) bool {
@@ -78,8 +81,12 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 		return // normalisation is rune for rune; anything else is not ours to map
 	}
 	for p := 0; p < len(norm); p++ {
-		for _, brand := range mb.byFirst[norm[p]] {
-			to, ok := matchMasked(norm, p, brand)
+		match, brands := matchMasked, mb.byFirst[norm[p]]
+		if maskRunes[norm[p]] && norm[p] != ' ' && (p == 0 || !maskRunes[norm[p-1]]) {
+			match, brands = matchLeading, mb.all
+		}
+		for _, brand := range brands {
+			to, ok := match(norm, p, brand)
 			if !ok || !onTokenEdges(f.Tokens, offsets[p], offsets[to]) {
 				continue
 			}
@@ -95,10 +102,35 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 // matchMasked matches brand at rune p of text with at least one mask: a run
 // of mask runes either stands for as many characters of the brand (spaces
 // stand for none) or splits two of them. At least two characters of the
-// brand, and half of them, must be written; a Latin brand needs a mask
-// other than a space and whole-word edges.
+// brand, and half of them, must be written (a two-character Chinese brand
+// may show one, see oneWrittenMask); a Latin brand needs a mask other than
+// a space and whole-word edges.
 func matchMasked(text []rune, p int, brand []rune) (int, bool) {
-	j, q, written, masked, spaceOnly := 1, p+1, 1, false, true
+	return matchFrom(text, p, brand, maskState{j: 1, q: p + 1, written: 1, spaceOnly: true})
+}
+
+// matchLeading matches brand at rune p of text whose first characters are
+// hidden by a run of masks (*奈儿, **仕): the run stands for as many
+// characters, and the rest follows as in matchMasked.
+func matchLeading(text []rune, p int, brand []rune) (int, bool) {
+	k := 0
+	for p+k < len(text) && text[p+k] != ' ' && maskRunes[text[p+k]] {
+		k++
+	}
+	if k == 0 || k >= len(brand) {
+		return 0, false
+	}
+	return matchFrom(text, p, brand, maskState{j: k, q: p + k, masked: true})
+}
+
+// maskState is how far a brand is matched: brand[:j] against text[p:q].
+type maskState struct {
+	j, q, written     int
+	masked, spaceOnly bool
+}
+
+func matchFrom(text []rune, p int, brand []rune, st maskState) (int, bool) {
+	j, q, written, masked, spaceOnly := st.j, st.q, st.written, st.masked, st.spaceOnly
 	for j < len(brand) {
 		if q >= len(text) {
 			return 0, false
@@ -127,13 +159,23 @@ func matchMasked(text []rune, p int, brand []rune) (int, bool) {
 		}
 		j += hidden // the run hides characters (香*儿)
 	}
-	if !masked || written < 2 || written*2 < len(brand) {
+	for q > p && text[q-1] == ' ' {
+		q-- // a run hiding the last characters (爱马* 丝巾) ends before its spaces
+	}
+	if !masked || written*2 < len(brand) || written < 2 && !oneWrittenMask(text, p, q, brand) {
 		return 0, false
 	}
 	if isLatin(brand[0]) && (spaceOnly || p > 0 && isLatin(text[p-1]) || q < len(text) && isLatin(text[q])) {
 		return 0, false
 	}
 	return q, true
+}
+
+// oneWrittenMask: a two-character Chinese brand with its last character
+// masked (蔻*, 迪*) is a mask only when the mask stands right after the
+// first character and hides exactly the one that is missing.
+func oneWrittenMask(text []rune, p, q int, brand []rune) bool {
+	return len(brand) == 2 && !isLatin(brand[0]) && text[p] == brand[0] && q == p+2 && text[p+1] != ' '
 }
 
 func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
@@ -170,7 +212,20 @@ func maskedTerm(field string, toks []facts.Token, s, e int, key, brand string) *
 		ast.Item(ast.StringTerm("e"), ast.IntNumberTerm(e)),
 		ast.Item(keyKey, ast.StringTerm(key)),
 		ast.Item(ast.StringTerm("brand"), ast.StringTerm(brand)),
+		ast.Item(ast.StringTerm("written"), ast.IntNumberTerm(written(key))),
 	)
+}
+
+// written counts the characters of a masked brand that are shown (蔻* shows
+// one): the rule wants goods beside a brand of which one is shown.
+func written(key string) int {
+	n := 0
+	for _, r := range key {
+		if !maskRunes[r] {
+			n++
+		}
+	}
+	return n
 }
 
 // runeOffsets are the byte offsets of every rune of s, and len(s).

@@ -270,3 +270,18 @@ test_term_and_mission if {
 }
 
 test_goal_sentence if words(["以", "成为", "行业标杆", "为目标"]) == set()
+
+# Rankings the tokenizer cuts (榜首, 第|1|名) are claims; a place engraved
+# on a medal or trophy is the goods' content.
+test_rankings_and_engraved_places if {
+	words(["热销", "榜首", "瑜伽", "垫"]) == {"榜首"}
+	words(["淘宝", "热卖", "第", "1", "名", "保温", "壶"]) == {"第1名"}
+	words(["第", "1", "名", "奖牌", "运动会", "定制"]) == set()
+}
+
+# Non-最 superlatives glued to a noun (尖端科技, 至尊礼盒, 降维打击).
+test_glued_superlatives if {
+	words(["尖端科技", "扫地", "机器人"]) == {"尖端科技"}
+	words(["至尊", "礼盒", "大闸蟹"]) == {"至尊"}
+	words(["降", "维", "打击", "同价位"]) == {"降维打击"}
+}

@@ -33,3 +33,9 @@ test_franchise_income if {
 	words(["奶茶", "加盟", "月入过万"]) == {"月入过万"}
 	words(["职场", "图书", "月入过万"]) == set()
 }
+
+# A gain written as a multiple in words (升值三倍) is a promised return.
+test_gain_in_times_words if {
+	words(["买来", "放", "五年", ",", "升值", "三倍", "不是", "梦"]) == {"升值三倍"}
+	words(["存钱", "不如", "存", "茶"]) == {"存钱不如"}
+}

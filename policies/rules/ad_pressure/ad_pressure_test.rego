@@ -90,3 +90,11 @@ test_after_an_event_the_price_rises if {
 	words(["过了", "双", "11", "就", "涨回原价"]) == {"过了双11就涨回原价"}
 	words(["过了", "保质期", "请勿", "食用"]) == set()
 }
+
+# A raffle game with a prize to win lures a click (砸金蛋赢手机); the
+# raffle's props (砸金蛋 道具 年会) are goods, not a lure.
+test_raffle_prize_lure if {
+	words(["砸", "金蛋", "赢", "手机", "进", "店"]) == {"砸金蛋赢手机"}
+	words(["大转盘", "抽", "大奖"]) == {"大转盘抽大奖"}
+	words(["刮刮乐", "卡片", "定制", "抽奖", "赢", "大奖", "道具"]) == set()
+}

@@ -43,3 +43,10 @@ test_promised_effects if {
 	words(["招财进宝", "春联", "对联"]) == set()
 	words(["职场", "图书", "升职加薪", "技巧"]) == set()
 }
+
+# Warding off illness' qi (化解病气) promises a supernatural effect;
+# 化解 before ordinary troubles does not.
+test_ward_off_ill_qi if {
+	words(["挂", "在", "床头", "可", "化解", "病", "气"]) == {"化解病气"}
+	words(["化解", "矛盾", "沟通", "技巧"]) == set()
+}

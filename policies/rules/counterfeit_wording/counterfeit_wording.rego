@@ -42,15 +42,24 @@ partnered(c) if not c.entry.needs
 
 partnered(c) if lexicon.in_context("counterfeit", c.entry.needs, c)
 
-# masked brands (香*儿, 迪 奥) the engine found, unless the listing's own
-# brand is that brand.
+# masked brands (香*儿, 迪 奥, 爱马*) the engine found, unless the listing's own
+# brand is that brand; a brand of which one character is shown (蔻*, 迪*)
+# counts beside goods that are faked (手提包, 口红), not on its own.
 candidates contains c if {
 	some m in object.get(input, ["listing", "lexicon", "masked"], [])
 	not lexicon.brand_names[m.brand]
+	shown_enough(m)
 	c := {
 		"field": m.field, "i": m.i, "n": m.n, "s": m.s, "e": m.e, "key": m.key, "word": m.key,
 		"entry": {"suggestion": "删除遮挡写法的品牌名；未经授权不得使用他人商标，也不得暗示是某品牌", "kind": "masked", "brand": m.brand},
 	}
+}
+
+shown_enough(m) if object.get(m, "written", 2) >= 2
+
+shown_enough(m) if {
+	m.written < 2
+	lexicon.in_context("counterfeit", "replica_goods", m)
 }
 
 hits := lexicon.longest(candidates)

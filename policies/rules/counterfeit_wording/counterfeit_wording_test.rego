@@ -79,3 +79,15 @@ test_replica_words_needing_goods if {
 	words(["高版本", "安卓", "平板"]) == set()
 	words(["山寨版", "耳机"]) == {"山寨版"}
 }
+
+# Replica words count bare (复刻, 山寨); a re-issue is lawful only as the
+# brand's own, a work's (games, records) or a museum's, and a 山寨 only as
+# a mountain village.
+test_bare_replica_words if {
+	words(["复刻", "aj1", "高", "帮", "篮球鞋"]) == {"复刻"}
+	words(["山寨", "耳机", "蓝牙"]) == {"山寨"}
+	words(["耐克", "官方", "复刻", "配色", "运动鞋"]) == set()
+	words(["复刻版", "游戏", "光盘"]) == set()
+	words(["故宫", "文创", "复刻", "青花", "杯"]) == set()
+	words(["苗族", "山寨", "民宿"]) == set()
+}

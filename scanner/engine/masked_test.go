@@ -1,0 +1,65 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+)
+
+// Brands are masked in any place: the first characters (*奈儿), the middle
+// (香*儿), the last (爱马*, 蔻*), or split by spaces (迪 奥). A run of masks
+// before the next word is no part of the hit, and a lone character with a
+// space, or a brand's last character alone behind a mask, is no mask.
+func TestMatchMaskedInAnyPlace(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		text, brand, want string
+	}{
+		{"香*儿 外套", "香奈儿", "香*儿"},
+		{"爱马* 丝巾", "爱马仕", "爱马*"},
+		{"巴黎世* 老爹鞋", "巴黎世家", "巴黎世*"},
+		{"蔻* 手提包", "蔻驰", "蔻*"},
+		{"*奈儿 外套", "香奈儿", "*奈儿"},
+		{"迪 奥 口红", "迪奥", "迪 奥"},
+		{"g*cci 包", "gucci", "g*cci"},
+		{"蔻 手提包", "蔻驰", ""},
+		{"*驰 手提包", "蔻驰", ""},
+		{"爱马 丝巾", "爱马仕", ""},
+		{"香奈儿 外套", "香奈儿", ""},
+	}
+	for _, c := range cases {
+		text, brand := []rune(c.text), []rune(c.brand)
+		got := ""
+		for p := range text {
+			match := matchMasked
+			if maskRunes[text[p]] && text[p] != ' ' {
+				match = matchLeading
+			} else if text[p] != brand[0] {
+				continue
+			}
+			if q, ok := match(text, p, brand); ok {
+				got = string(text[p:q])
+				break
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q as %s: matched %q, want %q", c.text, c.brand, got, c.want)
+		}
+	}
+}
+
+// A brand of which one character is shown (蔻*) is found by the engine; the
+// rule then wants faked goods beside it, so 万* 能 胶 stays silent.
+func TestOneShownCharacterNeedsGoods(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	for title, want := range map[string]bool{
+		"迪* 口红 正红色": true,
+		"万* 能 胶":    false,
+	} {
+		found, _, err := j.CheckListing(t.Context(), &listings.Listing{ID: "1", Source: "t.txt", Title: title})
+		if err != nil || (len(rulesOf(found)["counterfeit-wording"]) > 0) != want {
+			t.Errorf("%s: findings %v, %v; want counterfeit-wording %v", title, rulesOf(found), err, want)
+		}
+	}
+}
