@@ -300,6 +300,12 @@ func evalInto(ctx context.Context, pq rego.PreparedEvalQuery, out any, opts ...r
 	if !ok {
 		return fmt.Errorf("policy query result: %T, want JSON text", rs[0].Expressions[0].Value)
 	}
+	if dst, ok := out.(*json.RawMessage); ok {
+		// appendJSON wrote raw into a buffer of its own, valid JSON:
+		// decoding it into raw text again would only check and copy it.
+		*dst = raw
+		return nil
+	}
 	return json.Unmarshal(raw, out)
 }
 
