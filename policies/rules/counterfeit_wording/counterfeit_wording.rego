@@ -7,7 +7,10 @@
 #   的尾货用语（原厂尾货、大牌代工厂、同厂出品、专柜撤柜）。只在有搭配时
 #   才算的词（复刻、1:1、莆田、尾货、代工厂）要有仿冒语境，仿冒词彼此
 #   就是搭配（精仿复刻两个都算）；翡翠的「A货」（天然未处理）和「原单号」
-#   不是仿冒。
+#   不是仿冒。借用他人品牌卖非该品牌的商品（香奈儿同款、巴黎世家款、
+#   古驰风、仿卡地亚、迪奥大牌平替，表里 kind 为 imitation 的词）另有
+#   依据：《商标法》第五十七条第二项、第七项，《反不正当竞争法》第六条；
+#   商品自己的品牌属性和兼容配件（适用、兼容）不算。
 # custom:
 #   severity: error
 #   basis: 平台售假规则；《商标法》第五十七条第三项
@@ -86,7 +89,7 @@ exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exempt
 findings contains f if {
 	some c in hits
 	not exempt(c)
-	f := lib.finding(meta, {
+	f := lib.finding(meta_for(c), {
 		"field": c.field, "s": c.s, "e": c.e,
 		"message": message(c),
 		"suggestion": c.entry.suggestion,
@@ -94,10 +97,19 @@ findings contains f if {
 	})
 }
 
+# meta_for gives the rule's meta with the basis of hit c's kind: borrowing
+# another's brand (imitation) rests on trademark and unfair-competition law,
+# not on the sale of counterfeits.
+meta_for(c) := object.union(meta, {"basis": object.union(meta.basis, {"law": data.tables.counterfeit.imitation_basis})}) if {
+	c.entry.kind == "imitation"
+} else := meta
+
 message(c) := sprintf("遮挡写法的品牌「%s」（%s）：暗示假冒该品牌，平台按售假处理", [c.word, c.entry.brand]) if {
 	c.entry.brand
 } else := sprintf("品牌代称「%s」：暗示假冒奢侈品牌，平台按售假处理", [c.word]) if {
 	c.entry.kind == "masked"
+} else := sprintf("借用他人品牌「%s」（同款、款、风、平替）：未经授权用他人商标卖非该品牌的商品", [c.word]) if {
+	c.entry.kind == "imitation"
 } else := sprintf("「%s」：暗示品牌工厂货源的尾货用语，平台按售假处理", [c.word]) if {
 	c.entry.kind == "factory"
 } else := sprintf("仿冒用语「%s」：平台按售假处理，消费者可主张三倍赔偿", [c.word])

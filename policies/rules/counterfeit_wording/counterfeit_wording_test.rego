@@ -99,3 +99,34 @@ test_pinyin_brands if {
 	words(["pulada", "双肩包", "女"]) == {"pulada"}
 	words(["aimashi", "学习", "笔记本"]) == set()
 }
+
+# Borrowing another's brand to sell goods that are not that brand: the
+# brand beside a style word (款, 风, 仿) or in a sentence with 同款/平替.
+test_imitated_brand if {
+	words(["巴黎", "世家", "款", "老爹鞋"]) == {"巴黎世家"}
+	words(["古驰", "风", "腰带"]) == {"古驰"}
+	words(["仿", "卡地亚", "手镯"]) == {"卡地亚"}
+	words(["芬迪", "印花", "丝巾", "长款", "同款"]) == {"芬迪"}
+	words(["迪奥", "大牌", "平替", "口红"]) == {"迪奥", "大牌平替"}
+	words(["狗家", "同款", "乐福鞋"]) == {"狗家"}
+}
+
+test_imitated_brand_basis if {
+	fs := counterfeit_wording.findings with input as t.title(["香奈儿", "同款", "耳环"])
+	some f in fs
+	f.details.kind == "imitation"
+	contains(f.basis.law, "《中华人民共和国商标法》第五十七条第二项")
+	contains(f.basis.law, "《中华人民共和国反不正当竞争法》第六条")
+}
+
+test_imitated_brand_needs_a_style_word if {
+	words(["香奈儿", "香水", "50ml"]) == set()
+	words(["大牌", "平替", "口红"]) == set()
+	why(["适用", "耐克", "同款", "鞋带"], "耐克") == "compatible"
+}
+
+test_imitated_brand_own_brand if {
+	doc := object.union(t.title(["香奈儿", "同款", "耳环"]), {"listing": {"attributes": [{"name": "品牌", "value": "香奈儿/Chanel"}]}})
+	fs := counterfeit_wording.findings with input as doc
+	count(fs) == 0
+}
