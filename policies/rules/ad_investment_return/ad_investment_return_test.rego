@@ -39,3 +39,16 @@ test_gain_in_times_words if {
 	words(["买来", "放", "五年", ",", "升值", "三倍", "不是", "梦"]) == {"升值三倍"}
 	words(["存钱", "不如", "存", "茶"]) == {"存钱不如"}
 }
+
+# Principal and profit guarantees (§25(1)), experts vouching for returns
+# (§25(2)); 躺赚 and 零亏损 only where goods are placed or traded for gain.
+test_guarantees_and_experts if {
+	words(["本金", "无忧", "红木", "家具"]) == {"本金无忧"}
+	words(["百分百", "赚钱", "炒股", "软件"]) == {"百分百赚钱"}
+	words(["外汇", "课程", "零", "亏损", "策略"]) == {"零亏损"}
+	words(["共享", "按摩椅", "投放", "躺赚"]) == {"躺赚"}
+	words(["跑步机", "躺赚", "不", "可能"]) == set()
+	words(["理财", "专家", "推荐", "基金", "课程"]) == {"理财专家推荐"}
+	some f in ad_investment_return.findings with input as t.title(["理财", "专家", "推荐", "基金"])
+	contains(f.basis.law, "第二十五条第二项")
+}
