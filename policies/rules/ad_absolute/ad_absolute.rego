@@ -46,6 +46,7 @@ needs := [
 	{"words": ["ad_absolute.words"]},
 	{"prefixes": ["ad_absolute.prefixes"]},
 	{"words": ["ad_absolute.guarantees.words"], "facts": ["percents"]},
+	{"words": ["ad_absolute.peer_marks"]},
 ]
 
 # Composition and specification lines are labels, not claims (100%棉).
@@ -62,6 +63,24 @@ candidates contains c if {
 
 candidates contains c if {
 	some c in guarantee_hits
+}
+
+candidates contains c if {
+	some c in peer_hits
+}
+
+# peer_hits are 「A中的A」 (顶配中的顶配, 战斗机中的战斗机): whatever A is,
+# the phrase ranks the goods as the best of their own best class. The
+# three parts are glued and A is Chinese (1中的1 is no claim).
+peer_hits contains c if {
+	some m in lexicon.matches("ad_absolute", "peer_marks", skip)
+	some k in numbers.range(1, 3)
+	a := lexicon.key_at(m.field, m.i - k, k)
+	a == lexicon.key_at(m.field, m.i + m.n, k)
+	regex.match(`^\p{Han}+$`, a)
+	glued(m.field, m.i - k, ((m.i + m.n) + k) - 1)
+	word := concat("", [a, m.key, a])
+	c := object.union(lexicon.match(m.field, m.i - k, ((2 * k) + m.n) - 1, word, m.entry), {"word": word})
 }
 
 # guarantee_hits are figures of 100% or more followed by a guarantee word
@@ -107,7 +126,12 @@ exempt(c) if spec_figure(c)
 
 # glued: tokens a..b follow each other with no space between (a space in a
 # title separates phrases: 史上最轻 碳纤维自行车 22速 is no specification).
+# numbers.range counts down when a > b, so a figure right after the limit
+# word (最少 80抽: a == b) is glued with nothing to check.
+glued(_, a, b) if a >= b
+
 glued(name, a, b) if {
+	a < b
 	toks := input.listing.fields[name].tokens
 	every m in numbers.range(a + 1, b) {
 		toks[m - 1].e == toks[m].s

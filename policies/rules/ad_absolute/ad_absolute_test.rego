@@ -285,3 +285,30 @@ test_glued_superlatives if {
 	words(["至尊", "礼盒", "大闸蟹"]) == {"至尊"}
 	words(["降", "维", "打击", "同价位"]) == {"降维打击"}
 }
+
+# 「A中的A」 is the best of the best whatever A is; spaced apart, a figure
+# for A, or a different A is no such phrase.
+test_peer_of_peers if {
+	words(["顶", "配", "中", "的", "顶", "配", " ", "电竞椅"]) == {"顶配中的顶配"}
+	words(["战斗机", "中", "的", "战斗机", " ", "手机"]) == {"战斗机中的战斗机"}
+	words(["顶配", " ", "中", "的", " ", "顶配"]) == set()
+	words(["1", "中", "的", "1"]) == set()
+	words(["其", "中", "的", "一款"]) == set()
+}
+
+# A figure right after a limit word states a quantity (最少 80抽, 最多80抽).
+test_limit_right_before_a_figure if {
+	segs := ["婴儿", "湿巾", " ", "最少", " ", "80", "抽"]
+	fs := ad_absolute.findings with input as t.doc({"title": segs}, [t.num("title", segs, 5, 6, 80, "抽")])
+	count(fs) == 0
+	segs2 := ["湿巾", "最多", "80", "抽"]
+	fs2 := ad_absolute.findings with input as t.doc({"title": segs2}, [t.num("title", segs2, 2, 3, 80, "抽")])
+	count(fs2) == 0
+}
+
+# More non-最 superlatives: 天下无双, 好到极点, 至尊 before 手感.
+test_more_superlatives if {
+	words(["天下无双", " ", "手工", "拉面"]) == {"天下无双"}
+	words(["吸水性", "好", "到极点", " ", "加厚"]) == {"好到极点"}
+	words(["至尊", "手感", " ", "机械", "键盘"]) == {"至尊"}
+}
