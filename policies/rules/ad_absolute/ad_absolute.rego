@@ -95,9 +95,16 @@ guarantee_hits contains c if {
 	some k, word in lexicon.keys_at(num.field, next)
 	k < 2
 	data.tables.ad_absolute.guarantees.words[word]
-	entry := object.remove(data.tables.ad_absolute.guarantees, ["words"])
+	entry := guarantee_entry(word)
 	c := object.union(lexicon.match(num.field, first, (next - first) + k, word, entry), {"word": concat("", ["100%", word])})
 }
+
+# guarantee_entry is the table's guarantee entry, with a word's own
+# settings where it has them (有效 yields to ad-medical-claim beside 防脱).
+guarantee_entry(word) := object.union(base, data.tables.ad_absolute.guarantees.words[word]) if {
+	base := object.remove(data.tables.ad_absolute.guarantees, ["words"])
+	is_object(data.tables.ad_absolute.guarantees.words[word])
+} else := object.remove(data.tables.ad_absolute.guarantees, ["words"])
 
 # partnered: words that are claims only beside a partner (至尊 享受,
 # 国家机关 特供) need it.

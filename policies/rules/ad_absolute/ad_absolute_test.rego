@@ -312,3 +312,14 @@ test_more_superlatives if {
 	words(["吸水性", "好", "到极点", " ", "加厚"]) == {"好到极点"}
 	words(["至尊", "手感", " ", "机械", "键盘"]) == {"至尊"}
 }
+
+# 100%有效 beside a treatment word (防脱) is an efficacy guarantee, judged by
+# ad-medical-claim; on a pest bait it stays an absolute claim.
+test_efficacy_guarantee_yields if {
+	segs := ["防", "脱", " ", "精华液", " ", "100", "%", "有效"]
+	fs := ad_absolute.findings with input as t.doc({"title": segs}, [t.num("title", segs, 5, 6, 100, "%")])
+	count(fs) == 0
+	segs2 := ["杀", "蟑", "胶饵", " ", "100", "%", "有效"]
+	fs2 := ad_absolute.findings with input as t.doc({"title": segs2}, [t.num("title", segs2, 4, 5, 100, "%")])
+	{f.details.word | some f in fs2} == {"100%有效"}
+}

@@ -152,3 +152,9 @@ test_better_than_medicine if {
 	words(["苦瓜", "片", "告别", "胰岛素"]) == {"告别胰岛素"}
 	words(["不能", "替代", "药物", "治疗", "鱼油"]) == set()
 }
+
+# 100%有效 is an efficacy guarantee beside a treatment word only.
+test_percent_efficacy_guarantee if {
+	"100%有效" in words(["防", "脱", " ", "精华液", " ", "100", "%", "有效"])
+	words(["杀", "蟑", "胶饵", " ", "100", "%", "有效"]) == set()
+}
