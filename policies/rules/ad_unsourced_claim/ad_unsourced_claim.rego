@@ -52,6 +52,16 @@ candidates contains c if {
 	c.entry.kind != "metric"
 	not aspiration(c)
 	not yields_to_medical(c)
+	not yields_to_education(c)
+}
+
+# yields_to_education: an expert's or student's recommendation of a course
+# (北大教授推荐 少儿编程课) is ad-education-guarantee's finding (《中华人民共和国广告法》
+# 第二十四条第三项 forbids it outright, sourced or not).
+yields_to_education(c) if {
+	c.entry.kind == "endorsement"
+	data.tables.ad_education_guarantee.words[c.key]
+	lexicon.in_context("ad_education_guarantee", "education", c)
 }
 
 # yields_to_medical: a doctor's or expert's recommendation of a drug,

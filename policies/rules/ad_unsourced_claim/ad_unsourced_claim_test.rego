@@ -156,3 +156,10 @@ test_than_and_fraction if {
 	words(["效率", "提升", "一倍"], []) == {"提升一倍"}
 	words(["三分之二", "的", "用户", "回购"], []) == {"三分之二的用户"}
 }
+
+# An expert's recommendation of a course is ad-education-guarantee's; of a
+# pan it still wants a source.
+test_course_endorsement_yields_to_education if {
+	count(ad_unsourced_claim.findings) == 0 with input as t.title(["北大", "教授推荐", " ", "少儿", "编程", "课"])
+	count(ad_unsourced_claim.findings) == 1 with input as t.title(["教授推荐", " ", "不粘", "炒锅"])
+}
