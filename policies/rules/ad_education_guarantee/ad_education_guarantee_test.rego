@@ -34,3 +34,12 @@ test_assured_score_and_learning_time if {
 	words(["吉他", "课程", "30天", "学会"]) == {"30天学会"}
 	words(["安检", "必过", "行李箱"]) == set()
 }
+
+# A guarantee verb before passing, a certificate or a team place promises
+# the result of a course (第二十四条第一项).
+test_assure_pass if {
+	words(["钢琴", "网课", "保证", "过级"]) == {"保证过级"}
+	words(["编程", "课", "学完保证", "进省队"]) == {"学完保证进省队"}
+	words(["保证", "过级", "钢琴", "网课"]) != set()
+	words(["钢琴", "考级", "教材", "过级", "曲目"]) == set()
+}

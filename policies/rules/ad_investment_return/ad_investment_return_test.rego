@@ -52,3 +52,12 @@ test_guarantees_and_experts if {
 	some f in ad_investment_return.findings with input as t.title(["理财", "专家", "推荐", "基金"])
 	contains(f.basis.law, "第二十五条第二项")
 }
+
+# Payback and no-loss promises in an investment context (第二十五条第一项);
+# 保底 outside one (保底 抽奖) is no return promise.
+test_payback_promises if {
+	words(["加盟", "奶茶店", "包回本"]) == {"包回本"}
+	words(["银元", "收藏", "保证不亏"]) == {"保证不亏"}
+	words(["区块链", "课程", "躺赚"]) == {"躺赚"}
+	words(["盲盒", "保底", "隐藏款"]) == set()
+}

@@ -37,3 +37,12 @@ test_deputies_and_ministries if {
 	words(["海关总署", "选用", "奶粉"]) == {"海关总署选用"}
 	words(["人大代表", "履职", "读本"]) == set()
 }
+
+# Approval, supervision and supply verbs after an organ use its name too
+# (国务院特批, 海关总署监制); a channel (政府采购) stays silent.
+test_organ_approval_verbs if {
+	words(["国务院", "特批", "灵芝", "孢子粉"]) == {"国务院特批"}
+	words(["消防局", "指定", "灭火器"]) == {"消防局指定"}
+	words(["武警部队", "供应", "作战靴"]) == {"武警部队供应"}
+	words(["政府", "采购", "供应商", "办公椅"]) == set()
+}
