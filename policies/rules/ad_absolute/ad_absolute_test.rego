@@ -323,3 +323,10 @@ test_efficacy_guarantee_yields if {
 	fs2 := ad_absolute.findings with input as t.doc({"title": segs2}, [t.num("title", segs2, 4, 5, 100, "%")])
 	{f.details.word | some f in fs2} == {"100%有效"}
 }
+
+# Names that contain a superlative are names: a court, a slogan printed on a shirt.
+test_names_with_superlatives if {
+	words(["最高法", " ", "司法解释", " ", "汇编"]) == set()
+	words(["我的", "唯一", " ", "情侣", "T恤"]) == set()
+	words(["唯一", " ", "情侣", "T恤"]) == {"唯一"}
+}

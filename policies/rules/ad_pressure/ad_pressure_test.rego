@@ -98,3 +98,10 @@ test_raffle_prize_lure if {
 	words(["大转盘", "抽", "大奖"]) == {"大转盘抽大奖"}
 	words(["刮刮乐", "卡片", "定制", "抽奖", "赢", "大奖", "道具"]) == set()
 }
+
+# 限时 followed by a promotion mechanic is a lawful term of the offer, unless
+# the sentence also presses the buyer.
+test_time_limit_before_a_promotion_mechanic if {
+	count(findings(["限时", " ", "第二件半价", " ", "洗衣液"], [])) == 0
+	count(findings(["限时", " ", "第二件半价", " ", "速抢"], [])) > 0
+}
