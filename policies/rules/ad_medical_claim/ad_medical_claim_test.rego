@@ -185,3 +185,9 @@ test_medical_grade_words if {
 	words(["医用", "级", "硅胶", " ", "奶嘴"]) == set()
 	why(["医用", "级", "硅胶", " ", "奶嘴"], "医用级") != ""
 }
+
+test_adjust_and_delay_body_functions if {
+	words(["调整", "人体", "内分泌", " ", "茶"]) != set()
+	words(["延缓", "更年期", " ", "胶原蛋白"]) != set()
+	words(["延缓", "老化", " ", "橡胶", "保护剂"]) == set()
+}
