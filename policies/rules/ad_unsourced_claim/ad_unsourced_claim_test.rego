@@ -163,3 +163,14 @@ test_course_endorsement_yields_to_education if {
 	count(ad_unsourced_claim.findings) == 0 with input as t.title(["北大", "教授推荐", " ", "少儿", "编程", "课"])
 	count(ad_unsourced_claim.findings) == 1 with input as t.title(["教授推荐", " ", "不粘", "炒锅"])
 }
+
+# Round nine: a crowd figure before its proof (百万好评, 十万人验证), a comparison
+# in words (比同价位亮度高两倍) and 超越 before a multiple, even split by spaces.
+test_crowd_proof_and_comparisons if {
+	words(["百万", "好评", " ", "纸巾"], []) == {"百万好评"}
+	words(["十万人", "验证", " ", "菜刀"], []) == {"十万人验证"}
+	words(["比", "同价位", " ", "亮度高", "两倍"], []) != set()
+	segs := ["吸力", "超越", "同行", " ", "3", "倍"]
+	words(segs, [t.num("title", segs, 4, 5, 3, "倍")]) != set()
+	words(["百万", "像素", " ", "摄像头"], []) == set()
+}
