@@ -340,6 +340,8 @@ test_seller_list_superlatives if {
 	words(["百分之百", " ", "纯天然", " ", "蜂蜜"]) == {"百分之百"}
 	words(["音质", "王者", " ", "音箱"]) == {"王者"}
 	words(["王者", "荣耀", " ", "手办"]) == set()
+	words(["best", " ", "seller", " ", "羽绒服"]) == {"bestseller"}
+	words(["best", " ", "friend", " ", "项链"]) == set()
 }
 
 # 顶配版 names the product's own top tier; 百分之百 before a fibre or a
