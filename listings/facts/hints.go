@@ -7,6 +7,16 @@ import "strings"
 // answer yes where the extractor finds nothing, never the reverse: the
 // engine skips a listing's tokens and facts on a no (see its prefilter).
 
+// CutText is a normalised text (Normalize) as the tokenizer cuts it: the
+// joiners between Chinese characters dropped (see dropJoiners).
+func CutText(norm string) string {
+	if !strings.ContainsAny(norm, joiners) {
+		return norm
+	}
+	cut, _ := dropJoiners(norm, make([]int, len(norm)+1))
+	return cut
+}
+
 // MayPromise reports whether a normalised text (Normalize) holds a word
 // some promise matcher needs: without one, Promises finds nothing in it.
 func MayPromise(norm string) bool {

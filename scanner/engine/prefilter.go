@@ -16,10 +16,10 @@ import (
 // and building facts for them cost more than judging the few that do.
 //
 // It may let through a listing the gate then skips, never the reverse:
-//   - a run of tokens concatenates to a stretch of the normalised text
-//     with at most whitespace left out (whitespace tokens are dropped), so
-//     a gate word (whitespace removed) is a substring of the normalised
-//     text with whitespace removed;
+//   - a run of tokens concatenates to a stretch of the text the tokenizer
+//     cuts (facts.CutText) with at most whitespace left out (whitespace
+//     tokens are dropped), so a gate word (whitespace removed) is a
+//     substring of that text with whitespace removed;
 //   - a token's first character is a character of that text;
 //   - facts are hinted by the words their extractors start from
 //     (facts.MayStateFibre, facts.MayClaimDown, facts.MayPromise) or by a
@@ -93,7 +93,7 @@ func (g *gate) unjudged(l *listings.Listing, tk facts.Tokenizer) bool {
 	h := newTextHints(l, g.masked)
 	words, prefixes := make([]bool, len(g.alts)), make([]bool, len(g.alts))
 	for _, norm := range h.norms {
-		g.pre.mark(withoutSpace(norm), words, prefixes)
+		g.pre.mark(withoutSpace(facts.CutText(norm)), words, prefixes)
 	}
 	if !g.anyAlternative(words, prefixes, h.mayHaveFact, h.mayPromise) {
 		return true
