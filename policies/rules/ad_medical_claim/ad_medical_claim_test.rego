@@ -191,3 +191,10 @@ test_adjust_and_delay_body_functions if {
 	words(["延缓", "更年期", " ", "胶原蛋白"]) != set()
 	words(["延缓", "老化", " ", "橡胶", "保护剂"]) == set()
 }
+
+# Correcting the spine is a repair claim; glasses correct vision by what they
+# are (the purpose exemption).
+test_correcting_the_spine_and_glasses if {
+	words(["矫正", "颈椎", " ", "枕头"]) != set()
+	words(["近视", "眼镜", " ", "矫正", "视力", " ", "镜片"]) == set()
+}
