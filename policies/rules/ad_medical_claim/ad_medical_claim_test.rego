@@ -198,3 +198,10 @@ test_correcting_the_spine_and_glasses if {
 	words(["矫正", "颈椎", " ", "枕头"]) != set()
 	words(["近视", "眼镜", " ", "矫正", "视力", " ", "镜片"]) == set()
 }
+
+# In food 秘方 is a recipe (秘方发酵 馒头); on a plaster it promises a cure.
+test_secret_recipe_in_food if {
+	words(["馒头", " ", "独家", "秘方", "发酵"]) == set()
+	why(["馒头", " ", "独家", "秘方", "发酵"], "秘方") != ""
+	words(["秘方", " ", "膏", " ", "腰痛"]) != set()
+}
