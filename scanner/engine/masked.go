@@ -164,6 +164,10 @@ func matchFrom(text []rune, p int, brand []rune, st maskState) (int, bool) {
 			j, q, written = j+1, q+1, written+1
 			continue
 		}
+		if leet(text[q], brand[j], brand) {
+			j, q, masked, spaceOnly = j+1, q+1, true, false // gucc1, d1or
+			continue
+		}
 		if !masks(text[q], brand) {
 			return 0, false
 		}
@@ -207,6 +211,15 @@ func oneWrittenMask(text []rune, p, q int, brand []rune) bool {
 // letter x inside a Chinese brand (香x儿, 爱马x), as sellers write it.
 func masks(r rune, brand []rune) bool {
 	return maskRunes[r] || r == 'x' && !isLatin(brand[0])
+}
+
+// leet reports whether digit r stands for letter want inside a Latin brand
+// of four or more letters (gucc1, d1or, r0lex): 1 for i or l, 0 for o.
+func leet(r, want rune, brand []rune) bool {
+	if len(brand) < 4 || !isLatin(brand[0]) {
+		return false
+	}
+	return r == '0' && want == 'o' || r == '1' && (want == 'i' || want == 'l')
 }
 
 func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

@@ -28,6 +28,12 @@ func TestMatchMaskedInAnyPlace(t *testing.T) {
 		{"*驰 手提包", "蔻驰", ""},
 		{"爱马 丝巾", "爱马仕", ""},
 		{"香奈儿 外套", "香奈儿", ""},
+		{"gucc1 腰包", "gucci", "gucc1"},
+		{"d1or 口红", "dior", "d1or"},
+		{"r0lex 手表", "rolex", "r0lex"},
+		{"阿*迪 三条杠", "阿迪", "阿*迪"},
+		{"gucci1 腰包", "gucci", ""},
+		{"lv1 包", "lv", ""},
 	}
 	for _, c := range cases {
 		text, brand := []rune(c.text), []rune(c.brand)
