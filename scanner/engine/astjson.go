@@ -18,6 +18,12 @@ var resultJSON = rego.EvalGenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (a
 	return json.RawMessage(b), err
 })
 
+// resultAST leaves a query's answer as the AST it is (evalInto into an
+// *ast.Value).
+var resultAST = rego.EvalGenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) {
+	return t, nil
+})
+
 // jsonBuffers hold the text of results already decoded: an order's
 // findings take kilobytes, written anew for every order otherwise.
 var jsonBuffers sync.Pool

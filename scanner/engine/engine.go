@@ -288,13 +288,27 @@ func withItems(obj ast.Object, items ...[2]*ast.Term) ast.Object {
 	return ast.NewObject(append(out, items...)...)
 }
 
+// evalInto evaluates pq and decodes its answer into out; into an
+// *ast.Value, the answer is the AST as it is.
 func evalInto(ctx context.Context, pq rego.PreparedEvalQuery, out any, opts ...rego.EvalOption) error {
-	rs, err := pq.Eval(ctx, append(opts, resultJSON)...)
+	result := resultJSON
+	if _, ok := out.(*ast.Value); ok {
+		result = resultAST
+	}
+	rs, err := pq.Eval(ctx, append(opts, result)...)
 	if err != nil {
 		return err
 	}
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return errors.New("policy query is undefined (is data.xiaoer.main loaded?)")
+	}
+	if dst, ok := out.(*ast.Value); ok {
+		t, ok := rs[0].Expressions[0].Value.(*ast.Term)
+		if !ok {
+			return fmt.Errorf("policy query result: %T, want an AST term", rs[0].Expressions[0].Value)
+		}
+		*dst = t.Value
+		return nil
 	}
 	raw, ok := rs[0].Expressions[0].Value.(json.RawMessage)
 	if !ok {

@@ -250,10 +250,19 @@ func (e *Engine) evalFindings(ctx context.Context, input ast.Value) ([]finding.F
 }
 
 // evalDecoded evaluates the embedded pack on input.
+// The findings are read from the answer's AST (astfinding.go), or
+// decoded from its JSON text when they have a shape only the decoder reads.
 func (e *Engine) evalDecoded(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
-	var raw json.RawMessage
-	if err := e.evalBounded(ctx, e.findings, &raw, input); err != nil {
+	var answer ast.Value
+	if err := e.evalBounded(ctx, e.findings, &answer, input); err != nil {
 		return nil, err
+	}
+	if found, ok := findingsFromAST(answer); ok {
+		return found, nil
+	}
+	raw, err := appendJSON(jsonBuffer(), answer)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
 	found, err := decodeFindings(raw)
 	reuseJSON(raw) // decoding copies what it keeps
