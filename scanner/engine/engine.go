@@ -40,6 +40,9 @@ type Engine struct {
 	// shipMemo judges orders on a shared tracking number once per group
 	// (shipmemo.go; nil: every order on its own).
 	shipMemo *shipMemo
+	// ruleQueries evaluate a shipment's rules without main.rego's lookup
+	// (shipquery.go; nil: main.rego for every document).
+	ruleQueries *ruleQueries
 }
 
 // Options configures the policy set.
@@ -87,7 +90,8 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		opts.Memory = DefaultEvalMemory
 	}
 	e.memory = newMemWatch(opts.Memory)
-	if e.findings, err = prepare(ctx, "data.xiaoer.main.findings", withBundle(embeddedOnly(embedded, merged), caps)); err != nil {
+	pack := withBundle(embeddedOnly(embedded, merged), caps)
+	if e.findings, err = prepare(ctx, "data.xiaoer.main.findings", pack); err != nil {
 		return nil, err
 	}
 	// The catalogue and the rules' needs come from one more compilation:
@@ -108,6 +112,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 			return nil, err
 		}
 		e.shipMemo = newShipMemo()
+		e.ruleQueries = newRuleQueries(pack)
 	}
 	if e.userRules, err = prepareUserRules(ctx, userRuleFiles(opts.Bundles), base); err != nil {
 		return nil, err

@@ -253,8 +253,12 @@ func (e *Engine) evalFindings(ctx context.Context, input ast.Value) ([]finding.F
 // The findings are read from the answer's AST (astfinding.go), or
 // decoded from its JSON text when they have a shape only the decoder reads.
 func (e *Engine) evalDecoded(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
+	pq := &e.findings
+	if q := e.ruleQueries.forInput(ctx, input); q != nil {
+		pq = q
+	}
 	var answer ast.Value
-	if err := e.evalBounded(ctx, e.findings, &answer, input); err != nil {
+	if err := e.evalBounded(ctx, *pq, &answer, input); err != nil {
 		return nil, err
 	}
 	if found, ok := findingsFromAST(answer); ok {
