@@ -42,8 +42,13 @@ func NewChecker(ctx context.Context, opts engine.Options, now func() time.Time) 
 	return &Checker{Engine: eng, Builder: &facts.Builder{Tokenizer: tk, Now: now}}, nil
 }
 
-// CheckListing builds the listing's document and evaluates it.
+// CheckListing builds the listing's document and evaluates it. A listing
+// no rule can find anything in (Engine.Unjudged) is neither built nor
+// evaluated: it has no findings, and its document is nil.
 func (c *Checker) CheckListing(ctx context.Context, l *listings.Listing) ([]finding.Finding, *facts.Document, error) {
+	if c.Engine.Unjudged(l, c.Builder.Tokenizer) {
+		return []finding.Finding{}, nil, nil
+	}
 	doc := c.Builder.Build(l)
 	found, err := c.Engine.Eval(ctx, doc)
 	if err != nil {

@@ -136,20 +136,33 @@ func (b *Builder) now() time.Time {
 var Shanghai = time.FixedZone("CST", 8*3600)
 
 func (b *Builder) fields(l *listings.Listing) map[string]Field {
-	texts := map[string]string{
-		FieldTitle:       l.Title,
-		FieldSubtitle:    l.Subtitle,
-		FieldDescription: l.Description,
-		FieldAttributes:  AttributeText(l.Attributes),
-		FieldSKUs:        joinLines(l.SKUs),
-		FieldPromises:    joinLines(l.Promises),
-	}
+	texts := FieldTexts(l)
 	out := make(map[string]Field, len(texts))
-	for name, text := range texts {
-		if text == "" {
-			continue
+	for _, t := range texts {
+		out[t.Name] = b.field(t.Text)
+	}
+	return out
+}
+
+// FieldText is the text of one field of a listing, before tokenizing.
+type FieldText struct{ Name, Text string }
+
+// FieldTexts are the listing's fields that hold text: the texts that
+// Build tokenizes and the extractors read.
+func FieldTexts(l *listings.Listing) []FieldText {
+	texts := []FieldText{
+		{FieldTitle, l.Title},
+		{FieldSubtitle, l.Subtitle},
+		{FieldDescription, l.Description},
+		{FieldAttributes, AttributeText(l.Attributes)},
+		{FieldSKUs, joinLines(l.SKUs)},
+		{FieldPromises, joinLines(l.Promises)},
+	}
+	out := texts[:0]
+	for _, t := range texts {
+		if t.Text != "" {
+			out = append(out, t)
 		}
-		out[name] = b.field(text)
 	}
 	return out
 }

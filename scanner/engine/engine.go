@@ -11,6 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/bundle"
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/policies"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
@@ -245,6 +246,15 @@ func (e *Engine) Skipped(doc *facts.Document) ([]string, bool) {
 		return nil, false
 	}
 	return e.gate.skip(doc.Listing)
+}
+
+// Unjudged reports that no rule can find anything in the listing: Eval of
+// its document would skip every rule. Checking costs far less than
+// building the document: the text first, then, where the text allows
+// some rule, tk's tokens and that rule's facts. A false is no promise that
+// some rule judges it.
+func (e *Engine) Unjudged(l *listings.Listing, tk facts.Tokenizer) bool {
+	return e.gate != nil && e.gate.unjudged(l, tk)
 }
 
 func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {

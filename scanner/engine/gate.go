@@ -43,6 +43,8 @@ type gate struct {
 	open bool
 	// masked finds brands written masked, for the fact "masked".
 	masked maskedBrands
+	// pre skips, from the text alone, the listings no rule can be given.
+	pre prefilter
 }
 
 // alternative is one Needs of one rule, indexed.
@@ -105,6 +107,7 @@ func newGate(declared map[string]json.RawMessage, data map[string]any, masked ma
 			return nil, fmt.Errorf("rule package %s: needs: %w", id, err)
 		}
 	}
+	g.pre = newPrefilter(g)
 	return g, nil
 }
 

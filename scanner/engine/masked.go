@@ -80,6 +80,31 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 	if len(norm)+1 != len(offsets) {
 		return // normalisation is rune for rune; anything else is not ours to map
 	}
+	mb.scan(norm, func(p, to int) bool {
+		return onTokenEdges(f.Tokens, offsets[p], offsets[to])
+	}, func(p, to int, brand []rune) bool {
+		return hit(offsets[p], offsets[to], string(norm[p:to]), string(brand))
+	})
+}
+
+// mayHold reports whether a normalised text may hold a masked brand: each
+// would find one only where this finds one whatever the tokens (the
+// prefilter asks before the text has tokens).
+func (mb maskedBrands) mayHold(norm string) bool {
+	if len(mb.byFirst) == 0 {
+		return false
+	}
+	found := false
+	mb.scan([]rune(norm), func(int, int) bool { return true }, func(int, int, []rune) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// scan calls hit with the rune range [p, to) of every masked brand in norm
+// whose ends edges accepts, until hit returns false.
+func (mb maskedBrands) scan(norm []rune, edges func(p, to int) bool, hit func(p, to int, brand []rune) bool) {
 	for p := 0; p < len(norm); p++ {
 		match, brands := matchMasked, mb.byFirst[norm[p]]
 		if maskRunes[norm[p]] && norm[p] != ' ' && (p == 0 || !maskRunes[norm[p-1]]) {
@@ -87,10 +112,10 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 		}
 		for _, brand := range brands {
 			to, ok := match(norm, p, brand)
-			if !ok || !onTokenEdges(f.Tokens, offsets[p], offsets[to]) {
+			if !ok || !edges(p, to) {
 				continue
 			}
-			if !hit(offsets[p], offsets[to], string(norm[p:to]), string(brand)) {
+			if !hit(p, to, brand) {
 				return
 			}
 			p = to - 1

@@ -291,7 +291,7 @@ test_glued_superlatives if {
 test_peer_of_peers if {
 	words(["顶", "配", "中", "的", "顶", "配", " ", "电竞椅"]) == {"顶配中的顶配"}
 	words(["战斗机", "中", "的", "战斗机", " ", "手机"]) == {"战斗机中的战斗机"}
-	words(["顶配", " ", "中", "的", " ", "顶配"]) == set()
+	words(["战斗机", " ", "中", "的", " ", "战斗机"]) == set()
 	words(["1", "中", "的", "1"]) == set()
 	words(["其", "中", "的", "一款"]) == set()
 }
@@ -329,4 +329,34 @@ test_names_with_superlatives if {
 	words(["最高法", " ", "司法解释", " ", "汇编"]) == set()
 	words(["我的", "唯一", " ", "情侣", "T恤"]) == set()
 	words(["唯一", " ", "情侣", "T恤"]) == {"唯一"}
+}
+
+# Round nine: entries of sellers' word lists that were missing (顶配, 第一流,
+# 没有之一, 百分之百) and a metric before 王者.
+test_seller_list_superlatives if {
+	words(["顶配", " ", "游戏本"]) == {"顶配"}
+	words(["第一流", "的", "做工"]) == {"第一流"}
+	words(["最", "安静", "的", " ", "没有", "之一"]) == {"最安静", "没有之一"}
+	words(["百分之百", " ", "纯天然", " ", "蜂蜜"]) == {"百分之百"}
+	words(["音质", "王者", " ", "音箱"]) == {"王者"}
+	words(["王者", "荣耀", " ", "手办"]) == set()
+	words(["best", " ", "seller", " ", "羽绒服"]) == {"bestseller"}
+	words(["best", " ", "friend", " ", "项链"]) == set()
+}
+
+# 顶配版 names the product's own top tier; 百分之百 before a fibre or a
+# content is a composition that can be checked.
+test_variant_and_composition_exemptions if {
+	words(["顶配", "版", " ", "无人机"]) == set()
+	why(["顶配", "版", " ", "无人机"], "顶配") != ""
+	words(["t恤", " ", "百分之百", "纯棉"]) == set()
+	why(["t恤", " ", "百分之百", "纯棉"], "百分之百") != ""
+}
+
+# A place among ten brands ranks like 第一; a medal or a title before 品质 grades
+# the quality (金牌 alone stays a prize's name).
+test_ranked_brands_and_medal_quality if {
+	words(["全国", "十大", "品牌", "之一", " ", "马桶"]) == {"十大品牌之一"}
+	words(["金牌", "品质", " ", "羽绒服"]) == {"金牌品质"}
+	words(["运动会", " ", "金牌", " ", "奖牌"]) == set()
 }

@@ -61,3 +61,17 @@ test_payback_promises if {
 	words(["区块链", "课程", "躺赚"]) == {"躺赚"}
 	words(["盲盒", "保底", "隐藏款"]) == set()
 }
+
+# Round nine: income with a figure (月入3万, 年赚百万) promises a return; a
+# ledger's 月入 column has no figure.
+test_income_with_a_figure if {
+	segs := ["奶茶", "加盟", " ", "月入", "3", "万"]
+	fs := ad_investment_return.findings with input as t.doc({"title": segs}, [t.num("title", segs, 4, 5, 30000, "")])
+	{f.details.word | some f in fs} == {"月入3万"}
+	words(["记账本", " ", "月入", " ", "月出", " ", "手账"]) == set()
+}
+
+test_super_earning_in_a_business_context if {
+	words(["超赚", " ", "项目", " ", "加盟"]) == {"超赚"}
+	words(["超赚", " ", "零食", " ", "大礼包"]) == set()
+}

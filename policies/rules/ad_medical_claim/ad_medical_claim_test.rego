@@ -158,3 +158,50 @@ test_percent_efficacy_guarantee if {
 	"100%有效" in words(["防", "脱", " ", "精华液", " ", "100", "%", "有效"])
 	words(["杀", "蟑", "胶饵", " ", "100", "%", "有效"]) == set()
 }
+
+# Round nine: repairing an organ or a body function, weight or height
+# changed by a figure, cure on one application, medical grades.
+test_repair_an_organ if {
+	words(["叶黄素", " ", "修复", "视力"]) == {"修复视力"}
+	words(["修复", "毛囊", " ", "生发"]) != set()
+	words(["屏幕", " ", "修复", "膜"]) == set()
+}
+
+test_body_change_by_a_figure if {
+	segs := ["酵素", " ", "一周", "瘦", "10", "斤"]
+	fs := ad_medical_claim.findings with input as t.doc({"title": segs}, [t.num("title", segs, 4, 5, 10, "斤")])
+	{f.details.word | some f in fs} == {"瘦10斤"}
+	slim := ["显", "瘦", "200", "斤", " ", "连衣裙"]
+	count(ad_medical_claim.findings) == 0 with input as t.doc({"title": slim}, [t.num("title", slim, 2, 3, 200, "斤")])
+}
+
+test_cure_on_one_application if {
+	words(["湿疹", "膏", " ", "一抹", "就", "好"]) != set()
+	words(["皮鞋油", " ", "一抹", "就", "亮"]) == set()
+}
+
+test_medical_grade_words if {
+	words(["医学", "级", " ", "面膜"]) == {"医学级"}
+	words(["医用", "级", "硅胶", " ", "奶嘴"]) == set()
+	why(["医用", "级", "硅胶", " ", "奶嘴"], "医用级") != ""
+}
+
+test_adjust_and_delay_body_functions if {
+	words(["调整", "人体", "内分泌", " ", "茶"]) != set()
+	words(["延缓", "更年期", " ", "胶原蛋白"]) != set()
+	words(["延缓", "老化", " ", "橡胶", "保护剂"]) == set()
+}
+
+# Correcting the spine is a repair claim; glasses correct vision by what they
+# are (the purpose exemption).
+test_correcting_the_spine_and_glasses if {
+	words(["矫正", "颈椎", " ", "枕头"]) != set()
+	words(["近视", "眼镜", " ", "矫正", "视力", " ", "镜片"]) == set()
+}
+
+# In food 秘方 is a recipe (秘方发酵 馒头); on a plaster it promises a cure.
+test_secret_recipe_in_food if {
+	words(["馒头", " ", "独家", "秘方", "发酵"]) == set()
+	why(["馒头", " ", "独家", "秘方", "发酵"], "秘方") != ""
+	words(["秘方", " ", "膏", " ", "腰痛"]) != set()
+}

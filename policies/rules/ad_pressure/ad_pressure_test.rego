@@ -105,3 +105,26 @@ test_time_limit_before_a_promotion_mechanic if {
 	count(findings(["限时", " ", "第二件半价", " ", "洗衣液"], [])) == 0
 	count(findings(["限时", " ", "第二件半价", " ", "速抢"], [])) > 0
 }
+
+# Round nine: a countdown with no date (最后3小时, 最后一天), stock that runs
+# out (手慢无货, 晚一秒就没); 最后 before a distance or a page is no countdown,
+# and 限时 before 满N减M is a term of the offer.
+test_countdown_without_a_date if {
+	segs := ["最后", "3", "小时", " ", "帆布鞋"]
+	fs := findings(segs, [t.num("title", segs, 1, 2, 3, "小时")])
+	{f.details.word | some f in fs} == {"最后3小时"}
+	words(["最后", "一天", " ", "围巾"]) == {"最后一天"}
+	words(["最后", "一", "公里", " ", "配送"]) == set()
+}
+
+test_stock_runs_out if {
+	words(["手慢", "无货", " ", "拖鞋"]) == {"手慢无货"}
+	words(["晚", "一秒", "就", "没", " ", "面霜"]) != set()
+	count(findings(["限时", " ", "满", "300", "减", "50", " ", "羽绒服"], [])) == 0
+}
+
+test_wait_and_it_rises if {
+	words(["再等", "就涨", " ", "白酒"]) != set()
+	words(["限量", "抢光", "就下架", " ", "雨靴"]) != set()
+	words(["你", "已被选中", " ", "免费领", " ", "保温杯"]) != set()
+}

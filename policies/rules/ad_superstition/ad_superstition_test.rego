@@ -50,3 +50,12 @@ test_ward_off_ill_qi if {
 	words(["挂", "在", "床头", "可", "化解", "病", "气"]) == {"化解病气"}
 	words(["化解", "矛盾", "沟通", "技巧"]) == set()
 }
+
+# Round nine: wearing or placing an object, then a windfall (戴上就发财); a
+# blessing beside a ritual object (文昌塔 逢考必过) promises it; the same words
+# printed on stationery as a wish stay silent.
+test_worn_then_rich if {
+	words(["招财猫", " ", "戴", "上", "就", "发财"]) != set()
+	words(["文昌塔", " ", "逢考必过", " ", "书桌"]) == {"逢考必过"}
+	words(["逢考必过", " ", "中性笔", " ", "文具", "套装"]) == set()
+}

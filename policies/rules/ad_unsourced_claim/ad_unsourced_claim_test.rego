@@ -163,3 +163,26 @@ test_course_endorsement_yields_to_education if {
 	count(ad_unsourced_claim.findings) == 0 with input as t.title(["北大", "教授推荐", " ", "少儿", "编程", "课"])
 	count(ad_unsourced_claim.findings) == 1 with input as t.title(["教授推荐", " ", "不粘", "炒锅"])
 }
+
+# Round nine: a crowd figure before its proof (百万好评, 十万人验证), a comparison
+# in words (比同价位亮度高两倍) and 超越 before a multiple, even split by spaces.
+test_crowd_proof_and_comparisons if {
+	words(["百万", "好评", " ", "纸巾"], []) == {"百万好评"}
+	words(["十万人", "验证", " ", "菜刀"], []) == {"十万人验证"}
+	words(["比", "同价位", " ", "亮度高", "两倍"], []) != set()
+	segs := ["吸力", "超越", "同行", " ", "3", "倍"]
+	words(segs, [t.num("title", segs, 4, 5, 3, "倍")]) != set()
+	words(["百万", "像素", " ", "摄像头"], []) == set()
+}
+
+# Multiples against peers written with 是 (是同行的两倍, 是普通款2倍), half the
+# price of another (便宜一半), and survey shares (受访者中92%).
+test_peer_multiples_and_survey_shares if {
+	words(["销量", "是", "同行", "的", "两倍"], []) != set()
+	segs := ["保湿力", "是", "普通款", "2", "倍"]
+	words(segs, [t.num("title", segs, 3, 4, 2, "倍")]) != set()
+	words(["比", "进口货", "便宜", "一半"], []) != set()
+	survey := ["受访者", "中", "92", "%", "表示", "更顺"]
+	words(survey, [t.num("title", survey, 2, 3, 92, "%")]) != set()
+	words(["一半", "一半", " ", "情侣", "杯"], []) == set()
+}

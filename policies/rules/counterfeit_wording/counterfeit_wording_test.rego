@@ -130,3 +130,12 @@ test_imitated_brand_own_brand if {
 	fs := counterfeit_wording.findings with input as doc
 	count(fs) == 0
 }
+
+# Round nine: more brands sellers borrow (戴森平替), and a brand's check
+# (巴宝莉格); a compatible accessory stays silent.
+test_more_imitated_brands if {
+	words(["戴", "森", "平", "替", " ", "卷发棒"]) == {"戴森"}
+	words(["巴", "宝", "莉", "格", " ", "围巾"]) == {"巴宝莉"}
+	words(["适用", "戴森", " ", "吹风机", " ", "收纳架"]) == set()
+	words(["苏格兰", "格", " ", "围巾"]) == set()
+}

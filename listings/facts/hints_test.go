@@ -1,0 +1,39 @@
+package facts
+
+import (
+	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+)
+
+// The hints may answer yes where the extractor finds nothing, never the
+// reverse: every text from which an extractor takes a fact is hinted, and
+// plain titles with none of the words are not.
+func TestHintsCoverWhatTheExtractorsFind(t *testing.T) {
+	t.Parallel()
+	texts := []string{
+		"2024新款纯棉短袖T恤男宽松圆领", "面料: 棉95% 氨纶5%", "100%桑蚕丝 真丝围巾", "純羊毛大衣",
+		"90%白鸭绒羽绒服女中长款", "含绒量：90% 充绒量200g", "白鹅绒被 冬被加厚", "羽绒棉服 轻薄",
+		"24小时发货，顺丰包邮，7天无理由退换", "假一赔十 官方正品", "不支持七天无理由退货", "２４小時發貨 全國包郵",
+		"【预售15天】羊绒大衣女", "开票加收6%税点", "现货秒发 夏季纯棉短袖T恤男宽松圆领",
+		"飞利浦理发器配件刀座", "苹果数据线 快充 typec", "儿童积木玩具 益智拼装",
+	}
+	for _, text := range texts {
+		fields, l := map[string]Field{FieldTitle: {Text: text}}, &listings.Listing{Title: text}
+		if len(FiberClaims(fields))+len(Composition(l, fields)) > 0 && !MayStateFibre(text) {
+			t.Errorf("%s: fibre facts found, but MayStateFibre is false", text)
+		}
+		if _, claims := DownFacts(l, fields); len(claims) > 0 && !MayClaimDown(text) {
+			t.Errorf("%s: down claims found, but MayClaimDown is false", text)
+		}
+		if len(Promises(l, fields)) > 0 && !MayPromise(Normalize(text)) {
+			t.Errorf("%s: promises found, but MayPromise is false", text)
+		}
+	}
+	for _, plain := range []string{"苹果数据线 快充 typec", "儿童积木玩具 益智拼装"} {
+		if MayStateFibre(plain) || MayClaimDown(plain) || MayPromise(Normalize(plain)) {
+			t.Errorf("%s: hinted (fibre %v, down %v, promise %v), want no hint", plain,
+				MayStateFibre(plain), MayClaimDown(plain), MayPromise(Normalize(plain)))
+		}
+	}
+}

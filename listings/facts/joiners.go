@@ -1,0 +1,58 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// joiners are the symbols sellers put inside a word to dodge a word filter
+// (第*一, 最~好, 销·量·第·一, 最❤好). Between two Chinese characters they carry no
+// meaning, so dropJoiners removes them before cutting and the word is found
+// whole. Separators that do mean something stay: / (男/女), - (中-英), . and
+// the clause marks.
+const joiners = "*·•・~_^★☆♥❤♡"
+
+// dropJoiners removes every run of joiners that stands between two Han
+// characters of norm, and keeps origin (one entry per byte of norm, plus
+// its end) in step, so evidence spans still quote the seller's text with
+// the symbol in it.
+func dropJoiners(norm string, origin []int) (string, []int) {
+	if !strings.ContainsAny(norm, joiners) {
+		return norm, origin
+	}
+	var b strings.Builder
+	b.Grow(len(norm))
+	out := make([]int, 0, len(origin))
+	prevHan := false
+	for i := 0; i < len(norm); {
+		r, size := utf8.DecodeRuneInString(norm[i:])
+		if prevHan && strings.ContainsRune(joiners, r) {
+			if j := skipJoiners(norm, i); j < len(norm) {
+				if next, _ := utf8.DecodeRuneInString(norm[j:]); unicode.Is(unicode.Han, next) {
+					i = j
+					continue
+				}
+			}
+		}
+		b.WriteString(norm[i : i+size])
+		out = append(out, origin[i:i+size]...)
+		prevHan = unicode.Is(unicode.Han, r)
+		i += size
+	}
+	out = append(out, origin[len(norm)])
+	return b.String(), out
+}
+
+// skipJoiners returns the byte offset of the first rune at or after i that
+// is no joiner.
+func skipJoiners(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune(joiners, r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}

@@ -1,0 +1,59 @@
+package facts
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// runeTokenizer cuts text into single characters, like jieba does with
+// words it does not know.
+type runeTokenizer struct{}
+
+func (runeTokenizer) Tokenize(text string) []Token {
+	var out []Token
+	for i, r := range text {
+		out = append(out, Token{T: string(r), S: i, E: i + utf8.RuneLen(r)})
+	}
+	return out
+}
+
+func TestTokenizeDropsJoinersInsideWords(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"star inside a ranking", "第*一品质", "第一品质"},
+		{"full-width star and a run of them", "销＊＊量第一", "销量第一"},
+		{"heart inside a superlative", "最❤好用", "最好用"},
+		{"slash keeps its meaning", "男/女", "男/女"},
+		{"star between figures is a product", "250ml*24盒", "250ml*24盒"},
+		{"star after a word", "好评*", "好评*"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			toks := Tokenize(runeTokenizer{}, c.text)
+			got := ""
+			for _, tk := range toks {
+				got += tk.T
+			}
+			if got != Normalize(c.want) {
+				t.Errorf("tokens of %q join to %q, want %q", c.text, got, Normalize(c.want))
+			}
+			if last := toks[len(toks)-1]; last.E != len(c.text) {
+				t.Errorf("last token ends at %d, want the end of the text %d", last.E, len(c.text))
+			}
+		})
+	}
+}
+
+// Evidence still quotes what the seller wrote: the word's span covers the
+// joiner.
+func TestTokenizeKeepsOriginalSpansAcrossJoiners(t *testing.T) {
+	text := "纯牛奶 第*一品质"
+	toks := Tokenize(runeTokenizer{}, text)
+	var first, second Token
+	for k, tk := range toks {
+		if tk.T == "第" {
+			first, second = tk, toks[k+1]
+		}
+	}
+	if second.T != "一" || text[first.S:second.E] != "第*一" {
+		t.Fatalf("第 and 一 should be neighbours spanning 第*一, got %q %q (%q)", first.T, second.T, text[first.S:second.E])
+	}
+}

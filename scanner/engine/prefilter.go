@@ -1,0 +1,119 @@
+package engine
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+)
+
+// prefilter decides, from a listing's text alone, that the gate would
+// skip every listing rule: then the listing needs no tokens, no facts and
+// no evaluation. Most titles hold no word any rule needs, and tokenizing
+// and building facts for them cost more than judging the few that do.
+//
+// It may let through a listing the gate then skips, never the reverse:
+//   - a run of tokens concatenates to a stretch of the text the tokenizer
+//     cuts (facts.CutText) with at most whitespace left out (whitespace
+//     tokens are dropped), so a gate word (whitespace removed) is a
+//     substring of that text with whitespace removed;
+//   - a token's first character is a character of that text;
+//   - facts are hinted by the words their extractors start from
+//     (facts.MayStateFibre, facts.MayClaimDown, facts.MayPromise) or by a
+//     brand that might be written masked; other facts are taken as there.
+//
+// Listings with attributes go the whole way: their facts come from the
+// attributes too.
+type prefilter struct {
+	words    map[string][]int // gate words, whitespace removed → alternatives
+	lengths  map[rune][]int   // first rune → byte lengths of those words, longest first
+	prefixes map[rune][]int   // one-character prefix keys → alternatives
+}
+
+func newPrefilter(g *gate) prefilter {
+	p := prefilter{words: map[string][]int{}, lengths: map[rune][]int{}, prefixes: map[rune][]int{}}
+	for word, alts := range g.words {
+		w := withoutSpace(word)
+		if w == "" {
+			continue // no token run is whitespace alone
+		}
+		if p.words[w] == nil {
+			r, _ := utf8.DecodeRuneInString(w)
+			p.lengths[r] = append(p.lengths[r], len(w))
+		}
+		p.words[w] = append(p.words[w], alts...)
+	}
+	for r, ls := range p.lengths {
+		sort.Sort(sort.Reverse(sort.IntSlice(ls)))
+		p.lengths[r] = ls
+	}
+	for key, alts := range g.prefixes {
+		if r, size := utf8.DecodeRuneInString(key); size == len(key) && size > 0 {
+			p.prefixes[r] = append(p.prefixes[r], alts...)
+		}
+	}
+	return p
+}
+
+// withoutSpace is s without the whitespace and NUL characters, the ones
+// no kept token holds at either end (the tokenizer reads NUL as a space).
+func withoutSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == 0 || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// mark marks the alternatives whose words are in text (normalised,
+// whitespace removed) and whose prefixes are some character of it.
+func (p *prefilter) mark(text string, words, prefixes []bool) {
+	for i, r := range text {
+		mark(prefixes, p.prefixes[r])
+		for _, n := range p.lengths[r] {
+			if i+n <= len(text) {
+				mark(words, p.words[text[i:i+n]])
+			}
+		}
+	}
+}
+
+// unjudged reports that no listing rule can find anything in l, decided
+// before the document is built (see prefilter): first from the text, then,
+// when the text allows some rule, from the tokens as the gate reads them
+// and the facts that rule needs.
+func (g *gate) unjudged(l *listings.Listing, tk facts.Tokenizer) bool {
+	if len(g.rules) == 0 || g.open || len(l.Attributes) > 0 {
+		return false
+	}
+	h := newTextHints(l, g.masked)
+	words, prefixes := make([]bool, len(g.alts)), make([]bool, len(g.alts))
+	for _, norm := range h.norms {
+		g.pre.mark(withoutSpace(facts.CutText(norm)), words, prefixes)
+	}
+	if !g.anyAlternative(words, prefixes, h.mayHaveFact, h.mayPromise) {
+		return true
+	}
+	clear(words)
+	clear(prefixes)
+	lf := h.tokenized(tk)
+	for _, f := range lf.Fields {
+		g.markWords(f.Tokens, words, prefixes)
+	}
+	return !g.anyAlternative(words, prefixes, h.hasFact, h.hasPromise)
+}
+
+// anyAlternative: some alternative has its words, prefixes, facts and
+// promises (the fact and promise tests run only where the words are).
+func (g *gate) anyAlternative(words, prefixes []bool, fact func([]string) bool, promise func(map[string]bool) bool) bool {
+	for a, alt := range g.alts {
+		if (!alt.words || words[a]) && (!alt.prefixes || prefixes[a]) && fact(alt.facts) && promise(alt.promises) {
+			return true
+		}
+	}
+	return false
+}
