@@ -352,3 +352,11 @@ test_variant_and_composition_exemptions if {
 	words(["t恤", " ", "百分之百", "纯棉"]) == set()
 	why(["t恤", " ", "百分之百", "纯棉"], "百分之百") != ""
 }
+
+# A place among ten brands ranks like 第一; a medal or a title before 品质 grades
+# the quality (金牌 alone stays a prize's name).
+test_ranked_brands_and_medal_quality if {
+	words(["全国", "十大", "品牌", "之一", " ", "马桶"]) == {"十大品牌之一"}
+	words(["金牌", "品质", " ", "羽绒服"]) == {"金牌品质"}
+	words(["运动会", " ", "金牌", " ", "奖牌"]) == set()
+}

@@ -70,3 +70,8 @@ test_income_with_a_figure if {
 	{f.details.word | some f in fs} == {"月入3万"}
 	words(["记账本", " ", "月入", " ", "月出", " ", "手账"]) == set()
 }
+
+test_super_earning_in_a_business_context if {
+	words(["超赚", " ", "项目", " ", "加盟"]) == {"超赚"}
+	words(["超赚", " ", "零食", " ", "大礼包"]) == set()
+}

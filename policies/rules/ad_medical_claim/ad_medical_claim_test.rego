@@ -185,3 +185,23 @@ test_medical_grade_words if {
 	words(["医用", "级", "硅胶", " ", "奶嘴"]) == set()
 	why(["医用", "级", "硅胶", " ", "奶嘴"], "医用级") != ""
 }
+
+test_adjust_and_delay_body_functions if {
+	words(["调整", "人体", "内分泌", " ", "茶"]) != set()
+	words(["延缓", "更年期", " ", "胶原蛋白"]) != set()
+	words(["延缓", "老化", " ", "橡胶", "保护剂"]) == set()
+}
+
+# Correcting the spine is a repair claim; glasses correct vision by what they
+# are (the purpose exemption).
+test_correcting_the_spine_and_glasses if {
+	words(["矫正", "颈椎", " ", "枕头"]) != set()
+	words(["近视", "眼镜", " ", "矫正", "视力", " ", "镜片"]) == set()
+}
+
+# In food 秘方 is a recipe (秘方发酵 馒头); on a plaster it promises a cure.
+test_secret_recipe_in_food if {
+	words(["馒头", " ", "独家", "秘方", "发酵"]) == set()
+	why(["馒头", " ", "独家", "秘方", "发酵"], "秘方") != ""
+	words(["秘方", " ", "膏", " ", "腰痛"]) != set()
+}

@@ -174,3 +174,15 @@ test_crowd_proof_and_comparisons if {
 	words(segs, [t.num("title", segs, 4, 5, 3, "倍")]) != set()
 	words(["百万", "像素", " ", "摄像头"], []) == set()
 }
+
+# Multiples against peers written with 是 (是同行的两倍, 是普通款2倍), half the
+# price of another (便宜一半), and survey shares (受访者中92%).
+test_peer_multiples_and_survey_shares if {
+	words(["销量", "是", "同行", "的", "两倍"], []) != set()
+	segs := ["保湿力", "是", "普通款", "2", "倍"]
+	words(segs, [t.num("title", segs, 3, 4, 2, "倍")]) != set()
+	words(["比", "进口货", "便宜", "一半"], []) != set()
+	survey := ["受访者", "中", "92", "%", "表示", "更顺"]
+	words(survey, [t.num("title", survey, 2, 3, 92, "%")]) != set()
+	words(["一半", "一半", " ", "情侣", "杯"], []) == set()
+}
