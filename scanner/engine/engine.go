@@ -251,10 +251,11 @@ func (e *Engine) Skipped(doc *facts.Document) ([]string, bool) {
 // Unjudged reports that no rule can find anything in the listing: Eval of
 // its document would skip every rule. Checking costs far less than
 // building the document: the text first, then, where the text allows
-// some rule, tk's tokens and that rule's facts. A false is no promise that
-// some rule judges it.
-func (e *Engine) Unjudged(l *listings.Listing, tk facts.Tokenizer) bool {
-	return e.gate != nil && e.gate.unjudged(l, tk)
+// some rule, the tokens (fields cuts them: Builder.Fields, called at most
+// once, so the document can be built from them). A false is no promise
+// that some rule judges it.
+func (e *Engine) Unjudged(l *listings.Listing, fields func() map[string]facts.Field) bool {
+	return e.gate != nil && e.gate.unjudged(l, fields)
 }
 
 func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
