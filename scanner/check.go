@@ -46,10 +46,18 @@ func NewChecker(ctx context.Context, opts engine.Options, now func() time.Time) 
 // no rule can find anything in (Engine.Unjudged) is neither built nor
 // evaluated: it has no findings, and its document is nil.
 func (c *Checker) CheckListing(ctx context.Context, l *listings.Listing) ([]finding.Finding, *facts.Document, error) {
-	if c.Engine.Unjudged(l, c.Builder.Tokenizer) {
+	var fields map[string]facts.Field
+	cut := func() map[string]facts.Field {
+		fields = c.Builder.Fields(l)
+		return fields
+	}
+	if c.Engine.Unjudged(l, cut) {
 		return []finding.Finding{}, nil, nil
 	}
-	doc := c.Builder.Build(l)
+	if fields == nil {
+		fields = c.Builder.Fields(l)
+	}
+	doc := c.Builder.BuildFrom(l, fields)
 	found, err := c.Engine.Eval(ctx, doc)
 	if err != nil {
 		return nil, doc, err

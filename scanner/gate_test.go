@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 )
 
@@ -43,7 +44,7 @@ func TestGateChangesNoFinding(t *testing.T) {
 		}
 		// The prefilter skips building a listing only where the gate
 		// would skip every rule of the built document.
-		if copied := *l; checker(t).Engine.Unjudged(&copied, checker(t).Builder.Tokenizer) {
+		if copied := *l; checker(t).Engine.Unjudged(&copied, func() map[string]facts.Field { return checker(t).Builder.Fields(&copied) }) {
 			unbuilt++
 			if !none {
 				t.Errorf("%s %s: not built, but the gate evaluates rules %v skipped of them", l.Source, l.ID, skip)

@@ -106,7 +106,12 @@ type Builder struct {
 
 // Build makes the policy input document of one listing.
 func (b *Builder) Build(l *listings.Listing) *Document {
-	fields := b.fields(l)
+	return b.BuildFrom(l, b.Fields(l))
+}
+
+// BuildFrom makes the document of a listing whose fields are already cut
+// (Fields): a caller that looked at the tokens first cuts them once.
+func (b *Builder) BuildFrom(l *listings.Listing, fields map[string]Field) *Document {
 	lf := &ListingFacts{
 		ID: l.ID, Platform: l.Platform, Source: l.Source, URL: l.URL, Category: l.Category,
 		Price:      priceFact(l.Price),
@@ -135,7 +140,8 @@ func (b *Builder) now() time.Time {
 // Shanghai is the time zone every platform works in.
 var Shanghai = time.FixedZone("CST", 8*3600)
 
-func (b *Builder) fields(l *listings.Listing) map[string]Field {
+// Fields are the listing's text fields with their tokens and sentences.
+func (b *Builder) Fields(l *listings.Listing) map[string]Field {
 	texts := FieldTexts(l)
 	out := make(map[string]Field, len(texts))
 	for _, t := range texts {

@@ -33,8 +33,8 @@ func tokensAST(toks []facts.Token) *ast.Array {
 	for i, tok := range toks {
 		terms[i] = ast.ObjectTerm(
 			ast.Item(keyT, ast.StringTerm(tok.T)),
-			ast.Item(keyS, ast.IntNumberTerm(tok.S)),
-			ast.Item(keyE, ast.IntNumberTerm(tok.E)),
+			ast.Item(keyS, ast.InternedTerm(tok.S)),
+			ast.Item(keyE, ast.InternedTerm(tok.E)),
 		)
 	}
 	return ast.NewArray(terms...)

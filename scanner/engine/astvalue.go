@@ -59,9 +59,9 @@ func scalarTerm(v reflect.Value) (*ast.Term, error) {
 		}
 		return ast.StringTerm(v.String()), nil
 	case reflect.Bool:
-		return ast.BooleanTerm(v.Bool()), nil
+		return ast.InternedTerm(v.Bool()), nil
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return ast.IntNumberTerm(int(v.Int())), nil
+		return ast.InternedTerm(int(v.Int())), nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return ast.UIntNumberTerm(v.Uint()), nil
 	case reflect.Float32, reflect.Float64:

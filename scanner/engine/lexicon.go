@@ -123,14 +123,14 @@ func (lf *lexiconFound) field(name string, toks []facts.Token) {
 				lf.found[lex] = append(lf.found[lex], lexiconRun(name, i, n, string(key)))
 			}
 			if lf.words.context[string(key)] {
-				here = append(here, ast.ObjectTerm(ast.Item(keyN, ast.IntNumberTerm(n)), ast.Item(keyKey, ast.StringTerm(string(key)))))
+				here = append(here, ast.ObjectTerm(ast.Item(keyN, ast.InternedTerm(n)), ast.Item(keyKey, ast.StringTerm(string(key)))))
 			}
 		}
 		if here != nil {
-			starts = append(starts, ast.ObjectTerm(ast.Item(keyI, ast.IntNumberTerm(i)), ast.Item(keyRuns, ast.ArrayTerm(here...))))
+			starts = append(starts, ast.ObjectTerm(ast.Item(keyI, ast.InternedTerm(i)), ast.Item(keyRuns, ast.ArrayTerm(here...))))
 		}
 		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && lf.words.words[string(first)] != nil {
-			lf.prefixed = append(lf.prefixed, ast.ObjectTerm(ast.Item(keyField, ast.StringTerm(name)), ast.Item(keyI, ast.IntNumberTerm(i))))
+			lf.prefixed = append(lf.prefixed, ast.ObjectTerm(ast.Item(keyField, ast.StringTerm(name)), ast.Item(keyI, ast.InternedTerm(i))))
 		}
 	}
 	if starts != nil {
@@ -172,8 +172,8 @@ var (
 func lexiconRun(field string, i, n int, key string) *ast.Term {
 	return ast.ObjectTerm(
 		ast.Item(keyField, ast.StringTerm(field)),
-		ast.Item(keyI, ast.IntNumberTerm(i)),
-		ast.Item(keyN, ast.IntNumberTerm(n)),
+		ast.Item(keyI, ast.InternedTerm(i)),
+		ast.Item(keyN, ast.InternedTerm(n)),
 		ast.Item(keyKey, ast.StringTerm(key)),
 	)
 }

@@ -250,13 +250,13 @@ func maskedTerm(field string, toks []facts.Token, s, e int, key, brand string) *
 	}
 	return ast.ObjectTerm(
 		ast.Item(keyField, ast.StringTerm(field)),
-		ast.Item(keyI, ast.IntNumberTerm(i)),
-		ast.Item(keyN, ast.IntNumberTerm(n)),
-		ast.Item(ast.StringTerm("s"), ast.IntNumberTerm(s)),
-		ast.Item(ast.StringTerm("e"), ast.IntNumberTerm(e)),
+		ast.Item(keyI, ast.InternedTerm(i)),
+		ast.Item(keyN, ast.InternedTerm(n)),
+		ast.Item(ast.StringTerm("s"), ast.InternedTerm(s)),
+		ast.Item(ast.StringTerm("e"), ast.InternedTerm(e)),
 		ast.Item(keyKey, ast.StringTerm(key)),
 		ast.Item(ast.StringTerm("brand"), ast.StringTerm(brand)),
-		ast.Item(ast.StringTerm("written"), ast.IntNumberTerm(written(key))),
+		ast.Item(ast.StringTerm("written"), ast.InternedTerm(written(key))),
 	)
 }
 

@@ -25,6 +25,10 @@ import (
 //     (facts.MayStateFibre, facts.MayClaimDown, facts.MayPromise) or by a
 //     brand that might be written masked; other facts are taken as there.
 //
+// Where the text allows some rule, the tokens decide the words (as the
+// gate does) and the hints still stand for the facts: extracting them
+// costs about as much as building the document.
+//
 // Listings with attributes go the whole way: their facts come from the
 // attributes too.
 type prefilter struct {
@@ -85,8 +89,8 @@ func (p *prefilter) mark(text string, words, prefixes []bool) {
 // unjudged reports that no listing rule can find anything in l, decided
 // before the document is built (see prefilter): first from the text, then,
 // when the text allows some rule, from the tokens as the gate reads them
-// and the facts that rule needs.
-func (g *gate) unjudged(l *listings.Listing, tk facts.Tokenizer) bool {
+// (fields gives them: Builder.Fields, called at most once).
+func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Field) bool {
 	if len(g.rules) == 0 || g.open || len(l.Attributes) > 0 {
 		return false
 	}
@@ -100,11 +104,10 @@ func (g *gate) unjudged(l *listings.Listing, tk facts.Tokenizer) bool {
 	}
 	clear(words)
 	clear(prefixes)
-	lf := h.tokenized(tk)
-	for _, f := range lf.Fields {
+	for _, f := range fields() {
 		g.markWords(f.Tokens, words, prefixes)
 	}
-	return !g.anyAlternative(words, prefixes, h.hasFact, h.hasPromise)
+	return !g.anyAlternative(words, prefixes, h.mayHaveFact, h.mayPromise)
 }
 
 // anyAlternative: some alternative has its words, prefixes, facts and

@@ -6,22 +6,17 @@ import (
 )
 
 // textHints say which facts a listing without attributes may have, from
-// its field texts alone (each hint worked out once, when first asked),
-// and then which it has, from the texts and their tokens (each extractor
-// run only when its hint allows a fact).
+// its field texts alone (each hint worked out once, when first asked).
 type textHints struct {
-	l      *listings.Listing
 	texts  []facts.FieldText
 	norms  []string // facts.Normalize of each text
 	masked maskedBrands
 	hints  map[string]bool
-	lf     *facts.ListingFacts // fields with tokens, facts as extracted
-	done   map[string]bool     // the fact families extracted into lf
 }
 
 func newTextHints(l *listings.Listing, masked maskedBrands) *textHints {
 	texts := facts.FieldTexts(l)
-	h := &textHints{l: l, texts: texts, norms: make([]string, len(texts)), masked: masked}
+	h := &textHints{texts: texts, norms: make([]string, len(texts)), masked: masked}
 	for i, t := range texts {
 		h.norms[i] = facts.Normalize(t.Text)
 	}
@@ -90,72 +85,4 @@ func (h *textHints) may(hint string) bool {
 	}
 	h.hints[hint] = v
 	return v
-}
-
-// tokenized gives the listing's fields their tokens (as Build does), for
-// hasFact and hasPromise.
-func (h *textHints) tokenized(tk facts.Tokenizer) *facts.ListingFacts {
-	fields := make(map[string]facts.Field, len(h.texts))
-	for _, t := range h.texts {
-		fields[t.Name] = facts.Field{Text: t.Text, Tokens: facts.Tokenize(tk, t.Text)}
-	}
-	h.lf = &facts.ListingFacts{Fields: fields}
-	h.done = map[string]bool{}
-	return h.lf
-}
-
-// hasFact: one of the facts is there (or none is asked for), as the gate
-// would find it in the built document.
-func (h *textHints) hasFact(names []string) bool {
-	for _, f := range names {
-		if f == factMasked {
-			if h.may(factMasked) && h.masked.in(h.lf.Fields) {
-				return true
-			}
-			continue
-		}
-		h.extract(f)
-		if factLists[f](h.lf) {
-			return true
-		}
-	}
-	return len(names) == 0
-}
-
-// hasPromise: a promise of one of the kinds is there (or none is asked for).
-func (h *textHints) hasPromise(kinds map[string]bool) bool {
-	if len(kinds) > 0 {
-		h.extract("promises")
-	}
-	return hasPromise(h.lf, kinds)
-}
-
-// extract runs the extractor of a fact's family once, where its hint
-// allows it (else the fact is empty, as Build would find it).
-func (h *textHints) extract(fact string) {
-	hint := factHint(fact)
-	if hint == "" {
-		hint = fact
-	}
-	if h.done[hint] {
-		return
-	}
-	h.done[hint] = true
-	lf, fields := h.lf, h.lf.Fields
-	switch hint {
-	case hintFibre:
-		if h.may(hint) {
-			lf.Composition, lf.FiberClaims = facts.Composition(h.l, fields), facts.FiberClaims(fields)
-		}
-	case hintDown:
-		if h.may(hint) {
-			lf.Down, lf.DownClaims = facts.DownFacts(h.l, fields)
-		}
-	case hintPromises:
-		if h.may(hint) {
-			lf.Promises = facts.Promises(h.l, fields)
-		}
-	case "numbers", "percents":
-		lf.Numbers = facts.Numbers(fields)
-	}
 }
