@@ -8,12 +8,13 @@ import "strings"
 // engine skips a listing's tokens and facts on a no (see its prefilter).
 
 // CutText is a normalised text (Normalize) as the tokenizer cuts it: the
-// joiners between Chinese characters dropped (see dropJoiners).
+// joiners between Chinese characters dropped (see dropJoiners) and pinyin
+// dodges folded (see foldPinyin).
 func CutText(norm string) string {
-	if !strings.ContainsAny(norm, joiners) {
+	if !strings.ContainsAny(norm, joiners) && !hasLatinBeforeHan(norm) {
 		return norm
 	}
-	cut, _ := dropJoiners(norm, make([]int, len(norm)+1))
+	cut, _ := foldPinyin(dropJoiners(norm, make([]int, len(norm)+1)))
 	return cut
 }
 

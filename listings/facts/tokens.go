@@ -20,7 +20,7 @@ func Tokenize(tk Tokenizer, text string) []Token {
 	if tk == nil || text == "" {
 		return nil
 	}
-	norm, origin := dropJoiners(normalizeWithOrigin(text))
+	norm, origin := foldPinyin(dropJoiners(normalizeWithOrigin(text)))
 	toks := tk.Tokenize(norm)
 	out := make([]Token, 0, len(toks))
 	for _, t := range toks {

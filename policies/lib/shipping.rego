@@ -43,7 +43,13 @@ first_scan := carrier_events[0]
 # tracking events that prove a finding.
 paid_event := {"time": order.paid_at, "unix": order.paid_at_unix, "kind": "paid", "text": "买家付款"}
 
-shipped_event := {"time": o.marked_shipped_at, "unix": o.marked_shipped_at_unix, "kind": "marked_shipped", "text": shipped_text} if {
+shipped_event := {"time": o.marked_shipped_at, "unix": o.marked_shipped_at_unix, "kind": "marked_shipped", "text": sprintf("卖家标记发货（%s %s）", [o.carrier, o.tracking_no])} if {
+	# the usual order, with its carrier and number, in one step: a rule
+	# evaluation costs more than its expressions
+	o := order
+	o.carrier != ""
+	o.tracking_no != ""
+} else := {"time": o.marked_shipped_at, "unix": o.marked_shipped_at_unix, "kind": "marked_shipped", "text": shipped_text} if {
 	o := order # bound once: a local is cheaper to index than a rule
 }
 
@@ -72,7 +78,7 @@ duration(seconds) := sprintf("%d小时%d分", [h, m]) if {
 # compensation is what the platform makes the seller pay for an order under
 # one of its shipping rules (late, fake, stalled), with the rule's basis.
 compensation(kind) := {"cny": cny(rule), "basis": rule.basis, "confirmed": rule.confirmed} if {
-	rule := tables.compensation[order.platform][kind]
+	rule := data.tables.shipping.compensation[order.platform][kind]
 } else := {"cny": 0, "basis": sprintf("平台「%s」的发货违规赔付标准未证实", [order.platform]), "confirmed": false}
 
 cny(rule) := round_cents(min([max([(order.amount * rule.percent) / 100, rule.min]), rule.max])) if {
@@ -82,6 +88,16 @@ cny(rule) := round_cents(min([max([(order.amount * rule.percent) / 100, rule.min
 } else := 0 if rule.method == "none"
 
 round_cents(x) := round(x * 100) / 100
+
+# flat_exposure holds when a rule that asks for no exposure part (meta.exposure
+# empty, as every shipment rule's) gets only the platform's compensation:
+# the exposure tables have no fine nor points for the empty part. Rules that
+# write shipping.finding's object out (shipping-fake, shipping-late) check it.
+flat_exposure if {
+	# not fines[""], not points[""]: negations cost more
+	object.get(data.tables.exposure, ["fines", ""], false) == false
+	object.get(data.tables.exposure, ["points", ""], false) == false
+}
 
 # finding is the finding of a shipment rule for this order: the one
 # lib.finding(meta, hit) gives for the hit of compensation comp (a

@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"strconv"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -13,9 +14,33 @@ import (
 // slices, which evalInto then encoded to JSON only to decode it again, a
 // tenth of judging one order.
 var resultJSON = rego.EvalGenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) {
-	b, err := appendJSON(nil, t.Value)
+	b, err := appendJSON(jsonBuffer(), t.Value)
 	return json.RawMessage(b), err
 })
+
+// resultAST leaves a query's answer as the AST it is (evalInto into an
+// *ast.Value).
+var resultAST = rego.EvalGenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) {
+	return t, nil
+})
+
+// jsonBuffers hold the text of results already decoded: an order's
+// findings take kilobytes, written anew for every order otherwise.
+var jsonBuffers sync.Pool
+
+func jsonBuffer() []byte {
+	if b, ok := jsonBuffers.Get().(*[]byte); ok {
+		return (*b)[:0]
+	}
+	return make([]byte, 0, 4096)
+}
+
+// reuseJSON hands back the text of a result nothing refers to any more.
+func reuseJSON(b []byte) {
+	if cap(b) <= 1<<20 {
+		jsonBuffers.Put(&b)
+	}
+}
 
 // appendJSON writes v as JSON: what encoding rego's own conversion of v
 // gives, up to spacing and escapes, which decoding does not see.

@@ -41,6 +41,9 @@ type Engine struct {
 	// shipMemo judges orders on a shared tracking number once per group
 	// (shipmemo.go; nil: every order on its own).
 	shipMemo *shipMemo
+	// ruleQueries evaluate a shipment's rules without main.rego's lookup
+	// (shipquery.go; nil: main.rego for every document).
+	ruleQueries *ruleQueries
 }
 
 // Options configures the policy set.
@@ -88,7 +91,8 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		opts.Memory = DefaultEvalMemory
 	}
 	e.memory = newMemWatch(opts.Memory)
-	if e.findings, err = prepare(ctx, "data.xiaoer.main.findings", withBundle(embeddedOnly(embedded, merged), caps)); err != nil {
+	pack := withBundle(embeddedOnly(embedded, merged), caps)
+	if e.findings, err = prepare(ctx, "data.xiaoer.main.findings", pack); err != nil {
 		return nil, err
 	}
 	// The catalogue and the rules' needs come from one more compilation:
@@ -109,6 +113,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 			return nil, err
 		}
 		e.shipMemo = newShipMemo()
+		e.ruleQueries = newRuleQueries(pack)
 	}
 	if e.userRules, err = prepareUserRules(ctx, userRuleFiles(opts.Bundles), base); err != nil {
 		return nil, err
@@ -299,13 +304,27 @@ func withItems(obj ast.Object, items ...[2]*ast.Term) ast.Object {
 	return ast.NewObject(append(out, items...)...)
 }
 
+// evalInto evaluates pq and decodes its answer into out; into an
+// *ast.Value, the answer is the AST as it is.
 func evalInto(ctx context.Context, pq rego.PreparedEvalQuery, out any, opts ...rego.EvalOption) error {
-	rs, err := pq.Eval(ctx, append(opts, resultJSON)...)
+	result := resultJSON
+	if _, ok := out.(*ast.Value); ok {
+		result = resultAST
+	}
+	rs, err := pq.Eval(ctx, append(opts, result)...)
 	if err != nil {
 		return err
 	}
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return errors.New("policy query is undefined (is data.xiaoer.main loaded?)")
+	}
+	if dst, ok := out.(*ast.Value); ok {
+		t, ok := rs[0].Expressions[0].Value.(*ast.Term)
+		if !ok {
+			return fmt.Errorf("policy query result: %T, want an AST term", rs[0].Expressions[0].Value)
+		}
+		*dst = t.Value
+		return nil
 	}
 	raw, ok := rs[0].Expressions[0].Value.(json.RawMessage)
 	if !ok {

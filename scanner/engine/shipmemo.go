@@ -30,7 +30,19 @@ type shipMemo struct {
 	byHash map[int][]*memoEntry
 	n      int
 	served atomic.Int64 // orders answered from the memo
+	// numbers counts, per tracking number, the groups found and the
+	// orders that fell into a group already found: a number whose orders
+	// all differ (other amounts, times, promises) is not masked any more.
+	numbers map[string]*numberUse
 }
+
+// numberUse is how the memo fared on one tracking number.
+type numberUse struct{ groups, repeats int }
+
+// memoTrial is how many groups of a number, none of them met twice, make
+// the memo give that number up: masking and keeping its orders would
+// only cost time and memory.
+const memoTrial = 256
 
 // memoEntry is one group: its masked document, and once a second order
 // came, the policies' answer for it and whether that answer held.
@@ -51,13 +63,59 @@ const memoID = "@@xiaoer-memo-order-id@@"
 var (
 	keyShipment   = ast.StringTerm("shipment")
 	keyOrderID    = ast.StringTerm("order_id")
+	keyTrackingNo = ast.StringTerm("tracking_no")
 	keyLine       = ast.StringTerm("line")
 	keyContext    = ast.StringTerm("context")
 	keyShop       = ast.StringTerm("shop")
 	keySharedWith = ast.StringTerm("shared_with")
 )
 
-func newShipMemo() *shipMemo { return &shipMemo{byHash: map[int][]*memoEntry{}} }
+func newShipMemo() *shipMemo {
+	return &shipMemo{byHash: map[int][]*memoEntry{}, numbers: map[string]*numberUse{}}
+}
+
+// hopeless reports whether the memo gave up on the tracking number.
+func (m *shipMemo) hopeless(number string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	u := m.numbers[number]
+	return u != nil && u.repeats == 0 && u.groups >= memoTrial
+}
+
+// count notes a group found (fresh) or met again for a tracking number.
+func (m *shipMemo) count(number string, fresh bool) {
+	u := m.numbers[number]
+	if u == nil {
+		if len(m.numbers) >= maxMemoEntries {
+			clear(m.numbers)
+		}
+		u = &numberUse{}
+		m.numbers[strings.Clone(number)] = u
+	}
+	if fresh {
+		u.groups++
+		if u.groups == memoTrial && u.repeats == 0 {
+			clear(m.byHash) // the groups kept are mostly that number's
+			m.n = 0
+		}
+	} else {
+		u.repeats++
+	}
+}
+
+// trackingNo is the input order's tracking number, "" when it has none.
+func trackingNo(input ast.Value) string {
+	top, _ := input.(ast.Object)
+	if top == nil {
+		return ""
+	}
+	ship, _ := termValue(top.Get(keyShipment)).(ast.Object)
+	if ship == nil {
+		return ""
+	}
+	s, _ := termValue(ship.Get(keyTrackingNo)).(ast.String)
+	return string(s)
+}
 
 // masked is the input with the order id replaced by memoID and the line
 // left out, and the order's id; ok is false for an input the memo leaves
@@ -110,16 +168,18 @@ func termValue(t *ast.Term) ast.Value {
 	return t.Value
 }
 
-// entry finds or adds the group of key.
-func (m *shipMemo) entry(key ast.Value) (e *memoEntry, fresh bool) {
+// entry finds or adds the group of key, an order on the tracking number.
+func (m *shipMemo) entry(key ast.Value, number string) (e *memoEntry, fresh bool) {
 	h := key.Hash()
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, e := range m.byHash[h] {
 		if e.key.Compare(key) == 0 {
+			m.count(number, false)
 			return e, false
 		}
 	}
+	m.count(number, true)
 	if m.n >= maxMemoEntries {
 		clear(m.byHash)
 		m.n = 0
@@ -150,11 +210,18 @@ func (m *shipMemo) settle(e *memoEntry, template json.RawMessage, decoded []find
 // evaluated as it is and masked, and the masked answer, its id put back,
 // must be the real answer byte for byte, and decoded, to serve the rest.
 func (e *Engine) evalFindings(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
-	key, id, ok := masked(input)
-	if e.shipMemo == nil || !ok {
+	if e.shipMemo == nil {
 		return e.evalDecoded(ctx, input)
 	}
-	ent, fresh := e.shipMemo.entry(key)
+	number := trackingNo(input)
+	if e.shipMemo.hopeless(number) {
+		return e.evalDecoded(ctx, input)
+	}
+	key, id, ok := masked(input)
+	if !ok {
+		return e.evalDecoded(ctx, input)
+	}
+	ent, fresh := e.shipMemo.entry(key, number)
 	decoded, settled, holds := e.shipMemo.read(ent)
 	if settled && holds {
 		e.shipMemo.served.Add(1)
@@ -183,12 +250,27 @@ func (e *Engine) evalFindings(ctx context.Context, input ast.Value) ([]finding.F
 }
 
 // evalDecoded evaluates the embedded pack on input.
+// The findings are read from the answer's AST (astfinding.go), or
+// decoded from its JSON text when they have a shape only the decoder reads.
 func (e *Engine) evalDecoded(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
-	var raw json.RawMessage
-	if err := e.evalBounded(ctx, e.findings, &raw, input); err != nil {
+	pq := &e.findings
+	if q := e.ruleQueries.forInput(ctx, input); q != nil {
+		pq = q
+	}
+	var answer ast.Value
+	if err := e.evalBounded(ctx, *pq, &answer, input); err != nil {
 		return nil, err
 	}
-	return decodeFindings(raw)
+	if found, ok := findingsFromAST(answer); ok {
+		return found, nil
+	}
+	raw, err := appendJSON(jsonBuffer(), answer)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate policies: %w", err)
+	}
+	found, err := decodeFindings(raw)
+	reuseJSON(raw) // decoding copies what it keeps
+	return found, err
 }
 
 func decodeFindings(raw json.RawMessage) ([]finding.Finding, error) {

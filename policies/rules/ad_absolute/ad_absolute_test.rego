@@ -360,3 +360,30 @@ test_ranked_brands_and_medal_quality if {
 	words(["金牌", "品质", " ", "羽绒服"]) == {"金牌品质"}
 	words(["运动会", " ", "金牌", " ", "奖牌"]) == set()
 }
+
+# Round ten (issue 12, blind set 12h): metric + 冠军, 国际大牌品质, 永久 as a
+# promise, BEST alone; usage tips, specification limits, company goals and
+# English phrases and names stay silent (《广告绝对化用语执法指南》).
+test_round_ten_claims if {
+	words(["人气", "冠军", " ", "儿童", "水杯"]) == {"人气冠军"}
+	words(["国际", "大牌", "品质", " ", "香水"]) == {"国际大牌品质"}
+	words(["永久", "不", "变形", " ", "餐垫"]) == {"永久"}
+	words(["best", " ", "颈", "挂", "风扇"]) == {"best"}
+	words(["同样", "的", "纸", ",", "本店", "卖", "得", "最", "便宜"]) == {"最便宜"}
+}
+
+test_round_ten_exemptions if {
+	words(["永久", "磁铁", " ", "钕铁硼"]) == set()
+	words(["模板", " ", "永久", "使用"]) == set()
+	words(["t", "-", "best", " ", "shipping"]) == set()
+	words(["最佳", "插", "瓶", "水位", "为", "花茎", "三分之一"]) == set()
+	words(["最大", "幅面", "a3", " ", "打印机"]) == set()
+	words(["我们", "希望", "成为", "宠物", "主人", "最", "信赖", "的", "伙伴"]) == set()
+	words(["本店", "最", "便宜", "的", "一款"]) == set()
+}
+
+# A company goal is no claim whatever the superlative word (最值得, 最信赖).
+test_goal_with_any_superlative if {
+	words(["打造", "行业", "最值得", "信赖", "的", "品牌"]) == set()
+	words(["最值得", "信赖", "的", " ", "奶粉"]) == {"最值得"}
+}

@@ -43,3 +43,18 @@ test_assure_pass if {
 	words(["保证", "过级", "钢琴", "网课"]) != set()
 	words(["钢琴", "考级", "教材", "过级", "曲目"]) == set()
 }
+
+# Round ten (issue 12): exam insiders (阅卷组长), grade-step promises and
+# guarantees named 保障 or 保送.
+test_round_ten_guarantees if {
+	words(["高考作文", " ", "阅卷", "组长", " ", "批改"]) == {"阅卷组长"}
+	words(["初中英语", " ", "网", "课", " ", "一个月", "提高", "两个", "档次"]) == {"提高两个档次"}
+	words(["日语", " ", "过", "级", "保障", " ", "直播", "课"]) == {"过级保障"}
+	words(["竞赛", "辅导", " ", "保送", "名校"]) == {"保送名校"}
+}
+
+test_period_raise_score if {
+	segs := ["数学", "网", "课", " ", "一个月", "提高", "30", "分"]
+	fs := ad_education_guarantee.findings with input as t.doc({"title": segs}, [t.num("title", segs, 6, 7, 30, "分")])
+	{f.details.word | some f in fs} == {"一个月提高30分"}
+}

@@ -75,3 +75,11 @@ test_super_earning_in_a_business_context if {
 	words(["超赚", " ", "项目", " ", "加盟"]) == {"超赚"}
 	words(["超赚", " ", "零食", " ", "大礼包"]) == set()
 }
+
+# Round ten (issue 12): buy-back promises, N年涨N倍 on any goods, a monthly
+# interest with a figure.
+test_round_ten_returns if {
+	words(["沉香", " ", "手串", " ", "无条件", "回购"]) == {"无条件回购"}
+	words(["普洱茶", " ", "十年", "涨", "十倍"]) == {"十年涨十倍"}
+	words(["金币", " ", "无", "风险投资"]) == {"无风险投资"}
+}

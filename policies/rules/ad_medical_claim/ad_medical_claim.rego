@@ -140,6 +140,16 @@ candidates contains c if {
 	partnered(c)
 }
 
+# A term the product's kind may use (辅助降血脂 on a health food, an approved
+# function) is a name there: it wins over the disease word inside it
+# (降血脂) and is not reported. On other goods it is a claim.
+candidates contains object.union(c, {"entry": object.union(c.entry, {"name": true})}) if {
+	some c in lexicon.matches("ad_medical_claim", "words", {})
+	skipped(c.entry)
+	some kind in object.get(c.entry, "allowed_for", [])
+	kind in judged_as
+}
+
 partnered(c) if not c.entry.needs
 
 partnered(c) if lexicon.in_context("ad_medical_claim", c.entry.needs, c)

@@ -205,3 +205,24 @@ test_secret_recipe_in_food if {
 	why(["馒头", " ", "独家", "秘方", "发酵"], "秘方") != ""
 	words(["秘方", " ", "膏", " ", "腰痛"]) != set()
 }
+
+# Round ten (issue 12): an approved health-food function (辅助降血脂) on a
+# health food is its function; on other goods it is a disease claim.
+test_approved_function_on_health_food if words(["鱼油", "软胶囊", "辅助", "降血脂", "保健食品", "蓝", "帽"]) == set()
+
+test_approved_function_on_tea_is_a_claim if words(["辅助", "降血脂", "茶"]) == {"辅助降血脂"}
+
+# An antibacterial claim tested to a national or trade standard has its
+# basis stated (GB/T 20944.3, FZ/T 73023).
+test_antibacterial_with_a_standard if {
+	words(["抗菌", "毛巾", " ", "按", "gb", "/", "t", " ", "20944.3", "检测"]) == set()
+	words(["抗菌", "毛巾", " ", "洗脸"]) == {"抗菌"}
+}
+
+# Round ten: 排X毒 by the suffix, a drug one may stop, 神药 on a drug.
+test_round_ten_claims if {
+	words(["排", "肝", "毒", " ", "蒲公英", "茶"]) == {"排肝毒"}
+	words(["降压药", "可以", "停", "了"]) == {"降压药可以停了"}
+	words(["口腔溃疡", "贴", " ", "国药准字", " ", "神", "药"]) == {"神药"}
+	words(["酒精", "消毒", "液"]) != {"消毒液"}
+}

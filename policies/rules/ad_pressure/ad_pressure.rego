@@ -51,18 +51,27 @@ partnered(c) if lexicon.in_context("ad_pressure", c.entry.needs, c)
 hits := lexicon.longest(candidates)
 
 # dated: the listing names a concrete time (11月11日, 8点, 双十一).
-dated if {
+dated if dated_by_figure
+
+dated if lexicon.any_match("ad_pressure", "date_words")
+
+# dated_by_figure: a date or hour written as a figure (12月31日, 20点). Words
+# whose own text is a date word (今天截止, 活动马上截止) pass only with it.
+dated_by_figure if {
 	some num in object.get(input, ["listing", "numbers"], [])
 	data.tables.ad_pressure.date_units[num.unit]
 }
-
-dated if lexicon.any_match("ad_pressure", "date_words")
 
 exempt(c) if lexicon.registered(c)
 
 exempt(c) if {
 	c.entry.needs_date
 	dated
+}
+
+exempt(c) if {
+	c.entry.needs_figure_date
+	dated_by_figure
 }
 
 # an entry's allow-contexts: a raffle's props (砸金蛋 道具 年会) name a use.
@@ -79,6 +88,9 @@ exemption(c) := lexicon.name_exemption(c) if {
 } else := "dated" if {
 	c.entry.needs_date
 	dated
+} else := "dated" if {
+	c.entry.needs_figure_date
+	dated_by_figure
 } else := allowed(c)
 
 exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exemption": exemption(c)} if {
@@ -99,7 +111,11 @@ findings contains f if {
 message(c) := sprintf("「%s」：不得以虚假的中奖、通知或奖励承诺诱导用户点击", [c.word]) if {
 	c.entry.kind == "click"
 } else := sprintf("「%s」未写明具体活动时间：限时类用语须有真实、具体的起止时间", [c.word]) if {
-	c.entry.needs_date
+	timed(c.entry)
 } else := sprintf("「%s」：虚构的降价理由误导消费者", [c.word]) if {
 	c.entry.kind == "price"
 } else := sprintf("「%s」：以虚构的紧迫感或销售状况诱导购买", [c.word])
+
+timed(entry) if entry.needs_date
+
+timed(entry) if entry.needs_figure_date

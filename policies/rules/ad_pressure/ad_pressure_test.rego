@@ -128,3 +128,21 @@ test_wait_and_it_rises if {
 	words(["限量", "抢光", "就下架", " ", "雨靴"]) != set()
 	words(["你", "已被选中", " ", "免费领", " ", "保温杯"]) != set()
 }
+
+# Round ten (issue 12): 今天截止 and 活动马上截止 name no date of their own
+# (截止 is a date word); a date or hour written as a figure lets them pass.
+test_deadline_without_a_figure if {
+	words(["今天", "截止", " ", "买一送一", " ", "护手霜"]) == {"今天截止"}
+	words(["一抢而空", " ", "补货", "中"]) == {"一抢而空"}
+	words(["错过", "再", "等", "十年", " ", "碗碟"]) == {"错过再等十年"}
+	words(["0", "元", "购", " ", "数据线"]) == {"0元购"}
+}
+
+test_deadline_with_a_date_figure if {
+	segs := ["倒计时", " ", "活动", "截止", "2026", "年", "12", "月", "31", "日"]
+	count(findings(segs, [t.num("title", segs, 6, 9, 31, "日")])) == 0
+	segs2 := ["今天", "截止", " ", "20", "点"]
+	count(findings(segs2, [t.num("title", segs2, 3, 4, 20, "点")])) == 0
+}
+
+test_sold_out_claims if words(["卖断货", " ", "帽子"]) == {"卖断货"}

@@ -46,3 +46,12 @@ test_organ_approval_verbs if {
 	words(["武警部队", "供应", "作战靴"]) == {"武警部队供应"}
 	words(["政府", "采购", "供应商", "办公椅"]) == set()
 }
+
+# Round ten (issue 12): meetings, canteens, departments and officials of the
+# state, the Party and the army, before use, supply or selling words.
+test_organs_and_officials if {
+	words(["全国人大", "会议", "用", "茶"]) == {"全国人大会议用茶"}
+	words(["机关", "食堂", "采购", " ", "大米"]) == {"机关食堂采购"}
+	words(["县委书记", "带", "货", " ", "绿茶"]) == {"县委书记带货"}
+	words(["总后勤部", "供应", " ", "罐头"]) == {"总后勤部供应"}
+}

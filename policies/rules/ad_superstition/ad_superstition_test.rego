@@ -59,3 +59,9 @@ test_worn_then_rich if {
 	words(["文昌塔", " ", "逢考必过", " ", "书桌"]) == {"逢考必过"}
 	words(["逢考必过", " ", "中性笔", " ", "文具", "套装"]) == set()
 }
+
+# Round ten (issue 12): 贵人相助, 百邪不侵 are promised effects.
+test_round_ten_promises if {
+	words(["貔貅", "手链", " ", "贵人相助"]) == {"贵人相助"}
+	words(["百", "邪", "不", "侵", " ", "挂件"]) == {"百邪不侵"}
+}

@@ -76,6 +76,13 @@ yields_to_medical(c) if {
 # (as ad-medical-claim judges it; a complete rule, evaluated once).
 medical_product if data.xiaoer.rules.ad_medical_claim.product in {"drug", "drug_form", "device", "treatment", "health_food"}
 
+# A doctor's recommendation of a cosmetic (皮肤科医生推荐 洁面乳) implies a
+# medical effect: ad-medical-claim's finding (化妆品监督管理条例第三十七条).
+yields_to_medical(c) if {
+	c.entry.medical_person
+	data.xiaoer.rules.ad_medical_claim.product in {"cosmetics", "special_cosmetics"}
+}
+
 # aspiration: a ranking stated as a goal or wish (立志打造行业第一品牌) is
 # no data, by the same contexts ad-absolute uses.
 aspiration(c) if {
@@ -88,6 +95,7 @@ aspiration(c) if {
 candidates contains c if {
 	some c in pattern.hits("ad_unsourced_claim", skip)
 	not allowed(c)
+	not aspiration(c)
 	not own_model_baseline(c)
 }
 
@@ -132,6 +140,20 @@ candidates contains c if {
 	c := figure_hit(g.field, g.i, (last - g.i) + 1, g.s, e)
 }
 
+# A count that is also a rate or a shop figure (好评, 收藏, 加购) right before
+# a big figure that counts (好评10万+, 收藏10万+); not a year (收藏 1990年代),
+# a few items on offer (好评5个) or a coupon a few words on (收藏|送|10元).
+candidates contains c if {
+	some g in found
+	g.entry.adjacent_count
+	some num in object.get(input, ["listing", "numbers"], [])
+	num.field == g.field
+	lexicon.figure_first(num) == g.i + g.n
+	counted(num)
+	big(num)
+	c := figure_hit(g.field, g.i, (lexicon.figure_last(num) - g.i) + 1, g.s, num.e)
+}
+
 # digit: token i is a number (the tokenizer keeps 5000 whole; older cuts
 # gave 5|0|0|0, which figure_end joins).
 digit(name, i) if regex.match(`^[0-9]`, input.listing.fields[name].tokens[i].t)
@@ -153,6 +175,10 @@ candidates contains c if {
 	last := (r.i + r.n) - 1
 	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
 }
+
+big(num) if num.plus
+
+big(num) if num.value >= 1000
 
 counted(num) if data.tables.ad_unsourced_claim.count_units[num.unit]
 

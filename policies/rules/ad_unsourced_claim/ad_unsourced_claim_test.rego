@@ -186,3 +186,23 @@ test_peer_multiples_and_survey_shares if {
 	words(survey, [t.num("title", survey, 2, 3, 92, "%")]) != set()
 	words(["一半", "一半", " ", "情侣", "杯"], []) == set()
 }
+
+# Round ten (issue 12): a ranking metric before 第一/第1/冠军/榜首 (口碑第一,
+# 京东热卖榜第一), a count before 破 + 百万, and a shop figure right before a
+# big count (好评10万+); a year after 收藏 and a goal stay silent.
+test_metric_rankings if {
+	words(["口碑", "第一", " ", "卫生巾"], []) == {"口碑第一"}
+	words(["京东", "热卖", "榜", "第一", " ", "热水器"], []) == {"京东热卖榜第一"}
+	words(["好评", "第", "1", " ", "晾衣架"], []) == {"好评第1"}
+	words(["销量", "破", "百万", " ", "猫抓板"], []) == {"销量破百万"}
+	words(["立志", "成为", "好评", "第一", "的", "店铺"], []) == set()
+}
+
+test_shop_figures if {
+	segs := ["收藏", "10", "万", "+", " ", "t恤"]
+	words(segs, [object.union(t.num("title", segs, 1, 3, 100000, ""), {"plus": true})]) == {"收藏10万+"}
+	old := ["收藏", "1990", "年代", " ", "老酒"]
+	words(old, [t.num("title", old, 1, 1, 1990, "")]) == set()
+	few := ["好评", "5", "个", " ", "壁纸"]
+	words(few, [t.num("title", few, 1, 2, 5, "个")]) == set()
+}

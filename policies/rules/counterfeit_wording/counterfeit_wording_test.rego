@@ -139,3 +139,16 @@ test_more_imitated_brands if {
 	words(["适用", "戴森", " ", "吹风机", " ", "收纳架"]) == set()
 	words(["苏格兰", "格", " ", "围巾"]) == set()
 }
+
+# Round ten (issue 12): brand-factory words (原装级, OEM原厂, 剪标尾货, 国际品牌
+# 代工厂); tail goods of the shop's own brand are its own stock.
+test_factory_words if {
+	words(["原装", "级", " ", "耳机"]) == {"原装级"}
+	words(["oem", "原厂", " ", "耳机"]) == {"oem原厂"}
+	words(["国际品牌", "代工厂", " ", "卫衣"]) == {"代工厂"}
+}
+
+test_own_brand_tail_goods if {
+	words(["清仓", " ", "尾", "货", " ", "本店", "自有", "品牌", " ", "卫", "衣"]) == set()
+	why(["清仓", " ", "尾", "货", " ", "本店", "自有", "品牌"], "尾货") == "own_brand"
+}

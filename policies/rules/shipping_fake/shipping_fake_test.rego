@@ -94,3 +94,17 @@ test_trace_for_another_number if {
 test_reasons_make_one_finding if {
 	count(shipping_fake.findings) == 1 with input as order({"events": [ev(paid - 7200, "pickup")]}, [{"order_id": "P9", "shop": "s", "same_buyer": false}])
 }
+
+# The finding is written out for exposure tables that price no part for a
+# rule asking for none; tables that do go through shipping.finding, and a
+# shipment rule's finding is the same either way (two reasons here).
+test_finding_through_shipping_finding_is_the_same if {
+	late_pickup := order({"events": [ev(shipped + 86460, "pickup")]}, [{"order_id": "P2", "same_buyer": false}])
+	flat := shipping_fake.findings with input as late_pickup
+	priced := shipping_fake.findings with input as late_pickup
+		with data.tables.exposure.points as {"": {"points": 2, "basis": "x", "confirmed": true}}
+	count(flat) == 1
+	some f in flat
+	contains(f.message, "；")
+	flat == priced
+}

@@ -81,3 +81,15 @@ test_late_without_carrier_or_number_is_still_late if {
 }
 
 without_carrier(doc) := object.union(object.remove(doc, ["shipment"]), {"shipment": object.remove(doc.shipment, ["carrier"])})
+
+# The finding is written out for exposure tables that price no part for a
+# rule asking for none; tables that do go through shipping.finding, and a
+# shipment rule's finding is the same either way.
+test_finding_through_shipping_finding_is_the_same if {
+	input_late := order({"marked_shipped_at_unix": paid + 200000, "platform": "pdd", "promised_ship_hours": 0})
+	flat := shipping_late.findings with input as input_late
+	priced := shipping_late.findings with input as input_late
+		with data.tables.exposure.fines as {"": {"min": 1, "max": 2, "basis": "x", "confirmed": true}}
+	count(flat) == 1
+	flat == priced
+}

@@ -1,0 +1,93 @@
+package engine
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// main.rego finds a document's rules at every evaluation: it reads
+// input.rules, then each rule package by name. For a shipment document,
+// whose rules are a few of the four shipment packages, that is a tenth of
+// the evaluation. The engine prepares, once per list of rule packages, the
+// query main.rego's findings amount to for that list (the packages'
+// findings in the list's order) and evaluates it instead.
+type ruleQueries struct {
+	mu      sync.Mutex
+	base    []func(*rego.Rego) // the embedded pack's bundle and capabilities
+	byRules map[string]*rego.PreparedEvalQuery
+}
+
+// maxRuleQueries bounds the lists prepared (each costs a compilation);
+// other lists are evaluated through main.rego.
+const maxRuleQueries = 16
+
+var (
+	keyKind      = ast.StringTerm("kind")
+	kindShipment = ast.String("shipment")
+)
+
+func newRuleQueries(base []func(*rego.Rego)) *ruleQueries {
+	return &ruleQueries{base: base, byRules: map[string]*rego.PreparedEvalQuery{}}
+}
+
+// forInput is the query for a shipment input's rule list (input.rules),
+// or nil: another kind of document, no list, or one not prepared.
+func (q *ruleQueries) forInput(ctx context.Context, input ast.Value) *rego.PreparedEvalQuery {
+	top, _ := input.(ast.Object)
+	if q == nil || top == nil || termValue(top.Get(keyKind)) != kindShipment {
+		return nil
+	}
+	rules, _ := termValue(top.Get(keyRules)).(*ast.Array)
+	if rules == nil {
+		return nil
+	}
+	ids := make([]string, rules.Len())
+	for i := range ids {
+		id, ok := rules.Elem(i).Value.(ast.String)
+		if !ok {
+			return nil
+		}
+		ids[i] = string(id)
+	}
+	key := strings.Join(ids, "\x00")
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if pq, ok := q.byRules[key]; ok {
+		return pq
+	}
+	if len(q.byRules) >= maxRuleQueries {
+		return nil
+	}
+	pq, err := prepare(ctx, findingsOf(ids), q.base)
+	if err != nil {
+		q.byRules[key] = nil // main.rego then, every time
+		return nil
+	}
+	q.byRules[key] = &pq
+	return &pq
+}
+
+// findingsOf is the query for the findings of the rule packages ids, in
+// that order: main.rego's findings when input.rules is ids.
+func findingsOf(ids []string) string {
+	if len(ids) == 0 {
+		return "[]"
+	}
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = "[f | some f in data.xiaoer.rules[" + strconv.Quote(id) + "].findings]"
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	q := parts[0]
+	for _, p := range parts[1:] {
+		q = "array.concat(" + q + ", " + p + ")"
+	}
+	return q
+}
