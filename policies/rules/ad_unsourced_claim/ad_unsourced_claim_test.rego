@@ -206,3 +206,10 @@ test_shop_figures if {
 	few := ["好评", "5", "个", " ", "壁纸"]
 	words(few, [t.num("title", few, 1, 2, 5, "个")]) == set()
 }
+
+# A platform or a season ranks only right before 第一 or through a ranking
+# word (京东第一, 天猫销量冠军); 抖音 同款 第一集 is an episode.
+test_platform_rankings if {
+	words(["天猫", "销量", "冠军", " ", "牙刷"], []) == {"天猫销量冠军"}
+	words(["抖音", "同款", "第一", "集"], []) == set()
+}
