@@ -29,6 +29,14 @@ partnered(_, c) if not c.entry.needs
 
 partnered(table, c) if lexicon.in_context(table, c.entry.needs, c)
 
+# A listing's category can be the partner context itself: in 教育培训 every
+# sentence is about a course (data.tables.<table>.category_contexts.<needs>
+# lists the category words).
+partnered(table, c) if {
+	some word in data.tables[table].category_contexts[c.entry.needs]
+	contains(object.get(input.listing, "category", ""), word)
+}
+
 # allows are the exemptions checked for hit c: the entry's and the table's.
 allows(table, c) := array.concat(object.get(c.entry, "allow", []), object.get(data.tables[table], "allow_all", []))
 

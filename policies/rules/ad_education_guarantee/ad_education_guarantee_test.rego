@@ -58,3 +58,21 @@ test_period_raise_score if {
 	fs := ad_education_guarantee.findings with input as t.doc({"title": segs}, [t.num("title", segs, 6, 7, 30, "分")])
 	{f.details.word | some f in fs} == {"一个月提高30分"}
 }
+
+in_category(segs, category) := {f.details.word | some f in ad_education_guarantee.findings with input as t.docc({"description": segs}, [], category)}
+
+# In an education category the category is the course context: a promised
+# result in a description sentence that names no course still fires; the
+# same sentence on ordinary goods stays silent.
+test_category_is_course_context if {
+	in_category(["30", "天", "保证", "开口", "说", "流利", "英语", "。"], "教育培训") == {"保证开口说流利英语"}
+	in_category(["保", "拿", "一等奖", "。"], "教育培训") == {"保拿一等奖"}
+	in_category(["保", "拿", "一等奖", "。"], "图书") == set()
+	in_category(["驾", "考", "不过", "免费", "补考"], "教育培训") == {"考不过免费补考"}
+}
+
+# Taking part in setting or marking the exam implies a link to its setters.
+test_setter_join if {
+	in_category(["老师", "曾", "参与", "省", "考", "命题", "工作", "。"], "教育培训") == {"曾参与省考命题工作"}
+	in_category(["资料", "来自", "内部", "命题", "渠道", "。"], "教育培训") == {"内部命题渠道"}
+}

@@ -83,3 +83,14 @@ test_round_ten_returns if {
 	words(["普洱茶", " ", "十年", "涨", "十倍"]) == {"十年涨十倍"}
 	words(["金币", " ", "无", "风险投资"]) == {"无风险投资"}
 }
+
+in_category(segs, category) := {f.details.word | some f in ad_investment_return.findings with input as t.docc({"description": segs}, [], category)}
+
+# A collectibles category is itself the investment context; a claim to
+# beat bank products or to refund at the original price is a return promise.
+test_category_is_investment_context if {
+	in_category(["发行量", "少", ",", "两年", "内", "翻倍", "没", "问题"], "收藏品") != set()
+	in_category(["发行量", "少", ",", "两年", "内", "翻倍", "没", "问题"], "零食") == set()
+	words(["和田玉", "回报", "远", "超", "银行", "理财"]) != set()
+	words(["金价", "只", "涨", "不", "跌", ",", "买到就是赚到"]) != set()
+}

@@ -152,3 +152,9 @@ test_instant_shine_is_no_sell_out if {
 	words(["清洁剂", " ", "一", "擦", "秒光"]) == set()
 	words(["上架", "秒光", " ", "发夹"]) == {"上架秒光"}
 }
+
+# 按原价 is the price a refund is counted at, not a price about to return.
+test_refund_at_original_price if {
+	words(["可", "随时", "按", "原价", "退回"]) == set()
+	words(["随时", "恢复", "原价"]) != set()
+}
