@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,7 +33,23 @@ func newMaskedBrands(data map[string]any) maskedBrands {
 			mb.all = append(mb.all, rs)
 		}
 	}
+	// Longer brands first, so 阿*达斯 is 阿迪达斯, not 阿迪 with a tail.
+	for _, list := range mb.byFirst {
+		sortLongestFirst(list)
+	}
+	sortLongestFirst(mb.all)
 	return mb
+}
+
+// sortLongestFirst orders brands by length, longest first, then by name
+// (the map they come from has no order).
+func sortLongestFirst(list [][]rune) {
+	sort.Slice(list, func(a, b int) bool {
+		if len(list[a]) != len(list[b]) {
+			return len(list[a]) > len(list[b])
+		}
+		return string(list[a]) < string(list[b])
+	})
 }
 
 // maskRunes stand for hidden characters or split a name apart.
@@ -214,13 +232,17 @@ func masks(r rune, brand []rune) bool {
 }
 
 // leet reports whether digit r stands for letter want inside a Latin brand
-// of four or more letters (gucc1, d1or, r0lex): 1 for i or l, 0 for o.
+// of four or more letters (gucc1, d1or, r0lex, pr4da): 1 for i or l, 0 for o,
+// 3 for e, 4 for a, 5 for s, 7 for t, 8 for b.
 func leet(r, want rune, brand []rune) bool {
 	if len(brand) < 4 || !isLatin(brand[0]) {
 		return false
 	}
-	return r == '0' && want == 'o' || r == '1' && (want == 'i' || want == 'l')
+	return leetLetters[r] != "" && strings.ContainsRune(leetLetters[r], want)
 }
+
+// leetLetters are the letters a digit is written for in dodged brand names.
+var leetLetters = map[rune]string{'0': "o", '1': "il", '3': "e", '4': "a", '5': "s", '7': "t", '8': "b"}
 
 func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 

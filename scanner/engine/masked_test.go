@@ -32,6 +32,7 @@ func TestMatchMaskedInAnyPlace(t *testing.T) {
 		{"d1or 口红", "dior", "d1or"},
 		{"r0lex 手表", "rolex", "r0lex"},
 		{"阿*迪 三条杠", "阿迪", "阿*迪"},
+		{"pr4da 包", "prada", "pr4da"},
 		{"gucci1 腰包", "gucci", ""},
 		{"lv1 包", "lv", ""},
 	}
@@ -53,6 +54,23 @@ func TestMatchMaskedInAnyPlace(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q as %s: matched %q, want %q", c.text, c.brand, got, c.want)
 		}
+	}
+}
+
+// Of two brands with one start, the longer is tried first: 阿*达斯 is
+// 阿迪达斯 masked, not 阿迪 with 达斯 after it.
+func TestScanPrefersTheLongerBrand(t *testing.T) {
+	t.Parallel()
+	mb := newMaskedBrands(map[string]any{"tables": map[string]any{"counterfeit": map[string]any{
+		"masked_brands": map[string]any{"阿迪": true, "阿迪达斯": true},
+	}}})
+	var got []string
+	mb.scan([]rune("阿*达斯 运动鞋"), func(int, int) bool { return true }, func(p, to int, brand []rune) bool {
+		got = append(got, string(brand))
+		return true
+	})
+	if len(got) != 1 || got[0] != "阿迪达斯" {
+		t.Errorf("阿*达斯 matched %q, want [阿迪达斯]", got)
 	}
 }
 

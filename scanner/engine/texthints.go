@@ -7,16 +7,20 @@ import (
 
 // textHints say which facts a listing without attributes may have, from
 // its field texts alone (each hint worked out once, when first asked).
+// Promises are no hint but the listing's own: extracting them reads the
+// text alone and costs little once their words are there.
 type textHints struct {
-	texts  []facts.FieldText
-	norms  []string // facts.Normalize of each text
-	masked maskedBrands
-	hints  map[string]bool
+	l        *listings.Listing
+	texts    []facts.FieldText
+	norms    []string // facts.Normalize of each text
+	masked   maskedBrands
+	hints    map[string]bool
+	promises *facts.ListingFacts // the promises alone, once extracted
 }
 
 func newTextHints(l *listings.Listing, masked maskedBrands) *textHints {
 	texts := facts.FieldTexts(l)
-	h := &textHints{texts: texts, norms: make([]string, len(texts)), masked: masked}
+	h := &textHints{l: l, texts: texts, norms: make([]string, len(texts)), masked: masked}
 	for i, t := range texts {
 		h.norms[i] = facts.Normalize(t.Text)
 	}
@@ -26,16 +30,38 @@ func newTextHints(l *listings.Listing, masked maskedBrands) *textHints {
 // mayHaveFact: one of the facts may be there (or none is asked for).
 func (h *textHints) mayHaveFact(names []string) bool {
 	for _, f := range names {
-		if hint := factHint(f); hint == "" || h.may(hint) {
+		switch hint := factHint(f); {
+		case hint == hintPromises:
+			if factLists[f](h.promiseFacts()) {
+				return true
+			}
+		case hint == "" || h.may(hint):
 			return true // numbers and the like have no cheap sign: assumed there
 		}
 	}
 	return len(names) == 0
 }
 
-// mayPromise: some promise may be there (or none is asked for).
+// mayPromise: a promise of one of the kinds is there (or none is asked for).
 func (h *textHints) mayPromise(kinds map[string]bool) bool {
-	return len(kinds) == 0 || h.may(hintPromises)
+	return len(kinds) == 0 || hasPromise(h.promiseFacts(), kinds)
+}
+
+// promiseFacts are the listing's promises as Build finds them (the fields'
+// text is all they read), extracted only where a promise word is.
+func (h *textHints) promiseFacts() *facts.ListingFacts {
+	if h.promises != nil {
+		return h.promises
+	}
+	h.promises = &facts.ListingFacts{}
+	if h.may(hintPromises) {
+		fields := make(map[string]facts.Field, len(h.texts))
+		for _, t := range h.texts {
+			fields[t.Name] = facts.Field{Text: t.Text}
+		}
+		h.promises.Promises = facts.Promises(h.l, fields)
+	}
+	return h.promises
 }
 
 // factHint is the hint a fact of a listing without attributes depends on

@@ -381,3 +381,9 @@ test_round_ten_exemptions if {
 	words(["我们", "希望", "成为", "宠物", "主人", "最", "信赖", "的", "伙伴"]) == set()
 	words(["本店", "最", "便宜", "的", "一款"]) == set()
 }
+
+# A company goal is no claim whatever the superlative word (最值得, 最信赖).
+test_goal_with_any_superlative if {
+	words(["打造", "行业", "最值得", "信赖", "的", "品牌"]) == set()
+	words(["最值得", "信赖", "的", " ", "奶粉"]) == {"最值得"}
+}

@@ -52,3 +52,9 @@ test_round_ten_guarantees if {
 	words(["日语", " ", "过", "级", "保障", " ", "直播", "课"]) == {"过级保障"}
 	words(["竞赛", "辅导", " ", "保送", "名校"]) == {"保送名校"}
 }
+
+test_period_raise_score if {
+	segs := ["数学", "网", "课", " ", "一个月", "提高", "30", "分"]
+	fs := ad_education_guarantee.findings with input as t.doc({"title": segs}, [t.num("title", segs, 6, 7, 30, "分")])
+	{f.details.word | some f in fs} == {"一个月提高30分"}
+}

@@ -144,3 +144,5 @@ test_deadline_with_a_date_figure if {
 	segs2 := ["今天", "截止", " ", "20", "点"]
 	count(findings(segs2, [t.num("title", segs2, 3, 4, 20, "点")])) == 0
 }
+
+test_sold_out_claims if words(["卖断货", " ", "帽子"]) == {"卖断货"}
