@@ -146,3 +146,9 @@ test_deadline_with_a_date_figure if {
 }
 
 test_sold_out_claims if words(["卖断货", " ", "帽子"]) == {"卖断货"}
+
+# 秒光 on a cleaner shines at once; sold out at once needs its launch word.
+test_instant_shine_is_no_sell_out if {
+	words(["清洁剂", " ", "一", "擦", "秒光"]) == set()
+	words(["上架", "秒光", " ", "发夹"]) == {"上架秒光"}
+}

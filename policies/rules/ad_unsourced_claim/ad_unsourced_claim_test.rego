@@ -206,3 +206,16 @@ test_shop_figures if {
 	few := ["好评", "5", "个", " ", "壁纸"]
 	words(few, [t.num("title", few, 1, 2, 5, "个")]) == set()
 }
+
+# A platform or a season ranks only right before 第一 or through a ranking
+# word (京东第一, 天猫销量冠军); 抖音 同款 第一集 is an episode.
+test_platform_rankings if {
+	words(["天猫", "销量", "冠军", " ", "牙刷"], []) == {"天猫销量冠军"}
+	words(["抖音", "同款", "第一", "集"], []) == set()
+}
+
+# 第一 as an ordinal after a metric (人气款 第一批, 好评 第一条) is no ranking.
+test_metric_before_an_ordinal if {
+	words(["人气", "款", "第一", "批", " ", "到货"], []) == set()
+	words(["好评", "第一", "条", " ", "晒单"], []) == set()
+}
