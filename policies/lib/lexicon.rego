@@ -374,10 +374,12 @@ brand_names := {name: true |
 # registered reports whether hit c lies inside a name (a registered
 # trademark or product name, the listing's brand, a title of a work),
 # looking at runs of up to 8 tokens either side of the hit, or inside a
-# title in 《》.
+# title in 《》; or in the scope of a negation (negation.rego), the other
+# exemption every rule shares.
 registered(c) if name_exemption(c)
 
-# name_exemption names the kind of name hit c lies inside. Titles of works
+# name_exemption names the exemption every rule shares: the kind of name
+# hit c lies inside, or the negation whose scope holds it (negation.rego). Titles of works
 # are a lexicon (data.tables.registered_names.works, and the title marks 《
 # 》): only the runs the listing holds are looked at.
 name_exemption(c) := "registered_name" if {
@@ -391,6 +393,8 @@ name_exemption(c) := "registered_name" if {
 	c.i + c.n <= w.i + w.n
 } else := "work_title" if {
 	in_title_marks(c)
+} else := "negated" if {
+	negated(c)
 }
 
 inside_name(c, known) if {
