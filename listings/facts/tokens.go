@@ -36,8 +36,14 @@ func Tokenize(tk Tokenizer, text string) []Token {
 // traditional characters to simplified ones (頂級 → 顶级) and lower-cases
 // ASCII, rune by rune, so lexicons need one spelling of each word.
 func Normalize(text string) string {
-	norm, _ := normalizeWithOrigin(text)
-	return norm
+	// No origin table: fingerprints normalise every finding's evidence, and
+	// the table would be most of what that allocates.
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		b.WriteRune(normalizeRune(r))
+	}
+	return b.String()
 }
 
 // normalizeWithOrigin returns the normalised text and, for every byte offset
