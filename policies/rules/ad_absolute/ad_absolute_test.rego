@@ -387,3 +387,17 @@ test_goal_with_any_superlative if {
 	words(["打造", "行业", "最值得", "信赖", "的", "品牌"]) == set()
 	words(["最值得", "信赖", "的", " ", "奶粉"]) == {"最值得"}
 }
+
+# An audience's favourite ranks the goods (猫咪最爱); my favourite is a
+# preference. Usage tips (最佳解冻方式), ordinals with a measure word (第一泡)
+# and a standard's floor (最低酒龄) are no claims; 第一款 + 做到 claims a first.
+test_round_eleven_classes if {
+	words(["猫咪", "最", "爱", " ", "冻干"]) == {"最爱"}
+	words(["我的", "最", "爱", " ", "冻干"]) == set()
+	words(["最佳", "解冻", "方式", "是", "冷藏"]) == set()
+	words(["第一", "泡", "洗", "茶"]) == set()
+	words(["基", "酒", "最低", "酒龄"]) == set()
+	words(["第一款", "做到", "3", "秒", "出", "热水"]) == {"第一款"}
+	words(["顶", "奢", "面料"]) == {"顶奢"}
+	words(["永", "不粘锅"]) == {"永不粘锅"}
+}

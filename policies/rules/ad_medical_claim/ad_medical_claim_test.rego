@@ -226,3 +226,11 @@ test_round_ten_claims if {
 	words(["口腔溃疡", "贴", " ", "国药准字", " ", "神", "药"]) == {"神药"}
 	words(["酒精", "消毒", "液"]) != {"消毒液"}
 }
+
+# Pet diseases are disease claims on ordinary goods, but name the target of
+# a test kit (猫瘟试纸).
+test_pet_diseases if {
+	words(["猫瘟", "恢复期", "的", "猫", "吃", "了", "有", "精神"]) == {"猫瘟"}
+	words(["猫瘟", "试纸", "检测卡"]) == set()
+	words(["效果", "优于", "同类", "药品"]) == {"效果优于同类"}
+}
