@@ -29,6 +29,17 @@ partnered(_, c) if not c.entry.needs
 
 partnered(table, c) if lexicon.in_context(table, c.entry.needs, c)
 
+# A word of the title can be the partner of a hit in another field: a
+# lucky object named in the title (文昌笔) makes the description's 逢考必过
+# its promise (data.tables.<table>.contexts.<needs>.title).
+partnered(table, c) if {
+	words := data.tables[table].contexts[c.entry.needs].title
+	c.field != "title"
+	some runs in lexicon.context_at.title
+	some r in runs
+	words[r.key]
+}
+
 # A listing's category can be the partner context itself: in 教育培训 every
 # sentence is about a course (data.tables.<table>.category_contexts.<needs>
 # lists the category words).

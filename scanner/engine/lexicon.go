@@ -40,8 +40,8 @@ func lexiconKeys(data map[string]any) map[string][]lexiconName {
 type lexiconName struct{ table, lexicon string }
 
 // contextKeys is every word of the allow- and partner-contexts of the
-// tables (data.tables.<table>.contexts.<name>.before, .after and
-// .sentence): the words the lexicon library looks for around a hit.
+// tables (data.tables.<table>.contexts.<name>.before, .after, .sentence
+// and .title): the words the lexicon library looks for around a hit.
 func contextKeys(data map[string]any) map[string]bool {
 	keys := map[string]bool{}
 	tables, _ := data["tables"].(map[string]any)
@@ -50,7 +50,7 @@ func contextKeys(data map[string]any) map[string]bool {
 		contexts, _ := t["contexts"].(map[string]any)
 		for _, context := range contexts {
 			c, _ := context.(map[string]any)
-			for _, where := range []string{"before", "after", "sentence"} {
+			for _, where := range []string{"before", "after", "sentence", "title"} {
 				words, _ := c[where].(map[string]any)
 				for word := range words {
 					keys[word] = true

@@ -158,3 +158,10 @@ test_refund_at_original_price if {
 	words(["可", "随时", "按", "原价", "退回"]) == set()
 	words(["随时", "恢复", "原价"]) != set()
 }
+
+# A shop coupon with its terms (满199减20, 活动时间) is a promotion rule; a
+# bare click lure is not.
+test_coupon_rule if {
+	words(["店铺", "优惠券", "点击领取", "满", "199", "减", "20", "活动", "时间"]) == set()
+	words(["点击领取", "红包"]) != set()
+}

@@ -65,3 +65,11 @@ test_round_ten_promises if {
 	words(["貔貅", "手链", " ", "贵人相助"]) == {"贵人相助"}
 	words(["百", "邪", "不", "侵", " ", "挂件"]) == {"百邪不侵"}
 }
+
+# A lucky object named in the title makes the description's promise its own.
+test_title_object_partners_description if {
+	described(["文昌", "笔", " ", "摆件"], ["摆在", "书桌上", ",", "逢考必过", "。"]) == {"逢考必过"}
+	described(["钢笔", " ", "礼盒"], ["祝", "同学", ",", "逢考必过", "。"]) == set()
+}
+
+described(title, desc) := {f.details.word | some f in ad_superstition.findings with input as t.doc({"title": title, "description": desc}, [])}

@@ -253,7 +253,13 @@ hits := lexicon.longest(candidates)
 lacking(c) := [m |
 	some m in lexicon.missing(c)
 	wanted(c.entry, m)
+	not tested_period(c, m)
 ]
+
+# tested_period: a result of a test on people with its sample in the
+# sentence (受试者32人，使用4周后提升27%) has the test's own span as its
+# period; its source must still be there.
+tested_period(c, "期间") if lexicon.in_context("ad_unsourced_claim", "test_subjects", c)
 
 wanted(_, "来源")
 

@@ -219,3 +219,13 @@ test_metric_before_an_ordinal if {
 	words(["人气", "款", "第一", "批", " ", "到货"], []) == set()
 	words(["好评", "第一", "条", " ", "晒单"], []) == set()
 }
+
+# A test on people with a report and its sample states the test as the
+# figure's scope: no separate period is due; without the report the source
+# is still missing.
+test_tested_result if {
+	segs := ["报告", "编号", "hx2026", ",", "受试者", "32", "人", ",", "含水量", "提升", "27", "%", "。"]
+	words(segs, [t.num("title", segs, 10, 11, 27, "%")]) == set()
+	bare := ["受试者", "32", "人", ",", "含水量", "提升", "27", "%", "。"]
+	words(bare, [t.num("title", bare, 6, 7, 27, "%")]) != set()
+}

@@ -152,3 +152,6 @@ test_own_brand_tail_goods if {
 	words(["清仓", " ", "尾", "货", " ", "本店", "自有", "品牌", " ", "卫", "衣"]) == set()
 	why(["清仓", " ", "尾", "货", " ", "本店", "自有", "品牌"], "尾货") == "own_brand"
 }
+
+# Tail goods stated to carry no brand claim no brand's factory.
+test_no_brand_tail_goods if why(["尾", "货", "清仓", " ", "无", "品牌", " ", "女装"], "尾货") == "own_brand"
