@@ -37,6 +37,7 @@ meta := {
 needs := [
 	{"words": ["ad_unsourced_claim.words", "ad_unsourced_claim.pattern_heads"]},
 	{"words": ["ad_unsourced_claim.metrics_after"], "facts": ["numbers"]},
+	{"words": ["ad_unsourced_claim.crowd_words"], "facts": ["numbers"]},
 ]
 
 skip := {"attributes": true}
@@ -115,6 +116,36 @@ own_model_baseline(c) if {
 	toks[k].t in {"比", "较", "相比", "比起", "对比"}
 	regex.match(`^[a-z]{0,4}[0-9]+[a-z0-9]*$`, toks[k + 1].t)
 	not lexicon.boundary_between(c.field, k, c.i - 1)
+}
+
+# A figure of ten thousand or more written with 万 or 亿, then a group of
+# people (30万猫主人的选择, 10万人戴了都说转运): a head count without a
+# source. The figure must be digits (万人哄抢 is an idiom, 万兆 a speed).
+candidates contains c if {
+	some num in object.get(input, ["listing", "numbers"], [])
+	not skip[num.field]
+	num.value >= 10000
+	num.unit in {"", "人"}
+	first := lexicon.figure_first(num)
+	last := lexicon.figure_last(num)
+	toks := input.listing.fields[num.field].tokens
+	regex.match(`^[0-9]`, toks[first].t)
+	regex.match(`[万亿]`, concat("", [toks[m].t | some m in numbers.range(first, last)]))
+	end := max(crowd_ends(num.field, num.unit, last))
+	c := figure_hit(num.field, first, (end - first) + 1, num.s, toks[end].e)
+}
+
+# crowd_ends are the last tokens of groups of people after a figure: the
+# figure's own unit 人, or crowd words right after it (one token may lie
+# between: 30万|猫|主人).
+crowd_ends(_, "人", last) := {last}
+
+crowd_ends(name, "", last) := {end |
+	some r in lexicon.found("ad_unsourced_claim", "crowd_words")
+	r.field == name
+	r.i > last
+	r.i <= last + 2
+	end := (r.i + r.n) - 1
 }
 
 # A rate before a percentage: 好评率99%, 回购率高达80%.

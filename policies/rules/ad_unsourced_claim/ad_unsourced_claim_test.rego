@@ -229,3 +229,11 @@ test_tested_result if {
 	bare := ["受试者", "32", "人", ",", "含水量", "提升", "27", "%", "。"]
 	words(bare, [t.num("title", bare, 6, 7, 27, "%")]) != set()
 }
+
+# A head count of ten thousand or more in digits before a group of people
+# needs a source; 万人哄抢 (an idiom) and 万兆 (a speed) hold no figure.
+test_digit_head_counts if {
+	segs := ["猫", "粮", " ", "30", "万", "猫", "主人", "的", "选择"]
+	words(segs, [{"value": 300000, "unit": "", "field": "title", "s": t.offset(segs, 3), "e": t.offset(segs, 5), "ti": 2, "tl": 3, "tn": 4}]) == {"30万猫主人"}
+	words(["投影仪", " ", "万人", "哄抢"], []) == set()
+}
