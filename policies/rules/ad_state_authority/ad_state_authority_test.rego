@@ -55,3 +55,15 @@ test_organs_and_officials if {
 	words(["县委书记", "带", "货", " ", "绿茶"]) == {"县委书记带货"}
 	words(["总后勤部", "供应", " ", "罐头"]) == {"总后勤部供应"}
 }
+
+# Serving organs or officials borrows their name too: 为政府机关提供,
+# 为领导人定制, 服务国家机关; local bureaus (教育局) endorse as ministries do.
+# Services for a person or a plain 服务 word stay silent.
+test_serving_organs if {
+	words(["为", "政府机关", "提供", "办公", "家具"]) == {"政府机关提供"}
+	words(["为", "多位", "领导人", "定制", "布鞋"]) == {"领导人定制"}
+	words(["多年", "服务", "国家机关", "办公室"]) == {"服务国家机关"}
+	words(["教育局", "推荐", "字帖"]) == {"教育局推荐"}
+	words(["服务", "周到", "政府", "补贴", "以旧换新"]) == set()
+	words(["售后", "服务", "全国", "联保"]) == set()
+}
