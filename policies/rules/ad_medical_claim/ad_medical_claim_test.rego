@@ -234,3 +234,12 @@ test_pet_diseases if {
 	words(["猫瘟", "试纸", "检测卡"]) == set()
 	words(["效果", "优于", "同类", "药品"]) == {"效果优于同类"}
 }
+
+# How the buyer disinfects the product (配件可煮沸消毒) is a care step, not
+# a hygiene claim; the same word as the product's own effect still is.
+test_cleaning_method_is_no_claim if {
+	words(["配件", "可", "煮沸", "消毒"]) == set()
+	why(["奶嘴", "沸水", "消毒", "5", "分钟"], "消毒") == "cleaning_method"
+	words(["蒸汽", "消毒", "拖把"]) == {"消毒"}
+	words(["除螨", "喷雾", "消毒", "杀菌", "床上"]) == {"消毒", "杀菌"}
+}
