@@ -458,6 +458,10 @@ sourced(c) if {
 
 sourced(c) if footnote_holds(c, "period")
 
+# A title has no room for its source: a description sentence that states
+# both a source and a period (数据来源：…，统计时间…) is its footnote.
+sourced(c) if description_note(c, "period")
+
 # limited_and_sourced is the guide's time- and region-limited fact with a
 # stated source (2023年京东净水器类目销量第一（数据来源：…）).
 limited_and_sourced(c) if {
@@ -467,6 +471,30 @@ limited_and_sourced(c) if {
 }
 
 limited_and_sourced(c) if footnote_holds(c, "limit")
+
+limited_and_sourced(c) if description_note(c, "limit")
+
+# description_note reports whether a title claim c has a description
+# sentence with a source and a period (or a limit, by what).
+description_note(c, what) if {
+	c.field == "title"
+	some m in evidence
+	m.kind == "source"
+	m.field == "description"
+	sp := sentence_at("description", m.s)
+	what == "period"
+	has_period("description", sp)
+}
+
+description_note(c, what) if {
+	c.field == "title"
+	some m in evidence
+	m.kind == "source"
+	m.field == "description"
+	sp := sentence_at("description", m.s)
+	what == "limit"
+	has_limit("description", sp)
+}
 
 # missing lists what the claim at c lacks: 来源 and/or 期间.
 missing(c) := [pair[0] |
@@ -478,6 +506,8 @@ not_has_source(c) := false if {
 	has_source(c.field, sentence_at(c.field, c.s))
 } else := false if {
 	footnote_holds(c, "source")
+} else := false if {
+	description_note(c, "period")
 } else := true
 
 not_has_period(c) := false if {

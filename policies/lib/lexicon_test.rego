@@ -196,3 +196,16 @@ test_footnote_carries_the_source if {
 	plain := ["销量", "第一", "。", "\n", "※", "数据", "来源", ":", "天猫", ",", "统计", "周期", "2023", "年"]
 	not lexicon.sourced(hit) with input as doc({"description": plain}, [])
 }
+
+# A title claim's source and period may stand in the description; a
+# description with a source alone, or a claim in the description, gets none.
+test_description_note_sources_a_title_claim if {
+	title := ["天猫", "销量", "第一", "牙刷"]
+	hit := {"field": "title", "i": 1, "n": 2, "s": 6, "e": 18}
+	note := ["数据", "来源", ":", "天猫", ",", "统计", "周期", "2026", "年"]
+	lexicon.sourced(hit) with input as doc({"title": title, "description": note}, [])
+	lexicon.limited_and_sourced(hit) with input as doc({"title": title, "description": note}, [])
+	bare := ["数据", "来源", ":", "天猫"]
+	not lexicon.sourced(hit) with input as doc({"title": title, "description": bare}, [])
+	not lexicon.sourced(hit) with input as doc({"title": title, "description": ["好评", "如潮"]}, [])
+}
