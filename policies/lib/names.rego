@@ -1,0 +1,82 @@
+# Names that exempt a hit (part of package lexicon, whose METADATA it
+# shares): registered names, the listing's own brand, titles of works, and
+# the negation scope of negation.rego — the exemption every rule asks first.
+package xiaoer.lib.lexicon
+
+# registered_names are the names the user registered: in data files
+# (data.tables.registered_names.names) and in .xiaoer.yaml's
+# registered-names (data.config.registered_names), keyed by their
+# normalised form.
+registered_names := object.union(object.get(data.tables, ["registered_names", "names"], {}), config_names)
+
+default config_names := {}
+
+config_names := data.config.registered_names
+
+# brand_names are the names the listing's own 品牌/品牌名称 attribute gives
+# (迪奥/Dior gives 迪奥 and dior), keyed like tokens: lower-case, no spaces.
+brand_names := {name: true |
+	some a in object.get(input, ["listing", "attributes"], [])
+	data.tables.registered_names.brand_attributes[a.name]
+	some part in regex.split(`[/／|｜,，、;；()（）]+`, lower(a.value))
+	name := replace(trim_space(part), " ", "")
+	name != ""
+}
+
+# registered reports whether hit c lies inside a name (a registered
+# trademark or product name, the listing's brand, a title of a work),
+# looking at runs of up to 8 tokens either side of the hit, or inside a
+# title in 《》; or in the scope of a negation (negation.rego), the other
+# exemption every rule shares.
+registered(c) if name_exemption(c)
+
+# name_exemption names the exemption every rule shares: the kind of name
+# hit c lies inside, or the negation whose scope holds it (negation.rego). Titles of works
+# are a lexicon (data.tables.registered_names.works, and the title marks 《
+# 》): only the runs the listing holds are looked at.
+name_exemption(c) := "registered_name" if {
+	inside_name(c, registered_names)
+} else := "brand_attribute" if {
+	inside_name(c, brand_names)
+} else := "work_title" if {
+	some w in found("registered_names", "works")
+	w.field == c.field
+	w.i <= c.i
+	c.i + c.n <= w.i + w.n
+} else := "work_title" if {
+	in_title_marks(c)
+} else := "negated" if {
+	negated(c)
+}
+
+inside_name(c, known) if {
+	count(known) > 0
+	toks := input.listing.fields[c.field].tokens
+	last := (c.i + c.n) - 1
+	some a in numbers.range(max([c.i - 8, 0]), c.i)
+	some b in numbers.range(last, min([last + 8, count(toks) - 1]))
+	known[concat("", [toks[m].t | some m in numbers.range(a, b)])]
+}
+
+# in_title_marks: the hit lies between 《 and 》 (a book, song or film
+# title is data, not a claim), within 12 tokens either side.
+in_title_marks(c) if {
+	some open in found("registered_names", "title_marks")
+	open.field == c.field
+	open.key == "《"
+	open.i < c.i
+	open.i >= c.i - 12
+	some close in found("registered_names", "title_marks")
+	close.field == c.field
+	close.key == "》"
+	close.i >= c.i + c.n
+	close.i <= (c.i + c.n) + 12
+	not mark_between(c.field, open.i + 1, c.i - 1, "》")
+	not mark_between(c.field, c.i + c.n, close.i - 1, "《")
+}
+
+mark_between(name, a, b, mark) if {
+	a <= b
+	some m in numbers.range(a, b)
+	input.listing.fields[name].tokens[m].t == mark
+}
