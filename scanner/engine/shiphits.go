@@ -105,7 +105,6 @@ var (
 	keyCNY          = ast.StringTerm("cny")
 	keyBasis        = ast.StringTerm("basis")
 	keyConfirmed    = ast.StringTerm("confirmed")
-	keyShopName     = ast.StringTerm("shop")
 )
 
 // wrap is the finding the rule's findings make of hit for the order
@@ -156,7 +155,7 @@ func hitDetails(events *ast.Term, shipment ast.Object) (map[string]any, bool) {
 		return nil, false
 	}
 	out := make(map[string]any, 4)
-	for _, k := range []*ast.Term{keyOrderID, keyTrackingNo, keyShopName, keyEvents} {
+	for _, k := range []*ast.Term{keyOrderID, keyTrackingNo, keyShop, keyEvents} {
 		t := events
 		if k != keyEvents {
 			t = shipment.Get(k)
