@@ -122,7 +122,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 			return nil, err
 		}
 		e.shipMemo = newShipMemo()
-		e.ruleQueries = newRuleQueries(pack)
+		e.ruleQueries = newRuleQueries(pack, hitRules(ctx, embedded, pack))
 	}
 	if e.userRules, err = prepareUserRules(ctx, userRuleFiles(opts.Bundles), base); err != nil {
 		return nil, err
