@@ -14,14 +14,81 @@ default config_names := {}
 config_names := data.config.registered_names
 
 # brand_names are the names the listing's own 品牌/品牌名称 attribute gives
-# (迪奥/Dior gives 迪奥 and dior), keyed like tokens: lower-case, no spaces.
-brand_names := {name: true |
+# (迪奥/Dior gives 迪奥 and dior), keyed like tokens: lower-case, no spaces,
+# and the names its text declares the same way (品牌：最生活).
+brand_names := object.union(attribute_brands, declared_brands)
+
+attribute_brands := {name: true |
 	some a in object.get(input, ["listing", "attributes"], [])
 	data.tables.registered_names.brand_attributes[a.name]
 	some part in regex.split(`[/／|｜,，、;；()（）]+`, lower(a.value))
 	name := replace(trim_space(part), " ", "")
 	name != ""
 }
+
+# declared_brands are the names a field declares after a brand label and
+# a colon (品牌：最生活（注册商标）, 品牌: ABSOLUT 绝对 gives absolut and 绝对):
+# each run of up to four tokens written without a space between them,
+# before any clause mark or bracket, within six tokens of the colon.
+declared_brands := {name: true |
+	some label in found("registered_names", "brand_attributes")
+	toks := input.listing.fields[label.field].tokens
+	colon := label.i + label.n
+	toks[colon].t in {":", "："}
+	last := min([colon + 6, count(toks) - 1])
+	some a in numbers.range(colon + 1, last)
+	no_mark(toks, colon + 1, a)
+	run_edge(toks, a - 1, a)
+	some b in numbers.range(a, min([a + 3, last]))
+	no_mark(toks, a, b)
+	glued(toks, a, b)
+	run_edge(toks, b, b + 1)
+	name := concat("", [toks[m].t | some m in numbers.range(a, b)])
+}
+
+# marked_titles are the names the listing writes between 《 and 》
+# anywhere (绘本书名《失眠的夜晚》): the same name elsewhere, unmarked, is
+# the title too (失眠的夜晚 绘本).
+marked_titles := {name: true |
+	some open in found("registered_names", "title_marks")
+	open.key == "《"
+	toks := input.listing.fields[open.field].tokens
+	some close in found("registered_names", "title_marks")
+	close.field == open.field
+	close.key == "》"
+	close.i > open.i + 1
+	close.i <= open.i + 13
+	not mark_between(open.field, open.i + 1, close.i - 1, "》")
+	name := concat("", [toks[m].t | some m in numbers.range(open.i + 1, close.i - 1)])
+	count(name) > 1
+}
+
+no_mark(toks, a, b) if {
+	every m in numbers.range(a, b) {
+		not is_mark(toks[m].t)
+	}
+}
+
+# glued: tokens a..b follow each other with nothing between them.
+glued(_, a, a)
+
+glued(toks, a, b) if {
+	a < b
+	every m in numbers.range(a + 1, b) {
+		toks[m].s == toks[m - 1].e
+	}
+}
+
+# run_edge: tokens i and j (= i + 1) are not one run: a space between
+# them, either a mark, or either outside the field.
+run_edge(toks, i, j) if not toks[i]
+run_edge(toks, i, j) if not toks[j]
+run_edge(toks, i, j) if toks[j].s != toks[i].e
+run_edge(toks, i, _) if is_mark(toks[i].t)
+
+run_edge(toks, _, j) if is_mark(toks[j].t)
+
+is_mark(t) if regex.match(`^[\pP\pS]+$`, t)
 
 # registered reports whether hit c lies inside a name (a registered
 # trademark or product name, the listing's brand, a title of a work),
@@ -45,6 +112,8 @@ name_exemption(c) := "registered_name" if {
 	c.i + c.n <= w.i + w.n
 } else := "work_title" if {
 	in_title_marks(c)
+} else := "work_title" if {
+	inside_name(c, marked_titles)
 } else := "negated" if {
 	negated(c)
 }

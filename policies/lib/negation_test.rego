@@ -36,3 +36,9 @@ test_negative_claims_stay if {
 	rules(["减肥", "茶", "绝不", "反弹"]) != set()
 	rules(["不粘锅", ",", "没有", "永不褪色", "涂层"]) == {"ad-absolute"}
 }
+
+# 不是 denies the superlative after it (我们不是最便宜的): no claim.
+test_not_the_cheapest if {
+	rules(["手工", "拖鞋", " ", "最", "便宜"]) == {"ad-absolute"}
+	rules(["我们", "不是", "最", "便宜", "的", " ", "手工", "拖鞋"]) == set()
+}

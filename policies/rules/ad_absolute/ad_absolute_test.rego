@@ -414,3 +414,8 @@ test_round13_words if {
 	fs := ad_absolute.findings with input as t.title(["床垫", "总统级", "乳胶", "完美", "解决", "难题"])
 	{f.details.word | some f in fs} == {"总统级", "完美解决"}
 }
+
+# Round fourteen: sales-title rankings from seller lists (畅销冠军).
+test_round_fourteen_sales_titles if {
+	words(["猫抓板", " ", "畅销", "冠军"]) == {"畅销冠军"}
+}

@@ -100,3 +100,10 @@ test_round13_list_terms if {
 	lfs := ad_education_guarantee.findings with input as t.doc({"title": lamp}, [t.num("title", lamp, 3, 4, 30, "分")])
 	count(lfs) == 0
 }
+
+# Round fourteen: 百分百 as a guarantee, academic societies as endorsers
+# (§24(1), §24(3)), in a course.
+test_round_fourteen_guarantees_and_societies if {
+	words(["专升本", " ", "网课", " ", "百分百", "拿", "证"]) == {"百分百拿证"}
+	words(["少儿编程", " ", "网课", " ", "中国教育学会", "推荐", " ", "课程"]) == {"中国教育学会推荐"}
+}

@@ -94,3 +94,9 @@ test_category_is_investment_context if {
 	words(["和田玉", "回报", "远", "超", "银行", "理财"]) != set()
 	words(["金价", "只", "涨", "不", "跌", ",", "买到就是赚到"]) != set()
 }
+
+# A buyback at a share of the price paid promises the value (§25(1)).
+test_buyback_at_a_share_of_the_price if {
+	segs := ["金币", " ", "承诺", "按", "购买价", "110", "%", "回购"]
+	{f.details.word | some f in ad_investment_return.findings with input as t.doc({"title": segs}, [t.num("title", segs, 5, 6, 110, "%")])} == {"购买价110%回购"}
+}

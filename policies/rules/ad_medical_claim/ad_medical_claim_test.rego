@@ -256,3 +256,12 @@ test_round13_hospital_words if {
 	words(["枕头", "医院级", "记忆棉"]) == {"医院级"}
 	words(["枕头", "医院同款", "记忆棉"]) == set()
 }
+
+# Round fourteen: 安神助眠 as jieba cuts it, slimming by eating, 治白发; an
+# approved health-food function (对化学性肝损伤有辅助保护功能) is no claim there.
+test_round_fourteen_words if {
+	words(["安", "神助", "眠", " ", "香薰", "精油"]) == {"安神助眠"}
+	words(["荷叶茶", " ", "吃", "了", "就", "瘦"]) == {"吃了就瘦"}
+	words(["可", "治", "白发"]) == {"治白发"}
+	words(["护肝片", " ", "国食健注", " ", "对", "化学性", "肝损伤", "有", "辅助", "保护", "功能", " ", "保健食品"]) == set()
+}

@@ -178,3 +178,9 @@ test_round13_scarcity if {
 }
 
 test_round13_false_reasons if words(["拆迁清仓", "沙发"]) == {"拆迁清仓"}
+
+# Round fourteen: a raffle win of a free order lures a click.
+test_round_fourteen_drawn_free_order if {
+	words(["您", "已", "被", "抽", "中", "免", "单", "资格"]) != set()
+	words(["满", "99", "免", "单", "运费"]) == set()
+}

@@ -78,3 +78,14 @@ test_round13_organs if {
 	words(["政府", "采购", "专用", "型号"]) == {"政府采购专用"}
 	words(["推荐性", "国家标准"]) == set()
 }
+
+# Round fourteen: astronauts and the quality inspection administration as
+# organs, 供应 before an organ, a leader's trip, customs confiscations.
+test_round_fourteen_organs if {
+	words(["航天员", "专用", " ", "奶粉"]) == {"航天员专用"}
+	words(["国家", "质检", "总局", "认证", " ", "净水器"]) == {"国家质检总局认证"}
+	words(["连续", "多年", "供应", "某", "部委", "机关", "食堂"]) != set()
+	words(["领导人", "出访", "随行", "同", "款"]) != set()
+	words(["海关", "罚没", " ", "二手", "包包"]) == {"海关罚没"}
+	words(["3c", "认证", " ", "净水器"]) == set()
+}

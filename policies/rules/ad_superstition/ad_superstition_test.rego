@@ -89,3 +89,9 @@ test_publications_are_content if {
 	words(["护体", "神功", "武侠", "小说"]) == set()
 	words(["改", "风水", "书籍", "风水学", "入门"]) == set()
 }
+
+# Round fourteen: 一摆就发财 (placed + gain); 转运竹 is a plant's name.
+test_round_fourteen_placing_and_plant_names if {
+	words(["一", "摆", "就", "发财", " ", "聚宝盆"]) == {"一摆就发财"}
+	words(["转运竹", " ", "水培", "植物"]) == set()
+}

@@ -216,6 +216,7 @@ candidates contains c if {
 	unit_fits(num, r.key)
 	last := (r.i + r.n) - 1
 	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
+	not lexicon.in_context("ad_unsourced_claim", "price_share", c)
 }
 
 # unit_fits: a word after a figure counts people after any counted figure,

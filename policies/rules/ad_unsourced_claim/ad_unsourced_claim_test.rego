@@ -267,3 +267,12 @@ test_round13_citations if {
 	words(["世界500强", "企业", "出品"], []) == set()
 	words(["央视", "纪录片", "dvd"], []) == set()
 }
+
+# A share of a price (按购买价110%回购) is a buyback promise, no count of
+# people: ad-investment-return's, not here. A rebuy rate stays a figure.
+test_share_of_a_price_is_no_data if {
+	segs := ["承诺", "按", "购买价", "110", "%", "回购"]
+	count(findings(segs, [t.num("title", segs, 3, 4, 110, "%")])) == 0
+	rate := ["猫砂", " ", "90", "%", "回购"]
+	count(findings(rate, [t.num("title", rate, 2, 3, 90, "%")])) > 0
+}

@@ -171,3 +171,9 @@ test_round13_classes if {
 }
 
 test_hqb_as_a_place if words(["华强北", "实体店", "手机维修", "上门"]) == set()
+
+# Round fourteen: 纯原 before a material names the raw stuff (纯原木浆).
+test_round_fourteen_plain_origin_material if {
+	words(["纯", "原", "木浆", " ", "抽纸"]) == set()
+	words(["纯", "原", " ", "包包", " ", "女"]) != set()
+}

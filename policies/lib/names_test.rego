@@ -1,0 +1,37 @@
+# Tests of the names a listing declares in its own text (names.rego): a
+# brand after 品牌： and a title written in 《》 elsewhere in the listing
+# are names wherever else they appear.
+package xiaoer.lib.names_test
+
+import data.xiaoer.lib.lexicon_test as t
+import data.xiaoer.rules.ad_absolute
+import data.xiaoer.rules.ad_medical_claim
+
+absolute(fields) := {f.details.word | some f in ad_absolute.findings with input as t.doc(fields, [])}
+
+medical(fields) := {f.details.word | some f in ad_medical_claim.findings with input as t.doc(fields, [])}
+
+test_brand_declared_in_text_is_a_name if {
+	title := ["最", "生活", " ", "纯棉", "毛巾"]
+	absolute({"title": title}) != set()
+	absolute({"title": title, "description": ["品牌", "：", "最", "生活", "（", "注册商标", "）", "。"]}) == set()
+}
+
+# Each run written without a space is a name (ABSOLUT 绝对 gives 绝对).
+test_declared_brand_runs_split_at_spaces if {
+	title := ["绝对", "伏特加", " ", "absolut", " ", "原味"]
+	absolute({"title": title}) != set()
+	absolute({"title": title, "description": ["品牌", ":", "absolut", " ", "绝对", "。"]}) == set()
+}
+
+# Only a label followed by a colon declares; a claim after the name stays.
+test_declaration_needs_its_colon if {
+	absolute({"title": ["最", "生活", " ", "毛巾"], "description": ["最", "生活", "品牌", "的", "毛巾"]}) != set()
+	absolute({"title": ["最", "生活", " ", "最", "柔软", "毛巾"], "description": ["品牌", "：", "最", "生活"]}) != set()
+}
+
+test_title_marked_elsewhere_is_a_title if {
+	title := ["失眠", "的", "夜晚", " ", "绘本", " ", "儿童"]
+	medical({"title": title}) != set()
+	medical({"title": title, "description": ["绘本", "书名", "《", "失眠", "的", "夜晚", "》", "。"]}) == set()
+}
