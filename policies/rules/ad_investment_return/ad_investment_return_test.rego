@@ -100,3 +100,9 @@ test_buyback_at_a_share_of_the_price if {
 	segs := ["金币", " ", "承诺", "按", "购买价", "110", "%", "回购"]
 	{f.details.word | some f in ad_investment_return.findings with input as t.doc({"title": segs}, [t.num("title", segs, 5, 6, 110, "%")])} == {"购买价110%回购"}
 }
+
+# A return rate followed by its calculation is a book's or course's topic.
+test_return_rate_as_a_topic if {
+	words(["财务", "分析", " ", "投资", " ", "收益率", "计算", " ", "教材"]) == set()
+	words(["黄金", " ", "投资", " ", "收益率", "稳定"]) != set()
+}

@@ -276,3 +276,9 @@ test_share_of_a_price_is_no_data if {
 	rate := ["猫砂", " ", "90", "%", "回购"]
 	count(findings(rate, [t.num("title", rate, 2, 3, 90, "%")])) > 0
 }
+
+# A ranking named as the goal after it (打造行业第一品牌是我们的长期目标) is no data.
+test_goal_named_after_the_ranking if {
+	count(findings(["打造", "行业", "第一品牌", "是", "我们", "的", "长期", "目标"], [])) == 0
+	count(findings(["行业", "第一品牌", " ", "书架"], [])) > 0
+}
