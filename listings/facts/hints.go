@@ -11,7 +11,7 @@ import "strings"
 // joiners between Chinese characters dropped (see dropJoiners) and pinyin
 // dodges folded (see foldPinyin).
 func CutText(norm string) string {
-	if !strings.ContainsAny(norm, joiners) && !hasLatinBeforeHan(norm) {
+	if !strings.ContainsAny(norm, joiners) && !hasLatinNextToHan(norm) {
 		return norm
 	}
 	cut, _ := foldPinyin(dropJoiners(norm, make([]int, len(norm)+1)))

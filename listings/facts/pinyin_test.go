@@ -15,6 +15,14 @@ func TestTokenizeFoldsPinyinDodges(t *testing.T) {
 		{"bao before another character", "bao温杯", "bao温杯"},
 		{"longer Latin word", "zuixin款", "zuixin款"},
 		{"after a digit", "9zui低价", "9zui低价"},
+		{"du after pai", "排du 足贴", "排毒 足贴"},
+		{"wu after man", "手慢wu 饭盒", "手慢无 饭盒"},
+		{"guo after bao", "包guo 会计", "包过 会计"},
+		{"xie glued on both sides", "辟xie铜葫芦", "辟邪铜葫芦"},
+		{"zhuan between", "政府zhuan供", "政府专供"},
+		{"yi after di", "第yi名", "第一名"},
+		{"du in a Latin word", "排dus", "排dus"},
+		{"du after another character", "杜du", "杜du"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			toks := Tokenize(runeTokenizer{}, c.text)
