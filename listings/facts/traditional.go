@@ -25,9 +25,7 @@ var traditional = buildTraditional(
 		"齒齿齡龄癥症鐘钟積积禦御閱阅預预備备儲储遙遥參参壽寿憂忧慮虑鬱郁慾欲婦妇嬰婴孫孙兒儿親亲" +
 		"戀恋奪夺顛颠壟垄數数據据顧顾陸陆臺台灣湾義义詳详細细範范圍围辦办製制牠它蘭兰屬属絡络貸贷" +
 		"債债幣币鈔钞銀银鋼钢鐵铁銅铜鑄铸墜坠鏈链鐲镯環环紋纹塊块貓猫狀状燒烧燈灯爐炉潔洁淨净濾滤" +
-		"顆颗劑剂糧粮飲饮飯饭餅饼餘余館馆鮮鲜雞鸡蝦虾蟲虫" +
-		// Round thirteen: the formal numeral 壹 dodges 仅此一次, 第一, 唯一.
-		"壹一")
+		"顆颗劑剂糧粮飲饮飯饭餅饼餘余館馆鮮鲜雞鸡蝦虾蟲虫")
 
 func buildTraditional(pairs string) map[rune]rune {
 	rs := []rune(pairs)
