@@ -30,7 +30,7 @@ func TestShipmentTermIsAstTerm(t *testing.T) {
 		Scope: "order", OrderID: "订单-1", Shop: "店", Platform: "pdd", ListingID: "L1", Buyer: "b",
 		Amount: 1e21, PaidAt: "2026-11-20T10:00:00+08:00", PaidAtUnix: -5, PromisedShipHours: 1e-7,
 		MarkedShipped: true, MarkedShippedAt: "x", MarkedShippedAtUnix: 7, Carrier: "圆通", TrackingNo: "YT1",
-		Trace: shipments.TraceFacts{Found: true, Format: "kuaidi100", Carrier: "yt", TrackingNo: "YT2", State: "3", MatchesOrder: false},
+		Trace:  shipments.TraceFacts{Found: true, Format: "kuaidi100", Carrier: "yt", TrackingNo: "YT2", State: "3", MatchesOrder: false},
 		Events: []shipments.EventFact{{Time: "t", Unix: 1, SincePrev: 0, Kind: "pickup", Status: "s", Text: "揽收"}, {Kind: "k"}},
 		Source: "f.csv", Line: 12,
 	}
