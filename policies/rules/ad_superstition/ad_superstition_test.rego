@@ -84,3 +84,8 @@ test_object_claims_on_art if {
 	words(["供", "香", "可", "消除", "业障"]) == {"消除业障"}
 	words(["风水", "摆件", "改", "风水"]) == {"改风水"}
 }
+
+test_publications_are_content if {
+	words(["护体", "神功", "武侠", "小说"]) == set()
+	words(["改", "风水", "书籍", "风水学", "入门"]) == set()
+}
