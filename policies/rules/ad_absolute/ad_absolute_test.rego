@@ -418,4 +418,11 @@ test_round13_words if {
 # Round fourteen: sales-title rankings from seller lists (畅销冠军).
 test_round_fourteen_sales_titles if {
 	words(["猫抓板", " ", "畅销", "冠军"]) == {"畅销冠军"}
+
+# 不是 denies what follows it (我们不是最便宜的); a goal stated as 长期目标.
+test_round13_denial_and_goal if {
+	fs := ad_absolute.findings with input as t.title(["我们", "不是", "最", "便宜", "的", " ", "羊毛毡", "拖鞋"])
+	count(fs) == 0
+	fs2 := ad_absolute.findings with input as t.title(["畅销冠军", "猫抓板"])
+	{f.details.word | some f in fs2} == {"畅销冠军"}
 }

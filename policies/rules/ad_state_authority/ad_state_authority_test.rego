@@ -88,4 +88,13 @@ test_round_fourteen_organs if {
 	words(["领导人", "出访", "随行", "同", "款"]) != set()
 	words(["海关", "罚没", " ", "二手", "包包"]) == {"海关罚没"}
 	words(["3c", "认证", " ", "净水器"]) == set()
+
+# Round 13 (12m/12n classes): astronauts as state personnel, a supply
+# before the organ (供应某部委机关食堂), certification by a top organ,
+# confiscated goods, a leader's trip.
+test_round13_mn_classes if {
+	words(["航天员", "专用", "奶粉"]) == {"航天员专用"}
+	words(["国家质检总局", "认证", "净水器"]) == {"国家质检总局认证"}
+	words(["海关罚没", "包包"]) == {"海关罚没"}
+	count(words(["连续多年", "供应", "某", "部委", "机关", "食堂"])) == 1
 }
