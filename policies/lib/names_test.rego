@@ -19,7 +19,7 @@ test_brand_declared_in_text_is_a_name if {
 
 # Each run written without a space is a name (ABSOLUT 绝对 gives 绝对).
 test_declared_brand_runs_split_at_spaces if {
-	title := ["绝对", "伏特加", " ", "absolut", " ", "原味"]
+	title := ["绝对", "纯正", " ", "absolut", " ", "原味"]
 	absolute({"title": title}) != set()
 	absolute({"title": title, "description": ["品牌", ":", "absolut", " ", "绝对", "。"]}) == set()
 }

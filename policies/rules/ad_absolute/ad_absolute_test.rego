@@ -418,6 +418,7 @@ test_round13_words if {
 # Round fourteen: sales-title rankings from seller lists (畅销冠军).
 test_round_fourteen_sales_titles if {
 	words(["猫抓板", " ", "畅销", "冠军"]) == {"畅销冠军"}
+}
 
 # 不是 denies what follows it (我们不是最便宜的); a goal stated as 长期目标.
 test_round13_denial_and_goal if {

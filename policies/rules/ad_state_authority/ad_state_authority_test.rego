@@ -88,6 +88,7 @@ test_round_fourteen_organs if {
 	words(["领导人", "出访", "随行", "同", "款"]) != set()
 	words(["海关", "罚没", " ", "二手", "包包"]) == {"海关罚没"}
 	words(["3c", "认证", " ", "净水器"]) == set()
+}
 
 # Round 13 (12m/12n classes): astronauts as state personnel, a supply
 # before the organ (供应某部委机关食堂), certification by a top organ,

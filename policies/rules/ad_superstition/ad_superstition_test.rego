@@ -94,6 +94,7 @@ test_publications_are_content if {
 test_round_fourteen_placing_and_plant_names if {
 	words(["一", "摆", "就", "发财", " ", "聚宝盆"]) == {"一摆就发财"}
 	words(["转运竹", " ", "水培", "植物"]) == set()
+}
 
 test_round13_mn if {
 	words(["开运竹", "水培", "富贵竹"]) == set()

@@ -176,6 +176,7 @@ test_hqb_as_a_place if words(["华强北", "实体店", "手机维修", "上门"
 test_round_fourteen_plain_origin_material if {
 	words(["纯", "原", "木浆", " ", "抽纸"]) == set()
 	words(["纯", "原", " ", "包包", " ", "女"]) != set()
+}
 
 test_pulp_is_no_replica if {
 	words(["纯原", "木浆", "抽纸"]) == set()
