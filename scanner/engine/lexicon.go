@@ -67,16 +67,18 @@ type lexiconWords struct {
 	words   map[string][]lexiconName // lexiconKeys
 	context map[string]bool          // contextKeys
 	masked  maskedBrands
+	starts  patternStarts
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
-	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data), masked: newMaskedBrands(data)}
+	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data), masked: newMaskedBrands(data), starts: newPatternStarts(data)}
 }
 
 // lexiconFacts is input.listing.lexicon:
 //   - found: {table: {lexicon: [{field, i, n, key}]}}, the runs of 1 to
 //     maxLexiconRun tokens whose normalised forms concatenate to a key of
-//     data.tables.<table>.<lexicon>;
+//     data.tables.<table>.<lexicon>; runs of pattern_heads also carry
+//     patterns, the ids of the patterns they can start (patternStarts);
 //   - prefixed: [{field, i}], the tokens whose first character is such a
 //     key (prefixes such as 最);
 //   - context: {field: [{i, runs: [{n, key}]}]}, the runs that are context
@@ -120,7 +122,7 @@ func (lf *lexiconFound) field(name string, toks []facts.Token) {
 		for n := 1; n <= maxLexiconRun && i+n <= len(toks); n++ {
 			key = append(key, toks[i+n-1].T...)
 			for _, lex := range lf.words.words[string(key)] {
-				lf.found[lex] = append(lf.found[lex], lexiconRun(name, i, n, string(key)))
+				lf.found[lex] = append(lf.found[lex], lf.words.starts.run(lex, name, i, n, string(key)))
 			}
 			if lf.words.context[string(key)] {
 				here = append(here, ast.ObjectTerm(ast.Item(keyN, ast.InternedTerm(n)), ast.Item(keyKey, ast.StringTerm(string(key)))))
