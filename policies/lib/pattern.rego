@@ -111,7 +111,9 @@ blocked(table, p, name, a, b) if {
 }
 
 # suffixed are the runs of part k ("~name") of pattern p after run prev
-# whose text ends with a suffix of the class.
+# whose text ends with a suffix of the class. Each ending of a run's text
+# is looked up among the suffixes (a run has a few characters, a class
+# tens of suffixes).
 suffixed(table, p, prev, k) := {r |
 	startswith(p.parts[k], "~")
 	cls := data.tables[table].pattern_suffixes[substring(p.parts[k], 1, -1)]
@@ -120,9 +122,9 @@ suffixed(table, p, prev, k) := {r |
 	some n in [1, 2, 3]
 	key := lexicon.key_at(prev.field, q, n)
 	count(input.listing.fields[prev.field].tokens) >= q + n
-	some suffix, _ in cls.suffixes
-	endswith(key, suffix)
-	count(key) > count(suffix)
+	count(key) > 1
+	some l in numbers.range(1, count(key) - 1)
+	_ = cls.suffixes[substring(key, count(key) - l, l)]
 	not cls.not[key]
 	open_between(table, p, prev.field, start, q - 1)
 	r := {"field": prev.field, "i": q, "n": n}
