@@ -39,7 +39,7 @@ func NewChecker(ctx context.Context, opts engine.Options, now func() time.Time) 
 	if err != nil {
 		return nil, err
 	}
-	return &Checker{Engine: eng, Builder: &facts.Builder{Tokenizer: tk, Now: now}}, nil
+	return &Checker{Engine: eng, Builder: &facts.Builder{Tokenizer: tk, Now: now, Dodges: eng.Dodges()}}, nil
 }
 
 // CheckListing builds the listing's document and evaluates it. A listing

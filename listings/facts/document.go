@@ -102,6 +102,9 @@ const (
 type Builder struct {
 	Tokenizer Tokenizer
 	Now       func() time.Time
+	// Dodges fold the dodged spellings of the policies' words before
+	// cutting (the engine's, Engine.Dodges; nil folds none).
+	Dodges *Dodges
 }
 
 // Build makes the policy input document of one listing.
@@ -174,7 +177,7 @@ func FieldTexts(l *listings.Listing) []FieldText {
 }
 
 func (b *Builder) field(text string) Field {
-	toks := nonNil(Tokenize(b.Tokenizer, text))
+	toks := nonNil(Tokenize(b.Tokenizer, b.Dodges, text))
 	return Field{Text: text, Tokens: toks, Sentences: nonNil(sentencesOver(Sentences(text), toks))}
 }
 

@@ -7,14 +7,14 @@ import "strings"
 // answer yes where the extractor finds nothing, never the reverse: the
 // engine skips a listing's tokens and facts on a no (see its prefilter).
 
-// CutText is a normalised text (Normalize) as the tokenizer cuts it: the
-// joiners between Chinese characters dropped (see dropJoiners) and pinyin
-// dodges folded (see foldPinyin).
-func CutText(norm string) string {
-	if !strings.ContainsAny(norm, joiners) && !hasLatinBeforeHan(norm) {
+// CutText is a normalised text (Normalize) as Tokenize cuts it with the
+// same dodges (nil for none): the joiners between Chinese characters
+// dropped (see dropJoiners) and the dodges folded (see Dodges).
+func (d *Dodges) CutText(norm string) string {
+	if !strings.ContainsAny(norm, joiners) && (d == nil || !d.mayFold(norm)) {
 		return norm
 	}
-	cut, _ := foldPinyin(dropJoiners(norm, make([]int, len(norm)+1)))
+	cut, _ := d.fold(dropJoiners(norm, make([]int, len(norm)+1)))
 	return cut
 }
 

@@ -27,7 +27,7 @@ func TestTokenizeDropsJoinersInsideWords(t *testing.T) {
 		{"star after a word", "好评*", "好评*"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			toks := Tokenize(runeTokenizer{}, c.text)
+			toks := Tokenize(runeTokenizer{}, nil, c.text)
 			got := ""
 			for _, tk := range toks {
 				got += tk.T
@@ -46,7 +46,7 @@ func TestTokenizeDropsJoinersInsideWords(t *testing.T) {
 // joiner.
 func TestTokenizeKeepsOriginalSpansAcrossJoiners(t *testing.T) {
 	text := "纯牛奶 第*一品质"
-	toks := Tokenize(runeTokenizer{}, text)
+	toks := Tokenize(runeTokenizer{}, nil, text)
 	var first, second Token
 	for k, tk := range toks {
 		if tk.T == "第" {

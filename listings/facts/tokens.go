@@ -13,14 +13,15 @@ type Tokenizer interface {
 	Tokenize(text string) []Token
 }
 
-// Tokenize normalises text (Normalize), cuts the normalised text and maps
-// every token's offsets back into the original text, so evidence spans always
-// quote what the seller wrote.
-func Tokenize(tk Tokenizer, text string) []Token {
+// Tokenize normalises text (Normalize), folds the dodges of listed words
+// back (d, nil for none), cuts the result and maps every token's offsets
+// back into the original text, so evidence spans always quote what the
+// seller wrote.
+func Tokenize(tk Tokenizer, d *Dodges, text string) []Token {
 	if tk == nil || text == "" {
 		return nil
 	}
-	norm, origin := foldPinyin(dropJoiners(normalizeWithOrigin(text)))
+	norm, origin := d.fold(dropJoiners(normalizeWithOrigin(text)))
 	toks := tk.Tokenize(norm)
 	out := make([]Token, 0, len(toks))
 	for _, t := range toks {

@@ -49,7 +49,14 @@ partnered(table, c) if {
 }
 
 # allows are the exemptions checked for hit c: the entry's and the table's.
-allows(table, c) := array.concat(object.get(c.entry, "allow", []), object.get(data.tables[table], "allow_all", []))
+# An entry's deny names table-wide exemptions that do not hold for it (开光
+# on a 唐卡 is a claim about the object, not a phrase printed on it).
+allows(table, c) := array.concat(object.get(c.entry, "allow", []), object.get(data.tables[table], "allow_all", [])) if {
+	not c.entry.deny
+} else := [name |
+	some name in array.concat(object.get(c.entry, "allow", []), object.get(data.tables[table], "allow_all", []))
+	not name in c.entry.deny
+]
 
 # exemption names the first exemption that lets hit c pass.
 exemption(table, c) := lexicon.name_exemption(c) if {

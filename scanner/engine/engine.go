@@ -115,14 +115,14 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	e.judged = newJudgedRules(setup.Kinds, embedded)
 	if !opts.EvaluateAll {
-		if e.gate, err = newGate(setup.Needs.Rules, merged.Data, e.lexicon.masked); err != nil {
+		if e.gate, err = newGate(setup.Needs.Rules, merged.Data, e.lexicon); err != nil {
 			return nil, err
 		}
 		if e.shipGate, err = newShipGate(embeddedRules(setup.Needs.Shipments, embedded)); err != nil {
 			return nil, err
 		}
 		e.shipMemo = newShipMemo()
-		e.ruleQueries = newRuleQueries(pack)
+		e.ruleQueries = newRuleQueries(pack, hitRules(ctx, embedded, pack))
 	}
 	if e.userRules, err = prepareUserRules(ctx, userRuleFiles(opts.Bundles), base); err != nil {
 		return nil, err
@@ -299,6 +299,11 @@ func (e *Engine) Skipped(doc *facts.Document) ([]string, bool) {
 func (e *Engine) Unjudged(l *listings.Listing, fields func() map[string]facts.Field) bool {
 	return e.gate != nil && e.gate.unjudged(l, fields)
 }
+
+// Dodges fold the dodged spellings of the policy tables' words (手慢wu,
+// 仅此壹次) back before cutting: the Builder of this engine's documents
+// uses them, so the prefilter and the tokens read the same text.
+func (e *Engine) Dodges() *facts.Dodges { return e.lexicon.dodges }
 
 func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
 	v, err := toAST(doc)

@@ -45,6 +45,8 @@ type gate struct {
 	masked maskedBrands
 	// pre skips, from the text alone, the listings no rule can be given.
 	pre prefilter
+	// dodges fold the text as the tokens are cut (Engine.Dodges).
+	dodges *facts.Dodges
 }
 
 // alternative is one Needs of one rule, indexed.
@@ -95,8 +97,8 @@ func hasPercent(l *facts.ListingFacts) bool {
 // newGate indexes every listing rule's needs (data.xiaoer.main.needs:
 // null, an object or an array, by rule package) and the words of the
 // tables they name.
-func newGate(declared map[string]json.RawMessage, data map[string]any, masked maskedBrands) (*gate, error) {
-	g := &gate{words: map[string][]int{}, prefixes: map[string][]int{}, masked: masked}
+func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexiconWords) (*gate, error) {
+	g := &gate{words: map[string][]int{}, prefixes: map[string][]int{}, masked: lw.masked, dodges: lw.dodges}
 	ids := make([]string, 0, len(declared))
 	for id := range declared {
 		ids = append(ids, id)

@@ -30,7 +30,7 @@ func newJudge(opts Options) (*judge, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &judge{Engine: eng, Builder: &facts.Builder{Tokenizer: tk, Now: func() time.Time { return testClock }}}, nil
+	return &judge{Engine: eng, Builder: &facts.Builder{Tokenizer: tk, Now: func() time.Time { return testClock }, Dodges: eng.Dodges()}}, nil
 }
 
 // CheckListing builds the listing's document and evaluates it; findings

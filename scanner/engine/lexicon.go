@@ -62,16 +62,49 @@ func contextKeys(data map[string]any) map[string]bool {
 }
 
 // lexiconWords are the two key sets lexiconFacts looks token runs up in,
-// and the brands it looks for written masked.
+// the brands it looks for written masked, and the dodged spellings of the
+// tables' words the tokens are cut after folding.
 type lexiconWords struct {
 	words   map[string][]lexiconName // lexiconKeys
 	context map[string]bool          // contextKeys
 	masked  maskedBrands
+	dodges  *facts.Dodges
 	starts  patternStarts
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
-	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data), masked: newMaskedBrands(data), starts: newPatternStarts(data)}
+	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data), masked: newMaskedBrands(data),
+		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data)}
+}
+
+// dodgeWords are the words whose dodged spellings fold back (facts.Dodges):
+// the keys of the objects two and three levels under data.tables, which
+// hold every lexicon and every table a rule's needs name
+// (ad_absolute.words, ad_absolute.guarantees.words), user data included.
+// Keys without a Chinese character or a letter o have no dodge and cost
+// nothing.
+func dodgeWords(data map[string]any) []string {
+	seen := map[string]bool{}
+	tables, _ := data["tables"].(map[string]any)
+	for _, t := range tables {
+		lexicons, _ := t.(map[string]any)
+		for _, l := range lexicons {
+			words, _ := l.(map[string]any)
+			for word, sub := range words {
+				seen[word] = true
+				deeper, _ := sub.(map[string]any)
+				for w := range deeper {
+					seen[w] = true
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for w := range seen {
+		out = append(out, w)
+	}
+	sort.Strings(out) // the same dodges on every start
+	return out
 }
 
 // lexiconFacts is input.listing.lexicon:

@@ -42,7 +42,7 @@ func unmatchable(tk facts.Tokenizer, name string, lexicon any) []string {
 	words, _ := lexicon.(map[string]any)
 	var bad []string
 	for key := range words {
-		toks := facts.Tokenize(tk, key)
+		toks := facts.Tokenize(tk, nil, key)
 		joined := make([]string, len(toks))
 		for i, tok := range toks {
 			joined[i] = tok.T

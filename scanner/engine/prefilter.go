@@ -17,7 +17,7 @@ import (
 //
 // It may let through a listing the gate then skips, never the reverse:
 //   - a run of tokens concatenates to a stretch of the text the tokenizer
-//     cuts (facts.CutText) with at most whitespace left out (whitespace
+//     cuts (Dodges.CutText) with at most whitespace left out (whitespace
 //     tokens are dropped), so a gate word (whitespace removed) is a
 //     substring of that text with whitespace removed;
 //   - a token's first character is a character of that text;
@@ -97,7 +97,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	h := newTextHints(l, g.masked)
 	words, prefixes := make([]bool, len(g.alts)), make([]bool, len(g.alts))
 	for _, norm := range h.norms {
-		g.pre.mark(withoutSpace(facts.CutText(norm)), words, prefixes)
+		g.pre.mark(withoutSpace(g.dodges.CutText(norm)), words, prefixes)
 	}
 	if !g.anyAlternative(words, prefixes, h.mayHaveFact, h.mayPromise) {
 		return true

@@ -254,8 +254,11 @@ func (e *Engine) evalFindings(ctx context.Context, input ast.Value) ([]finding.F
 // decoded from its JSON text when they have a shape only the decoder reads.
 func (e *Engine) evalDecoded(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
 	pq := &e.findings
-	if q := e.ruleQueries.forInput(ctx, input); q != nil {
-		pq = q
+	if lq := e.ruleQueries.forInput(ctx, input); lq != nil {
+		if found, ok, err := e.evalWrapped(ctx, lq, input); ok || err != nil {
+			return found, err
+		}
+		pq = &lq.findings
 	}
 	var answer ast.Value
 	if err := e.evalBounded(ctx, *pq, &answer, input); err != nil {

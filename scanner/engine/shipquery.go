@@ -19,7 +19,19 @@ import (
 type ruleQueries struct {
 	mu      sync.Mutex
 	base    []func(*rego.Rego) // the embedded pack's bundle and capabilities
-	byRules map[string]*rego.PreparedEvalQuery
+	byRules map[string]*listQuery
+	hits    map[string]*hitRule // rule packages whose hits the engine wraps (shiphits.go)
+}
+
+// listQuery is what one list of rule packages is evaluated with.
+type listQuery struct {
+	// findings is main.rego's findings for the list: the packages'
+	// findings in the list's order.
+	findings rego.PreparedEvalQuery
+	// parts, when some package of the list is wrapped in Go, gives one
+	// array a package: its hits (wrap[i] set) or its findings.
+	parts *rego.PreparedEvalQuery
+	wrap  []*hitRule
 }
 
 // maxRuleQueries bounds the lists prepared (each costs a compilation);
@@ -31,13 +43,13 @@ var (
 	kindShipment = ast.String("shipment")
 )
 
-func newRuleQueries(base []func(*rego.Rego)) *ruleQueries {
-	return &ruleQueries{base: base, byRules: map[string]*rego.PreparedEvalQuery{}}
+func newRuleQueries(base []func(*rego.Rego), hits map[string]*hitRule) *ruleQueries {
+	return &ruleQueries{base: base, byRules: map[string]*listQuery{}, hits: hits}
 }
 
-// forInput is the query for a shipment input's rule list (input.rules),
+// forInput is the queries for a shipment input's rule list (input.rules),
 // or nil: another kind of document, no list, or one not prepared.
-func (q *ruleQueries) forInput(ctx context.Context, input ast.Value) *rego.PreparedEvalQuery {
+func (q *ruleQueries) forInput(ctx context.Context, input ast.Value) *listQuery {
 	top, _ := input.(ast.Object)
 	if q == nil || top == nil || termValue(top.Get(keyKind)) != kindShipment {
 		return nil
@@ -63,13 +75,39 @@ func (q *ruleQueries) forInput(ctx context.Context, input ast.Value) *rego.Prepa
 	if len(q.byRules) >= maxRuleQueries {
 		return nil
 	}
-	pq, err := prepare(ctx, findingsOf(ids), q.base)
+	lq, err := q.prepareList(ctx, ids)
 	if err != nil {
 		q.byRules[key] = nil // main.rego then, every time
 		return nil
 	}
-	q.byRules[key] = &pq
-	return &pq
+	q.byRules[key] = lq
+	return lq
+}
+
+func (q *ruleQueries) prepareList(ctx context.Context, ids []string) (*listQuery, error) {
+	lq := &listQuery{wrap: make([]*hitRule, len(ids))}
+	var err error
+	if lq.findings, err = prepare(ctx, findingsOf(ids), q.base); err != nil {
+		return nil, err
+	}
+	parts := make([]string, len(ids))
+	wrapped := false
+	for i, id := range ids {
+		parts[i] = "[f | some f in data.xiaoer.rules[" + strconv.Quote(id) + "].findings]"
+		if lq.wrap[i] = q.hits[id]; lq.wrap[i] != nil {
+			parts[i] = "[h | some h in data.xiaoer.rules[" + strconv.Quote(id) + "].hits]"
+			wrapped = true
+		}
+	}
+	if !wrapped {
+		return lq, nil
+	}
+	pq, err := prepare(ctx, "["+strings.Join(parts, ", ")+"]", q.base)
+	if err != nil {
+		return nil, err
+	}
+	lq.parts = &pq
+	return lq, nil
 }
 
 // findingsOf is the query for the findings of the rule packages ids, in

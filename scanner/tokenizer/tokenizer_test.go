@@ -50,7 +50,7 @@ func TestTokenOffsetsQuoteOriginal(t *testing.T) {
 	t.Parallel()
 	j := shared(t)
 	text := "頂級ＮＯ．１纯棉T恤，最保暖"
-	toks := facts.Tokenize(j, text)
+	toks := facts.Tokenize(j, nil, text)
 	if len(toks) == 0 {
 		t.Fatal("no tokens")
 	}

@@ -150,12 +150,23 @@ glued(name, a, b) if {
 # it) states a specification (最大输出功率65W, 最高车速
 # 25km/h, 最小起订量1件), unless its sentence compares (同价位最大功率).
 spec_figure(c) if {
-	"spec_limit" in object.get(c.entry, "allow", [])
+	spec_allowed(c)
 	some first in numbers.range(c.i + c.n, (c.i + c.n) + 4)
 	regex.match(`^[0-9]`, input.listing.fields[c.field].tokens[first].t)
 	not lexicon.boundary_between(c.field, c.i + c.n, first - 1)
 	glued(c.field, (c.i + c.n) - 1, first - 1)
 	not lexicon.in_context("ad_absolute", "comparison", c)
+}
+
+# spec_allowed: the hit's entry allows a specification limit, or the hit
+# is 最 glued to a word the tokenizer cut off a limit word (最|大气压: the
+# limit is 最大, whose entry allows it).
+spec_allowed(c) if "spec_limit" in object.get(c.entry, "allow", [])
+
+spec_allowed(c) if {
+	c.entry.cat == "zui"
+	not "spec_limit" in object.get(c.entry, "allow", [])
+	"spec_limit" in object.get(data.tables.ad_absolute.words[substring(c.word, 0, 2)], "allow", [])
 }
 
 # exemption names the exemption that lets hit c pass (the first that

@@ -401,3 +401,16 @@ test_round_eleven_classes if {
 	words(["顶", "奢", "面料"]) == {"顶奢"}
 	words(["永", "不粘锅"]) == {"永不粘锅"}
 }
+
+# Round 13: 最 cut off its limit word (最|大气压) keeps the limit's
+# specification exemption; usage tips name methods and intervals.
+test_spec_limit_split_by_tokenizer if {
+	why(["充气泵", "最", "大气压", "150psi"], "最大气压") == "spec_figure"
+	why(["最佳", "食用方法", ":", "温水", "冲服"], "最佳") == "usage_tip"
+	why(["最佳", "换油", "周期", "以", "保养", "手册", "为准"], "最佳") == "usage_tip"
+}
+
+test_round13_words if {
+	fs := ad_absolute.findings with input as t.title(["床垫", "总统级", "乳胶", "完美", "解决", "难题"])
+	{f.details.word | some f in fs} == {"总统级", "完美解决"}
+}

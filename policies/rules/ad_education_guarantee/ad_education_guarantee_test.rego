@@ -76,3 +76,27 @@ test_setter_join if {
 	in_category(["老师", "曾", "参与", "省", "考", "命题", "工作", "。"], "教育培训") == {"曾参与省考命题工作"}
 	in_category(["资料", "来自", "内部", "命题", "渠道", "。"], "教育培训") == {"内部命题渠道"}
 }
+
+# Round 13: admissions and degrees as outcomes, early-learning goods as the
+# education context, 一把过 on a driving course.
+test_round13_outcomes if {
+	words(["高考", "志愿", "填报", "保证", "上", "985"]) == {"保证上985"}
+	words(["儿童", "英语", "启蒙", "三个", "月", "流利", "对话"]) == {"三个月流利对话"}
+	words(["科目", "三", "一把", "过", "驾校"]) == {"一把过"}
+	words(["在职", "研究生", "保证", "拿到", "学位", "课程"]) == {"保证拿到学位"}
+	words(["一把", "过", "滤", "网"]) == set()
+}
+
+# Seller-list gaps: a score gain, a job after the course, a famous school's
+# name as a recommendation, each only in a course's context.
+test_round13_list_terms if {
+	segs := ["考研", "网", "课", "提高", "30", "分"]
+	fs := ad_education_guarantee.findings with input as t.doc({"title": segs}, [t.num("title", segs, 4, 5, 30, "分")])
+	{f.details.word | some f in fs} == {"提高30分"}
+	words(["设计", "培训班", "学完", "就业"]) == {"学完就业"}
+	words(["考研", "网", "课", "清华北大", "推荐"]) == {"清华北大推荐"}
+	words(["书单", "清华北大", "推荐", "小说"]) == set()
+	lamp := ["台灯", "亮度", "提高", "30", "分"]
+	lfs := ad_education_guarantee.findings with input as t.doc({"title": lamp}, [t.num("title", lamp, 3, 4, 30, "分")])
+	count(lfs) == 0
+}

@@ -243,3 +243,16 @@ test_cleaning_method_is_no_claim if {
 	words(["蒸汽", "消毒", "拖把"]) == {"消毒"}
 	words(["除螨", "喷雾", "消毒", "杀菌", "床上"]) == {"消毒", "杀菌"}
 }
+
+# Round 13: a baby's head shape is a body part a pillow may not 矫正.
+test_round13_head_shape if {
+	words(["婴儿", "枕头", "矫正", "偏头"]) == {"矫正偏头"}
+	words(["婴儿", "枕头", "透气", "头型", "好看"]) == set()
+}
+
+# 医院级 on ordinary goods is a medical term (§17); 医院同款 stays an
+# endorsement judged only on drugs, devices and treatments.
+test_round13_hospital_words if {
+	words(["枕头", "医院级", "记忆棉"]) == {"医院级"}
+	words(["枕头", "医院同款", "记忆棉"]) == set()
+}

@@ -165,3 +165,16 @@ test_coupon_rule if {
 	words(["店铺", "优惠券", "点击领取", "满", "199", "减", "20", "活动", "时间"]) == set()
 	words(["点击领取", "红包"]) != set()
 }
+
+# Round 13: a batch gone for ever, a single chance, sold out in seconds; a
+# limited-time price with its stated start and end is a true term.
+test_round13_scarcity if {
+	words(["清", "完", "这", "批", "再也", "没有", "了"]) == {"清完这批再也没有了"}
+	words(["机会", "只有", "一次"]) == {"机会只有一次"}
+	words(["限量", "秒", "完"]) == {"限量秒完"}
+	words(["今天", "不", "抢", "明天", "没"]) == {"不抢明天没"}
+	words(["12", "月", "5", "日", "至", "12", "月", "7", "日", "活动", "结束", "恢复", "原价"]) == set()
+	words(["活动", "结束", "恢复", "原价"]) == {"活动结束恢复原价"}
+}
+
+test_round13_false_reasons if words(["拆迁清仓", "沙发"]) == {"拆迁清仓"}

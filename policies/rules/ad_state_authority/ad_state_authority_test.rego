@@ -67,3 +67,14 @@ test_serving_organs if {
 	words(["服务", "周到", "政府", "补贴", "以旧换新"]) == set()
 	words(["售后", "服务", "全国", "联保"]) == set()
 }
+
+# Round 13: 国家机关 is a top organ (its procurement is no channel), police
+# dog bases are organs, 采购款 is a supply word; 专供型号 is no standard.
+test_round13_organs if {
+	words(["国家机关", "采购", "办公", "碎纸机"]) == {"国家机关采购"}
+	words(["公安", "警犬", "基地", "专供", "配方"]) == {"警犬基地专供"}
+	words(["国家卫生部", "推荐", "使用"]) == {"国家卫生部推荐"}
+	words(["政府", "机关", "采购", "款", "电脑"]) == {"政府机关采购款"}
+	words(["政府", "采购", "专用", "型号"]) == {"政府采购专用"}
+	words(["推荐性", "国家标准"]) == set()
+}

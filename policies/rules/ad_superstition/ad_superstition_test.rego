@@ -73,3 +73,19 @@ test_title_object_partners_description if {
 }
 
 described(title, desc) := {f.details.word | some f in ad_superstition.findings with input as t.doc({"title": title, "description": desc}, [])}
+
+# Round 13: 开光, 镇宅, 化煞 on a painting are claims about the object, not
+# a phrase printed on it (deny: decor_text); gambling luck and karma.
+test_object_claims_on_art if {
+	words(["开光", "黄", "财神", "唐", "卡", "挂画"]) == {"开光"}
+	words(["钟馗", "画像", "镇宅", "中堂", "画", "挂画"]) == {"镇宅"}
+	words(["招财", "进宝", "春联", "对联"]) == set()
+	words(["佛牌", "赌运", "亨通"]) == {"赌运亨通"}
+	words(["供", "香", "可", "消除", "业障"]) == {"消除业障"}
+	words(["风水", "摆件", "改", "风水"]) == {"改风水"}
+}
+
+test_publications_are_content if {
+	words(["护体", "神功", "武侠", "小说"]) == set()
+	words(["改", "风水", "书籍", "风水学", "入门"]) == set()
+}

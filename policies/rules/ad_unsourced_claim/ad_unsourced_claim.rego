@@ -73,6 +73,16 @@ yields_to_medical(c) if {
 	medical_product
 }
 
+# A doctor's recommendation that ad-medical-claim reports as part of a
+# health claim on ordinary goods (医生推荐 磁疗手环 降压) is its finding too:
+# the claim is forbidden outright, so asking for a source would mislead.
+yields_to_medical(c) if {
+	c.entry.yield_to_medical
+	some f in data.xiaoer.rules.ad_medical_claim.findings
+	f.field == c.field
+	f.span.start == c.s
+}
+
 # medical_product: the listing is a drug, device, treatment or health food
 # (as ad-medical-claim judges it; a complete rule, evaluated once).
 medical_product if data.xiaoer.rules.ad_medical_claim.product in {"drug", "drug_form", "device", "treatment", "health_food"}
@@ -203,9 +213,17 @@ candidates contains c if {
 	r.field == num.field
 	r.i >= next
 	r.i <= next + 1
+	unit_fits(num, r.key)
 	last := (r.i + r.n) - 1
 	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
 }
+
+# unit_fits: a word after a figure counts people after any counted figure,
+# or only after the units its entry names (猫咪 after a share: 96%猫咪爱用;
+# after a weight it is the pet's size: 15斤以内猫咪).
+unit_fits(_, key) if data.tables.ad_unsourced_claim.metrics_after[key] == true
+
+unit_fits(num, key) if num.unit in data.tables.ad_unsourced_claim.metrics_after[key].units
 
 big(num) if num.plus
 

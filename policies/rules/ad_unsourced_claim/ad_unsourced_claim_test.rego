@@ -237,3 +237,33 @@ test_digit_head_counts if {
 	words(segs, [{"value": 300000, "unit": "", "field": "title", "s": t.offset(segs, 3), "e": t.offset(segs, 5), "ti": 2, "tl": 3, "tn": 4}]) == {"30万猫主人"}
 	words(["投影仪", " ", "万人", "哄抢"], []) == set()
 }
+
+# Round 13: sellers' own names for buyers and pets are crowds (8成宝子,
+# 10万茶友, 96%猫咪爱用); a pet word after a weight is the pet's size.
+test_seller_crowds if {
+	words(["8", "成", "宝", "子", "都", "回购"], []) == {"8成宝子"}
+	s1 := ["9", "6", "%", "猫咪", "爱", "用"]
+	words(s1, [t.num("title", s1, 0, 2, 96, "%")]) == {"96%猫咪"}
+	s2 := ["经", "调查", "9", "0", "%", "的", "茶客", "认为"]
+	words(s2, [t.num("title", s2, 2, 4, 90, "%")]) == {"90%的茶客"}
+	s3 := ["适合", "1", "5", "斤", "以内", "猫咪"]
+	words(s3, [t.num("title", s3, 1, 3, 15, "斤")]) == set()
+}
+
+# A rate said to be very high without its figure is still a data claim.
+test_rate_without_figure if {
+	words(["回购", "率", "超高", "五香", "瓜子"], []) == {"回购率超高"}
+	words(["人气", "超高", "瓜子"], []) == set()
+}
+
+test_goal_sentence_is_no_ranking if {
+	words(["打造", "本地", "家政", "第一", "品牌", "是", "我们", "的", "目标"], []) == set()
+	words(["零差评", "耳机"], []) == {"零差评"}
+}
+
+test_round13_citations if {
+	words(["央视推荐", "蜂蜜"], []) == {"央视推荐"}
+	words(["行业十强", "品牌"], []) == {"行业十强"}
+	words(["世界500强", "企业", "出品"], []) == set()
+	words(["央视", "纪录片", "dvd"], []) == set()
+}

@@ -155,3 +155,19 @@ test_own_brand_tail_goods if {
 
 # Tail goods stated to carry no brand claim no brand's factory.
 test_no_brand_tail_goods if why(["尾", "货", "清仓", " ", "无", "品牌", " ", "女装"], "尾货") == "own_brand"
+
+# Round 13: re-issues of ancient books are no copies; 华强北 beside
+# earphones, tail goods beside a brand's factory and 同厂同窖 are.
+test_round13_classes if {
+	words(["复刻", "宋", "版", "《", "论语", "》", "线装书", "影印", "古籍"]) == set()
+	words(["复刻", "经典", "老花", "手提包"]) == {"复刻"}
+	words(["蓝牙", "耳机", "华强北", "pro", "二代"]) == {"华强北"}
+	words(["深圳", "华强北", "电子", "市场", "攻略"]) == set()
+	words(["苹果", "原装", "充电器", "原厂", "工厂", "直", "出", "尾", "货"]) == {"尾货"}
+	words(["仿", "原装", "做工"]) == {"仿原装"}
+	words(["与", "五粮液", "同", "厂", "同", "窖"]) == {"同厂同窖"}
+	words(["墨镜", "女", "r", "家", "偏光"]) == {"r家"}
+	words(["美妆蛋", "大牌同款", "不", "吃", "粉"]) == {"大牌同款"}
+}
+
+test_hqb_as_a_place if words(["华强北", "实体店", "手机维修", "上门"]) == set()

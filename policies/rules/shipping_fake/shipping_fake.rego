@@ -103,23 +103,37 @@ reasons contains r if {
 	}
 }
 
-# One finding per order, naming every reason and its proof. It is the
-# object shipping.finding builds, written out: a function that returns a
-# finding costs a sixth of this rule's evaluation, and every order on a
-# busy tracking number pays it.
-findings contains f if {
-	shipping.flat_exposure
+# hits are what the rule found, one an order, naming every reason and its
+# proof: message, evidence, events and compensation. findings wraps each in
+# the finding object; the engine wraps them alike in Go when the exposure
+# tables are flat (scanner/engine/shiphits.go), so an order on a busy
+# tracking number does not pay for building the object in Rego.
+hits contains h if {
 	o := shipping.order
 	count(reasons) > 0
 	evidence := concat("；", sort([r.text | some r in reasons]))
-	comp := shipping.compensation("fake")
+	h := {
+		"message": sprintf("订单 %s 疑似虚假发货：%s", [o.order_id, evidence]),
+		"evidence": evidence,
+		"events": [e | some r in reasons; some e in r.events],
+		"compensation": shipping.compensation("fake"),
+	}
+}
+
+# The finding is the object shipping.finding builds, written out: a
+# function that returns a finding costs a sixth of this rule's evaluation.
+findings contains f if {
+	shipping.flat_exposure
+	some h in hits
+	o := shipping.order
+	comp := h.compensation
 	f := {
 		"rule": meta.id,
 		"severity": meta.severity,
-		"message": sprintf("订单 %s 疑似虚假发货：%s", [o.order_id, evidence]),
+		"message": h.message,
 		"field": "",
 		"span": {"start": 0, "end": 0},
-		"evidence": evidence,
+		"evidence": h.evidence,
 		"basis": meta.basis,
 		"suggestion": meta.suggestion,
 		"exposure": {
@@ -130,7 +144,7 @@ findings contains f if {
 			"basis": [b | b := comp.basis; b != ""],
 			"confirmed": comp.confirmed != false,
 		},
-		"details": {"order_id": o.order_id, "tracking_no": o.tracking_no, "shop": o.shop, "events": [e | some r in reasons; some e in r.events]},
+		"details": {"order_id": o.order_id, "tracking_no": o.tracking_no, "shop": o.shop, "events": h.events},
 	}
 }
 
@@ -138,13 +152,6 @@ findings contains f if {
 # a rule that asks for no part.
 findings contains f if {
 	not shipping.flat_exposure
-	o := shipping.order
-	count(reasons) > 0
-	evidence := concat("；", sort([r.text | some r in reasons]))
-	f := shipping.finding(
-		meta, shipping.compensation("fake"),
-		sprintf("订单 %s 疑似虚假发货：%s", [o.order_id, evidence]),
-		evidence,
-		[e | some r in reasons; some e in r.events],
-	)
+	some h in hits
+	f := shipping.finding(meta, h.compensation, h.message, h.evidence, h.events)
 }

@@ -63,14 +63,22 @@ late := {
 	over > 0
 }
 
+# hits are what the rule found (one at most): message, evidence, events
+# and compensation. findings wraps each in the finding object; the engine
+# wraps them alike in Go when the exposure tables are flat
+# (scanner/engine/shiphits.go).
+hits contains h if {
+	l := late
+	h := {"message": l.message, "evidence": l.evidence, "events": l.events, "compensation": compensation}
+}
+
 # The finding is the object shipping.finding builds, written out: a
-# function that returns a finding costs a sixth of this rule's evaluation,
-# and every order on a busy tracking number pays it.
+# function that returns a finding costs a sixth of this rule's evaluation.
 findings contains f if {
 	shipping.flat_exposure
-	h := late
+	some h in hits
 	o := shipping.order
-	comp := compensation
+	comp := h.compensation
 	f := {
 		"rule": meta.id,
 		"severity": meta.severity,
@@ -96,6 +104,6 @@ findings contains f if {
 # a rule that asks for no part.
 findings contains f if {
 	not shipping.flat_exposure
-	h := late
-	f := shipping.finding(meta, compensation, h.message, h.evidence, h.events)
+	some h in hits
+	f := shipping.finding(meta, h.compensation, h.message, h.evidence, h.events)
 }

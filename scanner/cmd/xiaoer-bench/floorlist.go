@@ -75,7 +75,7 @@ func floorListing(tk *tokenizer.Jieba, l *listings.Listing) int {
 	n := 0
 	for _, text := range []string{l.Title, l.Subtitle, l.Description, facts.AttributeText(l.Attributes)} {
 		if text != "" {
-			n += len(facts.Tokenize(tk, text))
+			n += len(facts.Tokenize(tk, nil, text))
 		}
 	}
 	return n

@@ -45,7 +45,7 @@ func breakdown(dir string) error {
 	}
 	var parse, build, convert time.Duration
 	var inputs []ast.Value
-	b := &facts.Builder{Tokenizer: tk}
+	b := &facts.Builder{Tokenizer: tk, Dodges: engine.Dodges()}
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {

@@ -1,0 +1,142 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// fold writes every dodge of norm back as the word's own character,
+// keeping origin (one entry per byte of norm, plus its end) in step, so
+// evidence spans quote the seller's text (the folded character spans
+// the pinyin: xiao炎 quotes xiao炎).
+func (d *Dodges) fold(norm string, origin []int) (string, []int) {
+	if d == nil || !d.mayFold(norm) {
+		return norm, origin
+	}
+	var b strings.Builder
+	b.Grow(len(norm))
+	out := make([]int, 0, len(origin))
+	for i := 0; i < len(norm); {
+		if isAlnum(norm[i]) {
+			n, with := d.foldASCII(norm, i)
+			if with == "" {
+				b.WriteString(norm[i : i+n])
+				out = append(out, origin[i:i+n]...)
+			} else {
+				b.WriteString(with)
+				out = appendOrigin(out, origin, i, n, len(with))
+			}
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(norm[i:])
+		if with := d.lookalikeAt(norm, i, r, size); with != "" {
+			b.WriteString(with)
+			out = appendOrigin(out, origin, i, size, len(with))
+		} else {
+			b.WriteString(norm[i : i+size])
+			out = append(out, origin[i:i+size]...)
+		}
+		i += size
+	}
+	out = append(out, origin[len(norm)])
+	return b.String(), out
+}
+
+// appendOrigin maps the n bytes written for the run of size bytes at i:
+// the same bytes when the sizes agree, else every byte to the run's start.
+func appendOrigin(out, origin []int, i, size, n int) []int {
+	if n == size {
+		return append(out, origin[i:i+size]...)
+	}
+	for k := 0; k < n; k++ {
+		out = append(out, origin[i])
+	}
+	return out
+}
+
+// foldASCII reads the ASCII word starting at i (letters and digits, not
+// glued to one before it: callers start at a word's first byte) and
+// returns its length and what it stands for ("" when it stays): a pinyin
+// syllable standing for a character of the word around it, or a word
+// written with a zero for an o.
+func (d *Dodges) foldASCII(norm string, i int) (int, string) {
+	k, letters := i, true
+	for k < len(norm) && isAlnum(norm[k]) {
+		letters = letters && isLower(norm[k])
+		k++
+	}
+	if letters {
+		return k - i, d.syllableAt(norm, i, k)
+	}
+	m := k
+	for m < len(norm) && (isAlnum(norm[m]) || norm[m] == '.') {
+		m++
+	}
+	if w, ok := d.latin[norm[i:m]]; ok {
+		return m - i, w
+	}
+	return k - i, ""
+}
+
+// syllableAt is the character the Latin word norm[i:j] stands for, when
+// a listed word stands around it with it in that character's place.
+func (d *Dodges) syllableAt(norm string, i, j int) string {
+	for _, dg := range d.byForm[norm[i:j]] {
+		if dg.before == "" && dg.after == "" {
+			if next, _ := utf8.DecodeRuneInString(norm[j:]); j < len(norm) && unicode.Is(unicode.Han, next) {
+				return dg.han
+			}
+			continue
+		}
+		if strings.HasSuffix(norm[:i], dg.before) && strings.HasPrefix(norm[j:], dg.after) {
+			return dg.han
+		}
+	}
+	return ""
+}
+
+// lookalikeAt is the character the look-alike rune r at i stands for,
+// when a listed word of more than that character stands around it.
+func (d *Dodges) lookalikeAt(norm string, i int, r rune, size int) string {
+	if !d.forms[r] {
+		return ""
+	}
+	for _, dg := range d.byForm[string(r)] {
+		if dg.before+dg.after != "" && strings.HasSuffix(norm[:i], dg.before) && strings.HasPrefix(norm[i+size:], dg.after) {
+			return dg.han
+		}
+	}
+	return ""
+}
+
+// mayFold is the cheap test: a Latin letter beside a multi-byte rune, a
+// look-alike rune, or a zero after a letter.
+func (d *Dodges) mayFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			if (i > 0 && isLower(s[i-1])) || d.lookalikeStarts(s, i) {
+				return true
+			}
+		case isLower(c) && i > 0 && s[i-1] >= utf8.RuneSelf:
+			return true
+		case c == '0' && i > 0 && isLower(s[i-1]):
+			return true
+		}
+	}
+	return false
+}
+
+// lookalikeStarts: a look-alike rune starts at byte i.
+func (d *Dodges) lookalikeStarts(s string, i int) bool {
+	if s[i] < 0xE0 { // every look-alike is three bytes or more
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return d.forms[r]
+}
+
+func isAlnum(c byte) bool { return isLower(c) || isDigit(c) }
