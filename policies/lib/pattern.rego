@@ -43,9 +43,11 @@ hits(table, skip) := {h |
 
 # starting are the ids of the patterns run head can start: those whose
 # first part is a class of its word. The engine lists them with the run
-# (head.patterns, from the tables once when the policies load), so a head
-# reads its own patterns and not every pattern of the table; documents
-# built by hand (policy tests) get them here.
+# (head.patterns, from the tables once when the policies load), less those
+# whose second part is a word class no pattern word of the listing has
+# (they cannot complete), so a head reads its own patterns and not every
+# pattern of the table; documents built by hand (policy tests) get them
+# all here.
 starting(table, head) := head.patterns if {
 	is_array(head.patterns)
 } else := [id |
