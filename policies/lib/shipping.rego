@@ -77,7 +77,11 @@ duration(seconds) := sprintf("%d小时%d分", [h, m]) if {
 
 # compensation is what the platform makes the seller pay for an order under
 # one of its shipping rules (late, fake, stalled), with the rule's basis.
-compensation(kind) := {"cny": cny(rule), "basis": rule.basis, "confirmed": rule.confirmed} if {
+compensation(kind) := {"cny": rule.amount, "basis": rule.basis, "confirmed": rule.confirmed} if {
+	# a fixed amount, most platforms' figure, without cny's steps
+	rule := data.tables.shipping.compensation[order.platform][kind]
+	rule.method == "fixed"
+} else := {"cny": cny(rule), "basis": rule.basis, "confirmed": rule.confirmed} if {
 	rule := data.tables.shipping.compensation[order.platform][kind]
 } else := {"cny": 0, "basis": sprintf("平台「%s」的发货违规赔付标准未证实", [order.platform]), "confirmed": false}
 

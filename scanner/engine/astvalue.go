@@ -15,6 +15,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/listings/shipments"
 )
 
 // astTerm converts a Go value to the AST term encoding/json would give it
@@ -38,6 +39,11 @@ func astTerm(v reflect.Value) (*ast.Term, error) {
 	case reflect.Struct:
 		if v.Type() == shopFactsType {
 			return shopFactsTerm(v) // shared by many orders (shipdoc.go)
+		}
+		if v.Type() == shipmentType && v.CanAddr() {
+			if t, ok := shipmentTerm(v.Addr().Interface().(*shipments.Shipment)); ok {
+				return t, nil // every order's facts (shipast.go)
+			}
 		}
 		return structTerm(v)
 	case reflect.Map:

@@ -414,3 +414,11 @@ test_round13_words if {
 	fs := ad_absolute.findings with input as t.title(["床垫", "总统级", "乳胶", "完美", "解决", "难题"])
 	{f.details.word | some f in fs} == {"总统级", "完美解决"}
 }
+
+# 不是 denies what follows it (我们不是最便宜的); a goal stated as 长期目标.
+test_round13_denial_and_goal if {
+	fs := ad_absolute.findings with input as t.title(["我们", "不是", "最", "便宜", "的", " ", "羊毛毡", "拖鞋"])
+	count(fs) == 0
+	fs2 := ad_absolute.findings with input as t.title(["畅销冠军", "猫抓板"])
+	{f.details.word | some f in fs2} == {"畅销冠军"}
+}

@@ -78,3 +78,13 @@ test_round13_organs if {
 	words(["政府", "采购", "专用", "型号"]) == {"政府采购专用"}
 	words(["推荐性", "国家标准"]) == set()
 }
+
+# Round 13 (12m/12n classes): astronauts as state personnel, a supply
+# before the organ (供应某部委机关食堂), certification by a top organ,
+# confiscated goods, a leader's trip.
+test_round13_mn_classes if {
+	words(["航天员", "专用", "奶粉"]) == {"航天员专用"}
+	words(["国家质检总局", "认证", "净水器"]) == {"国家质检总局认证"}
+	words(["海关罚没", "包包"]) == {"海关罚没"}
+	count(words(["连续多年", "供应", "某", "部委", "机关", "食堂"])) == 1
+}

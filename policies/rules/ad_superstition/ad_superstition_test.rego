@@ -89,3 +89,8 @@ test_publications_are_content if {
 	words(["护体", "神功", "武侠", "小说"]) == set()
 	words(["改", "风水", "书籍", "风水学", "入门"]) == set()
 }
+
+test_round13_mn if {
+	words(["开运竹", "水培", "富贵竹"]) == set()
+	words(["一摆就发财", "聚宝盆", "摆件"]) == {"一摆就发财"}
+}

@@ -171,3 +171,8 @@ test_round13_classes if {
 }
 
 test_hqb_as_a_place if words(["华强北", "实体店", "手机维修", "上门"]) == set()
+
+test_pulp_is_no_replica if {
+	words(["纯原", "木浆", "抽纸"]) == set()
+	words(["纯原", "球鞋"]) == {"纯原"}
+}

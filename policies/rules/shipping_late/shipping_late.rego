@@ -41,35 +41,33 @@ promise_words := sprintf("付款后%v小时内发货", [shipping.promise.hours])
 	shipping.promise.stated
 } else := sprintf("付款后%v小时内发货（未写明承诺，按平台默认：%s）", [shipping.promise.hours, shipping.promise.basis])
 
-# late words a late shipment, or an order still unshipped past its
-# deadline, with the order's steps that prove it.
-late := {
+# hits are what the rule found (one at most): a late shipment, or an
+# order still unshipped past its deadline, worded, with the order's steps
+# that prove it and the compensation. findings wraps each in the finding
+# object; the engine wraps them alike in Go when the exposure tables are
+# flat (scanner/engine/shiphits.go).
+hits contains {
 	"message": sprintf("订单 %s 承诺%s，%s 才标记发货，超时 %s", [o.order_id, promise_words, o.marked_shipped_at, shipping.duration(over)]),
 	"evidence": sprintf("付款 %s；标记发货 %s", [o.paid_at, o.marked_shipped_at]),
 	"events": [shipping.paid_event, shipping.shipped_event],
+	"compensation": compensation,
 } if {
 	o := shipping.order
 	o.marked_shipped
 	over := o.marked_shipped_at_unix - shipping.deadline_unix
 	over > 0
-} else := {
+}
+
+hits contains {
 	"message": sprintf("订单 %s 承诺%s，已超时 %s 仍未发货", [o.order_id, promise_words, shipping.duration(over)]),
 	"evidence": sprintf("付款 %s；至 %s 未发货", [o.paid_at, input.context.now]),
 	"events": [shipping.paid_event],
+	"compensation": compensation,
 } if {
 	o := shipping.order
 	not o.marked_shipped
 	over := shipping.now_unix - shipping.deadline_unix
 	over > 0
-}
-
-# hits are what the rule found (one at most): message, evidence, events
-# and compensation. findings wraps each in the finding object; the engine
-# wraps them alike in Go when the exposure tables are flat
-# (scanner/engine/shiphits.go).
-hits contains h if {
-	l := late
-	h := {"message": l.message, "evidence": l.evidence, "events": l.events, "compensation": compensation}
 }
 
 # The finding is the object shipping.finding builds, written out: a
