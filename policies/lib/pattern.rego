@@ -35,11 +35,26 @@ import data.xiaoer.lib.lexicon
 hits(table, skip) := {h |
 	some head in lexicon.found(table, "pattern_heads")
 	not skip[head.field]
-	some id, p in data.tables[table].patterns
-	p.parts[0] in data.tables[table].pattern_heads[head.key].classes
+	some id in starting(table, head)
+	p := data.tables[table].patterns[id]
 	some last in tails(table, p, head)
 	h := hit(head, last, object.union(object.remove(p, ["parts", "gap", "block"]), {"pattern": id}))
 }
+
+# starting are the ids of the patterns run head can start: those whose
+# first part is a class of its word. The engine lists them with the run
+# (head.patterns, from the tables once when the policies load), less those
+# whose second part is a word class no pattern word of the listing has
+# (they cannot complete), so a head reads its own patterns and not every
+# pattern of the table; documents built by hand (policy tests) get them
+# all here.
+starting(table, head) := head.patterns if {
+	is_array(head.patterns)
+} else := [id |
+	classes := data.tables[table].pattern_heads[head.key].classes
+	some id, p in data.tables[table].patterns
+	p.parts[0] in classes
+]
 
 # hit is the match from run head to run last (both {field, i, n}).
 hit(head, last, entry) := lexicon.match(head.field, head.i, n - 1, key, entry) if {
@@ -98,7 +113,9 @@ blocked(table, p, name, a, b) if {
 }
 
 # suffixed are the runs of part k ("~name") of pattern p after run prev
-# whose text ends with a suffix of the class.
+# whose text ends with a suffix of the class. Each ending of a run's text
+# is looked up among the suffixes (a run has a few characters, a class
+# tens of suffixes).
 suffixed(table, p, prev, k) := {r |
 	startswith(p.parts[k], "~")
 	cls := data.tables[table].pattern_suffixes[substring(p.parts[k], 1, -1)]
@@ -107,9 +124,9 @@ suffixed(table, p, prev, k) := {r |
 	some n in [1, 2, 3]
 	key := lexicon.key_at(prev.field, q, n)
 	count(input.listing.fields[prev.field].tokens) >= q + n
-	some suffix, _ in cls.suffixes
-	endswith(key, suffix)
-	count(key) > count(suffix)
+	count(key) > 1
+	some l in numbers.range(1, count(key) - 1)
+	_ = cls.suffixes[substring(key, count(key) - l, l)]
 	not cls.not[key]
 	open_between(table, p, prev.field, start, q - 1)
 	r := {"field": prev.field, "i": q, "n": n}

@@ -69,11 +69,12 @@ type lexiconWords struct {
 	context map[string]bool          // contextKeys
 	masked  maskedBrands
 	dodges  *facts.Dodges
+	starts  patternStarts
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
 	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data), masked: newMaskedBrands(data),
-		dodges: facts.NewDodges(dodgeWords(data))}
+		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data)}
 }
 
 // dodgeWords are the words whose dodged spellings fold back (facts.Dodges):
@@ -109,7 +110,9 @@ func dodgeWords(data map[string]any) []string {
 // lexiconFacts is input.listing.lexicon:
 //   - found: {table: {lexicon: [{field, i, n, key}]}}, the runs of 1 to
 //     maxLexiconRun tokens whose normalised forms concatenate to a key of
-//     data.tables.<table>.<lexicon>;
+//     data.tables.<table>.<lexicon>; runs of pattern_heads also carry
+//     patterns, the ids of the patterns they can start and the listing
+//     can complete (patternStarts);
 //   - prefixed: [{field, i}], the tokens whose first character is such a
 //     key (prefixes such as 最);
 //   - context: {field: [{i, runs: [{n, key}]}]}, the runs that are context
@@ -127,7 +130,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string)
 		names = append(names, name)
 	}
 	sort.Strings(names) // a stable document for the same listing
-	lf := lexiconFound{words: lw, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject()}
+	lf := lexiconFound{words: lw, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject(), classes: map[string]map[string]bool{}}
 	for _, name := range names {
 		lf.field(name, fields[name].Tokens)
 		lf.masked = append(lf.masked, lw.masked.find(name, fields[name])...)
@@ -142,6 +145,30 @@ type lexiconFound struct {
 	prefixed []*ast.Term
 	context  ast.Object
 	masked   []*ast.Term
+	// heads are the runs of pattern_heads, built last (patternStarts);
+	// classes holds, by table, the classes of the pattern words found.
+	heads   []headRun
+	classes map[string]map[string]bool
+}
+
+// add records run key (n tokens from token i of field name) of lexicon
+// lex.
+func (lf *lexiconFound) add(lex lexiconName, name string, i, n int, key string) {
+	pt := lf.words.starts[lex.table]
+	switch {
+	case pt != nil && lex.lexicon == patternHeads:
+		lf.heads = append(lf.heads, headRun{lex: lex, at: len(lf.found[lex]), field: name, i: i, n: n, key: key})
+		lf.found[lex] = append(lf.found[lex], nil)
+		return
+	case pt != nil && lex.lexicon == patternWords:
+		if lf.classes[lex.table] == nil {
+			lf.classes[lex.table] = map[string]bool{}
+		}
+		for _, cls := range pt.classes[key] {
+			lf.classes[lex.table][cls] = true
+		}
+	}
+	lf.found[lex] = append(lf.found[lex], lexiconRun(name, i, n, key))
 }
 
 func (lf *lexiconFound) field(name string, toks []facts.Token) {
@@ -153,7 +180,7 @@ func (lf *lexiconFound) field(name string, toks []facts.Token) {
 		for n := 1; n <= maxLexiconRun && i+n <= len(toks); n++ {
 			key = append(key, toks[i+n-1].T...)
 			for _, lex := range lf.words.words[string(key)] {
-				lf.found[lex] = append(lf.found[lex], lexiconRun(name, i, n, string(key)))
+				lf.add(lex, name, i, n, string(key))
 			}
 			if lf.words.context[string(key)] {
 				here = append(here, ast.ObjectTerm(ast.Item(keyN, ast.InternedTerm(n)), ast.Item(keyKey, ast.StringTerm(string(key)))))
@@ -174,6 +201,7 @@ func (lf *lexiconFound) field(name string, toks []facts.Token) {
 func (lf *lexiconFound) value(skip []string) ast.Value {
 	// Objects are built bottom-up: an object's hash is fixed when it is
 	// inserted into its parent.
+	lf.words.starts.headTerms(lf.heads, lf.classes, lf.found)
 	byTable := map[string][][2]*ast.Term{}
 	for lex, runs := range lf.found {
 		byTable[lex.table] = append(byTable[lex.table], ast.Item(ast.StringTerm(lex.lexicon), ast.ArrayTerm(runs...)))

@@ -1,0 +1,149 @@
+package engine
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// patternStarts indexes, for every table with word-class patterns
+// (data.tables.<table>.patterns, see policies/lib/pattern.rego), which
+// patterns each word of its pattern_heads can start: those whose first
+// part is one of the word's classes. The engine gives them with every head
+// it finds (the run's "patterns"), so the library looks at a head's own
+// patterns instead of testing every pattern of the table against every
+// head of the listing, which was the largest cost of evaluating a title
+// (measured in issue 13). The index is a fact of the data, built once
+// when the policies load.
+type patternStarts map[string]*patternTable
+
+// patternTable is one table's index.
+type patternTable struct {
+	heads map[string][]string // head word → ids of the patterns it can start, sorted
+	// next maps a pattern id to the class of its second part when that
+	// part is a word class (not "#unit" nor "~name"): the pattern can
+	// complete only where a word of that class is found.
+	next map[string]string
+	// classes are the classes of each word of pattern_words.
+	classes map[string][]string
+}
+
+// The lexicons whose runs the index reads.
+const (
+	patternHeads = "pattern_heads"
+	patternWords = "pattern_words"
+)
+
+func newPatternStarts(data map[string]any) patternStarts {
+	out := patternStarts{}
+	tables, _ := data["tables"].(map[string]any)
+	for name, t := range tables {
+		table, _ := t.(map[string]any)
+		heads, _ := table[patternHeads].(map[string]any)
+		if len(heads) == 0 {
+			continue
+		}
+		patterns, _ := table["patterns"].(map[string]any)
+		byClass, next := patternParts(patterns)
+		pt := &patternTable{heads: map[string][]string{}, next: next, classes: map[string][]string{}}
+		for word, h := range heads {
+			pt.heads[word] = headPatterns(h, byClass)
+		}
+		words, _ := table[patternWords].(map[string]any)
+		for word, w := range words {
+			pt.classes[word] = classesOf(w)
+		}
+		out[name] = pt
+	}
+	return out
+}
+
+// patternParts maps a class to the ids of the patterns whose first part
+// it is, and a pattern id to its second part when that is a word class.
+func patternParts(patterns map[string]any) (map[string][]string, map[string]string) {
+	byClass, next := map[string][]string{}, map[string]string{}
+	for id, p := range patterns {
+		pattern, _ := p.(map[string]any)
+		parts, _ := pattern["parts"].([]any)
+		if len(parts) == 0 {
+			continue
+		}
+		if first, ok := parts[0].(string); ok {
+			byClass[first] = append(byClass[first], id)
+		}
+		if len(parts) > 1 {
+			if second, ok := parts[1].(string); ok && !strings.HasPrefix(second, "#") && !strings.HasPrefix(second, "~") {
+				next[id] = second
+			}
+		}
+	}
+	return byClass, next
+}
+
+// classesOf is the classes of an entry {"classes": [...]}.
+func classesOf(entry any) []string {
+	e, _ := entry.(map[string]any)
+	list, _ := e["classes"].([]any)
+	out := make([]string, 0, len(list))
+	for _, c := range list {
+		if cls, ok := c.(string); ok {
+			out = append(out, cls)
+		}
+	}
+	return out
+}
+
+// headPatterns are the ids of the patterns a head entry can start, sorted
+// and without repeats.
+func headPatterns(h any, byClass map[string][]string) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, cls := range classesOf(h) {
+		for _, id := range byClass[cls] {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// headRun is a run of a table's pattern_heads, waiting for the classes
+// of the listing's pattern words (patternStarts.terms).
+type headRun struct {
+	lex   lexiconName
+	at    int // index in lexiconFound.found[lex]
+	field string
+	i, n  int
+	key   string
+}
+
+// headTerms fills in the head runs of the listing: each with the ids of
+// the patterns it can start, less those whose second part is a word class
+// no pattern word of the listing has (such a pattern cannot complete
+// anywhere in it: lib/pattern.rego looks for that part among the found
+// pattern words). present holds, by table, the classes of the listing's
+// pattern words.
+func (ps patternStarts) headTerms(runs []headRun, present map[string]map[string]bool, found map[lexiconName][]*ast.Term) {
+	for _, h := range runs {
+		pt := ps[h.lex.table]
+		var ids []*ast.Term
+		for _, id := range pt.heads[h.key] {
+			if cls, ok := pt.next[id]; !ok || present[h.lex.table][cls] {
+				ids = append(ids, ast.StringTerm(id))
+			}
+		}
+		found[h.lex][h.at] = ast.ObjectTerm(
+			ast.Item(keyField, ast.StringTerm(h.field)),
+			ast.Item(keyI, ast.InternedTerm(h.i)),
+			ast.Item(keyN, ast.InternedTerm(h.n)),
+			ast.Item(keyKey, ast.StringTerm(h.key)),
+			ast.Item(keyPatterns, ast.ArrayTerm(ids...)),
+		)
+	}
+}
+
+var keyPatterns = ast.StringTerm("patterns")
