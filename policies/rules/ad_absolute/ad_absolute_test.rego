@@ -427,3 +427,10 @@ test_round13_denial_and_goal if {
 	fs2 := ad_absolute.findings with input as t.title(["畅销冠军", "猫抓板"])
 	{f.details.word | some f in fs2} == {"畅销冠军"}
 }
+
+# round 14b: superlatives that beat everything, and English best before.
+test_beats_everything if {
+	words(["堪称", "完美", "沙发"]) == {"堪称完美"}
+	words(["性能", "碾压", "一切", "手机"]) == {"碾压一切"}
+	words(["黄油", "曲奇", "best", "before", "2027"]) == set()
+}

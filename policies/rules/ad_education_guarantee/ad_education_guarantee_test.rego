@@ -107,3 +107,10 @@ test_round_fourteen_guarantees_and_societies if {
 	words(["专升本", " ", "网课", " ", "百分百", "拿", "证"]) == {"百分百拿证"}
 	words(["少儿编程", " ", "网课", " ", "中国教育学会", "推荐", " ", "课程"]) == {"中国教育学会推荐"}
 }
+
+# round 14b: certificates and pass rates under other names.
+test_certificate_guarantees_and_rates if {
+	words(["包", "拿", "证", "电工"]) == {"包拿证"}
+	words(["上岸", "率", "考研"]) == {"上岸率"}
+	words(["电工", "证", "考试", "用书"]) == set()
+}

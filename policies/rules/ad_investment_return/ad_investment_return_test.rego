@@ -106,3 +106,12 @@ test_return_rate_as_a_topic if {
 	words(["财务", "分析", " ", "投资", " ", "收益率", "计算", " ", "教材"]) == set()
 	words(["黄金", " ", "投资", " ", "收益率", "稳定"]) != set()
 }
+
+# round 14b: gains promised in spoken forms; the generic ones need an
+# investment context (老酒 收藏), so 越来越值钱的技能 and 买到就是赚到 on snacks pass.
+test_spoken_gains if {
+	words(["转手", "就", "赚", "球鞋"]) == {"转手就赚"}
+	words(["老酒", "越来越", "值钱", "收藏"]) == {"越来越值钱"}
+	words(["越来越", "值钱", "的", "技能"]) == set()
+	words(["零食", "买到就是赚到"]) == set()
+}

@@ -265,3 +265,9 @@ test_round_fourteen_words if {
 	words(["可", "治", "白发"]) == {"治白发"}
 	words(["护肝片", " ", "国食健注", " ", "对", "化学性", "肝损伤", "有", "辅助", "保护", "功能", " ", "保健食品"]) == set()
 }
+
+# round 14b: cure within hours, like cure within days.
+test_cure_in_hours if {
+	"小时见效" in words(["退热", "贴", "2", "小时", "见效"])
+	words(["充电", "2", "小时", "续航"]) == set()
+}

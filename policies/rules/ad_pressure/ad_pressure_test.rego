@@ -184,3 +184,14 @@ test_round_fourteen_drawn_free_order if {
 	words(["您", "已", "被", "抽", "中", "免", "单", "资格"]) != set()
 	words(["满", "99", "免", "单", "运费"]) == set()
 }
+
+# round 14b: stock running out as a threat, spoken and English; the plain
+# while-stocks-last term stays lawful.
+test_stock_threats if {
+	words(["卖", "一件", "少", "一件", "红枣"]) == {"卖一件少一件"}
+	words(["抢", "完", "不", "补", "漫画"]) == {"抢完不补"}
+	# 数量有限，售完即止 is the lawful while-stocks-last term
+	words(["数量", "有限", ",", "售完", "即", "止"]) == set()
+	words(["hurry", "up", "耳机"]) == {"hurryup"}
+	words(["一件", "起", "卖", "红枣"]) == set()
+}

@@ -197,6 +197,24 @@ candidates contains c if {
 
 # digit: token i is a number (the tokenizer keeps 5000 whole; older cuts
 # gave 5|0|0|0, which figure_end joins).
+# a count word followed by a figure written in words (年销百万条, 卖出了二十万台,
+# 累计售出五百万套): the figure is a fact of the document, so only the count
+# words found in the listing look at it.
+candidates contains c if {
+	some g in found
+	g.entry.metric == "count"
+	some num in object.get(input, ["listing", "numbers"], [])
+	num.field == g.field
+	first := lexicon.figure_first(num)
+	first >= g.i + g.n
+	first <= (g.i + g.n) + 2
+	not digit(g.field, first)
+	counted(num)
+	big(num)
+	not lexicon.boundary_between(g.field, g.i + g.n, first - 1)
+	c := figure_hit(g.field, g.i, (lexicon.figure_last(num) - g.i) + 1, g.s, num.e)
+}
+
 digit(name, i) if regex.match(`^[0-9]`, input.listing.fields[name].tokens[i].t)
 
 # A count or share before what people did: 10万+人已买, 99%的买家选择.

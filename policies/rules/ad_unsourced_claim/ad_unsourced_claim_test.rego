@@ -282,3 +282,30 @@ test_goal_named_after_the_ranking if {
 	count(findings(["打造", "行业", "第一品牌", "是", "我们", "的", "长期", "目标"], [])) == 0
 	count(findings(["行业", "第一品牌", " ", "书架"], [])) > 0
 }
+
+# ---- round 14b: figures written in words, shares in 成, sales speed ----
+
+# A count word before a figure written in words (年销百万件) counts like digits.
+test_count_word_before_figure_in_words if {
+	segs := ["童装", "年", "销", "百万件", "卫", "衣"]
+	words(segs, [t.num("title", segs, 3, 3, 1000000, "件")]) == {"年销百万件"}
+	small := ["年", "销", "三件"]
+	count(findings(small, [t.num("title", small, 2, 2, 3, "件")])) == 0
+}
+
+test_loyal_share_in_cheng if {
+	words(["老客户", "占", "八成", "枸杞"], []) == {"老客户占八成"}
+	words(["九成", "新", "二手", "相机"], []) == set()
+}
+
+test_sales_speed if {
+	segs := ["每", "5", "秒", "售出", "一件", "保温杯"]
+	words(segs, [t.num("title", segs, 1, 2, 5, "秒")]) == {"每5秒售出一件"}
+	quiet := ["每", "5", "秒", "出", "水"]
+	count(findings(quiet, [t.num("title", quiet, 1, 2, 5, "秒")])) == 0
+}
+
+test_share_of_test_subjects if {
+	segs := ["9", "2", "%", "的", "受试者", "好评"]
+	count(findings(segs, [t.num("title", segs, 0, 2, 92, "%")])) > 0
+}

@@ -182,3 +182,9 @@ test_pulp_is_no_replica if {
 	words(["纯原", "木浆", "抽纸"]) == set()
 	words(["纯原", "球鞋"]) == {"纯原"}
 }
+
+# round 14b: replica in English; a scale model's replica is a model.
+test_replica_english if {
+	words(["replica", "包", "女"]) == {"replica"}
+	words(["replica", "1", ":", "24", "车模"]) == set()
+}
