@@ -294,6 +294,23 @@ simple_match(table, name, c) if {
 	input.listing.fields[c.field].tokens[(i + r.n) - 1].e <= sp.e
 }
 
+# A context marked restated also holds when the hit's word is restated in a
+# sentence of another field with a word of its sentence list: 抗菌 in the
+# title, 抗菌性能按GB 21551.2检测 in the description.
+simple_match(table, name, c) if {
+	ctx := data.tables[table].contexts[name]
+	ctx.restated
+	some r in found(table, "words")
+	r.field != c.field
+	r.key == c.key
+	toks := input.listing.fields[r.field].tokens
+	sp := sentence_at(r.field, toks[r.i].s)
+	some i in numbers.range(sp.first, sp.end - 1)
+	some w in context_at[r.field][i]
+	ctx.sentence[w.key]
+	toks[(i + w.n) - 1].e <= sp.e
+}
+
 # before_match: a context word lies within window tokens before the hit.
 before_match(table, name, c) if {
 	ctx := data.tables[table].contexts[name]

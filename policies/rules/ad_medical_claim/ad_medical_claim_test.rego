@@ -266,6 +266,24 @@ test_round_fourteen_words if {
 	words(["护肝片", " ", "国食健注", " ", "对", "化学性", "肝损伤", "有", "辅助", "保护", "功能", " ", "保健食品"]) == set()
 }
 
+# A plaster (膏药) with no approval word is ordinary goods: its disease words
+# are §17 claims; with 国药准字 it is a drug and may name its indication.
+test_plaster_without_approval_is_ordinary_goods if {
+	words(["远红外", "膏药", "贴", " ", "腰椎间盘突出", " ", "专用"]) == {"腰椎间盘突出"}
+	words(["膏药", " ", "国药准字", " ", "腰椎间盘突出"]) == set()
+}
+
+# 抗菌 in the title is sourced when the description restates it with its test
+# standard; another standard elsewhere (a food-contact GB) is no basis.
+in_fields(fs) := {f.details.word | some f in ad_medical_claim.findings with input as t.doc(fs, [])}
+
+test_tested_claim_restated_in_the_description if {
+	title := ["抗菌", "砧板", " ", "实木"]
+	in_fields({"title": title}) == {"抗菌"}
+	in_fields({"title": title, "description": ["抗菌", "性能", "按", "gb", " ", "21551.2", "检测", "。"]}) == set()
+	in_fields({"title": title, "description": ["执行", "标准", "gb", " ", "4806", "。"]}) == {"抗菌"}
+}
+
 # round 14b: cure within hours, like cure within days.
 test_cure_in_hours if {
 	"小时见效" in words(["退热", "贴", "2", "小时", "见效"])
