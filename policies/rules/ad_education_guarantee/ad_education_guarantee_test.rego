@@ -114,3 +114,14 @@ test_certificate_guarantees_and_rates if {
 	words(["上岸", "率", "考研"]) == {"上岸率"}
 	words(["电工", "证", "考试", "用书"]) == set()
 }
+
+# round 14b: a guarantee split from its course by the title (考研资料 in the
+# title, 保证你也能上岸 in the description), with up to three words between.
+test_guarantee_in_the_description_of_a_course if {
+	fs := ad_education_guarantee.findings with input as t.doc({
+		"title": ["考研", "资料", " ", "笔记"],
+		"description": ["保证", "你", "也", "能", "上岸", "。"],
+	}, [])
+	{f.details.word | some f in fs} == {"保证你也能上岸"}
+	words(["考研", " ", "保证", "正品", " ", "上岸", "笔记"]) == set()
+}

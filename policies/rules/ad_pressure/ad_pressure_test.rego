@@ -195,3 +195,8 @@ test_stock_threats if {
 	words(["hurry", "up", "耳机"]) == {"hurryup"}
 	words(["一件", "起", "卖", "红枣"]) == set()
 }
+
+test_sell_one_less_one if {
+	words(["卖", "一", "单", "少", "一", "单", " ", "白茶"]) == {"卖一单少"}
+	words(["卖", "一", "送", "一", " ", "袜子", " ", "少女"]) == set()
+}

@@ -99,3 +99,10 @@ test_round13_mn_classes if {
 	words(["海关罚没", "包包"]) == {"海关罚没"}
 	count(words(["连续多年", "供应", "某", "部委", "机关", "食堂"])) == 1
 }
+
+# round 14b: the health-food mark's own words (保健食品 / 国家市场监督管理总局批准)
+# are the approval, not an organ's endorsement; without the mark they are.
+test_health_food_mark_is_the_approval if {
+	words(["国家", "市场", "监督管理", "总局", "批准", " ", "蓝", "帽", " ", "保健食品", " ", "鱼油"]) == set()
+	count(words(["国家", "市场", "监督管理", "总局", "批准", " ", "面霜"])) > 0
+}

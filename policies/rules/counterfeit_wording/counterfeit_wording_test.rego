@@ -188,3 +188,9 @@ test_replica_english if {
 	words(["replica", "包", "女"]) == {"replica"}
 	words(["replica", "1", ":", "24", "车模"]) == set()
 }
+
+# round 14b: 莆田 beside a sneaker model is the copy trade; 莆田 food is a place.
+test_putian_beside_a_sneaker_model if {
+	words(["莆田", " ", "aj1", " ", "高", "帮"]) == {"莆田"}
+	words(["莆田", "卤面", " ", "速食"]) == set()
+}
