@@ -115,3 +115,9 @@ test_spoken_gains if {
 	words(["越来越", "值钱", "的", "技能"]) == set()
 	words(["零食", "买到就是赚到"]) == set()
 }
+
+# round 14b: English risk-free needs an investment context like 零风险.
+test_english_risk_free if {
+	words(["纪念币", " ", "risk", " ", "free", " ", "收藏"]) == {"riskfree"}
+	words(["洗衣液", " ", "risk", " ", "free", " ", "退换"]) == set()
+}

@@ -200,3 +200,10 @@ test_sell_one_less_one if {
 	words(["卖", "一", "单", "少", "一", "单", " ", "白茶"]) == {"卖一单少"}
 	words(["卖", "一", "送", "一", " ", "袜子", " ", "少女"]) == set()
 }
+
+# round 14b: English stock threats (only 3 left); a pack count (one only 3 pcs) is none.
+test_only_n_left if {
+	words(["only", "3", "left", " ", "充电宝"]) == {"only3left"}
+	words(["today", "only", " ", "特价"]) == {"todayonly"}
+	words(["one", "only", " ", "3", " ", "pcs"]) == set()
+}
