@@ -309,3 +309,11 @@ test_share_of_test_subjects if {
 	segs := ["9", "2", "%", "的", "受试者", "好评"]
 	count(findings(segs, [t.num("title", segs, 0, 2, 92, "%")])) > 0
 }
+
+# round 14b: English endorsements and counts; a crowd rushing (万人抢购) is
+# ad-pressure's, not a sales figure.
+test_english_endorsements_and_counts if {
+	words(["dentist", "recommended", " ", "牙膏"], []) == {"dentistrecommended"}
+	words(["1", "million", "sold", " ", "吸尘器"], []) == {"1millionsold"}
+	words(["万人", "抢购", " ", "连衣裙"], []) == set()
+}
