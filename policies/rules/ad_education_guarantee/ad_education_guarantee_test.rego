@@ -125,3 +125,9 @@ test_guarantee_in_the_description_of_a_course if {
 	{f.details.word | some f in fs} == {"保证你也能上岸"}
 	words(["考研", " ", "保证", "正品", " ", "上岸", "笔记"]) == set()
 }
+
+# round 15: a guaranteed admission (§24(1)) and the exam's own questions (§24(2)).
+test_round15_admission_and_leaked_questions if {
+	words(["保证考进", " ", "幼小衔接"]) == {"保证考进"}
+	words(["题库原题", " ", "计算机二级"]) == {"题库原题"}
+}

@@ -121,3 +121,10 @@ test_english_risk_free if {
 	words(["纪念币", " ", "risk", " ", "free", " ", "收藏"]) == {"riskfree"}
 	words(["洗衣液", " ", "risk", " ", "free", " ", "退换"]) == set()
 }
+
+# round 15: buy-low-sell-high and gains by keeping, on collectibles (§25(1)).
+test_round15_trading_gains if {
+	words(["银元", " ", "收藏", " ", "低买高卖"]) == {"低买高卖"}
+	words(["老白茶", " ", "收藏", " ", "放着就赚"]) == {"放着就赚"}
+	words(["零食", " ", "放着就赚"]) == set()
+}

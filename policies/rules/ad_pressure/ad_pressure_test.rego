@@ -207,3 +207,11 @@ test_only_n_left if {
 	words(["today", "only", " ", "特价"]) == {"todayonly"}
 	words(["one", "only", " ", "3", " ", "pcs"]) == set()
 }
+
+# round 15: a stock count in words after 最后 (最后三单) and 秒没 (§28(2)(2));
+# 最后一X is often just "the last one", so only two and up are words.
+test_round15_last_few_units if {
+	words(["大衣", " ", "最后", "三单"]) == {"最后三单"}
+	words(["秒没", " ", "牵引绳"]) == {"秒没"}
+	words(["最后", "一件", "事"]) == set()
+}

@@ -106,3 +106,13 @@ test_health_food_mark_is_the_approval if {
 	words(["国家", "市场", "监督管理", "总局", "批准", " ", "蓝", "帽", " ", "保健食品", " ", "鱼油"]) == set()
 	count(words(["国家", "市场", "监督管理", "总局", "批准", " ", "面霜"])) > 0
 }
+
+# round 15: organs and leaders named beside goods (§9(2)); a cookbook of
+# state-banquet dishes depicts them (the consular trap is in the tuning set,
+# round 15: its context is a whole sentence).
+test_round15_organs_and_leaders if {
+	words(["黄焖鸡", " ", "调料", " ", "外交部"]) == {"外交部"}
+	words(["中央领导", " ", "普洱茶"]) == {"中央领导"}
+	words(["驻京办", " ", "川菜", " ", "套餐"]) == {"驻京办"}
+	words(["国宴", "菜谱", " ", "图解"]) == set()
+}

@@ -194,3 +194,8 @@ test_putian_beside_a_sneaker_model if {
 	words(["莆田", " ", "aj1", " ", "高", "帮"]) == {"莆田"}
 	words(["莆田", "卤面", " ", "速食"]) == set()
 }
+
+# round 15: 1比1 is 一比一 in digits; a scale model stays a scale.
+test_round15_one_to_one_in_digits if {
+	words(["运动裤", " ", "三条杠", " ", "1比1"]) == {"1比1"}
+}
