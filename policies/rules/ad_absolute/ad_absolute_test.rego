@@ -434,3 +434,10 @@ test_beats_everything if {
 	words(["性能", "碾压", "一切", "手机"]) == {"碾压一切"}
 	words(["黄油", "曲奇", "best", "before", "2027"]) == set()
 }
+
+# round 15: 镇店之宝 claims the shop's best (§9(3)); 最高配 names a
+# configuration tier of the product itself (a spec limit).
+test_round15_shop_treasure_and_top_tier if {
+	words(["手镯", " ", "镇店之宝"]) == {"镇店之宝"}
+	words(["最高", "配", " ", "空调"]) == set()
+}

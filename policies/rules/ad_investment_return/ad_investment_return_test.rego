@@ -128,3 +128,10 @@ test_round15_trading_gains if {
 	words(["老白茶", " ", "收藏", " ", "放着就赚"]) == {"放着就赚"}
 	words(["零食", " ", "放着就赚"]) == set()
 }
+
+# round 15: 投资理财 as the topic of a book is no promise (book_topic is a
+# sentence context, exercised in the round-15 tuning set); the word itself
+# still needs an investment context.
+test_round15_topic_word_needs_investment if {
+	words(["零食", " ", "投资理财"]) == set()
+}

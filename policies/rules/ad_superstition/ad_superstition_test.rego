@@ -100,3 +100,10 @@ test_round13_mn if {
 	words(["开运竹", "水培", "富贵竹"]) == set()
 	words(["一摆就发财", "聚宝盆", "摆件"]) == {"一摆就发财"}
 }
+
+# round 15: 镇店之宝 is a status claim (ad-absolute), not a promise that the
+# goods guard the shop; 镇店 alone still is.
+test_round15_shop_treasure_is_no_charm if {
+	words(["足金", " ", "镇店", "之宝", " ", "项链"]) == set()
+	words(["貔貅", " ", "镇店", " ", "招财"]) != set()
+}
