@@ -107,3 +107,10 @@ test_round15_shop_treasure_is_no_charm if {
 	words(["足金", " ", "镇店", "之宝", " ", "项链"]) == set()
 	words(["貔貅", " ", "镇店", " ", "招财"]) != set()
 }
+
+# round 15: 反煞 (turning evil back) promises an effect (§9(8)). 只进不出 is
+# no word: on a piggy bank it says the coins cannot be taken out.
+test_round15_turning_evil_back if {
+	words(["八卦镜", " ", "风水", " ", "反煞"]) == {"反煞"}
+	words(["存钱罐", " ", "只进不出"]) == set()
+}
