@@ -131,3 +131,10 @@ test_round15_admission_and_leaked_questions if {
 	words(["保证考进", " ", "幼小衔接"]) == {"保证考进"}
 	words(["题库原题", " ", "计算机二级"]) == {"题库原题"}
 }
+
+# round 16: a certificate or a prize promised as the course's effect (§24(1)).
+test_round16_certificate_and_prize if {
+	words(["心理咨询师", " ", "网课", " ", "拿证无忧"]) == {"拿证无忧"}
+	words(["少儿编程", " ", "竞赛", " ", "必拿奖"]) == {"必拿奖"}
+	words(["拿证", " ", "流程", " ", "说明"]) == set()
+}

@@ -135,3 +135,10 @@ test_round15_trading_gains if {
 test_round15_topic_word_needs_investment if {
 	words(["零食", " ", "投资理财"]) == set()
 }
+
+# round 16: a promised or assured return (§25(1)); a denial is no promise.
+test_round16_assured_return if {
+	words(["金币", " ", "收藏", " ", "收益有保障"]) == {"收益有保障"}
+	words(["原石", " ", "投资", " ", "承诺收益"]) == {"承诺收益"}
+	words(["原石", " ", "收藏", " ", "不", "承诺收益"]) == set()
+}

@@ -215,3 +215,9 @@ test_round15_last_few_units if {
 	words(["秒没", " ", "牵引绳"]) == {"秒没"}
 	words(["最后", "一件", "事"]) == set()
 }
+
+# round 16: 拼手速 urges a race to buy (§28(2)(2)), like 手慢无.
+test_round16_race_to_buy if {
+	words(["座套", " ", "拼手速", " ", "赶紧"]) == {"拼手速"}
+	words(["座套", " ", "手速", "游戏"]) == set()
+}
