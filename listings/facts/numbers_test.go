@@ -36,6 +36,8 @@ func TestFiguresIn(t *testing.T) {
 		{"chinese million", "月销百万件", []fig{{"百万件", 1000000, "件", false}}},
 		{"chinese percent", "百分之九十九的用户", []fig{{"百分之九十九", 99, "%", false}}},
 		{"a hundred percent", "百分百原装", []fig{{"百分百", 100, "%", false}}},
+		{"score in words", "满意度九十九点五分", []fig{{"九十九点五分", 99.5, "分", false}}},
+		{"hour in words stays an hour", "今晚十二点截止", []fig{{"十二点", 12, "点", false}}},
 		{"model codes are not figures", "sony dsc-hx300 ssc-yb501r cd-67", nil},
 		{"bare number is not a figure", "no.213 货号8809", nil},
 		{"unit running into a word", "200gsm 32gbps", nil},

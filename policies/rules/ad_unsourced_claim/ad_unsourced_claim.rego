@@ -158,15 +158,30 @@ crowd_ends(name, "", last) := {end |
 	end := (r.i + r.n) - 1
 }
 
-# A rate before a percentage: 好评率99%, 回购率高达80%.
+# A rate before a percentage: 好评率99%, 回购率高达80%; a satisfaction
+# score in points (满意度98分, 满意度调查显示九十九点五分) is the same claim.
 candidates contains c if {
 	some num in object.get(input, ["listing", "numbers"], [])
 	not skip[num.field]
-	num.unit == "%"
 	first := lexicon.figure_first(num)
 	m := metric_before(num.field, first, "rate")
-	c := figure_hit(num.field, m.i, (lexicon.figure_last(num) - m.i) + 1, m.s, num.e)
+	rate_unit(num.unit, m.key)
+	c := object.union(
+		figure_hit(num.field, m.i, (lexicon.figure_last(num) - m.i) + 1, m.s, num.e),
+		{"entry": rate_entry(m.key)},
+	)
 }
+
+rate_unit("%", _)
+
+rate_unit("分", key) if data.tables.ad_unsourced_claim.words[key].score
+
+# rate_entry: a laboratory rate (抑菌率99%) is the result of a test, whose
+# report is its source and whose date is its period (the test_subjects
+# reading of a lab): it needs a source, not a statistical period.
+rate_entry(key) := object.union(figure_entry, {"needs": ["source"]}) if {
+	data.tables.ad_unsourced_claim.words[key].lab
+} else := figure_entry
 
 # A sales count before a figure, with or without a unit: 已售5000件, 月销1w+.
 candidates contains c if {
@@ -237,6 +252,24 @@ candidates contains c if {
 	not lexicon.in_context("ad_unsourced_claim", "price_share", c)
 }
 
+# The English form keeps a space after the percentage (99% of users love
+# it), so the figure has no next token of its own: the words that start
+# with "of" are looked for right after its last token.
+candidates contains c if {
+	some num in object.get(input, ["listing", "numbers"], [])
+	not skip[num.field]
+	num.unit == "%"
+	not lexicon.figure_next(num)
+	first := lexicon.figure_first(num)
+	next := lexicon.figure_last(num) + 1
+	some r in lexicon.found("ad_unsourced_claim", "metrics_after")
+	r.field == num.field
+	r.i == next
+	startswith(r.key, "of")
+	last := (r.i + r.n) - 1
+	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
+}
+
 # unit_fits: a word after a figure counts people after any counted figure,
 # or only after the units its entry names (猫咪 after a share: 96%猫咪爱用;
 # after a weight it is the pet's size: 15斤以内猫咪).
@@ -264,10 +297,11 @@ counted(num) if {
 
 # metric_before finds a metric of the kind ending within five tokens
 # before token i (回购|率|高|达|85%), with no clause mark in between: the
-# nearest one. Metrics are lexicon words, so only the listing's runs found
-# in this rule's lexicon are looked at, not every key before every figure.
-metric_before(name, i, kind) := {"i": p, "s": input.listing.fields[name].tokens[p].s} if {
-	found := {r.i |
+# nearest one, and the longest run there (返单率 over 返单). Metrics are
+# lexicon words, so only the listing's runs found in this rule's lexicon are
+# looked at, not every key before every figure.
+metric_before(name, i, kind) := {"i": best[0], "s": input.listing.fields[name].tokens[best[0]].s, "key": best[2]} if {
+	found := {[r.i, r.n, r.key] |
 		some r in lexicon.found("ad_unsourced_claim", "words")
 		r.field == name
 		r.i >= i - 5
@@ -276,7 +310,7 @@ metric_before(name, i, kind) := {"i": p, "s": input.listing.fields[name].tokens[
 		not lexicon.boundary_between(name, r.i + r.n, i - 1)
 	}
 	count(found) > 0
-	p := max(found)
+	best := max(found)
 }
 
 # figure_end is [last token, end offset] of the count starting at token i:
