@@ -36,6 +36,7 @@ func TestFiguresIn(t *testing.T) {
 		{"chinese million", "月销百万件", []fig{{"百万件", 1000000, "件", false}}},
 		{"chinese percent", "百分之九十九的用户", []fig{{"百分之九十九", 99, "%", false}}},
 		{"a hundred percent", "百分百原装", []fig{{"百分百", 100, "%", false}}},
+		{"pots", "已经卖出300万口了", []fig{{"300万口", 3000000, "口", false}}},
 		{"score in words", "满意度九十九点五分", []fig{{"九十九点五分", 99.5, "分", false}}},
 		{"hour in words stays an hour", "今晚十二点截止", []fig{{"十二点", 12, "点", false}}},
 		{"model codes are not figures", "sony dsc-hx300 ssc-yb501r cd-67", nil},

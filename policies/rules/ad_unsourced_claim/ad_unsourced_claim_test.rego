@@ -363,3 +363,22 @@ test_description_note_gives_source_and_period if {
 	bare := ad_unsourced_claim.findings with input as t.doc({"title": title}, [fig])
 	count(bare) == 1
 }
+
+# round 17 (12t): a share followed in its clause by a cure is an efficacy
+# rate (ad-medical-claim's); a head count beside a disease word stays data;
+# a count word before a return rate is the investment rule's.
+test_efficacy_rate_yields_to_medical if {
+	segs := ["9", "3", "%", "的", "用户", "反馈", "失眠", "明显", "改善"]
+	count(findings(segs, [t.num("title", segs, 0, 2, 93, "%")])) == 0
+	plain := ["9", "3", "%", "的", "用户", "反馈", "睡得", "更", "香"]
+	count(findings(plain, [t.num("title", plain, 0, 2, 93, "%")])) > 0
+	heads := ["10万", "宝妈", "回购", "护臀膏", "湿疹"]
+	count(findings(heads, [t.num("title", heads, 0, 0, 100000, "")])) > 0
+}
+
+test_count_word_before_a_return_rate if {
+	segs := ["年均", "回报", "超过", "20", "%"]
+	count(findings(segs, [t.num("title", segs, 3, 4, 20, "%")])) == 0
+	sold := ["超过", "5000", "件", "已售"]
+	count(findings(sold, [t.num("title", sold, 1, 2, 5000, "件")])) > 0
+}
