@@ -172,6 +172,12 @@ candidates contains c if {
 	)
 }
 
+# metric_is: a word counts as a metric of the kind; a word that states a
+# score (好评如潮4.9分) is read as a rate too.
+metric_is(entry, kind) if entry.metric == kind
+
+metric_is(entry, "rate") if entry.score
+
 rate_unit("%", _)
 
 rate_unit("分", key) if data.tables.ad_unsourced_claim.words[key].score
@@ -307,7 +313,7 @@ metric_before(name, i, kind) := {"i": best[0], "s": input.listing.fields[name].t
 		r.field == name
 		r.i >= i - 5
 		r.i + r.n <= i
-		data.tables.ad_unsourced_claim.words[r.key].metric == kind
+		metric_is(data.tables.ad_unsourced_claim.words[r.key], kind)
 		not lexicon.boundary_between(name, r.i + r.n, i - 1)
 	}
 	count(found) > 0
