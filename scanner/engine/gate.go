@@ -22,12 +22,19 @@ import (
 // the listing that must not be empty (see factLists; percents are the
 // numbers whose unit is %, promise_pair two promises or more). Promises name the
 // promise kinds (input.listing.promises[_].kind) one of which must be
-// there. A rule that declares no needs is always evaluated.
+// there. Units name tables whose keys are units
+// (ad_education_guarantee.score_units): some figure of the listing must
+// have one of them (input.listing.numbers[_].unit). A rule that declares
+// no needs is always evaluated.
+//
+// A table's pattern_heads (see lib/pattern.rego) counts as found only
+// where one of the patterns its word starts can complete (patterngate.go).
 type Needs struct {
 	Words    []string `json:"words"`
 	Prefixes []string `json:"prefixes"`
 	Facts    []string `json:"facts"`
 	Promises []string `json:"promises"`
+	Units    []string `json:"units"`
 }
 
 // gate decides, per listing, which rule packages can find something:
@@ -38,6 +45,10 @@ type gate struct {
 	alts     []alternative    // their needs, each a way to find something
 	words    map[string][]int // table word → alternatives that need it
 	prefixes map[string][]int // table key (a prefix) → alternatives
+	// heads are the words of the pattern_heads that alternatives name:
+	// they count only where a pattern of theirs can complete (patterngate.go).
+	heads  map[string][]headNeed
+	starts patternStarts
 	// open: some listing rule declares no needs, so the policies are
 	// evaluated for every listing.
 	open bool
@@ -55,6 +66,7 @@ type alternative struct {
 	words, prefixes bool // needs a word or a prefix of its tables
 	facts           []string
 	promises        map[string]bool
+	units           map[string]bool // nil: any figure or none will do
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -98,7 +110,8 @@ func hasPercent(l *facts.ListingFacts) bool {
 // null, an object or an array, by rule package) and the words of the
 // tables they name.
 func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexiconWords) (*gate, error) {
-	g := &gate{words: map[string][]int{}, prefixes: map[string][]int{}, masked: lw.masked, dodges: lw.dodges}
+	g := &gate{words: map[string][]int{}, prefixes: map[string][]int{}, heads: map[string][]headNeed{},
+		starts: lw.starts, masked: lw.masked, dodges: lw.dodges}
 	ids := make([]string, 0, len(declared))
 	for id := range declared {
 		ids = append(ids, id)
@@ -140,7 +153,7 @@ func (g *gate) add(id string, raw json.RawMessage, data map[string]any) error {
 }
 
 func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
-	if len(n.Words)+len(n.Prefixes)+len(n.Facts)+len(n.Promises) == 0 {
+	if len(n.Words)+len(n.Prefixes)+len(n.Facts)+len(n.Promises)+len(n.Units) == 0 {
 		return fmt.Errorf("an empty object needs nothing: leave needs out instead")
 	}
 	a := len(g.alts)
@@ -156,20 +169,53 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 			alt.promises[k] = true
 		}
 	}
-	g.alts = append(g.alts, alt)
-	for _, into := range []struct {
-		paths []string
-		index map[string][]int
-	}{{n.Words, g.words}, {n.Prefixes, g.prefixes}} {
-		for _, path := range into.paths {
-			keys, err := tableKeys(data, path)
-			if err != nil {
-				return err
-			}
-			for k := range keys {
-				into.index[k] = append(into.index[k], a)
-			}
+	for _, path := range n.Units {
+		keys, err := tableKeys(data, path)
+		if err != nil {
+			return err
 		}
+		if alt.units == nil {
+			alt.units = map[string]bool{}
+		}
+		for k := range keys {
+			alt.units[k] = true
+		}
+	}
+	g.alts = append(g.alts, alt)
+	for _, path := range n.Words {
+		if err := g.index(data, path, a, true); err != nil {
+			return err
+		}
+	}
+	for _, path := range n.Prefixes {
+		if err := g.index(data, path, a, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// index adds the keys of table path to the words (or prefixes) of
+// alternative a; the words of a table's pattern_heads go to heads
+// instead, when the table has patterns (patterngate.go).
+func (g *gate) index(data map[string]any, path string, a int, words bool) error {
+	keys, err := tableKeys(data, path)
+	if err != nil {
+		return err
+	}
+	table, lexicon, _ := strings.Cut(path, ".")
+	if words && lexicon == patternHeads && g.starts[table] != nil {
+		for k := range keys {
+			g.heads[k] = append(g.heads[k], headNeed{alt: a, table: table})
+		}
+		return nil
+	}
+	into := g.prefixes
+	if words {
+		into = g.words
+	}
+	for k := range keys {
+		into[k] = append(into[k], a)
 	}
 	return nil
 }
@@ -197,12 +243,16 @@ func (g *gate) skip(l *facts.ListingFacts) ([]string, bool) {
 		return nil, false
 	}
 	words, prefixes := make([]bool, len(g.alts)), make([]bool, len(g.alts))
+	var heads []pendingHead
 	for _, field := range l.Fields {
-		g.markWords(field.Tokens, words, prefixes)
+		heads = g.markWords(field.Tokens, words, prefixes, heads)
+	}
+	if len(heads) > 0 {
+		g.resolveHeads(heads, words, newPatternEvidence(l.Fields, func() []facts.Number { return l.Numbers }))
 	}
 	needed := make([]bool, len(g.rules))
 	for a, alt := range g.alts {
-		if (!alt.words || words[a]) && (!alt.prefixes || prefixes[a]) && g.hasFact(l, alt.facts) && hasPromise(l, alt.promises) {
+		if (!alt.words || words[a]) && (!alt.prefixes || prefixes[a]) && g.hasFact(l, alt.facts) && hasPromise(l, alt.promises) && hasUnit(l.Numbers, alt.units) {
 			needed[alt.rule] = true
 		}
 	}
@@ -238,9 +288,20 @@ func hasPromise(l *facts.ListingFacts, kinds map[string]bool) bool {
 	return len(kinds) == 0
 }
 
+// hasUnit: some figure has one of the units (or none is asked for).
+func hasUnit(numbers []facts.Number, units map[string]bool) bool {
+	for _, n := range numbers {
+		if units[n.Unit] {
+			return true
+		}
+	}
+	return units == nil
+}
+
 // markWords marks the alternatives whose tables hold a run of the tokens,
-// or the first character of a token (prefixes).
-func (g *gate) markWords(toks []facts.Token, words, prefixes []bool) {
+// or the first character of a token (prefixes), and adds to heads the
+// runs that are pattern heads (counted by resolveHeads).
+func (g *gate) markWords(toks []facts.Token, words, prefixes []bool, heads []pendingHead) []pendingHead {
 	var key []byte // looked up as string(key), which does not allocate
 	for i, tok := range toks {
 		if _, size := utf8.DecodeRuneInString(tok.T); size > 0 {
@@ -250,8 +311,14 @@ func (g *gate) markWords(toks []facts.Token, words, prefixes []bool) {
 		for n := 0; n < maxLexiconRun && i+n < len(toks); n++ {
 			key = append(key, toks[i+n].T...)
 			mark(words, g.words[string(key)])
+			for _, h := range g.heads[string(key)] {
+				if !words[h.alt] {
+					heads = append(heads, pendingHead{alt: h.alt, table: h.table, key: string(key)})
+				}
+			}
 		}
 	}
+	return heads
 }
 
 func mark(marked []bool, alts []int) {

@@ -138,3 +138,38 @@ func TestGateAsksForTwoStatements(t *testing.T) {
 		}
 	}
 }
+
+// A single-character pattern head (提, 治, 保) gives its rule something
+// to judge only where a pattern it starts can complete: the later parts'
+// words (过级 after 保证), a figure of the unit (30分 after 提高), a
+// suffix of the class (颈椎病 after 治). Without them the rule is skipped;
+// with them it is evaluated, and finds the claim when there is one (台灯
+// 亮度提高30分 completes the pattern but has no course around it).
+func TestGateCountsAPatternHeadWhereAPatternCanComplete(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	for _, c := range []struct {
+		title, rule, finding string
+		evaluated            bool
+	}{
+		{"提踵训练器 小腿训练", "ad_education_guarantee", "", false},
+		{"保证 正品 钢琴", "ad_education_guarantee", "", false},
+		{"全国包邮 苹果数据线", "ad_education_guarantee", "", false},
+		{"台灯 亮度提高30分", "ad_education_guarantee", "", true},
+		{"数学网课 一个月提高30分", "ad_education_guarantee", "一个月提高30分", true},
+		{"钢琴网课 保证过级", "ad_education_guarantee", "保证过级", true},
+		{"艾灸贴 治 颈椎", "ad_medical_claim", "", false},
+		{"艾灸贴 治颈椎病", "ad_medical_claim", "治颈椎病", true},
+	} {
+		l := &listings.Listing{ID: "1", Source: "t.txt", Title: c.title}
+		skip, _ := j.Engine.Skipped(j.Builder.Build(l))
+		if evaluated := !slices.Contains(skip, c.rule); evaluated != c.evaluated {
+			t.Errorf("%s: %s evaluated %v, want %v", c.title, c.rule, evaluated, c.evaluated)
+		}
+		found, _, err := j.CheckListing(t.Context(), l)
+		id := strings.ReplaceAll(c.rule, "_", "-")
+		if got := strings.Join(rulesOf(found)[id], ","); err != nil || got != c.finding {
+			t.Errorf("%s: %s found %q (%v), want %q", c.title, id, got, err, c.finding)
+		}
+	}
+}

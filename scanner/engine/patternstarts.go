@@ -27,6 +27,12 @@ type patternTable struct {
 	next map[string]string
 	// classes are the classes of each word of pattern_words.
 	classes map[string][]string
+	// later are each pattern's parts after the first, and suffixes the
+	// suffixes of each "~name" class (pattern_suffixes.<name>.suffixes):
+	// what the gate asks of a listing before it counts a head
+	// (patterngate.go).
+	later    map[string][]string
+	suffixes map[string][]string
 }
 
 // The lexicons whose runs the index reads.
@@ -45,8 +51,9 @@ func newPatternStarts(data map[string]any) patternStarts {
 			continue
 		}
 		patterns, _ := table["patterns"].(map[string]any)
-		byClass, next := patternParts(patterns)
-		pt := &patternTable{heads: map[string][]string{}, next: next, classes: map[string][]string{}}
+		byClass, next, later := patternParts(patterns)
+		pt := &patternTable{heads: map[string][]string{}, next: next, classes: map[string][]string{},
+			later: later, suffixes: suffixClasses(table)}
 		for word, h := range heads {
 			pt.heads[word] = headPatterns(h, byClass)
 		}
@@ -60,14 +67,19 @@ func newPatternStarts(data map[string]any) patternStarts {
 }
 
 // patternParts maps a class to the ids of the patterns whose first part
-// it is, and a pattern id to its second part when that is a word class.
-func patternParts(patterns map[string]any) (map[string][]string, map[string]string) {
-	byClass, next := map[string][]string{}, map[string]string{}
+// it is, a pattern id to its second part when that is a word class, and a
+// pattern id to its parts after the first.
+func patternParts(patterns map[string]any) (map[string][]string, map[string]string, map[string][]string) {
+	byClass, next, later := map[string][]string{}, map[string]string{}, map[string][]string{}
 	for id, p := range patterns {
 		pattern, _ := p.(map[string]any)
 		parts, _ := pattern["parts"].([]any)
 		if len(parts) == 0 {
 			continue
+		}
+		for _, part := range parts[1:] {
+			s, _ := part.(string)
+			later[id] = append(later[id], s)
 		}
 		if first, ok := parts[0].(string); ok {
 			byClass[first] = append(byClass[first], id)
@@ -78,7 +90,23 @@ func patternParts(patterns map[string]any) (map[string][]string, map[string]stri
 			}
 		}
 	}
-	return byClass, next
+	return byClass, next, later
+}
+
+// suffixClasses are the suffixes of each class of the table's
+// pattern_suffixes.
+func suffixClasses(table map[string]any) map[string][]string {
+	out := map[string][]string{}
+	classes, _ := table["pattern_suffixes"].(map[string]any)
+	for name, c := range classes {
+		class, _ := c.(map[string]any)
+		suffixes, _ := class["suffixes"].(map[string]any)
+		for s := range suffixes {
+			out[name] = append(out[name], s)
+		}
+		sort.Strings(out[name])
+	}
+	return out
 }
 
 // classesOf is the classes of an entry {"classes": [...]}.

@@ -39,7 +39,7 @@ type prefilter struct {
 
 func newPrefilter(g *gate) prefilter {
 	p := prefilter{words: map[string][]int{}, lengths: map[rune][]int{}, prefixes: map[rune][]int{}}
-	for word, alts := range g.words {
+	for word, alts := range g.allWords() {
 		w := withoutSpace(word)
 		if w == "" {
 			continue // no token run is whitespace alone
@@ -99,24 +99,62 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	for _, norm := range h.norms {
 		g.pre.mark(withoutSpace(g.dodges.CutText(norm)), words, prefixes)
 	}
-	if !g.anyAlternative(words, prefixes, h.mayHaveFact, h.mayPromise) {
+	anyUnit := func(map[string]bool) bool { return true } // no figures before the tokens
+	if !g.anyAlternative(words, prefixes, h.mayHaveFact, h.mayPromise, anyUnit) {
 		return true
 	}
 	clear(words)
 	clear(prefixes)
-	for _, f := range fields() {
-		g.markWords(f.Tokens, words, prefixes)
+	var heads []pendingHead
+	cut := fields()
+	for _, f := range cut {
+		heads = g.markWords(f.Tokens, words, prefixes, heads)
 	}
-	return !g.anyAlternative(words, prefixes, h.mayHaveFact, h.mayPromise)
+	// The figures Build would find (they read the cut fields alone), once.
+	var numbers []facts.Number
+	figures := func() []facts.Number {
+		if numbers == nil {
+			numbers = nonNilNumbers(facts.Numbers(cut))
+		}
+		return numbers
+	}
+	if len(heads) > 0 {
+		g.resolveHeads(heads, words, newPatternEvidence(cut, figures))
+	}
+	units := func(units map[string]bool) bool { return hasUnit(figures(), units) }
+	return !g.anyAlternative(words, prefixes, h.mayHaveFact, h.mayPromise, units)
 }
 
-// anyAlternative: some alternative has its words, prefixes, facts and
-// promises (the fact and promise tests run only where the words are).
-func (g *gate) anyAlternative(words, prefixes []bool, fact func([]string) bool, promise func(map[string]bool) bool) bool {
+func nonNilNumbers(ns []facts.Number) []facts.Number {
+	if ns == nil {
+		return []facts.Number{}
+	}
+	return ns
+}
+
+// anyAlternative: some alternative has its words, prefixes, facts,
+// promises and units (the other tests run only where the words are).
+func (g *gate) anyAlternative(words, prefixes []bool, fact func([]string) bool, promise, unit func(map[string]bool) bool) bool {
 	for a, alt := range g.alts {
-		if (!alt.words || words[a]) && (!alt.prefixes || prefixes[a]) && fact(alt.facts) && promise(alt.promises) {
+		if (!alt.words || words[a]) && (!alt.prefixes || prefixes[a]) && fact(alt.facts) && promise(alt.promises) && unit(alt.units) {
 			return true
 		}
 	}
 	return false
+}
+
+// allWords are the gate's words and its pattern heads, each with the
+// alternatives that name it: the text alone cannot tell whether a head's
+// pattern completes, so the prefilter takes every head as a word.
+func (g *gate) allWords() map[string][]int {
+	all := make(map[string][]int, len(g.words)+len(g.heads))
+	for w, alts := range g.words {
+		all[w] = append(all[w], alts...)
+	}
+	for w, needs := range g.heads {
+		for _, h := range needs {
+			all[w] = append(all[w], h.alt)
+		}
+	}
+	return all
 }

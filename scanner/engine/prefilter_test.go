@@ -11,7 +11,9 @@ import (
 // every rule of the built document, and it does leave plain titles
 // unbuilt: those with no word any rule needs, also when their text holds
 // a rule's character inside a longer word (清 in 清仓, 保 in 保温杯, which
-// the tokens settle) or a promise word without a promise. A rule's word, a
+// the tokens settle), a promise word without a promise, or a pattern head
+// none of whose patterns can complete (包 in 全国包邮: no course result, no
+// score after it). A rule's word, a pattern that can complete, a
 // fibre, a promise a rule asks for, a masked brand or attributes send the
 // listing on to be built and judged.
 func TestUnjudgedOnlyWhereTheGateSkipsEverything(t *testing.T) {
@@ -26,7 +28,9 @@ func TestUnjudgedOnlyWhereTheGateSkipsEverything(t *testing.T) {
 		{listings.Listing{Title: "清仓特价 儿童积木"}, true},
 		{listings.Listing{Title: "保温杯 不锈钢 大容量"}, true},
 		{listings.Listing{Title: "飞利浦理发器配件刀座"}, true}, // 发 is a promise word, but no promise
-		{listings.Listing{Title: "全国包邮 苹果数据线"}, false},
+		{listings.Listing{Title: "全国包邮 苹果数据线"}, true},
+		{listings.Listing{Title: "钢琴网课 保证过级"}, false},
+		{listings.Listing{Title: "雅思网课 保7分 包邮"}, false},
 		{listings.Listing{Title: "2024新款 最好用的 数据线"}, false},
 		{listings.Listing{Title: "纯棉短袖T恤男"}, false},
 		{listings.Listing{Title: "假一赔十 数据线"}, false},

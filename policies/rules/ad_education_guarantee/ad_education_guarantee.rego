@@ -32,9 +32,9 @@ meta := {
 }
 
 # needs: every finding starts from one of its words (or, for scores, a
-# guarantee word before a figure); a listing without any is skipped by
-# the engine (see main.rego).
-needs := [{"words": ["ad_education_guarantee.words", "ad_education_guarantee.pattern_heads"]}, {"words": ["ad_education_guarantee.score_leads"], "facts": ["numbers"]}]
+# guarantee word before a figure whose unit is a score unit); a listing
+# without any is skipped by the engine (see main.rego).
+needs := [{"words": ["ad_education_guarantee.words", "ad_education_guarantee.pattern_heads"]}, {"words": ["ad_education_guarantee.score_leads"], "units": ["ad_education_guarantee.score_units"]}]
 
 skip := {"attributes": true}
 
