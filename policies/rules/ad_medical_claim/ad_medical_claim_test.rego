@@ -315,3 +315,10 @@ test_round17_head_doctor_and_drug_comparison if {
 	contains(g.message, "不得与药品、医疗器械比较")
 	count(ad_medical_claim.findings) == 0 with input as t.docc({"title": ["食疗", "图书", " ", "比", "吃药", "还", "管用"]}, [], "图书")
 }
+
+# round 17 step 3: a body part and the pain gone (腰就不疼了) is a cure; a
+# drug's name (关节止痛膏) is no sentence about pain going.
+test_body_part_pain_gone if {
+	"腰就不疼了" in words(["贴", "三天", "腰", "就", "不", "疼", "了"])
+	words(["腰带", "就", "不", "松", "了"]) == set()
+}
