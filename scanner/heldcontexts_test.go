@@ -2,6 +2,8 @@ package scanner
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -13,51 +15,51 @@ import (
 )
 
 // heldModule is the library's own answer, on a document without
-// input.listing.lexicon.held: every position where before_match,
-// after_match and sentence_match hold, for the contexts some context word
-// of the listing belongs to (no other context can hold anywhere), as
-// [table, context, list, field, position]: the first token of a hit
-// (before), the token right after it (after), the end of its sentence
-// (sentence; a hit outside every sentence reads the whole field).
+// input.listing.lexicon.held: the positions where before_match,
+// after_match and sentence_match hold, as [table, context, list, field,
+// position]: the first token of a hit (before), the token right after it
+// (after), the end of its sentence (sentence; a hit outside every
+// sentence reads the whole field). Positions are tried within the
+// context's window of each context word of the listing (nowhere else can
+// such a match hold) and within the field (0 to its token count), where
+// hits are.
 const heldModule = `package held_reference
 
 import data.xiaoer.lib.lexicon
 
 x := (before | after) | sentences
 
-used := {[t, n, where] |
-	some runs_at in lexicon.context_at
-	some runs in runs_at
+# uses are the context words of the listing with the contexts whose list
+# (before, after or sentence) holds them; listing is every context word
+# of the tables with its [table, context, list] (written in by the test).
+uses contains [f, p, r, t, n, where] if {
+	some f, runs_at in lexicon.context_at
+	some p, runs in runs_at
 	some r in runs
-	some t, n
-	some where in ["before", "after", "sentence"]
-	data.tables[t].contexts[n][where][r.key]
+	some [t, n, where] in listing[r.key]
 }
 
-before := {[t, n, "before", f, i] |
-	some u in used
-	u[2] == "before"
-	[t, n] := [u[0], u[1]]
-	some f, field in input.listing.fields
-	some i in numbers.range(0, count(field.tokens))
+listing := %s
+
+window(t, n) := object.get(data.tables[t].contexts[n], "window", 3)
+
+before contains [t, n, "before", f, i] if {
+	some [f, p, _, t, n, "before"] in uses
+	some i in numbers.range(p + 1, p + window(t, n))
+	i <= count(input.listing.fields[f].tokens)
 	lexicon.before_match(t, n, {"field": f, "i": i})
 }
 
-after := {[t, n, "after", f, j] |
-	some u in used
-	u[2] == "after"
-	[t, n] := [u[0], u[1]]
-	some f, field in input.listing.fields
-	some j in numbers.range(0, count(field.tokens))
+after contains [t, n, "after", f, j] if {
+	some [f, p, _, t, n, "after"] in uses
+	some j in numbers.range((p - window(t, n)) + 1, p)
+	j >= 0
 	lexicon.after_match(t, n, {"field": f, "i": j, "n": 0})
 }
 
-sentences := {[t, n, "sentence", f, e] |
-	some u in used
-	u[2] == "sentence"
-	[t, n] := [u[0], u[1]]
-	some f, field in input.listing.fields
-	some s in array.concat([-1], [sp.s | some sp in field.sentences])
+sentences contains [t, n, "sentence", f, e] if {
+	some [f, _, _, t, n, "sentence"] in uses
+	some s in array.concat([-1], [sp.s | some sp in input.listing.fields[f].sentences])
 	lexicon.sentence_match(t, n, {"field": f, "s": s})
 	e := lexicon.sentence_at(f, s).e
 }
@@ -75,7 +77,7 @@ func TestHeldContextsAgreeWithTheLibrary(t *testing.T) {
 		t.Fatal(err)
 	}
 	pq, err := rego.New(rego.Query(`x := data.held_reference.x`),
-		rego.ParsedBundle("xiaoer", b), rego.Module("held_reference.rego", heldModule),
+		rego.ParsedBundle("xiaoer", b), rego.Module("held_reference.rego", fmt.Sprintf(heldModule, contextListing(t, b.Data))),
 		rego.SetRegoVersion(ast.RegoV1), rego.StoreReadAST(true)).PrepareForEval(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -169,4 +171,29 @@ func heldTuples(held ast.Object) ast.Set {
 		})
 	})
 	return out
+}
+
+// contextListing is every word of the before, after and sentence lists of
+// every context of data.tables, with the [table, context, list] holding
+// it, as JSON.
+func contextListing(t *testing.T, data map[string]any) string {
+	t.Helper()
+	out := map[string][][3]string{}
+	tables, _ := data["tables"].(map[string]any)
+	for table, tab := range tables {
+		contexts, _ := tab.(map[string]any)["contexts"].(map[string]any)
+		for name, c := range contexts {
+			for _, where := range []string{"before", "after", "sentence"} {
+				words, _ := c.(map[string]any)[where].(map[string]any)
+				for w := range words {
+					out[w] = append(out[w], [3]string{table, name, where})
+				}
+			}
+		}
+	}
+	raw, err := json.Marshal(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
 }
