@@ -27,6 +27,9 @@ type Dodges struct {
 	latin map[string]string
 	// forms: the look-alike runes some variant uses.
 	forms map[rune]bool
+	// splits: two adjacent Chinese characters of a word → the word cut
+	// between them (see unsplit).
+	splits map[string][]dodge
 }
 
 // dodge is a word with one character written another way: the text
@@ -48,9 +51,10 @@ var lookalikes = map[rune]string{
 // hold them). A word of one character folds only before another Chinese
 // character (zui低价), a word of the prefix kind such as 最.
 func NewDodges(words []string) *Dodges {
-	d := &Dodges{byForm: map[string][]dodge{}, latin: map[string]string{}, forms: map[rune]bool{}}
+	d := &Dodges{byForm: map[string][]dodge{}, latin: map[string]string{}, forms: map[rune]bool{}, splits: map[string][]dodge{}}
 	for _, w := range words {
 		d.add(w)
+		d.addSplits(w)
 	}
 	for form, ds := range d.byForm {
 		sort.Slice(ds, func(i, j int) bool {

@@ -9,12 +9,13 @@ import "strings"
 
 // CutText is a normalised text (Normalize) as Tokenize cuts it with the
 // same dodges (nil for none): the joiners between Chinese characters
-// dropped (see dropJoiners) and the dodges folded (see Dodges).
+// dropped (see dropJoiners), the splitters inside listed words dropped
+// (see unsplit) and the dodges folded (see Dodges).
 func (d *Dodges) CutText(norm string) string {
-	if !strings.ContainsAny(norm, joiners) && (d == nil || !d.mayFold(norm)) {
+	if !strings.ContainsAny(norm, joiners) && (d == nil || !d.mayFold(norm)) && !d.mayUnsplit(norm) {
 		return norm
 	}
-	cut, _ := d.fold(dropJoiners(norm, make([]int, len(norm)+1)))
+	cut, _ := d.fold(d.unsplit(dropJoiners(norm, make([]int, len(norm)+1))))
 	return cut
 }
 

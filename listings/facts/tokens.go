@@ -14,14 +14,14 @@ type Tokenizer interface {
 }
 
 // Tokenize normalises text (Normalize), folds the dodges of listed words
-// back (d, nil for none), cuts the result and maps every token's offsets
+// back (d, nil for none; signs inside a listed word, see unsplit, too), cuts the result and maps every token's offsets
 // back into the original text, so evidence spans always quote what the
 // seller wrote.
 func Tokenize(tk Tokenizer, d *Dodges, text string) []Token {
 	if tk == nil || text == "" {
 		return nil
 	}
-	norm, origin := d.fold(dropJoiners(normalizeWithOrigin(text)))
+	norm, origin := d.fold(d.unsplit(dropJoiners(normalizeWithOrigin(text))))
 	toks := tk.Tokenize(norm)
 	out := make([]Token, 0, len(toks))
 	for _, t := range toks {

@@ -17,12 +17,13 @@ import (
 // keys in normalised form); the rule judges the hits (input.listing.lexicon.masked).
 // A brand written whole is no hit: that is the brand, not a mask.
 type maskedBrands struct {
-	byFirst map[rune][][]rune // brands by their first character
-	all     [][]rune          // every brand, for a mask in first place (*奈儿)
+	byFirst   map[rune][][]rune // brands by their first character
+	all       [][]rune          // every brand, for a mask in first place (*奈儿)
+	byInitial map[rune][][]rune // Chinese brands by their first character's initials (p: 普拉达)
 }
 
 func newMaskedBrands(data map[string]any) maskedBrands {
-	mb := maskedBrands{byFirst: map[rune][][]rune{}}
+	mb := maskedBrands{byFirst: map[rune][][]rune{}, byInitial: map[rune][][]rune{}}
 	tables, _ := data["tables"].(map[string]any)
 	table, _ := tables["counterfeit"].(map[string]any)
 	brands, _ := table["masked_brands"].(map[string]any)
@@ -32,6 +33,14 @@ func newMaskedBrands(data map[string]any) maskedBrands {
 			mb.byFirst[rs[0]] = append(mb.byFirst[rs[0]], rs)
 			mb.all = append(mb.all, rs)
 		}
+		if len(rs) >= 3 && !isLatin(rs[0]) {
+			for _, c := range facts.Initials(rs[0]) {
+				mb.byInitial[c] = append(mb.byInitial[c], rs)
+			}
+		}
+	}
+	for _, list := range mb.byInitial {
+		sortLongestFirst(list)
 	}
 	// Longer brands first, so 阿*达斯 is 阿迪达斯, not 阿迪 with a tail.
 	for _, list := range mb.byFirst {
@@ -124,22 +133,39 @@ func (mb maskedBrands) mayHold(norm string) bool {
 // whose ends edges accepts, until hit returns false.
 func (mb maskedBrands) scan(norm []rune, edges func(p, to int) bool, hit func(p, to int, brand []rune) bool) {
 	for p := 0; p < len(norm); p++ {
-		match, brands := matchMasked, mb.byFirst[norm[p]]
-		if maskRunes[norm[p]] && norm[p] != ' ' && (p == 0 || !maskRunes[norm[p-1]]) {
-			match, brands = matchLeading, mb.all
+		to, brand, ok := mb.matchAt(norm, p, edges)
+		if !ok {
+			continue
 		}
-		for _, brand := range brands {
-			to, ok := match(norm, p, brand)
-			if !ok || !edges(p, to) {
-				continue
-			}
-			if !hit(p, to, brand) {
-				return
-			}
-			p = to - 1
-			break
+		if !hit(p, to, brand) {
+			return
 		}
+		p = to - 1
 	}
+}
+
+// matchAt is the first masked brand starting at rune p whose ends edges
+// accepts: written from its first character (香*儿), behind a leading mask
+// (*奈儿), or from its first character's initial (P拉达).
+func (mb maskedBrands) matchAt(norm []rune, p int, edges func(p, to int) bool) (int, []rune, bool) {
+	try := func(match func([]rune, int, []rune) (int, bool), brands [][]rune) (int, []rune, bool) {
+		for _, brand := range brands {
+			if to, ok := match(norm, p, brand); ok && edges(p, to) {
+				return to, brand, true
+			}
+		}
+		return 0, nil, false
+	}
+	if maskRunes[norm[p]] && norm[p] != ' ' && (p == 0 || !maskRunes[norm[p-1]]) {
+		return try(matchLeading, mb.all)
+	}
+	if to, brand, ok := try(matchMasked, mb.byFirst[norm[p]]); ok {
+		return to, brand, ok
+	}
+	if isLower(norm[p]) && (p == 0 || !isLatin(norm[p-1])) {
+		return try(matchInitial, mb.byInitial[norm[p]])
+	}
+	return 0, nil, false
 }
 
 // matchMasked matches brand at rune p of text with at least one mask: a run
@@ -165,6 +191,16 @@ func matchLeading(text []rune, p int, brand []rune) (int, bool) {
 	}
 	return matchFrom(text, p, brand, maskState{j: k, q: p + k, masked: true})
 }
+
+// matchInitial matches a Chinese brand at rune p of text whose first
+// character is written as its pinyin initial (P拉达, P 拉达 for 普拉达): the
+// letter is the mask, and the rest follows as in matchMasked, so at least
+// two of the brand's characters and half of them must be written.
+func matchInitial(text []rune, p int, brand []rune) (int, bool) {
+	return matchFrom(text, p, brand, maskState{j: 1, q: p + 1, masked: true})
+}
+
+func isLower(r rune) bool { return r >= 'a' && r <= 'z' }
 
 // maskState is how far a brand is matched: brand[:j] against text[p:q].
 type maskState struct {

@@ -441,3 +441,14 @@ test_round15_shop_treasure_and_top_tier if {
 	words(["手镯", " ", "镇店之宝"]) == {"镇店之宝"}
 	words(["最高", "配", " ", "空调"]) == set()
 }
+
+# round 17: denials (不追求, 不敢说) negate the superlative after them; 顶配
+# beside replica wording grades the copy (counterfeit-wording's finding);
+# 顶级掠食者 is the biologists' apex predator.
+test_round17_denials_replica_grade_and_predator if {
+	words(["不", "追求", "最低价", " ", "卫衣"]) == set()
+	words(["不敢", "说", "最", "好吃"]) == set()
+	words(["airpods", " ", "顶配", " ", "洛达"]) == set()
+	words(["游戏本", " ", "顶配"]) == {"顶配"}
+	words(["顶级", "掠食者", " ", "绘本"]) == set()
+}

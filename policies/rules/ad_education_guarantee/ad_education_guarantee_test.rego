@@ -138,3 +138,14 @@ test_round16_certificate_and_prize if {
 	words(["少儿编程", " ", "竞赛", " ", "必拿奖"]) == {"必拿奖"}
 	words(["拿证", " ", "流程", " ", "说明"]) == set()
 }
+
+# round 17: no certificate no fee, guaranteed score gains and interviews,
+# 协议班 and 考前绝密 (§24(1), (2)).
+test_round17_certificate_score_interview if {
+	words(["网课", " ", "不拿证", "不收费"]) == {"不拿证不收费"}
+	words(["托福", " ", "保底", "涨分"]) == {"保底涨分"}
+	words(["MBA", " ", "保面过"]) == {"保面过"}
+	words(["网课", " ", "协议班"]) == {"协议班"}
+	words(["四六级", " ", "考前", "绝密"]) == {"考前绝密"}
+	words(["协议", " ", "模板"]) == set()
+}

@@ -142,3 +142,11 @@ test_round16_assured_return if {
 	words(["原石", " ", "投资", " ", "承诺收益"]) == {"承诺收益"}
 	words(["原石", " ", "收藏", " ", "不", "承诺收益"]) == set()
 }
+
+# round 17: buy-back at no loss, and a price that rises every year on a
+# collectible (§25(1)); a market's daily price is no promise.
+test_round17_buyback_and_yearly_price if {
+	words(["金豆", " ", "无损", "回购"]) == {"无损回购"}
+	words(["老酒", " ", "收藏", " ", "一年", "一个", "价"]) == {"一年一个价"}
+	words(["海鲜", " ", "一天", "一个", "价"]) == set()
+}

@@ -216,6 +216,9 @@ message(c) := sprintf("宣称「%s」需有检测依据：普通商品不得使�
 	c.entry.kind == "guarantee"
 } else := sprintf("「%s」：不得利用医生、专家、患者的名义或者形象作推荐、证明", [c.word]) if {
 	c.entry.kind == "endorse"
+} else := sprintf("「%s」：不得与药品、医疗器械比较功效和安全性", [c.word]) if {
+	c.entry.kind == "drug_compare"
+	product in {"drug", "drug_form", "device", "treatment"}
 } else := sprintf("保健食品宣称「%s」：不得涉及疾病预防、治疗功能", [c.word]) if {
 	product == "health_food"
 } else := sprintf("食品宣称「%s」：不得涉及疾病预防、治疗功能", [c.word]) if {

@@ -289,3 +289,15 @@ test_cure_in_hours if {
 	"小时见效" in words(["退热", "贴", "2", "小时", "见效"])
 	words(["充电", "2", "小时", "续航"]) == set()
 }
+
+# round 17: a department head's recommendation of a device (§16(1)(4)); a
+# device compared with taking drugs (§16(1)(3)), which books may discuss.
+test_round17_head_doctor_and_drug_comparison if {
+	fs := ad_medical_claim.findings with input as t.docc({"title": ["颈椎", "牵引器"], "description": ["骨科", "主任", "推荐"]}, [], "医疗器械")
+	{f.details.word | some f in fs} == {"骨科主任推荐"}
+	gs := ad_medical_claim.findings with input as t.docc({"title": ["退热", "贴"], "description": ["比", "吃药", "还", "快"]}, [], "医疗器械")
+	{f.details.word | some f in gs} == {"比吃药还快"}
+	some g in gs
+	contains(g.message, "不得与药品、医疗器械比较")
+	count(ad_medical_claim.findings) == 0 with input as t.docc({"title": ["食疗", "图书", " ", "比", "吃药", "还", "管用"]}, [], "图书")
+}

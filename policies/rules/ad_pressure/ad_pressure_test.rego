@@ -221,3 +221,15 @@ test_round16_race_to_buy if {
 	words(["座套", " ", "拼手速", " ", "赶紧"]) == {"拼手速"}
 	words(["座套", " ", "手速", "游戏"]) == set()
 }
+
+# round 17: a shop "running away" as the reason for a price (§28(2)(2)), 今日必抢,
+# 拍完就下架; bare 倒计时 urges unless the goods are a timer or a calendar.
+test_round17_runaway_and_countdown if {
+	words(["四件套", " ", "跑路", "价"]) == {"跑路价"}
+	words(["全店", "清仓", "跑路"]) == {"清仓跑路"}
+	words(["支架", " ", "今日", "必抢"]) == {"今日必抢"}
+	words(["拍", "完", "就", "下", "架"]) == {"拍完就下架"}
+	words(["珍珠", "项链", " ", "倒计时", " ", "送礼"]) == {"倒计时"}
+	words(["厨房", " ", "倒计时", " ", "计时器"]) == set()
+	words(["高考", " ", "倒计时", " ", "台历"]) == set()
+}

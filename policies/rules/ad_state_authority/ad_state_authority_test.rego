@@ -116,3 +116,14 @@ test_round15_organs_and_leaders if {
 	words(["驻京办", " ", "川菜", " ", "套餐"]) == {"驻京办"}
 	words(["国宴", "菜谱", " ", "图解"]) == set()
 }
+
+# round 17: 特需 supply, the guard bureau, the CDC and reception by an organ
+# (§9(2)); ZF as the initials of 政府, not of the gearbox maker.
+test_round17_organs_and_initials if {
+	words(["特需", "供应", " ", "酱香"]) == {"特需供应"}
+	words(["警卫局", "内部", "用茶"]) == {"警卫局内部用茶"}
+	words(["疾控中心", "推荐", " ", "消毒液"]) == {"疾控中心推荐"}
+	words(["国务院", "接待", " ", "红茶"]) == {"国务院接待"}
+	words(["zf", "指定", " ", "礼盒"]) == {"zf指定"}
+	words(["变速箱", "油", " ", "zf", "指定"]) == set()
+}

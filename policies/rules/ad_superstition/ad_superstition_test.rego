@@ -114,3 +114,12 @@ test_round15_turning_evil_back if {
 	words(["八卦镜", " ", "风水", " ", "反煞"]) == {"反煞"}
 	words(["存钱罐", " ", "只进不出"]) == set()
 }
+
+# round 17: 风水调理 and 增福添寿 promise an effect (§9(8)); 刺绣 is the craft of
+# a charm, not text printed on a decoration, so it exempts nothing.
+test_round17_fengshui_and_blessings if {
+	words(["聚宝盆", " ", "风水", "调理"]) == {"风水调理"}
+	words(["手链", " ", "增福", "添寿"]) == {"增福添寿"}
+	words(["福袋", " ", "保", "平安", " ", "刺绣"]) == {"保平安"}
+	words(["招财进宝", " ", "十字绣"]) == set()
+}

@@ -317,3 +317,26 @@ test_english_endorsements_and_counts if {
 	words(["1", "million", "sold", " ", "吸尘器"], []) == {"1millionsold"}
 	words(["万人", "抢购", " ", "连衣裙"], []) == set()
 }
+
+# round 17: more rates (口碑率, 推荐度), counts with a word before the figure
+# (加购超, 好评如潮), pet keepers after a share, and 第一品牌 is no ordinal
+# before 包; an own-generation comparison in its own clause is sourced.
+test_round17_rates_counts_and_crowds if {
+	segs := ["口碑", "率", "9", "9", "%"]
+	words(segs, [t.num("title", segs, 2, 4, 99, "%")]) == {"口碑率99%"}
+	segs2 := ["推荐", "度", "9", "7", "%"]
+	words(segs2, [t.num("title", segs2, 2, 4, 97, "%")]) == {"推荐度97%"}
+	segs3 := ["收藏", "加", "购", "超", "50", "万"]
+	words(segs3, [t.num("title", segs3, 4, 5, 500000, "")]) == {"收藏加购超50万"}
+	segs4 := ["96", "%", "铲", "屎", "官", "推荐"]
+	words(segs4, [t.num("title", segs4, 0, 1, 96, "%")]) == {"96%铲屎官"}
+	words(["复", "购", "超", "百万"], []) == {"复购超百万"}
+	words(["轿车", "胎", " ", "第一品牌", " ", "包", "安装"], []) == {"第一品牌"}
+}
+
+test_round17_own_generation_clause if {
+	desc := ["与", "上一代", "相比", "，", "耐磨", "度", "提升", "30", "%"]
+	count(ad_unsourced_claim.findings) == 0 with input as t.doc({"description": desc}, [t.num("description", desc, 7, 8, 30, "%")])
+	other := ["与", "同类", "相比", "，", "耐磨", "度", "提升", "30", "%"]
+	count(ad_unsourced_claim.findings) == 1 with input as t.doc({"description": other}, [t.num("description", other, 7, 8, 30, "%")])
+}

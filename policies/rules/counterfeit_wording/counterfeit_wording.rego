@@ -19,6 +19,7 @@ package xiaoer.rules.counterfeit_wording
 
 import data.xiaoer.lib
 import data.xiaoer.lib.lexicon
+import data.xiaoer.lib.pattern
 
 meta := {
 	"id": "counterfeit-wording",
@@ -31,13 +32,16 @@ meta := {
 	"exposure": {"punitive": true, "points": "sell_counterfeit"},
 }
 
-# needs: every finding starts from one of its words, or from a brand the
-# engine found written masked (input.listing.lexicon.masked); a listing
-# without any is skipped by the engine (see main.rego).
-needs := [{"words": ["counterfeit.words"]}, {"facts": ["masked"]}]
+# needs: every finding starts from one of its words or a pattern's first
+# word, or from a brand the engine found written masked
+# (input.listing.lexicon.masked); a listing without any is skipped by the
+# engine (see main.rego).
+needs := [{"words": ["counterfeit.words", "counterfeit.pattern_heads"]}, {"facts": ["masked"]}]
 
+# words, and word-class patterns (lib/pattern.rego) for what sellers
+# paraphrase: 和正品放一起分不出 (a copy said to pass for the real thing).
 candidates contains c if {
-	some c in lexicon.matches("counterfeit", "words", {})
+	some c in lexicon.matches("counterfeit", "words", {}) | pattern.hits("counterfeit", {})
 	partnered(c)
 }
 

@@ -199,3 +199,14 @@ test_putian_beside_a_sneaker_model if {
 test_round15_one_to_one_in_digits if {
 	words(["运动裤", " ", "三条杠", " ", "1比1"]) == {"1比1"}
 }
+
+# round 17: a copy said to pass for the real thing (a word-class pattern),
+# watch replica factories, NK beside clothes, 原装版 beside sneakers.
+test_round17_passes_for_genuine if {
+	words(["和", "正品", "放", "一起", "分不出"]) == {"和正品放一起分不出"}
+	words(["v3s", "厂", "出品"]) == {"v3s厂"}
+	words(["nk", " ", "卫衣", " ", "logo"]) == {"nk"}
+	words(["nk", "细胞", " ", "检测"]) == set()
+	words(["原装", "版", " ", "空军一号", " ", "板鞋"]) == {"原装版"}
+	words(["和", "专柜", "一样", "的", "价格"]) == set()
+}
