@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 
 	"github.com/xiaoer-dev/xiaoer/scanner"
@@ -17,6 +18,11 @@ import (
 // still exits with ExitInternal and never with the runtime's 2, which
 // users read as "bad input". Help and the version run here.
 func main() {
+	// No command reads heap profiles, yet a dependency links the profiler
+	// (nats-server, through OPA), so the runtime samples allocations and
+	// walks the policy evaluator's deep stacks for each sample: 1-2 % of a
+	// shipments run's CPU (issue 17).
+	runtime.MemProfileRate = 0
 	os.Exit(supervise.Run(supervise.Options{
 		Needed:   !cli.PrintsOnly(os.Args),
 		Internal: scanner.ExitInternal,

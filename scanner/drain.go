@@ -21,7 +21,8 @@ type drain struct {
 type inputState struct {
 	pos   int
 	n     int   // results (listings)
-	b     batch // the listings to spread, when n > 1
+	whole bool  // the task came back with all its results, none to spread
+	b     batch // the listings to spread, when n > 1 and not whole
 	run   task  // with b: the task that checks them
 	sent  int   // results emitted
 	ready map[int]Result
@@ -52,8 +53,14 @@ func (d *drain) run(ctx context.Context) error {
 func (d *drain) record(u unit) {
 	st := d.states[u.pos]
 	if st == nil { // the load comes back first: the listings are spread after it
-		st = &inputState{pos: u.pos, n: u.n, b: u.b, run: u.run, ready: map[int]Result{}}
+		st = &inputState{pos: u.pos, n: u.n, whole: u.results != nil, b: u.b, run: u.run, ready: map[int]Result{}}
 		d.states[u.pos] = st
+		if st.whole {
+			for k, r := range u.results {
+				st.ready[k] = r
+			}
+			return
+		}
 		if u.n != 1 {
 			return
 		}
@@ -75,7 +82,7 @@ func (d *drain) emitReady(ctx context.Context) (int, error) {
 			if err := d.emit(r); err != nil {
 				return finished, err
 			}
-			if st.n > 1 {
+			if st.n > 1 && !st.whole {
 				<-d.ltokens
 			}
 			st.sent++
@@ -113,7 +120,7 @@ func (d *drain) pickHead(ctx context.Context) bool {
 		return false
 	}
 	d.head = st
-	if st.n > 1 {
+	if st.n > 1 && !st.whole {
 		select {
 		case d.spreads <- spread{pos: st.pos, n: st.n, b: st.b, run: st.run}:
 		case <-ctx.Done():

@@ -17,6 +17,9 @@ type unit struct {
 	b      batch  // for a load of n > 1: the listings to spread
 	run    task   // with b: the task that checks them
 	result Result // when n == 1 or for a listing of a spread task
+	// results, when set, are all n results of a task done whole (a batch
+	// of orders): nothing to spread.
+	results []Result
 }
 
 // spread asks feed to hand out the n listings of the task at pos.

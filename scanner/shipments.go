@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"iter"
 
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
@@ -16,9 +18,14 @@ const (
 	KindPromise   = "shipments-promise"
 )
 
-// shipmentWindow is how many orders may be in flight per worker: orders
-// are small and quick to judge, so more of them keep the workers busy.
-const shipmentWindow = 16
+// shipmentBatch is how many orders one task judges: the engine evaluates
+// them together (Engine.EvalBatch), which spares most of an evaluation's
+// own cost per order.
+const shipmentBatch = 32
+
+// shipmentWindow is how many tasks (batches of orders) may be in flight
+// per worker.
+const shipmentWindow = 4
 
 // ShipmentInputs expands command-line paths into the orders and tracking
 // files of a shipments run: directories walked for data files (hidden
@@ -51,19 +58,66 @@ func (s *Scanner) RunShipments(ctx context.Context, src *shipments.Source, emit 
 	next, stop := iter.Pull(src.Items(ctx))
 	defer stop()
 	tasks := func() (task, bool) {
-		it, ok := next()
-		if !ok {
+		var items []shipments.Item
+		for len(items) < shipmentBatch {
+			it, ok := next()
+			if !ok {
+				break
+			}
+			items = append(items, it)
+		}
+		if len(items) == 0 {
 			return nil, false
 		}
 		return func(ctx context.Context, _ job) unit {
-			return unit{n: 1, result: s.judgeShipment(ctx, it)}
+			results := s.judgeShipments(ctx, items)
+			return unit{n: len(results), results: results}
 		}, true
 	}
 	return s.runPool(ctx, tasks, shipmentWindow*s.workers(), false, nil, emit)
 }
 
-// judgeShipment evaluates one item's document; it never panics outward.
-func (s *Scanner) judgeShipment(ctx context.Context, it shipments.Item) (r Result) {
+// judgeShipments judges items, a result each in their order: their
+// documents in one batch, or one by one when the batch panics (so a panic
+// is the error of the order that caused it).
+func (s *Scanner) judgeShipments(ctx context.Context, items []shipments.Item) []Result {
+	judged := s.judgeBatch(ctx, items)
+	out := make([]Result, len(items))
+	for i, it := range items {
+		eval := func() ([]finding.Finding, error) { return s.Checker.Engine.Eval(ctx, it.Doc) }
+		if j := judged[i]; j != nil {
+			eval = func() ([]finding.Finding, error) { return j.Findings, j.Err }
+		}
+		out[i] = s.judgeShipment(it, eval)
+	}
+	return out
+}
+
+// judgeBatch evaluates the documents of the items that have one (nil for
+// the others), or judges none when that panics.
+func (s *Scanner) judgeBatch(ctx context.Context, items []shipments.Item) (judged []*engine.Judgement) {
+	judged = make([]*engine.Judgement, len(items))
+	defer func() {
+		if recover() != nil {
+			clear(judged) // judged one by one: the order that panics says so
+		}
+	}()
+	var docs []*facts.Document
+	var at []int
+	for i, it := range items {
+		if it.Err == nil && it.Doc != nil {
+			docs, at = append(docs, it.Doc), append(at, i)
+		}
+	}
+	for k, j := range s.Checker.Engine.EvalBatch(ctx, docs) {
+		judged[at[k]] = &j
+	}
+	return judged
+}
+
+// judgeShipment makes one item's result of its evaluation (eval); it
+// never panics outward.
+func (s *Scanner) judgeShipment(it shipments.Item, eval func() ([]finding.Finding, error)) (r Result) {
 	r = Result{Source: it.Source, Kind: KindShipments, ID: it.OrderID, Shop: it.Shop, Line: it.Line, Findings: []finding.Finding{}}
 	what := "order " + it.OrderID
 	if it.ListingID != "" {
@@ -78,7 +132,7 @@ func (s *Scanner) judgeShipment(ctx context.Context, it shipments.Item) (r Resul
 	if it.Err != nil {
 		return r.failed(it.Err)
 	}
-	found, err := s.Checker.Engine.Eval(ctx, it.Doc)
+	found, err := eval()
 	if err != nil {
 		return r.failed(fmt.Errorf("%s: %w", what, err))
 	}

@@ -121,7 +121,7 @@ var figureUnits = []string{
 	"%", "‰", "℃", "°",
 	"天", "日", "周", "年", "月", "号", "点", "秒", "分", "岁",
 	"人", "件", "单", "份", "次", "家", "位", "个", "只", "条", "张", "片", "包", "瓶", "盒", "袋",
-	"支", "双", "套", "台", "颗", "粒", "罐", "箱", "笔", "款", "种", "色", "层", "根", "头", "册", "本", "部", "辆", "杯", "桶",
+	"支", "双", "套", "台", "颗", "粒", "罐", "箱", "笔", "款", "种", "色", "层", "根", "头", "册", "本", "部", "辆", "杯", "桶", "口",
 	"克", "斤", "吨", "升", "米", "寸", "码", "元", "块", "折", "倍", "度",
 	"g", "l", "m", "w", "v", "h",
 }
@@ -132,7 +132,7 @@ var figureUnits = []string{
 // marker after it. Groups: 1 百分之, 2 digits, 3 Chinese numeral,
 // 4 multiplier, 5 plus, 6 unit, 7 floor after the unit.
 var figurePattern = regexp.MustCompile(
-	`(百分之)?(?:(\d+(?:\.\d+)?|百分百)|([零一二两三四五六七八九十百千万亿]{2,}))` +
+	`(百分之)?(?:(\d+(?:\.\d+)?|百分百)|([零一二两三四五六七八九十百千万亿]{2,}(?:点[零一二三四五六七八九]+)?))` +
 		`\s?(万|千|亿|w(?:\s?\+))?\s?(\+|多)?\s?(` + unitAlternation() + `)?(\+|以上|多)?`)
 
 func unitAlternation() string {
@@ -241,8 +241,24 @@ var chineseFigureSmall = map[rune]float64{'十': 10, '百': 100, '千': 1000}
 var chineseFigureLarge = map[rune]float64{'万': 1e4, '亿': 1e8}
 
 // chineseFigure reads Chinese numerals up to 亿: 十万 100000, 三千五百 3500,
-// 百万 1000000, 两万 20000. A multiplier with no digit before it counts one.
+// 百万 1000000, 两万 20000, and a decimal after 点 (九十九点五 99.5: a score
+// written in words). A multiplier with no digit before it counts one.
 func chineseFigure(s string) (float64, bool) {
+	whole, decimals, hasPoint := strings.Cut(s, "点")
+	v, ok := chineseInteger(whole)
+	if !ok || !hasPoint {
+		return v, ok
+	}
+	scale := 0.1
+	for _, r := range decimals {
+		v += chineseFigureDigits[r] * scale
+		scale /= 10
+	}
+	return v, true
+}
+
+// chineseInteger reads the whole part of a Chinese numeral.
+func chineseInteger(s string) (float64, bool) {
 	var total, section, digit float64
 	for _, r := range s {
 		if d, ok := chineseFigureDigits[r]; ok {

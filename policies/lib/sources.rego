@@ -88,6 +88,9 @@ not_has_period(c) := false if {
 	has_period(c.field, sentence_at(c.field, c.s))
 } else := false if {
 	footnote_holds(c, "period")
+} else := false if {
+	# the description sentence that sources a title claim states its period too
+	description_note(c, "period")
 } else := true
 
 has_source(name, sp) if has("source", name, sp)

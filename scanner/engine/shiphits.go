@@ -188,10 +188,18 @@ func (e *Engine) evalWrapped(ctx context.Context, lq *listQuery, input ast.Value
 		}
 		return nil, false, nil
 	}
+	found, ok := lq.wrapParts(answer, input)
+	return found, ok, nil
+}
+
+// wrapParts is the findings of the parts query's answer for input: each
+// package's findings, or its hit wrapped; false when the answer is one
+// the wrapping leaves to the rules' own findings.
+func (lq *listQuery) wrapParts(answer, input ast.Value) ([]finding.Finding, bool) {
 	parts, _ := answer.(*ast.Array)
 	top, _ := input.(ast.Object)
 	if parts == nil || parts.Len() != len(lq.wrap) || top == nil {
-		return nil, false, nil
+		return nil, false
 	}
 	shipment, _ := termValue(top.Get(keyShipment)).(ast.Object)
 	var out []finding.Finding
@@ -199,19 +207,19 @@ func (e *Engine) evalWrapped(ctx context.Context, lq *listQuery, input ast.Value
 		part, _ := parts.Elem(i).Value.(*ast.Array)
 		switch {
 		case part == nil:
-			return nil, false, nil
+			return nil, false
 		case h == nil:
 			found, ok := findingsFromAST(part)
 			if !ok {
-				return nil, false, nil
+				return nil, false
 			}
 			out = append(out, found...)
 		case part.Len() > 1:
-			return nil, false, nil // a set of findings is ordered by the objects: left to Rego
+			return nil, false // a set of findings is ordered by the objects: left to Rego
 		case part.Len() == 1:
 			f, ok := h.wrap(part.Elem(0).Value, shipment)
 			if !ok {
-				return nil, false, nil
+				return nil, false
 			}
 			out = append(out, f)
 		}
@@ -219,5 +227,5 @@ func (e *Engine) evalWrapped(ctx context.Context, lq *listQuery, input ast.Value
 	if out == nil {
 		out = []finding.Finding{}
 	}
-	return out, true, nil
+	return out, true
 }

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
@@ -210,43 +211,53 @@ func (m *shipMemo) settle(e *memoEntry, template json.RawMessage, decoded []find
 // evaluated as it is and masked, and the masked answer, its id put back,
 // must be the real answer byte for byte, and decoded, to serve the rest.
 func (e *Engine) evalFindings(ctx context.Context, input ast.Value) ([]finding.Finding, error) {
-	if e.shipMemo == nil {
+	found, later, err := e.memoFindings(ctx, input)
+	if later {
 		return e.evalDecoded(ctx, input)
+	}
+	return found, err
+}
+
+// memoFindings is evalFindings but for the orders that are evaluated as
+// they are (later true): it leaves those to its caller (evalDecoded), so
+// a batch can evaluate them together (shipbatch.go).
+func (e *Engine) memoFindings(ctx context.Context, input ast.Value) (found []finding.Finding, later bool, err error) {
+	if e.shipMemo == nil {
+		return nil, true, nil
 	}
 	number := trackingNo(input)
 	if e.shipMemo.hopeless(number) {
-		return e.evalDecoded(ctx, input)
+		return nil, true, nil
 	}
 	key, id, ok := masked(input)
 	if !ok {
-		return e.evalDecoded(ctx, input)
+		return nil, true, nil
 	}
 	ent, fresh := e.shipMemo.entry(key, number)
 	decoded, settled, holds := e.shipMemo.read(ent)
 	if settled && holds {
 		e.shipMemo.served.Add(1)
-		return findingsWithID(decoded, id), nil
+		return findingsWithID(decoded, id), false, nil
 	}
 	if fresh || settled {
-		return e.evalDecoded(ctx, input)
+		return nil, true, nil
 	}
 	var real, template json.RawMessage
 	if err := e.evalBounded(ctx, e.findings, &real, input); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	found, err := decodeFindings(real)
-	if err != nil {
-		return nil, err
+	if found, err = decodeFindings(real); err != nil {
+		return nil, false, err
 	}
 	if err := e.evalBounded(ctx, e.findings, &template, key); err != nil {
 		e.shipMemo.settle(ent, json.RawMessage{}, nil, false) // the group is not served
-		return found, nil
+		return found, false, nil
 	}
 	decoded, err = decodeFindings(template)
 	holds = err == nil && bytes.Equal(withID(template, id), real) &&
 		reflect.DeepEqual(findingsWithID(decoded, id), found)
 	e.shipMemo.settle(ent, template, decoded, holds)
-	return found, nil
+	return found, false, nil
 }
 
 // evalDecoded evaluates the embedded pack on input.
@@ -260,8 +271,13 @@ func (e *Engine) evalDecoded(ctx context.Context, input ast.Value) ([]finding.Fi
 		}
 		pq = &lq.findings
 	}
+	return e.evalQueryDecoded(ctx, *pq, input)
+}
+
+// evalQueryDecoded evaluates pq, a findings query, on input.
+func (e *Engine) evalQueryDecoded(ctx context.Context, pq rego.PreparedEvalQuery, input ast.Value) ([]finding.Finding, error) {
 	var answer ast.Value
-	if err := e.evalBounded(ctx, *pq, &answer, input); err != nil {
+	if err := e.evalBounded(ctx, pq, &answer, input); err != nil {
 		return nil, err
 	}
 	if found, ok := findingsFromAST(answer); ok {

@@ -32,6 +32,9 @@ type listQuery struct {
 	// array a package: its hits (wrap[i] set) or its findings.
 	parts *rego.PreparedEvalQuery
 	wrap  []*hitRule
+	// batch, with parts, is the parts of each document of input.batch
+	// (shipbatch.go).
+	batch *rego.PreparedEvalQuery
 }
 
 // maxRuleQueries bounds the lists prepared (each costs a compilation);
@@ -102,11 +105,15 @@ func (q *ruleQueries) prepareList(ctx context.Context, ids []string) (*listQuery
 	if !wrapped {
 		return lq, nil
 	}
-	pq, err := prepare(ctx, "["+strings.Join(parts, ", ")+"]", q.base)
+	partsQuery := "[" + strings.Join(parts, ", ") + "]"
+	pq, err := prepare(ctx, partsQuery, q.base)
 	if err != nil {
 		return nil, err
 	}
 	lq.parts = &pq
+	if bq, err := prepare(ctx, batchOf(partsQuery), q.base); err == nil {
+		lq.batch = &bq // without it, each document is evaluated alone
+	}
 	return lq, nil
 }
 

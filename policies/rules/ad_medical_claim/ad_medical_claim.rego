@@ -83,6 +83,21 @@ regulated contains kind if {
 	category != ""
 	some word, kind in tables.category_kinds
 	contains(category, word)
+	not plain_goods_in_medical_category(kind)
+}
+
+# plain_goods_in_medical_category: sellers file 护膝, 暖宫贴, 艾灸贴 under
+# 医疗器械; the category does not make them devices when the listing names
+# such ordinary goods (a device still shows by its own words: 械字号, 医用).
+plain_goods_in_medical_category(kind) if {
+	kind in {"device", "treatment"}
+	"plain_goods" in regulated_by_words
+}
+
+# regulated_by_words are the kinds the listing's own words name.
+regulated_by_words contains m.entry.kind if {
+	some m in lexicon.matches("ad_medical_claim", "regulated", {})
+	not marker_qualified(m)
 }
 
 # marker_qualified: 医用级硅胶 is a marketing grade, not a medical device;

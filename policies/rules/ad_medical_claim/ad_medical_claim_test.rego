@@ -290,6 +290,20 @@ test_cure_in_hours if {
 	words(["充电", "2", "小时", "续航"]) == set()
 }
 
+# round 17 (12v): ordinary goods filed under a medical category (护膝 in
+# 医疗器械) are judged as ordinary goods; a device word still makes a device.
+test_plain_goods_in_a_medical_category if {
+	fs := ad_medical_claim.findings with input as t.docc({"title": ["远红外", "护膝", "老寒腿", "关节炎", "专用"]}, [], "医疗器械")
+	{f.details.word | some f in fs} == {"关节炎"}
+	device := ad_medical_claim.findings with input as t.docc({"title": ["医用", "护膝", "关节炎"]}, [], "医疗器械")
+	count(device) == 0
+}
+
+test_spoken_drop_of_a_vital_sign if {
+	"血压就降下来了" in words(["吃", "了", "血压", "就", "降下来", "了", "黑蒜"])
+	words(["血压计", "家用"]) == set()
+}
+
 # round 17: a department head's recommendation of a device (§16(1)(4)); a
 # device compared with taking drugs (§16(1)(3)), which books may discuss.
 test_round17_head_doctor_and_drug_comparison if {

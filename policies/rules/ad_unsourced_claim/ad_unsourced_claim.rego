@@ -158,15 +158,36 @@ crowd_ends(name, "", last) := {end |
 	end := (r.i + r.n) - 1
 }
 
-# A rate before a percentage: 好评率99%, 回购率高达80%.
+# A rate before a percentage: 好评率99%, 回购率高达80%; a satisfaction
+# score in points (满意度98分, 满意度调查显示九十九点五分) is the same claim.
 candidates contains c if {
 	some num in object.get(input, ["listing", "numbers"], [])
 	not skip[num.field]
-	num.unit == "%"
 	first := lexicon.figure_first(num)
 	m := metric_before(num.field, first, "rate")
-	c := figure_hit(num.field, m.i, (lexicon.figure_last(num) - m.i) + 1, m.s, num.e)
+	rate_unit(num.unit, m.key)
+	c := object.union(
+		figure_hit(num.field, m.i, (lexicon.figure_last(num) - m.i) + 1, m.s, num.e),
+		{"entry": rate_entry(m.key)},
+	)
 }
+
+# metric_is: a word counts as a metric of the kind; a word that states a
+# score (好评如潮4.9分) is read as a rate too.
+metric_is(entry, kind) if entry.metric == kind
+
+metric_is(entry, "rate") if entry.score
+
+rate_unit("%", _)
+
+rate_unit("分", key) if data.tables.ad_unsourced_claim.words[key].score
+
+# rate_entry: a laboratory rate (抑菌率99%) is the result of a test, whose
+# report is its source and whose date is its period (the test_subjects
+# reading of a lab): it needs a source, not a statistical period.
+rate_entry(key) := object.union(figure_entry, {"needs": ["source"]}) if {
+	data.tables.ad_unsourced_claim.words[key].lab
+} else := figure_entry
 
 # A sales count before a figure, with or without a unit: 已售5000件, 月销1w+.
 candidates contains c if {
@@ -179,6 +200,7 @@ candidates contains c if {
 	not lexicon.boundary_between(g.field, g.i + g.n, p - 1)
 	[last, e] := figure_end(g.field, p)
 	c := figure_hit(g.field, g.i, (last - g.i) + 1, g.s, e)
+	not lexicon.in_context("ad_unsourced_claim", "other_family", c)
 }
 
 # A count that is also a rate or a shop figure (好评, 收藏, 加购) right before
@@ -237,6 +259,24 @@ candidates contains c if {
 	not lexicon.in_context("ad_unsourced_claim", "price_share", c)
 }
 
+# The English form keeps a space after the percentage (99% of users love
+# it), so the figure has no next token of its own: the words that start
+# with "of" are looked for right after its last token.
+candidates contains c if {
+	some num in object.get(input, ["listing", "numbers"], [])
+	not skip[num.field]
+	num.unit == "%"
+	not lexicon.figure_next(num)
+	first := lexicon.figure_first(num)
+	next := lexicon.figure_last(num) + 1
+	some r in lexicon.found("ad_unsourced_claim", "metrics_after")
+	r.field == num.field
+	r.i == next
+	startswith(r.key, "of")
+	last := (r.i + r.n) - 1
+	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
+}
+
 # unit_fits: a word after a figure counts people after any counted figure,
 # or only after the units its entry names (猫咪 after a share: 96%猫咪爱用;
 # after a weight it is the pet's size: 15斤以内猫咪).
@@ -264,19 +304,20 @@ counted(num) if {
 
 # metric_before finds a metric of the kind ending within five tokens
 # before token i (回购|率|高|达|85%), with no clause mark in between: the
-# nearest one. Metrics are lexicon words, so only the listing's runs found
-# in this rule's lexicon are looked at, not every key before every figure.
-metric_before(name, i, kind) := {"i": p, "s": input.listing.fields[name].tokens[p].s} if {
-	found := {r.i |
+# nearest one, and the longest run there (返单率 over 返单). Metrics are
+# lexicon words, so only the listing's runs found in this rule's lexicon are
+# looked at, not every key before every figure.
+metric_before(name, i, kind) := {"i": best[0], "s": input.listing.fields[name].tokens[best[0]].s, "key": best[2]} if {
+	found := {[r.i, r.n, r.key] |
 		some r in lexicon.found("ad_unsourced_claim", "words")
 		r.field == name
 		r.i >= i - 5
 		r.i + r.n <= i
-		data.tables.ad_unsourced_claim.words[r.key].metric == kind
+		metric_is(data.tables.ad_unsourced_claim.words[r.key], kind)
 		not lexicon.boundary_between(name, r.i + r.n, i - 1)
 	}
 	count(found) > 0
-	p := max(found)
+	best := max(found)
 }
 
 # figure_end is [last token, end offset] of the count starting at token i:
@@ -333,9 +374,30 @@ wanted(_, "来源")
 
 wanted(entry, "期间") if "period" in entry.needs
 
+# efficacy_rate: a share of users followed in the same clause by a cure or
+# a health effect (93%的用户反馈失眠明显改善) is an efficacy rate, which
+# ad-medical-claim reports (《中华人民共和国广告法》第十六条第一款第二项、第十七条
+# forbid it outright): asking for its source would mislead. A head count
+# beside a disease word (10万宝妈回购 湿疹) and a hygiene rate (抑菌率99%)
+# stay data.
+efficacy_rate(c) if {
+	c.entry.kind == "figure"
+	regex.match(`[0-9][%％]|成`, c.word)
+	toks := input.listing.fields[c.field].tokens
+	some f in data.xiaoer.rules.ad_medical_claim.findings
+	f.field == c.field
+	f.details.kind != "hygiene"
+	f.span.start >= c.e
+	some k, tok in toks
+	tok.s == f.span.start
+	k <= (c.i + c.n) + 6
+	not lexicon.boundary_between(c.field, c.i + c.n, k - 1)
+}
+
 findings contains f if {
 	some c in hits
 	not lexicon.registered(c)
+	not efficacy_rate(c)
 	gaps := lacking(c)
 	count(gaps) > 0
 	f := lib.finding(meta, {

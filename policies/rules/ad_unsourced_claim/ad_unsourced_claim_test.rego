@@ -318,6 +318,71 @@ test_english_endorsements_and_counts if {
 	words(["万人", "抢购", " ", "连衣裙"], []) == set()
 }
 
+# round 17 (12v): a satisfaction score in points is a rate; a lab rate's
+# report is its source and its date its period; the English share keeps a
+# space after the figure; the nearest metric is the longest run there.
+test_satisfaction_score_in_points if {
+	segs := ["满意度", "98", "分", "上门", "保洁"]
+	words(segs, [t.num("title", segs, 1, 2, 98, "分")]) == {"满意度98分"}
+	star := ["店铺", "评分", "4.9", "分"]
+	count(findings(star, [t.num("title", star, 2, 3, 4.9, "分")])) == 0
+}
+
+test_lab_rate_needs_only_a_source if {
+	segs := ["抑菌率", "99", "%", "砧板"]
+	fs := findings(segs, [t.num("title", segs, 1, 2, 99, "%")])
+	some f in fs
+	f.details.missing == ["来源"]
+	sourced := ["检测报告", "抑菌率", "99", "%", "砧板"]
+	count(findings(sourced, [t.num("title", sourced, 2, 3, 99, "%")])) == 0
+	survey := ["检测报告", "好评率", "99", "%"]
+	count(findings(survey, [t.num("title", survey, 2, 3, 99, "%")])) == 1
+}
+
+test_english_share_after_a_space if {
+	toks := [{"t": "99", "s": 0, "e": 2}, {"t": "%", "s": 2, "e": 3}, {"t": "of", "s": 4, "e": 6}, {"t": "users", "s": 7, "e": 12}, {"t": "love", "s": 13, "e": 17}]
+	d := object.union(t.doc({"title": ["x"]}, []), {"listing": {
+		"fields": {"title": {"text": "99% of users love", "tokens": toks, "sentences": [{"s": 0, "e": 17}]}},
+		"numbers": [{"value": 99, "unit": "%", "field": "title", "s": 0, "e": 3, "ti": 0, "tl": 1, "tn": -1}],
+	}})
+	fs := ad_unsourced_claim.findings with input as d
+	{f.details.word | some f in fs} == {"99%ofusers"}
+}
+
+test_metric_before_takes_the_longest_run if {
+	segs := ["返单", "率", "9", "9", "%"]
+	words(segs, [t.num("title", segs, 2, 4, 99, "%")]) == {"返单率99%"}
+}
+
+test_description_note_gives_source_and_period if {
+	title := ["已售", "1200", "件", "内裤"]
+	desc := ["数据来源", ":", "平台", "自动", "统计", ",", "统计周期", "2026", "年", "1", "-", "6", "月", "。"]
+	fig := t.num("title", title, 1, 2, 1200, "件")
+	noted := ad_unsourced_claim.findings with input as t.doc({"title": title, "description": desc}, [fig])
+	count(noted) == 0
+	bare := ad_unsourced_claim.findings with input as t.doc({"title": title}, [fig])
+	count(bare) == 1
+}
+
+# round 17 (12t): a share followed in its clause by a cure is an efficacy
+# rate (ad-medical-claim's); a head count beside a disease word stays data;
+# a count word before a return rate is the investment rule's.
+test_efficacy_rate_yields_to_medical if {
+	segs := ["9", "3", "%", "的", "用户", "反馈", "失眠", "明显", "改善"]
+	count(findings(segs, [t.num("title", segs, 0, 2, 93, "%")])) == 0
+	plain := ["9", "3", "%", "的", "用户", "反馈", "睡得", "更", "香"]
+	count(findings(plain, [t.num("title", plain, 0, 2, 93, "%")])) > 0
+	heads := ["10万", "宝妈", "回购", "护臀膏", "湿疹"]
+	count(findings(heads, [t.num("title", heads, 0, 0, 100000, "")])) > 0
+}
+
+test_count_word_before_a_return_rate if {
+	segs := ["年均", "回报", "超过", "20", "%"]
+	count(findings(segs, [t.num("title", segs, 3, 4, 20, "%")])) == 0
+	sold := ["超过", "5000", "件", "已售"]
+	count(findings(sold, [t.num("title", sold, 1, 2, 5000, "件")])) > 0
+}
+
 # round 17: more rates (口碑率, 推荐度), counts with a word before the figure
 # (加购超, 好评如潮), pet keepers after a share, and 第一品牌 is no ordinal
 # before 包; an own-generation comparison in its own clause is sourced.
