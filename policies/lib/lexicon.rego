@@ -280,11 +280,26 @@ in_context(table, name, c) if {
 	not simple_match(table, ctx.unless, c)
 }
 
+# held are the engine's answers (input.listing.lexicon.held, worked out
+# from the same context words with the same windows and clause marks):
+# held[table][name].before[field] holds the first tokens of the hits with
+# a before word, .after[field] the tokens right after the hits with an
+# after word, .sentence[field] the ends (sp.e) of the sentences with a
+# sentence word. Documents built by hand have none; the rules below walk
+# the tokens for them.
+held := input.listing.lexicon.held
+
 simple_match(table, name, c) if before_match(table, name, c)
 
 simple_match(table, name, c) if after_match(table, name, c)
 
-simple_match(table, name, c) if {
+simple_match(table, name, c) if sentence_match(table, name, c)
+
+# sentence_match: a context word lies in the sentence of the hit.
+sentence_match(table, name, c) if held[table][name].sentence[c.field][sentence_at(c.field, c.s).e]
+
+sentence_match(table, name, c) if {
+	not input.listing.lexicon.held
 	words := data.tables[table].contexts[name].sentence
 	sp := sentence_at(c.field, c.s)
 	sp.first < sp.end
@@ -312,7 +327,10 @@ simple_match(table, name, c) if {
 }
 
 # before_match: a context word lies within window tokens before the hit.
+before_match(table, name, c) if held[table][name].before[c.field][c.i]
+
 before_match(table, name, c) if {
+	not input.listing.lexicon.held
 	ctx := data.tables[table].contexts[name]
 	ctx.before
 	some p in numbers.range(max([c.i - object.get(ctx, "window", 3), 0]), c.i - 1)
@@ -323,7 +341,10 @@ before_match(table, name, c) if {
 }
 
 # after_match: a context word starts within window tokens after the hit.
+after_match(table, name, c) if held[table][name].after[c.field][c.i + c.n]
+
 after_match(table, name, c) if {
+	not input.listing.lexicon.held
 	ctx := data.tables[table].contexts[name]
 	ctx.after
 	start := c.i + c.n

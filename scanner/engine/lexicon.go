@@ -70,11 +70,12 @@ type lexiconWords struct {
 	masked  maskedBrands
 	dodges  *facts.Dodges
 	starts  patternStarts
+	uses    contextUses // nil: no held (contextheld.go)
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
 	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data), masked: newMaskedBrands(data),
-		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data)}
+		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data)}
 }
 
 // dodgeWords are the words whose dodged spellings fold back (facts.Dodges):
@@ -119,6 +120,9 @@ func dodgeWords(data map[string]any) []string {
 //     words, grouped by their first token (fields with none left out);
 //   - masked: [{field, i, n, s, e, key, brand, written}], brands written with masked
 //     characters (香*儿, 迪 奥; see maskedBrands);
+//   - held: where each context of the tables holds around a hit
+//     (contextheld.go), left out when the data or the document does not
+//     allow it;
 //   - skip: the rule packages the gate skips (see gate.go), left out when
 //     it skips none.
 //
@@ -131,8 +135,11 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string)
 	}
 	sort.Strings(names) // a stable document for the same listing
 	lf := lexiconFound{words: lw, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject(), classes: map[string]map[string]bool{}}
+	if lw.uses != nil && heldKnown(fields) {
+		lf.held = &heldIn{}
+	}
 	for _, name := range names {
-		lf.field(name, fields[name].Tokens)
+		lf.field(name, fields[name])
 		lf.masked = append(lf.masked, lw.masked.find(name, fields[name])...)
 	}
 	return lf.value(skip)
@@ -149,6 +156,8 @@ type lexiconFound struct {
 	// classes holds, by table, the classes of the pattern words found.
 	heads   []headRun
 	classes map[string]map[string]bool
+	// held is where the contexts hold (contextheld.go; nil: not given).
+	held *heldIn
 }
 
 // add records run key (n tokens from token i of field name) of lexicon
@@ -171,8 +180,10 @@ func (lf *lexiconFound) add(lex lexiconName, name string, i, n int, key string) 
 	lf.found[lex] = append(lf.found[lex], lexiconRun(name, i, n, key))
 }
 
-func (lf *lexiconFound) field(name string, toks []facts.Token) {
+func (lf *lexiconFound) field(name string, f facts.Field) {
+	toks := f.Tokens
 	var starts []*ast.Term
+	var runs []contextRun
 	var key []byte // looked up as string(key), which does not allocate
 	for i, tok := range toks {
 		var here []*ast.Term
@@ -183,7 +194,9 @@ func (lf *lexiconFound) field(name string, toks []facts.Token) {
 				lf.add(lex, name, i, n, string(key))
 			}
 			if lf.words.context[string(key)] {
-				here = append(here, ast.ObjectTerm(ast.Item(keyN, ast.InternedTerm(n)), ast.Item(keyKey, ast.StringTerm(string(key)))))
+				k := string(key)
+				here = append(here, ast.ObjectTerm(ast.Item(keyN, ast.InternedTerm(n)), ast.Item(keyKey, ast.StringTerm(k))))
+				runs = append(runs, contextRun{i: i, n: n, key: k})
 			}
 		}
 		if here != nil {
@@ -195,6 +208,9 @@ func (lf *lexiconFound) field(name string, toks []facts.Token) {
 	}
 	if starts != nil {
 		lf.context.Insert(ast.StringTerm(name), ast.ArrayTerm(starts...))
+	}
+	if lf.held != nil {
+		lf.held.field(lf.words.uses, name, f, runs)
 	}
 }
 
@@ -215,6 +231,9 @@ func (lf *lexiconFound) value(skip []string) ast.Value {
 		ast.Item(ast.StringTerm("prefixed"), ast.ArrayTerm(lf.prefixed...)),
 		ast.Item(ast.StringTerm("context"), ast.NewTerm(lf.context)),
 		ast.Item(ast.StringTerm("masked"), ast.ArrayTerm(lf.masked...)),
+	}
+	if lf.held != nil {
+		items = append(items, ast.Item(ast.StringTerm("held"), lf.held.term()))
 	}
 	if len(skip) > 0 {
 		items = append(items, ast.Item(ast.StringTerm("skip"), skipTerm(skip)))

@@ -1,0 +1,239 @@
+package engine
+
+import (
+	"encoding/json"
+	"sort"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+)
+
+// Where a context holds (input.listing.lexicon.held), worked out in Go
+// from the context words the listing has: the lexicon library asks
+// in_context for every hit and every exemption its entry names (ad-absolute
+// asks six or more per hit), and each answer walked the tokens around the
+// hit or its whole sentence. The engine gives the answers instead, per
+// table and context:
+//
+//	held[table][name].before[field]   = {i: a hit starting at token i has a before word}
+//	held[table][name].after[field]    = {j: a hit ending before token j has an after word}
+//	held[table][name].sentence[field] = {e: the sentence ending at byte e has a sentence word}
+//
+// with the same windows and clause marks as lib/lexicon.rego's
+// before_match, after_match and sentence match (the sentence of a hit
+// outside every sentence is the whole field, e = wholeField). Contexts
+// marked restated stay with the library. Documents built by hand have no
+// held and the library walks the tokens as before.
+
+// contextUse is one context whose list (before, after or sentence) holds
+// a word.
+type contextUse struct {
+	table, name string
+	where       string // "before", "after" or "sentence"
+	window      int
+}
+
+// contextUses maps a context word to the contexts that list it; nil
+// when some context has a window below 1 or not a whole number (the
+// library's token ranges then run backwards: no held is given at all).
+type contextUses map[string][]contextUse
+
+// defaultWindow is lib/lexicon.rego's window when a context names none.
+const defaultWindow = 3
+
+// wholeField is the end lib/lexicon.rego's sentence_at gives a hit that
+// lies in no sentence: the sentence is then the whole field.
+const wholeField = 1000000000
+
+// boundaryTokens close a clause (boundaries in lib/lexicon.rego).
+var boundaryTokens = map[string]bool{",": true, "。": true, ";": true, "!": true, "?": true, "、": true, "|": true}
+
+func newContextUses(data map[string]any) contextUses {
+	uses := contextUses{}
+	tables, _ := data["tables"].(map[string]any)
+	for table, t := range tables {
+		tab, _ := t.(map[string]any)
+		contexts, _ := tab["contexts"].(map[string]any)
+		for name, c := range contexts {
+			ctx, _ := c.(map[string]any)
+			window, ok := windowOf(ctx["window"])
+			if !ok {
+				return nil
+			}
+			for _, where := range []string{"before", "after", "sentence"} {
+				words, _ := ctx[where].(map[string]any)
+				for w := range words {
+					uses[w] = append(uses[w], contextUse{table: table, name: name, where: where, window: window})
+				}
+			}
+		}
+	}
+	return uses
+}
+
+// windowOf is a context's window (a JSON number), or the default, and
+// whether it is a whole number of at least 1.
+func windowOf(v any) (int, bool) {
+	w := defaultWindow
+	switch n := v.(type) {
+	case nil:
+	case json.Number:
+		i, err := n.Int64()
+		if err != nil {
+			return 0, false
+		}
+		w = int(i)
+	case float64:
+		if n != float64(int(n)) {
+			return 0, false
+		}
+		w = int(n)
+	case int:
+		w = n
+	default:
+		return 0, false
+	}
+	return w, w >= 1
+}
+
+// contextRun is a run of tokens that is a context word.
+type contextRun struct {
+	i, n int
+	key  string
+}
+
+// heldAt is one position where a context holds.
+type heldAt struct {
+	use   *contextUse
+	field string
+	at    int
+}
+
+// heldIn collects held, field by field.
+type heldIn struct{ at []heldAt }
+
+// field marks where each context of the runs holds in one field.
+func (h *heldIn) field(uses contextUses, name string, f facts.Field, runs []contextRun) {
+	toks := f.Tokens
+	for _, r := range runs {
+		for k := range uses[r.key] {
+			u := &uses[r.key][k]
+			switch u.where {
+			case "before":
+				// A hit starting at i has r before it: i-window <= r.i,
+				// r ends by i, no clause mark from r's end to i-1.
+				last := min(r.i+u.window, nextBoundary(toks, r.i+r.n))
+				for i := r.i + r.n; i <= last; i++ {
+					h.at = append(h.at, heldAt{u, name, i})
+				}
+			case "after":
+				// A hit ending before token j has r after it: j <= r.i <
+				// j+window, no clause mark from j to r.i-1.
+				first := max(r.i-u.window+1, prevBoundary(toks, r.i-1)+1, 0)
+				for j := first; j <= r.i; j++ {
+					h.at = append(h.at, heldAt{u, name, j})
+				}
+			case "sentence":
+				h.sentences(u, name, f, r)
+			}
+		}
+	}
+}
+
+// sentences marks the sentences of the field that hold run r (it starts
+// in the sentence and ends by its end), and the whole field.
+func (h *heldIn) sentences(u *contextUse, name string, f facts.Field, r contextRun) {
+	h.at = append(h.at, heldAt{u, name, wholeField})
+	for _, sp := range f.Sentences {
+		if *sp.First <= r.i && r.i < *sp.End && f.Tokens[r.i+r.n-1].E <= sp.E {
+			h.at = append(h.at, heldAt{u, name, sp.E})
+		}
+	}
+}
+
+// nextBoundary is the index of the first clause mark at or after k, or
+// len(toks).
+func nextBoundary(toks []facts.Token, k int) int {
+	for ; k < len(toks); k++ {
+		if boundaryTokens[toks[k].T] {
+			return k
+		}
+	}
+	return len(toks)
+}
+
+// prevBoundary is the index of the last clause mark at or before k, or -1.
+func prevBoundary(toks []facts.Token, k int) int {
+	for ; k >= 0; k-- {
+		if boundaryTokens[toks[k].T] {
+			return k
+		}
+	}
+	return -1
+}
+
+// heldKnown: every sentence of the fields carries its token indexes (the
+// engine's do; held needs them).
+func heldKnown(fields map[string]facts.Field) bool {
+	for _, f := range fields {
+		for _, sp := range f.Sentences {
+			if sp.First == nil || sp.End == nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// term is held as an object of objects, down to sets of positions:
+// the positions sorted by table, context, list and field, each group
+// one set.
+func (h *heldIn) term() *ast.Term {
+	sort.Slice(h.at, func(a, b int) bool {
+		x, y := h.at[a], h.at[b]
+		if x.use.table != y.use.table {
+			return x.use.table < y.use.table
+		}
+		if x.use.name != y.use.name {
+			return x.use.name < y.use.name
+		}
+		if x.use.where != y.use.where {
+			return x.use.where < y.use.where
+		}
+		return x.field < y.field
+	})
+	var tables, names, wheres, fields [][2]*ast.Term
+	var set []*ast.Term
+	for k, x := range h.at {
+		set = append(set, ast.InternedTerm(x.at))
+		next := heldAt{use: &contextUse{}}
+		if k+1 < len(h.at) {
+			next = h.at[k+1]
+		}
+		sameTable := next.use.table == x.use.table
+		sameName := sameTable && next.use.name == x.use.name
+		sameWhere := sameName && next.use.where == x.use.where
+		if sameWhere && next.field == x.field {
+			continue
+		}
+		fields = append(fields, ast.Item(ast.StringTerm(x.field), ast.SetTerm(set...)))
+		set = nil
+		if sameWhere {
+			continue
+		}
+		wheres = append(wheres, ast.Item(ast.StringTerm(x.use.where), ast.ObjectTerm(fields...)))
+		fields = nil
+		if sameName {
+			continue
+		}
+		names = append(names, ast.Item(ast.StringTerm(x.use.name), ast.ObjectTerm(wheres...)))
+		wheres = nil
+		if sameTable {
+			continue
+		}
+		tables = append(tables, ast.Item(ast.StringTerm(x.use.table), ast.ObjectTerm(names...)))
+		names = nil
+	}
+	return ast.ObjectTerm(tables...)
+}
