@@ -452,3 +452,15 @@ test_round17_denials_replica_grade_and_predator if {
 	words(["游戏本", " ", "顶配"]) == {"顶配"}
 	words(["顶级", "掠食者", " ", "绘本"]) == set()
 }
+
+# round 17: 至尊 is a status claim on its own (至尊钻戒, 至尊系列), except in the
+# names that hold it: a brand's line (闪迪至尊), a character (至尊宝), a game
+# card (至尊卡), a phone model's tier (Redmi K70 至尊版).
+test_round17_zhizun if {
+	words(["至尊", "钻戒", " ", "18k", "金"]) == {"至尊"}
+	words(["至尊", "系列", " ", "戒指"]) == {"至尊"}
+	words(["至尊", "版", " ", "燕窝"]) == {"至尊版"}
+	words(["闪", "迪", "至尊", "超", "极速"]) == set()
+	words(["至尊", "宝", " ", "手办"]) == set()
+	words(["redmi", " ", "k70", " ", "至尊", "版", " ", "手机"]) == set()
+}

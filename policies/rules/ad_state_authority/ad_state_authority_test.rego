@@ -127,3 +127,8 @@ test_round17_organs_and_initials if {
 	words(["zf", "指定", " ", "礼盒"]) == {"zf指定"}
 	words(["变速箱", "油", " ", "zf", "指定"]) == set()
 }
+
+# round 17, step 2: a head of state's reception (国家元首访华接待用礼).
+test_round17_head_of_state if {
+	words(["国家元首", "访华", "接待"]) == {"国家元首访华接待"}
+}

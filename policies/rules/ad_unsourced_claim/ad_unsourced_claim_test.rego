@@ -405,3 +405,12 @@ test_round17_own_generation_clause if {
 	other := ["与", "同类", "相比", "，", "耐磨", "度", "提升", "30", "%"]
 	count(ad_unsourced_claim.findings) == 1 with input as t.doc({"description": other}, [t.num("description", other, 7, 8, 30, "%")])
 }
+
+# round 17, step 2: 已抢购/已抢 count a sale like 已售; 晒单 after a count of
+# reviews.
+test_round17_grabbed_and_shown_orders if {
+	segs := ["已", "抢购", "8", "万", "件"]
+	words(segs, [t.num("title", segs, 2, 4, 80000, "件")]) == {"已抢购8万件"}
+	segs2 := ["5000", "+", "条", "晒单"]
+	words(segs2, [object.union(t.num("title", segs2, 0, 2, 5000, "条"), {"plus": true})]) == {"5000+条晒单"}
+}

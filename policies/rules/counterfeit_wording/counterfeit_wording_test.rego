@@ -210,3 +210,9 @@ test_round17_passes_for_genuine if {
 	words(["原装", "版", " ", "空军一号", " ", "板鞋"]) == {"原装版"}
 	words(["和", "专柜", "一样", "的", "价格"]) == set()
 }
+
+# round 17, step 2: A版 beside replica goods (sneakers, a counter's line).
+test_round17_a_grade if {
+	words(["a", "版", "潮鞋", "男", " ", "空军一号"]) == {"a版"}
+	words(["试卷", " ", "a", "版"]) == set()
+}
