@@ -23,12 +23,7 @@ import (
 func TestGateChangesNoFinding(t *testing.T) {
 	t.Parallel()
 	all := newChecker(t, engine.Options{EvaluateAll: true})
-	var ls []*listings.Listing
-	for _, root := range []string{labelledDir, filepath.Join("..", "fixtures", "labelled")} {
-		ls = append(ls, labelledListings(t, root)...)
-	}
-	ls = append(ls, fixtureListings(t, filepath.Join("..", "fixtures"))...)
-	ls = append(ls, corpusTitleListings(t)...)
+	ls := knownListings(t)
 	skippedAll, skippedSome, unbuilt := 0, 0, 0
 	for _, l := range ls {
 		gated := judge(t, checker(t), l)
@@ -73,6 +68,19 @@ func judge(t *testing.T, c *Checker, l *listings.Listing) string {
 	copied := *l // the checker may fill in the platform
 	found, _, err := c.CheckListing(context.Background(), &copied)
 	return findingsJSON(t, found, err)
+}
+
+// knownListings are the listings the both-ways tests judge: every labelled
+// set (scanner/testdata/labelled and fixtures/labelled), every fixture and,
+// when the corpus is there, every real title.
+func knownListings(t *testing.T) []*listings.Listing {
+	t.Helper()
+	var ls []*listings.Listing
+	for _, root := range []string{labelledDir, filepath.Join("..", "fixtures", "labelled")} {
+		ls = append(ls, labelledListings(t, root)...)
+	}
+	ls = append(ls, fixtureListings(t, filepath.Join("..", "fixtures"))...)
+	return append(ls, corpusTitleListings(t)...)
 }
 
 // labelledListings are the listings of every labelled set under root

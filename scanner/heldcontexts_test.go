@@ -4,13 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
-	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
@@ -82,12 +80,7 @@ func TestHeldContextsAgreeWithTheLibrary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ls []*listings.Listing
-	for _, root := range []string{labelledDir, filepath.Join("..", "fixtures", "labelled")} {
-		ls = append(ls, labelledListings(t, root)...)
-	}
-	ls = append(ls, fixtureListings(t, filepath.Join("..", "fixtures"))...)
-	ls = append(ls, corpusTitleListings(t)...)
+	ls := knownListings(t)
 	compared, positions := 0, 0
 	for _, l := range ls {
 		in, err := checker(t).Engine.Input(checker(t).Builder.Build(l))

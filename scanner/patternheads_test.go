@@ -2,14 +2,12 @@ package scanner
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
-	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
@@ -30,12 +28,7 @@ func TestPatternHeadsChangeNoHit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ls []*listings.Listing
-	for _, root := range []string{labelledDir, filepath.Join("..", "fixtures", "labelled")} {
-		ls = append(ls, labelledListings(t, root)...)
-	}
-	ls = append(ls, fixtureListings(t, filepath.Join("..", "fixtures"))...)
-	ls = append(ls, corpusTitleListings(t)...)
+	ls := knownListings(t)
 	compared, hits, narrowed := 0, 0, 0
 	for _, l := range ls {
 		in, err := checker(t).Engine.Input(checker(t).Builder.Build(l))

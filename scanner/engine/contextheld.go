@@ -51,21 +51,15 @@ var boundaryTokens = map[string]bool{",": true, "。": true, ";": true, "!": tru
 
 func newContextUses(data map[string]any) contextUses {
 	uses := contextUses{}
-	tables, _ := data["tables"].(map[string]any)
-	for table, t := range tables {
-		tab, _ := t.(map[string]any)
-		contexts, _ := tab["contexts"].(map[string]any)
-		for name, c := range contexts {
-			ctx, _ := c.(map[string]any)
-			window, ok := windowOf(ctx["window"])
-			if !ok {
-				return nil
-			}
-			for _, where := range []string{"before", "after", "sentence"} {
-				words, _ := ctx[where].(map[string]any)
-				for w := range words {
-					uses[w] = append(uses[w], contextUse{table: table, name: name, where: where, window: window})
-				}
+	for _, c := range tableContexts(data) {
+		window, ok := windowOf(c.spec["window"])
+		if !ok {
+			return nil
+		}
+		for _, where := range []string{"before", "after", "sentence"} {
+			words, _ := c.spec[where].(map[string]any)
+			for w := range words {
+				uses[w] = append(uses[w], contextUse{table: c.table, name: c.name, where: where, window: window})
 			}
 		}
 	}

@@ -44,21 +44,36 @@ type lexiconName struct{ table, lexicon string }
 // and .title): the words the lexicon library looks for around a hit.
 func contextKeys(data map[string]any) map[string]bool {
 	keys := map[string]bool{}
-	tables, _ := data["tables"].(map[string]any)
-	for _, table := range tables {
-		t, _ := table.(map[string]any)
-		contexts, _ := t["contexts"].(map[string]any)
-		for _, context := range contexts {
-			c, _ := context.(map[string]any)
-			for _, where := range []string{"before", "after", "sentence", "title"} {
-				words, _ := c[where].(map[string]any)
-				for word := range words {
-					keys[word] = true
-				}
+	for _, c := range tableContexts(data) {
+		for _, where := range []string{"before", "after", "sentence", "title"} {
+			words, _ := c.spec[where].(map[string]any)
+			for word := range words {
+				keys[word] = true
 			}
 		}
 	}
 	return keys
+}
+
+// tableContext is one context of a table: data.tables.<table>.contexts.<name>.
+type tableContext struct {
+	table, name string
+	spec        map[string]any
+}
+
+// tableContexts lists every context of every table in the policy data.
+func tableContexts(data map[string]any) []tableContext {
+	var out []tableContext
+	tables, _ := data["tables"].(map[string]any)
+	for table, t := range tables {
+		tab, _ := t.(map[string]any)
+		contexts, _ := tab["contexts"].(map[string]any)
+		for name, c := range contexts {
+			spec, _ := c.(map[string]any)
+			out = append(out, tableContext{table: table, name: name, spec: spec})
+		}
+	}
+	return out
 }
 
 // lexiconWords are the two key sets lexiconFacts looks token runs up in,
