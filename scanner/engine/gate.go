@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -24,8 +23,10 @@ import (
 // promise kinds (input.listing.promises[_].kind) one of which must be
 // there. Units name tables whose keys are units
 // (ad_education_guarantee.score_units): some figure of the listing must
-// have one of them (input.listing.numbers[_].unit). A rule that declares
-// no needs is always evaluated.
+// have one of them (input.listing.numbers[_].unit). AfterFigure, when
+// above 0, counts the alternative's words only where one starts on the
+// last token of a figure of its field or at most that many tokens after
+// it (10万+|宝宝, 3亿|人: figurenear.go). A rule that declares no needs is always evaluated.
 //
 // A table's pattern_heads (see lib/pattern.rego) counts as found only
 // where one of the patterns its word starts can complete (patterngate.go).
@@ -35,6 +36,8 @@ type Needs struct {
 	Facts    []string `json:"facts"`
 	Promises []string `json:"promises"`
 	Units    []string `json:"units"`
+	// AfterFigure: see above (0: anywhere).
+	AfterFigure int `json:"after_figure"`
 }
 
 // gate decides, per listing, which rule packages can find something:
@@ -49,6 +52,13 @@ type gate struct {
 	// they count only where a pattern of theirs can complete (patterngate.go).
 	heads  map[string][]headNeed
 	starts patternStarts
+	// partners are the words whose entries name a partner context: they
+	// count only where a word of it is found too (partnergate.go).
+	partners map[string][]partnerNeed
+	contexts partnerContexts
+	// nearFigure are the words of alternatives that want them after a
+	// figure (Needs.AfterFigure): they count only there (figurenear.go).
+	nearFigure map[string][]int
 	// open: some listing rule declares no needs, so the policies are
 	// evaluated for every listing.
 	open bool
@@ -67,6 +77,7 @@ type alternative struct {
 	facts           []string
 	promises        map[string]bool
 	units           map[string]bool // nil: any figure or none will do
+	afterFigure     int             // Needs.AfterFigure
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -111,7 +122,8 @@ func hasPercent(l *facts.ListingFacts) bool {
 // tables they name.
 func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexiconWords) (*gate, error) {
 	g := &gate{words: map[string][]int{}, prefixes: map[string][]int{}, heads: map[string][]headNeed{},
-		starts: lw.starts, masked: lw.masked, dodges: lw.dodges}
+		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, partners: map[string][]partnerNeed{},
+		contexts: partnerContexts{ids: map[string]int{}, words: map[string][]int{}}, nearFigure: map[string][]int{}}
 	ids := make([]string, 0, len(declared))
 	for id := range declared {
 		ids = append(ids, id)
@@ -157,7 +169,10 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 		return fmt.Errorf("an empty object needs nothing: leave needs out instead")
 	}
 	a := len(g.alts)
-	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts}
+	if n.AfterFigure < 0 || n.AfterFigure > 0 && len(n.Words) == 0 {
+		return fmt.Errorf("after_figure %d: want a count of tokens above 0, beside words", n.AfterFigure)
+	}
+	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts, afterFigure: n.AfterFigure}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
 			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, numbers, percents, promises, promise_pair, attributes, masked)", f)
@@ -197,7 +212,8 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 
 // index adds the keys of table path to the words (or prefixes) of
 // alternative a; the words of a table's pattern_heads go to heads
-// instead, when the table has patterns (patterngate.go).
+// instead, when the table has patterns (patterngate.go), and the words
+// with a partner context to partners (partnergate.go).
 func (g *gate) index(data map[string]any, path string, a int, words bool) error {
 	keys, err := tableKeys(data, path)
 	if err != nil {
@@ -210,12 +226,22 @@ func (g *gate) index(data map[string]any, path string, a int, words bool) error 
 		}
 		return nil
 	}
-	into := g.prefixes
-	if words {
-		into = g.words
+	if !words {
+		for k := range keys {
+			g.prefixes[k] = append(g.prefixes[k], a)
+		}
+		return nil
 	}
-	for k := range keys {
-		into[k] = append(into[k], a)
+	for k, entry := range keys {
+		if g.alts[a].afterFigure > 0 {
+			g.nearFigure[k] = append(g.nearFigure[k], a)
+			continue
+		}
+		if ctx := partnerContext(data, table, entry); ctx != "" {
+			g.partners[k] = append(g.partners[k], partnerNeed{alt: a, ctx: g.contexts.id(data, table, ctx)})
+			continue
+		}
+		g.words[k] = append(g.words[k], a)
 	}
 	return nil
 }
@@ -242,17 +268,18 @@ func (g *gate) skip(l *facts.ListingFacts) ([]string, bool) {
 	if len(g.rules) == 0 {
 		return nil, false
 	}
-	words, prefixes := make([]bool, len(g.alts)), make([]bool, len(g.alts))
-	var heads []pendingHead
-	for _, field := range l.Fields {
-		heads = g.markWords(field.Tokens, words, prefixes, heads)
+	m := g.newMarks()
+	for name, field := range l.Fields {
+		g.markWords(name, field.Tokens, m)
 	}
-	if len(heads) > 0 {
-		g.resolveHeads(heads, words, newPatternEvidence(l.Fields, func() []facts.Number { return l.Numbers }))
+	m.resolvePartners()
+	g.resolveNearFigures(m, l.Numbers)
+	if len(m.heads) > 0 {
+		g.resolveHeads(m.heads, m.words, newPatternEvidence(l.Fields, func() []facts.Number { return l.Numbers }))
 	}
 	needed := make([]bool, len(g.rules))
 	for a, alt := range g.alts {
-		if (!alt.words || words[a]) && (!alt.prefixes || prefixes[a]) && g.hasFact(l, alt.facts) && hasPromise(l, alt.promises) && hasUnit(l.Numbers, alt.units) {
+		if (!alt.words || m.words[a]) && (!alt.prefixes || m.prefixes[a]) && g.hasFact(l, alt.facts) && hasPromise(l, alt.promises) && hasUnit(l.Numbers, alt.units) {
 			needed[alt.rule] = true
 		}
 	}
@@ -296,35 +323,6 @@ func hasUnit(numbers []facts.Number, units map[string]bool) bool {
 		}
 	}
 	return units == nil
-}
-
-// markWords marks the alternatives whose tables hold a run of the tokens,
-// or the first character of a token (prefixes), and adds to heads the
-// runs that are pattern heads (counted by resolveHeads).
-func (g *gate) markWords(toks []facts.Token, words, prefixes []bool, heads []pendingHead) []pendingHead {
-	var key []byte // looked up as string(key), which does not allocate
-	for i, tok := range toks {
-		if _, size := utf8.DecodeRuneInString(tok.T); size > 0 {
-			mark(prefixes, g.prefixes[tok.T[:size]])
-		}
-		key = key[:0]
-		for n := 0; n < maxLexiconRun && i+n < len(toks); n++ {
-			key = append(key, toks[i+n].T...)
-			mark(words, g.words[string(key)])
-			for _, h := range g.heads[string(key)] {
-				if !words[h.alt] {
-					heads = append(heads, pendingHead{alt: h.alt, table: h.table, key: string(key)})
-				}
-			}
-		}
-	}
-	return heads
-}
-
-func mark(marked []bool, alts []int) {
-	for _, a := range alts {
-		marked[a] = true
-	}
 }
 
 // skipTerm is input.listing.lexicon.skip.

@@ -74,11 +74,13 @@ needs := {"words": ["shop.words"]}
 func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
 	t.Parallel()
 	for decl, want := range map[string]string{
-		`needs := {"facts": ["colour"]}`:           `unknown fact "colour"`,
-		`needs := {"words": ["no_such.words"]}`:    "no table data.tables.no_such.words",
-		`needs := {}`:                              "an empty object needs nothing",
-		`needs := "words"`:                         "want an object or an array of objects",
-		`needs := [{"promises": ["presale"]}, {}]`: "an empty object needs nothing",
+		`needs := {"facts": ["colour"]}`:                                `unknown fact "colour"`,
+		`needs := {"words": ["no_such.words"]}`:                         "no table data.tables.no_such.words",
+		`needs := {}`:                                                   "an empty object needs nothing",
+		`needs := "words"`:                                              "want an object or an array of objects",
+		`needs := [{"promises": ["presale"]}, {}]`:                      "an empty object needs nothing",
+		`needs := {"facts": ["numbers"], "after_figure": 2}`:            "beside words",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": -1}`: "want a count of tokens above 0",
 	} {
 		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\n"+decl+"\n")
 		_, err := newJudge(Options{Bundles: []*bundle.Bundle{loadDir(t, dir, false)}})
@@ -147,21 +149,60 @@ func TestGateAsksForTwoStatements(t *testing.T) {
 // 亮度提高30分 completes the pattern but has no course around it).
 func TestGateCountsAPatternHeadWhereAPatternCanComplete(t *testing.T) {
 	t.Parallel()
+	assertGate(t, []gateCase{
+		{"提踵训练器 小腿训练", "", "ad_education_guarantee", "", false},
+		{"保证 正品 钢琴", "", "ad_education_guarantee", "", false},
+		{"全国包邮 苹果数据线", "", "ad_education_guarantee", "", false},
+		{"台灯 亮度提高30分", "", "ad_education_guarantee", "", true},
+		{"数学网课 一个月提高30分", "", "ad_education_guarantee", "一个月提高30分", true},
+		{"钢琴网课 保证过级", "", "ad_education_guarantee", "保证过级", true},
+		{"艾灸贴 治 颈椎", "", "ad_medical_claim", "", false},
+		{"艾灸贴 治颈椎病", "", "ad_medical_claim", "治颈椎病", true},
+	})
+}
+
+// A word that is a claim only beside a partner context (专用 beside a state
+// organ, 同款 beside a brand) sends its rule the listing only where a word
+// of that context is in it too, in any field; the rule still decides
+// whether the two are near enough.
+func TestGateCountsAPartnerWordWhereItsContextIs(t *testing.T) {
+	t.Parallel()
+	assertGate(t, []gateCase{
+		{"美缝剂 瓷砖专用 地砖填缝剂", "", "ad_state_authority", "", false},
+		{"国务院专用 茶叶礼盒", "", "ad_state_authority", "国务院专用", true},
+		{"政府采购指定 办公椅", "", "ad_state_authority", "政府采购指定", true},
+		{"会议专用 茶叶", "国务院机关事务管理局", "ad_state_authority", "", true},
+		{"卫衣 男 同款 情侣装", "", "counterfeit_wording", "", false},
+		{"巴黎世家同款 卫衣", "", "counterfeit_wording", "巴黎世家", true},
+	})
+}
+
+// A word that counts only after a figure (宝宝, 人, 学生 for
+// ad-unsourced-claim: after_figure 2) sends the rule the listing only where
+// it starts on a figure's last token or within two tokens after it.
+func TestGateCountsAWordAfterAFigureOnlyThere(t *testing.T) {
+	t.Parallel()
+	assertGate(t, []gateCase{
+		{"婴儿奶瓶 宝宝 宽口径 240ml", "", "ad_unsourced_claim", "", false},
+		{"学生书包 2025新款 大容量", "", "ad_unsourced_claim", "", false},
+		{"婴儿奶瓶 宽口径 240ml宝宝专用", "", "ad_unsourced_claim", "", true},
+		{"打底裤 3亿人都在穿 加绒", "", "ad_unsourced_claim", "3亿人", true},
+		{"错题本 98%的学生都在用", "", "ad_unsourced_claim", "98%的学生", true},
+	})
+}
+
+// gateCase is a listing, one rule, the evidence of its findings (joined
+// by commas) and whether the gate lets the rule judge the listing.
+type gateCase struct {
+	title, description, rule, finding string
+	evaluated                         bool
+}
+
+func assertGate(t *testing.T, cases []gateCase) {
+	t.Helper()
 	j := checker(t)
-	for _, c := range []struct {
-		title, rule, finding string
-		evaluated            bool
-	}{
-		{"提踵训练器 小腿训练", "ad_education_guarantee", "", false},
-		{"保证 正品 钢琴", "ad_education_guarantee", "", false},
-		{"全国包邮 苹果数据线", "ad_education_guarantee", "", false},
-		{"台灯 亮度提高30分", "ad_education_guarantee", "", true},
-		{"数学网课 一个月提高30分", "ad_education_guarantee", "一个月提高30分", true},
-		{"钢琴网课 保证过级", "ad_education_guarantee", "保证过级", true},
-		{"艾灸贴 治 颈椎", "ad_medical_claim", "", false},
-		{"艾灸贴 治颈椎病", "ad_medical_claim", "治颈椎病", true},
-	} {
-		l := &listings.Listing{ID: "1", Source: "t.txt", Title: c.title}
+	for _, c := range cases {
+		l := &listings.Listing{ID: "1", Source: "t.txt", Title: c.title, Description: c.description}
 		skip, _ := j.Engine.Skipped(j.Builder.Build(l))
 		if evaluated := !slices.Contains(skip, c.rule); evaluated != c.evaluated {
 			t.Errorf("%s: %s evaluated %v, want %v", c.title, c.rule, evaluated, c.evaluated)

@@ -45,14 +45,24 @@ type lexiconName struct{ table, lexicon string }
 func contextKeys(data map[string]any) map[string]bool {
 	keys := map[string]bool{}
 	for _, c := range tableContexts(data) {
-		for _, where := range []string{"before", "after", "sentence", "title"} {
-			words, _ := c.spec[where].(map[string]any)
-			for word := range words {
-				keys[word] = true
-			}
+		for _, word := range contextListWords(c.spec) {
+			keys[word] = true
 		}
 	}
 	return keys
+}
+
+// contextListWords are the words of a context's before, after, sentence
+// and title lists.
+func contextListWords(spec map[string]any) []string {
+	var out []string
+	for _, where := range []string{"before", "after", "sentence", "title"} {
+		words, _ := spec[where].(map[string]any)
+		for word := range words {
+			out = append(out, word)
+		}
+	}
+	return out
 }
 
 // tableContext is one context of a table: data.tables.<table>.contexts.<name>.

@@ -103,13 +103,12 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	if !g.anyAlternative(words, prefixes, h.mayHaveFact, h.mayPromise, anyUnit) {
 		return true
 	}
-	clear(words)
-	clear(prefixes)
-	var heads []pendingHead
+	m := g.newMarks()
 	cut := fields()
-	for _, f := range cut {
-		heads = g.markWords(f.Tokens, words, prefixes, heads)
+	for name, f := range cut {
+		g.markWords(name, f.Tokens, m)
 	}
+	m.resolvePartners()
 	// The figures Build would find (they read the cut fields alone), once.
 	var numbers []facts.Number
 	figures := func() []facts.Number {
@@ -118,11 +117,14 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 		}
 		return numbers
 	}
-	if len(heads) > 0 {
-		g.resolveHeads(heads, words, newPatternEvidence(cut, figures))
+	if len(m.heads) > 0 {
+		g.resolveHeads(m.heads, m.words, newPatternEvidence(cut, figures))
+	}
+	if len(m.near) > 0 {
+		g.resolveNearFigures(m, figures())
 	}
 	units := func(units map[string]bool) bool { return hasUnit(figures(), units) }
-	return !g.anyAlternative(words, prefixes, h.mayHaveFact, h.mayPromise, units)
+	return !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, units)
 }
 
 func nonNilNumbers(ns []facts.Number) []facts.Number {
@@ -143,11 +145,13 @@ func (g *gate) anyAlternative(words, prefixes []bool, fact func([]string) bool, 
 	return false
 }
 
-// allWords are the gate's words and its pattern heads, each with the
-// alternatives that name it: the text alone cannot tell whether a head's
-// pattern completes, so the prefilter takes every head as a word.
+// allWords are the gate's words, its pattern heads and its words with a
+// partner context, each with the alternatives that name it: the text
+// alone cannot tell whether a head's pattern completes, a partner's words
+// are runs of tokens or a word follows a figure, so the prefilter takes
+// them all as words.
 func (g *gate) allWords() map[string][]int {
-	all := make(map[string][]int, len(g.words)+len(g.heads))
+	all := make(map[string][]int, len(g.words)+len(g.heads)+len(g.partners)+len(g.nearFigure))
 	for w, alts := range g.words {
 		all[w] = append(all[w], alts...)
 	}
@@ -155,6 +159,14 @@ func (g *gate) allWords() map[string][]int {
 		for _, h := range needs {
 			all[w] = append(all[w], h.alt)
 		}
+	}
+	for w, needs := range g.partners {
+		for _, p := range needs {
+			all[w] = append(all[w], p.alt)
+		}
+	}
+	for w, alts := range g.nearFigure {
+		all[w] = append(all[w], alts...)
 	}
 	return all
 }

@@ -32,12 +32,13 @@ meta := {
 }
 
 # needs: every finding starts from one of its words, or from a metric
-# word after a figure (10万+人已买); a listing with neither is skipped by
-# the engine (see main.rego).
+# word at most two tokens after a figure (10万+人已买, 98%的学生, 30万|猫|主人:
+# the candidates below look no further); a listing with neither is
+# skipped by the engine (see main.rego).
 needs := [
 	{"words": ["ad_unsourced_claim.words", "ad_unsourced_claim.pattern_heads"]},
-	{"words": ["ad_unsourced_claim.metrics_after"], "facts": ["numbers"]},
-	{"words": ["ad_unsourced_claim.crowd_words"], "facts": ["numbers"]},
+	{"words": ["ad_unsourced_claim.metrics_after"], "facts": ["numbers"], "after_figure": 2},
+	{"words": ["ad_unsourced_claim.crowd_words"], "facts": ["numbers"], "after_figure": 2},
 ]
 
 skip := {"attributes": true}

@@ -1,0 +1,47 @@
+package engine
+
+import "github.com/xiaoer-dev/xiaoer/listings/facts"
+
+// Some words are claims only right after a figure: 宝宝 and 学生 are in
+// hundreds of titles, 10万+宝宝 and 98%的学生 in few. A rule that reads
+// such words only there says so in its needs (after_figure: how many
+// tokens after the figure's end the word may start), and the gate counts
+// them only there: a word that starts on the last token of a figure of
+// its field (3亿人: the unit is the word) or within that many tokens
+// after it (or from the token that starts where the figure ends). The
+// rule may still find nothing (a size, a year); it never misses a word
+// the gate did not count.
+
+// pendingNear is a run of alternative alt's words at token i of field,
+// counted once a figure is found before it (gate.resolveNearFigures).
+type pendingNear struct {
+	alt   int
+	field string
+	i     int
+}
+
+// resolveNearFigures marks the alternatives of the pending runs that
+// start close enough after a figure.
+func (g *gate) resolveNearFigures(m *marks, numbers []facts.Number) {
+	for _, p := range m.near {
+		if m.words[p.alt] {
+			continue
+		}
+		within := g.alts[p.alt].afterFigure
+		for _, n := range numbers {
+			if n.Field == p.field && startsAfter(n, p.i, within) {
+				m.words[p.alt] = true
+				break
+			}
+		}
+	}
+}
+
+// startsAfter: token i is the last token of figure n or one of the within
+// tokens after it (or of those from the token that starts where it ends).
+func startsAfter(n facts.Number, i, within int) bool {
+	if n.Last != nil && *n.Last >= 0 && i >= *n.Last && i <= *n.Last+within {
+		return true
+	}
+	return n.Next != nil && *n.Next >= 0 && i >= *n.Next && i < *n.Next+within
+}
