@@ -10,8 +10,13 @@ tables := data.tables.exposure
 
 # exposure is the money and points a finding risks. The helpers take the
 # rule's meta.exposure, not the whole meta: OPA hashes a function's
-# arguments on every call, and meta carries the rule's long texts.
-exposure(meta, hit) := exposure_of(object.get(meta, "exposure", {}), hit)
+# arguments on every call, and meta carries the rule's long texts. Of the
+# hit they read only its platform figures: given those alone, every
+# finding of a rule without them asks exposure_of the same question, and
+# OPA answers it once per evaluation.
+exposure(meta, hit) := exposure_of(object.get(meta, "exposure", {}), object.filter(hit, platform_keys))
+
+platform_keys := {"platform_cny", "platform_basis", "platform_confirmed"}
 
 # exposure_of a rule that asks for no part (shipment rules: the platform's
 # compensation comes with each hit) is the hit's figure alone: the same

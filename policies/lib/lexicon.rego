@@ -92,7 +92,7 @@ context_at := {name: {e.i: e.runs | some e in starts} |
 
 # prefixed are the tokens {field, i} that may start with a prefix of a
 # table (最为): input.listing.lexicon.prefixed (tokens whose first
-# character is a lexicon word), or every token.
+# character is a key of some table's prefixes), or every token.
 prefixed := input.listing.lexicon.prefixed if {
 	input.listing.lexicon.prefixed
 } else := [{"field": name, "i": i} |
@@ -226,59 +226,55 @@ word_run(name, i) := 1 if {
 }
 
 # longest keeps, of hits that overlap, the longest (the first of equals):
-# 全网最低价 over 最低价, 行业第一 over 第一品牌 in 行业第一品牌.
-longest(hits) := {c |
-	some c in hits
-	not beaten(c, hits)
+# 全网最低价 over 最低价, 行业第一 over 第一品牌 in 行业第一品牌. Of a word
+# and a word-class pattern over the same span (销量领先, 销量|领先), the
+# word wins: its entry is the more specific.
+#
+# Each hit is ranked once (ranked), so a pair of hits is three
+# comparisons: [field, start] before the other's [field, end] both ways
+# (they overlap in one field), and the rank [length, -start, word]
+# higher (longer; else earlier; else a word over a pattern).
+longest(hits) := {r.c |
+	rs := ranked(hits)
+	some r in rs
+	not outranked(r, rs)
 }
 
-beaten(c, hits) if {
-	some d in hits
-	d.field == c.field
-	d.s < c.e
-	c.s < d.e
-	better(d, c)
-}
+ranked(hits) := [{"c": c, "s": [c.field, c.s], "e": [c.field, c.e], "rank": [c.e - c.s, 0 - c.s, word_rank(c)]} | some c in hits]
 
-better(d, c) if d.e - d.s > c.e - c.s
+word_rank(c) := 0 if c.entry.pattern else := 1
 
-better(d, c) if {
-	d.e - d.s == c.e - c.s
-	d.s < c.s
-}
-
-# Of a word and a word-class pattern over the same span (销量领先, 销量|领先),
-# the word wins: its entry is the more specific.
-better(d, c) if {
-	d.s == c.s
-	d.e == c.e
-	not d.entry.pattern
-	c.entry.pattern
+outranked(r, rs) if {
+	some q in rs
+	q.s < r.e
+	r.s < q.e
+	q.rank > r.rank
 }
 
 # in_context reports whether the context name of data.tables[table].contexts
 # holds around hit c.
-in_context(table, name, c) if {
+#
+# in_context and simple_match end in false rather than undefined: OPA
+# keeps a function's answer for its arguments only when the function
+# gives a value, and rules ask the same context about the same hit more
+# than once (an exemption checked, then named).
+in_context(table, name, c) := true if {
+	simple_match(table, name, c)
 	ctx := data.tables[table].contexts[name]
 	not ctx.all
 	not ctx.unless
-	simple_match(table, name, c)
-}
-
-in_context(table, name, c) if {
+} else := true if {
 	ctx := data.tables[table].contexts[name]
 	ctx.all
 	every part in ctx.all {
 		simple_match(table, part, c)
 	}
-}
-
-in_context(table, name, c) if {
+} else := true if {
+	simple_match(table, name, c)
 	ctx := data.tables[table].contexts[name]
 	ctx.unless
-	simple_match(table, name, c)
 	not simple_match(table, ctx.unless, c)
-}
+} else := false
 
 # held are the engine's answers (input.listing.lexicon.held, worked out
 # from the same context words with the same windows and clause marks):
@@ -289,11 +285,38 @@ in_context(table, name, c) if {
 # the tokens for them.
 held := input.listing.lexicon.held
 
-simple_match(table, name, c) if before_match(table, name, c)
+# simple_match: a word of the context's before, after or sentence list
+# holds around hit c. With held, a context none of whose words the
+# listing has (most of those an exemption list names) is one failed
+# lookup, and the sentence of the hit is looked up only when some
+# sentence of its field holds the context. A context marked restated
+# also holds when the hit's word is restated in a sentence of another
+# field with a word of its sentence list: 抗菌 in the title, 抗菌性能按GB
+# 21551.2检测 in the description.
+simple_match(table, name, c) := true if {
+	held_here(held[table][name], c)
+} else := true if {
+	not input.listing.lexicon.held
+	walked_match(table, name, c)
+} else := true if {
+	restated_match(table, name, c)
+} else := false
 
-simple_match(table, name, c) if after_match(table, name, c)
+# held_here: the engine's positions h of one context hold around hit c.
+held_here(h, c) if h.before[c.field][c.i]
 
-simple_match(table, name, c) if sentence_match(table, name, c)
+held_here(h, c) if h.after[c.field][c.i + c.n]
+
+held_here(h, c) if {
+	ends := h.sentence[c.field]
+	ends[sentence_at(c.field, c.s).e]
+}
+
+walked_match(table, name, c) if before_match(table, name, c)
+
+walked_match(table, name, c) if after_match(table, name, c)
+
+walked_match(table, name, c) if sentence_match(table, name, c)
 
 # sentence_match: a context word lies in the sentence of the hit.
 sentence_match(table, name, c) if held[table][name].sentence[c.field][sentence_at(c.field, c.s).e]
@@ -309,12 +332,9 @@ sentence_match(table, name, c) if {
 	input.listing.fields[c.field].tokens[(i + r.n) - 1].e <= sp.e
 }
 
-# A context marked restated also holds when the hit's word is restated in a
-# sentence of another field with a word of its sentence list: 抗菌 in the
-# title, 抗菌性能按GB 21551.2检测 in the description.
-simple_match(table, name, c) if {
+restated_match(table, name, c) if {
+	data.tables[table].contexts[name].restated
 	ctx := data.tables[table].contexts[name]
-	ctx.restated
 	some r in found(table, "words")
 	r.field != c.field
 	r.key == c.key

@@ -139,8 +139,9 @@ func dodgeWords(data map[string]any) []string {
 //     data.tables.<table>.<lexicon>; runs of pattern_heads also carry
 //     patterns, the ids of the patterns they can start and the listing
 //     can complete (patternStarts);
-//   - prefixed: [{field, i}], the tokens whose first character is such a
-//     key (prefixes such as 最);
+//   - prefixed: [{field, i}], the tokens whose first character is a key
+//     of some data.tables.<table>.prefixes (最): the only tokens
+//     lib/lexicon.rego's prefix_hits can use;
 //   - context: {field: [{i, runs: [{n, key}]}]}, the runs that are context
 //     words, grouped by their first token (fields with none left out);
 //   - masked: [{field, i, n, s, e, key, brand, written}], brands written with masked
@@ -227,7 +228,7 @@ func (lf *lexiconFound) field(name string, f facts.Field) {
 		if here != nil {
 			starts = append(starts, ast.ObjectTerm(ast.Item(keyI, ast.InternedTerm(i)), ast.Item(keyRuns, ast.ArrayTerm(here...))))
 		}
-		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && lf.words.words[string(first)] != nil {
+		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && isPrefix(lf.words.words[string(first)]) {
 			lf.prefixed = append(lf.prefixed, ast.ObjectTerm(ast.Item(keyField, ast.StringTerm(name)), ast.Item(keyI, ast.InternedTerm(i))))
 		}
 	}
@@ -281,4 +282,15 @@ func lexiconRun(field string, i, n int, key string) *ast.Term {
 		ast.Item(keyN, ast.InternedTerm(n)),
 		ast.Item(keyKey, ast.StringTerm(key)),
 	)
+}
+
+// isPrefix reports whether a key's lexicons include some table's
+// prefixes (data.tables.<table>.prefixes).
+func isPrefix(lexicons []lexiconName) bool {
+	for _, l := range lexicons {
+		if l.lexicon == "prefixes" {
+			return true
+		}
+	}
+	return false
 }

@@ -31,13 +31,15 @@ func TestLexiconFactsListKnownRunsAndPrefixes(t *testing.T) {
 		words: map[string][]lexiconName{
 			"最": {{"ad_absolute", "prefixes"}}, "最保暖": {{"ad_absolute", "words"}},
 			"上新最保暖": {{"ad_absolute", "words"}, {"ad_pressure", "words"}},
+			"上":     {{"ad_pressure", "words"}},
 		},
 		context: map[string]bool{"上新": true, "保暖": true, "最保暖": true},
 	}
 	got := lexiconFacts(fields, lw, nil).String()
 	// 上新最保暖 spans three tokens from 1 and is in two lexicons; 最近
 	// starts with 最 but is no key; context words are grouped by their
-	// first token, per field (brand has none).
+	// first token, per field (brand has none); 上新 starts with a word
+	// of a table, but of no table's prefixes.
 	want := `{"context": {"title": [{"i": 1, "runs": [{"key": "上新", "n": 1}]}, ` +
 		`{"i": 2, "runs": [{"key": "最保暖", "n": 2}]}, {"i": 3, "runs": [{"key": "保暖", "n": 1}]}]}, ` +
 		`"found": {"ad_absolute": {"prefixes": [{"field": "title", "i": 2, "key": "最", "n": 1}], "words": [` +
