@@ -59,6 +59,8 @@ type gate struct {
 	// nearFigure are the words of alternatives that want them after a
 	// figure (Needs.AfterFigure): they count only there (figurenear.go).
 	nearFigure map[string][]int
+	// runs holds all of the above by word (gatemarks.go).
+	runs map[string]*runWord
 	// open: some listing rule declares no needs, so the policies are
 	// evaluated for every listing.
 	open bool
@@ -134,6 +136,7 @@ func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexico
 			return nil, fmt.Errorf("rule package %s: needs: %w", id, err)
 		}
 	}
+	g.indexRuns()
 	g.pre = newPrefilter(g)
 	return g, nil
 }

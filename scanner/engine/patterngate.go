@@ -31,8 +31,17 @@ type pendingHead struct {
 	table, key string
 }
 
-// patternEvidence is what the listing holds for the later parts of
-// patterns, each worked out once, when first asked.
+// completion is what a listing holds for the later parts of patterns: a
+// figure with a unit, a suffix of a class, the classes of a table's
+// pattern words.
+type completion interface {
+	hasUnit(unit string) bool
+	hasSuffix(suffixes []string) bool
+	tableClasses(table string, pt *patternTable) map[string]bool
+}
+
+// patternEvidence is what the listing's tokens hold for the later parts
+// of patterns, each worked out once, when first asked.
 type patternEvidence struct {
 	fields  map[string]facts.Field
 	numbers func() []facts.Number
@@ -47,7 +56,7 @@ func newPatternEvidence(fields map[string]facts.Field, numbers func() []facts.Nu
 
 // resolveHeads marks the alternatives of the pending heads that can
 // complete one of their patterns (those not marked by another word).
-func (g *gate) resolveHeads(pending []pendingHead, words []bool, ev *patternEvidence) {
+func (g *gate) resolveHeads(pending []pendingHead, words []bool, ev completion) {
 	for _, h := range pending {
 		if !words[h.alt] && g.starts[h.table].canComplete(h.table, h.key, ev) {
 			words[h.alt] = true
@@ -57,7 +66,7 @@ func (g *gate) resolveHeads(pending []pendingHead, words []bool, ev *patternEvid
 
 // canComplete: some pattern head word key can start has every later part
 // in the listing.
-func (pt *patternTable) canComplete(table, key string, ev *patternEvidence) bool {
+func (pt *patternTable) canComplete(table, key string, ev completion) bool {
 	for _, id := range pt.heads[key] {
 		if pt.completes(table, id, ev) {
 			return true
@@ -66,7 +75,7 @@ func (pt *patternTable) canComplete(table, key string, ev *patternEvidence) bool
 	return false
 }
 
-func (pt *patternTable) completes(table, id string, ev *patternEvidence) bool {
+func (pt *patternTable) completes(table, id string, ev completion) bool {
 	for _, part := range pt.later[id] {
 		var there bool
 		switch {

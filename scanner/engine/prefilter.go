@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,35 +31,64 @@ import (
 // Listings with attributes go the whole way: their facts come from the
 // attributes too.
 type prefilter struct {
-	words    map[string][]int // gate words, whitespace removed → alternatives
-	lengths  map[rune][]int   // first rune → byte lengths of those words, longest first
-	prefixes map[rune][]int   // one-character prefix keys → alternatives
+	words *textTrie // words and prefix characters, whitespace removed → what each counts for
+}
+
+// textWord is what a word found in the text counts for, read as the gate
+// reads tokens: the alternatives it marks at once (words after figures
+// among them: the text cannot place figures), the pattern heads and the
+// words with a partner context it marks once their patterns can complete
+// or their contexts are there, and the partner contexts and pattern-word
+// classes it is a word of.
+type textWord struct {
+	alts     []int
+	prefixes []int // the alternatives whose prefix the word is (one character)
+	heads    []pendingHead
+	partners []partnerNeed
+	contexts []int
+	classes  map[string][]string // by table
 }
 
 func newPrefilter(g *gate) prefilter {
-	p := prefilter{words: map[string][]int{}, lengths: map[rune][]int{}, prefixes: map[rune][]int{}}
-	for word, alts := range g.allWords() {
-		w := withoutSpace(word)
-		if w == "" {
-			continue // no token run is whitespace alone
-		}
-		if p.words[w] == nil {
-			r, _ := utf8.DecodeRuneInString(w)
-			p.lengths[r] = append(p.lengths[r], len(w))
-		}
-		p.words[w] = append(p.words[w], alts...)
+	p := prefilter{words: newTextTrie()}
+	for w, alts := range g.words {
+		p.word(w).alts = append(p.word(w).alts, alts...)
 	}
-	for r, ls := range p.lengths {
-		sort.Sort(sort.Reverse(sort.IntSlice(ls)))
-		p.lengths[r] = ls
+	for w, alts := range g.nearFigure {
+		p.word(w).alts = append(p.word(w).alts, alts...)
+	}
+	for w, needs := range g.heads {
+		for _, h := range needs {
+			p.word(w).heads = append(p.word(w).heads, pendingHead{alt: h.alt, table: h.table, key: w})
+		}
+	}
+	for w, needs := range g.partners {
+		p.word(w).partners = append(p.word(w).partners, needs...)
+	}
+	for w, ids := range g.contexts.words {
+		p.word(w).contexts = append(p.word(w).contexts, ids...)
+	}
+	for table, pt := range g.starts {
+		for w, classes := range pt.classes {
+			tw := p.word(w)
+			if tw.classes == nil {
+				tw.classes = map[string][]string{}
+			}
+			tw.classes[table] = classes
+		}
 	}
 	for key, alts := range g.prefixes {
-		if r, size := utf8.DecodeRuneInString(key); size == len(key) && size > 0 {
-			p.prefixes[r] = append(p.prefixes[r], alts...)
+		if _, size := utf8.DecodeRuneInString(key); size == len(key) && size > 0 {
+			p.word(key).prefixes = append(p.word(key).prefixes, alts...)
 		}
 	}
 	return p
 }
+
+// word is the entry of word (whitespace removed), made on first use; a
+// word of whitespace alone gets one no text finds (no token run is
+// whitespace alone).
+func (p *prefilter) word(word string) *textWord { return p.words.add(withoutSpace(word)) }
 
 // withoutSpace is s without the whitespace and NUL characters, the ones
 // no kept token holds at either end (the tokenizer reads NUL as a space).
@@ -73,16 +101,24 @@ func withoutSpace(s string) string {
 	}, s)
 }
 
-// mark marks the alternatives whose words are in text (normalised,
-// whitespace removed) and whose prefixes are some character of it.
-func (p *prefilter) mark(text string, words, prefixes []bool) {
-	for i, r := range text {
-		mark(prefixes, p.prefixes[r])
-		for _, n := range p.lengths[r] {
-			if i+n <= len(text) {
-				mark(words, p.words[text[i:i+n]])
-			}
-		}
+// mark marks, in m, what the words in text (normalised, whitespace
+// removed) count for, the prefixes that are some character of it, and in
+// ev the pattern-word classes of the words found.
+func (p *prefilter) mark(text string, m *marks, ev *textEvidence) {
+	p.words.each(text, func(tw *textWord) { tw.markIn(m, ev) })
+	ev.texts = append(ev.texts, text)
+}
+
+func (tw *textWord) markIn(m *marks, ev *textEvidence) {
+	mark(m.words, tw.alts)
+	mark(m.prefixes, tw.prefixes)
+	mark(m.contexts, tw.contexts)
+	m.heads = append(m.heads, tw.heads...)
+	for _, pn := range tw.partners {
+		m.partners = append(m.partners, pendingPartner(pn))
+	}
+	for table, classes := range tw.classes {
+		ev.add(table, classes)
 	}
 }
 
@@ -95,15 +131,19 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 		return false
 	}
 	h := newTextHints(l, g.masked)
-	words, prefixes := make([]bool, len(g.alts)), make([]bool, len(g.alts))
+	m, ev := g.newMarks(), &textEvidence{}
 	for _, norm := range h.norms {
-		g.pre.mark(withoutSpace(g.dodges.CutText(norm)), words, prefixes)
+		g.pre.mark(withoutSpace(g.dodges.CutText(norm)), m, ev)
+	}
+	m.resolvePartners()
+	if len(m.heads) > 0 {
+		g.resolveHeads(m.heads, m.words, ev)
 	}
 	anyUnit := func(map[string]bool) bool { return true } // no figures before the tokens
-	if !g.anyAlternative(words, prefixes, h.mayHaveFact, h.mayPromise, anyUnit) {
+	if !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, anyUnit) {
 		return true
 	}
-	m := g.newMarks()
+	m = g.newMarks()
 	cut := fields()
 	for name, f := range cut {
 		g.markWords(name, f.Tokens, m)
@@ -143,30 +183,4 @@ func (g *gate) anyAlternative(words, prefixes []bool, fact func([]string) bool, 
 		}
 	}
 	return false
-}
-
-// allWords are the gate's words, its pattern heads and its words with a
-// partner context, each with the alternatives that name it: the text
-// alone cannot tell whether a head's pattern completes, a partner's words
-// are runs of tokens or a word follows a figure, so the prefilter takes
-// them all as words.
-func (g *gate) allWords() map[string][]int {
-	all := make(map[string][]int, len(g.words)+len(g.heads)+len(g.partners)+len(g.nearFigure))
-	for w, alts := range g.words {
-		all[w] = append(all[w], alts...)
-	}
-	for w, needs := range g.heads {
-		for _, h := range needs {
-			all[w] = append(all[w], h.alt)
-		}
-	}
-	for w, needs := range g.partners {
-		for _, p := range needs {
-			all[w] = append(all[w], p.alt)
-		}
-	}
-	for w, alts := range g.nearFigure {
-		all[w] = append(all[w], alts...)
-	}
-	return all
 }

@@ -53,3 +53,34 @@ func TestUnjudgedOnlyWhereTheGateSkipsEverything(t *testing.T) {
 		}
 	}
 }
+
+// The text stage counts pattern heads and words with a partner context as
+// the gate counts them on tokens, the text standing for the tokens: a head
+// whose later parts are nowhere in the text (治 without a disease) and a
+// word whose partner is nowhere in it (专用 without a state organ) cut no
+// tokens. Where the text holds them the tokens decide.
+func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	for _, c := range []struct {
+		title     string
+		unjudged  bool
+		tokenized bool
+	}{
+		{"艾灸贴 治 颈椎", true, false},
+		{"美缝剂 瓷砖专用 地砖填缝剂", true, false},
+		{"卫衣 男 同款 情侣装", true, false},
+		{"国家 专用 茶叶", false, true},
+		{"钢琴网课 保证过级", false, true},
+	} {
+		l := listings.Listing{ID: "1", Source: "t.txt", Title: c.title}
+		cuts := 0
+		got := j.Engine.Unjudged(&l, func() map[string]facts.Field {
+			cuts++
+			return j.Builder.Fields(&l)
+		})
+		if got != c.unjudged || (cuts > 0) != c.tokenized {
+			t.Errorf("%q: unjudged %v, tokens cut %d times; want %v, tokenized %v", c.title, got, cuts, c.unjudged, c.tokenized)
+		}
+	}
+}
