@@ -163,17 +163,11 @@ ends := {name: {tok.e: i | some i, tok in field.tokens} | some name, field in fi
 # at, the one that starts where it ends. The engine's figures carry them
 # (ti, tl, tn; -1 for none), so no rule indexes every token by offset;
 # figures written by hand (policy tests) fall back to starts and ends.
-figure_first(num) := num.ti if num.ti >= 0
+figure_first(num) := num.ti if num.ti >= 0 else := starts[num.field][num.s] if not num.ti
 
-figure_first(num) := starts[num.field][num.s] if not num.ti
+figure_last(num) := num.tl if num.tl >= 0 else := ends[num.field][num.e] if not num.tl
 
-figure_last(num) := num.tl if num.tl >= 0
-
-figure_last(num) := ends[num.field][num.e] if not num.tl
-
-figure_next(num) := num.tn if num.tn >= 0
-
-figure_next(num) := starts[num.field][num.e] if not num.tn
+figure_next(num) := num.tn if num.tn >= 0 else := starts[num.field][num.e] if not num.tn
 
 # prefix_hit is the hit of a token starting with a prefix (最) that is no
 # word of its own: 最 alone (and 最为) reaches over the next word (最 保暖);
@@ -261,7 +255,15 @@ outranked(r, rs) if {
 # keeps a function's answer for its arguments only when the function
 # gives a value, and rules ask the same context about the same hit more
 # than once (an exemption checked, then named).
-in_context(table, name, c) := true if {
+in_context(table, name, c) := false if {
+	# the usual answer, in one step: the engine's held has no position
+	# for the context (the listing has none of its words), and the
+	# context is neither a conjunction nor restated.
+	not held[table][name]
+	not walked
+	not data.tables[table].contexts[name].all
+	not data.tables[table].contexts[name].restated
+} else := true if {
 	simple_match(table, name, c)
 	ctx := data.tables[table].contexts[name]
 	not ctx.all

@@ -71,10 +71,16 @@ tails(table, p, head) := nexts(table, p, head, 1) if {
 	some last in nexts(table, p, mid, 2)
 }
 
-# nexts are the runs of part k of pattern p that follow run prev.
-nexts(table, p, prev, k) := {r |
-	part := p.parts[k]
-	not regex.match(`^[#~]`, part)
+# nexts are the runs of part k of pattern p that follow run prev: words
+# of its class, a run ending with one of its suffixes ("~name") or a
+# figure with its unit ("#unit"), whichever the part is.
+nexts(table, p, prev, k) := word_runs(table, p, prev, p.parts[k]) if {
+	not regex.match(`^[#~]`, p.parts[k])
+} else := suffixed(table, p, prev, k) if {
+	startswith(p.parts[k], "~")
+} else := figure_runs(table, p, prev, p.parts[k])
+
+word_runs(table, p, prev, part) := {r |
 	start := prev.i + prev.n
 	last := start + object.get(p, "gap", 2)
 	some r in lexicon.found(table, "pattern_words")
@@ -83,13 +89,15 @@ nexts(table, p, prev, k) := {r |
 	r.field == prev.field
 	part in data.tables[table].pattern_words[r.key].classes
 	open_between(table, p, r.field, start, r.i - 1)
-} | suffixed(table, p, prev, k) | {r |
-	startswith(p.parts[k], "#")
-	unit := substring(p.parts[k], 1, -1)
+}
+
+figure_runs(table, p, prev, part) := {r |
+	startswith(part, "#")
+	unit := substring(part, 1, -1)
 	start := prev.i + prev.n
 	some num in object.get(input, ["listing", "numbers"], [])
-	num.field == prev.field
 	num.unit == unit
+	num.field == prev.field
 	first := lexicon.figure_first(num)
 	first >= start
 	first <= start + object.get(p, "gap", 2)
@@ -99,9 +107,9 @@ nexts(table, p, prev, k) := {r |
 
 # open_between: no clause mark and no word of a blocking class among
 # tokens a..b of field name.
-open_between(_, _, _, a, b) if a > b
-
-open_between(table, p, name, a, b) if {
+open_between(table, p, name, a, b) := true if {
+	a > b
+} else := true if {
 	a <= b
 	not blocked(table, p, name, a, b)
 }
