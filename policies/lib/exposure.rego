@@ -35,6 +35,38 @@ exposure_of(x, hit) := {
 	not tables.points[""]
 }
 
+# A rule with a fine and no points, or points and no fine (the usual
+# shapes), and a hit without platform figures: the general case below
+# read straight off the one table entry. Where an entry lacks a field the
+# general case is taken, as it is for every other shape.
+else := {
+	"punitive_cny": punitive_cny(x),
+	"platform_cny": 0,
+	"fine_cny": [f.min, f.max],
+	"points": 0,
+	"basis": [b | some b in [punitive_basis(x), f.basis]; b != ""],
+	"confirmed": f.confirmed != false,
+} if {
+	hit == {}
+	f := tables.fines[x.fine]
+	not x.points
+	object.get(tables.points, [object.get(x, "points", ""), "confirmed"], true) != false
+}
+
+else := {
+	"punitive_cny": punitive_cny(x),
+	"platform_cny": 0,
+	"fine_cny": [0, 0],
+	"points": q.points,
+	"basis": [b | some b in [punitive_basis(x), q.basis]; b != ""],
+	"confirmed": q.confirmed != false,
+} if {
+	hit == {}
+	q := tables.points[x.points]
+	not x.fine
+	object.get(tables.fines, [object.get(x, "fine", ""), "confirmed"], true) != false
+}
+
 else := {
 	"punitive_cny": punitive_cny(x),
 	"platform_cny": object.get(hit, "platform_cny", 0),

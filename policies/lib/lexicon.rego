@@ -233,8 +233,11 @@ word_run(name, i) := 1 if {
 # Each hit is ranked once (ranked), so a pair of hits is three
 # comparisons: [field, start] before the other's [field, end] both ways
 # (they overlap in one field), and the rank [length, -start, word]
-# higher (longer; else earlier; else a word over a pattern).
-longest(hits) := {r.c |
+# higher (longer; else earlier; else a word over a pattern). A single
+# hit is kept as it is.
+longest(hits) := hits if {
+	count(hits) < 2
+} else := {r.c |
 	rs := ranked(hits)
 	some r in rs
 	not outranked(r, rs)
@@ -296,11 +299,16 @@ held := input.listing.lexicon.held
 simple_match(table, name, c) := true if {
 	held_here(held[table][name], c)
 } else := true if {
-	not input.listing.lexicon.held
+	walked
 	walked_match(table, name, c)
 } else := true if {
+	data.tables[table].contexts[name].restated
 	restated_match(table, name, c)
 } else := false
+
+# walked: the document has no held (built by hand); the library walks
+# the tokens around a hit.
+walked if not input.listing.lexicon.held
 
 # held_here: the engine's positions h of one context hold around hit c.
 held_here(h, c) if h.before[c.field][c.i]
@@ -332,8 +340,9 @@ sentence_match(table, name, c) if {
 	input.listing.fields[c.field].tokens[(i + r.n) - 1].e <= sp.e
 }
 
+# restated_match: the word of hit c, restated in a sentence of another
+# field beside a word of the context's sentence list.
 restated_match(table, name, c) if {
-	data.tables[table].contexts[name].restated
 	ctx := data.tables[table].contexts[name]
 	some r in found(table, "words")
 	r.field != c.field

@@ -101,7 +101,24 @@ registered(c) if name_exemption(c)
 # hit c lies inside, or the negation whose scope holds it (negation.rego). Titles of works
 # are a lexicon (data.tables.registered_names.works, and the title marks 《
 # 》): only the runs the listing holds are looked at.
-name_exemption(c) := "registered_name" if {
+name_exemption(c) := name_kind(c) if {
+	not nameless
+} else := "negated" if {
+	negated(c)
+}
+
+# nameless: the listing has no name a hit could lie inside (most have
+# none), so a hit's shared exemption is its negation alone; checked once
+# per evaluation instead of once per hit.
+nameless if {
+	count(registered_names) == 0
+	count(brand_names) == 0
+	count(found("registered_names", "works")) == 0
+	count(found("registered_names", "title_marks")) == 0
+}
+
+# name_kind is the kind of name hit c lies inside.
+name_kind(c) := "registered_name" if {
 	inside_name(c, registered_names)
 } else := "brand_attribute" if {
 	inside_name(c, brand_names)
@@ -114,8 +131,6 @@ name_exemption(c) := "registered_name" if {
 	in_title_marks(c)
 } else := "work_title" if {
 	inside_name(c, marked_titles)
-} else := "negated" if {
-	negated(c)
 }
 
 inside_name(c, known) if {

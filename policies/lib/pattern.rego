@@ -73,13 +73,15 @@ tails(table, p, head) := nexts(table, p, head, 1) if {
 
 # nexts are the runs of part k of pattern p that follow run prev.
 nexts(table, p, prev, k) := {r |
-	not regex.match(`^[#~]`, p.parts[k])
+	part := p.parts[k]
+	not regex.match(`^[#~]`, part)
 	start := prev.i + prev.n
+	last := start + object.get(p, "gap", 2)
 	some r in lexicon.found(table, "pattern_words")
-	r.field == prev.field
 	r.i >= start
-	r.i <= start + object.get(p, "gap", 2)
-	p.parts[k] in data.tables[table].pattern_words[r.key].classes
+	r.i <= last
+	r.field == prev.field
+	part in data.tables[table].pattern_words[r.key].classes
 	open_between(table, p, r.field, start, r.i - 1)
 } | suffixed(table, p, prev, k) | {r |
 	startswith(p.parts[k], "#")

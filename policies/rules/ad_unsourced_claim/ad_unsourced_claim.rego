@@ -43,6 +43,10 @@ needs := [
 
 skip := {"attributes": true}
 
+# figures are the listing's figures outside the skipped fields: the
+# rules below walk them, not every figure of the attributes.
+figures := [num | some num in object.get(input, ["listing", "numbers"], []); not skip[num.field]]
+
 figure_entry := {"kind": "figure", "needs": ["source", "period"], "suggestion": "写明数据来源和统计期间，如「好评率99%（数据来源：店铺后台，统计周期2023年1-6月）」，或删除"}
 
 # found are the listing's runs in the table: claims on their own (rankings,
@@ -133,8 +137,7 @@ own_model_baseline(c) if {
 # people (30万猫主人的选择, 10万人戴了都说转运): a head count without a
 # source. The figure must be digits (万人哄抢 is an idiom, 万兆 a speed).
 candidates contains c if {
-	some num in object.get(input, ["listing", "numbers"], [])
-	not skip[num.field]
+	some num in figures
 	num.value >= 10000
 	num.unit in {"", "人"}
 	first := lexicon.figure_first(num)
@@ -162,8 +165,7 @@ crowd_ends(name, "", last) := {end |
 # A rate before a percentage: 好评率99%, 回购率高达80%; a satisfaction
 # score in points (满意度98分, 满意度调查显示九十九点五分) is the same claim.
 candidates contains c if {
-	some num in object.get(input, ["listing", "numbers"], [])
-	not skip[num.field]
+	some num in figures
 	first := lexicon.figure_first(num)
 	m := metric_before(num.field, first, "rate")
 	rate_unit(num.unit, m.key)
@@ -194,11 +196,11 @@ rate_entry(key) := object.union(figure_entry, {"needs": ["source"]}) if {
 candidates contains c if {
 	some g in found
 	g.entry.metric == "count"
-	some k in numbers.range(0, 2)
-	p := (g.i + g.n) + k
+	after := g.i + g.n
+	some p in numbers.range(after, after + 2)
 	digit(g.field, p)
 	not digit(g.field, p - 1)
-	not lexicon.boundary_between(g.field, g.i + g.n, p - 1)
+	not lexicon.boundary_between(g.field, after, p - 1)
 	[last, e] := figure_end(g.field, p)
 	c := figure_hit(g.field, g.i, (last - g.i) + 1, g.s, e)
 	not lexicon.in_context("ad_unsourced_claim", "other_family", c)
@@ -210,7 +212,7 @@ candidates contains c if {
 candidates contains c if {
 	some g in found
 	g.entry.adjacent_count
-	some num in object.get(input, ["listing", "numbers"], [])
+	some num in figures
 	num.field == g.field
 	lexicon.figure_first(num) == g.i + g.n
 	counted(num)
@@ -226,7 +228,7 @@ candidates contains c if {
 candidates contains c if {
 	some g in found
 	g.entry.metric == "count"
-	some num in object.get(input, ["listing", "numbers"], [])
+	some num in figures
 	num.field == g.field
 	first := lexicon.figure_first(num)
 	first >= g.i + g.n
@@ -242,8 +244,7 @@ digit(name, i) if regex.match(`^[0-9]`, input.listing.fields[name].tokens[i].t)
 
 # A count or share before what people did: 10万+人已买, 99%的买家选择.
 candidates contains c if {
-	some num in object.get(input, ["listing", "numbers"], [])
-	not skip[num.field]
+	some num in figures
 	counted(num)
 	first := lexicon.figure_first(num)
 	next := lexicon.figure_next(num)
@@ -264,8 +265,7 @@ candidates contains c if {
 # it), so the figure has no next token of its own: the words that start
 # with "of" are looked for right after its last token.
 candidates contains c if {
-	some num in object.get(input, ["listing", "numbers"], [])
-	not skip[num.field]
+	some num in figures
 	num.unit == "%"
 	not lexicon.figure_next(num)
 	first := lexicon.figure_first(num)
@@ -310,22 +310,28 @@ counted(num) if {
 # looked at, not every key before every figure.
 metric_before(name, i, kind) := {"i": best[0], "s": input.listing.fields[name].tokens[best[0]].s, "key": best[2]} if {
 	found := {[r.i, r.n, r.key] |
-		some r in lexicon.found("ad_unsourced_claim", "words")
+		some r in metric_runs(kind)
 		r.field == name
 		r.i >= i - 5
 		r.i + r.n <= i
-		metric_is(data.tables.ad_unsourced_claim.words[r.key], kind)
 		not lexicon.boundary_between(name, r.i + r.n, i - 1)
 	}
 	count(found) > 0
 	best := max(found)
 }
 
+# metric_runs are the listing's runs of the lexicon that are metrics of
+# the kind: picked once per evaluation, and walked for every figure.
+metric_runs(kind) := [r |
+	some r in lexicon.found("ad_unsourced_claim", "words")
+	metric_is(data.tables.ad_unsourced_claim.words[r.key], kind)
+]
+
 # figure_end is [last token, end offset] of the count starting at token i:
 # the figure fact there if it counts people or items (已售5000件; not
 # 销售保2年), or else a bare run of digits that is no model code (热销233xx).
 figure_end(name, i) := e if {
-	some num in input.listing.numbers
+	some num in figures
 	num.field == name
 	num.s == input.listing.fields[name].tokens[i].s
 	counted(num)
@@ -347,7 +353,7 @@ figure_end(name, i) := e if {
 letter_at(name, i) if regex.match(`^[a-z]`, input.listing.fields[name].tokens[i].t)
 
 figure_at(name, i) if {
-	some num in input.listing.numbers
+	some num in figures
 	num.field == name
 	num.s == input.listing.fields[name].tokens[i].s
 }
