@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -36,37 +37,34 @@ func Numbers(fields map[string]Field) []Number {
 	var out []Number
 	for _, name := range fieldNames(fields) {
 		f := fields[name]
-		starts, ends := tokenOffsets(f.Tokens)
-		for _, n := range figuresIn(f.Text, name, ends) {
-			n.First, n.Last, n.Next = tokenAt(starts, n.S), tokenAt(ends, n.E), tokenAt(starts, n.E)
+		toks := tokenIndex(f.Tokens)
+		for _, n := range figuresIn(f.Text, name, toks) {
+			n.First, n.Last, n.Next = toks.starting(n.S), toks.ending(n.E), toks.starting(n.E)
 			out = append(out, n)
 		}
 	}
 	return out
 }
 
-// tokenOffsets indexes tokens by the byte offsets where they start and end
-// (nil maps without tokens).
-func tokenOffsets(toks []Token) (starts, ends map[int]int) {
-	if len(toks) == 0 {
-		return nil, nil
-	}
-	starts, ends = make(map[int]int, len(toks)), make(map[int]int, len(toks))
-	for i, t := range toks {
-		starts[t.S], ends[t.E] = i, i
-	}
-	return starts, ends
+// tokenIndex finds a field's tokens by the byte offsets where they start
+// or end. Tokens come in text order without overlaps, so a binary search
+// finds them: no index is built for a listing that is looked at once.
+type tokenIndex []Token
+
+// starting is the index of the token that starts at offset, or -1.
+func (ix tokenIndex) starting(offset int) *int {
+	i := sort.Search(len(ix), func(i int) bool { return ix[i].S >= offset })
+	return indexOrNone(i < len(ix) && ix[i].S == offset, i)
 }
 
-func hasKey(m map[int]int, k int) bool {
-	_, ok := m[k]
-	return ok
+// ending is the index of the token that ends at offset, or -1.
+func (ix tokenIndex) ending(offset int) *int {
+	i := sort.Search(len(ix), func(i int) bool { return ix[i].E >= offset })
+	return indexOrNone(i < len(ix) && ix[i].E == offset, i)
 }
 
-// tokenAt is the index of the token at offset in index, or -1.
-func tokenAt(index map[int]int, offset int) *int {
-	i, ok := index[offset]
-	if !ok {
+func indexOrNone(found bool, i int) *int {
+	if !found {
 		i = -1
 	}
 	return &i
@@ -79,14 +77,14 @@ func FiguresIn(text, field string) []Number {
 	return figuresIn(text, field, nil)
 }
 
-// figuresIn is FiguresIn that, given the byte offsets where the text's
-// words end, keeps a unit only when it ends a word: in 10万家庭 the 家 of
-// 家庭 is no unit, so the figure is 10万.
-func figuresIn(text, field string, ends map[int]int) []Number {
+// figuresIn is FiguresIn that, given the text's tokens, keeps a unit only
+// when it ends a token: in 10万家庭 the 家 of 家庭 is no unit, so the
+// figure is 10万.
+func figuresIn(text, field string, toks tokenIndex) []Number {
 	norm, origin := normalizeWithOrigin(text)
 	var out []Number
 	for _, m := range figurePattern.FindAllStringSubmatchIndex(norm, -1) {
-		if ends != nil && m[12] >= 0 && !hasKey(ends, origin[m[13]]) {
+		if len(toks) > 0 && m[12] >= 0 && *toks.ending(origin[m[13]]) < 0 {
 			m = withoutUnit(m)
 		}
 		n, ok := figureFrom(norm, m)

@@ -117,9 +117,7 @@ func (tw *textWord) markIn(m *marks, ev *textEvidence) {
 	for _, pn := range tw.partners {
 		m.partners = append(m.partners, pendingPartner(pn))
 	}
-	for table, classes := range tw.classes {
-		ev.add(table, classes)
-	}
+	ev.add(tw)
 }
 
 // unjudged reports that no listing rule can find anything in l, decided

@@ -3,25 +3,20 @@ package engine
 import "strings"
 
 // textEvidence is what a listing's text holds for the later parts of
-// patterns, before it has tokens (prefilter.mark fills it): the classes of
-// the pattern words that are stretches of the text, and the texts for the
-// suffixes. Every run of tokens is such a stretch, so it holds at least
-// what the tokens will: a head it cannot complete, the tokens cannot
-// either.
+// patterns, before it has tokens (prefilter.mark fills it): the pattern
+// words that are stretches of the text, and the texts for the suffixes.
+// Every run of tokens is such a stretch, so it holds at least what the
+// tokens will: a head it cannot complete, the tokens cannot either.
 type textEvidence struct {
-	texts   []string                   // each field's text, folded and without whitespace
-	classes map[string]map[string]bool // by table
+	texts []string    // each field's text, folded and without whitespace
+	words []*textWord // the pattern words found, whose classes are read only for a head
+	// classes are the words' classes by table, gathered when first asked.
+	classes map[string]map[string]bool
 }
 
-func (ev *textEvidence) add(table string, classes []string) {
-	if ev.classes == nil {
-		ev.classes = map[string]map[string]bool{}
-	}
-	if ev.classes[table] == nil {
-		ev.classes[table] = map[string]bool{}
-	}
-	for _, c := range classes {
-		ev.classes[table][c] = true
+func (ev *textEvidence) add(tw *textWord) {
+	if len(tw.classes) > 0 {
+		ev.words = append(ev.words, tw)
 	}
 }
 
@@ -40,5 +35,18 @@ func (ev *textEvidence) hasSuffix(suffixes []string) bool {
 }
 
 func (ev *textEvidence) tableClasses(table string, _ *patternTable) map[string]bool {
+	if ev.classes == nil {
+		ev.classes = map[string]map[string]bool{}
+		for _, tw := range ev.words {
+			for t, classes := range tw.classes {
+				if ev.classes[t] == nil {
+					ev.classes[t] = map[string]bool{}
+				}
+				for _, c := range classes {
+					ev.classes[t][c] = true
+				}
+			}
+		}
+	}
 	return ev.classes[table]
 }

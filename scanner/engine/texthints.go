@@ -14,7 +14,7 @@ type textHints struct {
 	texts    []facts.FieldText
 	norms    []string // facts.Normalize of each text
 	masked   maskedBrands
-	hints    map[string]bool
+	hints    [5]hintState        // by hintSlot, each worked out once
 	promises *facts.ListingFacts // the promises alone, once extracted
 }
 
@@ -87,8 +87,9 @@ const (
 )
 
 func (h *textHints) may(hint string) bool {
-	if v, ok := h.hints[hint]; ok {
-		return v
+	slot := hintSlot(hint)
+	if h.hints[slot] != hintUnknown {
+		return h.hints[slot] == hintThere
 	}
 	v := false
 	for i, t := range h.texts {
@@ -106,9 +107,34 @@ func (h *textHints) may(hint string) bool {
 			break
 		}
 	}
-	if h.hints == nil {
-		h.hints = map[string]bool{}
+	h.hints[slot] = hintAbsent
+	if v {
+		h.hints[slot] = hintThere
 	}
-	h.hints[hint] = v
 	return v
+}
+
+// hintState is a hint not yet worked out, or its answer.
+type hintState uint8
+
+const (
+	hintUnknown hintState = iota
+	hintAbsent
+	hintThere
+)
+
+// hintSlot is the place of a hint in textHints.hints (an array, not a
+// map: a listing asks for a few hints and most listings are asked).
+func hintSlot(hint string) int {
+	switch hint {
+	case hintFibre:
+		return 0
+	case hintDown:
+		return 1
+	case hintPromises:
+		return 2
+	case factMasked:
+		return 3
+	}
+	return 4 // attributes: a listing the text stage reads has none
 }
