@@ -12,9 +12,8 @@ import (
 // tokens after the figure's end the word may start), and the gate counts
 // them only there: a word that starts on the last token of a figure of
 // its field (3亿人: the unit is the word) or within that many tokens
-// after it (or from the token that starts where the figure ends). The
-// rule may still find nothing (a size, a year); it never misses a word
-// the gate did not count.
+// after it. The rule may still find nothing (a size, a year); it never
+// misses a word the gate did not count.
 
 // pendingNear is a run of alternative alt's words at token i of field,
 // counted once a figure is found before it (gate.resolveNearFigures).
@@ -42,12 +41,12 @@ func (g *gate) resolveNearFigures(m *marks, numbers []facts.Number) {
 }
 
 // startsAfter: token i is the last token of figure n or one of the within
-// tokens after it (or of those from the token that starts where it ends).
+// tokens after it. (A token that starts where the figure ends is the one
+// after its last token: tokens do not overlap, so where one starts at the
+// figure's end another ends there. The rule's windows counted from either
+// fit in this one.)
 func startsAfter(n facts.Number, i, within int) bool {
-	if n.Last != nil && *n.Last >= 0 && i >= *n.Last && i <= *n.Last+within {
-		return true
-	}
-	return n.Next != nil && *n.Next >= 0 && i >= *n.Next && i < *n.Next+within
+	return n.Last != nil && *n.Last >= 0 && i >= *n.Last && i <= *n.Last+within
 }
 
 // firstFigureChar is the byte offset of the first character of text that

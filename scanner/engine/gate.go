@@ -23,10 +23,15 @@ import (
 // promise kinds (input.listing.promises[_].kind) one of which must be
 // there. Units name tables whose keys are units
 // (ad_education_guarantee.score_units): some figure of the listing must
-// have one of them (input.listing.numbers[_].unit). AfterFigure, when
-// above 0, counts the alternative's words only where one starts on the
-// last token of a figure of its field or at most that many tokens after
-// it (10万+|宝宝, 3亿|人: figurenear.go). A rule that declares no needs is always evaluated.
+// have one of them (input.listing.numbers[_].unit). Two more narrow what
+// the alternative's words (not its pattern heads) count for: AfterFigure,
+// when above 0, counts them only where one starts on the last token of a
+// figure of its field or at most that many tokens after it (10万+|宝宝,
+// 3亿|人: figurenear.go); Partnered, declared by a rule whose every hit of
+// those words passes its partner context (lib/wordrule.rego), counts a
+// word whose entry names a partner context only where a word of that
+// context is in the listing (partnergate.go). A rule that declares no
+// needs is always evaluated.
 //
 // A table's pattern_heads (see lib/pattern.rego) counts as found only
 // where one of the patterns its word starts can complete (patterngate.go).
@@ -36,31 +41,24 @@ type Needs struct {
 	Facts    []string `json:"facts"`
 	Promises []string `json:"promises"`
 	Units    []string `json:"units"`
-	// AfterFigure: see above (0: anywhere).
-	AfterFigure int `json:"after_figure"`
+	// AfterFigure and Partnered: see above (0, false: anywhere).
+	AfterFigure int  `json:"after_figure"`
+	Partnered   bool `json:"partnered"`
 }
 
 // gate decides, per listing, which rule packages can find something:
 // the others are skipped (input.listing.lexicon.skip), and when every
 // listing rule is skipped the policies are not evaluated at all.
 type gate struct {
-	rules    []string         // packages that declare needs
-	alts     []alternative    // their needs, each a way to find something
-	words    map[string][]int // table word → alternatives that need it
+	rules []string      // packages that declare needs
+	alts  []alternative // their needs, each a way to find something
+	// words are what each word of the tables counts for (gatemarks.go):
+	// table words, pattern heads, words with a partner context, words
+	// after figures, partner-context words.
+	words    map[string]*gateWord
 	prefixes map[string][]int // table key (a prefix) → alternatives
-	// heads are the words of the pattern_heads that alternatives name:
-	// they count only where a pattern of theirs can complete (patterngate.go).
-	heads  map[string][]headNeed
-	starts patternStarts
-	// partners are the words whose entries name a partner context: they
-	// count only where a word of it is found too (partnergate.go).
-	partners map[string][]partnerNeed
-	contexts partnerContexts
-	// nearFigure are the words of alternatives that want them after a
-	// figure (Needs.AfterFigure): they count only there (figurenear.go).
-	nearFigure map[string][]int
-	// runs holds all of the above by word (gatemarks.go).
-	runs map[string]*runWord
+	starts   patternStarts
+	contexts map[string]int // partner contexts, "table/context" → index (partnergate.go)
 	// open: some listing rule declares no needs, so the policies are
 	// evaluated for every listing.
 	open bool
@@ -80,6 +78,7 @@ type alternative struct {
 	promises        map[string]bool
 	units           map[string]bool // nil: any figure or none will do
 	afterFigure     int             // Needs.AfterFigure
+	partnered       bool            // Needs.Partnered
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -123,9 +122,8 @@ func hasPercent(l *facts.ListingFacts) bool {
 // null, an object or an array, by rule package) and the words of the
 // tables they name.
 func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexiconWords) (*gate, error) {
-	g := &gate{words: map[string][]int{}, prefixes: map[string][]int{}, heads: map[string][]headNeed{},
-		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, partners: map[string][]partnerNeed{},
-		contexts: partnerContexts{ids: map[string]int{}, words: map[string][]int{}}, nearFigure: map[string][]int{}}
+	g := &gate{words: map[string]*gateWord{}, prefixes: map[string][]int{}, contexts: map[string]int{},
+		starts: lw.starts, masked: lw.masked, dodges: lw.dodges}
 	ids := make([]string, 0, len(declared))
 	for id := range declared {
 		ids = append(ids, id)
@@ -136,7 +134,6 @@ func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexico
 			return nil, fmt.Errorf("rule package %s: needs: %w", id, err)
 		}
 	}
-	g.indexRuns()
 	g.pre = newPrefilter(g)
 	return g, nil
 }
@@ -175,7 +172,11 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if n.AfterFigure < 0 || n.AfterFigure > 0 && len(n.Words) == 0 {
 		return fmt.Errorf("after_figure %d: want a count of tokens above 0, beside words", n.AfterFigure)
 	}
-	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts, afterFigure: n.AfterFigure}
+	if n.Partnered && len(n.Words) == 0 {
+		return fmt.Errorf("partnered: want words beside it")
+	}
+	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts,
+		afterFigure: n.AfterFigure, partnered: n.Partnered}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
 			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, numbers, percents, promises, promise_pair, attributes, masked)", f)
@@ -214,39 +215,46 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 }
 
 // index adds the keys of table path to the words (or prefixes) of
-// alternative a; the words of a table's pattern_heads go to heads
-// instead, when the table has patterns (patterngate.go), and the words
-// with a partner context to partners (partnergate.go).
+// alternative a: the words of a table's pattern_heads as heads, counted
+// where a pattern can complete (patterngate.go), whatever else the
+// alternative says; the words of an alternative with after_figure as
+// words after figures (figurenear.go); the others as words, or, for a
+// partnered alternative, as partners where their entry names a context
+// (partnergate.go).
 func (g *gate) index(data map[string]any, path string, a int, words bool) error {
 	keys, err := tableKeys(data, path)
 	if err != nil {
 		return err
 	}
 	table, lexicon, _ := strings.Cut(path, ".")
-	if words && lexicon == patternHeads && g.starts[table] != nil {
-		for k := range keys {
-			g.heads[k] = append(g.heads[k], headNeed{alt: a, table: table})
-		}
-		return nil
-	}
-	if !words {
+	switch {
+	case !words:
 		for k := range keys {
 			g.prefixes[k] = append(g.prefixes[k], a)
 		}
-		return nil
-	}
-	for k, entry := range keys {
-		if g.alts[a].afterFigure > 0 {
-			g.nearFigure[k] = append(g.nearFigure[k], a)
-			continue
+	case lexicon == patternHeads && g.starts[table] != nil:
+		for k := range keys {
+			g.word(k).heads = append(g.word(k).heads, pendingHead{alt: a, table: table, key: k})
 		}
-		if ctx := partnerContext(data, table, entry); ctx != "" {
-			g.partners[k] = append(g.partners[k], partnerNeed{alt: a, ctx: g.contexts.id(data, table, ctx)})
-			continue
+	case g.alts[a].afterFigure > 0:
+		for k := range keys {
+			g.word(k).near = append(g.word(k).near, a)
 		}
-		g.words[k] = append(g.words[k], a)
+	default:
+		for k, entry := range keys {
+			g.indexWord(data, table, k, entry, a)
+		}
 	}
 	return nil
+}
+
+// indexWord adds word k (its entry in table) to alternative a.
+func (g *gate) indexWord(data map[string]any, table, k string, entry any, a int) {
+	if ctx := partnerContext(data, table, entry); g.alts[a].partnered && ctx != "" {
+		g.word(k).partners = append(g.word(k).partners, partnerNeed{alt: a, ctx: g.contextID(data, table, ctx)})
+		return
+	}
+	g.word(k).alts = append(g.word(k).alts, a)
 }
 
 // tableKeys is the object at data.tables.<path> (path dotted).
@@ -271,15 +279,7 @@ func (g *gate) skip(l *facts.ListingFacts) ([]string, bool) {
 	if len(g.rules) == 0 {
 		return nil, false
 	}
-	m := g.newMarks()
-	for name, field := range l.Fields {
-		g.markWords(name, field.Tokens, m)
-	}
-	m.resolvePartners()
-	g.resolveNearFigures(m, l.Numbers)
-	if len(m.heads) > 0 {
-		g.resolveHeads(m.heads, m.words, newPatternEvidence(l.Fields, func() []facts.Number { return l.Numbers }))
-	}
+	m := g.markTokens(l.Fields, func() []facts.Number { return l.Numbers })
 	needed := make([]bool, len(g.rules))
 	for a, alt := range g.alts {
 		if (!alt.words || m.words[a]) && (!alt.prefixes || m.prefixes[a]) && g.hasFact(l, alt.facts) && hasPromise(l, alt.promises) && hasUnit(l.Numbers, alt.units) {

@@ -69,6 +69,40 @@ needs := {"words": ["shop.words"]}
 	}
 }
 
+// Partner contexts narrow a rule's words only where the rule declares
+// partnered (its every hit passes the partner): a rule that reads the same
+// words without asking for the partner still judges a listing without it,
+// and a context with no words at all (an empty "all" holds everywhere)
+// never narrows them.
+func TestGatePartnersOnlyWhereTheRuleSaysSo(t *testing.T) {
+	t.Parallel()
+	l := &listings.Listing{ID: "1", Source: "t.txt", Title: "三只松鼠花草茶 包邮"}
+	for _, c := range []struct {
+		needs, context string
+		found          int
+	}{
+		{`{"words": ["shop.words"]}`, `{"before": {"坚果": true}}`, 1},
+		{`{"words": ["shop.words"], "partnered": true}`, `{"before": {"坚果": true}}`, 0},
+		{`{"words": ["shop.words"], "partnered": true}`, `{"all": []}`, 1},
+	} {
+		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\nneeds := "+c.needs+"\n")
+		words := filepath.Join(t.TempDir(), "words.json")
+		table := `{"tables": {"shop": {"words": {"松鼠": {"needs": "nut"}}, "contexts": {"nut": ` + c.context + `}}}}`
+		if err := os.WriteFile(words, []byte(table), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		data, err := LoadDataFile(words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		j := userChecker(t, 0, loadDir(t, dir, false), data)
+		found, _, err := j.CheckListing(t.Context(), l)
+		if err != nil || len(rulesOf(found)["shop-words"]) != c.found {
+			t.Errorf("needs %s, context %s: findings %v, %v; want %d of shop-words", c.needs, c.context, rulesOf(found), err, c.found)
+		}
+	}
+}
+
 // Needs that cannot be checked are refused when the policies load, with
 // the rule and the reason, rather than silently skipping the rule.
 func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
@@ -81,6 +115,7 @@ func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
 		`needs := [{"promises": ["presale"]}, {}]`:                      "an empty object needs nothing",
 		`needs := {"facts": ["numbers"], "after_figure": 2}`:            "beside words",
 		`needs := {"words": ["ad_absolute.words"], "after_figure": -1}`: "want a count of tokens above 0",
+		`needs := {"facts": ["numbers"], "partnered": true}`:            "partnered: want words beside it",
 	} {
 		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\n"+decl+"\n")
 		_, err := newJudge(Options{Bundles: []*bundle.Bundle{loadDir(t, dir, false)}})

@@ -6,67 +6,67 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
-// marks is what the gate finds in one listing's tokens.
+// gateWord is what a word of the tables counts for in the gate: the
+// alternatives it marks at once, the partner contexts it is a word of,
+// and the alternatives it marks only with more of the listing: as a
+// pattern head (patterngate.go), as a word with a partner context
+// (partnergate.go), as a word after a figure (figurenear.go). At the text
+// stage it may also be a prefix character and a pattern word of some
+// classes (prefilter.go). One entry per word: a run is looked up once.
+type gateWord struct {
+	alts, contexts, near, prefixes []int
+	heads                          []pendingHead
+	partners                       []partnerNeed
+	classes                        map[string][]string // by table, at the text stage
+}
+
+// word is the entry of word k, made on first use.
+func (g *gate) word(k string) *gateWord {
+	if g.words[k] == nil {
+		g.words[k] = &gateWord{}
+	}
+	return g.words[k]
+}
+
+// marks is what the gate finds in one listing, in its text or its tokens.
 type marks struct {
 	words, prefixes []bool // by alternative
-	// heads are the runs that are pattern heads (counted by
-	// resolveHeads), partners the runs with a partner context (counted by
-	// resolvePartners); contexts marks the partner contexts some run is a
-	// word of.
+	// heads are the pattern heads found (counted by resolveHeads),
+	// partners the words with a partner context (counted by
+	// resolvePartners), near the words wanted after a figure (counted by
+	// resolveNearFigures); contexts marks the partner contexts some word
+	// found is a word of.
 	heads    []pendingHead
-	partners []pendingPartner
+	partners []partnerNeed
+	near     []pendingNear
 	contexts []bool
-	// near are the runs that count only after a figure
-	// (resolveNearFigures).
-	near []pendingNear
 }
 
 func (g *gate) newMarks() *marks {
-	return &marks{words: make([]bool, len(g.alts)), prefixes: make([]bool, len(g.alts)), contexts: make([]bool, len(g.contexts.ids))}
+	return &marks{words: make([]bool, len(g.alts)), prefixes: make([]bool, len(g.alts)), contexts: make([]bool, len(g.contexts))}
 }
 
-// runWord is what a run of tokens counts for in the gate: the
-// alternatives it marks at once, the partner contexts it is a word of, and
-// the alternatives it marks only with more of the listing (a pattern head,
-// a word with a partner context, a word after a figure). One lookup per
-// run instead of one per kind: the gate runs on every listing the text
-// lets through.
-type runWord struct {
-	alts, contexts, near []int
-	heads                []headNeed
-	partners             []partnerNeed
-}
-
-// indexRuns gathers the gate's words of every kind by run.
-func (g *gate) indexRuns() {
-	g.runs = map[string]*runWord{}
-	at := func(k string) *runWord {
-		if g.runs[k] == nil {
-			g.runs[k] = &runWord{}
-		}
-		return g.runs[k]
+// markTokens marks what the listing's tokens hold, then counts the words
+// that need more of the listing (numbers gives its figures, asked only
+// when some word needs them).
+func (g *gate) markTokens(fields map[string]facts.Field, numbers func() []facts.Number) *marks {
+	m := g.newMarks()
+	for name, f := range fields {
+		g.markWords(name, f.Tokens, m)
 	}
-	for k, alts := range g.words {
-		at(k).alts = alts
+	m.resolvePartners()
+	if len(m.heads) > 0 {
+		g.resolveHeads(m.heads, m.words, newPatternEvidence(fields, numbers))
 	}
-	for k, ids := range g.contexts.words {
-		at(k).contexts = ids
+	if len(m.near) > 0 {
+		g.resolveNearFigures(m, numbers())
 	}
-	for k, alts := range g.nearFigure {
-		at(k).near = alts
-	}
-	for k, heads := range g.heads {
-		at(k).heads = heads
-	}
-	for k, partners := range g.partners {
-		at(k).partners = partners
-	}
+	return m
 }
 
 // markWords marks the alternatives whose tables hold a run of the tokens,
 // or the first character of a token (prefixes), and keeps the runs that
-// count only with more of the listing: pattern heads, words with a
-// partner context, words after figures.
+// count only with more of the listing.
 func (g *gate) markWords(field string, toks []facts.Token, m *marks) {
 	var key []byte // looked up as string(key), which does not allocate
 	for i, tok := range toks {
@@ -76,25 +76,23 @@ func (g *gate) markWords(field string, toks []facts.Token, m *marks) {
 		key = key[:0]
 		for n := 0; n < maxLexiconRun && i+n < len(toks); n++ {
 			key = append(key, toks[i+n].T...)
-			if w := g.runs[string(key)]; w != nil {
-				m.add(w, field, i, string(key))
+			if w := g.words[string(key)]; w != nil {
+				m.addRun(w, field, i)
 			}
 		}
 	}
 }
 
-// add records run key (from token i of field) of word w.
-func (m *marks) add(w *runWord, field string, i int, key string) {
+// addRun records a run of word w from token i of field.
+func (m *marks) addRun(w *gateWord, field string, i int) {
 	mark(m.words, w.alts)
 	mark(m.contexts, w.contexts)
 	for _, h := range w.heads {
 		if !m.words[h.alt] {
-			m.heads = append(m.heads, pendingHead{alt: h.alt, table: h.table, key: key})
+			m.heads = append(m.heads, h)
 		}
 	}
-	for _, p := range w.partners {
-		m.partners = append(m.partners, pendingPartner(p))
-	}
+	m.partners = append(m.partners, w.partners...)
 	for _, a := range w.near {
 		m.near = append(m.near, pendingNear{alt: a, field: field, i: i})
 	}

@@ -2,33 +2,26 @@ package engine
 
 import "sort"
 
-// A word whose entry names a partner context (`"needs": "state_organ"`:
-// 专用 is a claim only beside 国家机关) gives its rule nothing to judge
-// unless that context can hold: the library keeps such a hit only where a
-// word of the context's before, after, sentence or title list (of one of
-// its parts, for a context of "all" parts) is a run of tokens near it
-// (lib/wordrule.rego and the rules' own partnered). 专用, 推荐 and 指定 are
-// in hundreds of titles and beside a state organ in almost none, so the
-// gate counts such a word only where some word of its context is a run of
-// tokens anywhere in the listing (looser than the library, which wants it
-// around the hit: the gate may let through a listing the rule then finds
-// nothing in, never the reverse). A context a listing's category can stand
-// for (category_contexts) cannot be told from the tokens, so its words
-// count as plain words. What each context needs is read from the tables
-// once (newPartnerContexts).
+// A rule whose every hit of its words passes the word's partner context
+// (lib/wordrule.rego's partnered: an entry with "needs": "state_organ" is
+// kept only where a word of that context's before, after, sentence or title
+// list, or of each of its "all" parts, is a run of tokens around it or in
+// the title) declares its words partnered. 专用, 推荐 and 指定 are in
+// hundreds of titles and beside a state organ in almost none, so for such
+// a rule the gate counts a word with a partner context only where some
+// word of its context (of any part) is a run of 1 to maxLexiconRun tokens
+// anywhere in the listing: looser than the library, so the gate may let
+// through a listing the rule then finds nothing in, never the reverse. A
+// context a listing's category can stand for (category_contexts), and one
+// with no words of its own or of its parts (an empty "all" holds
+// everywhere), cannot be told from the tokens: such a word counts as a
+// plain word. Rules that read their words without partnered do not
+// declare it, and their words count wherever they are.
 
-// partnerNeed is an alternative that names a word with a partner context.
+// partnerNeed is alternative alt's word with partner context ctx (an index
+// of gate.contexts); found in a listing, it counts once a word of ctx is
+// found too (marks.resolvePartners).
 type partnerNeed struct{ alt, ctx int }
-
-// pendingPartner is such a word found in the listing, counted once its
-// context's words are found too (marks.resolvePartners).
-type pendingPartner partnerNeed
-
-// partnerContexts index the partner contexts of the gate's words.
-type partnerContexts struct {
-	ids   map[string]int   // "table/context" → index
-	words map[string][]int // context word → the contexts it is a word of
-}
 
 // partnerContext is the context entry of table names as a word's partner,
 // when the gate can tell from the tokens whether it may hold ("" when the
@@ -39,25 +32,25 @@ func partnerContext(data map[string]any, table string, entry any) string {
 	t, _ := tableObject(data, table)
 	contexts, _ := t["contexts"].(map[string]any)
 	byCategory, _ := t["category_contexts"].(map[string]any)
-	if name == "" || contexts[name] == nil || byCategory[name] != nil {
+	if name == "" || contexts[name] == nil || byCategory[name] != nil || len(contextWords(contexts, name)) == 0 {
 		return ""
 	}
 	return name
 }
 
-// id is the index of context name of table, its words indexed the first
-// time it is asked for.
-func (pc *partnerContexts) id(data map[string]any, table, name string) int {
+// contextID is the index of context name of table, its words marked as
+// partner-context words the first time it is asked for.
+func (g *gate) contextID(data map[string]any, table, name string) int {
 	key := table + "/" + name
-	if id, ok := pc.ids[key]; ok {
+	if id, ok := g.contexts[key]; ok {
 		return id
 	}
-	id := len(pc.ids)
-	pc.ids[key] = id
+	id := len(g.contexts)
+	g.contexts[key] = id
 	t, _ := tableObject(data, table)
 	contexts, _ := t["contexts"].(map[string]any)
 	for _, w := range contextWords(contexts, name) {
-		pc.words[w] = append(pc.words[w], id)
+		g.word(w).contexts = append(g.word(w).contexts, id)
 	}
 	return id
 }

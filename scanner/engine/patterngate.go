@@ -18,14 +18,9 @@ import (
 // the rule then finds nothing in, never the reverse). What a part needs
 // is read from the tables once (patternStarts).
 
-// headNeed is an alternative that names a table's pattern_heads.
-type headNeed struct {
-	alt   int
-	table string
-}
-
-// pendingHead is a head word found in the listing, for alternative alt,
-// counted once one of its patterns can complete (gate.resolveHeads).
+// pendingHead is head word key of table for alternative alt; found in a
+// listing, it counts once one of its patterns can complete
+// (gate.resolveHeads).
 type pendingHead struct {
 	alt        int
 	table, key string

@@ -31,51 +31,21 @@ import (
 // Listings with attributes go the whole way: their facts come from the
 // attributes too.
 type prefilter struct {
-	words *textTrie // words and prefix characters, whitespace removed → what each counts for
-}
-
-// textWord is what a word found in the text counts for, read as the gate
-// reads tokens: the alternatives it marks at once, those it marks only
-// after the first character that can start a figure, the pattern heads and the
-// words with a partner context it marks once their patterns can complete
-// or their contexts are there, and the partner contexts and pattern-word
-// classes it is a word of.
-type textWord struct {
-	alts     []int
-	near     []int // the alternatives that want the word after a figure (figurenear.go)
-	prefixes []int // the alternatives whose prefix the word is (one character)
-	heads    []pendingHead
-	partners []partnerNeed
-	contexts []int
-	classes  map[string][]string // by table
+	words *textTrie // the gate's words, prefix characters and pattern words, whitespace removed
 }
 
 func newPrefilter(g *gate) prefilter {
 	p := prefilter{words: newTextTrie()}
-	for w, alts := range g.words {
-		p.word(w).alts = append(p.word(w).alts, alts...)
-	}
-	for w, alts := range g.nearFigure {
-		p.word(w).near = append(p.word(w).near, alts...)
-	}
-	for w, needs := range g.heads {
-		for _, h := range needs {
-			p.word(w).heads = append(p.word(w).heads, pendingHead{alt: h.alt, table: h.table, key: w})
-		}
-	}
-	for w, needs := range g.partners {
-		p.word(w).partners = append(p.word(w).partners, needs...)
-	}
-	for w, ids := range g.contexts.words {
-		p.word(w).contexts = append(p.word(w).contexts, ids...)
+	for k, w := range g.words {
+		p.word(k).merge(w)
 	}
 	for table, pt := range g.starts {
-		for w, classes := range pt.classes {
-			tw := p.word(w)
-			if tw.classes == nil {
-				tw.classes = map[string][]string{}
+		for k, classes := range pt.classes {
+			w := p.word(k)
+			if w.classes == nil {
+				w.classes = map[string][]string{}
 			}
-			tw.classes[table] = classes
+			w.classes[table] = append(w.classes[table], classes...)
 		}
 	}
 	for key, alts := range g.prefixes {
@@ -86,10 +56,20 @@ func newPrefilter(g *gate) prefilter {
 	return p
 }
 
+// merge adds what o counts for to w (two words the same without
+// whitespace are one word of the text).
+func (w *gateWord) merge(o *gateWord) {
+	w.alts = append(w.alts, o.alts...)
+	w.contexts = append(w.contexts, o.contexts...)
+	w.near = append(w.near, o.near...)
+	w.heads = append(w.heads, o.heads...)
+	w.partners = append(w.partners, o.partners...)
+}
+
 // word is the entry of word (whitespace removed), made on first use; a
 // word of whitespace alone gets one no text finds (no token run is
 // whitespace alone).
-func (p *prefilter) word(word string) *textWord { return p.words.add(withoutSpace(word)) }
+func (p *prefilter) word(word string) *gateWord { return p.words.add(withoutSpace(word)) }
 
 // withoutSpace is s without the whitespace and NUL characters, the ones
 // no kept token holds at either end (the tokenizer reads NUL as a space).
@@ -107,24 +87,23 @@ func withoutSpace(s string) string {
 // ev the pattern-word classes of the words found.
 func (p *prefilter) mark(text string, m *marks, ev *textEvidence) {
 	figure := firstFigureChar(text)
-	p.words.each(text, func(at int, tw *textWord) {
-		tw.markIn(m, ev)
-		if at >= figure {
-			mark(m.words, tw.near)
-		}
-	})
+	p.words.each(text, func(at int, w *gateWord) { m.markText(w, at, figure, ev) })
 	ev.texts = append(ev.texts, text)
 }
 
-func (tw *textWord) markIn(m *marks, ev *textEvidence) {
-	mark(m.words, tw.alts)
-	mark(m.prefixes, tw.prefixes)
-	mark(m.contexts, tw.contexts)
-	m.heads = append(m.heads, tw.heads...)
-	for _, pn := range tw.partners {
-		m.partners = append(m.partners, pendingPartner(pn))
+// markText records word w found in a text at byte offset at, where the
+// first character that can start a figure is at figure: what it counts
+// for at once, and what it may count for once the whole text is read.
+func (m *marks) markText(w *gateWord, at, figure int, ev *textEvidence) {
+	mark(m.words, w.alts)
+	mark(m.prefixes, w.prefixes)
+	mark(m.contexts, w.contexts)
+	if at >= figure {
+		mark(m.words, w.near)
 	}
-	ev.add(tw)
+	m.heads = append(m.heads, w.heads...)
+	m.partners = append(m.partners, w.partners...)
+	ev.add(w)
 }
 
 // unjudged reports that no listing rule can find anything in l, decided
@@ -148,12 +127,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	if !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, anyUnit) {
 		return true
 	}
-	m = g.newMarks()
 	cut := fields()
-	for name, f := range cut {
-		g.markWords(name, f.Tokens, m)
-	}
-	m.resolvePartners()
 	// The figures Build would find (they read the cut fields alone), once.
 	var numbers []facts.Number
 	figures := func() []facts.Number {
@@ -162,12 +136,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 		}
 		return numbers
 	}
-	if len(m.heads) > 0 {
-		g.resolveHeads(m.heads, m.words, newPatternEvidence(cut, figures))
-	}
-	if len(m.near) > 0 {
-		g.resolveNearFigures(m, figures())
-	}
+	m = g.markTokens(cut, figures)
 	units := func(units map[string]bool) bool { return hasUnit(figures(), units) }
 	return !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, units)
 }

@@ -9,12 +9,13 @@ import "strings"
 // tokens will: a head it cannot complete, the tokens cannot either.
 type textEvidence struct {
 	texts []string    // each field's text, folded and without whitespace
-	words []*textWord // the pattern words found, whose classes are read only for a head
-	// classes are the words' classes by table, gathered when first asked.
+	words []*gateWord // the pattern words found, whose classes are read only for a head
+	// classes are the words' classes by table, gathered when first asked:
+	// heads are resolved once every field's text has been read.
 	classes map[string]map[string]bool
 }
 
-func (ev *textEvidence) add(tw *textWord) {
+func (ev *textEvidence) add(tw *gateWord) {
 	if len(tw.classes) > 0 {
 		ev.words = append(ev.words, tw)
 	}

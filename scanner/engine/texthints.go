@@ -88,7 +88,7 @@ const (
 
 func (h *textHints) may(hint string) bool {
 	slot := hintSlot(hint)
-	if h.hints[slot] != hintUnknown {
+	if slot >= 0 && h.hints[slot] != hintUnknown {
 		return h.hints[slot] == hintThere
 	}
 	v := false
@@ -107,9 +107,11 @@ func (h *textHints) may(hint string) bool {
 			break
 		}
 	}
-	h.hints[slot] = hintAbsent
-	if v {
-		h.hints[slot] = hintThere
+	if slot >= 0 {
+		h.hints[slot] = hintAbsent
+		if v {
+			h.hints[slot] = hintThere
+		}
 	}
 	return v
 }
@@ -123,8 +125,8 @@ const (
 	hintThere
 )
 
-// hintSlot is the place of a hint in textHints.hints (an array, not a
-// map: a listing asks for a few hints and most listings are asked).
+// hintSlot is the place of a hint in textHints.hints, or -1 (an array,
+// not a map: a listing asks for a few hints and most listings are asked).
 func hintSlot(hint string) int {
 	switch hint {
 	case hintFibre:
@@ -135,6 +137,8 @@ func hintSlot(hint string) int {
 		return 2
 	case factMasked:
 		return 3
+	case "attributes":
+		return 4 // a listing the text stage reads has none
 	}
-	return 4 // attributes: a listing the text stage reads has none
+	return -1 // not kept: a hint added later is worked out each time
 }

@@ -9,24 +9,24 @@ import "unicode/utf8"
 type textTrie struct {
 	root  map[rune]int32   // first character → node
 	edges map[uint64]int32 // node<<32 | next character → node
-	words []*textWord      // by node; nil where no word ends
+	words []*gateWord      // by node; nil where no word ends
 }
 
 func newTextTrie() *textTrie {
-	return &textTrie{root: map[rune]int32{}, edges: map[uint64]int32{}, words: []*textWord{nil}}
+	return &textTrie{root: map[rune]int32{}, edges: map[uint64]int32{}, words: []*gateWord{nil}}
 }
 
 // add puts word in the trie (no-op for ""), its entry made on first use.
-func (t *textTrie) add(word string) *textWord {
+func (t *textTrie) add(word string) *gateWord {
 	node := int32(-1)
 	for _, r := range word {
 		node = t.child(node, r)
 	}
 	if node < 0 {
-		return &textWord{}
+		return &gateWord{}
 	}
 	if t.words[node] == nil {
-		t.words[node] = &textWord{}
+		t.words[node] = &gateWord{}
 	}
 	return t.words[node]
 }
@@ -59,7 +59,7 @@ func edgeKey(node int32, r rune) uint64 { return uint64(node)<<32 | uint64(uint3
 
 // each calls found with every word of the trie that starts at some
 // character of text, and the byte offset where it starts.
-func (t *textTrie) each(text string, found func(int, *textWord)) {
+func (t *textTrie) each(text string, found func(int, *gateWord)) {
 	for i := 0; i < len(text); {
 		_, size := utf8.DecodeRuneInString(text[i:])
 		node := int32(-1)

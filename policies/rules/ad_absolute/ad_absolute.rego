@@ -42,8 +42,11 @@ meta := {
 # with one of its prefixes (最), or a guarantee word after a figure
 # (100%正品); a listing with none of these is skipped by the engine (see
 # main.rego).
+# partnered: every hit of its words passes partnered (an entry naming a
+# partner context is kept only beside it), so the engine counts such a
+# word only where a word of that context is in the listing.
 needs := [
-	{"words": ["ad_absolute.words"]},
+	{"words": ["ad_absolute.words"], "partnered": true},
 	{"prefixes": ["ad_absolute.prefixes"]},
 	{"words": ["ad_absolute.guarantees.words"], "facts": ["percents"]},
 	{"words": ["ad_absolute.peer_marks"]},

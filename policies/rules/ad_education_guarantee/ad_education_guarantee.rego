@@ -34,7 +34,10 @@ meta := {
 # needs: every finding starts from one of its words (or, for scores, a
 # guarantee word before a figure whose unit is a score unit); a listing
 # without any is skipped by the engine (see main.rego).
-needs := [{"words": ["ad_education_guarantee.words", "ad_education_guarantee.pattern_heads"]}, {"words": ["ad_education_guarantee.score_leads"], "units": ["ad_education_guarantee.score_units"]}]
+# partnered: every hit of its words passes partnered (an entry naming a
+# partner context is kept only beside it), so the engine counts such a
+# word only where a word of that context is in the listing.
+needs := [{"words": ["ad_education_guarantee.words", "ad_education_guarantee.pattern_heads"], "partnered": true}, {"words": ["ad_education_guarantee.score_leads"], "units": ["ad_education_guarantee.score_units"]}]
 
 skip := {"attributes": true}
 

@@ -32,7 +32,10 @@ meta := {
 
 # needs: every finding starts from one of its words; a listing without
 # any is skipped by the engine (see main.rego).
-needs := {"words": ["ad_investment_return.words", "ad_investment_return.pattern_heads"]}
+# partnered: every hit of its words passes partnered (an entry naming a
+# partner context is kept only beside it), so the engine counts such a
+# word only where a word of that context is in the listing.
+needs := {"words": ["ad_investment_return.words", "ad_investment_return.pattern_heads"], "partnered": true}
 
 skip := {"attributes": true}
 

@@ -35,7 +35,10 @@ meta := {
 # needs: every finding starts from one of its words or a pattern's first
 # word (see lib/pattern.rego); a listing without
 # any is skipped by the engine (see main.rego).
-needs := {"words": ["ad_pressure.words", "ad_pressure.pattern_heads"]}
+# partnered: every hit of its words passes partnered (an entry naming a
+# partner context is kept only beside it), so the engine counts such a
+# word only where a word of that context is in the listing.
+needs := {"words": ["ad_pressure.words", "ad_pressure.pattern_heads"], "partnered": true}
 
 skip := {"attributes": true}
 

@@ -33,8 +33,10 @@ meta := {
 
 # needs: every finding starts from one of its words, or from a metric
 # word at most two tokens after a figure (10万+人已买, 98%的学生, 30万|猫|主人:
-# the candidates below look no further); a listing with neither is
-# skipped by the engine (see main.rego).
+# the candidates below look no further; a figure counting people in its
+# own unit, 3亿人, needs no crowd word, but keeps the unit 人 only where it
+# ends a token, and that token is itself a crowd word on the figure's last
+# token); a listing with neither is skipped by the engine (see main.rego).
 needs := [
 	{"words": ["ad_unsourced_claim.words", "ad_unsourced_claim.pattern_heads"]},
 	{"words": ["ad_unsourced_claim.metrics_after"], "facts": ["numbers"], "after_figure": 2},

@@ -36,7 +36,10 @@ meta := {
 # word, or from a brand the engine found written masked
 # (input.listing.lexicon.masked); a listing without any is skipped by the
 # engine (see main.rego).
-needs := [{"words": ["counterfeit.words", "counterfeit.pattern_heads"]}, {"facts": ["masked"]}]
+# partnered: every hit of its words passes partnered (an entry naming a
+# partner context is kept only beside it), so the engine counts such a
+# word only where a word of that context is in the listing.
+needs := [{"words": ["counterfeit.words", "counterfeit.pattern_heads"], "partnered": true}, {"facts": ["masked"]}]
 
 # words, and word-class patterns (lib/pattern.rego) for what sellers
 # paraphrase: 和正品放一起分不出 (a copy said to pass for the real thing).
