@@ -1,6 +1,10 @@
 package engine
 
-import "github.com/xiaoer-dev/xiaoer/listings/facts"
+import (
+	"strings"
+
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+)
 
 // Some words are claims only right after a figure: 宝宝 and 学生 are in
 // hundreds of titles, 10万+宝宝 and 98%的学生 in few. A rule that reads
@@ -44,4 +48,21 @@ func startsAfter(n facts.Number, i, within int) bool {
 		return true
 	}
 	return n.Next != nil && *n.Next >= 0 && i >= *n.Next && i < *n.Next+within
+}
+
+// firstFigureChar is the byte offset of the first character of text that
+// can start a figure (facts.Numbers: an ASCII digit, a Chinese numeral,
+// 百分之), or len(text). A word after a figure starts at or after the
+// figure's first character, so before this offset the text stage does not
+// count it. The text is normalised (full-width digits folded), as the
+// figures are read.
+func firstFigureChar(text string) int {
+	if i := strings.IndexFunc(text, startsFigure); i >= 0 {
+		return i
+	}
+	return len(text)
+}
+
+func startsFigure(r rune) bool {
+	return r >= '0' && r <= '9' || strings.ContainsRune("零一二两三四五六七八九十百千万亿", r)
 }

@@ -35,13 +35,14 @@ type prefilter struct {
 }
 
 // textWord is what a word found in the text counts for, read as the gate
-// reads tokens: the alternatives it marks at once (words after figures
-// among them: the text cannot place figures), the pattern heads and the
+// reads tokens: the alternatives it marks at once, those it marks only
+// after the first character that can start a figure, the pattern heads and the
 // words with a partner context it marks once their patterns can complete
 // or their contexts are there, and the partner contexts and pattern-word
 // classes it is a word of.
 type textWord struct {
 	alts     []int
+	near     []int // the alternatives that want the word after a figure (figurenear.go)
 	prefixes []int // the alternatives whose prefix the word is (one character)
 	heads    []pendingHead
 	partners []partnerNeed
@@ -55,7 +56,7 @@ func newPrefilter(g *gate) prefilter {
 		p.word(w).alts = append(p.word(w).alts, alts...)
 	}
 	for w, alts := range g.nearFigure {
-		p.word(w).alts = append(p.word(w).alts, alts...)
+		p.word(w).near = append(p.word(w).near, alts...)
 	}
 	for w, needs := range g.heads {
 		for _, h := range needs {
@@ -105,7 +106,13 @@ func withoutSpace(s string) string {
 // removed) count for, the prefixes that are some character of it, and in
 // ev the pattern-word classes of the words found.
 func (p *prefilter) mark(text string, m *marks, ev *textEvidence) {
-	p.words.each(text, func(tw *textWord) { tw.markIn(m, ev) })
+	figure := firstFigureChar(text)
+	p.words.each(text, func(at int, tw *textWord) {
+		tw.markIn(m, ev)
+		if at >= figure {
+			mark(m.words, tw.near)
+		}
+	})
 	ev.texts = append(ev.texts, text)
 }
 

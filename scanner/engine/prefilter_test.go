@@ -54,11 +54,13 @@ func TestUnjudgedOnlyWhereTheGateSkipsEverything(t *testing.T) {
 	}
 }
 
-// The text stage counts pattern heads and words with a partner context as
-// the gate counts them on tokens, the text standing for the tokens: a head
-// whose later parts are nowhere in the text (治 without a disease) and a
-// word whose partner is nowhere in it (专用 without a state organ) cut no
-// tokens. Where the text holds them the tokens decide.
+// The text stage counts pattern heads, words with a partner context and
+// words after figures as the gate counts them on tokens, the text standing
+// for the tokens: a head whose later parts are nowhere in the text (治
+// without a disease), a word whose partner is nowhere in it (专用 without a
+// state organ) and a crowd word before any figure (宝宝 with no digit or
+// numeral before it) cut no tokens. Where the text holds them the tokens
+// decide.
 func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
 	t.Parallel()
 	j := checker(t)
@@ -71,6 +73,8 @@ func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
 		{"美缝剂 瓷砖专用 地砖填缝剂", true, false},
 		{"卫衣 男 同款 情侣装", true, false},
 		{"国家 专用 茶叶", false, true},
+		{"宝宝围兜 纯色 3条装", true, false},
+		{"打底裤 3亿人都在穿", false, true},
 		{"钢琴网课 保证过级", false, true},
 	} {
 		l := listings.Listing{ID: "1", Source: "t.txt", Title: c.title}

@@ -58,8 +58,8 @@ func (t *textTrie) step(node int32, r rune) (int32, bool) {
 func edgeKey(node int32, r rune) uint64 { return uint64(node)<<32 | uint64(uint32(r)) }
 
 // each calls found with every word of the trie that starts at some
-// character of text.
-func (t *textTrie) each(text string, found func(*textWord)) {
+// character of text, and the byte offset where it starts.
+func (t *textTrie) each(text string, found func(int, *textWord)) {
 	for i := 0; i < len(text); {
 		_, size := utf8.DecodeRuneInString(text[i:])
 		node := int32(-1)
@@ -70,7 +70,7 @@ func (t *textTrie) each(text string, found func(*textWord)) {
 				break
 			}
 			if w := t.words[next]; w != nil {
-				found(w)
+				found(i, w)
 			}
 			node, j = next, j+n
 		}
