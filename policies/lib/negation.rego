@@ -11,8 +11,8 @@ package xiaoer.lib.lexicon
 
 # negated reports whether hit c lies in the scope of a negation.
 negated(c) if {
-	not negative_claim(c)
 	in_context("negation", "negated_scope", c)
+	not negative_claim(c)
 }
 
 # negative_claim: the hit itself denies something bad, so a negation

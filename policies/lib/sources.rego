@@ -72,9 +72,15 @@ description_note(c, what) if {
 
 # missing lists what the claim at c lacks: 来源 and/or 期间.
 missing(c) := [pair[0] |
-	some pair in [["来源", not_has_source(c)], ["期间", not_has_period(c)]]
+	some pair in [["来源", source_missing(c)], ["期间", not_has_period(c)]]
 	pair[1]
 ]
+
+# source_missing is not_has_source: a listing without any evidence marker
+# (most) states no source anywhere, so its claims are not walked for one.
+source_missing(c) := true if {
+	count(evidence) == 0
+} else := not_has_source(c)
 
 not_has_source(c) := false if {
 	has_source(c.field, sentence_at(c.field, c.s))
