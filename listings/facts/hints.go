@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The hints below answer, from a field's text alone and far cheaper than
 // the extractors, whether an extractor can find anything in it. They may
@@ -42,20 +45,41 @@ func MayStateFibre(text string) bool { return holdsWordOf(fibreLexicon, text) }
 func MayClaimDown(text string) bool { return holdsWordOf(downLexicon, text) }
 
 // holdsWordOf reports whether a word of lx starts at some rune of text, as
-// the material scanners read it (scanText).
+// the material scanners read it (lexicon.match on a scanText: each rune
+// normalised and folded, an ASCII word bounded), without building the
+// scanText: most titles start some word somewhere, and the hint is asked
+// of every title.
 func holdsWordOf[T any](lx *lexicon[T], text string) bool {
-	var t *scanText // built at the first rune some word starts with
-	i := 0
-	for _, r := range text {
-		if lx.starts(foldMaterialRune(normalizeFast(r))) {
-			if t == nil {
-				t = newScanText(text)
-			}
-			if _, _, ok := lx.match(t, i); ok {
+	var buf [64]byte
+	prev := rune(0) // the folded rune before i (0 at the start)
+	for i, r := range text {
+		f := foldMaterialRune(normalizeFast(r))
+		for _, n := range lx.lengths[f] {
+			key, next, ok := foldedRunes(text, i, n, buf[:0])
+			if _, found := lx.words[string(key)]; ok && found && (!isLatinLower(f) || !isLatinLower(prev) && !isLatinLower(next)) {
 				return true
 			}
 		}
-		i++
+		prev = f
 	}
 	return false
+}
+
+// foldedRunes appends to buf the n runes of text from byte i, normalised
+// and folded, and gives the folded rune after them (0 at the end); ok is
+// false when fewer than n runes are left.
+func foldedRunes(text string, i, n int, buf []byte) (key []byte, next rune, ok bool) {
+	for ; n > 0; n-- {
+		if i >= len(text) {
+			return buf, 0, false
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		buf = utf8.AppendRune(buf, foldMaterialRune(normalizeFast(r)))
+		i += size
+	}
+	if i < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		next = foldMaterialRune(normalizeFast(r))
+	}
+	return buf, next, true
 }

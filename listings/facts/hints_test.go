@@ -37,3 +37,47 @@ func TestHintsCoverWhatTheExtractorsFind(t *testing.T) {
 		}
 	}
 }
+
+// holdsWordOf reads each rune as the scanners' scanText does, without
+// building one: it answers as lexicon.match over the scanText would, for
+// every word of both lexicons alone, glued to Latin letters, at the ends of
+// a text, in full-width or traditional forms, and for broken UTF-8.
+func TestHoldsWordOfReadsAsTheScanners(t *testing.T) {
+	t.Parallel()
+	texts := []string{"", "棉", "woolly jumper", "wool jumper", "a wool", "WOOL", "純羊毛", "ｗｏｏｌ", "\xff棉\xfe", "100%棉 氨纶"}
+	for _, words := range []map[string]bool{lexiconWords(fibreLexicon), lexiconWords(downLexicon)} {
+		for w := range words {
+			texts = append(texts, w, "x"+w, w+"y", "新款"+w+"外套", w[:len(w)-1])
+		}
+	}
+	for _, text := range texts {
+		for name, check := range map[string][2]bool{
+			"fibre": {holdsWordOf(fibreLexicon, text), scannerHolds(fibreLexicon, text)},
+			"down":  {holdsWordOf(downLexicon, text), scannerHolds(downLexicon, text)},
+		} {
+			if check[0] != check[1] {
+				t.Errorf("%q: %s word %v, the scanner finds one: %v", text, name, check[0], check[1])
+			}
+		}
+	}
+}
+
+// scannerHolds is whether lexicon.match finds a word at some rune of
+// the text's scanText.
+func scannerHolds[T any](lx *lexicon[T], text string) bool {
+	st := newScanText(text)
+	for i := 0; i < st.len(); i++ {
+		if _, _, ok := lx.match(st, i); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func lexiconWords[T any](lx *lexicon[T]) map[string]bool {
+	out := map[string]bool{}
+	for w := range lx.words {
+		out[w] = true
+	}
+	return out
+}
