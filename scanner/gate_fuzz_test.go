@@ -1,0 +1,62 @@
+package scanner
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/scanner/engine"
+)
+
+// gateCheckers are a checker with the gate and prefilter and one that
+// evaluates every rule on every listing, built once per test binary.
+var gateCheckers = sync.OnceValues(func() ([2]*Checker, error) {
+	var out [2]*Checker
+	for i, all := range []bool{false, true} {
+		fixed := time.Date(2026, 11, 23, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+		c, err := NewChecker(context.Background(), engine.Options{EvaluateAll: all}, func() time.Time { return fixed })
+		if err != nil {
+			return out, err
+		}
+		out[i] = c
+	}
+	return out, nil
+})
+
+// FuzzGateChangesNoFinding holds the gate to its promise on text nobody
+// wrote for it: whatever the title and description, the checker that
+// skips rules (and whole listings, from the text alone) reports what the
+// checker that evaluates every rule reports. The seeds hold what the gate
+// narrows: partner words, words after figures, pattern heads, dodged and
+// masked spellings.
+//
+//	go test ./scanner -run '^$' -fuzz FuzzGateChangesNoFinding -fuzztime 2m
+func FuzzGateChangesNoFinding(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"国务院专用 茶叶礼盒", ""},
+		{"会议专用 茶叶", "国务院机关事务管理局采购"},
+		{"巴黎世家同款 卫衣", "正品 同款 平替"},
+		{"打底裤 3亿人都在穿 加绒", ""},
+		{"错题本 98%的学生都在用", "10万+宝宝的选择"},
+		{"钢琴网课 保证过级", "一个月提高30分"},
+		{"艾灸贴 治颈椎病 消-炎", "医生推荐"},
+		{"销·量·第·一 数据线", "全网最低价 仅此壹次"},
+		{"香*儿同款链条包 新款", "P拉达 原单"},
+		{"文昌笔 摆件", "逢考必过 开光"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, title, description string) {
+		cs, err := gateCheckers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := &listings.Listing{ID: "1", Source: "fuzz.txt", Title: title, Description: description}
+		gated, all := judge(t, cs[0], l), judge(t, cs[1], l)
+		if gated != all {
+			t.Errorf("title %q, description %q:\n gated: %s\n   all: %s", title, description, gated, all)
+		}
+	})
+}
