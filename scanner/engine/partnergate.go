@@ -29,7 +29,7 @@ type partnerNeed struct{ alt, ctx int }
 func partnerContext(data map[string]any, table string, entry any) string {
 	e, _ := entry.(map[string]any)
 	name, _ := e["needs"].(string)
-	t, _ := tableObject(data, table)
+	t, _ := tableKeys(data, table) // nil when missing: no contexts
 	contexts, _ := t["contexts"].(map[string]any)
 	byCategory, _ := t["category_contexts"].(map[string]any)
 	if name == "" || contexts[name] == nil || byCategory[name] != nil || len(contextWords(contexts, name)) == 0 {
@@ -47,7 +47,7 @@ func (g *gate) contextID(data map[string]any, table, name string) int {
 	}
 	id := len(g.contexts)
 	g.contexts[key] = id
-	t, _ := tableObject(data, table)
+	t, _ := tableKeys(data, table) // nil when missing: no contexts
 	contexts, _ := t["contexts"].(map[string]any)
 	for _, w := range contextWords(contexts, name) {
 		g.word(w).contexts = append(g.word(w).contexts, id)
@@ -73,11 +73,4 @@ func contextWords(contexts map[string]any, name string) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// tableObject is data.tables.<table>.
-func tableObject(data map[string]any, table string) (map[string]any, bool) {
-	tables, _ := data["tables"].(map[string]any)
-	t, ok := tables[table].(map[string]any)
-	return t, ok
 }

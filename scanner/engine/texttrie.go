@@ -13,7 +13,7 @@ type textTrie struct {
 }
 
 func newTextTrie() *textTrie {
-	return &textTrie{root: map[rune]int32{}, edges: map[uint64]int32{}, words: []*gateWord{nil}}
+	return &textTrie{root: map[rune]int32{}, edges: map[uint64]int32{}}
 }
 
 // add puts word in the trie (no-op for ""), its entry made on first use.
