@@ -328,6 +328,17 @@ func hasUnit(numbers []facts.Number, units map[string]bool) bool {
 	return units == nil
 }
 
+// mayHaveUnits is hasUnit before the figures are read: some text may
+// hold a figure with one of the units (mayHaveUnit), or none is asked for.
+func mayHaveUnits(norms []string, units map[string]bool) bool {
+	for u := range units {
+		if mayHaveUnit(norms, u) {
+			return true
+		}
+	}
+	return units == nil
+}
+
 // skipTerm is input.listing.lexicon.skip.
 func skipTerm(skip []string) *ast.Term {
 	terms := make([]*ast.Term, len(skip))

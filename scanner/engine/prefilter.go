@@ -115,7 +115,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 		return false
 	}
 	h := newTextHints(l, g.masked)
-	m, ev := g.newMarks(), &textEvidence{}
+	m, ev := g.newMarks(), &textEvidence{norms: h.norms}
 	for _, norm := range h.norms {
 		g.pre.mark(withoutSpace(g.dodges.CutText(norm)), m, ev)
 	}
@@ -123,8 +123,8 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	if len(m.heads) > 0 {
 		g.resolveHeads(m.heads, m.words, ev)
 	}
-	anyUnit := func(map[string]bool) bool { return true } // no figures before the tokens
-	if !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, anyUnit) {
+	mayUnit := func(units map[string]bool) bool { return mayHaveUnits(h.norms, units) }
+	if !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, mayUnit) {
 		return true
 	}
 	cut := fields()

@@ -59,8 +59,10 @@ func TestUnjudgedOnlyWhereTheGateSkipsEverything(t *testing.T) {
 // for the tokens: a head whose later parts are nowhere in the text (治
 // without a disease), a word whose partner is nowhere in it (专用 without a
 // state organ) and a crowd word before any figure (宝宝 with no digit or
-// numeral before it) cut no tokens. Where the text holds them the tokens
-// decide.
+// numeral before it) cut no tokens; nor does a word or head that needs a
+// figure with some unit where no such unit is written after a figure (保
+// and 包 want a score: 分, 级, 名 ... after 7, 六 or 百分之). Where the
+// text holds them the tokens decide.
 func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
 	t.Parallel()
 	j := checker(t)
@@ -76,6 +78,10 @@ func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
 		{"宝宝围兜 纯色 3条装", true, false},
 		{"打底裤 3亿人都在穿", false, true},
 		{"钢琴网课 保证过级", false, true},
+		{"全国包邮 加厚保暖内衣", true, false},
+		{"保暖内衣 分体 2件套", true, false},
+		{"雅思网课 保7分", false, true},
+		{"包邮 3件 保暖 五分裤", true, true},
 	} {
 		l := listings.Listing{ID: "1", Source: "t.txt", Title: c.title}
 		cuts := 0

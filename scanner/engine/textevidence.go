@@ -9,6 +9,7 @@ import "strings"
 // tokens will: a head it cannot complete, the tokens cannot either.
 type textEvidence struct {
 	texts []string    // each field's text, folded and without whitespace
+	norms []string    // each field's text normalised (facts.Normalize), where figures are read
 	words []*gateWord // the pattern words found, whose classes are read only for a head
 	// classes are the words' classes by table, gathered when first asked:
 	// heads are resolved once every field's text has been read.
@@ -21,8 +22,26 @@ func (ev *textEvidence) add(tw *gateWord) {
 	}
 }
 
-// hasUnit: figures are read from the tokens, so any unit may be there.
-func (ev *textEvidence) hasUnit(string) bool { return true }
+// hasUnit: some figure may have the unit (mayHaveUnit).
+func (ev *textEvidence) hasUnit(unit string) bool { return mayHaveUnit(ev.norms, unit) }
+
+// mayHaveUnit: one of the normalised texts may hold a figure with the
+// unit. facts.Numbers reads a figure's unit as written right after it in
+// the normalised text, so the unit must be written after the first
+// character that can start a figure; 百分之 and 百分百 give the unit %
+// unwritten, and a bare figure ("") needs the tokens to tell.
+func mayHaveUnit(norms []string, unit string) bool {
+	if unit == "" {
+		return true
+	}
+	for _, norm := range norms {
+		from := norm[firstFigureChar(norm):]
+		if strings.Contains(from, unit) || unit == "%" && strings.Contains(from, "百分") {
+			return true
+		}
+	}
+	return false
+}
 
 func (ev *textEvidence) hasSuffix(suffixes []string) bool {
 	for _, s := range suffixes {

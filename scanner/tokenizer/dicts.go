@@ -33,14 +33,17 @@ func dictPaths(dir string) []string {
 
 // unpackDicts writes the dictionaries into a directory named after their
 // content hash under the user cache (or temp) directory, once: later runs
-// find it complete and reuse it. It writes to a fresh directory and renames
-// it into place, so concurrent first runs never see half-written files.
+// find it complete and reuse it. The hash is taken of the embedded bytes
+// (the large files gzipped), so a later run neither gunzips nor hashes
+// megabytes before gojieba can start loading. Each file is written under
+// a temporary name and renamed into place, so concurrent first runs never
+// see a half-written file, and a directory left incomplete is filled in.
 func unpackDicts() (string, error) {
-	files, sum, err := readDicts()
+	base, err := cacheBase()
 	if err != nil {
 		return "", err
 	}
-	base, err := cacheBase()
+	sum, err := embeddedSum()
 	if err != nil {
 		return "", err
 	}
@@ -48,47 +51,77 @@ func unpackDicts() (string, error) {
 	if complete(dir) {
 		return dir, nil
 	}
-	tmp, err := os.MkdirTemp(base, "dict-tmp-")
-	if err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	defer os.RemoveAll(tmp)
-	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o644); err != nil {
-			return "", err
+	for _, name := range dictFiles {
+		if err := unpackDict(dir, name); err != nil {
+			return "", fmt.Errorf("unpack %s: %w", name, err)
 		}
-	}
-	if err := os.Rename(tmp, dir); err != nil && !complete(dir) {
-		return "", err
 	}
 	return dir, nil
 }
 
-// readDicts returns every dictionary file, gunzipped, and their content hash.
-func readDicts() (map[string][]byte, string, error) {
-	files := make(map[string][]byte, len(dictFiles))
-	h := sha256.New()
-	for _, name := range dictFiles {
-		data, err := readDict(name)
-		if err != nil {
-			return nil, "", fmt.Errorf("embedded %s: %w", name, err)
-		}
-		files[name] = data
-		h.Write([]byte(name))
-		h.Write(data)
+// unpackDict writes one dictionary file into dir unless it is there.
+func unpackDict(dir, name string) error {
+	path := filepath.Join(dir, name)
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+		return nil
 	}
-	return files, hex.EncodeToString(h.Sum(nil))[:16], nil
+	data, err := readDict(name)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+name+"-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // fails once renamed: nothing left behind
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Chmod(0o644) // as os.WriteFile would: CreateTemp makes 0600
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
 
-func readDict(name string) ([]byte, error) {
+// embeddedSum hashes every dictionary file as it is embedded (gzipped or
+// not): the same bytes unpack to the same files.
+func embeddedSum() (string, error) {
+	h := sha256.New()
+	for _, name := range dictFiles {
+		stored, data, err := embedded(name)
+		if err != nil {
+			return "", fmt.Errorf("embedded %s: %w", name, err)
+		}
+		h.Write([]byte(stored))
+		h.Write(data)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// embedded is the dictionary file as stored in dictFS: its name there
+// (with .gz when gzipped) and its bytes.
+func embedded(name string) (string, []byte, error) {
 	if data, err := dictFS.ReadFile("dict/" + name); err == nil {
-		return data, nil
+		return name, data, nil
 	}
 	gz, err := dictFS.ReadFile("dict/" + name + ".gz")
-	if err != nil {
-		return nil, err
+	return name + ".gz", gz, err
+}
+
+// readDict is the dictionary file's content, gunzipped when stored so.
+func readDict(name string) ([]byte, error) {
+	stored, data, err := embedded(name)
+	if err != nil || !strings.HasSuffix(stored, ".gz") {
+		return data, err
 	}
-	r, err := gzip.NewReader(bytes.NewReader(gz))
+	r, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}
