@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 )
 
 // maxAttributeLine bounds a list item read as "name: value" on generic pages.
@@ -94,6 +95,13 @@ func genericPrice(p *page) Price {
 	return price
 }
 
+// listItem and pageChrome are compiled once: genericAttributes asks them
+// of every list item, and a page may have hundreds.
+var (
+	listItem   = cascadia.MustCompile("li")
+	pageChrome = cascadia.MustCompile("nav, header, footer")
+)
+
 // genericAttributes reads name/value pairs a product page shows.
 func genericAttributes(p *page, set *attrSet) {
 	p.find("dl").Each(func(_ int, dl *goquery.Selection) {
@@ -105,7 +113,7 @@ func genericAttributes(p *page, set *attrSet) {
 		}
 	})
 	p.find("li").Each(func(_ int, li *goquery.Selection) {
-		if li.Find("li").Length() > 0 || li.Closest("nav, header, footer").Length() > 0 {
+		if li.FindMatcher(listItem).Length() > 0 || li.ClosestMatcher(pageChrome).Length() > 0 {
 			return
 		}
 		if text := OneLine(li); utf8.RuneCountInString(text) <= maxAttributeLine {
