@@ -133,3 +133,31 @@ func TestPlanReadsKeys(t *testing.T) {
 		t.Errorf("sibling combinator: nested %v, %v", pl.alts[0].nested, pl.alts[1].nested)
 	}
 }
+
+// FuzzFindMatchesGoquery: on any markup, find and goquery's Find give the
+// same nodes for the extractors' selectors and the extra ones.
+func FuzzFindMatchesGoquery(f *testing.F) {
+	f.Add(trickyMarkup)
+	f.Add(`<div id="J_Crumbs"><a>女装</a><div id="J_Crumbs" class="breadcrumb"><a>连衣裙</a></div></div>`)
+	f.Add(`<ul class="p-parameter-list"><li class="parameter2"><ul class="parameter2"><li>品牌：X</li></ul></li></ul>`)
+	f.Add("<div class=\"ItemHeader--mainTitle--a\fSubTitle--subTitle--b\"><h1 class=\"tb-detail-hd\">t</h1></div>")
+	selectors := slices.Clone(extraSelectors)
+	for _, name := range []string{"taobao-new-dress.html", "jd-sweater.html", "tmall-down-jacket.gbk.html", "taobao-classic-keyboard.html", "generic-jsonld-tea.html"} {
+		l, err := ParseHTML(name, fixture(f, "pages", name))
+		if err != nil || l.Title == "" {
+			f.Fatalf("%s: %v", name, err)
+		}
+	}
+	plans.Range(func(k, _ any) bool {
+		selectors = append(selectors, k.(string))
+		return true
+	})
+	f.Fuzz(func(t *testing.T, markup string) {
+		p := testPage(t, markup)
+		for _, sel := range selectors {
+			if want, got := p.doc.Find(sel).Nodes, p.find(sel).Nodes; !slices.Equal(want, got) {
+				t.Fatalf("%s: find gives %d nodes, goquery %d", sel, len(got), len(want))
+			}
+		}
+	})
+}
