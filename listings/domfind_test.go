@@ -1,10 +1,9 @@
 package listings
 
 import (
-	"os"
+	"bytes"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -42,25 +41,25 @@ var extraSelectors = []string{
 // selector the extractors asked and the extra ones: same nodes, same order.
 func TestFindMatchesGoquery(t *testing.T) {
 	var files []string
-	for _, pattern := range []string{"../fixtures/pages/*.html", "testdata/not-items/*.html"} {
-		found, err := filepath.Glob(pattern)
+	fixtures := filepath.Join("..", "fixtures")
+	for _, pattern := range []string{"pages/*.html", "../listings/testdata/not-items/*.html"} {
+		found, err := filepath.Glob(filepath.Join(fixtures, pattern))
 		if err != nil || len(found) == 0 {
 			t.Fatalf("no pages at %s: %v", pattern, err)
 		}
-		files = append(files, found...)
+		for _, f := range found {
+			rel, _ := filepath.Rel(fixtures, f)
+			files = append(files, rel)
+		}
 	}
 	var pages []*page
 	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, enc, err := Decode(raw, "")
+		text, enc, err := Decode(fixture(t, f), "")
 		if err != nil {
 			t.Fatal(err)
 		}
 		_, _ = ParseHTMLText(f, text, enc) // registers the extractors' selectors
-		padded := strings.Replace(text, "</body>", trickyMarkup+"</body>", 1)
+		padded := string(bytes.Replace([]byte(text), []byte("</body>"), []byte(trickyMarkup+"</body>"), 1))
 		for _, body := range []string{text, padded} {
 			pages = append(pages, testPage(t, body))
 		}
@@ -90,7 +89,7 @@ func TestFindMatchesGoquery(t *testing.T) {
 
 func testPage(t *testing.T, text string) *page {
 	t.Helper()
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	doc, err := goquery.NewDocumentFromReader(bytes.NewBufferString(text))
 	if err != nil {
 		t.Fatal(err)
 	}
