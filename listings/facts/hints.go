@@ -15,7 +15,7 @@ import (
 // dropped (see dropJoiners), the splitters inside listed words dropped
 // (see unsplit) and the dodges folded (see Dodges).
 func (d *Dodges) CutText(norm string) string {
-	if !strings.ContainsAny(norm, joiners) && (d == nil || !d.mayFold(norm)) && !d.mayUnsplit(norm) {
+	if !hasJoiner(norm) && (d == nil || !d.mayFold(norm)) && !d.mayUnsplit(norm) {
 		return norm
 	}
 	cut, _ := d.fold(d.unsplit(dropJoiners(norm, make([]int, len(norm)+1))))

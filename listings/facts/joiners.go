@@ -13,12 +13,34 @@ import (
 // the clause marks.
 const joiners = "*·•・~_^★☆♥❤♡"
 
+// isJoiner: r is one of the joiners. A switch, not strings.ContainsRune:
+// it is asked of every character of every title before it is cut.
+func isJoiner(r rune) bool {
+	switch r {
+	case '*', '·', '•', '・', '~', '_', '^', '★', '☆', '♥', '❤', '♡':
+		return true
+	}
+	return false
+}
+
+// hasJoiner: some character of s is a joiner (strings.ContainsAny, which
+// looks every non-ASCII character up in joiners, cost more than the rest
+// of the text stage's folding together).
+func hasJoiner(s string) bool {
+	for _, r := range s {
+		if isJoiner(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // dropJoiners removes every run of joiners that stands between two Han
 // characters of norm, and keeps origin (one entry per byte of norm, plus
 // its end) in step, so evidence spans still quote the seller's text with
 // the symbol in it.
 func dropJoiners(norm string, origin []int) (string, []int) {
-	if !strings.ContainsAny(norm, joiners) {
+	if !hasJoiner(norm) {
 		return norm, origin
 	}
 	var b strings.Builder
@@ -27,7 +49,7 @@ func dropJoiners(norm string, origin []int) (string, []int) {
 	prevHan := false
 	for i := 0; i < len(norm); {
 		r, size := utf8.DecodeRuneInString(norm[i:])
-		if prevHan && strings.ContainsRune(joiners, r) {
+		if prevHan && isJoiner(r) {
 			if j := skipJoiners(norm, i); j < len(norm) {
 				if next, _ := utf8.DecodeRuneInString(norm[j:]); unicode.Is(unicode.Han, next) {
 					i = j
@@ -49,7 +71,7 @@ func dropJoiners(norm string, origin []int) (string, []int) {
 func skipJoiners(s string, i int) int {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !strings.ContainsRune(joiners, r) {
+		if !isJoiner(r) {
 			return i
 		}
 		i += size

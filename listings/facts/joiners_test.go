@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -55,5 +56,18 @@ func TestTokenizeKeepsOriginalSpansAcrossJoiners(t *testing.T) {
 	}
 	if second.T != "一" || text[first.S:second.E] != "第*一" {
 		t.Fatalf("第 and 一 should be neighbours spanning 第*一, got %q %q (%q)", first.T, second.T, text[first.S:second.E])
+	}
+}
+
+// isJoiner answers for exactly the characters of joiners, over the whole
+// Basic Multilingual Plane.
+func TestIsJoinerIsTheJoiners(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if want := strings.ContainsRune(joiners, r); isJoiner(r) != want {
+			t.Errorf("isJoiner(%q) = %v, want %v", r, !want, want)
+		}
+	}
+	if !hasJoiner("销·量第一") || hasJoiner("销量第一 100%") {
+		t.Error("hasJoiner does not find the joiner of 销·量第一 alone")
 	}
 }

@@ -61,11 +61,15 @@ func sortLongestFirst(list [][]rune) {
 	})
 }
 
-// maskRunes stand for hidden characters or split a name apart.
-var maskRunes = map[rune]bool{
-	'*': true, '×': true, '/': true, '·': true, '•': true, '・': true, '.': true, '-': true,
-	'_': true, '#': true, '?': true, '？': true, '○': true, '□': true, '■': true, '●': true,
-	'★': true, '☆': true, '✖': true, '~': true, '、': true, ' ': true,
+// isMaskRune: r stands for hidden characters or splits a name apart. A
+// switch, not a map: it is asked of nearly every character of every text.
+func isMaskRune(r rune) bool {
+	switch r {
+	case '*', '×', '/', '·', '•', '・', '.', '-', '_', '#', '?', '？', '○', '□', '■', '●',
+		'★', '☆', '✖', '~', '、', ' ':
+		return true
+	}
+	return false
 }
 
 // find lists the masked brands of one field as lexicon runs
@@ -156,7 +160,7 @@ func (mb maskedBrands) matchAt(norm []rune, p int, edges func(p, to int) bool) (
 		}
 		return 0, nil, false
 	}
-	if maskRunes[norm[p]] && norm[p] != ' ' && (p == 0 || !maskRunes[norm[p-1]]) {
+	if isMaskRune(norm[p]) && norm[p] != ' ' && (p == 0 || !isMaskRune(norm[p-1])) {
 		return try(matchLeading, mb.all)
 	}
 	if to, brand, ok := try(matchMasked, mb.byFirst[norm[p]]); ok {
@@ -183,7 +187,7 @@ func matchMasked(text []rune, p int, brand []rune) (int, bool) {
 // characters, and the rest follows as in matchMasked.
 func matchLeading(text []rune, p int, brand []rune) (int, bool) {
 	k := 0
-	for p+k < len(text) && text[p+k] != ' ' && maskRunes[text[p+k]] {
+	for p+k < len(text) && text[p+k] != ' ' && isMaskRune(text[p+k]) {
 		k++
 	}
 	if k == 0 || k >= len(brand) {
@@ -264,7 +268,7 @@ func oneWrittenMask(text []rune, p, q int, brand []rune) bool {
 // masks reports whether r masks a character of brand: a mask rune, or the
 // letter x inside a Chinese brand (香x儿, 爱马x), as sellers write it.
 func masks(r rune, brand []rune) bool {
-	return maskRunes[r] || r == 'x' && !isLatin(brand[0])
+	return isMaskRune(r) || r == 'x' && !isLatin(brand[0])
 }
 
 // leet reports whether digit r stands for letter want inside a Latin brand
@@ -274,11 +278,29 @@ func leet(r, want rune, brand []rune) bool {
 	if len(brand) < 4 || !isLatin(brand[0]) {
 		return false
 	}
-	return leetLetters[r] != "" && strings.ContainsRune(leetLetters[r], want)
+	return strings.ContainsRune(leetLetters(r), want)
 }
 
 // leetLetters are the letters a digit is written for in dodged brand names.
-var leetLetters = map[rune]string{'0': "o", '1': "il", '3': "e", '4': "a", '5': "s", '7': "t", '8': "b"}
+func leetLetters(r rune) string {
+	switch r {
+	case '0':
+		return "o"
+	case '1':
+		return "il"
+	case '3':
+		return "e"
+	case '4':
+		return "a"
+	case '5':
+		return "s"
+	case '7':
+		return "t"
+	case '8':
+		return "b"
+	}
+	return ""
+}
 
 func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
@@ -323,7 +345,7 @@ func maskedTerm(field string, toks []facts.Token, s, e int, key, brand string) *
 func written(key string) int {
 	n := 0
 	for _, r := range key {
-		if !maskRunes[r] && r != 'x' {
+		if !isMaskRune(r) && r != 'x' {
 			n++
 		}
 	}

@@ -41,7 +41,7 @@ func TestMatchMaskedInAnyPlace(t *testing.T) {
 		got := ""
 		for p := range text {
 			match := matchMasked
-			if maskRunes[text[p]] && text[p] != ' ' {
+			if isMaskRune(text[p]) && text[p] != ' ' {
 				match = matchLeading
 			} else if text[p] != brand[0] {
 				continue

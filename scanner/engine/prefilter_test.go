@@ -61,7 +61,8 @@ func TestUnjudgedOnlyWhereTheGateSkipsEverything(t *testing.T) {
 // state organ) and a crowd word before any figure (宝宝 with no digit or
 // numeral before it) cut no tokens; nor does a word or head that needs a
 // figure with some unit where no such unit is written after a figure (保
-// and 包 want a score: 分, 级, 名 ... after 7, 六 or 百分之). Where the
+// and 包 want a score: 分, 级, 名 ... after 7, 六 or 百分之; 原装 as a
+// guarantee wants a percentage: 100%, 百分百). Where the
 // text holds them the tokens decide.
 func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
 	t.Parallel()
@@ -82,6 +83,9 @@ func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
 		{"保暖内衣 分体 2件套", true, false},
 		{"雅思网课 保7分", false, true},
 		{"包邮 3件 保暖 五分裤", true, true},
+		{"原装 数据线 1米", true, false},
+		{"数据线 100%原装", false, true},
+		{"数据线 百分百原装", false, true},
 	} {
 		l := listings.Listing{ID: "1", Source: "t.txt", Title: c.title}
 		cuts := 0

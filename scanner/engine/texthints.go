@@ -31,6 +31,10 @@ func newTextHints(l *listings.Listing, masked maskedBrands) *textHints {
 func (h *textHints) mayHaveFact(names []string) bool {
 	for _, f := range names {
 		switch hint := factHint(f); {
+		case f == "percents":
+			if mayHaveUnit(h.norms, "%") {
+				return true
+			}
 		case hint == hintPromises:
 			if factLists[f](h.promiseFacts()) {
 				return true
