@@ -37,34 +37,42 @@ exposure_of(x, hit) := {
 
 # A rule with a fine and no points, or points and no fine (the usual
 # shapes), and a hit without platform figures: the general case below
-# read straight off the one table entry. Where an entry lacks a field the
-# general case is taken, as it is for every other shape.
+# read straight off the one table entry and the listing's punitive claim
+# (worked out once per evaluation), without a call or a comprehension:
+# every step counts, as each finding of a listing takes them. Where an
+# entry lacks a field or has an empty basis, or meta.exposure.punitive is
+# neither true nor absent, the general case is taken, as it is for every
+# other shape.
 else := {
-	"punitive_cny": punitive_cny(x),
+	"punitive_cny": p.cny,
 	"platform_cny": 0,
 	"fine_cny": [f.min, f.max],
 	"points": 0,
-	"basis": [b | some b in [punitive_basis(x), f.basis]; b != ""],
+	"basis": array.concat(p.basis, [f.basis]),
 	"confirmed": f.confirmed != false,
 } if {
 	hit == {}
 	f := tables.fines[x.fine]
 	not x.points
 	object.get(tables.points, [object.get(x, "points", ""), "confirmed"], true) != false
+	f.basis != ""
+	p := punitive_part[object.get(x, "punitive", false)]
 }
 
 else := {
-	"punitive_cny": punitive_cny(x),
+	"punitive_cny": p.cny,
 	"platform_cny": 0,
 	"fine_cny": [0, 0],
 	"points": q.points,
-	"basis": [b | some b in [punitive_basis(x), q.basis]; b != ""],
+	"basis": array.concat(p.basis, [q.basis]),
 	"confirmed": q.confirmed != false,
 } if {
 	hit == {}
 	q := tables.points[x.points]
 	not x.fine
 	object.get(tables.fines, [object.get(x, "fine", ""), "confirmed"], true) != false
+	q.basis != ""
+	p := punitive_part[object.get(x, "punitive", false)]
 }
 
 else := {
@@ -84,16 +92,33 @@ price := object.get(object.get(input, ["listing", "price"], {}), "amount", 0)
 
 # punitive_kind is food for food categories (食品安全法), consumer otherwise.
 punitive_kind := "food" if {
+	# most listings (every title) have no category: no word to look for
 	category := object.get(input, ["listing", "category"], "")
+	category != ""
 	some word in tables.food_categories
 	contains(category, word)
 } else := "consumer"
 
-punitive_cny(x) := max([price * rule.multiplier, rule.minimum]) if {
-	object.get(x, "punitive", false)
+# punitive is the buyer's punitive claim on this listing at its price,
+# with its basis as a list: one entry when the claim is above zero (and
+# the basis not empty), none otherwise. The same for every finding of the
+# evaluation, so worked out once.
+punitive := {"cny": cny, "basis": [b | b := rule.basis; cny > 0; b != ""]} if {
 	input.kind == "listing"
 	rule := tables.punitive[punitive_kind]
-} else := 0
+	cny := max([price * rule.multiplier, rule.minimum])
+} else := {"cny": 0, "basis": []}
+
+# punitive_part is the punitive claim a rule's meta.exposure asks for, by
+# its punitive field: true (the claim) or false/absent (none). Two rules,
+# not one object: the claim is worked out only when a rule asks for it.
+punitive_part[true] := punitive
+
+punitive_part[false] := {"cny": 0, "basis": []}
+
+# punitive_cny and punitive_basis are the parts of punitive the general
+# case reads, when the rule asks for it.
+punitive_cny(x) := punitive.cny if object.get(x, "punitive", false) else := 0
 
 fine_range(x) := [f.min, f.max] if {
 	f := tables.fines[x.fine]
@@ -103,7 +128,7 @@ points(x) := tables.points[x.points].points if {
 	x.points
 } else := 0
 
-punitive_basis(x) := tables.punitive[punitive_kind].basis if punitive_cny(x) > 0 else := ""
+punitive_basis(x) := punitive.basis[0] if object.get(x, "punitive", false) else := ""
 
 fine_basis(x) := tables.fines[x.fine].basis if {
 	x.fine

@@ -20,7 +20,8 @@ finding(meta, hit) := {
 	"evidence": object.get(hit, "evidence", ""),
 	"basis": meta.basis,
 	"suggestion": object.get(hit, "suggestion", meta.suggestion),
-	"exposure": exposure(meta, hit),
+	# exposure(meta, hit), one call less per finding
+	"exposure": exposure_of(object.get(meta, "exposure", {}), object.filter(hit, platform_keys)),
 	"details": object.get(hit, "details", {}),
 }
 

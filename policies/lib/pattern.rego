@@ -125,7 +125,10 @@ blocked(table, p, name, a, b) if {
 # suffixed are the runs of part k ("~name") of pattern p after run prev
 # whose text ends with a suffix of the class. Each ending of a run's text
 # is looked up among the suffixes (a run has a few characters, a class
-# tens of suffixes).
+# tens of suffixes). The engine gives a head a "~name" second part only
+# where a suffix of the class lies in this reach (runs of 1 to 3 tokens
+# from within gap tokens of the head: scanner/engine/patternstarts.go,
+# suffixReach): widen it there too.
 suffixed(table, p, prev, k) := {r |
 	startswith(p.parts[k], "~")
 	cls := data.tables[table].pattern_suffixes[substring(p.parts[k], 1, -1)]

@@ -160,7 +160,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string)
 		names = append(names, name)
 	}
 	sort.Strings(names) // a stable document for the same listing
-	lf := lexiconFound{words: lw, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject(), classes: map[string]map[string]bool{}}
+	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject(), classes: map[string]map[string]bool{}}
 	if lw.uses != nil && heldKnown(fields) {
 		lf.held = &heldIn{}
 	}
@@ -174,6 +174,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string)
 // lexiconFound collects lexiconFacts field by field.
 type lexiconFound struct {
 	words    lexiconWords
+	fields   map[string]facts.Field
 	found    map[lexiconName][]*ast.Term
 	prefixed []*ast.Term
 	context  ast.Object
@@ -243,7 +244,7 @@ func (lf *lexiconFound) field(name string, f facts.Field) {
 func (lf *lexiconFound) value(skip []string) ast.Value {
 	// Objects are built bottom-up: an object's hash is fixed when it is
 	// inserted into its parent.
-	lf.words.starts.headTerms(lf.heads, lf.classes, lf.found)
+	lf.words.starts.headTerms(lf.heads, lf.classes, lf.found, lf.fields)
 	byTable := map[string][][2]*ast.Term{}
 	for lex, runs := range lf.found {
 		byTable[lex.table] = append(byTable[lex.table], ast.Item(ast.StringTerm(lex.lexicon), ast.ArrayTerm(runs...)))

@@ -54,11 +54,7 @@ tables := data.tables.ad_medical_claim
 # device, treatment, veterinary, pesticide, disinfectant, publication,
 # health_food, cosmetics, food), from words in its text (国药准字, 胶囊,
 # 医疗器械, 消毒液, 奶粉, 面霜) or its category.
-regulated contains kind if {
-	some m in lexicon.matches("ad_medical_claim", "regulated", {})
-	not marker_qualified(m)
-	kind := m.entry.kind
-}
+regulated contains kind if some kind in regulated_by_words
 
 # A medical term followed by a dosage form (清肺|抑|火|片, 健胃消食片) is
 # the name of a drug: the listing is a drug.
@@ -67,12 +63,16 @@ regulated contains "drug" if some _ in drug_names
 # drug_names are the medical-term hits that are part of a drug's name:
 # the dosage form follows at once or after single characters glued to it
 # (清肺|抑|火|片: jieba cuts a name it does not know into characters).
+# The walk starts from the dosage forms the listing has (one token each,
+# 0 to 2 tokens after a term): most listings have none.
 drug_names contains [m.field, m.i] if {
+	some d in lexicon.found("ad_medical_claim", "dosage_suffixes")
+	d.n == 1
 	some m in lexicon.matches("ad_medical_claim", "words", {})
+	m.field == d.field
+	end := d.i
+	end - (m.i + m.n) in {0, 1, 2}
 	toks := input.listing.fields[m.field].tokens
-	some k in [0, 1, 2]
-	end := (m.i + m.n) + k
-	tables.dosage_suffixes[toks[end].t]
 	every g in numbers.range(m.i + m.n, end) {
 		toks[g - 1].e == toks[g].s
 	}
@@ -97,7 +97,8 @@ plain_goods_in_medical_category(kind) if {
 	"plain_goods" in regulated_by_words
 }
 
-# regulated_by_words are the kinds the listing's own words name.
+# regulated_by_words are the kinds the listing's own words name (walked
+# once: regulated and plain_goods_in_medical_category read them).
 regulated_by_words contains m.entry.kind if {
 	some m in lexicon.matches("ad_medical_claim", "regulated", {})
 	not marker_qualified(m)
@@ -111,18 +112,21 @@ marker_qualified(m) if tables.not_regulated_before[lexicon.key_at(m.field, m.i -
 
 # skipped reports whether a term of this kind is not this rule's business
 # for the listing's kind of product (a drug may name its indication).
-skipped(entry) if {
-	some kind in judged_as
-	entry.kind in tables.regulated_categories[kind].skip
-}
-
+#
 # A health food may state its approved health function (增强免疫力,
 # 改善睡眠), a registered special cosmetic its registered efficacy (防脱,
 # 祛斑): a term lists the kinds that may use it (allowed_for).
-skipped(entry) if {
+#
+# skipped, applies and partnered are else chains ending in false: the
+# first answer that holds ends the call (several bodies would all be
+# entered), and a negative answer is kept for the same entry.
+skipped(entry) := true if {
+	some kind in judged_as
+	entry.kind in tables.regulated_categories[kind].skip
+} else := true if {
 	some kind in entry.allowed_for
 	kind in judged_as
-}
+} else := false
 
 # judged_as are the kinds the listing is judged as: a dosage form alone
 # (口服液, 胶囊) makes a drug, but yields to an explicit food, health-food
@@ -139,17 +143,15 @@ yielded(kind) if {
 
 # applies: a term marked only for some kinds (安全无毒 is a safety
 # guarantee on a drug, a plain statement on a toy) needs one of them.
-applies(entry) if not entry.only
-
-applies(entry) if {
+applies(entry) := true if {
+	not entry.only
+} else := true if {
 	some kind in judged_as
 	kind in entry.only
-}
-
-applies(entry) if {
+} else := true if {
 	"drug_form" in judged_as
 	"drug" in entry.only
-}
+} else := false
 
 candidates contains c if {
 	some c in lexicon.matches("ad_medical_claim", "words", {}) | pattern.hits("ad_medical_claim", {})
@@ -161,16 +163,16 @@ candidates contains c if {
 # A term the product's kind may use (辅助降血脂 on a health food, an approved
 # function) is a name there: it wins over the disease word inside it
 # (降血脂) and is not reported. On other goods it is a claim.
+# (Such a term is skipped by its allowed_for: the kind is judged_as.)
 candidates contains object.union(c, {"entry": object.union(c.entry, {"name": true})}) if {
 	some c in lexicon.matches("ad_medical_claim", "words", {})
-	skipped(c.entry)
 	some kind in object.get(c.entry, "allowed_for", [])
 	kind in judged_as
 }
 
-partnered(c) if not c.entry.needs
-
-partnered(c) if lexicon.in_context("ad_medical_claim", c.entry.needs, c)
+partnered(c) := true if {
+	not c.entry.needs
+} else := lexicon.in_context("ad_medical_claim", c.entry.needs, c)
 
 # hits are the longest of overlapping candidates; an entry marked name
 # (巴氏杀菌: a process on a milk label) wins and is not reported.
@@ -228,19 +230,27 @@ law(c) := tables.regulated_categories[product].basis if {
 	c.entry.kind != "hygiene"
 } else := c.entry.law
 
-message(c) := sprintf("宣称「%s」需有检测依据：普通商品不得使用易与药品、医疗器械混淆的用语", [c.word]) if {
-	c.entry.kind == "hygiene"
-} else := sprintf("疗效或安全性保证「%s」：不得断言或保证功效、安全性，不得说明治愈率、有效率", [c.word]) if {
-	c.entry.kind == "guarantee"
-} else := sprintf("「%s」：不得利用医生、专家、患者的名义或者形象作推荐、证明", [c.word]) if {
-	c.entry.kind == "endorse"
+# message: by the kind of term first (hygiene claims, guarantees and
+# endorsements read the same on every product), then a comparison with
+# drugs on drugs and devices, then by the product (each table one lookup
+# instead of a body per kind).
+message(c) := sprintf(kind_messages[c.entry.kind], [c.word]) if {
+	kind_messages[c.entry.kind]
 } else := sprintf("「%s」：不得与药品、医疗器械比较功效和安全性", [c.word]) if {
 	c.entry.kind == "drug_compare"
 	product in {"drug", "drug_form", "device", "treatment"}
-} else := sprintf("保健食品宣称「%s」：不得涉及疾病预防、治疗功能", [c.word]) if {
-	product == "health_food"
-} else := sprintf("食品宣称「%s」：不得涉及疾病预防、治疗功能", [c.word]) if {
-	product == "food"
-} else := sprintf("化妆品使用医疗用语「%s」：不得明示或者暗示具有医疗作用", [c.word]) if {
-	product == "cosmetics"
+} else := sprintf(product_messages[product], [c.word]) if {
+	product_messages[product]
 } else := sprintf("普通商品使用医疗用语「%s」：不得涉及疾病治疗功能", [c.word])
+
+kind_messages := {
+	"hygiene": "宣称「%s」需有检测依据：普通商品不得使用易与药品、医疗器械混淆的用语",
+	"guarantee": "疗效或安全性保证「%s」：不得断言或保证功效、安全性，不得说明治愈率、有效率",
+	"endorse": "「%s」：不得利用医生、专家、患者的名义或者形象作推荐、证明",
+}
+
+product_messages := {
+	"health_food": "保健食品宣称「%s」：不得涉及疾病预防、治疗功能",
+	"food": "食品宣称「%s」：不得涉及疾病预防、治疗功能",
+	"cosmetics": "化妆品使用医疗用语「%s」：不得明示或者暗示具有医疗作用",
+}
