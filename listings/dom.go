@@ -13,19 +13,19 @@ func attr(sel *goquery.Selection, name string) string {
 }
 
 // metaContent is the content of <meta property=NAME> or <meta name=NAME>.
-func metaContent(doc *goquery.Document, name string) string {
-	sel := doc.Find(`meta[property="` + name + `"]`)
+func metaContent(p *page, name string) string {
+	sel := p.find(`meta[property="` + name + `"]`)
 	if sel.Length() == 0 {
-		sel = doc.Find(`meta[name="` + name + `"]`)
+		sel = p.find(`meta[name="` + name + `"]`)
 	}
 	return Clean(attr(sel, "content"))
 }
 
 // firstText is the one-line text of the first selector that has any.
-func firstText(doc *goquery.Document, selectors ...string) string {
+func firstText(p *page, selectors ...string) string {
 	for _, s := range selectors {
 		var found string
-		doc.Find(s).EachWithBreak(func(_ int, sel *goquery.Selection) bool {
+		p.find(s).EachWithBreak(func(_ int, sel *goquery.Selection) bool {
 			found = OneLine(sel)
 			return found == ""
 		})
@@ -37,9 +37,9 @@ func firstText(doc *goquery.Document, selectors ...string) string {
 }
 
 // firstBlock is the multi-line text of the first selector that has any.
-func firstBlock(doc *goquery.Document, selectors ...string) string {
+func firstBlock(p *page, selectors ...string) string {
 	for _, s := range selectors {
-		if t := PlainText(doc.Find(s).First()); t != "" {
+		if t := PlainText(p.find(s).First()); t != "" {
 			return t
 		}
 	}
@@ -76,16 +76,16 @@ func optionNames(sel *goquery.Selection) []string {
 }
 
 // pricedText parses the first price in the given selectors.
-func pricedText(doc *goquery.Document, selectors ...string) (Price, bool) {
+func pricedText(p *page, selectors ...string) (Price, bool) {
 	for _, s := range selectors {
-		var p Price
+		var price Price
 		var ok bool
-		doc.Find(s).EachWithBreak(func(_ int, sel *goquery.Selection) bool {
-			p, ok = ParsePrice(OneLine(sel))
+		p.find(s).EachWithBreak(func(_ int, sel *goquery.Selection) bool {
+			price, ok = ParsePrice(OneLine(sel))
 			return !ok
 		})
 		if ok {
-			return p, true
+			return price, true
 		}
 	}
 	return Price{}, false

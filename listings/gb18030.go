@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
 )
 
 // gbReplacement is U+FFFD encoded in GB18030: a page may hold it literally.
@@ -22,7 +23,7 @@ func DecodeGB18030(raw []byte) (string, int) {
 	if hasUserDefined(raw) {
 		text = decodeGBSegments(raw)
 	} else {
-		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
+		out, err := decodeGBRun(raw)
 		if err != nil {
 			return strings.Repeat("\uFFFD", len(raw)), len(raw)
 		}
@@ -77,12 +78,20 @@ func writeGB(b *strings.Builder, run []byte) {
 	if len(run) == 0 {
 		return
 	}
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(run)
+	out, err := decodeGBRun(run)
 	if err != nil {
 		b.WriteString(strings.Repeat("\uFFFD", len(run)))
 		return
 	}
 	b.Write(out)
+}
+
+// decodeGBRun decodes with x/text into a buffer sized for a page that is
+// mostly ASCII with some Chinese, so that it seldom has to grow (the
+// decoder's own starts at the input's size and doubles).
+func decodeGBRun(raw []byte) ([]byte, error) {
+	out, _, err := transform.Append(simplifiedchinese.GB18030.NewDecoder(), make([]byte, 0, len(raw)+len(raw)/2+16), raw)
+	return out, err
 }
 
 // gbSequenceLen is the length of the GB18030 byte sequence at raw[i]:

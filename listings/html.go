@@ -23,6 +23,7 @@ const (
 // page is one parsed HTML document and what several extractors share.
 type page struct {
 	doc     *goquery.Document
+	idx     *domIndex // for find
 	source  string
 	scripts []string // inline script texts, in page order
 }
@@ -59,10 +60,11 @@ func ParseHTMLText(source, text, enc string) (*Listing, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
-	p := &page{doc: doc, source: source, scripts: inlineScripts(doc)}
+	p := &page{doc: doc, source: source, idx: newDOMIndex(doc.Nodes[0], strings.Count(text, "<"))}
+	p.scripts = inlineScripts(p)
 	l := &Listing{Source: source, Encoding: enc, Raw: text, Platform: PlatformGeneric}
 	l.Ignores = IgnoreComments(text)
-	l.URL = pageURL(doc)
+	l.URL = pageURL(p)
 	matched := false
 	for _, lay := range layouts {
 		if lay.detect(p) {
@@ -105,9 +107,9 @@ func finishListing(p *page, l *Listing) {
 // inlineScripts returns the text of every <script> without src. A script's
 // text is the one text node the parser gives it, taken as it is: item pages
 // carry hundreds of KB of script data, not worth copying.
-func inlineScripts(doc *goquery.Document) []string {
+func inlineScripts(p *page) []string {
 	var out []string
-	doc.Find("script").Each(func(_ int, s *goquery.Selection) {
+	p.find("script").Each(func(_ int, s *goquery.Selection) {
 		if _, ok := s.Attr("src"); ok {
 			return
 		}
@@ -121,10 +123,10 @@ func inlineScripts(doc *goquery.Document) []string {
 }
 
 // pageURL is the canonical URL of the page, or its og:url.
-func pageURL(doc *goquery.Document) string {
-	u := attr(doc.Find(`link[rel="canonical"]`), "href")
+func pageURL(p *page) string {
+	u := attr(p.find(`link[rel="canonical"]`), "href")
 	if u == "" {
-		u = metaContent(doc, "og:url")
+		u = metaContent(p, "og:url")
 	}
 	return absoluteURL(u)
 }

@@ -34,9 +34,9 @@ type offer struct {
 
 // jsonLDProduct returns the first Product in the page's JSON-LD blocks,
 // looking inside arrays and @graph.
-func jsonLDProduct(doc *goquery.Document) *product {
+func jsonLDProduct(p *page) *product {
 	var found *product
-	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	p.find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		var v any
 		if json.Unmarshal([]byte(s.Text()), &v) != nil {
 			return true

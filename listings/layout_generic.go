@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 )
 
 // maxAttributeLine bounds a list item read as "name: value" on generic pages.
@@ -14,31 +15,30 @@ const maxAttributeLine = 120
 // also reads the description and the attributes ("key: value" list items,
 // dt/dd pairs, two-column table rows).
 func extractGeneric(p *page, l *Listing) {
-	doc := p.doc
 	generic := l.Platform == PlatformGeneric
-	prod := jsonLDProduct(doc)
+	prod := jsonLDProduct(p)
 	if prod != nil {
 		fillFromProduct(l, prod, generic)
 	}
 	if l.Title == "" {
-		l.Title = firstNonEmpty(metaContent(doc, "og:title"), firstText(doc, "h1", "title"))
+		l.Title = firstNonEmpty(metaContent(p, "og:title"), firstText(p, "h1", "title"))
 	}
 	if l.Price.Min == 0 && l.Price.Max == 0 {
-		l.Price = genericPrice(doc)
+		l.Price = genericPrice(p)
 	}
 	if !generic {
 		return
 	}
 	if l.Description == "" {
 		l.Description = firstNonEmpty(
-			description(doc, `[itemprop="description"]`, "#description", ".product-description", ".description", "article"),
-			productDescription(prod), metaContent(doc, "og:description"), metaContent(doc, "description"))
+			description(p, `[itemprop="description"]`, "#description", ".product-description", ".description", "article"),
+			productDescription(prod), metaContent(p, "og:description"), metaContent(p, "description"))
 	}
 	var set attrSet
 	for _, a := range l.Attributes {
 		set.add(a.Name, a.Value)
 	}
-	genericAttributes(doc, &set)
+	genericAttributes(p, &set)
 	l.Attributes = set.list
 }
 
@@ -79,34 +79,41 @@ func productDescription(prod *product) string {
 }
 
 // genericPrice reads OpenGraph/product meta, itemprop=price or a .price.
-func genericPrice(doc *goquery.Document) Price {
+func genericPrice(p *page) Price {
 	for _, name := range []string{"product:price:amount", "og:price:amount"} {
-		if p, ok := ParsePrice(metaContent(doc, name)); ok {
-			if c := metaContent(doc, "product:price:currency"); c != "" {
-				p.Currency = currencyCode(c)
+		if price, ok := ParsePrice(metaContent(p, name)); ok {
+			if c := metaContent(p, "product:price:currency"); c != "" {
+				price.Currency = currencyCode(c)
 			}
-			return p
+			return price
 		}
 	}
-	if p, ok := ParsePrice(attr(doc.Find(`[itemprop="price"]`), "content")); ok {
-		return p
+	if price, ok := ParsePrice(attr(p.find(`[itemprop="price"]`), "content")); ok {
+		return price
 	}
-	p, _ := pricedText(doc, `[itemprop="price"]`, ".price")
-	return p
+	price, _ := pricedText(p, `[itemprop="price"]`, ".price")
+	return price
 }
 
+// listItem and pageChrome are compiled once: genericAttributes asks them
+// of every list item, and a page may have hundreds.
+var (
+	listItem   = cascadia.MustCompile("li")
+	pageChrome = cascadia.MustCompile("nav, header, footer")
+)
+
 // genericAttributes reads name/value pairs a product page shows.
-func genericAttributes(doc *goquery.Document, set *attrSet) {
-	doc.Find("dl").Each(func(_ int, dl *goquery.Selection) {
+func genericAttributes(p *page, set *attrSet) {
+	p.find("dl").Each(func(_ int, dl *goquery.Selection) {
 		pairs(dl, set)
 	})
-	doc.Find("tr").Each(func(_ int, tr *goquery.Selection) {
+	p.find("tr").Each(func(_ int, tr *goquery.Selection) {
 		if tr.Children().Filter("td, th").Length() == 2 {
 			pairs(tr, set)
 		}
 	})
-	doc.Find("li").Each(func(_ int, li *goquery.Selection) {
-		if li.Find("li").Length() > 0 || li.Closest("nav, header, footer").Length() > 0 {
+	p.find("li").Each(func(_ int, li *goquery.Selection) {
+		if li.FindMatcher(listItem).Length() > 0 || li.ClosestMatcher(pageChrome).Length() > 0 {
 			return
 		}
 		if text := OneLine(li); utf8.RuneCountInString(text) <= maxAttributeLine {

@@ -20,7 +20,7 @@ var (
 
 // isTaobaoNew recognises the class-hashed Taobao/Tmall item page.
 func isTaobaoNew(p *page) bool {
-	return p.doc.Find(newTitle).Length() > 0
+	return p.find(newTitle).Length() > 0
 }
 
 // extractTaobaoNew reads the class-hashed layout. Attributes come either as
@@ -28,26 +28,25 @@ func isTaobaoNew(p *page) bool {
 // (generalParamsInfoItem: name then value; emphasisParamsInfoItem: value
 // then name).
 func extractTaobaoNew(p *page, l *Listing) {
-	doc := p.doc
-	title := doc.Find(newTitle).First()
+	title := p.find(newTitle).First()
 	if l.Title = OneLine(title); l.Title == "" {
 		l.Title = Clean(attr(title, "title"))
 	}
-	l.Subtitle = firstText(doc, newSubtitle)
-	l.Price, _ = pricedText(doc, newPrice)
+	l.Subtitle = firstText(p, newSubtitle)
+	l.Price, _ = pricedText(p, newPrice)
 	var set attrSet
-	doc.Find(newAttr).Each(func(_ int, s *goquery.Selection) {
+	p.find(newAttr).Each(func(_ int, s *goquery.Selection) {
 		if !set.addText(OneLine(s)) {
 			set.addText(attr(s, "title"))
 		}
 	})
-	paramPairs(doc.Find(newGeneral), &set, false)
-	paramPairs(doc.Find(newEmphasis), &set, true)
+	paramPairs(p.find(newGeneral), &set, false)
+	paramPairs(p.find(newEmphasis), &set, true)
 	l.Attributes = set.list
-	l.SKUs = optionNames(doc.Find(newSKU))
-	l.Description = description(doc, newDesc, "#description .content")
+	l.SKUs = optionNames(p.find(newSKU))
+	l.Description = description(p, newDesc, "#description .content")
 	var crumbs []string
-	doc.Find(newCategory).Each(func(_ int, s *goquery.Selection) {
+	p.find(newCategory).Each(func(_ int, s *goquery.Selection) {
 		if t := OneLine(s); t != "" {
 			crumbs = append(crumbs, t)
 		}

@@ -29,19 +29,19 @@ var errorTitle = regexp.MustCompile(`(?i)404|not found|页面不存在|页面找
 // notItemPage says why a page matched by no item layout is not an item
 // page, "" when it may be one.
 func notItemPage(p *page, l *Listing) string {
-	title := strings.TrimSpace(p.doc.Find("title").First().Text())
+	title := strings.TrimSpace(p.find("title").First().Text())
 	host, path := pageHost(l.URL, p.source)
-	links := distinctItemLinks(p.doc)
+	links := distinctItemLinks(p)
 	switch {
-	case p.doc.Find(`input[type="password"]`).Length() > 0 || strings.Contains(title, "登录") || loginHosts[host]:
+	case p.find(`input[type="password"]`).Length() > 0 || strings.Contains(title, "登录") || loginHosts[host]:
 		return fmt.Sprintf("a login page (title %q): the item is behind a login wall; save the page while logged in", title)
-	case errorTitle.MatchString(title) || errorTitle.MatchString(p.doc.Find("h1").First().Text()):
+	case errorTitle.MatchString(title) || errorTitle.MatchString(p.find("h1").First().Text()):
 		return fmt.Sprintf("an error page (title %q): the item does not exist or was removed", title)
 	case strings.Contains(title, "搜索") || searchHosts[host] || strings.Contains(path, "/search"):
 		return fmt.Sprintf("a search results page (title %q, %d links to item pages)", title, links)
 	case shopHome(host, title):
 		return fmt.Sprintf("a shop's home page (title %q, %d links to item pages)", title, links)
-	case links >= minItemLinks && !hasProductData(p.doc):
+	case links >= minItemLinks && !hasProductData(p):
 		return fmt.Sprintf("a page listing %d items (title %q), not one item", links, title)
 	}
 	return ""
@@ -73,9 +73,9 @@ func pageHost(pageURL, source string) (string, string) {
 	return "", ""
 }
 
-func distinctItemLinks(doc *goquery.Document) int {
+func distinctItemLinks(p *page) int {
 	ids := map[string]bool{}
-	doc.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+	p.find("a[href]").Each(func(_ int, a *goquery.Selection) {
 		if m := itemLink.FindStringSubmatch(a.AttrOr("href", "")); m != nil {
 			ids[m[1]] = true
 		}
@@ -84,12 +84,12 @@ func distinctItemLinks(doc *goquery.Document) int {
 }
 
 // hasProductData reports JSON-LD or OpenGraph that declares one product.
-func hasProductData(doc *goquery.Document) bool {
-	if strings.EqualFold(metaContent(doc, "og:type"), "product") {
+func hasProductData(p *page) bool {
+	if strings.EqualFold(metaContent(p, "og:type"), "product") {
 		return true
 	}
 	found := false
-	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	p.find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		found = strings.Contains(s.Text(), `"Product"`)
 		return !found
 	})

@@ -173,7 +173,7 @@ func itemID(p *page, pageURL string) string {
 	if id := scriptItemID(p.scripts); id != "" {
 		return id
 	}
-	if id := attr(p.doc.Find("[data-item-id]"), "data-item-id"); digitsOnly(id) {
+	if id := attr(p.find("[data-item-id]"), "data-item-id"); digitsOnly(id) {
 		return id
 	}
 	return fileStem(p.source)

@@ -73,7 +73,12 @@ func runScan(c *cli.Context) error {
 		return cli.Exit(err.Error(), 2)
 	}
 	inputs = sortInputs(c, set, inputs) // orders and tracking go to set.shipments
+	stopPrefetch := func() {}
+	if c.String("resume") == "" { // a resumed run skips inputs: parse none ahead
+		stopPrefetch = scanner.Prefetch(inputs) // on the core start-up leaves idle
+	}
 	checker, err := newScanChecker(c, set)
+	stopPrefetch()
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
