@@ -224,28 +224,28 @@ word_run(name, i) := 1 if {
 # and a word-class pattern over the same span (销量领先, 销量|领先), the
 # word wins: its entry is the more specific.
 #
-# Each hit is ranked once (ranked), so a pair of hits is three
-# comparisons: [field, start] before the other's [field, end] both ways
-# (they overlap in one field), and the rank [length, -start, word]
-# higher (longer; else earlier; else a word over a pattern). A single
-# hit is kept as it is.
+# Each hit is ranked once, as [rank, start, end, hit] with rank [length,
+# -start, word] (word: true for a word, false for a pattern, so a word
+# ranks higher) and start/end as [field, offset], and the ranked hits are
+# sorted by rank: only a hit later in that order can outrank one, so each
+# pair is looked at once, rank first (three comparisons at most). A
+# single hit is kept as it is.
 longest(hits) := hits if {
 	count(hits) < 2
-} else := {r.c |
-	rs := ranked(hits)
-	some r in rs
-	not outranked(r, rs)
+} else := {r[3] |
+	rs := sort([[[c.e - c.s, 0 - c.s, object.get(c.entry, "pattern", false) == false], [c.field, c.s], [c.field, c.e], c] | some c in hits])
+	some k, r in rs
+	not outranked(rs, k)
 }
 
-ranked(hits) := [{"c": c, "s": [c.field, c.s], "e": [c.field, c.e], "rank": [c.e - c.s, 0 - c.s, word_rank(c)]} | some c in hits]
-
-word_rank(c) := 0 if c.entry.pattern else := 1
-
-outranked(r, rs) if {
-	some q in rs
-	q.s < r.e
-	r.s < q.e
-	q.rank > r.rank
+# outranked: a hit after the k-th of ranked hits rs ranks higher and
+# overlaps it (one starts before the other ends, both ways).
+outranked(rs, k) if {
+	r := rs[k]
+	some q in array.slice(rs, k + 1, count(rs))
+	q[0] > r[0]
+	q[1] < r[2]
+	r[1] < q[2]
 }
 
 # in_context reports whether the context name of data.tables[table].contexts

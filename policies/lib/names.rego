@@ -133,13 +133,37 @@ name_kind(c) := "registered_name" if {
 	inside_name(c, marked_titles)
 }
 
+#
+# A run around the hit spells a name only if the name holds the hit's own
+# text: with few names (a listing's brand, a shop's handful) each is
+# looked at for that text first, and the 81 runs around the hit are built
+# only for a name that holds it (most hits lie in none).
 inside_name(c, known) if {
 	count(known) > 0
+	count(known) <= 16
+	toks := input.listing.fields[c.field].tokens
+	text := concat("", [toks[m].t | some m in numbers.range(c.i, (c.i + c.n) - 1)])
+	some name, _ in known
+	contains(name, text)
+	run_spells(c, toks, name)
+}
+
+inside_name(c, known) if {
+	count(known) > 16
 	toks := input.listing.fields[c.field].tokens
 	last := (c.i + c.n) - 1
 	some a in numbers.range(max([c.i - 8, 0]), c.i)
 	some b in numbers.range(last, min([last + 8, count(toks) - 1]))
 	known[concat("", [toks[m].t | some m in numbers.range(a, b)])]
+}
+
+# run_spells: a run of tokens from up to 8 before hit c to up to 8 after
+# it spells name.
+run_spells(c, toks, name) if {
+	last := (c.i + c.n) - 1
+	some a in numbers.range(max([c.i - 8, 0]), c.i)
+	some b in numbers.range(last, min([last + 8, count(toks) - 1]))
+	name == concat("", [toks[m].t | some m in numbers.range(a, b)])
 }
 
 # in_title_marks: the hit lies between 《 and 》 (a book, song or film
