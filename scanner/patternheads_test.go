@@ -14,7 +14,7 @@ import (
 // TestPatternHeadsChangeNoHit: the pattern ids the engine gives with each
 // head run (input.listing.lexicon.found.<table>.pattern_heads[_].patterns,
 // a shortcut that also leaves out patterns whose next word class the
-// listing lacks, or whose "~name" suffixes are not in reach of the head) give the same pattern hits as the library's own lookup
+// listing lacks, or whose second part is not in reach of the head) give the same pattern hits as the library's own lookup
 // without them, for every table, over every labelled set, fixture and,
 // when the corpus is there, every real title.
 func TestPatternHeadsChangeNoHit(t *testing.T) {

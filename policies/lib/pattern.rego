@@ -127,8 +127,8 @@ blocked(table, p, name, a, b) if {
 # is looked up among the suffixes (a run has a few characters, a class
 # tens of suffixes). The engine gives a head a "~name" second part only
 # where a suffix of the class lies in this reach (runs of 1 to 3 tokens
-# from within gap tokens of the head: scanner/engine/patternstarts.go,
-# suffixReach): widen it there too.
+# from within gap tokens of the head: scanner/engine/patternreach.go):
+# widen it there too. The same holds for word_runs' gap.
 suffixed(table, p, prev, k) := {r |
 	startswith(p.parts[k], "~")
 	cls := data.tables[table].pattern_suffixes[substring(p.parts[k], 1, -1)]

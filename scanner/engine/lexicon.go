@@ -180,9 +180,11 @@ type lexiconFound struct {
 	context  ast.Object
 	masked   []*ast.Term
 	// heads are the runs of pattern_heads, built last (patternStarts);
-	// classes holds, by table, the classes of the pattern words found.
+	// classes holds, by table, the classes of the pattern words found,
+	// and wordsAt where they are.
 	heads   []headRun
 	classes map[string]map[string]bool
+	wordsAt map[string][]wordAt
 	// held is where the contexts hold (contextheld.go; nil: not given).
 	held *heldIn
 }
@@ -203,6 +205,10 @@ func (lf *lexiconFound) add(lex lexiconName, name string, i, n int, key string) 
 		for _, cls := range pt.classes[key] {
 			lf.classes[lex.table][cls] = true
 		}
+		if lf.wordsAt == nil {
+			lf.wordsAt = map[string][]wordAt{}
+		}
+		lf.wordsAt[lex.table] = append(lf.wordsAt[lex.table], wordAt{field: name, i: i, classes: pt.classes[key]})
 	}
 	lf.found[lex] = append(lf.found[lex], lexiconRun(name, i, n, key))
 }
@@ -244,7 +250,7 @@ func (lf *lexiconFound) field(name string, f facts.Field) {
 func (lf *lexiconFound) value(skip []string) ast.Value {
 	// Objects are built bottom-up: an object's hash is fixed when it is
 	// inserted into its parent.
-	lf.words.starts.headTerms(lf.heads, lf.classes, lf.found, lf.fields)
+	lf.words.starts.headTerms(lf)
 	byTable := map[string][][2]*ast.Term{}
 	for lex, runs := range lf.found {
 		byTable[lex.table] = append(byTable[lex.table], ast.Item(ast.StringTerm(lex.lexicon), ast.ArrayTerm(runs...)))

@@ -1,13 +1,10 @@
 package engine
 
 import (
-	"encoding/json"
 	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-
-	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
 // patternStarts indexes, for every table with word-class patterns
@@ -36,9 +33,9 @@ type patternTable struct {
 	// (patterngate.go).
 	later    map[string][]string
 	suffixes map[string][]string
-	// reach maps a pattern id to its second part when that is a "~name"
-	// part (headTerms looks for its suffixes after the head).
-	reach map[string]suffixReach
+	// reach maps a pattern id to what its second part needs after the
+	// head (patternreach.go).
+	reach map[string]partReach
 }
 
 // The lexicons whose runs the index reads.
@@ -60,7 +57,7 @@ func newPatternStarts(data map[string]any) patternStarts {
 		byClass, next, later := patternParts(patterns)
 		pt := &patternTable{heads: map[string][]string{}, next: next, classes: map[string][]string{},
 			later: later, suffixes: suffixClasses(table)}
-		pt.reach = suffixReaches(patterns, pt.suffixes)
+		pt.reach = partReaches(patterns, pt.suffixes)
 		for word, h := range heads {
 			pt.heads[word] = headPatterns(h, byClass)
 		}
@@ -129,74 +126,6 @@ func classesOf(entry any) []string {
 	return out
 }
 
-// suffixReach is a "~name" second part of a pattern: the suffixes of its
-// class and the pattern's gap. lib/pattern.rego looks for it in runs of 1
-// to 3 tokens starting within gap tokens of the head's end, so such a run
-// lies in the tokens from that end to gap+2 after it: where their text
-// holds none of the suffixes, the pattern cannot complete after the head
-// (most heads of treatment words, 缓解 and 治疗 before no disease), and the
-// engine leaves it out of the head's patterns.
-type suffixReach struct {
-	suffixes []string
-	gap      int
-}
-
-// suffixReaches are the "~name" second parts of patterns with a whole gap
-// of 0 or more (the default 2 when absent); others are not narrowed.
-func suffixReaches(patterns map[string]any, suffixes map[string][]string) map[string]suffixReach {
-	out := map[string]suffixReach{}
-	for id, p := range patterns {
-		pattern, _ := p.(map[string]any)
-		parts, _ := pattern["parts"].([]any)
-		if len(parts) < 2 {
-			continue
-		}
-		second, _ := parts[1].(string)
-		gap, ok := gapOf(pattern["gap"])
-		if !strings.HasPrefix(second, "~") || !ok {
-			continue
-		}
-		out[id] = suffixReach{suffixes: suffixes[second[1:]], gap: gap}
-	}
-	return out
-}
-
-// gapOf is a pattern's gap (a JSON number), or the default 2 when it has
-// none, and whether it is a whole number of at least 0.
-func gapOf(v any) (int, bool) {
-	switch n := v.(type) {
-	case nil:
-		return 2, true
-	case json.Number:
-		i, err := n.Int64()
-		return int(i), err == nil && i >= 0
-	case float64:
-		return int(n), n == float64(int(n)) && n >= 0
-	case int:
-		return n, n >= 0
-	}
-	return 0, false
-}
-
-// within: the text of the tokens from start to gap+2 after it holds one
-// of the suffixes.
-func (r suffixReach) within(toks []facts.Token, start int) bool {
-	if start >= len(toks) {
-		return false
-	}
-	var b strings.Builder
-	for _, tok := range toks[start:min(start+r.gap+3, len(toks))] {
-		b.WriteString(tok.T)
-	}
-	text := b.String()
-	for _, s := range r.suffixes {
-		if strings.Contains(text, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // headPatterns are the ids of the patterns a head entry can start, sorted
 // and without repeats.
 func headPatterns(h any, byClass map[string][]string) []string {
@@ -225,26 +154,27 @@ type headRun struct {
 }
 
 // headTerms fills in the head runs of the listing: each with the ids of
-// the patterns it can start, less those whose second part is a word class
-// no pattern word of the listing has (such a pattern cannot complete
-// anywhere in it: lib/pattern.rego looks for that part among the found
-// pattern words), and those whose second part is a "~name" part none of
-// whose suffixes is in reach of the head (suffixReach). present holds, by
-// table, the classes of the listing's pattern words; fields, the tokens.
-func (ps patternStarts) headTerms(runs []headRun, present map[string]map[string]bool, found map[lexiconName][]*ast.Term, fields map[string]facts.Field) {
-	for _, h := range runs {
+// the patterns it can start, less those whose second part cannot follow
+// it (partReach: no word of its class, or no suffix of its class, within
+// the pattern's gap after the head; lib/pattern.rego looks there and
+// nowhere else), and, for a pattern whose gap is not a whole number, less
+// those whose second part is a word class no pattern word of the listing
+// has.
+func (ps patternStarts) headTerms(lf *lexiconFound) {
+	for _, h := range lf.heads {
 		pt := ps[h.lex.table]
 		var ids []*ast.Term
 		for _, id := range pt.heads[h.key] {
-			if cls, ok := pt.next[id]; ok && !present[h.lex.table][cls] {
-				continue
-			}
-			if r, ok := pt.reach[id]; ok && !r.within(fields[h.field].Tokens, h.i+h.n) {
+			if r, ok := pt.reach[id]; ok {
+				if !r.follows(h.field, lf.fields[h.field].Tokens, h.i+h.n, lf.wordsAt[h.lex.table]) {
+					continue
+				}
+			} else if cls, ok := pt.next[id]; ok && !lf.classes[h.lex.table][cls] {
 				continue
 			}
 			ids = append(ids, ast.StringTerm(id))
 		}
-		found[h.lex][h.at] = ast.ObjectTerm(
+		lf.found[h.lex][h.at] = ast.ObjectTerm(
 			ast.Item(keyField, ast.StringTerm(h.field)),
 			ast.Item(keyI, ast.InternedTerm(h.i)),
 			ast.Item(keyN, ast.InternedTerm(h.n)),

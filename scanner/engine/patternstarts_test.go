@@ -56,37 +56,56 @@ func TestPatternStartsAgreeWithTheLibrary(t *testing.T) {
 	}
 }
 
-// TestHeadsLeaveOutSuffixPartsOutOfReach: a treatment word (缓解) keeps
-// the pattern whose second part is a disease suffix (~condition) only
-// where such a suffix follows within the pattern's reach: 缓解腹痛 keeps
-// it, 缓解疲劳 (no disease suffix after it) does not.
-func TestHeadsLeaveOutSuffixPartsOutOfReach(t *testing.T) {
+// TestHeadsLeaveOutPartsOutOfReach: a head keeps a pattern only where
+// its second part can follow within the pattern's gap: a disease suffix
+// (~condition) after 缓解 in 缓解腹痛, not in 缓解疲劳; a word of the class
+// break right after 销量 (metric_break_big, gap 1) in 销量突破10万件, not
+// when 突破 comes four words later; metric_big wants a big figure word
+// (万件) right after 销量, which 突破 is not.
+func TestHeadsLeaveOutPartsOutOfReach(t *testing.T) {
 	t.Parallel()
 	c := checker(t)
-	for title, want := range map[string]bool{"热敷腰带 缓解腹痛": true, "按摩椅 缓解疲劳 舒适 透气 加厚 款式": false} {
-		in, err := c.Engine.input(c.Builder.Build(&listings.Listing{ID: "1", Source: "t.txt", Title: title}), nil)
-		if err != nil {
-			t.Fatal(err)
+	for _, tc := range []struct {
+		title, table, head, pattern string
+		want                        bool
+	}{
+		{"热敷腰带 缓解腹痛", "ad_medical_claim", "缓解", "treat_condition", true},
+		{"按摩椅 缓解疲劳 舒适 透气 加厚 款式", "ad_medical_claim", "缓解", "treat_condition", false},
+		{"销量突破10万件 透气", "ad_unsourced_claim", "销量", "metric_break_big", true},
+		{"销量突破10万件 透气", "ad_unsourced_claim", "销量", "metric_big", false},
+		{"销量 透气 舒适 款式 突破 10万件", "ad_unsourced_claim", "销量", "metric_break_big", false},
+	} {
+		ids, ok := headPatternIDs(t, c, tc.title, tc.table, tc.head)
+		if !ok {
+			t.Errorf("%s: no head run %s of %s", tc.title, tc.head, tc.table)
+			continue
 		}
-		doc, err := ast.JSON(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lexicon := doc.(map[string]any)["listing"].(map[string]any)["lexicon"].(map[string]any)
-		heads, _ := lexicon["found"].(map[string]any)["ad_medical_claim"].(map[string]any)["pattern_heads"].([]any)
-		seen := false
-		for _, h := range heads {
-			run := h.(map[string]any)
-			if run["key"] != "缓解" {
-				continue
-			}
-			seen = true
-			if got := slices.Contains(run["patterns"].([]any), any("treat_condition")); got != want {
-				t.Errorf("%s: head 缓解 has treat_condition %v, want %v (patterns %v)", title, got, want, run["patterns"])
-			}
-		}
-		if !seen {
-			t.Errorf("%s: no head run 缓解 among %v", title, heads)
+		if got := slices.Contains(ids, any(tc.pattern)); got != tc.want {
+			t.Errorf("%s: head %s has %s %v, want %v (patterns %v)", tc.title, tc.head, tc.pattern, got, tc.want, ids)
 		}
 	}
+}
+
+// headPatternIDs are the patterns the engine gives head run key of table
+// in a title listing.
+func headPatternIDs(t *testing.T, c *judge, title, table, key string) ([]any, bool) {
+	t.Helper()
+	in, err := c.Engine.input(c.Builder.Build(&listings.Listing{ID: "1", Source: "t.txt", Title: title}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ast.JSON(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lexicon := doc.(map[string]any)["listing"].(map[string]any)["lexicon"].(map[string]any)
+	found, _ := lexicon["found"].(map[string]any)[table].(map[string]any)
+	heads, _ := found["pattern_heads"].([]any)
+	for _, h := range heads {
+		if run := h.(map[string]any); run["key"] == key {
+			ids, _ := run["patterns"].([]any)
+			return ids, true
+		}
+	}
+	return nil, false
 }
