@@ -3,9 +3,6 @@ package listings
 import (
 	"bytes"
 	"strings"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/transform"
 )
 
 // gbReplacement is U+FFFD encoded in GB18030: a page may hold it literally.
@@ -84,14 +81,6 @@ func writeGB(b *strings.Builder, run []byte) {
 		return
 	}
 	b.Write(out)
-}
-
-// decodeGBRun decodes with x/text into a buffer sized for a page that is
-// mostly ASCII with some Chinese, so that it seldom has to grow (the
-// decoder's own starts at the input's size and doubles).
-func decodeGBRun(raw []byte) ([]byte, error) {
-	out, _, err := transform.Append(simplifiedchinese.GB18030.NewDecoder(), make([]byte, 0, len(raw)+len(raw)/2+16), raw)
-	return out, err
 }
 
 // gbSequenceLen is the length of the GB18030 byte sequence at raw[i]:
