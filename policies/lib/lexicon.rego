@@ -256,13 +256,12 @@ outranked(rs, k) if {
 # gives a value, and rules ask the same context about the same hit more
 # than once (an exemption checked, then named).
 in_context(table, name, c) := false if {
-	# the usual answer, in one step: the engine's held has no position
-	# for the context (the listing has none of its words), and the
-	# context is neither a conjunction nor restated.
+	# the usual answer, in one step: the engine's held has no entry for
+	# the context (the listing has none of its words). It always has one,
+	# empty or not, for a conjunction (all) or a restated context: those
+	# take the steps below.
 	not held[table][name]
 	not walked
-	not data.tables[table].contexts[name].all
-	not data.tables[table].contexts[name].restated
 } else := true if {
 	simple_match(table, name, c)
 	ctx := data.tables[table].contexts[name]

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -25,6 +26,11 @@ import (
 // outside every sentence is the whole field, e = wholeField). Contexts
 // marked restated stay with the library. Documents built by hand have no
 // held and the library walks the tokens as before.
+//
+// Where held has no entry for a context, in_context answers false in one
+// lookup; the library answers the conjunctions (all) and restated
+// contexts itself, so held has an entry for each of those, empty when
+// the listing has none of its words (libraryContexts).
 
 // contextUse is one context whose list (before, after or sentence) holds
 // a word.
@@ -180,10 +186,30 @@ func heldKnown(fields map[string]facts.Field) bool {
 	return true
 }
 
+// libraryContexts are the contexts of the tables the library answers
+// itself, as [table, name]: those with an all or a restated (present and
+// not false, as Rego reads them).
+func libraryContexts(data map[string]any) [][2]string {
+	var out [][2]string
+	for _, c := range tableContexts(data) {
+		if truthy(c.spec, "all") || truthy(c.spec, "restated") {
+			out = append(out, [2]string{c.table, c.name})
+		}
+	}
+	return out
+}
+
+// truthy: spec has key with a value other than false.
+func truthy(spec map[string]any, key string) bool {
+	v, ok := spec[key]
+	return ok && v != false
+}
+
 // term is held as an object of objects, down to sets of positions:
 // the positions sorted by table, context, list and field, each group
-// one set.
-func (h *heldIn) term() *ast.Term {
+// one set; and an entry, empty if nothing else, for each of the library's
+// own contexts.
+func (h *heldIn) term(library [][2]string) *ast.Term {
 	sort.Slice(h.at, func(a, b int) bool {
 		x, y := h.at[a], h.at[b]
 		if x.use.table != y.use.table {
@@ -229,5 +255,23 @@ func (h *heldIn) term() *ast.Term {
 		tables = append(tables, ast.Item(ast.StringTerm(x.use.table), ast.ObjectTerm(names...)))
 		names = nil
 	}
-	return ast.ObjectTerm(tables...)
+	return ast.ObjectTerm(withEntries(tables, library)...)
+}
+
+// withEntries are the tables of held with an entry (an empty object when
+// there is none) for each [table, name]. The table objects are not in a
+// parent yet, so inserting into them keeps their hashes right.
+func withEntries(tables [][2]*ast.Term, entries [][2]string) [][2]*ast.Term {
+	for _, e := range entries {
+		table, name := ast.StringTerm(e[0]), ast.StringTerm(e[1])
+		at := slices.IndexFunc(tables, func(it [2]*ast.Term) bool { return it[0].Equal(table) })
+		if at < 0 {
+			tables = append(tables, ast.Item(table, ast.ObjectTerm()))
+			at = len(tables) - 1
+		}
+		if names := tables[at][1].Value.(ast.Object); names.Get(name) == nil {
+			names.Insert(name, ast.ObjectTerm())
+		}
+	}
+	return tables
 }

@@ -96,11 +96,13 @@ type lexiconWords struct {
 	dodges  *facts.Dodges
 	starts  patternStarts
 	uses    contextUses // nil: no held (contextheld.go)
+	library [][2]string // the contexts held always has (libraryContexts)
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
 	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data), masked: newMaskedBrands(data),
-		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data)}
+		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data),
+		library: libraryContexts(data)}
 }
 
 // dodgeWords are the words whose dodged spellings fold back (facts.Dodges):
@@ -266,7 +268,7 @@ func (lf *lexiconFound) value(skip []string) ast.Value {
 		ast.Item(ast.StringTerm("masked"), ast.ArrayTerm(lf.masked...)),
 	}
 	if lf.held != nil {
-		items = append(items, ast.Item(ast.StringTerm("held"), lf.held.term()))
+		items = append(items, ast.Item(ast.StringTerm("held"), lf.held.term(lf.words.library)))
 	}
 	if len(skip) > 0 {
 		items = append(items, ast.Item(ast.StringTerm("skip"), skipTerm(skip)))
