@@ -36,11 +36,14 @@ declared_brands := {name: true |
 	colon := label.i + label.n
 	toks[colon].t in {":", "："}
 	last := min([colon + 6, count(toks) - 1])
-	some a in numbers.range(colon + 1, last)
-	no_mark(toks, colon + 1, a)
+	last > colon
+	# the run ends before the first mark after the colon (stop): every
+	# token from the colon to it is looked at once, not once per run
+	stop := min(array.concat([m | some m in numbers.range(colon + 1, last); is_mark(toks[m].t)], [last + 1]))
+	stop > colon + 1
+	some a in numbers.range(colon + 1, stop - 1)
 	run_edge(toks, a - 1, a)
-	some b in numbers.range(a, min([a + 3, last]))
-	no_mark(toks, a, b)
+	some b in numbers.range(a, min([a + 3, stop - 1]))
 	glued(toks, a, b)
 	run_edge(toks, b, b + 1)
 	name := concat("", [toks[m].t | some m in numbers.range(a, b)])
@@ -63,12 +66,6 @@ marked_titles := {name: true |
 	count(name) > 1
 }
 
-no_mark(toks, a, b) if {
-	every m in numbers.range(a, b) {
-		not is_mark(toks[m].t)
-	}
-}
-
 # glued: tokens a..b follow each other with nothing between them.
 glued(_, a, a)
 
@@ -80,15 +77,24 @@ glued(toks, a, b) if {
 }
 
 # run_edge: tokens i and j (= i + 1) are not one run: a space between
-# them, either a mark, or either outside the field.
-run_edge(toks, i, j) if not toks[i]
-run_edge(toks, i, j) if not toks[j]
-run_edge(toks, i, j) if toks[j].s != toks[i].e
-run_edge(toks, i, _) if is_mark(toks[i].t)
+# them, either a mark, or either outside the field. An else chain: the
+# first reason that holds ends the call (a brand declaration tries it for
+# every token after its colon).
+run_edge(toks, i, j) := true if {
+	not toks[i]
+} else := true if {
+	not toks[j]
+} else := true if {
+	toks[j].s != toks[i].e
+} else := true if {
+	is_mark(toks[i].t)
+} else := true if {
+	is_mark(toks[j].t)
+} else := false
 
-run_edge(toks, _, j) if is_mark(toks[j].t)
-
-is_mark(t) if regex.match(`^[\pP\pS]+$`, t)
+# is_mark answers false rather than nothing, so either answer is kept for
+# the token text.
+is_mark(t) := regex.match(`^[\pP\pS]+$`, t)
 
 # registered reports whether hit c lies inside a name (a registered
 # trademark or product name, the listing's brand, a title of a work),
