@@ -192,6 +192,10 @@ func multiByteSequences(raw []byte) int {
 func brokenUTF8(raw []byte) (int, bool) {
 	first, invalid, multi := -1, 0, 0
 	for i := 0; i < len(raw); {
+		if raw[i] < utf8.RuneSelf { // most of a page: skip it without decoding
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(raw[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
