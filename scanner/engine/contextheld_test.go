@@ -7,7 +7,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
-	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // TestHeldHasAnEntryForTheLibrarysContexts: in_context answers false at
@@ -16,17 +15,13 @@ import (
 // restated context, which the library answers itself.
 func TestHeldHasAnEntryForTheLibrarysContexts(t *testing.T) {
 	t.Parallel()
-	b, err := policies.Load(policies.FS(), "xiaoer", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	library := libraryContexts(b.Data)
+	c := checker(t)
+	library := c.Engine.lexicon.library
 	for _, want := range [][2]string{{"ad_pressure", "coupon_rule"}, {"ad_medical_claim", "tested_standard"}} {
 		if !slices.Contains(library, want) {
 			t.Errorf("libraryContexts lacks %v: %v", want, library)
 		}
 	}
-	c := checker(t)
 	in, err := c.Engine.input(c.Builder.Build(&listings.Listing{ID: "1", Source: "t.txt", Title: "纯棉 毛巾 加厚"}), nil)
 	if err != nil {
 		t.Fatal(err)
