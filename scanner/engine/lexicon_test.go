@@ -228,4 +228,3 @@ func TestHeldHasAnEntryForTheLibrarysContexts(t *testing.T) {
 		}
 	}
 }
-
