@@ -75,26 +75,26 @@ func newContextUses(data map[string]any) contextUses {
 // windowOf is a context's window (a JSON number), or the default, and
 // whether it is a whole number of at least 1.
 func windowOf(v any) (int, bool) {
-	w := defaultWindow
+	if v == nil {
+		return defaultWindow, true
+	}
+	w, ok := wholeNumber(v)
+	return w, ok && w >= 1
+}
+
+// wholeNumber is a number of the tables' data as an int, and whether it
+// is a whole number (a JSON number, or a float or int of data built in Go).
+func wholeNumber(v any) (int, bool) {
 	switch n := v.(type) {
-	case nil:
 	case json.Number:
 		i, err := n.Int64()
-		if err != nil {
-			return 0, false
-		}
-		w = int(i)
+		return int(i), err == nil
 	case float64:
-		if n != float64(int(n)) {
-			return 0, false
-		}
-		w = int(n)
+		return int(n), n == float64(int(n))
 	case int:
-		w = n
-	default:
-		return 0, false
+		return n, true
 	}
-	return w, w >= 1
+	return 0, false
 }
 
 // contextRun is a run of tokens that is a context word.

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 
@@ -55,18 +54,11 @@ func partReaches(patterns map[string]any, suffixes map[string][]string) map[stri
 // gapOf is a pattern's gap (a JSON number), or the default 2 when it has
 // none, and whether it is a whole number of at least 0.
 func gapOf(v any) (int, bool) {
-	switch n := v.(type) {
-	case nil:
+	if v == nil {
 		return 2, true
-	case json.Number:
-		i, err := n.Int64()
-		return int(i), err == nil && i >= 0
-	case float64:
-		return int(n), n == float64(int(n)) && n >= 0
-	case int:
-		return n, n >= 0
 	}
-	return 0, false
+	g, ok := wholeNumber(v)
+	return g, ok && g >= 0
 }
 
 // wordAt is a run of a table's pattern_words in the listing: its field,

@@ -65,7 +65,7 @@ func unpackDicts() (string, error) {
 // unpackDict writes one dictionary file into dir unless it is there.
 func unpackDict(dir, name string) error {
 	path := filepath.Join(dir, name)
-	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+	if present(path) {
 		return nil
 	}
 	data, err := readDict(name)
@@ -155,9 +155,15 @@ func writable(dir string) bool {
 // complete reports whether dir holds every dictionary file, non-empty.
 func complete(dir string) bool {
 	for _, name := range dictFiles {
-		if st, err := os.Stat(filepath.Join(dir, name)); err != nil || st.Size() == 0 {
+		if !present(filepath.Join(dir, name)) {
 			return false
 		}
 	}
 	return true
+}
+
+// present: the file is there and not empty.
+func present(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Size() > 0
 }
