@@ -38,21 +38,26 @@ func MayPromise(norm string) bool {
 
 // MayStateFibre reports whether text holds a fibre word: every statement
 // of a composition in copy and every fibre claim names one.
-func MayStateFibre(text string) bool { return holdsWordOf(fibreLexicon, text) }
+func MayStateFibre(text string) bool { return holdsWordOf(fibreLexicon, fibreStarts, text) }
 
 // MayClaimDown reports whether text holds a down word: every down claim in
 // copy is, or ends with, one.
-func MayClaimDown(text string) bool { return holdsWordOf(downLexicon, text) }
+func MayClaimDown(text string) bool { return holdsWordOf(downLexicon, downStarts, text) }
 
 // holdsWordOf reports whether a word of lx starts at some rune of text, as
 // the material scanners read it (lexicon.match on a scanText: each rune
 // normalised and folded, an ASCII word bounded), without building the
 // scanText: most titles start some word somewhere, and the hint is asked
-// of every title.
-func holdsWordOf[T any](lx *lexicon[T], text string) bool {
+// of every title. The runes starts leaves out read as neither a first
+// rune nor a Latin letter.
+func holdsWordOf[T any](lx *lexicon[T], starts *hintStarts, text string) bool {
 	var buf [64]byte
-	prev := rune(0) // the folded rune before i (0 at the start)
+	prev := rune(0) // the folded rune before i (0 at the start), or 0 for one not Latin
 	for i, r := range text {
+		if !starts.readOn(r) {
+			prev = 0
+			continue
+		}
 		f := foldMaterialRune(normalizeFast(r))
 		for _, n := range lx.lengths[f] {
 			key, next, ok := foldedRunes(text, i, n, buf[:0])

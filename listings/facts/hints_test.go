@@ -52,8 +52,8 @@ func TestHoldsWordOfReadsAsTheScanners(t *testing.T) {
 	}
 	for _, text := range texts {
 		for name, check := range map[string][2]bool{
-			"fibre": {holdsWordOf(fibreLexicon, text), scannerHolds(fibreLexicon, text)},
-			"down":  {holdsWordOf(downLexicon, text), scannerHolds(downLexicon, text)},
+			"fibre": {holdsWordOf(fibreLexicon, fibreStarts, text), scannerHolds(fibreLexicon, text)},
+			"down":  {holdsWordOf(downLexicon, downStarts, text), scannerHolds(downLexicon, text)},
 		} {
 			if check[0] != check[1] {
 				t.Errorf("%q: %s word %v, the scanner finds one: %v", text, name, check[0], check[1])

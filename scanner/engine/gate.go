@@ -68,6 +68,9 @@ type gate struct {
 	pre prefilter
 	// dodges fold the text as the tokens are cut (Engine.Dodges).
 	dodges *facts.Dodges
+	// stems end the runs markWords looks up early (runstems.go): the
+	// lexicon's, shared, with the gate's words added.
+	stems runStems
 }
 
 // alternative is one Needs of one rule, indexed.
@@ -135,6 +138,11 @@ func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexico
 		}
 	}
 	g.pre = newPrefilter(g)
+	if g.stems = lw.stems; g.stems != nil {
+		for k := range g.words {
+			g.stems.add(k)
+		}
+	}
 	return g, nil
 }
 

@@ -79,6 +79,9 @@ func (g *gate) markWords(field string, toks []facts.Token, m *marks) {
 			if w := g.words[string(key)]; w != nil {
 				m.addRun(w, field, i)
 			}
+			if !g.stems.extends(key) {
+				break
+			}
 		}
 	}
 }

@@ -97,12 +97,16 @@ type lexiconWords struct {
 	starts  patternStarts
 	uses    contextUses // nil: no held (contextheld.go)
 	library [][2]string // the contexts held always has (libraryContexts)
+	// stems end the runs looked up early (runstems.go): the gate adds
+	// its words' stems too (nil: every run is looked up).
+	stems runStems
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
-	return lexiconWords{words: lexiconKeys(data), context: contextKeys(data), masked: newMaskedBrands(data),
+	words, context := lexiconKeys(data), contextKeys(data)
+	return lexiconWords{words: words, context: context, masked: newMaskedBrands(data),
 		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data),
-		library: libraryContexts(data)}
+		library: libraryContexts(data), stems: newRunStems(words, context)}
 }
 
 // dodgeWords are the words whose dodged spellings fold back (facts.Dodges):
@@ -232,6 +236,9 @@ func (lf *lexiconFound) field(name string, f facts.Field) {
 				k := string(key)
 				here = append(here, ast.ObjectTerm(ast.Item(keyN, ast.InternedTerm(n)), ast.Item(keyKey, ast.StringTerm(k))))
 				runs = append(runs, contextRun{i: i, n: n, key: k})
+			}
+			if !lf.words.stems.extends(key) {
+				break
 			}
 		}
 		if here != nil {

@@ -1,0 +1,97 @@
+package engine
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/testcorpus"
+)
+
+// TestRunStemsChangeNoRun: ending the runs at the first one that is no
+// stem gives the same lexicon facts and the same gate marks as looking
+// every run of 1 to maxLexiconRun tokens up, over the fixtures (pages,
+// listing files, the export) and, when the corpus is there, every real
+// title.
+func TestRunStemsChangeNoRun(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	all := j.Engine.lexicon
+	all.stems = nil
+	g := *j.Engine.gate
+	g.stems = nil
+	runs, longest := 0, 0
+	for _, l := range stemListings(t) {
+		fields := j.Builder.Build(l).Listing.Fields
+		got, want := lexiconFacts(fields, j.Engine.lexicon, nil), lexiconFacts(fields, all, nil)
+		if got.Compare(want) != 0 {
+			t.Errorf("%s %s: lexicon facts differ\n with stems: %v\n   without: %v", l.Source, l.ID, got, want)
+		}
+		for name, f := range fields {
+			gm, wm := j.Engine.gate.newMarks(), g.newMarks()
+			j.Engine.gate.markWords(name, f.Tokens, gm)
+			g.markWords(name, f.Tokens, wm)
+			if !reflect.DeepEqual(gm, wm) {
+				t.Errorf("%s %s %s: gate marks differ\n with stems: %+v\n   without: %+v", l.Source, l.ID, name, gm, wm)
+			}
+		}
+		n, most := longRuns(want.String())
+		runs, longest = runs+n, max(longest, most)
+	}
+	t.Logf("%d runs of two tokens or more found, the longest of %d", runs, longest)
+	if runs < 50 || longest < 3 {
+		t.Errorf("%d runs of two tokens or more, the longest of %d: want runs up to 3 tokens or more, or this proves nothing", runs, longest)
+	}
+}
+
+// longRuns counts the runs of two tokens or more in lexicon facts as
+// text, and the most tokens of one.
+func longRuns(s string) (int, int) {
+	count, most := 0, 0
+	for n := 2; n <= maxLexiconRun; n++ {
+		if c := strings.Count(s, `"n": `+string(rune('0'+n))); c > 0 {
+			count, most = count+c, n
+		}
+	}
+	return count, most
+}
+
+// stemListings are the listings of the fixtures, and the corpus titles
+// when the corpus is there.
+func stemListings(t *testing.T) []*listings.Listing {
+	t.Helper()
+	var paths []string
+	for _, glob := range []string{"pages/*.html", "listings/*", "material/*", "exports/*.csv"} {
+		found, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", glob))
+		paths = append(paths, found...)
+	}
+	if dir, err := testcorpus.Find(); err == nil && dir != "" {
+		paths = append(paths, filepath.Join(dir, "titles", "taobao_titles_train.txt"))
+	}
+	var out []*listings.Listing
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parse := listings.Parse
+		switch {
+		case listings.IsExportFile(p):
+			parse = listings.ParseExport
+		case strings.HasSuffix(p, ".txt"):
+			parse = listings.ParseTitles
+		}
+		ls, err := parse(p, raw)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		out = append(out, ls...)
+	}
+	if len(out) < 10 {
+		t.Fatalf("%d listings in the fixtures: want more", len(out))
+	}
+	return out
+}
