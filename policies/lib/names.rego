@@ -115,10 +115,32 @@ name_exemption(c) := name_kind(c) if {
 
 # nameless: the listing has no name a hit could lie inside (most have
 # none), so a hit's shared exemption is its negation alone; checked once
-# per evaluation instead of once per hit.
+# per evaluation instead of once per hit. It is a shortcut only: where it
+# does not hold, name_kind finds no name either, so it may miss a
+# nameless listing (a brand attribute with an empty value) but must
+# never hold for one with a name. Hence the cheap tests below in place
+# of building the names: brand names come from a brand attribute or
+# from a brand label in a field (declared_brands), and labels, works and
+# title marks are runs of the registered_names lexicons.
 nameless if {
 	count(registered_names) == 0
-	count(brand_names) == 0
+	not brand_attribute
+	no_name_runs
+}
+
+brand_attribute if {
+	some a in object.get(input, ["listing", "attributes"], [])
+	data.tables.registered_names.brand_attributes[a.name]
+}
+
+# no_name_runs: no brand label, work title or title mark in the listing.
+# The engine lists only the tables with runs (input.listing.lexicon.found),
+# so a listing without any is one lookup.
+no_name_runs if {
+	input.listing.lexicon
+	not input.listing.lexicon.found.registered_names
+} else := true if {
+	count(found("registered_names", "brand_attributes")) == 0
 	count(found("registered_names", "works")) == 0
 	count(found("registered_names", "title_marks")) == 0
 }

@@ -90,7 +90,13 @@ not_has_source(c) := false if {
 	description_note(c, "period")
 } else := true
 
-not_has_period(c) := false if {
+not_has_period(c) := true if {
+	# most listings have no evidence marker and no period figure in the
+	# claim's field (a year in the attributes is no period of a claim in
+	# the description): the claim's sentence is not looked up
+	count(evidence) == 0
+	not period_fields[c.field]
+} else := false if {
 	has_period(c.field, sentence_at(c.field, c.s))
 } else := false if {
 	footnote_holds(c, "period")
@@ -113,12 +119,21 @@ has_source(name, sp) if {
 has_period(name, sp) if has("period", name, sp)
 
 has_period(name, sp) if {
-	some num in object.get(input, ["listing", "numbers"], [])
+	some num in period_figures
 	num.field == name
 	num.s >= sp.s
 	num.e <= sp.e
-	period_figure(num)
 }
+
+# period_figures are the listing's figures that state a period: picked once
+# per evaluation (period_figure looks at the figure and the evidence
+# markers only), so each claim's sentence walks these few, not every figure.
+period_figures := [num |
+	some num in object.get(input, ["listing", "numbers"], [])
+	period_figure(num)
+]
+
+period_fields := {num.field | some num in period_figures}
 
 has_limit(name, sp) if has_period(name, sp)
 

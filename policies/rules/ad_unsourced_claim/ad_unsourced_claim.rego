@@ -168,6 +168,9 @@ crowd_ends(name, "", last) := {end |
 # score in points (满意度98分, 满意度调查显示九十九点五分) is the same claim.
 candidates contains c if {
 	some num in figures
+	# rate_unit takes these two units only: other figures (件, 年, 元) look
+	# for no metric before them
+	num.unit in {"%", "分"}
 	first := lexicon.figure_first(num)
 	m := metric_before(num.field, first, "rate")
 	rate_unit(num.unit, m.key)
@@ -230,15 +233,16 @@ candidates contains c if {
 candidates contains c if {
 	some g in found
 	g.entry.metric == "count"
+	after := g.i + g.n
 	some num in figures
 	num.field == g.field
 	first := lexicon.figure_first(num)
-	first >= g.i + g.n
-	first <= (g.i + g.n) + 2
+	first >= after
+	first <= after + 2
 	not digit(g.field, first)
 	counted(num)
 	big(num)
-	not lexicon.boundary_between(g.field, g.i + g.n, first - 1)
+	not lexicon.boundary_between(g.field, after, first - 1)
 	c := figure_hit(g.field, g.i, (lexicon.figure_last(num) - g.i) + 1, g.s, num.e)
 }
 
