@@ -1,7 +1,6 @@
 package facts
 
 import (
-	"strings"
 	"unicode/utf8"
 )
 
@@ -24,17 +23,7 @@ func (d *Dodges) CutText(norm string) string {
 
 // MayPromise reports whether a normalised text (Normalize) holds a word
 // some promise matcher needs: without one, Promises finds nothing in it.
-func MayPromise(norm string) bool {
-	byFirst := needByFirst()
-	for i, r := range norm {
-		for _, w := range byFirst[r] {
-			if strings.HasPrefix(norm[i:], w) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func MayPromise(norm string) bool { return PromiseWordsIn(norm) != 0 }
 
 // MayStateFibre reports whether text holds a fibre word: every statement
 // of a composition in copy and every fibre claim names one.

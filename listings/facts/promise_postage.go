@@ -26,10 +26,10 @@ var postageConditional = regexp.MustCompile(`不满|未满|不足|以下|单件|
 var postageQualified = regexp.MustCompile(`除外|不包邮|` + remoteRegion)
 
 var postageMatchers = []promiseMatcher{
-	{needWords(remoteWords...), regexp.MustCompile(remoteRegion + `[^,。;!?\n()]{0,12}?(?:不包邮|除外|邮费自理|运费自理|补运费|补邮费|加收运费|加收邮费|另付邮费|另付运费|补差价|运费另计|邮费另计)`), promiseOf(KindPostageRemoteExcluded)},
-	{needWords("包邮", "免邮", "免运费"), regexp.MustCompile(`满\s*` + promiseNum + `\s*(?:元|块)?\s*(?:包邮|免邮|免运费)|` + promiseNum + `\s*件(?:起)?\s*(?:包邮|免邮|免运费)`), postageFreeOver},
-	{needWords("邮费", "运费", "快递费", "包邮", "到付"), regexp.MustCompile(`不包邮|(?:邮费|运费|快递费)(?:自理|自付|另付|另计|到付)|(?:邮费|运费|快递费)\s*[:：]?\s*(?:由)?(?:买家|顾客|客户|您)(?:承担|自理|自付|支付)|(?:买家|顾客|客户)(?:承担|支付|自付)(?:运费|邮费)|到付(?:运费|邮费)`), buyerPays},
-	{needWords("邮", "运费", "配送"), regexp.MustCompile(`(全国|全场|全店|全部地区|所有地区)?\s*(顺丰|京东|中通|圆通|申通|韵达|邮政|ems|极兔|德邦|百世)?\s*(?:快递)?(?:包邮|免邮|免运费|免费配送|运费全免)|卖家承担运费|(?:运费|邮费)\s*[:：]\s*(?:0|0\.00|卖家承担|免费|包邮)`), postageFree},
+	{needWords(remoteWords...), regexp.MustCompile(remoteRegion + `[^,。;!?\n()]{0,12}?(?:不包邮|除外|邮费自理|运费自理|补运费|补邮费|加收运费|加收邮费|另付邮费|另付运费|补差价|运费另计|邮费另计)`), promiseOf(KindPostageRemoteExcluded), yields(KindPostageRemoteExcluded)},
+	{needWords("包邮", "免邮", "免运费"), regexp.MustCompile(`满\s*` + promiseNum + `\s*(?:元|块)?\s*(?:包邮|免邮|免运费)|` + promiseNum + `\s*件(?:起)?\s*(?:包邮|免邮|免运费)`), postageFreeOver, yields(KindPostageFreeOver)},
+	{needWords("邮费", "运费", "快递费", "不包邮", "到付"), regexp.MustCompile(`不包邮|(?:邮费|运费|快递费)(?:自理|自付|另付|另计|到付)|(?:邮费|运费|快递费)\s*[:：]?\s*(?:由)?(?:买家|顾客|客户|您)(?:承担|自理|自付|支付)|(?:买家|顾客|客户)(?:承担|支付|自付)(?:运费|邮费)|到付(?:运费|邮费)`), buyerPays, yields(KindPostageBuyerPays)},
+	{needWords("邮", "运费", "配送"), regexp.MustCompile(`(全国|全场|全店|全部地区|所有地区)?\s*(顺丰|京东|中通|圆通|申通|韵达|邮政|ems|极兔|德邦|百世)?\s*(?:快递)?(?:包邮|免邮|免运费|免费配送|运费全免)|卖家承担运费|(?:运费|邮费)\s*[:：]\s*(?:0|0\.00|卖家承担|免费|包邮)`), postageFree, yields(KindPostageFree)},
 }
 
 func postageFreeOver(m promiseMatch) (Promise, bool) {

@@ -45,13 +45,13 @@ const (
 )
 
 var returnMatchers = []promiseMatcher{
-	{needWords("运费", "邮费", "快递费"), regexp.MustCompile(`(?:退货|退换货|退换|换货|退回|寄回)[^,。;!?\n]{0,6}?(?:运费|邮费|快递费)[^,。;!?\n]{0,4}?(?:自理|自付|承担)`), promiseOf(KindReturnsPostageBuy)},
-	{needWords("无理由", "无忧", "无条件"), regexp.MustCompile(`(?:(?:不支持|不提供|不接受|不享受|不参加|不参与|不适用|不能|不可|不予|无法|暂不支持|暂不|没有|拒绝|谢绝)` + refusalGap + `|无)` + promiseNum + `\s*` + noReason), returnRefusal},
-	{needWords("无理由", "无忧", "无条件"), regexp.MustCompile(promiseNum + `\s*` + noReason + `\s*[:：]?\s*(?:不支持|否|无|不提供|不可|不适用|不享受)`), returnRefusal},
-	{needWords("非质量问题"), regexp.MustCompile(`非质量问题[^,。;!?\n]{0,3}?` + refuseVerb + returnWord + `(?:不换|不退)?`), returnRefusal},
-	{needWords("售出", "出售", "卖出", "签收"), regexp.MustCompile(`(?:一经|一旦)?(?:售出|出售|卖出|签收)后?[^,。;!?\n]{0,3}?` + refuseVerb + returnWord + `(?:不换|不退)?`), returnRefusal},
-	{needWords("退"), regexp.MustCompile(`不退不换|概不退换|恕不退换|不予退换|(?:不接受|不支持|不提供|不办理|拒绝|谢绝|不可|不能)(?:退换货|退换|退货|退款)|不退换货?|不退货`), returnRefusal},
-	{needWords("无理由", "无忧", "无条件", "包退", "包换", "退换", "退货"), regexp.MustCompile(promiseNum + `\s*` + noReason + `|` + promiseNum + `\s*天\s*(?:包退|包换|退换|退货)(?:包换)?`), returnsOffer},
+	{needWords("运费", "邮费", "快递费"), regexp.MustCompile(`(?:退货|退换货|退换|换货|退回|寄回)[^,。;!?\n]{0,6}?(?:运费|邮费|快递费)[^,。;!?\n]{0,4}?(?:自理|自付|承担)`), promiseOf(KindReturnsPostageBuy), yields(KindReturnsPostageBuy)},
+	{needWords("无理由", "无忧", "无条件"), regexp.MustCompile(`(?:(?:不支持|不提供|不接受|不享受|不参加|不参与|不适用|不能|不可|不予|无法|暂不支持|暂不|没有|拒绝|谢绝)` + refusalGap + `|无)` + promiseNum + `\s*` + noReason), returnRefusal, yields(KindReturnsRefused)},
+	{needWords("无理由", "无忧", "无条件"), regexp.MustCompile(promiseNum + `\s*` + noReason + `\s*[:：]?\s*(?:不支持|否|无|不提供|不可|不适用|不享受)`), returnRefusal, yields(KindReturnsRefused)},
+	{needWords("非质量问题"), regexp.MustCompile(`非质量问题[^,。;!?\n]{0,3}?` + refuseVerb + returnWord + `(?:不换|不退)?`), returnRefusal, yields(KindReturnsRefused)},
+	{needWords("售出", "出售", "卖出", "签收"), regexp.MustCompile(`(?:一经|一旦)?(?:售出|出售|卖出|签收)后?[^,。;!?\n]{0,3}?` + refuseVerb + returnWord + `(?:不换|不退)?`), returnRefusal, yields(KindReturnsRefused)},
+	{needWords("退"), regexp.MustCompile(`不退不换|概不退换|恕不退换|不予退换|(?:不接受|不支持|不提供|不办理|拒绝|谢绝|不可|不能)(?:退换货|退换|退货|退款)|不退换货?|不退货`), returnRefusal, yields(KindReturnsRefused)},
+	{needWords("无理由", "无忧", "无条件", "包退", "包换", "退换", "退货"), regexp.MustCompile(promiseNum + `\s*` + noReason + `|` + promiseNum + `\s*天\s*(?:包退|包换|退换|退货)(?:包换)?`), returnsOffer, yields(KindReturns7Day, KindReturnsRefused)},
 }
 
 // returnRefusal is a return refusal with the condition its sentence names.

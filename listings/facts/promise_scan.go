@@ -16,14 +16,22 @@ import (
 // on it: most sentences hold none, and checking words is far cheaper than
 // running forty regexps over a whole description. No pattern crosses a
 // sentence mark, so matching sentence by sentence finds the same words.
+//
+// kinds are every kind build can give (none for a matcher that only
+// claims words): the engine reads from them which need words can lead to
+// the kinds a rule needs (PromiseWordsOf).
 type promiseMatcher struct {
 	need  []string
 	re    *regexp.Regexp
 	build func(m promiseMatch) (Promise, bool)
+	kinds []string
 }
 
 // needWords is the list of words a matcher's sentence must hold one of.
 func needWords(words ...string) []string { return words }
+
+// yields is the list of kinds a matcher's build can give.
+func yields(kinds ...string) []string { return kinds }
 
 // promiseText is one field's text prepared for matching: matchers run on the
 // normalised text (half-width, simplified, lower-case), and origin maps its

@@ -31,15 +31,15 @@ var shipLabel = regexp.MustCompile(`发货(?:时间|时效|周期)?\s*[:：]?\s*
 
 var shippingMatchers = []promiseMatcher{
 	// Negated stock and presale claim their words and record nothing.
-	{needWords("预售", "现货"), regexp.MustCompile(`是否预售\s*[:：]\s*(?:否|不是|no)|非预售|不是预售|无预售|非现货|不是现货|没有现货|无现货|暂无现货|现货已?售[完罄空]|预售已?经?(?:结束|截止)`), promiseSuppress},
-	{needWords("预售"), regexp.MustCompile(`是否预售\s*[:：]\s*(?:是|yes)`), shippingPromise(KindPresale)},
-	{needWords("预售"), regexp.MustCompile(`预售(?:期|时间|周期)?\s*[:：]?\s*(?:约)?\s*` + promiseRange + `\s*(?:个)?\s*(?:工作日|天|日)`), presaleDays},
-	{needWords("预售"), regexp.MustCompile(`预售`), shippingPromise(KindPresale)},
-	{needWords("发"), regexp.MustCompile(`(?:现货)?(?:秒发|闪电发货|极速发货|立即发货|马上发货|火速发货|即拍即发|拍下即发|下单即发|付款即发)`), shippingPromise(KindShipImmediate)},
-	{needWords("发", "出货"), regexp.MustCompile(`(?:当天|当日|今天|今日)\s*(?:内)?\s*(?:发货|发出|出货|发)`), shipSameDay},
-	{needWords("发"), regexp.MustCompile(payPrefix + promiseRange + `\s*(?:个)?\s*(?:小时|h|hr|hrs)\s*(?:内|之内|以内)?\s*(?:极速|闪电|火速|快速)?(?:发货|发出|出货|内发|发)?`), shipWindow(1)},
-	{needWords("发"), regexp.MustCompile(payPrefix + promiseRange + `\s*(?:个)?\s*(?:工作日|天|日)\s*(?:内|之内|以内|左右)?\s*(?:发货|发出|出货|内发|发)?`), shipWindow(24)},
-	{needWords("现货"), regexp.MustCompile(`现货(?:供应|充足|直发|速发|发售|在库)?`), shippingPromise(KindInStock)},
+	{needWords("预售", "现货"), regexp.MustCompile(`是否预售\s*[:：]\s*(?:否|不是|no)|非预售|不是预售|无预售|非现货|不是现货|没有现货|无现货|暂无现货|现货已?售[完罄空]|预售已?经?(?:结束|截止)`), promiseSuppress, yields()},
+	{needWords("预售"), regexp.MustCompile(`是否预售\s*[:：]\s*(?:是|yes)`), shippingPromise(KindPresale), yields(KindPresale)},
+	{needWords("预售"), regexp.MustCompile(`预售(?:期|时间|周期)?\s*[:：]?\s*(?:约)?\s*` + promiseRange + `\s*(?:个)?\s*(?:工作日|天|日)`), presaleDays, yields(KindPresale)},
+	{needWords("预售"), regexp.MustCompile(`预售`), shippingPromise(KindPresale), yields(KindPresale)},
+	{needWords("发"), regexp.MustCompile(`(?:现货)?(?:秒发|闪电发货|极速发货|立即发货|马上发货|火速发货|即拍即发|拍下即发|下单即发|付款即发)`), shippingPromise(KindShipImmediate), yields(KindShipImmediate)},
+	{needWords("发", "出货"), regexp.MustCompile(`(?:当天|当日|今天|今日)\s*(?:内)?\s*(?:发货|发出|出货|发)`), shipSameDay, yields(KindShipSameDay)},
+	{needWords("发"), regexp.MustCompile(payPrefix + promiseRange + `\s*(?:个)?\s*(?:小时|h|hr|hrs)\s*(?:内|之内|以内)?\s*(?:极速|闪电|火速|快速)?(?:发货|发出|出货|内发|发)?`), shipWindow(1), yields(KindShipWithinHours)},
+	{needWords("发"), regexp.MustCompile(payPrefix + promiseRange + `\s*(?:个)?\s*(?:工作日|天|日)\s*(?:内|之内|以内|左右)?\s*(?:发货|发出|出货|内发|发)?`), shipWindow(24), yields(KindShipAfterDays)},
+	{needWords("现货"), regexp.MustCompile(`现货(?:供应|充足|直发|速发|发售|在库)?`), shippingPromise(KindInStock), yields(KindInStock)},
 }
 
 // shippingPromise builds a promise of kind k, partial when its sentence says so.

@@ -79,9 +79,10 @@ type alternative struct {
 	words, prefixes bool // needs a word or a prefix of its tables
 	facts           []string
 	promises        map[string]bool
-	units           map[string]bool // nil: any figure or none will do
-	afterFigure     int             // Needs.AfterFigure
-	partnered       bool            // Needs.Partnered
+	promiseWords    facts.PromiseWords // the need words of the promises' matchers (facts.PromiseWordsOf)
+	units           map[string]bool    // nil: any figure or none will do
+	afterFigure     int                // Needs.AfterFigure
+	partnered       bool               // Needs.Partnered
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -195,6 +196,7 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 		for _, k := range n.Promises {
 			alt.promises[k] = true
 		}
+		alt.promiseWords = facts.PromiseWordsOf(n.Promises)
 	}
 	for _, path := range n.Units {
 		keys, err := tableKeys(data, path)

@@ -148,11 +148,14 @@ func nonNilNumbers(ns []facts.Number) []facts.Number {
 	return ns
 }
 
-// anyAlternative: some alternative has its words, prefixes, facts,
-// promises and units (the other tests run only where the words are).
-func (g *gate) anyAlternative(words, prefixes []bool, fact func([]string) bool, promise, unit func(map[string]bool) bool) bool {
-	for a, alt := range g.alts {
-		if (!alt.words || words[a]) && (!alt.prefixes || prefixes[a]) && fact(alt.facts) && promise(alt.promises) && unit(alt.units) {
+// anyAlternative: some alternative has its words, prefixes, promises,
+// facts and units (the other tests run only where the words are; the
+// promises before the facts, since their need words rule most titles
+// out before anything is extracted).
+func (g *gate) anyAlternative(words, prefixes []bool, fact func([]string) bool, promise func(*alternative) bool, unit func(map[string]bool) bool) bool {
+	for a := range g.alts {
+		alt := &g.alts[a]
+		if (!alt.words || words[a]) && (!alt.prefixes || prefixes[a]) && promise(alt) && fact(alt.facts) && unit(alt.units) {
 			return true
 		}
 	}

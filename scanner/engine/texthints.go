@@ -16,6 +16,9 @@ type textHints struct {
 	masked   maskedBrands
 	hints    [5]hintState        // by hintSlot, each worked out once
 	promises *facts.ListingFacts // the promises alone, once extracted
+	// words are the promise need words of the texts, once wordsRead.
+	words     facts.PromiseWords
+	wordsRead bool
 }
 
 func newTextHints(l *listings.Listing, masked maskedBrands) *textHints {
@@ -46,9 +49,25 @@ func (h *textHints) mayHaveFact(names []string) bool {
 	return len(names) == 0
 }
 
-// mayPromise: a promise of one of the kinds is there (or none is asked for).
-func (h *textHints) mayPromise(kinds map[string]bool) bool {
-	return len(kinds) == 0 || hasPromise(h.promiseFacts(), kinds)
+// mayPromise: a promise of one of the alternative's kinds is there (or
+// none is asked for). A text without a need word of those kinds has none:
+// most promise words in titles (包邮, 现货) lead to kinds no rule needs.
+func (h *textHints) mayPromise(alt *alternative) bool {
+	if len(alt.promises) == 0 {
+		return true
+	}
+	return h.promiseWordsIn()&alt.promiseWords != 0 && hasPromise(h.promiseFacts(), alt.promises)
+}
+
+// promiseWordsIn are the promise matchers' need words in the texts, once.
+func (h *textHints) promiseWordsIn() facts.PromiseWords {
+	if !h.wordsRead {
+		for _, norm := range h.norms {
+			h.words |= facts.PromiseWordsIn(norm)
+		}
+		h.wordsRead = true
+	}
+	return h.words
 }
 
 // promiseFacts are the listing's promises as Build finds them (the fields'
@@ -103,7 +122,7 @@ func (h *textHints) may(hint string) bool {
 		case hintDown:
 			v = facts.MayClaimDown(t.Text)
 		case hintPromises:
-			v = facts.MayPromise(h.norms[i])
+			v = h.promiseWordsIn() != 0
 		case factMasked:
 			v = h.masked.mayHold(h.norms[i])
 		}

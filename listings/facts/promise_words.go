@@ -1,0 +1,69 @@
+package facts
+
+import (
+	"strings"
+	"sync"
+)
+
+// PromiseWords is a set of the promise matchers' need words, a bit each:
+// which of them a text holds, or which can lead to some kinds of promise.
+// Words past the 63rd share the last bit, which can only let more texts
+// through.
+type PromiseWords uint64
+
+// needBits gives each need word its bit, in the matchers' order.
+var needBits = sync.OnceValue(func() map[string]PromiseWords {
+	bits := map[string]PromiseWords{}
+	for _, pm := range promiseMatchers {
+		for _, w := range pm.need {
+			if _, ok := bits[w]; !ok {
+				bits[w] = 1 << min(len(bits), 63)
+			}
+		}
+	}
+	return bits
+})
+
+// PromiseWordsIn is the set of need words a normalised text (Normalize)
+// holds: without one of a matcher's words, Promises finds nothing of it
+// in the text, and with none at all nothing (MayPromise).
+func PromiseWordsIn(norm string) PromiseWords {
+	byFirst, bits := needByFirst(), needBits()
+	var in PromiseWords
+	for i, r := range norm {
+		for _, w := range byFirst[r] {
+			if strings.HasPrefix(norm[i:], w) {
+				in |= bits[w]
+			}
+		}
+	}
+	return in
+}
+
+// PromiseWordsOf is the set of need words of the matchers that can give a
+// promise of one of kinds: a text that holds none of them has no promise
+// of those kinds (the matchers of other kinds only claim words first).
+func PromiseWordsOf(kinds []string) PromiseWords {
+	bits := needBits()
+	var of PromiseWords
+	for _, pm := range promiseMatchers {
+		if !yieldsAny(pm.kinds, kinds) {
+			continue
+		}
+		for _, w := range pm.need {
+			of |= bits[w]
+		}
+	}
+	return of
+}
+
+func yieldsAny(yields, kinds []string) bool {
+	for _, k := range kinds {
+		for _, y := range yields {
+			if y == k {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,112 @@
+package facts
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/testcorpus"
+)
+
+// Each matcher gives only the kinds it declares, and gives a promise only
+// in a sentence that holds one of its need words (so the need words leave
+// out nothing it would take), run alone on every sentence
+// (alone, no earlier matcher claims its words: it gives at least what it
+// gives among the others), over the promise cases, the fixtures' copy
+// and, when the corpus is there, every real title.
+func TestMatchersGiveTheKindsTheyDeclare(t *testing.T) {
+	t.Parallel()
+	given := map[string]int{}
+	for _, text := range promiseTexts(t) {
+		norm, _ := normalizeWithOrigin(text)
+		pt, need := &promiseText{norm: norm}, findNeedWords(norm)
+		for _, sent := range Sentences(norm) {
+			for _, pm := range promiseMatchers {
+				for _, loc := range pm.re.FindAllStringSubmatchIndex(norm[sent.S:sent.E], -1) {
+					p, ok := pm.build(promiseMatch{t: pt, loc: shiftLoc(loc, sent.S)})
+					if ok && !need.holdsAny(pm.need, sent.S, sent.E) {
+						t.Errorf("%q: a matcher of %v takes %q without its need words %v", text, pm.kinds, norm[loc[0]:loc[1]], pm.need)
+					}
+					if ok && p.Kind != "" && !slices.Contains(pm.kinds, p.Kind) {
+						t.Errorf("%q: a matcher of %v gave %s", text, pm.kinds, p.Kind)
+					}
+					given[p.Kind]++
+				}
+			}
+		}
+	}
+	if len(given) < 15 {
+		t.Errorf("%d kinds given: want nearly every kind, or this proves little (%v)", len(given), given)
+	}
+}
+
+// Every promise of a kind stands in a text that holds a need word of that
+// kind (PromiseWordsOf), and a text can hold need words of other kinds
+// alone.
+func TestPromiseWordsOfAKindCoverItsPromises(t *testing.T) {
+	t.Parallel()
+	found := 0
+	for _, text := range promiseTexts(t) {
+		in := PromiseWordsIn(Normalize(text))
+		if MayPromise(Normalize(text)) != (in != 0) {
+			t.Errorf("%q: MayPromise %v, need words %b", text, MayPromise(Normalize(text)), in)
+		}
+		for _, p := range Promises(nil, map[string]Field{FieldDescription: {Text: text}}) {
+			found++
+			if in&PromiseWordsOf([]string{p.Kind}) == 0 {
+				t.Errorf("%q: a promise %s, but none of its need words", text, p.Kind)
+			}
+		}
+	}
+	if found < 100 {
+		t.Errorf("%d promises found: want more, or this proves little", found)
+	}
+	for text, kinds := range map[string][]string{
+		"全国包邮 纯棉T恤":   {KindGuaranteeGenuine, KindGuaranteeMultiplier, KindInvoiceRefused, KindReturnsRefused, KindReturns7Day},
+		"现货 羊绒围巾":     {KindGuaranteeGenuine, KindPostageBuyerPays, KindShipWithinHours},
+		"官方正品 假一赔十 鞋": {KindPostageBuyerPays, KindPresale, KindInvoiceSurcharge},
+	} {
+		if in := PromiseWordsIn(Normalize(text)); in == 0 || in&PromiseWordsOf(kinds) != 0 {
+			t.Errorf("%q: need words %b, of %v %b: want some, none of those kinds", text, in, kinds, PromiseWordsOf(kinds))
+		}
+	}
+}
+
+// promiseTexts are the promise cases, the fixtures' field texts and the
+// corpus titles when the corpus is there.
+func promiseTexts(t *testing.T) []string {
+	t.Helper()
+	var texts []string
+	for _, c := range promiseCases {
+		texts = append(texts, c.text)
+	}
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", "*", "*.*"))
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls, err := listings.Parse(p, raw)
+		if err != nil {
+			continue // orders, exports and policies are no listing files
+		}
+		for _, l := range ls {
+			for _, ft := range FieldTexts(l) {
+				texts = append(texts, ft.Text)
+			}
+		}
+	}
+	if dir, err := testcorpus.Find(); err != nil {
+		t.Fatal(err)
+	} else if dir != "" {
+		raw, err := os.ReadFile(filepath.Join(dir, "titles", "taobao_titles_train.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(raw), "\n")...)
+	}
+	return texts
+}

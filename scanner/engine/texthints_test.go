@@ -1,0 +1,49 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+)
+
+// mayPromise, which reads the need words of an alternative's kinds before
+// it extracts anything, answers as extracting the promises would, for
+// every alternative that names promises, over the fixtures and the corpus
+// titles; and a title whose promise words lead to no kind a rule needs
+// (包邮, 现货) has nothing extracted.
+func TestMayPromiseAnswersAsTheExtractedPromises(t *testing.T) {
+	t.Parallel()
+	g := checker(t).Engine.gate
+	asked, held := 0, 0
+	for _, l := range stemListings(t) {
+		h, full := newTextHints(l, g.masked), newTextHints(l, g.masked)
+		for a := range g.alts {
+			alt := &g.alts[a]
+			if len(alt.promises) == 0 {
+				continue
+			}
+			asked++
+			want := hasPromise(full.promiseFacts(), alt.promises)
+			if got := h.mayPromise(alt); got != want {
+				t.Errorf("%s %s, promises %v: mayPromise %v, extracted %v", l.Source, l.ID, alt.promises, got, want)
+			}
+			if want {
+				held++
+			}
+		}
+	}
+	if asked < 1000 || held == 0 {
+		t.Errorf("%d asked, %d with a promise of the kinds: want more of both", asked, held)
+	}
+	for _, title := range []string{"全国包邮 苹果数据线", "现货 羊绒围巾女"} {
+		h := newTextHints(&listings.Listing{Title: title}, g.masked)
+		for a := range g.alts {
+			if g.alts[a].promises != nil && h.mayPromise(&g.alts[a]) {
+				t.Errorf("%s: may hold promises %v", title, g.alts[a].promises)
+			}
+		}
+		if !h.may(hintPromises) || h.promises != nil {
+			t.Errorf("%s: promise words %v, extracted %v: want words, nothing extracted", title, h.may(hintPromises), h.promises)
+		}
+	}
+}
