@@ -101,11 +101,17 @@ prefixed := input.listing.lexicon.prefixed if {
 ]
 
 # matches are the runs of the listing (outside the skipped fields) found in
-# the lexicon data.tables[table][lex], as hits.
-matches(table, lex, skip) := {match(c.field, c.i, c.n - 1, c.key, entry) |
+# the lexicon data.tables[table][lex], as hits: match's shape, built in
+# place (a call per run costs more than the object it builds).
+matches(table, lex, skip) := {{
+	"field": c.field, "i": c.i, "n": c.n,
+	"s": toks[c.i].s, "e": toks[(c.i + c.n) - 1].e,
+	"key": c.key, "word": c.key, "entry": entry,
+} |
 	some c in found(table, lex)
 	not skip[c.field]
 	entry := data.tables[table][lex][c.key]
+	toks := input.listing.fields[c.field].tokens
 }
 
 # any_match reports whether some run of the listing is in the lexicon.
