@@ -6,14 +6,27 @@ import "unicode/utf8"
 // character, a step per character that continues some word, where looking
 // each possible length up cost a hash of the substring per length (the
 // text stage runs on every title, and most characters start some word).
+//
+// A step from the root reads an array indexed by the character (a
+// character beyond the Basic Multilingual Plane, a map). A step further
+// asks a bitset first: most steps find no edge, and the bit of an edge
+// that is not there is clear but for a few (edgeBits of them), so the map
+// of edges is read only where an edge may be.
 type textTrie struct {
-	root  map[rune]int32   // first character → node
-	edges map[uint64]int32 // node<<32 | next character → node
-	words []*gateWord      // by node; nil where no word ends
+	root     []int32          // BMP character → node+1 (0: none)
+	rootHigh map[rune]int32   // the other first characters → node
+	edges    map[uint64]int32 // node<<32 | next character → node
+	edgeSet  []uint64         // edgeBit(node, next character) of every edge
+	words    []*gateWord      // by node; nil where no word ends
 }
 
+// edgeBits is the log2 of the size of edgeSet: 2^20 bits (128 KB) for
+// some tens of thousands of edges.
+const edgeBits = 20
+
 func newTextTrie() *textTrie {
-	return &textTrie{root: map[rune]int32{}, edges: map[uint64]int32{}}
+	return &textTrie{root: make([]int32, 0x10000), rootHigh: map[rune]int32{}, edges: map[uint64]int32{},
+		edgeSet: make([]uint64, 1<<edgeBits/64)}
 }
 
 // add puts word in the trie (no-op for ""), its entry made on first use.
@@ -38,24 +51,42 @@ func (t *textTrie) child(node int32, r rune) int32 {
 	}
 	next := int32(len(t.words))
 	t.words = append(t.words, nil)
-	if node < 0 {
-		t.root[r] = next
-	} else {
+	switch {
+	case node >= 0:
 		t.edges[edgeKey(node, r)] = next
+		b := edgeBit(node, r)
+		t.edgeSet[b/64] |= 1 << (b % 64)
+	case r >= 0 && r < 0x10000:
+		t.root[r] = next + 1
+	default:
+		t.rootHigh[r] = next
 	}
 	return next
 }
 
 func (t *textTrie) step(node int32, r rune) (int32, bool) {
 	if node < 0 {
-		next, ok := t.root[r]
+		if r >= 0 && r < 0x10000 {
+			return t.root[r] - 1, t.root[r] != 0
+		}
+		next, ok := t.rootHigh[r]
 		return next, ok
+	}
+	if b := edgeBit(node, r); t.edgeSet[b/64]&(1<<(b%64)) == 0 {
+		return 0, false
 	}
 	next, ok := t.edges[edgeKey(node, r)]
 	return next, ok
 }
 
 func edgeKey(node int32, r rune) uint64 { return uint64(node)<<32 | uint64(uint32(r)) }
+
+// edgeBit is the bit of an edge in edgeSet: the top bits of the key
+// multiplied by an odd constant (Fibonacci hashing), which spreads
+// neighbouring nodes and characters over the whole set.
+func edgeBit(node int32, r rune) uint64 {
+	return (edgeKey(node, r) * 0x9E3779B97F4A7C15) >> (64 - edgeBits)
+}
 
 // each calls found with every word of the trie that starts at some
 // character of text, and the byte offset where it starts.
