@@ -135,9 +135,10 @@ brand_attribute if {
 
 # no_name_runs: no brand label, work title or title mark in the listing.
 # The engine lists only the tables with runs (input.listing.lexicon.found),
-# so a listing without any is one lookup.
+# so a listing without any is one lookup; without that list, found walks
+# the runs.
 no_name_runs if {
-	input.listing.lexicon
+	input.listing.lexicon.found
 	not input.listing.lexicon.found.registered_names
 } else := true if {
 	count(found("registered_names", "brand_attributes")) == 0

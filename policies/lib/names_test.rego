@@ -3,6 +3,7 @@
 # are names wherever else they appear.
 package xiaoer.lib.names_test
 
+import data.xiaoer.lib.lexicon
 import data.xiaoer.lib.lexicon_test as t
 import data.xiaoer.rules.ad_absolute
 import data.xiaoer.rules.ad_medical_claim
@@ -34,4 +35,16 @@ test_title_marked_elsewhere_is_a_title if {
 	title := ["失眠", "的", "夜晚", " ", "绘本", " ", "儿童"]
 	medical({"title": title}) != set()
 	medical({"title": title, "description": ["绘本", "书名", "《", "失眠", "的", "夜晚", "》", "。"]}) == set()
+}
+
+# nameless, the shortcut that skips the names, reads the engine's list of
+# runs when there is one: a run of a names lexicon there, or a brand
+# attribute, and the listing is not nameless.
+test_nameless_reads_the_engines_runs if {
+	d := t.doc({"title": ["纯棉", "毛巾"]}, [])
+	lexicon.nameless with input as d
+	lexicon.nameless with input as object.union(d, {"listing": {"lexicon": {"found": {}}}})
+	work := {"registered_names": {"works": [{"field": "title", "i": 0, "n": 1, "key": "纯棉"}]}}
+	not lexicon.nameless with input as object.union(d, {"listing": {"lexicon": {"found": work}}})
+	not lexicon.nameless with input as object.union(d, {"listing": {"attributes": [{"name": "品牌", "value": "洁丽雅"}]}})
 }
