@@ -7,7 +7,9 @@ import (
 
 func TestParseTitles(t *testing.T) {
 	t.Parallel()
-	raw := []byte("纯棉T恤 全网最低\r\n\n  #网红同款 连衣裙\n最近上新 羽绒服\n")
+	// Leading full-width spaces count one column each; trailing tabs,
+	// spaces and CR are no part of a title; the last line has no newline.
+	raw := []byte("纯棉T恤 全网最低\r\n\n  #网红同款 连衣裙\n最近上新 羽绒服\n\u3000\u3000夏季 新款\t \r\n\r\n\t真丝 衬衫")
 	ls, err := ParseTitles("batch/titles.txt", raw)
 	if err != nil {
 		t.Fatal(err)
@@ -19,6 +21,8 @@ func TestParseTitles(t *testing.T) {
 		{"titles.txt:1", "纯棉T恤 全网最低", 1, 1},
 		{"titles.txt:3", "#网红同款 连衣裙", 3, 3},
 		{"titles.txt:4", "最近上新 羽绒服", 4, 1},
+		{"titles.txt:5", "夏季 新款", 5, 3},
+		{"titles.txt:7", "真丝 衬衫", 7, 2},
 	}
 	if len(ls) != len(want) {
 		t.Fatalf("got %d listings, want %d", len(ls), len(want))
