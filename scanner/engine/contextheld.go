@@ -1,9 +1,11 @@
 package engine
 
 import (
+	"cmp"
 	"encoding/json"
+	"maps"
 	"slices"
-	"sort"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -38,6 +40,11 @@ type contextUse struct {
 	table, name string
 	where       string // "before", "after" or "sentence"
 	window      int
+	// rank orders the uses by table, name and where (equal for the uses
+	// of one list), and terms spell the three, made once: held is sorted
+	// and built for every listing judged.
+	rank  int
+	terms *[3]*ast.Term
 }
 
 // contextUses maps a context word to the contexts that list it; nil
@@ -69,7 +76,31 @@ func newContextUses(data map[string]any) contextUses {
 			}
 		}
 	}
+	rankUses(uses)
 	return uses
+}
+
+// rankUses gives each use the rank of its table, name and where among all
+// the uses' lists, and the terms that spell them.
+func rankUses(uses contextUses) {
+	lists := map[[3]string]*[3]*ast.Term{}
+	for _, us := range uses {
+		for _, u := range us {
+			lists[[3]string{u.table, u.name, u.where}] = nil
+		}
+	}
+	keys := slices.SortedFunc(maps.Keys(lists), func(a, b [3]string) int { return slices.Compare(a[:], b[:]) })
+	rank := make(map[[3]string]int, len(keys))
+	for i, k := range keys {
+		rank[k] = i
+		lists[k] = &[3]*ast.Term{ast.StringTerm(k[0]), ast.StringTerm(k[1]), ast.StringTerm(k[2])}
+	}
+	for _, us := range uses {
+		for k := range us {
+			key := [3]string{us[k].table, us[k].name, us[k].where}
+			us[k].rank, us[k].terms = rank[key], lists[key]
+		}
+	}
 }
 
 // windowOf is a context's window (a JSON number), or the default, and
@@ -206,23 +237,20 @@ func truthy(spec map[string]any, key string) bool {
 }
 
 // term is held as an object of objects, down to sets of positions:
-// the positions sorted by table, context, list and field, each group
-// one set; and an entry, empty if nothing else, for each of the library's
-// own contexts.
+// the positions sorted by table, context, list, field and position, each
+// group one set; and an entry, empty if nothing else, for each of the
+// library's own contexts.
 func (h *heldIn) term(library [][2]string) *ast.Term {
-	sort.Slice(h.at, func(a, b int) bool {
-		x, y := h.at[a], h.at[b]
-		if x.use.table != y.use.table {
-			return x.use.table < y.use.table
+	slices.SortFunc(h.at, func(x, y heldAt) int {
+		if c := cmp.Compare(x.use.rank, y.use.rank); c != 0 {
+			return c
 		}
-		if x.use.name != y.use.name {
-			return x.use.name < y.use.name
+		if c := strings.Compare(x.field, y.field); c != 0 {
+			return c
 		}
-		if x.use.where != y.use.where {
-			return x.use.where < y.use.where
-		}
-		return x.field < y.field
+		return cmp.Compare(x.at, y.at)
 	})
+	h.at = slices.CompactFunc(h.at, func(x, y heldAt) bool { return x.use.rank == y.use.rank && x.field == y.field && x.at == y.at })
 	var tables, names, wheres, fields [][2]*ast.Term
 	var set []*ast.Term
 	for k, x := range h.at {
@@ -242,17 +270,17 @@ func (h *heldIn) term(library [][2]string) *ast.Term {
 		if sameWhere {
 			continue
 		}
-		wheres = append(wheres, ast.Item(ast.StringTerm(x.use.where), ast.ObjectTerm(fields...)))
+		wheres = append(wheres, ast.Item(x.use.terms[2], ast.ObjectTerm(fields...)))
 		fields = nil
 		if sameName {
 			continue
 		}
-		names = append(names, ast.Item(ast.StringTerm(x.use.name), ast.ObjectTerm(wheres...)))
+		names = append(names, ast.Item(x.use.terms[1], ast.ObjectTerm(wheres...)))
 		wheres = nil
 		if sameTable {
 			continue
 		}
-		tables = append(tables, ast.Item(ast.StringTerm(x.use.table), ast.ObjectTerm(names...)))
+		tables = append(tables, ast.Item(x.use.terms[0], ast.ObjectTerm(names...)))
 		names = nil
 	}
 	return ast.ObjectTerm(withEntries(tables, library)...)
