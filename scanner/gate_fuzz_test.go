@@ -47,6 +47,25 @@ func FuzzGateChangesNoFinding(f *testing.F) {
 		{"文昌笔 摆件", "逢考必过 开光"},
 		{"雅思网课 保7分 包邮", "六级保过 百分之百通过"},
 		{"数据线 100%原装", "百分百正品 假一赔十"},
+		// Promise words read against the kinds a rule needs: words of
+		// kinds no rule needs (包邮, 现货), 正品 alone and the
+		// guarantees of genuine goods, buyer-paid postage with and
+		// without 不包邮, refusals beside offers.
+		{"正品女装 连衣裙 现货 包邮", "满99包邮 顺丰包邮"},
+		{"官方正品 蓝牙耳机 正品保障", "专柜正品 假1赔3倍"},
+		{"运动鞋 非正品 不包邮", "运费到付 偏远地区除外"},
+		{"儿童玩具 7天无理由退换", "签收后不退不换 非质量问题不退换"},
+		{"办公椅 可开专票", "开票另加6个点 发票：不提供 不含税"},
+		{"羽绒服 现货秒发 48小时内发货", "预售15天 付款后3天内发货"},
+		// Runs of tokens that extend stems into longer lexicon keys.
+		{"国家级产品 全网销量第一 最高级别", "史上最低价 独一无二 顶级工艺"},
+		{"中国驰名商标 老字号 百年传承", "国家免检产品 政府指定"},
+		// Fibre and down hint runes: traditional, full-width, upper-case
+		// and Latin glued to Chinese.
+		{"羽絨服女 白鴨絨90% 充絨量200g", "填充物：白鹅绒 含绒量95%"},
+		{"真絲襯衫 桑蠶絲 ＣＯＴＴＯＮ１００％", "面料：棉95% 氨纶5%"},
+		{"cotton100%纯棉tshirt downjacket白鸭绒", "WOOL羊毛混纺 cashmere羊绒"},
+		{"手慢wu 纯棉四件套 仅剩3件", "全棉 100%棉 先到先得"},
 	} {
 		f.Add(seed[0], seed[1])
 	}

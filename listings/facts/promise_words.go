@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -47,7 +48,7 @@ func PromiseWordsOf(kinds []string) PromiseWords {
 	bits := needBits()
 	var of PromiseWords
 	for _, pm := range promiseMatchers {
-		if !yieldsAny(pm.kinds, kinds) {
+		if !slices.ContainsFunc(pm.kinds, func(k string) bool { return slices.Contains(kinds, k) }) {
 			continue
 		}
 		for _, w := range pm.need {
@@ -55,15 +56,4 @@ func PromiseWordsOf(kinds []string) PromiseWords {
 		}
 	}
 	return of
-}
-
-func yieldsAny(yields, kinds []string) bool {
-	for _, k := range kinds {
-		for _, y := range yields {
-			if y == k {
-				return true
-			}
-		}
-	}
-	return false
 }

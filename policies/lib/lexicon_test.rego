@@ -183,6 +183,23 @@ test_sourced_needs_source_and_period_in_the_sentence if {
 	lexicon.missing(other) == ["来源", "期间"] with input as doc({"title": segs}, figs)
 }
 
+# A listing without any evidence marker (most) still has a period where
+# a year or a month stands in the claim's sentence; a year in another
+# field, or in another sentence of its field, is none (the claim's
+# sentence is looked up only where its field has a period figure).
+test_period_figure_without_evidence_markers if {
+	segs := ["2023", "年", "销量", "第一", "面膜"]
+	hit := {"field": "title", "i": 2, "n": 2, "s": 7, "e": 19}
+	lexicon.missing(hit) == ["来源"] with input as doc({"title": segs}, [num("title", segs, 0, 1, 2023, "年")])
+	lexicon.missing(hit) == ["来源", "期间"] with input as doc({"title": segs}, [])
+	desc := ["2023", "年", "新款"]
+	claim := {"field": "title", "i": 0, "n": 2, "s": 0, "e": 12}
+	lexicon.missing(claim) == ["来源", "期间"] with input as doc({"title": ["销量", "第一", "面膜"], "description": desc}, [num("description", desc, 0, 1, 2023, "年")])
+	two := ["2023", "年", "新款", "。", "销量", "第一"]
+	later := {"field": "title", "i": 4, "n": 2, "s": 16, "e": 28}
+	lexicon.missing(later) == ["来源", "期间"] with input as doc({"title": two}, [num("title", two, 0, 1, 2023, "年")])
+}
+
 test_study_lead_counts_as_source if {
 	segs := ["据", "第三方", "统计", ",", "2023", "年", "复购率", "80", "%"]
 	figs := [num("title", segs, 4, 5, 2023, "年")]

@@ -95,3 +95,36 @@ func stemListings(t *testing.T) []*listings.Listing {
 	}
 	return out
 }
+
+// Every proper prefix of a lexicon key, a context word and a gate word
+// is a stem the lookups go on from: the gate's words are not all the
+// lexicon's (放心, 原装进口), and a run that stops short of one of them
+// would leave its rules out.
+func TestRunStemsHoldEveryPrefixOfTheKeys(t *testing.T) {
+	t.Parallel()
+	e := checker(t).Engine
+	keys, checked := map[string]string{}, 0
+	for k := range e.lexicon.words {
+		keys[k] = "lexicon key"
+	}
+	for k := range e.lexicon.context {
+		keys[k] = "context word"
+	}
+	for k := range e.gate.words {
+		keys[k] = "gate word"
+	}
+	for k, kind := range keys {
+		for i := range k {
+			if i == 0 {
+				continue
+			}
+			checked++
+			if !e.lexicon.stems.extends([]byte(k[:i])) || !e.gate.stems.extends([]byte(k[:i])) {
+				t.Errorf("%s %q: its prefix %q is no stem", kind, k, k[:i])
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("%d prefixes checked: want the library's keys", checked)
+	}
+}

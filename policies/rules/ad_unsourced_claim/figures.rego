@@ -1,0 +1,90 @@
+# ad-unsourced-claim, part 2: the figures a claim counts with (people,
+# items, shares), the metric before a rate and the hit a figure gives.
+package xiaoer.rules.ad_unsourced_claim
+
+import data.xiaoer.lib.lexicon
+
+# unit_fits: a word after a figure counts people after any counted figure,
+# or only after the units its entry names (猫咪 after a share: 96%猫咪爱用;
+# after a weight it is the pet's size: 15斤以内猫咪).
+unit_fits(_, key) if data.tables.ad_unsourced_claim.metrics_after[key] == true
+
+unit_fits(num, key) if num.unit in data.tables.ad_unsourced_claim.metrics_after[key].units
+
+big(num) if num.plus
+
+big(num) if num.value >= 1000
+
+counted(num) if data.tables.ad_unsourced_claim.count_units[num.unit]
+
+counted(num) if num.unit == "%"
+
+counted(num) if {
+	num.unit == ""
+	num.plus
+}
+
+counted(num) if {
+	num.unit == ""
+	num.value >= 10000
+}
+
+# metric_before finds a metric of the kind ending within five tokens
+# before token i (回购|率|高|达|85%), with no clause mark in between: the
+# nearest one, and the longest run there (返单率 over 返单). Metrics are
+# lexicon words, so only the listing's runs found in this rule's lexicon are
+# looked at, not every key before every figure.
+metric_before(name, i, kind) := {"i": best[0], "s": input.listing.fields[name].tokens[best[0]].s, "key": best[2]} if {
+	found := {[r.i, r.n, r.key] |
+		some r in metric_runs(kind)
+		r.field == name
+		r.i >= i - 5
+		r.i + r.n <= i
+		not lexicon.boundary_between(name, r.i + r.n, i - 1)
+	}
+	count(found) > 0
+	best := max(found)
+}
+
+# metric_runs are the listing's runs of the lexicon that are metrics of
+# the kind: picked once per evaluation, and walked for every figure.
+metric_runs(kind) := [r |
+	some r in lexicon.found("ad_unsourced_claim", "words")
+	metric_is(data.tables.ad_unsourced_claim.words[r.key], kind)
+]
+
+# figure_end is [last token, end offset] of the count starting at token i:
+# the figure fact there if it counts people or items (已售5000件; not
+# 销售保2年), or else a bare run of digits that is no model code (热销233xx).
+figure_end(name, i) := e if {
+	some num in figures
+	num.field == name
+	num.s == input.listing.fields[name].tokens[i].s
+	counted(num)
+	e := [lexicon.figure_last(num), num.e]
+} else := e if {
+	not figure_at(name, i)
+	toks := input.listing.fields[name].tokens
+	run := [k |
+		some k in numbers.range(1, 12)
+		every m in numbers.range(i, (i + k) - 1) {
+			regex.match(`^[0-9][0-9.]*$|^\.$`, toks[m].t)
+		}
+	]
+	last := (i + max(run)) - 1
+	not letter_at(name, last + 1)
+	e := [last, toks[last].e]
+}
+
+letter_at(name, i) if regex.match(`^[a-z]`, input.listing.fields[name].tokens[i].t)
+
+figure_at(name, i) if {
+	some num in figures
+	num.field == name
+	num.s == input.listing.fields[name].tokens[i].s
+}
+
+figure_hit(name, i, n, s, e) := {
+	"field": name, "i": i, "n": n, "s": s, "e": e,
+	"word": lexicon.key_at(name, i, n), "entry": figure_entry,
+}
