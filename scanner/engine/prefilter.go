@@ -21,7 +21,7 @@ import (
 //     substring of that text with whitespace removed;
 //   - a token's first character is a character of that text;
 //   - facts are hinted by the words their extractors start from
-//     (facts.MayStateFibre, facts.MayClaimDown, facts.MayPromise) or by a
+//     (facts.MayStateFibre, facts.MayClaimDown, facts.PromiseWordsIn) or by a
 //     brand that might be written masked; other facts are taken as there.
 //
 // Where the text allows some rule, the tokens decide the words (as the

@@ -14,7 +14,7 @@ type textHints struct {
 	texts    []facts.FieldText
 	norms    []string // facts.Normalize of each text
 	masked   maskedBrands
-	hints    [5]hintState        // by hintSlot, each worked out once
+	hints    [4]hintState        // by hintSlot, each worked out once
 	promises *facts.ListingFacts // the promises alone, once extracted
 	// words are the promise need words of the texts, once wordsRead.
 	words     facts.PromiseWords
@@ -110,6 +110,9 @@ const (
 )
 
 func (h *textHints) may(hint string) bool {
+	if hint == hintPromises {
+		return h.promiseWordsIn() != 0 // worked out once, over every text
+	}
 	slot := hintSlot(hint)
 	if slot >= 0 && h.hints[slot] != hintUnknown {
 		return h.hints[slot] == hintThere
@@ -121,8 +124,6 @@ func (h *textHints) may(hint string) bool {
 			v = facts.MayStateFibre(t.Text)
 		case hintDown:
 			v = facts.MayClaimDown(t.Text)
-		case hintPromises:
-			v = h.promiseWordsIn() != 0
 		case factMasked:
 			v = h.masked.mayHold(h.norms[i])
 		}
@@ -156,12 +157,10 @@ func hintSlot(hint string) int {
 		return 0
 	case hintDown:
 		return 1
-	case hintPromises:
-		return 2
 	case factMasked:
-		return 3
+		return 2
 	case "attributes":
-		return 4 // a listing the text stage reads has none
+		return 3 // a listing the text stage reads has none
 	}
 	return -1 // not kept: a hint added later is worked out each time
 }
