@@ -136,17 +136,18 @@ type contextRun struct {
 
 // heldAt is one position where a context holds.
 type heldAt struct {
-	use   *contextUse
-	field string
-	at    int
+	use       *contextUse
+	field     string
+	fieldTerm *ast.Term // field's, made once per field
+	at        int
 }
 
 // heldIn collects held, field by field.
 type heldIn struct{ at []heldAt }
 
 // field marks where each context of the runs holds in one field.
-func (h *heldIn) field(uses contextUses, name string, f facts.Field, runs []contextRun) {
-	toks := f.Tokens
+func (h *heldIn) field(uses contextUses, nameTerm *ast.Term, f facts.Field, runs []contextRun) {
+	toks, name := f.Tokens, string(nameTerm.Value.(ast.String))
 	for _, r := range runs {
 		for k := range uses[r.key] {
 			u := &uses[r.key][k]
@@ -156,17 +157,17 @@ func (h *heldIn) field(uses contextUses, name string, f facts.Field, runs []cont
 				// r ends by i, no clause mark from r's end to i-1.
 				last := min(r.i+u.window, nextBoundary(toks, r.i+r.n))
 				for i := r.i + r.n; i <= last; i++ {
-					h.at = append(h.at, heldAt{u, name, i})
+					h.at = append(h.at, heldAt{u, name, nameTerm, i})
 				}
 			case "after":
 				// A hit ending before token j has r after it: j <= r.i <
 				// j+window, no clause mark from j to r.i-1.
 				first := max(r.i-u.window+1, prevBoundary(toks, r.i-1)+1, 0)
 				for j := first; j <= r.i; j++ {
-					h.at = append(h.at, heldAt{u, name, j})
+					h.at = append(h.at, heldAt{u, name, nameTerm, j})
 				}
 			case "sentence":
-				h.sentences(u, name, f, r)
+				h.sentences(u, name, nameTerm, f, r)
 			}
 		}
 	}
@@ -174,11 +175,11 @@ func (h *heldIn) field(uses contextUses, name string, f facts.Field, runs []cont
 
 // sentences marks the sentences of the field that hold run r (it starts
 // in the sentence and ends by its end), and the whole field.
-func (h *heldIn) sentences(u *contextUse, name string, f facts.Field, r contextRun) {
-	h.at = append(h.at, heldAt{u, name, wholeField})
+func (h *heldIn) sentences(u *contextUse, name string, nameTerm *ast.Term, f facts.Field, r contextRun) {
+	h.at = append(h.at, heldAt{u, name, nameTerm, wholeField})
 	for _, sp := range f.Sentences {
 		if *sp.First <= r.i && r.i < *sp.End && f.Tokens[r.i+r.n-1].E <= sp.E {
-			h.at = append(h.at, heldAt{u, name, sp.E})
+			h.at = append(h.at, heldAt{u, name, nameTerm, sp.E})
 		}
 	}
 }
@@ -239,8 +240,8 @@ func truthy(spec map[string]any, key string) bool {
 // term is held as an object of objects, down to sets of positions:
 // the positions sorted by table, context, list, field and position, each
 // group one set; and an entry, empty if nothing else, for each of the
-// library's own contexts.
-func (h *heldIn) term(library [][2]string) *ast.Term {
+// library's own contexts. Its terms come from slab.
+func (h *heldIn) term(library [][2]string, slab *termSlab) *ast.Term {
 	slices.SortFunc(h.at, func(x, y heldAt) int {
 		if c := cmp.Compare(x.use.rank, y.use.rank); c != 0 {
 			return c
@@ -251,10 +252,12 @@ func (h *heldIn) term(library [][2]string) *ast.Term {
 		return cmp.Compare(x.at, y.at)
 	})
 	h.at = slices.CompactFunc(h.at, func(x, y heldAt) bool { return x.use.rank == y.use.rank && x.field == y.field && x.at == y.at })
+	// The groups below are copied by NewObject and NewSet, so each
+	// slice is reused for the next group.
 	var tables, names, wheres, fields [][2]*ast.Term
 	var set []*ast.Term
 	for k, x := range h.at {
-		set = append(set, ast.InternedTerm(x.at))
+		set = append(set, positionTerm(x.at))
 		next := heldAt{use: &contextUse{}}
 		if k+1 < len(h.at) {
 			next = h.at[k+1]
@@ -265,25 +268,37 @@ func (h *heldIn) term(library [][2]string) *ast.Term {
 		if sameWhere && next.field == x.field {
 			continue
 		}
-		fields = append(fields, ast.Item(ast.StringTerm(x.field), ast.SetTerm(set...)))
-		set = nil
+		fields = append(fields, ast.Item(x.fieldTerm, slab.term(ast.NewSet(set...))))
+		set = set[:0]
 		if sameWhere {
 			continue
 		}
-		wheres = append(wheres, ast.Item(x.use.terms[2], ast.ObjectTerm(fields...)))
-		fields = nil
+		wheres = append(wheres, ast.Item(x.use.terms[2], slab.object(fields...)))
+		fields = fields[:0]
 		if sameName {
 			continue
 		}
-		names = append(names, ast.Item(x.use.terms[1], ast.ObjectTerm(wheres...)))
-		wheres = nil
+		names = append(names, ast.Item(x.use.terms[1], slab.object(wheres...)))
+		wheres = wheres[:0]
 		if sameTable {
 			continue
 		}
-		tables = append(tables, ast.Item(x.use.terms[0], ast.ObjectTerm(names...)))
-		names = nil
+		tables = append(tables, ast.Item(x.use.terms[0], slab.object(names...)))
+		names = names[:0]
 	}
-	return ast.ObjectTerm(withEntries(tables, library)...)
+	return slab.object(withEntries(tables, library)...)
+}
+
+// wholeFieldTerm is made once: every sentence context of a listing holds
+// there, and the number is above the ones OPA keeps made.
+var wholeFieldTerm = ast.InternedTerm(wholeField)
+
+// positionTerm is the term of a held position.
+func positionTerm(at int) *ast.Term {
+	if at == wholeField {
+		return wholeFieldTerm
+	}
+	return ast.InternedTerm(at)
 }
 
 // withEntries are the tables of held with an entry (an empty object when
@@ -298,8 +313,12 @@ func withEntries(tables [][2]*ast.Term, entries [][2]string) [][2]*ast.Term {
 			at = len(tables) - 1
 		}
 		if names := tables[at][1].Value.(ast.Object); names.Get(name) == nil {
-			names.Insert(name, ast.ObjectTerm())
+			names.Insert(name, emptyEntry)
 		}
 	}
 	return tables
 }
+
+// emptyEntry is the entry of a library context the listing has no word
+// of, shared by every listing's held.
+var emptyEntry = frozen(ast.ObjectTerm())
