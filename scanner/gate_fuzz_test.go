@@ -66,6 +66,12 @@ func FuzzGateChangesNoFinding(f *testing.F) {
 		{"真絲襯衫 桑蠶絲 ＣＯＴＴＯＮ１００％", "面料：棉95% 氨纶5%"},
 		{"cotton100%纯棉tshirt downjacket白鸭绒", "WOOL羊毛混纺 cashmere羊绒"},
 		{"手慢wu 纯棉四件套 仅剩3件", "全棉 100%棉 先到先得"},
+		// Metric words before figures, digits, model codes and words
+		// (before_figure), and guarantees right after a percentage.
+		{"热销233xx 手表 已售5000件", "好评率一直是高达99% 收藏10万+"},
+		{"畅销书籍 收藏级 月销5000", "年销百万条 满意度98分 好评如潮4.9分"},
+		{"2024新款 收藏 1990年代 好评5个", "销售保2年 热销 x10"},
+		{"百分百正品 100%正品 棉100% 正品", "本店所有商品均为正品 含棉100%"},
 	} {
 		f.Add(seed[0], seed[1])
 	}

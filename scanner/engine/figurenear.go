@@ -41,12 +41,14 @@ func (g *gate) resolveNearFigures(m *marks, numbers []facts.Number) {
 }
 
 // startsAfter: token i is the last token of figure n or one of the within
-// tokens after it. (A token that starts where the figure ends is the one
-// after its last token: tokens do not overlap, so where one starts at the
-// figure's end another ends there. The rule's windows counted from either
-// fit in this one.)
+// tokens after it, or the token that starts where the figure ends (its
+// next, which rules read: 100%|正品) or one of the within-1 after that.
+// (Tokens do not overlap, so where one starts at the figure's end another
+// ends there, and next is last+1; the gate does not lean on it: a rule's
+// window counted from either fits in this one.)
 func startsAfter(n facts.Number, i, within int) bool {
-	return n.Last != nil && *n.Last >= 0 && i >= *n.Last && i <= *n.Last+within
+	return n.Last != nil && *n.Last >= 0 && i >= *n.Last && i <= *n.Last+within ||
+		n.Next != nil && *n.Next >= 0 && i >= *n.Next && i < *n.Next+within
 }
 
 // firstFigureChar is the byte offset of the first character of text that

@@ -30,7 +30,10 @@ import (
 // 3亿|人: figurenear.go); Partnered, declared by a rule whose every hit of
 // those words passes its partner context (lib/wordrule.rego), counts a
 // word whose entry names a partner context only where a word of that
-// context is in the listing (partnergate.go). A rule that declares no
+// context is in the listing (partnergate.go); BeforeFigure counts the
+// words whose entry has its Entries attributes (kind: metric) only where
+// a figure or a digit starts on one of its Within tokens after the word
+// (已售|5000件, 好评率|高达|99%: figurebefore.go). A rule that declares no
 // needs is always evaluated.
 //
 // A table's pattern_heads (see lib/pattern.rego) counts as found only
@@ -41,9 +44,11 @@ type Needs struct {
 	Facts    []string `json:"facts"`
 	Promises []string `json:"promises"`
 	Units    []string `json:"units"`
-	// AfterFigure and Partnered: see above (0, false: anywhere).
-	AfterFigure int  `json:"after_figure"`
-	Partnered   bool `json:"partnered"`
+	// AfterFigure, Partnered and BeforeFigure: see above (0, false,
+	// nil: anywhere).
+	AfterFigure  int           `json:"after_figure"`
+	Partnered    bool          `json:"partnered"`
+	BeforeFigure *BeforeFigure `json:"before_figure"`
 }
 
 // gate decides, per listing, which rule packages can find something:
@@ -83,6 +88,7 @@ type alternative struct {
 	units           map[string]bool    // nil: any figure or none will do
 	afterFigure     int                // Needs.AfterFigure
 	partnered       bool               // Needs.Partnered
+	beforeFigure    *BeforeFigure      // Needs.BeforeFigure
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -184,8 +190,11 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if n.Partnered && len(n.Words) == 0 {
 		return fmt.Errorf("partnered: want words beside it")
 	}
+	if err := checkBeforeFigure(n); err != nil {
+		return err
+	}
 	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts,
-		afterFigure: n.AfterFigure, partnered: n.Partnered}
+		afterFigure: n.AfterFigure, partnered: n.Partnered, beforeFigure: n.BeforeFigure}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
 			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, numbers, percents, promises, promise_pair, attributes, masked)", f)
@@ -230,7 +239,8 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 // alternative says; the words of an alternative with after_figure as
 // words after figures (figurenear.go); the others as words, or, for a
 // partnered alternative, as partners where their entry names a context
-// (partnergate.go).
+// (partnergate.go), or, for one with before_figure, as words before
+// figures where their entry has its attributes (figurebefore.go).
 func (g *gate) index(data map[string]any, path string, a int, words bool) error {
 	keys, err := tableKeys(data, path)
 	if err != nil {
@@ -260,6 +270,10 @@ func (g *gate) index(data map[string]any, path string, a int, words bool) error 
 
 // indexWord adds word k (its entry in table) to alternative a.
 func (g *gate) indexWord(data map[string]any, table, k string, entry any, a int) {
+	if g.beforeFigure(a, entry) {
+		g.word(k).before = append(g.word(k).before, a)
+		return
+	}
 	if ctx := partnerContext(data, table, entry); g.alts[a].partnered && ctx != "" {
 		g.word(k).partners = append(g.word(k).partners, partnerNeed{alt: a, ctx: g.contextID(data, table, ctx)})
 		return

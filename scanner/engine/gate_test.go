@@ -108,14 +108,18 @@ func TestGatePartnersOnlyWhereTheRuleSaysSo(t *testing.T) {
 func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
 	t.Parallel()
 	for decl, want := range map[string]string{
-		`needs := {"facts": ["colour"]}`:                                `unknown fact "colour"`,
-		`needs := {"words": ["no_such.words"]}`:                         "no table data.tables.no_such.words",
-		`needs := {}`:                                                   "an empty object needs nothing",
-		`needs := "words"`:                                              "want an object or an array of objects",
-		`needs := [{"promises": ["presale"]}, {}]`:                      "an empty object needs nothing",
-		`needs := {"facts": ["numbers"], "after_figure": 2}`:            "beside words",
-		`needs := {"words": ["ad_absolute.words"], "after_figure": -1}`: "want a count of tokens above 0",
-		`needs := {"facts": ["numbers"], "partnered": true}`:            "partnered: want words beside it",
+		`needs := {"facts": ["colour"]}`:                                                                         `unknown fact "colour"`,
+		`needs := {"words": ["no_such.words"]}`:                                                                  "no table data.tables.no_such.words",
+		`needs := {}`:                                                                                            "an empty object needs nothing",
+		`needs := "words"`:                                                                                       "want an object or an array of objects",
+		`needs := [{"promises": ["presale"]}, {}]`:                                                               "an empty object needs nothing",
+		`needs := {"facts": ["numbers"], "after_figure": 2}`:                                                     "beside words",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": -1}`:                                          "want a count of tokens above 0",
+		`needs := {"facts": ["numbers"], "partnered": true}`:                                                     "partnered: want words beside it",
+		`needs := {"facts": ["numbers"], "before_figure": {"within": 5}}`:                                        "before_figure within 5: want a count of tokens above 0, beside words",
+		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 0}}`:                              "before_figure within 0",
+		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 2}, "partnered": true}`:           "without after_figure and partnered",
+		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 2, "entries": {"cat": ["zui"]}}}`: `entries "cat": want a string`,
 	} {
 		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\n"+decl+"\n")
 		_, err := newJudge(Options{Bundles: []*bundle.Bundle{loadDir(t, dir, false)}})

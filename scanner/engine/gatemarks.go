@@ -10,14 +10,15 @@ import (
 // alternatives it marks at once, the partner contexts it is a word of,
 // and the alternatives it marks only with more of the listing: as a
 // pattern head (patterngate.go), as a word with a partner context
-// (partnergate.go), as a word after a figure (figurenear.go). At the text
+// (partnergate.go), as a word after or before a figure (figurenear.go,
+// figurebefore.go). At the text
 // stage it may also be a prefix character and a pattern word of some
 // classes (prefilter.go). One entry per word: a run is looked up once.
 type gateWord struct {
-	alts, contexts, near, prefixes []int
-	heads                          []pendingHead
-	partners                       []partnerNeed
-	classes                        map[string][]string // by table, at the text stage
+	alts, contexts, near, before, prefixes []int
+	heads                                  []pendingHead
+	partners                               []partnerNeed
+	classes                                map[string][]string // by table, at the text stage
 }
 
 // word is the entry of word k, made on first use.
@@ -34,11 +35,13 @@ type marks struct {
 	// heads are the pattern heads found (counted by resolveHeads),
 	// partners the words with a partner context (counted by
 	// resolvePartners), near the words wanted after a figure (counted by
-	// resolveNearFigures); contexts marks the partner contexts some word
+	// resolveNearFigures), before those wanted before one (counted by
+	// resolveBeforeFigures); contexts marks the partner contexts some word
 	// found is a word of.
 	heads    []pendingHead
 	partners []partnerNeed
 	near     []pendingNear
+	before   []pendingBefore
 	contexts []bool
 }
 
@@ -61,6 +64,9 @@ func (g *gate) markTokens(fields map[string]facts.Field, numbers func() []facts.
 	if len(m.near) > 0 {
 		g.resolveNearFigures(m, numbers())
 	}
+	if len(m.before) > 0 {
+		g.resolveBeforeFigures(m, fields, numbers())
+	}
 	return m
 }
 
@@ -77,7 +83,7 @@ func (g *gate) markWords(field string, toks []facts.Token, m *marks) {
 		for n := 0; n < maxLexiconRun && i+n < len(toks); n++ {
 			key = append(key, toks[i+n].T...)
 			if w := g.words[string(key)]; w != nil {
-				m.addRun(w, field, i)
+				m.addRun(w, field, i, i+n)
 			}
 			if !g.stems.extends(key) {
 				break
@@ -86,8 +92,8 @@ func (g *gate) markWords(field string, toks []facts.Token, m *marks) {
 	}
 }
 
-// addRun records a run of word w from token i of field.
-func (m *marks) addRun(w *gateWord, field string, i int) {
+// addRun records a run of word w from token i to token last of field.
+func (m *marks) addRun(w *gateWord, field string, i, last int) {
 	mark(m.words, w.alts)
 	mark(m.contexts, w.contexts)
 	for _, h := range w.heads {
@@ -98,6 +104,9 @@ func (m *marks) addRun(w *gateWord, field string, i int) {
 	m.partners = append(m.partners, w.partners...)
 	for _, a := range w.near {
 		m.near = append(m.near, pendingNear{alt: a, field: field, i: i})
+	}
+	for _, a := range w.before {
+		m.before = append(m.before, pendingBefore{alt: a, field: field, end: last})
 	}
 }
 

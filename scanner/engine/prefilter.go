@@ -62,6 +62,7 @@ func (w *gateWord) merge(o *gateWord) {
 	w.alts = append(w.alts, o.alts...)
 	w.contexts = append(w.contexts, o.contexts...)
 	w.near = append(w.near, o.near...)
+	w.before = append(w.before, o.before...)
 	w.heads = append(w.heads, o.heads...)
 	w.partners = append(w.partners, o.partners...)
 }
@@ -86,20 +87,28 @@ func withoutSpace(s string) string {
 // removed) count for, the prefixes that are some character of it, and in
 // ev the pattern-word classes of the words found.
 func (p *prefilter) mark(text string, m *marks, ev *textEvidence) {
-	figure := firstFigureChar(text)
-	p.words.each(text, func(at int, w *gateWord) { m.markText(w, at, figure, ev) })
+	figures := figureChars{first: firstFigureChar(text), last: lastFigureChar(text)}
+	p.words.each(text, func(at, end int, w *gateWord) { m.markText(w, at, end, figures, ev) })
 	ev.texts = append(ev.texts, text)
 }
 
-// markText records word w found in a text at byte offset at, where the
-// first character that can start a figure is at figure: what it counts
-// for at once, and what it may count for once the whole text is read.
-func (m *marks) markText(w *gateWord, at, figure int, ev *textEvidence) {
+// figureChars are the offsets of the first and the last character of a
+// text that can start a figure.
+type figureChars struct{ first, last int }
+
+// markText records word w found in a text from byte offset at to end:
+// what it counts for at once, what it counts for where a figure can start
+// before or after it, and what it may count for once the whole text is
+// read.
+func (m *marks) markText(w *gateWord, at, end int, figures figureChars, ev *textEvidence) {
 	mark(m.words, w.alts)
 	mark(m.prefixes, w.prefixes)
 	mark(m.contexts, w.contexts)
-	if at >= figure {
+	if at >= figures.first {
 		mark(m.words, w.near)
+	}
+	if end <= figures.last {
+		mark(m.words, w.before)
 	}
 	m.heads = append(m.heads, w.heads...)
 	m.partners = append(m.partners, w.partners...)

@@ -62,7 +62,8 @@ func TestUnjudgedOnlyWhereTheGateSkipsEverything(t *testing.T) {
 // numeral before it) cut no tokens; nor does a word or head that needs a
 // figure with some unit where no such unit is written after a figure (保
 // and 包 want a score: 分, 级, 名 ... after 7, 六 or 百分之; 原装 as a
-// guarantee wants a percentage: 100%, 百分百). Where the
+// guarantee wants a percentage: 100%, 百分百), nor a metric word after
+// which no digit or numeral is written (畅销书籍, 2024新款 收藏级). Where the
 // text holds them the tokens decide.
 func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
 	t.Parallel()
@@ -86,6 +87,10 @@ func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
 		{"原装 数据线 1米", true, false},
 		{"数据线 100%原装", false, true},
 		{"数据线 百分百原装", false, true},
+		{"畅销书籍 儿童绘本", true, false},
+		{"2024新款 收藏级 紫砂壶", true, false},
+		{"2024新款卫衣 月销5000", false, true},
+		{"2024新款卫衣 月销百万条", false, true},
 	} {
 		l := listings.Listing{ID: "1", Source: "t.txt", Title: c.title}
 		cuts := 0

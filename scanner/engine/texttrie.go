@@ -89,8 +89,8 @@ func edgeBit(node int32, r rune) uint64 {
 }
 
 // each calls found with every word of the trie that starts at some
-// character of text, and the byte offset where it starts.
-func (t *textTrie) each(text string, found func(int, *gateWord)) {
+// character of text, and the byte offsets where it starts and ends.
+func (t *textTrie) each(text string, found func(int, int, *gateWord)) {
 	for i := 0; i < len(text); {
 		_, size := utf8.DecodeRuneInString(text[i:])
 		node := int32(-1)
@@ -101,7 +101,7 @@ func (t *textTrie) each(text string, found func(int, *gateWord)) {
 				break
 			}
 			if w := t.words[next]; w != nil {
-				found(i, w)
+				found(i, j+n, w)
 			}
 			node, j = next, j+n
 		}

@@ -47,7 +47,7 @@ type trieHit struct {
 
 func trieHits(trie *textTrie, text string) []trieHit {
 	var out []trieHit
-	trie.each(text, func(at int, w *gateWord) { out = append(out, trieHit{at, w}) })
+	trie.each(text, func(at, _ int, w *gateWord) { out = append(out, trieHit{at, w}) })
 	return out
 }
 

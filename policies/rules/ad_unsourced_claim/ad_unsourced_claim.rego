@@ -37,8 +37,20 @@ meta := {
 # own unit, 3亿人, needs no crowd word, but keeps the unit 人 only where it
 # ends a token, and that token is itself a crowd word on the figure's last
 # token); a listing with neither is skipped by the engine (see main.rego).
+# before_figure: a word of kind metric (已售, 好评率, 收藏) makes a
+# candidate only before a figure: a count when a digit token (read from
+# the tokens, not only the figures) or a counted figure starts 1 to 3
+# tokens after its last token, adjacent_count right after it, a rate or a
+# score (metric_before) when it starts at most 5 tokens before the figure's
+# first token, so the engine counts one only where a digit token or a
+# figure starts on one of the 5 tokens after it (畅销书籍, 收藏级 are
+# skipped). The other words (rankings, endorsements) count anywhere;
+# pattern heads keep their own gate.
 needs := [
-	{"words": ["ad_unsourced_claim.words", "ad_unsourced_claim.pattern_heads"]},
+	{
+		"words": ["ad_unsourced_claim.words", "ad_unsourced_claim.pattern_heads"],
+		"before_figure": {"within": 5, "entries": {"kind": "metric"}},
+	},
 	{"words": ["ad_unsourced_claim.metrics_after"], "facts": ["numbers"], "after_figure": 2},
 	{"words": ["ad_unsourced_claim.crowd_words"], "facts": ["numbers"], "after_figure": 2},
 ]
