@@ -1,11 +1,9 @@
 package engine
 
 import (
-	"cmp"
 	"encoding/json"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -134,20 +132,25 @@ type contextRun struct {
 	key  string
 }
 
-// heldAt is one position where a context holds.
+// heldAt is one position where a context holds: in field heldIn.fields
+// [field], at token or byte at (small: a listing has hundreds).
 type heldAt struct {
 	use       *contextUse
-	field     string
-	fieldTerm *ast.Term // field's, made once per field
-	at        int
+	field, at int32
 }
 
-// heldIn collects held, field by field.
-type heldIn struct{ at []heldAt }
+// heldIn collects held, field by field, the fields in name order.
+type heldIn struct {
+	at     []heldAt
+	fields []*ast.Term // the fields' names
+	share  bool        // a list's value is shared by the lists equal to it
+}
 
-// field marks where each context of the runs holds in one field.
+// field marks where each context of the runs holds in one field, the
+// field named nameTerm.
 func (h *heldIn) field(uses contextUses, nameTerm *ast.Term, f facts.Field, runs []contextRun) {
-	toks, name := f.Tokens, string(nameTerm.Value.(ast.String))
+	toks, name := f.Tokens, int32(len(h.fields))
+	h.fields = append(h.fields, nameTerm)
 	for _, r := range runs {
 		for k := range uses[r.key] {
 			u := &uses[r.key][k]
@@ -157,17 +160,17 @@ func (h *heldIn) field(uses contextUses, nameTerm *ast.Term, f facts.Field, runs
 				// r ends by i, no clause mark from r's end to i-1.
 				last := min(r.i+u.window, nextBoundary(toks, r.i+r.n))
 				for i := r.i + r.n; i <= last; i++ {
-					h.at = append(h.at, heldAt{u, name, nameTerm, i})
+					h.at = append(h.at, heldAt{u, name, int32(i)})
 				}
 			case "after":
 				// A hit ending before token j has r after it: j <= r.i <
 				// j+window, no clause mark from j to r.i-1.
 				first := max(r.i-u.window+1, prevBoundary(toks, r.i-1)+1, 0)
 				for j := first; j <= r.i; j++ {
-					h.at = append(h.at, heldAt{u, name, nameTerm, j})
+					h.at = append(h.at, heldAt{u, name, int32(j)})
 				}
 			case "sentence":
-				h.sentences(u, name, nameTerm, f, r)
+				h.sentences(u, name, f, r)
 			}
 		}
 	}
@@ -175,11 +178,11 @@ func (h *heldIn) field(uses contextUses, nameTerm *ast.Term, f facts.Field, runs
 
 // sentences marks the sentences of the field that hold run r (it starts
 // in the sentence and ends by its end), and the whole field.
-func (h *heldIn) sentences(u *contextUse, name string, nameTerm *ast.Term, f facts.Field, r contextRun) {
-	h.at = append(h.at, heldAt{u, name, nameTerm, wholeField})
+func (h *heldIn) sentences(u *contextUse, name int32, f facts.Field, r contextRun) {
+	h.at = append(h.at, heldAt{u, name, wholeField})
 	for _, sp := range f.Sentences {
 		if *sp.First <= r.i && r.i < *sp.End && f.Tokens[r.i+r.n-1].E <= sp.E {
-			h.at = append(h.at, heldAt{u, name, nameTerm, sp.E})
+			h.at = append(h.at, heldAt{u, name, int32(sp.E)})
 		}
 	}
 }
@@ -236,89 +239,3 @@ func truthy(spec map[string]any, key string) bool {
 	v, ok := spec[key]
 	return ok && v != false
 }
-
-// term is held as an object of objects, down to sets of positions:
-// the positions sorted by table, context, list, field and position, each
-// group one set; and an entry, empty if nothing else, for each of the
-// library's own contexts. Its terms come from slab.
-func (h *heldIn) term(library [][2]string, slab *termSlab) *ast.Term {
-	slices.SortFunc(h.at, func(x, y heldAt) int {
-		if c := cmp.Compare(x.use.rank, y.use.rank); c != 0 {
-			return c
-		}
-		if c := strings.Compare(x.field, y.field); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.at, y.at)
-	})
-	h.at = slices.CompactFunc(h.at, func(x, y heldAt) bool { return x.use.rank == y.use.rank && x.field == y.field && x.at == y.at })
-	// The groups below are copied by NewObject and NewSet, so each
-	// slice is reused for the next group.
-	var tables, names, wheres, fields [][2]*ast.Term
-	var set []*ast.Term
-	for k, x := range h.at {
-		set = append(set, positionTerm(x.at))
-		next := heldAt{use: &contextUse{}}
-		if k+1 < len(h.at) {
-			next = h.at[k+1]
-		}
-		sameTable := next.use.table == x.use.table
-		sameName := sameTable && next.use.name == x.use.name
-		sameWhere := sameName && next.use.where == x.use.where
-		if sameWhere && next.field == x.field {
-			continue
-		}
-		fields = append(fields, ast.Item(x.fieldTerm, slab.term(ast.NewSet(set...))))
-		set = set[:0]
-		if sameWhere {
-			continue
-		}
-		wheres = append(wheres, ast.Item(x.use.terms[2], slab.object(fields...)))
-		fields = fields[:0]
-		if sameName {
-			continue
-		}
-		names = append(names, ast.Item(x.use.terms[1], slab.object(wheres...)))
-		wheres = wheres[:0]
-		if sameTable {
-			continue
-		}
-		tables = append(tables, ast.Item(x.use.terms[0], slab.object(names...)))
-		names = names[:0]
-	}
-	return slab.object(withEntries(tables, library)...)
-}
-
-// wholeFieldTerm is made once: every sentence context of a listing holds
-// there, and the number is above the ones OPA keeps made.
-var wholeFieldTerm = ast.InternedTerm(wholeField)
-
-// positionTerm is the term of a held position.
-func positionTerm(at int) *ast.Term {
-	if at == wholeField {
-		return wholeFieldTerm
-	}
-	return ast.InternedTerm(at)
-}
-
-// withEntries are the tables of held with an entry (an empty object when
-// there is none) for each [table, name]. The table objects are not in a
-// parent yet, so inserting into them keeps their hashes right.
-func withEntries(tables [][2]*ast.Term, entries [][2]string) [][2]*ast.Term {
-	for _, e := range entries {
-		table, name := ast.StringTerm(e[0]), ast.StringTerm(e[1])
-		at := slices.IndexFunc(tables, func(it [2]*ast.Term) bool { return it[0].Equal(table) })
-		if at < 0 {
-			tables = append(tables, ast.Item(table, ast.ObjectTerm()))
-			at = len(tables) - 1
-		}
-		if names := tables[at][1].Value.(ast.Object); names.Get(name) == nil {
-			names.Insert(name, emptyEntry)
-		}
-	}
-	return tables
-}
-
-// emptyEntry is the entry of a library context the listing has no word
-// of, shared by every listing's held.
-var emptyEntry = frozen(ast.ObjectTerm())

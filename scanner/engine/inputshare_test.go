@@ -8,9 +8,10 @@ import (
 )
 
 // TestInputEqualsThePlainOne: the input as the engine builds it (its
-// objects made once, key terms and context runs shared between listings)
-// is the document converted plainly with the lexicon facts and the rules
-// added and every term made for the listing alone, with a hash that a
+// objects made once, key terms and context runs shared between listings,
+// held's equal lists one value) is the document converted plainly with
+// the lexicon facts and the rules added and every term made for the
+// listing alone, with a hash that a
 // fresh parse of it gives too, over the fixtures (pages, listing files,
 // the export) and every corpus title. Two goroutines build the inputs,
 // with shared terms made afresh, as the scan's workers do.

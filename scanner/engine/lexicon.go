@@ -101,7 +101,9 @@ type lexiconWords struct {
 	// its words' stems too (nil: every run is looked up).
 	stems runStems
 	// keys are the terms of the keys of words and context, shared by
-	// every listing's input (keyterms.go; nil: made per listing).
+	// every listing's input (keyterms.go). Nil: every term is made for
+	// the listing alone, held's lists too (heldLists), as in the plain
+	// input the tests compare with.
 	keys sharedKeys
 }
 
@@ -171,7 +173,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string)
 	sort.Strings(names) // a stable document for the same listing
 	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject(), classes: map[string]map[string]bool{}}
 	if lw.uses != nil && heldKnown(fields) {
-		lf.held = &heldIn{}
+		lf.held = &heldIn{share: lw.keys != nil}
 	}
 	for _, name := range names {
 		lf.field(name, fields[name])
