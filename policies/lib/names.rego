@@ -101,7 +101,21 @@ is_mark(t) := regex.match(`^[\pP\pS]+$`, t)
 # looking at runs of up to 8 tokens either side of the hit, or inside a
 # title in 《》; or in the scope of a negation (negation.rego), the other
 # exemption every rule shares.
-registered(c) if name_exemption(c)
+registered(c) if {
+	not unexempting
+	name_exemption(c)
+}
+
+# unexempting: the listing has no name (nameless) and no negation word
+# (held has no negated_scope, so in_context answers false for every hit):
+# no hit can be exempted, and registered answers at once, without the
+# three calls of name_exemption, negated and in_context per hit (the
+# usual case, checked once per evaluation).
+unexempting if {
+	nameless
+	not held.negation.negated_scope
+	not walked
+}
 
 # name_exemption names the exemption every rule shares: the kind of name
 # hit c lies inside, or the negation whose scope holds it (negation.rego). Titles of works

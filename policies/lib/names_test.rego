@@ -48,3 +48,16 @@ test_nameless_reads_the_engines_runs if {
 	not lexicon.nameless with input as object.union(d, {"listing": {"lexicon": {"found": work}}})
 	not lexicon.nameless with input as object.union(d, {"listing": {"attributes": [{"name": "品牌", "value": "洁丽雅"}]}})
 }
+
+# unexempting, the shortcut that skips the names and the negation for
+# every hit, holds only with the engine's held and found lists, no name
+# and no negation context: documents built by hand walk as before.
+test_unexempting_needs_the_engines_lists_and_no_name_or_negation if {
+	d := t.doc({"title": ["纯棉", "毛巾"]}, [])
+	not lexicon.unexempting with input as d
+	listed := object.union(d, {"listing": {"lexicon": {"found": {}, "held": {}}}})
+	lexicon.unexempting with input as listed
+	negation := {"negation": {"negated_scope": {"before": {"title": {"1": true}}}}}
+	not lexicon.unexempting with input as object.union(listed, {"listing": {"lexicon": {"held": negation}}})
+	not lexicon.unexempting with input as object.union(listed, {"listing": {"attributes": [{"name": "品牌", "value": "洁丽雅"}]}})
+}

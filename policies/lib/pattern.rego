@@ -38,7 +38,18 @@ hits(table, skip) := {h |
 	some id in starting(table, head)
 	p := data.tables[table].patterns[id]
 	some last in tails(table, p, head)
-	h := hit(head, last, object.union(object.remove(p, ["parts", "gap", "block"]), {"pattern": id}))
+
+	# the hit from run head to run last, shaped as lexicon.match's, built
+	# in place (a call per hit costs more than the object it builds)
+	n := (last.i + last.n) - head.i
+	toks := input.listing.fields[head.field].tokens
+	key := lexicon.key_at(head.field, head.i, n)
+	h := {
+		"field": head.field, "i": head.i, "n": n,
+		"s": toks[head.i].s, "e": toks[(head.i + n) - 1].e,
+		"key": key, "word": key,
+		"entry": object.union(object.remove(p, ["parts", "gap", "block"]), {"pattern": id}),
+	}
 }
 
 # starting are the ids of the patterns run head can start: those whose
@@ -55,12 +66,6 @@ starting(table, head) := head.patterns if {
 	some id, p in data.tables[table].patterns
 	p.parts[0] in classes
 ]
-
-# hit is the match from run head to run last (both {field, i, n}).
-hit(head, last, entry) := lexicon.match(head.field, head.i, n - 1, key, entry) if {
-	n := (last.i + last.n) - head.i
-	key := lexicon.key_at(head.field, head.i, n)
-}
 
 # tails are the runs that end pattern p begun at run head: its last part.
 tails(table, p, head) := nexts(table, p, head, 1) if {

@@ -70,8 +70,14 @@ description_note(c, what) if {
 	has_limit("description", sp)
 }
 
-# missing lists what the claim at c lacks: 来源 and/or 期间.
-missing(c) := [pair[0] |
+# missing lists what the claim at c lacks: 来源 and/or 期间. The first
+# branch is the usual answer of the second, read off at once: a listing
+# without any evidence marker whose claim's field has no period figure
+# lacks both (the first branches of source_missing and not_has_period).
+missing(c) := ["来源", "期间"] if {
+	count(evidence) == 0
+	not period_fields[c.field]
+} else := [pair[0] |
 	some pair in [["来源", source_missing(c)], ["期间", not_has_period(c)]]
 	pair[1]
 ]

@@ -103,13 +103,17 @@ exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exempt
 findings contains f if {
 	some c in hits
 	not exempt(c)
-	f := lib.finding(object.union(meta, {"basis": object.union(meta.basis, {"law": object.get(c.entry, "law", meta.basis.law)})}), {
+	f := lib.finding(law_meta(object.get(c.entry, "law", meta.basis.law)), {
 		"field": c.field, "s": c.s, "e": c.e,
 		"message": message(c),
 		"suggestion": c.entry.suggestion,
 		"details": {"kind": c.entry.kind, "word": c.word},
 	})
 }
+
+# law_meta is meta with law in its basis: a function of the law alone, so
+# OPA builds it once per law and evaluation, not once per finding.
+law_meta(law) := object.union(meta, {"basis": object.union(meta.basis, {"law": law})})
 
 message(c) := sprintf("「%s」：不得以虚假的中奖、通知或奖励承诺诱导用户点击", [c.word]) if {
 	c.entry.kind == "click"
