@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
@@ -14,6 +15,39 @@ import (
 // its field (3亿人: the unit is the word) or within that many tokens
 // after it. The rule may still find nothing (a size, a year); it never
 // misses a word the gate did not count.
+
+// FigureUnits is Needs.FigureUnits: the units of the figures a word after
+// a figure counts after (a rule that counts only people or items after
+// them: 10万+|人|已买, not 3岁|宝宝).
+type FigureUnits struct {
+	Tables []string `json:"tables"` // tables whose keys are units
+	Units  []string `json:"units"`  // units as written; "" for none
+}
+
+// figureUnitsOf is the set of n's figure units, nil when it names none.
+func figureUnitsOf(data map[string]any, n Needs) (map[string]bool, error) {
+	fu := n.FigureUnits
+	if fu == nil {
+		return nil, nil
+	}
+	if n.AfterFigure <= 0 || len(fu.Tables)+len(fu.Units) == 0 {
+		return nil, fmt.Errorf("figure_units: want tables or units, beside after_figure")
+	}
+	units := map[string]bool{}
+	for _, u := range fu.Units {
+		units[u] = true
+	}
+	for _, path := range fu.Tables {
+		keys, err := tableKeys(data, path)
+		if err != nil {
+			return nil, fmt.Errorf("figure_units: %w", err)
+		}
+		for k := range keys {
+			units[k] = true
+		}
+	}
+	return units, nil
+}
 
 // pendingNear is a run of alternative alt's words at token i of field,
 // counted once a figure is found before it (gate.resolveNearFigures).
@@ -30,9 +64,9 @@ func (g *gate) resolveNearFigures(m *marks, numbers []facts.Number) {
 		if m.words[p.alt] {
 			continue
 		}
-		within := g.alts[p.alt].afterFigure
+		within, units := g.alts[p.alt].afterFigure, g.alts[p.alt].figureUnits
 		for _, n := range numbers {
-			if n.Field == p.field && startsAfter(n, p.i, within) {
+			if n.Field == p.field && (units == nil || units[n.Unit]) && startsAfter(n, p.i, within) {
 				m.words[p.alt] = true
 				break
 			}

@@ -33,8 +33,10 @@ import (
 // context is in the listing (partnergate.go); BeforeFigure counts the
 // words whose entry has its Entries attributes (kind: metric) only where
 // a figure or a digit starts on one of its Within tokens after the word
-// (已售|5000件, 好评率|高达|99%: figurebefore.go). A rule that declares no
-// needs is always evaluated.
+// (已售|5000件, 好评率|高达|99%: figurebefore.go). FigureUnits, beside
+// AfterFigure, counts those words only after a figure with one of its
+// units (the keys of its Tables, and its Units as written; "" a figure
+// with no unit). A rule that declares no needs is always evaluated.
 //
 // A table's pattern_heads (see lib/pattern.rego) counts as found only
 // where one of the patterns its word starts can complete (patterngate.go).
@@ -49,6 +51,7 @@ type Needs struct {
 	AfterFigure  int           `json:"after_figure"`
 	Partnered    bool          `json:"partnered"`
 	BeforeFigure *BeforeFigure `json:"before_figure"`
+	FigureUnits  *FigureUnits  `json:"figure_units"`
 }
 
 // gate decides, per listing, which rule packages can find something:
@@ -89,6 +92,7 @@ type alternative struct {
 	afterFigure     int                // Needs.AfterFigure
 	partnered       bool               // Needs.Partnered
 	beforeFigure    *BeforeFigure      // Needs.BeforeFigure
+	figureUnits     map[string]bool    // Needs.FigureUnits; nil: a figure of any unit
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -193,8 +197,12 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if err := checkBeforeFigure(n); err != nil {
 		return err
 	}
+	figureUnits, err := figureUnitsOf(data, n)
+	if err != nil {
+		return err
+	}
 	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts,
-		afterFigure: n.AfterFigure, partnered: n.Partnered, beforeFigure: n.BeforeFigure}
+		afterFigure: n.AfterFigure, partnered: n.Partnered, beforeFigure: n.BeforeFigure, figureUnits: figureUnits}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
 			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, numbers, percents, promises, promise_pair, attributes, masked)", f)

@@ -108,18 +108,21 @@ func TestGatePartnersOnlyWhereTheRuleSaysSo(t *testing.T) {
 func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
 	t.Parallel()
 	for decl, want := range map[string]string{
-		`needs := {"facts": ["colour"]}`:                                                                         `unknown fact "colour"`,
-		`needs := {"words": ["no_such.words"]}`:                                                                  "no table data.tables.no_such.words",
-		`needs := {}`:                                                                                            "an empty object needs nothing",
-		`needs := "words"`:                                                                                       "want an object or an array of objects",
-		`needs := [{"promises": ["presale"]}, {}]`:                                                               "an empty object needs nothing",
-		`needs := {"facts": ["numbers"], "after_figure": 2}`:                                                     "beside words",
-		`needs := {"words": ["ad_absolute.words"], "after_figure": -1}`:                                          "want a count of tokens above 0",
-		`needs := {"facts": ["numbers"], "partnered": true}`:                                                     "partnered: want words beside it",
-		`needs := {"facts": ["numbers"], "before_figure": {"within": 5}}`:                                        "before_figure within 5: want a count of tokens above 0, beside words",
-		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 0}}`:                              "before_figure within 0",
-		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 2}, "partnered": true}`:           "without after_figure and partnered",
-		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 2, "entries": {"cat": ["zui"]}}}`: `entries "cat": want a string`,
+		`needs := {"facts": ["colour"]}`:                                                                              `unknown fact "colour"`,
+		`needs := {"words": ["no_such.words"]}`:                                                                       "no table data.tables.no_such.words",
+		`needs := {}`:                                                                                                 "an empty object needs nothing",
+		`needs := "words"`:                                                                                            "want an object or an array of objects",
+		`needs := [{"promises": ["presale"]}, {}]`:                                                                    "an empty object needs nothing",
+		`needs := {"facts": ["numbers"], "after_figure": 2}`:                                                          "beside words",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": -1}`:                                               "want a count of tokens above 0",
+		`needs := {"facts": ["numbers"], "partnered": true}`:                                                          "partnered: want words beside it",
+		`needs := {"facts": ["numbers"], "before_figure": {"within": 5}}`:                                             "before_figure within 5: want a count of tokens above 0, beside words",
+		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 0}}`:                                   "before_figure within 0",
+		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 2}, "partnered": true}`:                "without after_figure and partnered",
+		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 2, "entries": {"cat": ["zui"]}}}`:      `entries "cat": want a string`,
+		`needs := {"words": ["ad_absolute.words"], "figure_units": {"units": ["%"]}}`:                                 "figure_units: want tables or units, beside after_figure",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "figure_units": {}}`:                            "figure_units: want tables or units",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "figure_units": {"tables": ["no_such.units"]}}`: "figure_units: no table data.tables.no_such.units",
 	} {
 		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\n"+decl+"\n")
 		_, err := newJudge(Options{Bundles: []*bundle.Bundle{loadDir(t, dir, false)}})
@@ -218,15 +221,26 @@ func TestGateCountsAPartnerWordWhereItsContextIs(t *testing.T) {
 
 // A word that counts only after a figure (宝宝, 人, 学生 for
 // ad-unsourced-claim: after_figure 2) sends the rule the listing only where
-// it starts on a figure's last token or within two tokens after it.
+// it starts on a figure's last token or within two tokens after it, and
+// (figure_units) only after a figure of a unit the rule counts with: 岁 and
+// 英寸 are none; no unit, 件, 人 and % are.
 func TestGateCountsAWordAfterAFigureOnlyThere(t *testing.T) {
 	t.Parallel()
 	assertGate(t, []gateCase{
 		{"婴儿奶瓶 宝宝 宽口径 240ml", "", "ad_unsourced_claim", "", false},
 		{"学生书包 2025新款 大容量", "", "ad_unsourced_claim", "", false},
-		{"婴儿奶瓶 宽口径 240ml宝宝专用", "", "ad_unsourced_claim", "", true},
+		{"婴儿奶瓶 宽口径 240ml宝宝专用", "", "ad_unsourced_claim", "", false},
 		{"打底裤 3亿人都在穿 加绒", "", "ad_unsourced_claim", "3亿人", true},
 		{"错题本 98%的学生都在用", "", "ad_unsourced_claim", "98%的学生", true},
+		{"婴儿奶瓶 0-1岁宝宝", "", "ad_unsourced_claim", "", false},
+		{"13英寸学生 小军鼓", "", "ad_unsourced_claim", "", false},
+		{"猫粮 30万猫主人的选择", "", "ad_unsourced_claim", "30万猫主人", true},
+		{"纸尿裤 30万宝妈 都在用", "", "ad_unsourced_claim", "30万宝妈", true},
+		{"汽车脚垫 30万车主", "", "ad_unsourced_claim", "30万车主", true},
+		{"卫衣 1000+人已买", "", "ad_unsourced_claim", "1000+人已买", true},
+		{"卫衣 10万+已买", "", "ad_unsourced_claim", "10万+已买", true},
+		{"卫衣 5000件已售 现货", "", "ad_unsourced_claim", "5000件已售", true},
+		{"99% of users love it", "", "ad_unsourced_claim", "99% of users", true},
 	})
 }
 

@@ -46,13 +46,23 @@ meta := {
 # figure starts on one of the 5 tokens after it (畅销书籍, 收藏级 are
 # skipped). The other words (rankings, endorsements) count anywhere;
 # pattern heads keep their own gate.
+# figure_units: a word after a figure counts only after a counted one
+# (metrics_after: counted, a count unit, %, or no unit; crowd words: no
+# unit or 人, as crowd_ends reads them), so 3岁|宝宝 and 13英寸|学生 are
+# skipped.
 needs := [
 	{
 		"words": ["ad_unsourced_claim.words", "ad_unsourced_claim.pattern_heads"],
 		"before_figure": {"within": 5, "entries": {"kind": "metric"}},
 	},
-	{"words": ["ad_unsourced_claim.metrics_after"], "facts": ["numbers"], "after_figure": 2},
-	{"words": ["ad_unsourced_claim.crowd_words"], "facts": ["numbers"], "after_figure": 2},
+	{
+		"words": ["ad_unsourced_claim.metrics_after"], "facts": ["numbers"], "after_figure": 2,
+		"figure_units": {"tables": ["ad_unsourced_claim.count_units"], "units": ["%", ""]},
+	},
+	{
+		"words": ["ad_unsourced_claim.crowd_words"], "facts": ["numbers"], "after_figure": 2,
+		"figure_units": {"units": ["", "人"]},
+	},
 ]
 
 skip := {"attributes": true}
