@@ -190,9 +190,19 @@ func mapTerm(v reflect.Value) (*ast.Term, error) {
 }
 
 func structTerm(v reflect.Value) (*ast.Term, error) {
-	items, err := structItems(v, "", 0)
-	if err != nil {
-		return nil, err
+	// The items go into the object by copy: gathered on the stack, they
+	// cost the collector nothing (a document has a struct per sentence,
+	// number and fibre).
+	var buf [16][2]*ast.Term
+	items := buf[:0]
+	for _, f := range jsonFieldsOf(v.Type()) {
+		item, ok, err := structItem(v, f)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			items = append(items, item)
+		}
 	}
 	return ast.ObjectTerm(items...), nil
 }
@@ -203,17 +213,32 @@ func structItems(v reflect.Value, except string, extra int) ([][2]*ast.Term, err
 	fields := jsonFieldsOf(v.Type())
 	items := make([][2]*ast.Term, 0, len(fields)+extra)
 	for _, f := range fields {
-		fv, ok := fieldByIndex(v, f.index)
-		if !ok || (f.omitEmpty && isEmptyValue(fv)) || f.name == except && except != "" {
+		if f.name == except {
 			continue
 		}
-		val, err := astTerm(fv)
+		item, ok, err := structItem(v, f)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.name, err)
+			return nil, err
 		}
-		items = append(items, ast.Item(f.key, val))
+		if ok {
+			items = append(items, item)
+		}
 	}
 	return items, nil
+}
+
+// structItem is field f of struct v as an item, and false when
+// encoding/json leaves it out.
+func structItem(v reflect.Value, f jsonField) ([2]*ast.Term, bool, error) {
+	fv, ok := fieldByIndex(v, f.index)
+	if !ok || (f.omitEmpty && isEmptyValue(fv)) {
+		return [2]*ast.Term{}, false, nil
+	}
+	val, err := astTerm(fv)
+	if err != nil {
+		return [2]*ast.Term{}, false, fmt.Errorf("%s: %w", f.name, err)
+	}
+	return ast.Item(f.key, val), true, nil
 }
 
 // fieldByIndex is v.FieldByIndex, false where an embedded pointer is nil.

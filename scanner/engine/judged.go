@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -16,13 +17,14 @@ import (
 type judgedRules struct {
 	byKind map[string][]string // sorted, as OPA enumerates packages
 	terms  map[string]*ast.Term
+	ids    map[string]*ast.Term // each package's name, shared by the lists
 }
 
 // newJudgedRules keeps the packages of the embedded pack: user rules have
 // queries of their own (userrules.go).
 func newJudgedRules(kinds map[string][]string, embedded *bundle.Bundle) judgedRules {
 	own := embeddedRulePackages(embedded)
-	j := judgedRules{byKind: map[string][]string{}, terms: map[string]*ast.Term{}}
+	j := judgedRules{byKind: map[string][]string{}, terms: map[string]*ast.Term{}, ids: map[string]*ast.Term{}}
 	for id, ks := range kinds {
 		if !own[id] {
 			continue
@@ -34,6 +36,9 @@ func newJudgedRules(kinds map[string][]string, embedded *bundle.Bundle) judgedRu
 	for k, ids := range j.byKind {
 		sort.Strings(ids)
 		j.terms[k] = stringsTerm(ids)
+		for _, id := range ids {
+			j.ids[id] = ast.StringTerm(id)
+		}
 	}
 	return j
 }
@@ -46,17 +51,15 @@ func (j judgedRules) forDoc(kind string, skip []string) *ast.Term {
 		}
 		return ast.ArrayTerm()
 	}
-	skipped := make(map[string]bool, len(skip))
-	for _, id := range skip {
-		skipped[id] = true
-	}
-	var ids []string
+	// A few dozen packages, a few skipped: looking through the list
+	// costs less than a set made for every listing.
+	var terms []*ast.Term
 	for _, id := range j.byKind[kind] {
-		if !skipped[id] {
-			ids = append(ids, id)
+		if !slices.Contains(skip, id) {
+			terms = append(terms, j.ids[id])
 		}
 	}
-	return stringsTerm(ids)
+	return ast.ArrayTerm(terms...)
 }
 
 func stringsTerm(ss []string) *ast.Term {
