@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"reflect"
+	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -28,14 +29,57 @@ var (
 
 var tokensType = reflect.TypeFor[[]facts.Token]()
 
+// tokensAST is the array of a field's tokens. Tokens are most of a
+// listing's document, so the terms of one array are allocated together:
+// two allocations per array instead of two per token.
 func tokensAST(toks []facts.Token) *ast.Array {
 	terms := make([]*ast.Term, len(toks))
+	slab := make([]ast.Term, 2*len(toks))
 	for i, tok := range toks {
-		terms[i] = ast.ObjectTerm(
-			ast.Item(keyT, ast.StringTerm(tok.T)),
+		text, obj := &slab[2*i], &slab[2*i+1]
+		text.Value = ast.String(tok.T)
+		obj.Value = ast.NewObject(
+			ast.Item(keyT, text),
 			ast.Item(keyS, ast.InternedTerm(tok.S)),
 			ast.Item(keyE, ast.InternedTerm(tok.E)),
 		)
+		terms[i] = obj
 	}
 	return ast.NewArray(terms...)
+}
+
+var (
+	documentType = reflect.TypeFor[facts.Document]()
+	listingType  = reflect.TypeFor[facts.ListingFacts]()
+)
+
+// plainDocument: neither a document nor its listing marshals itself, so
+// their objects are their fields' items (what listingInput builds on).
+func plainDocument() bool {
+	return marshalingOf(documentType) == marshalsNot && marshalingOf(listingType) == marshalsNot
+}
+
+// listingInput is a listing's document as toAST converts it, with the
+// lexicon item added to its listing object and the rules item to the top
+// object (replacing any of the same key). Each object is made once, with
+// all its items: converting the document, then making its two largest
+// objects again with the items added, cost a judged listing twice their
+// bytes.
+func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term) (ast.Value, error) {
+	listing, err := structItems(reflect.ValueOf(doc.Listing).Elem(), "", 1)
+	if err != nil {
+		return nil, fmt.Errorf("encode input document: listing: %w", err)
+	}
+	top, err := structItems(reflect.ValueOf(doc).Elem(), "listing", 2)
+	if err != nil {
+		return nil, fmt.Errorf("encode input document: %w", err)
+	}
+	listing = append(withoutKey(listing, lexicon[0]), lexicon)
+	top = append(withoutKey(top, rules[0]), ast.Item(keyListing, ast.ObjectTerm(listing...)), rules)
+	return ast.NewObject(top...), nil
+}
+
+// withoutKey is items less those of key k.
+func withoutKey(items [][2]*ast.Term, k *ast.Term) [][2]*ast.Term {
+	return slices.DeleteFunc(items, func(it [2]*ast.Term) bool { return it[0].Equal(k) })
 }

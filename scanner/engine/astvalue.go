@@ -190,11 +190,21 @@ func mapTerm(v reflect.Value) (*ast.Term, error) {
 }
 
 func structTerm(v reflect.Value) (*ast.Term, error) {
+	items, err := structItems(v, "", 0)
+	if err != nil {
+		return nil, err
+	}
+	return ast.ObjectTerm(items...), nil
+}
+
+// structItems are the items of struct v's object, less the field named
+// except, with room for extra more.
+func structItems(v reflect.Value, except string, extra int) ([][2]*ast.Term, error) {
 	fields := jsonFieldsOf(v.Type())
-	items := make([][2]*ast.Term, 0, len(fields))
+	items := make([][2]*ast.Term, 0, len(fields)+extra)
 	for _, f := range fields {
 		fv, ok := fieldByIndex(v, f.index)
-		if !ok || (f.omitEmpty && isEmptyValue(fv)) {
+		if !ok || (f.omitEmpty && isEmptyValue(fv)) || f.name == except && except != "" {
 			continue
 		}
 		val, err := astTerm(fv)
@@ -203,7 +213,7 @@ func structTerm(v reflect.Value) (*ast.Term, error) {
 		}
 		items = append(items, ast.Item(f.key, val))
 	}
-	return ast.ObjectTerm(items...), nil
+	return items, nil
 }
 
 // fieldByIndex is v.FieldByIndex, false where an embedded pointer is nil.

@@ -1,11 +1,9 @@
 package engine
 
 import (
-	"cmp"
 	"encoding/json"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -134,19 +132,25 @@ type contextRun struct {
 	key  string
 }
 
-// heldAt is one position where a context holds.
+// heldAt is one position where a context holds: in field heldIn.fields
+// [field], at token or byte at (small: a listing has hundreds).
 type heldAt struct {
-	use   *contextUse
-	field string
-	at    int
+	use       *contextUse
+	field, at int32
 }
 
-// heldIn collects held, field by field.
-type heldIn struct{ at []heldAt }
+// heldIn collects held, field by field, the fields in name order.
+type heldIn struct {
+	at     []heldAt
+	fields []*ast.Term // the fields' names
+	share  bool        // a list's value is shared by the lists equal to it
+}
 
-// field marks where each context of the runs holds in one field.
-func (h *heldIn) field(uses contextUses, name string, f facts.Field, runs []contextRun) {
-	toks := f.Tokens
+// field marks where each context of the runs holds in one field, the
+// field named nameTerm.
+func (h *heldIn) field(uses contextUses, nameTerm *ast.Term, f facts.Field, runs []contextRun) {
+	toks, name := f.Tokens, int32(len(h.fields))
+	h.fields = append(h.fields, nameTerm)
 	for _, r := range runs {
 		for k := range uses[r.key] {
 			u := &uses[r.key][k]
@@ -156,14 +160,14 @@ func (h *heldIn) field(uses contextUses, name string, f facts.Field, runs []cont
 				// r ends by i, no clause mark from r's end to i-1.
 				last := min(r.i+u.window, nextBoundary(toks, r.i+r.n))
 				for i := r.i + r.n; i <= last; i++ {
-					h.at = append(h.at, heldAt{u, name, i})
+					h.at = append(h.at, heldAt{u, name, int32(i)})
 				}
 			case "after":
 				// A hit ending before token j has r after it: j <= r.i <
 				// j+window, no clause mark from j to r.i-1.
 				first := max(r.i-u.window+1, prevBoundary(toks, r.i-1)+1, 0)
 				for j := first; j <= r.i; j++ {
-					h.at = append(h.at, heldAt{u, name, j})
+					h.at = append(h.at, heldAt{u, name, int32(j)})
 				}
 			case "sentence":
 				h.sentences(u, name, f, r)
@@ -174,11 +178,11 @@ func (h *heldIn) field(uses contextUses, name string, f facts.Field, runs []cont
 
 // sentences marks the sentences of the field that hold run r (it starts
 // in the sentence and ends by its end), and the whole field.
-func (h *heldIn) sentences(u *contextUse, name string, f facts.Field, r contextRun) {
+func (h *heldIn) sentences(u *contextUse, name int32, f facts.Field, r contextRun) {
 	h.at = append(h.at, heldAt{u, name, wholeField})
 	for _, sp := range f.Sentences {
 		if *sp.First <= r.i && r.i < *sp.End && f.Tokens[r.i+r.n-1].E <= sp.E {
-			h.at = append(h.at, heldAt{u, name, sp.E})
+			h.at = append(h.at, heldAt{u, name, int32(sp.E)})
 		}
 	}
 }
@@ -234,72 +238,4 @@ func libraryContexts(data map[string]any) [][2]string {
 func truthy(spec map[string]any, key string) bool {
 	v, ok := spec[key]
 	return ok && v != false
-}
-
-// term is held as an object of objects, down to sets of positions:
-// the positions sorted by table, context, list, field and position, each
-// group one set; and an entry, empty if nothing else, for each of the
-// library's own contexts.
-func (h *heldIn) term(library [][2]string) *ast.Term {
-	slices.SortFunc(h.at, func(x, y heldAt) int {
-		if c := cmp.Compare(x.use.rank, y.use.rank); c != 0 {
-			return c
-		}
-		if c := strings.Compare(x.field, y.field); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.at, y.at)
-	})
-	h.at = slices.CompactFunc(h.at, func(x, y heldAt) bool { return x.use.rank == y.use.rank && x.field == y.field && x.at == y.at })
-	var tables, names, wheres, fields [][2]*ast.Term
-	var set []*ast.Term
-	for k, x := range h.at {
-		set = append(set, ast.InternedTerm(x.at))
-		next := heldAt{use: &contextUse{}}
-		if k+1 < len(h.at) {
-			next = h.at[k+1]
-		}
-		sameTable := next.use.table == x.use.table
-		sameName := sameTable && next.use.name == x.use.name
-		sameWhere := sameName && next.use.where == x.use.where
-		if sameWhere && next.field == x.field {
-			continue
-		}
-		fields = append(fields, ast.Item(ast.StringTerm(x.field), ast.SetTerm(set...)))
-		set = nil
-		if sameWhere {
-			continue
-		}
-		wheres = append(wheres, ast.Item(x.use.terms[2], ast.ObjectTerm(fields...)))
-		fields = nil
-		if sameName {
-			continue
-		}
-		names = append(names, ast.Item(x.use.terms[1], ast.ObjectTerm(wheres...)))
-		wheres = nil
-		if sameTable {
-			continue
-		}
-		tables = append(tables, ast.Item(x.use.terms[0], ast.ObjectTerm(names...)))
-		names = nil
-	}
-	return ast.ObjectTerm(withEntries(tables, library)...)
-}
-
-// withEntries are the tables of held with an entry (an empty object when
-// there is none) for each [table, name]. The table objects are not in a
-// parent yet, so inserting into them keeps their hashes right.
-func withEntries(tables [][2]*ast.Term, entries [][2]string) [][2]*ast.Term {
-	for _, e := range entries {
-		table, name := ast.StringTerm(e[0]), ast.StringTerm(e[1])
-		at := slices.IndexFunc(tables, func(it [2]*ast.Term) bool { return it[0].Equal(table) })
-		if at < 0 {
-			tables = append(tables, ast.Item(table, ast.ObjectTerm()))
-			at = len(tables) - 1
-		}
-		if names := tables[at][1].Value.(ast.Object); names.Get(name) == nil {
-			names.Insert(name, ast.ObjectTerm())
-		}
-	}
-	return tables
 }

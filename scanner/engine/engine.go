@@ -306,6 +306,18 @@ func (e *Engine) Unjudged(l *listings.Listing, fields func() map[string]facts.Fi
 func (e *Engine) Dodges() *facts.Dodges { return e.lexicon.dodges }
 
 func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
+	rules := ast.Item(keyRules, e.judged.forDoc(doc.Kind, skip))
+	if doc.Listing == nil || !plainDocument() {
+		return plainInput(doc, rules, e.lexicon, skip)
+	}
+	lexicon := ast.Item(keyLexicon, ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon, skip)))
+	return listingInput(doc, lexicon, rules)
+}
+
+// plainInput is the document as toAST converts it, with the rules and,
+// for a listing, the lexicon facts added (what listingInput builds
+// faster).
+func plainInput(doc *facts.Document, rules [2]*ast.Term, lw lexiconWords, skip []string) (ast.Value, error) {
 	v, err := toAST(doc)
 	if err != nil {
 		return v, err
@@ -314,7 +326,6 @@ func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
 	if !ok {
 		return nil, errors.New("encode input document: not an object")
 	}
-	rules := ast.Item(keyRules, e.judged.forDoc(doc.Kind, skip))
 	if doc.Listing == nil {
 		return withItems(top, rules), nil
 	}
@@ -327,13 +338,14 @@ func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
 	}
 	// Objects are rebuilt bottom-up, not inserted into: an object's hash
 	// is fixed when it goes into its parent.
-	lexicon := ast.Item(ast.StringTerm("lexicon"), ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon, skip)))
+	lexicon := ast.Item(keyLexicon, ast.NewTerm(lexiconFacts(doc.Listing.Fields, lw, skip)))
 	return withItems(top, ast.Item(keyListing, ast.NewTerm(withItems(listing, lexicon))), rules), nil
 }
 
 var (
 	keyListing = ast.StringTerm("listing")
 	keyRules   = ast.StringTerm("rules")
+	keyLexicon = ast.StringTerm("lexicon")
 )
 
 // withItems is a new object with obj's items, the given ones added or

@@ -100,13 +100,18 @@ type lexiconWords struct {
 	// stems end the runs looked up early (runstems.go): the gate adds
 	// its words' stems too (nil: every run is looked up).
 	stems runStems
+	// keys are the terms of the keys of words and context, shared by
+	// every listing's input (keyterms.go). Nil: every term is made for
+	// the listing alone, held's lists too (heldLists), as in the plain
+	// input the tests compare with.
+	keys sharedKeys
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
 	words, context := lexiconKeys(data), contextKeys(data)
 	return lexiconWords{words: words, context: context, masked: newMaskedBrands(data),
 		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data),
-		library: libraryContexts(data), stems: newRunStems(words, context)}
+		library: libraryContexts(data), stems: newRunStems(words, context), keys: newSharedKeys(words, context)}
 }
 
 // dodgeWords are the words whose dodged spellings fold back (facts.Dodges):
@@ -168,7 +173,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string)
 	sort.Strings(names) // a stable document for the same listing
 	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject(), classes: map[string]map[string]bool{}}
 	if lw.uses != nil && heldKnown(fields) {
-		lf.held = &heldIn{}
+		lf.held = &heldIn{share: lw.keys != nil}
 	}
 	for _, name := range names {
 		lf.field(name, fields[name])
@@ -193,34 +198,46 @@ type lexiconFound struct {
 	wordsAt map[string][]wordAt
 	// held is where the contexts hold (contextheld.go; nil: not given).
 	held *heldIn
+	// slab hands out the terms of the listing's index (termslab.go).
+	slab termSlab
 }
 
-// add records run key (n tokens from token i of field name) of lexicon
-// lex.
-func (lf *lexiconFound) add(lex lexiconName, name string, i, n int, key string) {
+// runAt is a run of tokens that is a key: n tokens from token i of field
+// name. Its terms, the field's name and the key, are made once per field
+// and once per engine (sharedKeys), not once per run.
+type runAt struct {
+	field              string
+	fieldTerm, keyTerm *ast.Term
+	i, n               int
+	key                string // keyTerm's string
+}
+
+// add records run r of lexicon lex.
+func (lf *lexiconFound) add(lex lexiconName, r runAt) {
 	pt := lf.words.starts[lex.table]
 	switch {
 	case pt != nil && lex.lexicon == patternHeads:
-		lf.heads = append(lf.heads, headRun{lex: lex, at: len(lf.found[lex]), field: name, i: i, n: n, key: key})
+		lf.heads = append(lf.heads, headRun{lex: lex, at: len(lf.found[lex]), run: r})
 		lf.found[lex] = append(lf.found[lex], nil)
 		return
 	case pt != nil && lex.lexicon == patternWords:
 		if lf.classes[lex.table] == nil {
 			lf.classes[lex.table] = map[string]bool{}
 		}
-		for _, cls := range pt.classes[key] {
+		for _, cls := range pt.classes[r.key] {
 			lf.classes[lex.table][cls] = true
 		}
 		if lf.wordsAt == nil {
 			lf.wordsAt = map[string][]wordAt{}
 		}
-		lf.wordsAt[lex.table] = append(lf.wordsAt[lex.table], wordAt{field: name, i: i, classes: pt.classes[key]})
+		lf.wordsAt[lex.table] = append(lf.wordsAt[lex.table], wordAt{field: r.field, i: r.i, classes: pt.classes[r.key]})
 	}
-	lf.found[lex] = append(lf.found[lex], lexiconRun(name, i, n, key))
+	lf.found[lex] = append(lf.found[lex], lf.run(r))
 }
 
 func (lf *lexiconFound) field(name string, f facts.Field) {
 	toks := f.Tokens
+	nameTerm := ast.StringTerm(name) // shared by every run of the field
 	var starts []*ast.Term
 	var runs []contextRun
 	var key []byte // looked up as string(key), which does not allocate
@@ -229,30 +246,34 @@ func (lf *lexiconFound) field(name string, f facts.Field) {
 		key = key[:0]
 		for n := 1; n <= maxLexiconRun && i+n <= len(toks); n++ {
 			key = append(key, toks[i+n-1].T...)
-			for _, lex := range lf.words.words[string(key)] {
-				lf.add(lex, name, i, n, string(key))
-			}
-			if lf.words.context[string(key)] {
-				k := string(key)
-				here = append(here, ast.ObjectTerm(ast.Item(keyN, ast.InternedTerm(n)), ast.Item(keyKey, ast.StringTerm(k))))
-				runs = append(runs, contextRun{i: i, n: n, key: k})
+			lexicons, inContext := lf.words.words[string(key)], lf.words.context[string(key)]
+			if len(lexicons) > 0 || inContext {
+				sk := lf.words.keys.of(string(key))
+				r := runAt{field: name, fieldTerm: nameTerm, keyTerm: sk.term, i: i, n: n, key: sk.key}
+				for _, lex := range lexicons {
+					lf.add(lex, r)
+				}
+				if inContext {
+					here = append(here, sk.contextRun(n))
+					runs = append(runs, contextRun{i: i, n: n, key: r.key})
+				}
 			}
 			if !lf.words.stems.extends(key) {
 				break
 			}
 		}
 		if here != nil {
-			starts = append(starts, ast.ObjectTerm(ast.Item(keyI, ast.InternedTerm(i)), ast.Item(keyRuns, ast.ArrayTerm(here...))))
+			starts = append(starts, lf.slab.object(ast.Item(keyI, ast.InternedTerm(i)), ast.Item(keyRuns, lf.slab.array(here...))))
 		}
 		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && isPrefix(lf.words.words[string(first)]) {
-			lf.prefixed = append(lf.prefixed, ast.ObjectTerm(ast.Item(keyField, ast.StringTerm(name)), ast.Item(keyI, ast.InternedTerm(i))))
+			lf.prefixed = append(lf.prefixed, lf.slab.object(ast.Item(keyField, nameTerm), ast.Item(keyI, ast.InternedTerm(i))))
 		}
 	}
 	if starts != nil {
-		lf.context.Insert(ast.StringTerm(name), ast.ArrayTerm(starts...))
+		lf.context.Insert(nameTerm, lf.slab.array(starts...))
 	}
 	if lf.held != nil {
-		lf.held.field(lf.words.uses, name, f, runs)
+		lf.held.field(lf.words.uses, nameTerm, f, runs)
 	}
 }
 
@@ -262,7 +283,7 @@ func (lf *lexiconFound) value(skip []string) ast.Value {
 	lf.words.starts.headTerms(lf)
 	byTable := map[string][][2]*ast.Term{}
 	for lex, runs := range lf.found {
-		byTable[lex.table] = append(byTable[lex.table], ast.Item(ast.StringTerm(lex.lexicon), ast.ArrayTerm(runs...)))
+		byTable[lex.table] = append(byTable[lex.table], ast.Item(ast.StringTerm(lex.lexicon), lf.slab.array(runs...)))
 	}
 	found := ast.NewObject()
 	for table, lexicons := range byTable {
@@ -275,7 +296,7 @@ func (lf *lexiconFound) value(skip []string) ast.Value {
 		ast.Item(ast.StringTerm("masked"), ast.ArrayTerm(lf.masked...)),
 	}
 	if lf.held != nil {
-		items = append(items, ast.Item(ast.StringTerm("held"), lf.held.term(lf.words.library)))
+		items = append(items, ast.Item(ast.StringTerm("held"), lf.held.term(lf.words.library, &lf.slab)))
 	}
 	if len(skip) > 0 {
 		items = append(items, ast.Item(ast.StringTerm("skip"), skipTerm(skip)))
@@ -291,12 +312,13 @@ var (
 	keyRuns  = ast.StringTerm("runs")
 )
 
-func lexiconRun(field string, i, n int, key string) *ast.Term {
-	return ast.ObjectTerm(
-		ast.Item(keyField, ast.StringTerm(field)),
-		ast.Item(keyI, ast.InternedTerm(i)),
-		ast.Item(keyN, ast.InternedTerm(n)),
-		ast.Item(keyKey, ast.StringTerm(key)),
+// run is the term of a run: {field, i, n, key}.
+func (lf *lexiconFound) run(r runAt) *ast.Term {
+	return lf.slab.object(
+		ast.Item(keyField, r.fieldTerm),
+		ast.Item(keyI, ast.InternedTerm(r.i)),
+		ast.Item(keyN, ast.InternedTerm(r.n)),
+		ast.Item(keyKey, r.keyTerm),
 	)
 }
 

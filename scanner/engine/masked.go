@@ -107,14 +107,22 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 		return
 	}
 	norm := []rune(facts.Normalize(f.Text))
-	offsets := runeOffsets(f.Text)
-	if len(norm)+1 != len(offsets) {
+	if len(norm) != utf8.RuneCountInString(f.Text) {
 		return // normalisation is rune for rune; anything else is not ours to map
 	}
+	// The byte offsets of the runes are made when a brand first matches:
+	// most texts have none, and the offsets cost eight bytes a rune.
+	var offsets []int
+	at := func(p int) int {
+		if offsets == nil {
+			offsets = runeOffsets(f.Text)
+		}
+		return offsets[p]
+	}
 	mb.scan(norm, func(p, to int) bool {
-		return onTokenEdges(f.Tokens, offsets[p], offsets[to])
+		return onTokenEdges(f.Tokens, at(p), at(to))
 	}, func(p, to int, brand []rune) bool {
-		return hit(offsets[p], offsets[to], string(norm[p:to]), string(brand))
+		return hit(at(p), at(to), string(norm[p:to]), string(brand))
 	})
 }
 

@@ -146,11 +146,9 @@ func headPatterns(h any, byClass map[string][]string) []string {
 // headRun is a run of a table's pattern_heads, waiting for the classes
 // of the listing's pattern words (patternStarts.terms).
 type headRun struct {
-	lex   lexiconName
-	at    int // index in lexiconFound.found[lex]
-	field string
-	i, n  int
-	key   string
+	lex lexiconName
+	at  int // index in lexiconFound.found[lex]
+	run runAt
 }
 
 // headTerms fills in the head runs of the listing: each with the ids of
@@ -162,11 +160,11 @@ type headRun struct {
 // has.
 func (ps patternStarts) headTerms(lf *lexiconFound) {
 	for _, h := range lf.heads {
-		pt := ps[h.lex.table]
+		pt, r := ps[h.lex.table], h.run
 		var ids []*ast.Term
-		for _, id := range pt.heads[h.key] {
-			if r, ok := pt.reach[id]; ok {
-				if !r.follows(h.field, lf.fields[h.field].Tokens, h.i+h.n, lf.wordsAt[h.lex.table]) {
+		for _, id := range pt.heads[r.key] {
+			if reach, ok := pt.reach[id]; ok {
+				if !reach.follows(r.field, lf.fields[r.field].Tokens, r.i+r.n, lf.wordsAt[h.lex.table]) {
 					continue
 				}
 			} else if cls, ok := pt.next[id]; ok && !lf.classes[h.lex.table][cls] {
@@ -174,12 +172,12 @@ func (ps patternStarts) headTerms(lf *lexiconFound) {
 			}
 			ids = append(ids, ast.StringTerm(id))
 		}
-		lf.found[h.lex][h.at] = ast.ObjectTerm(
-			ast.Item(keyField, ast.StringTerm(h.field)),
-			ast.Item(keyI, ast.InternedTerm(h.i)),
-			ast.Item(keyN, ast.InternedTerm(h.n)),
-			ast.Item(keyKey, ast.StringTerm(h.key)),
-			ast.Item(keyPatterns, ast.ArrayTerm(ids...)),
+		lf.found[h.lex][h.at] = lf.slab.object(
+			ast.Item(keyField, r.fieldTerm),
+			ast.Item(keyI, ast.InternedTerm(r.i)),
+			ast.Item(keyN, ast.InternedTerm(r.n)),
+			ast.Item(keyKey, r.keyTerm),
+			ast.Item(keyPatterns, lf.slab.array(ids...)),
 		)
 	}
 }

@@ -1,0 +1,130 @@
+package engine
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// term is held as an object of objects, down to sets of positions:
+// the positions sorted by table, context, list, field and position, each
+// group one set; and an entry, empty if nothing else, for each of the
+// library's own contexts. Its terms come from slab.
+func (h *heldIn) term(library [][2]string, slab *termSlab) *ast.Term {
+	slices.SortFunc(h.at, func(x, y heldAt) int {
+		if c := cmp.Compare(x.use.rank, y.use.rank); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.field, y.field); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.at, y.at)
+	})
+	h.at = slices.CompactFunc(h.at, func(x, y heldAt) bool { return x.use.rank == y.use.rank && x.field == y.field && x.at == y.at })
+	// The item lists are copied by NewObject, so each is reused for the
+	// next object.
+	var tables, names, wheres [][2]*ast.Term
+	lists := heldLists{held: h, slab: slab}
+	start := 0
+	for k, x := range h.at {
+		next := &contextUse{rank: -1}
+		if k+1 < len(h.at) {
+			next = h.at[k+1].use
+		}
+		if next.rank == x.use.rank {
+			continue // the same list: one rank per table, name and where
+		}
+		wheres = append(wheres, ast.Item(x.use.terms[2], lists.value(start, k+1)))
+		start = k + 1
+		if next.table == x.use.table && next.name == x.use.name {
+			continue
+		}
+		names = append(names, ast.Item(x.use.terms[1], slab.object(wheres...)))
+		wheres = wheres[:0]
+		if next.table == x.use.table {
+			continue
+		}
+		tables = append(tables, ast.Item(x.use.terms[0], slab.object(names...)))
+		names = names[:0]
+	}
+	return slab.object(withEntries(tables, library)...)
+}
+
+// heldLists makes the value of each list of held, {field: {positions}},
+// once per listing: the lists of a listing often hold at the same
+// positions (every sentence context of a word holds in its sentence), and
+// a value made again costs a set and an object.
+type heldLists struct {
+	held *heldIn
+	slab *termSlab
+	made []heldList
+	// fields and set are reused from one value to the next.
+	fields [][2]*ast.Term
+	set    []*ast.Term
+}
+
+// heldList is a value made: for the positions held.at[from:to].
+type heldList struct {
+	from, to int
+	term     *ast.Term
+}
+
+// value is the value of the list of positions held.at[from:to] (one
+// list's, sorted by field and position).
+func (l *heldLists) value(from, to int) *ast.Term {
+	at := l.held.at
+	for _, m := range l.made {
+		if slices.EqualFunc(at[m.from:m.to], at[from:to], func(x, y heldAt) bool { return x.field == y.field && x.at == y.at }) {
+			return m.term
+		}
+	}
+	l.fields = l.fields[:0]
+	for k := from; k < to; k++ {
+		l.set = append(l.set, positionTerm(at[k].at))
+		if k+1 < to && at[k+1].field == at[k].field {
+			continue
+		}
+		l.fields = append(l.fields, ast.Item(l.held.fields[at[k].field], l.slab.term(ast.NewSet(l.set...))))
+		l.set = l.set[:0]
+	}
+	t := l.slab.object(l.fields...)
+	if l.held.share {
+		l.made = append(l.made, heldList{from, to, t})
+	}
+	return t
+}
+
+// positionTerm is the term of a held position.
+func positionTerm(at int32) *ast.Term {
+	if at == wholeField {
+		return wholeFieldTerm
+	}
+	return ast.InternedTerm(int(at))
+}
+
+// wholeFieldTerm is made once: every sentence context of a listing holds
+// there, and the number is above the ones OPA keeps made.
+var wholeFieldTerm = ast.InternedTerm(wholeField)
+
+// withEntries are the tables of held with an entry (an empty object when
+// there is none) for each [table, name]. The table objects are not in a
+// parent yet, so inserting into them keeps their hashes right.
+func withEntries(tables [][2]*ast.Term, entries [][2]string) [][2]*ast.Term {
+	for _, e := range entries {
+		table, name := ast.StringTerm(e[0]), ast.StringTerm(e[1])
+		at := slices.IndexFunc(tables, func(it [2]*ast.Term) bool { return it[0].Equal(table) })
+		if at < 0 {
+			tables = append(tables, ast.Item(table, ast.ObjectTerm()))
+			at = len(tables) - 1
+		}
+		if names := tables[at][1].Value.(ast.Object); names.Get(name) == nil {
+			names.Insert(name, emptyEntry)
+		}
+	}
+	return tables
+}
+
+// emptyEntry is the entry of a library context the listing has no word
+// of, shared by every listing's held.
+var emptyEntry = frozen(ast.ObjectTerm())
