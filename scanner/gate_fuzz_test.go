@@ -73,6 +73,8 @@ func FuzzGateChangesNoFinding(f *testing.F) {
 		{"2024新款 收藏 1990年代 好评5个", "销售保2年 热销 x10"},
 		{"百分百正品 100%正品 棉100% 正品", "本店所有商品均为正品 含棉100%"},
 		{"婴儿奶瓶 0-1岁宝宝 13英寸学生", "30万车主 10万+已买 240ml宝宝专用 99% of users"},
+		// Pattern heads and their later parts in one field or in two.
+		{"强光手电筒 亮度增强 三千万 治", "实测亮度增强50% 适合女性 面料：棉100% 颈椎病"},
 	} {
 		f.Add(seed[0], seed[1])
 	}

@@ -98,6 +98,7 @@ func (m *marks) addRun(w *gateWord, field string, i, last int) {
 	mark(m.contexts, w.contexts)
 	for _, h := range w.heads {
 		if !m.words[h.alt] {
+			h.field = field
 			m.heads = append(m.heads, h)
 		}
 	}

@@ -22,8 +22,9 @@ func (ev *textEvidence) add(tw *gateWord) {
 	}
 }
 
-// hasUnit: some figure may have the unit (mayHaveUnit).
-func (ev *textEvidence) hasUnit(unit string) bool { return mayHaveUnit(ev.norms, unit) }
+// hasUnit: some figure may have the unit (mayHaveUnit). The text stage
+// reads every field for a head's (its heads have none).
+func (ev *textEvidence) hasUnit(_, unit string) bool { return mayHaveUnit(ev.norms, unit) }
 
 // mayHaveUnit: one of the normalised texts may hold a figure with the
 // unit. facts.Numbers reads a figure's unit as written right after it in
@@ -43,7 +44,7 @@ func mayHaveUnit(norms []string, unit string) bool {
 	return false
 }
 
-func (ev *textEvidence) hasSuffix(suffixes []string) bool {
+func (ev *textEvidence) hasSuffix(_ string, suffixes []string) bool {
 	for _, s := range suffixes {
 		for _, text := range ev.texts {
 			if strings.Contains(text, withoutSpace(s)) {
@@ -54,7 +55,7 @@ func (ev *textEvidence) hasSuffix(suffixes []string) bool {
 	return false
 }
 
-func (ev *textEvidence) tableClasses(table string, _ *patternTable) map[string]bool {
+func (ev *textEvidence) tableClasses(_, table string, _ *patternTable) map[string]bool {
 	if ev.classes == nil {
 		ev.classes = map[string]map[string]bool{}
 		for _, tw := range ev.words {
