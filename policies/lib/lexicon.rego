@@ -235,6 +235,14 @@ in_context(table, name, c) := false if {
 	not simple_match(table, ctx.unless, c)
 } else := false
 
+# may_hold are those of the context names (of table) that can hold around
+# a hit: with the engine's held, the names it lists (in_context answers
+# false at once for the others, so a rule walking an entry's exemptions
+# asks only these: one call per hit, not one per name); without held, all.
+may_hold(table, names) := names if {
+	walked
+} else := [name | some name in names; held[table][name]]
+
 # held are the engine's answers (input.listing.lexicon.held, worked out
 # from the same context words with the same windows and clause marks):
 # held[table][name].before[field] holds the first tokens of the hits with

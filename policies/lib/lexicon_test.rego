@@ -226,3 +226,14 @@ test_description_note_sources_a_title_claim if {
 	not lexicon.sourced(hit) with input as doc({"title": title, "description": bare}, [])
 	not lexicon.sourced(hit) with input as doc({"title": title, "description": ["好评", "如潮"]}, [])
 }
+
+# may_hold: with the engine's held, only the context names it lists (an
+# empty entry too: a conjunction or restated context); without held, all.
+test_may_hold_keeps_the_names_held_lists if {
+	d := doc({"title": ["最", "好"]}, [])
+	all := lexicon.may_hold("ad_absolute", ["goal", "advice"]) with input as d
+	all == ["goal", "advice"]
+	held := {"listing": {"lexicon": {"held": {"ad_absolute": {"goal": {}}}}}}
+	listed := lexicon.may_hold("ad_absolute", ["goal", "advice"]) with input as object.union(d, held)
+	listed == ["goal"]
+}

@@ -62,7 +62,7 @@ allows(table, c) := array.concat(object.get(c.entry, "allow", []), object.get(da
 exemption(table, c) := lexicon.name_exemption(c) if {
 	lexicon.registered(c)
 } else := names[0] if {
-	names := [name | some name in allows(table, c); lexicon.in_context(table, name, c)]
+	names := [name | some name in lexicon.may_hold(table, allows(table, c)); lexicon.in_context(table, name, c)]
 	count(names) > 0
 }
 

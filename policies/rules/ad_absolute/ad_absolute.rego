@@ -127,7 +127,7 @@ hits := {c | some c in lexicon.longest(candidates); not c.entry.name}
 exempt(c) if lexicon.registered(c)
 
 exempt(c) if {
-	some name in object.get(c.entry, "allow", [])
+	some name in lexicon.may_hold("ad_absolute", object.get(c.entry, "allow", []))
 	lexicon.in_context("ad_absolute", name, c)
 }
 
@@ -181,7 +181,7 @@ spec_allowed(c) if {
 exemption(c) := lexicon.name_exemption(c) if {
 	lexicon.registered(c)
 } else := names[0] if {
-	names := [name | some name in object.get(c.entry, "allow", []); lexicon.in_context("ad_absolute", name, c)]
+	names := [name | some name in lexicon.may_hold("ad_absolute", object.get(c.entry, "allow", [])); lexicon.in_context("ad_absolute", name, c)]
 	count(names) > 0
 } else := "sourced_fact" if {
 	c.entry.fact

@@ -174,6 +174,16 @@ partnered(c) := true if {
 	not c.entry.needs
 } else := lexicon.in_context("ad_medical_claim", c.entry.needs, c)
 
+# wordless: the listing has none of this rule's words and no pattern head,
+# so it has no candidate (each starts from one: the two rules above) and no
+# finding. Rules that read this rule's findings (ad-unsourced-claim's
+# efficacy_rate) ask it first: one lookup instead of the rule. A new kind of
+# candidate must keep it true.
+wordless if {
+	count(lexicon.found("ad_medical_claim", "words")) == 0
+	count(lexicon.found("ad_medical_claim", "pattern_heads")) == 0
+}
+
 # hits are the longest of overlapping candidates; an entry marked name
 # (巴氏杀菌: a process on a milk label) wins and is not reported.
 hits := {c | some c in lexicon.longest(candidates); not c.entry.name}
@@ -181,7 +191,7 @@ hits := {c | some c in lexicon.longest(candidates); not c.entry.name}
 exempt(c) if lexicon.registered(c)
 
 exempt(c) if {
-	some name in allow_list(c)
+	some name in lexicon.may_hold("ad_medical_claim", allow_list(c))
 	lexicon.in_context("ad_medical_claim", name, c)
 }
 
@@ -189,7 +199,7 @@ exempt(c) if {
 exemption(c) := lexicon.name_exemption(c) if {
 	lexicon.registered(c)
 } else := names[0] if {
-	names := [name | some name in allow_list(c); lexicon.in_context("ad_medical_claim", name, c)]
+	names := [name | some name in lexicon.may_hold("ad_medical_claim", allow_list(c)); lexicon.in_context("ad_medical_claim", name, c)]
 	count(names) > 0
 }
 

@@ -322,3 +322,14 @@ test_body_part_pain_gone if {
 	"腰就不疼了" in words(["贴", "三天", "腰", "就", "不", "疼", "了"])
 	words(["腰带", "就", "不", "松", "了"]) == set()
 }
+
+# wordless, which rules reading these findings ask first, holds only where
+# the listing has neither a word of the rule nor a pattern head (改善 is a
+# head and no word).
+test_wordless_only_without_words_or_heads if {
+	ad_medical_claim.wordless with input as t.title(["纯棉", "毛巾"])
+	not ad_medical_claim.wordless with input as t.title(["纯棉", "毛巾", "消炎"])
+	not ad_medical_claim.wordless with input as t.title(["睡眠", "改善"])
+	not data.tables.ad_medical_claim.words["改善"]
+	data.tables.ad_medical_claim.pattern_heads["改善"]
+}

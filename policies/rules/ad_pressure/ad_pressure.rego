@@ -81,7 +81,7 @@ exempt(c) if {
 exempt(c) if allowed(c)
 
 allowed(c) := names[0] if {
-	names := [name | some name in object.get(c.entry, "allow", []); lexicon.in_context("ad_pressure", name, c)]
+	names := [name | some name in lexicon.may_hold("ad_pressure", object.get(c.entry, "allow", [])); lexicon.in_context("ad_pressure", name, c)]
 	count(names) > 0
 }
 

@@ -107,6 +107,7 @@ yields_to_medical(c) if {
 # the claim is forbidden outright, so asking for a source would mislead.
 yields_to_medical(c) if {
 	c.entry.yield_to_medical
+	not data.xiaoer.rules.ad_medical_claim.wordless
 	some f in data.xiaoer.rules.ad_medical_claim.findings
 	f.field == c.field
 	f.span.start == c.s
@@ -126,7 +127,7 @@ yields_to_medical(c) if {
 # aspiration: a ranking stated as a goal or wish (立志打造行业第一品牌) is
 # no data, by the same contexts ad-absolute uses.
 aspiration(c) if {
-	some name in object.get(c.entry, "allow", [])
+	some name in lexicon.may_hold("ad_absolute", object.get(c.entry, "allow", []))
 	lexicon.in_context("ad_absolute", name, c)
 }
 
@@ -142,7 +143,7 @@ candidates contains c if {
 # allowed: a comparison of a metric another family owns (成绩提升50%, 收益
 # 上涨300%) or against the product's own older generation (比上一代提升20%).
 allowed(c) if {
-	some name in object.get(c.entry, "allow", [])
+	some name in lexicon.may_hold("ad_unsourced_claim", object.get(c.entry, "allow", []))
 	lexicon.in_context("ad_unsourced_claim", name, c)
 }
 
@@ -196,10 +197,13 @@ candidates contains c if {
 	first := lexicon.figure_first(num)
 	m := metric_before(num.field, first, "rate")
 	rate_unit(num.unit, m.key)
-	c := object.union(
-		figure_hit(num.field, m.i, (lexicon.figure_last(num) - m.i) + 1, m.s, num.e),
-		{"entry": rate_entry(m.key)},
-	)
+
+	# figure_hit's shape with the rate's entry, built in place
+	n := (lexicon.figure_last(num) - m.i) + 1
+	c := {
+		"field": num.field, "i": m.i, "n": n, "s": m.s, "e": num.e,
+		"word": lexicon.key_at(num.field, m.i, n), "entry": rate_entry(m.key),
+	}
 }
 
 # metric_is: a word counts as a metric of the kind; a word that states a
@@ -333,6 +337,7 @@ wanted(entry, "期间") if "period" in entry.needs
 efficacy_rate(c) if {
 	c.entry.kind == "figure"
 	regex.match(`[0-9][%％]|成`, c.word)
+	not data.xiaoer.rules.ad_medical_claim.wordless
 	toks := input.listing.fields[c.field].tokens
 	some f in data.xiaoer.rules.ad_medical_claim.findings
 	f.field == c.field

@@ -77,7 +77,7 @@ hits := lexicon.longest(candidates)
 exempt(c) if lexicon.registered(c)
 
 exempt(c) if {
-	some name in object.get(c.entry, "allow", [])
+	some name in lexicon.may_hold("counterfeit", object.get(c.entry, "allow", []))
 	lexicon.in_context("counterfeit", name, c)
 }
 
@@ -85,7 +85,7 @@ exempt(c) if {
 exemption(c) := lexicon.name_exemption(c) if {
 	lexicon.registered(c)
 } else := names[0] if {
-	names := [name | some name in object.get(c.entry, "allow", []); lexicon.in_context("counterfeit", name, c)]
+	names := [name | some name in lexicon.may_hold("counterfeit", object.get(c.entry, "allow", [])); lexicon.in_context("counterfeit", name, c)]
 	count(names) > 0
 }
 
