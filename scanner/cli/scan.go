@@ -125,7 +125,9 @@ func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 		r.Results = append(r.Results, res)
 		return nil
 	}
+	restoreGC := tuneGCForListings()
 	err := runInputs(c, s, inputs, streaming, emit) // progress, jsonl as completed
+	restoreGC()
 	if err == nil {
 		err = scanShipments(c, set.shipments, checker, &r.Summary, emit)
 	}

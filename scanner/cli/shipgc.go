@@ -1,10 +1,6 @@
 package cli
 
-import (
-	"math"
-	"os"
-	"runtime/debug"
-)
+import "runtime/debug"
 
 // A shipments run allocates much and keeps little: each order's evaluation
 // is garbage once its findings are spooled, and the live heap stays near
@@ -23,7 +19,7 @@ const (
 // tuneGCForShipments sets the collector for a shipments run and returns
 // what restores it.
 func tuneGCForShipments() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || debug.SetMemoryLimit(-1) != math.MaxInt64 {
+	if gcSetByUser() {
 		return func() {}
 	}
 	percent := debug.SetGCPercent(shipmentsGCPercent)
