@@ -79,6 +79,7 @@ func auditListings(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 		bar = progress.New(c.App.ErrWriter, len(inputs), "listings")
 	}
 	defer bar.Close()
+	defer tuneGCForListings()()
 	return s.RunStream(c.Context, inputs, scanner.StreamOptions{InputDone: func(scanner.Input, int) { bar.Done() }}, func(r scanner.Result) error {
 		set.gate.Apply(&r)
 		b.AddListing(r)

@@ -29,7 +29,8 @@ const (
 	liveHeapEvery = 50 * time.Millisecond
 )
 
-// tuneGCForListings sets the collector for a listing scan and returns what
+// tuneGCForListings sets the collector for a listing scan (scan, audit,
+// worker; not serve, whose requests come and go) and returns what
 // restores it.
 func tuneGCForListings() (restore func()) {
 	if gcSetByUser() {

@@ -56,7 +56,9 @@ func runWorker(c *cli.Context) error {
 	defer stop()
 	fmt.Fprintf(c.App.ErrWriter, "xiaoer worker: taking tasks from %s\n", c.String("nats"))
 	start := time.Now()
+	restoreGC := tuneGCForListings() // a worker judges listings as a scan does
 	err = w.Run(ctx)
+	restoreGC()
 	fmt.Fprintf(c.App.ErrWriter, "xiaoer worker: stopped after %d tasks in %s\n", w.Done.Load(), time.Since(start).Round(time.Second))
 	if err != nil && ctx.Err() == nil {
 		return fmt.Errorf("worker: %w", err)
