@@ -47,6 +47,12 @@ func TestTuneGCForListingsSetsAndRestores(t *testing.T) {
 	if p, l := gcSettings(); p != percent || l != limit {
 		t.Errorf("after: GOGC %d, limit %d; want them restored to %d, %d", p, l, percent, limit)
 	}
+	// restore stops the follower: a few of its intervals later, nothing
+	// has set the limit again.
+	time.Sleep(3 * liveHeapEvery)
+	if _, l := gcSettings(); l != limit {
+		t.Errorf("%s after restore: limit %d MiB; want %d, the follower stopped", 3*liveHeapEvery, l>>20, limit)
+	}
 }
 
 func TestTuneGCForListingsLeavesTheUsersSettings(t *testing.T) {
@@ -70,13 +76,18 @@ func TestFollowLiveHeapRaisesTheLimitAboveALargeLiveHeap(t *testing.T) {
 		held[i] = byte(i)
 	}
 	runtime.GC()
+	// The limit starts at a value the follower never sets (the test
+	// binary's own is no limit, which would pass the check below before
+	// the follower ran): the test waits until the follower has set it.
+	const unset = math.MaxInt64 - 1
+	debug.SetMemoryLimit(unset)
 	stop, done := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
 		followLiveHeap(8<<20, time.Millisecond, stop)
 	}()
 	deadline := time.Now().Add(5 * time.Second)
-	for debug.SetMemoryLimit(-1) < 2*int64(len(held)) && time.Now().Before(deadline) {
+	for debug.SetMemoryLimit(-1) == unset && time.Now().Before(deadline) {
 		time.Sleep(time.Millisecond)
 	}
 	close(stop)
