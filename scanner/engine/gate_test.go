@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/bundle"
@@ -251,19 +252,35 @@ type gateCase struct {
 	evaluated                         bool
 }
 
+// allRulesJudge evaluates every rule on every listing (no gate): what a
+// rule finds there is what it finds, skipped or not.
+var allRulesJudge = sync.OnceValues(func() (*judge, error) { return newJudge(Options{EvaluateAll: true}) })
+
+// assertGate checks each case's gate decision and its findings, with the
+// gate and without it: a listing the gate skips for a rule is one the
+// rule finds nothing in when it does judge it.
 func assertGate(t *testing.T, cases []gateCase) {
 	t.Helper()
 	j := checker(t)
+	all, err := allRulesJudge()
+	if err != nil {
+		t.Fatalf("engine evaluating every rule: %v", err)
+	}
 	for _, c := range cases {
 		l := &listings.Listing{ID: "1", Source: "t.txt", Title: c.title, Description: c.description}
 		skip, _ := j.Engine.Skipped(j.Builder.Build(l))
 		if evaluated := !slices.Contains(skip, c.rule); evaluated != c.evaluated {
 			t.Errorf("%s: %s evaluated %v, want %v", c.title, c.rule, evaluated, c.evaluated)
 		}
-		found, _, err := j.CheckListing(t.Context(), l)
 		id := strings.ReplaceAll(c.rule, "_", "-")
-		if got := strings.Join(rulesOf(found)[id], ","); err != nil || got != c.finding {
-			t.Errorf("%s: %s found %q (%v), want %q", c.title, id, got, err, c.finding)
+		for _, jj := range []struct {
+			how string
+			j   *judge
+		}{{"gated", j}, {"every rule judged", all}} {
+			found, _, err := jj.j.CheckListing(t.Context(), l)
+			if got := strings.Join(rulesOf(found)[id], ","); err != nil || got != c.finding {
+				t.Errorf("%s (%s): %s found %q (%v), want %q", c.title, jj.how, id, got, err, c.finding)
+			}
 		}
 	}
 }
