@@ -192,7 +192,8 @@ func mapTerm(v reflect.Value) (*ast.Term, error) {
 func structTerm(v reflect.Value) (*ast.Term, error) {
 	// The items go into the object by copy: gathered on the stack, they
 	// cost the collector nothing (a document has a struct per sentence,
-	// number and fibre).
+	// number and fibre). The loop is structItems' own, not shared: handed
+	// to a helper, which astTerm's recursion reaches again, buf escapes.
 	var buf [16][2]*ast.Term
 	items := buf[:0]
 	for _, f := range jsonFieldsOf(v.Type()) {

@@ -37,14 +37,8 @@ func figureUnitsOf(data map[string]any, n Needs) (map[string]bool, error) {
 	for _, u := range fu.Units {
 		units[u] = true
 	}
-	for _, path := range fu.Tables {
-		keys, err := tableKeys(data, path)
-		if err != nil {
-			return nil, fmt.Errorf("figure_units: %w", err)
-		}
-		for k := range keys {
-			units[k] = true
-		}
+	if err := addTableKeys(data, fu.Tables, units); err != nil {
+		return nil, fmt.Errorf("figure_units: %w", err)
 	}
 	return units, nil
 }

@@ -215,16 +215,10 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 		}
 		alt.promiseWords = facts.PromiseWordsOf(n.Promises)
 	}
-	for _, path := range n.Units {
-		keys, err := tableKeys(data, path)
-		if err != nil {
+	if len(n.Units) > 0 {
+		alt.units = map[string]bool{}
+		if err := addTableKeys(data, n.Units, alt.units); err != nil {
 			return err
-		}
-		if alt.units == nil {
-			alt.units = map[string]bool{}
-		}
-		for k := range keys {
-			alt.units[k] = true
 		}
 	}
 	g.alts = append(g.alts, alt)
@@ -236,6 +230,20 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	for _, path := range n.Prefixes {
 		if err := g.index(data, path, a, false); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// addTableKeys adds the keys of the tables at paths to set.
+func addTableKeys(data map[string]any, paths []string, set map[string]bool) error {
+	for _, path := range paths {
+		keys, err := tableKeys(data, path)
+		if err != nil {
+			return err
+		}
+		for k := range keys {
+			set[k] = true
 		}
 	}
 	return nil
