@@ -75,10 +75,23 @@ func (c *fieldTerms) of(f facts.Field) (*ast.Term, error) {
 		c.tokens.Add(-grow)
 		return t, nil
 	}
-	if !slot.CompareAndSwap(old, &fieldTerm{field: f, term: t}) {
+	if !slot.CompareAndSwap(old, &fieldTerm{field: f, term: frozenAll(t)}) {
 		c.tokens.Add(-grow) // another worker filled the slot first
 	}
 	return t, nil
+}
+
+// frozenAll readies a term to be shared between goroutines as frozen
+// does an object: every object in it has its keys sorted now, before
+// another goroutine sees it.
+func frozenAll(t *ast.Term) *ast.Term {
+	ast.WalkTerms(t, func(x *ast.Term) bool {
+		if _, ok := x.Value.(ast.Object); ok {
+			frozen(x)
+		}
+		return false
+	})
+	return t
 }
 
 // sameField: a and b have the same text, tokens and sentences (their
