@@ -23,10 +23,12 @@ import (
 //   - facts are hinted by the words their extractors start from
 //     (facts.MayStateFibre, facts.MayClaimDown, facts.PromiseWordsIn) or by a
 //     brand that might be written masked; other facts are taken as there.
+//     Where a fibre, down or promise word is there, the facts are extracted
+//     as Build extracts them (they read the text alone, see textHints):
+//     most such words state nothing (棉服, 包邮).
 //
 // Where the text allows some rule, the tokens decide the words (as the
-// gate does) and the hints still stand for the facts: extracting them
-// costs about as much as building the document.
+// gate does) and the facts stand as the text stage read them.
 //
 // Listings with attributes go the whole way: their facts come from the
 // attributes too.

@@ -16,6 +16,10 @@ type textHints struct {
 	masked   maskedBrands
 	hints    [4]hintState        // by hintSlot, each worked out once
 	promises *facts.ListingFacts // the promises alone, once extracted
+	// copyFacts are the fibre and the down facts, each extracted once
+	// where its hint is there (fibre, down: hintSlot).
+	copyFacts [2]*facts.ListingFacts
+	fields    map[string]facts.Field // the texts as fields without tokens, once made
 	// words are the promise need words of the texts, once wordsRead.
 	words     facts.PromiseWords
 	wordsRead bool
@@ -40,6 +44,10 @@ func (h *textHints) mayHaveFact(names []string) bool {
 			}
 		case hint == hintPromises:
 			if factLists[f](h.promiseFacts()) {
+				return true
+			}
+		case hint == hintFibre || hint == hintDown:
+			if h.may(hint) && factLists[f](h.copyFactsOf(hint)) {
 				return true
 			}
 		case hint == "" || h.may(hint):
@@ -78,13 +86,42 @@ func (h *textHints) promiseFacts() *facts.ListingFacts {
 	}
 	h.promises = &facts.ListingFacts{}
 	if h.may(hintPromises) {
-		fields := make(map[string]facts.Field, len(h.texts))
-		for _, t := range h.texts {
-			fields[t.Name] = facts.Field{Text: t.Text}
-		}
-		h.promises.Promises = facts.Promises(h.l, fields)
+		h.promises.Promises = facts.Promises(h.l, h.textFields())
 	}
 	return h.promises
+}
+
+// copyFactsOf are the facts of hint (fibre or down) as Build finds them,
+// extracted once. Like the promises they read the fields' text alone (and
+// the attributes, which a listing the text stage reads has none of), so
+// they are the document's: a fibre word that states no composition and
+// claims no fibre (棉服, 纯色棉T恤) sends no title to the tokenizer.
+func (h *textHints) copyFactsOf(hint string) *facts.ListingFacts {
+	slot := hintSlot(hint)
+	if lf := h.copyFacts[slot]; lf != nil {
+		return lf
+	}
+	lf := &facts.ListingFacts{}
+	if hint == hintFibre {
+		lf.Composition = facts.Composition(h.l, h.textFields())
+		lf.FiberClaims = facts.FiberClaims(h.textFields())
+	} else {
+		lf.Down, lf.DownClaims = facts.DownFacts(h.l, h.textFields())
+	}
+	h.copyFacts[slot] = lf
+	return lf
+}
+
+// textFields are the texts as fields without tokens: what the promise,
+// fibre and down extractors read of a field.
+func (h *textHints) textFields() map[string]facts.Field {
+	if h.fields == nil {
+		h.fields = make(map[string]facts.Field, len(h.texts))
+		for _, t := range h.texts {
+			h.fields[t.Name] = facts.Field{Text: t.Text}
+		}
+	}
+	return h.fields
 }
 
 // factHint is the hint a fact of a listing without attributes depends on
