@@ -59,17 +59,25 @@ func plainDocument() bool {
 	return marshalingOf(documentType) == marshalsNot && marshalingOf(listingType) == marshalsNot
 }
 
-// listingInput is a listing's document as toAST converts it, with the
+var keyFields = ast.StringTerm("fields")
+
+// listingInput is a listing's document as toAST converts it (its fields'
+// terms shared through shared, fieldterms.go), with the
 // lexicon item added to its listing object and the rules item to the top
 // object (replacing any of the same key). Each object is made once, with
 // all its items: converting the document, then making its two largest
 // objects again with the items added, cost a judged listing twice their
 // bytes.
-func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term) (ast.Value, error) {
-	listing, err := structItems(reflect.ValueOf(doc.Listing).Elem(), "", 1)
+func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term, shared *fieldTerms) (ast.Value, error) {
+	listing, err := structItems(reflect.ValueOf(doc.Listing).Elem(), "fields", 2)
 	if err != nil {
 		return nil, fmt.Errorf("encode input document: listing: %w", err)
 	}
+	fields, err := fieldsTerm(doc.Listing.Fields, shared)
+	if err != nil {
+		return nil, fmt.Errorf("encode input document: listing: fields: %w", err)
+	}
+	listing = append(listing, ast.Item(keyFields, fields))
 	top, err := structItems(reflect.ValueOf(doc).Elem(), "listing", 2)
 	if err != nil {
 		return nil, fmt.Errorf("encode input document: %w", err)

@@ -37,6 +37,9 @@ type Engine struct {
 	// userRules are judged apart from the embedded pack (userrules.go).
 	userRules []userRule
 	memory    *memWatch
+	// fields shares the terms of fields that repeat between listings
+	// (fieldterms.go).
+	fields *fieldTerms
 	// shipGate skips the shipment rules an order lacks the facts for
 	// (nil: every shipment rule judges every shipment).
 	shipGate *shipGate
@@ -93,6 +96,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		opts.Memory = DefaultEvalMemory
 	}
 	e.memory = newMemWatch(opts.Memory)
+	e.fields = newFieldTerms()
 	pack, err := compiledOnce(ctx, embeddedOnly(embedded, merged), caps)
 	if err != nil {
 		return nil, err
@@ -311,7 +315,7 @@ func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
 		return plainInput(doc, rules, e.lexicon, skip)
 	}
 	lexicon := ast.Item(keyLexicon, ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon, skip)))
-	return listingInput(doc, lexicon, rules)
+	return listingInput(doc, lexicon, rules, e.fields)
 }
 
 // plainInput is the document as toAST converts it, with the rules and,

@@ -383,7 +383,7 @@ func mayHaveUnits(norms []string, units map[string]bool) bool {
 func skipTerm(skip []string) *ast.Term {
 	terms := make([]*ast.Term, len(skip))
 	for i, id := range skip {
-		terms[i] = ast.StringTerm(id)
+		terms[i] = nameTerm(id)
 	}
 	return ast.ArrayTerm(terms...)
 }

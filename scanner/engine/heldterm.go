@@ -112,7 +112,7 @@ var wholeFieldTerm = ast.InternedTerm(wholeField)
 // parent yet, so inserting into them keeps their hashes right.
 func withEntries(tables [][2]*ast.Term, entries [][2]string) [][2]*ast.Term {
 	for _, e := range entries {
-		table, name := ast.StringTerm(e[0]), ast.StringTerm(e[1])
+		table, name := nameTerm(e[0]), nameTerm(e[1])
 		at := slices.IndexFunc(tables, func(it [2]*ast.Term) bool { return it[0].Equal(table) })
 		if at < 0 {
 			tables = append(tables, ast.Item(table, ast.ObjectTerm()))

@@ -14,19 +14,23 @@ import (
 // listing alone, with a hash that a
 // fresh parse of it gives too, over the fixtures (pages, listing files,
 // the export) and every corpus title. Two goroutines build the inputs,
-// with shared terms made afresh, as the scan's workers do.
+// with shared terms made afresh, as the scan's workers do; the listings
+// go by three times, so every field is kept in the field cache at its
+// second sight and read from it at its third.
 func TestInputEqualsThePlainOne(t *testing.T) {
 	t.Parallel()
 	j := checker(t)
 	e := *j.Engine
 	e.lexicon.keys = newSharedKeys(e.lexicon.words, e.lexicon.context)
+	e.fields = newFieldTerms()
 	plain := e.lexicon
 	plain.keys = nil
 	ls := stemListings(t)
 	var wg sync.WaitGroup
 	for part := range 2 {
 		wg.Go(func() {
-			for k := part; k < len(ls); k += 2 {
+			for n := part; n < 3*len(ls); n += 2 {
+				k := n % len(ls)
 				doc := j.Builder.Build(ls[k])
 				skip, _ := e.Skipped(doc)
 				got, err := e.input(doc, skip)
@@ -58,8 +62,17 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d listings, %d context runs shared", len(ls), shared)
+	kept := 0
+	for k := range e.fields.slots {
+		if e.fields.slots[k].Load() != nil {
+			kept++
+		}
+	}
+	t.Logf("%d listings, %d context runs shared, %d fields kept", len(ls), shared, kept)
 	if shared < 100 {
 		t.Errorf("%d context runs shared: the listings hold too few to prove anything", shared)
+	}
+	if kept < 20 {
+		t.Errorf("%d fields kept: the listings hold too few to prove anything", kept)
 	}
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"sync"
 	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -69,3 +70,19 @@ func frozen(t *ast.Term) *ast.Term {
 	t.Value.(ast.Object).Keys()
 	return t
 }
+
+// nameTerm is the term of a name of the policies: a table, a lexicon, a
+// context, a rule package. The names are few, and each judged listing's
+// input spells dozens of them (its lexicon facts, its held, its skipped
+// rules): made once, the terms are shared like the keys'.
+func nameTerm(name string) *ast.Term {
+	if t, ok := nameTerms.Load(name); ok {
+		return t.(*ast.Term)
+	}
+	t, _ := nameTerms.LoadOrStore(name, ast.StringTerm(name))
+	return t.(*ast.Term)
+}
+
+// nameTerms maps a name to its term (nameTerm); only names of the
+// policies go in, so it stays small.
+var nameTerms sync.Map

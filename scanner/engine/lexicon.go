@@ -283,33 +283,37 @@ func (lf *lexiconFound) value(skip []string) ast.Value {
 	lf.words.starts.headTerms(lf)
 	byTable := map[string][][2]*ast.Term{}
 	for lex, runs := range lf.found {
-		byTable[lex.table] = append(byTable[lex.table], ast.Item(ast.StringTerm(lex.lexicon), lf.slab.array(runs...)))
+		byTable[lex.table] = append(byTable[lex.table], ast.Item(nameTerm(lex.lexicon), lf.slab.array(runs...)))
 	}
 	found := ast.NewObject()
 	for table, lexicons := range byTable {
-		found.Insert(ast.StringTerm(table), ast.ObjectTerm(lexicons...))
+		found.Insert(nameTerm(table), ast.ObjectTerm(lexicons...))
 	}
 	items := [][2]*ast.Term{
-		ast.Item(ast.StringTerm("found"), ast.NewTerm(found)),
-		ast.Item(ast.StringTerm("prefixed"), ast.ArrayTerm(lf.prefixed...)),
-		ast.Item(ast.StringTerm("context"), ast.NewTerm(lf.context)),
-		ast.Item(ast.StringTerm("masked"), ast.ArrayTerm(lf.masked...)),
+		ast.Item(keyFound, ast.NewTerm(found)),
+		ast.Item(keyPrefixed, ast.ArrayTerm(lf.prefixed...)),
+		ast.Item(keyContext, ast.NewTerm(lf.context)),
+		ast.Item(keyMasked, ast.ArrayTerm(lf.masked...)),
 	}
 	if lf.held != nil {
-		items = append(items, ast.Item(ast.StringTerm("held"), lf.held.term(lf.words.library, &lf.slab)))
+		items = append(items, ast.Item(keyHeld, lf.held.term(lf.words.library, &lf.slab)))
 	}
 	if len(skip) > 0 {
-		items = append(items, ast.Item(ast.StringTerm("skip"), skipTerm(skip)))
+		items = append(items, ast.Item(keySkip, skipTerm(skip)))
 	}
 	return ast.NewObject(items...)
 }
 
 var (
-	keyField = ast.StringTerm("field")
-	keyI     = ast.StringTerm("i")
-	keyN     = ast.StringTerm("n")
-	keyKey   = ast.StringTerm("key")
-	keyRuns  = ast.StringTerm("runs")
+	keyPrefixed = ast.StringTerm("prefixed")
+	keyMasked   = ast.StringTerm("masked")
+	keyHeld     = ast.StringTerm("held")
+	keySkip     = ast.StringTerm("skip")
+	keyField    = ast.StringTerm("field")
+	keyI        = ast.StringTerm("i")
+	keyN        = ast.StringTerm("n")
+	keyKey      = ast.StringTerm("key")
+	keyRuns     = ast.StringTerm("runs")
 )
 
 // run is the term of a run: {field, i, n, key}.

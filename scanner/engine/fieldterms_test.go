@@ -1,0 +1,55 @@
+package engine
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+)
+
+// TestFieldTermsKeepRepeatedFields: a field is kept at its second sight
+// and shared from its third; a field equal in text but not in tokens, or
+// too long to keep, is made afresh.
+func TestFieldTermsKeepRepeatedFields(t *testing.T) {
+	t.Parallel()
+	field := func(text string, toks ...facts.Token) facts.Field {
+		first, end := 0, len(toks)
+		return facts.Field{Text: text, Tokens: toks, Sentences: []facts.Sentence{{Span: facts.Span{S: 0, E: len(text)}, First: &first, End: &end}}}
+	}
+	c := newFieldTerms()
+	f := field("纯棉T恤", facts.Token{T: "纯棉", S: 0, E: 6}, facts.Token{T: "t恤", S: 6, E: 10})
+	var got [3]*ast.Term
+	for k := range got {
+		term, err := c.of(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := astTerm(reflect.ValueOf(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !term.Equal(want) {
+			t.Fatalf("sight %d: %v, want %v", k, term, want)
+		}
+		got[k] = term
+	}
+	if got[0] == got[1] || got[1] != got[2] {
+		t.Errorf("want a fresh term at the first two sights and the kept one at the third")
+	}
+	long := field(strings.Repeat("棉", fieldMaxTokens+1), make([]facts.Token, fieldMaxTokens+1)...)
+	for range 3 {
+		if _, err := c.of(long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := c.tokens.Load(); n != int64(len(f.Tokens)) {
+		t.Errorf("%d tokens kept, want %d (the long field is never kept)", n, len(f.Tokens))
+	}
+	other := field("纯棉T恤", facts.Token{T: "纯棉t恤", S: 0, E: 10})
+	if term, _ := c.of(other); term == got[2] || term.Equal(got[2]) {
+		t.Errorf("a field of other tokens got the kept term %v", term)
+	}
+}
