@@ -16,6 +16,7 @@ tables := data.tables.exposure
 # OPA answers it once per evaluation.
 exposure(meta, hit) := exposure_of(object.get(meta, "exposure", {}), object.filter(hit, platform_keys))
 
+# platform_keys are written out in finding (finding.rego) too.
 platform_keys := {"platform_cny", "platform_basis", "platform_confirmed"}
 
 # exposure_of a rule that asks for no part (shipment rules: the platform's
@@ -48,14 +49,15 @@ else := {
 	"platform_cny": 0,
 	"fine_cny": [f.min, f.max],
 	"points": 0,
-	"basis": array.concat(p.basis, [f.basis]),
+	"basis": array.concat(p.basis, [basis]),
 	"confirmed": f.confirmed != false,
 } if {
 	hit == {}
 	f := tables.fines[x.fine]
 	not x.points
 	object.get(tables.points, [object.get(x, "points", ""), "confirmed"], true) != false
-	f.basis != ""
+	basis := f.basis
+	basis != ""
 	p := punitive_part[object.get(x, "punitive", false)]
 }
 
@@ -64,14 +66,15 @@ else := {
 	"platform_cny": 0,
 	"fine_cny": [0, 0],
 	"points": q.points,
-	"basis": array.concat(p.basis, [q.basis]),
+	"basis": array.concat(p.basis, [basis]),
 	"confirmed": q.confirmed != false,
 } if {
 	hit == {}
 	q := tables.points[x.points]
 	not x.fine
 	object.get(tables.fines, [object.get(x, "fine", ""), "confirmed"], true) != false
-	q.basis != ""
+	basis := q.basis
+	basis != ""
 	p := punitive_part[object.get(x, "punitive", false)]
 }
 
@@ -87,13 +90,14 @@ else := {
 	"confirmed": exposure_confirmed(x, hit),
 }
 
-# price is the listing's highest price, 0 when the listing states none.
-price := object.get(object.get(input, ["listing", "price"], {}), "amount", 0)
+# price is the listing's highest price, 0 when the listing states none
+# (one lookup along the path: each object.get is a step).
+price := object.get(input, ["listing", "price", "amount"], 0)
 
 # punitive_kind is food for food categories (食品安全法), consumer otherwise.
 punitive_kind := "food" if {
 	# most listings (every title) have no category: no word to look for
-	category := object.get(input, ["listing", "category"], "")
+	category := input.listing.category
 	category != ""
 	some word in tables.food_categories
 	contains(category, word)

@@ -60,8 +60,14 @@ field_runs(toks) := [[
 # (input.listing.lexicon.found), so a word-list rule walks its own hits and
 # not every token; documents built by hand (policy tests) lack the list,
 # and every run of every field is looked up here.
+#
+# The engine's list is read by the head alone (the compiler drops the body
+# true, and the head's reference and lookup are the call's two steps; a
+# condition on the list was a third): a document without it leaves the
+# reference undefined, which takes the else branch all the same. found is
+# asked a few times per rule.
 found(table, lex) := object.get(input.listing.lexicon.found, [table, lex], []) if {
-	input.listing.lexicon
+	true
 } else := [c |
 	some c in all_runs
 	data.tables[table][lex][c.key]
@@ -104,14 +110,19 @@ prefixed := input.listing.lexicon.prefixed if {
 # the lexicon data.tables[table][lex], as hits: match's shape, built in
 # place (a call per run costs more than the object it builds).
 matches(table, lex, skip) := {{
-	"field": c.field, "i": c.i, "n": c.n,
-	"s": toks[c.i].s, "e": toks[(c.i + c.n) - 1].e,
-	"key": c.key, "word": c.key, "entry": entry,
+	"field": name, "i": i, "n": n,
+	"s": toks[i].s, "e": toks[(i + n) - 1].e,
+	"key": key, "word": key, "entry": entry,
 } |
+	# each field of the run read once (a reference is a step each time)
 	some c in found(table, lex)
-	not skip[c.field]
-	entry := data.tables[table][lex][c.key]
-	toks := input.listing.fields[c.field].tokens
+	name := c.field
+	not skip[name]
+	key := c.key
+	entry := data.tables[table][lex][key]
+	i := c.i
+	n := c.n
+	toks := input.listing.fields[name].tokens
 }
 
 # any_match reports whether some run of the listing is in the lexicon.
@@ -183,24 +194,36 @@ word_run(name, i) := 1 if {
 # -start, word] (word: true for a word, false for a pattern, so a word
 # ranks higher) and start/end as [field, offset], and the ranked hits are
 # sorted by rank: only a hit later in that order can outrank one, so each
-# pair is looked at once, rank first (three comparisons at most). A
-# single hit is kept as it is.
+# pair is looked at once (three comparisons at most). A single hit is
+# kept as it is.
+#
+# Every reference in an expression is a step of its own (c.s read three
+# times is three steps), so a hit's fields are read once into variables
+# and the ranked entries are taken apart by pattern: the pairs of a
+# listing with a few overlapping hits were most of the steps.
 longest(hits) := hits if {
 	count(hits) < 2
-} else := {r[3] |
-	rs := sort([[[c.e - c.s, 0 - c.s, object.get(c.entry, "pattern", false) == false], [c.field, c.s], [c.field, c.e], c] | some c in hits])
-	some k, r in rs
+} else := {hit |
+	rs := sort([[[e - s, 0 - s, object.get(c.entry, "pattern", false) == false], [f, s], [f, e], c] |
+		some c in hits
+		s := c.s
+		e := c.e
+		f := c.field
+	])
+	some k, [_, _, _, hit] in rs
 	not outranked(rs, k)
 }
 
-# outranked: a hit after the k-th of ranked hits rs ranks higher and
-# overlaps it (one starts before the other ends, both ways).
+# outranked: a hit after the k-th of ranked hits rs overlaps it (one
+# starts before the other ends, both ways) and ranks higher. The overlap
+# comes first: most later hits do not overlap, and the first test that
+# fails ends the pair.
 outranked(rs, k) if {
-	r := rs[k]
-	some q in array.slice(rs, k + 1, count(rs))
-	q[0] > r[0]
-	q[1] < r[2]
-	r[1] < q[2]
+	[rank, start, end, _] := rs[k]
+	some [q_rank, q_start, q_end, _] in array.slice(rs, k + 1, count(rs))
+	q_start < end
+	start < q_end
+	q_rank > rank
 }
 
 # in_context reports whether the context name of data.tables[table].contexts

@@ -34,19 +34,22 @@ import data.xiaoer.lib.lexicon
 # hits are the pattern hits of table outside the skipped fields.
 hits(table, skip) := {h |
 	some head in lexicon.found(table, "pattern_heads")
-	not skip[head.field]
+	name := head.field
+	not skip[name]
 	some id in starting(table, head)
 	p := data.tables[table].patterns[id]
 	some last in tails(table, p, head)
 
 	# the hit from run head to run last, shaped as lexicon.match's, built
-	# in place (a call per hit costs more than the object it builds)
-	n := (last.i + last.n) - head.i
-	toks := input.listing.fields[head.field].tokens
-	key := lexicon.key_at(head.field, head.i, n)
+	# in place (a call per hit costs more than the object it builds); the
+	# head's fields read once, as each reference is a step
+	i := head.i
+	n := (last.i + last.n) - i
+	toks := input.listing.fields[name].tokens
+	key := lexicon.key_at(name, i, n)
 	h := {
-		"field": head.field, "i": head.i, "n": n,
-		"s": toks[head.i].s, "e": toks[(head.i + n) - 1].e,
+		"field": name, "i": i, "n": n,
+		"s": toks[i].s, "e": toks[(i + n) - 1].e,
 		"key": key, "word": key,
 		"entry": object.union(object.remove(p, ["parts", "gap", "block"]), {"pattern": id}),
 	}
@@ -86,14 +89,18 @@ nexts(table, p, prev, k) := word_runs(table, p, prev, p.parts[k]) if {
 } else := figure_runs(table, p, prev, p.parts[k])
 
 word_runs(table, p, prev, part) := {r |
+	name := prev.field
 	start := prev.i + prev.n
 	last := start + object.get(p, "gap", 2)
+
+	# every pattern word of the listing is tried: its index read once
 	some r in lexicon.found(table, "pattern_words")
-	r.i >= start
-	r.i <= last
-	r.field == prev.field
+	i := r.i
+	i >= start
+	i <= last
+	r.field == name
 	part in data.tables[table].pattern_words[r.key].classes
-	open_between(table, p, r.field, start, r.i - 1)
+	open_between(table, p, name, start, i - 1)
 }
 
 figure_runs(table, p, prev, part) := {r |

@@ -224,16 +224,21 @@ rate_entry(key) := object.union(figure_entry, {"needs": ["source"]}) if {
 } else := figure_entry
 
 # A sales count before a figure, with or without a unit: 已售5000件, 月销1w+.
+#
+# (Here and below a count word's fields are read once: each reference is
+# a step, and the body runs for every token after every count word.)
 candidates contains c if {
 	some g in found
 	g.entry.metric == "count"
-	after := g.i + g.n
+	name := g.field
+	i := g.i
+	after := i + g.n
 	some p in numbers.range(after, after + 2)
-	digit(g.field, p)
-	not digit(g.field, p - 1)
-	not lexicon.boundary_between(g.field, after, p - 1)
-	[last, e] := figure_end(g.field, p)
-	c := figure_hit(g.field, g.i, (last - g.i) + 1, g.s, e)
+	digit(name, p)
+	not digit(name, p - 1)
+	not lexicon.boundary_between(name, after, p - 1)
+	[last, e] := figure_end(name, p)
+	c := figure_hit(name, i, (last - i) + 1, g.s, e)
 	not lexicon.in_context("ad_unsourced_claim", "other_family", c)
 }
 
@@ -259,17 +264,19 @@ candidates contains c if {
 candidates contains c if {
 	some g in found
 	g.entry.metric == "count"
-	after := g.i + g.n
+	name := g.field
+	i := g.i
+	after := i + g.n
 	some num in figures
-	num.field == g.field
+	num.field == name
 	first := lexicon.figure_first(num)
 	first >= after
 	first <= after + 2
-	not digit(g.field, first)
+	not digit(name, first)
 	counted(num)
 	big(num)
-	not lexicon.boundary_between(g.field, after, first - 1)
-	c := figure_hit(g.field, g.i, (lexicon.figure_last(num) - g.i) + 1, g.s, num.e)
+	not lexicon.boundary_between(name, after, first - 1)
+	c := figure_hit(name, i, (lexicon.figure_last(num) - i) + 1, g.s, num.e)
 }
 
 digit(name, i) if regex.match(`^[0-9]`, input.listing.fields[name].tokens[i].t)

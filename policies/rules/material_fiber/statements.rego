@@ -12,16 +12,37 @@ statement_ids := {f.statement | some f in fibres}
 statements[id] := st if {
 	some id in statement_ids
 	members := [g | some g in fibres; g.statement == id]
+	st := statement(id, members)
+}
+
+# statement is statement id of its members. Most statements name one
+# fibre (聚酯纤维100%): its share is the total and its span the
+# statement's, read off at once; every comprehension of the general case
+# is a few steps per member, and exports state several such lines per
+# listing.
+statement(id, [f]) := {
+	"id": id, "field": f.field, "part": f.part, "label": f.label, "implied": f.implied,
+	"at_least": any_at_least([f]),
+	"shares": {f.fiber: total},
+	"total": total,
+	"display": display([f], f.implied),
+	"s": f.s,
+	"e": f.e,
+} if {
+	total := sum([f.percent])
+}
+
+statement(id, members) := {
+	"id": id, "field": f.field, "part": f.part, "label": f.label, "implied": f.implied,
+	"at_least": any_at_least(members),
+	"shares": {fib: sum([g.percent | some g in members; g.fiber == fib]) | some m in members; fib := m.fiber},
+	"total": sum([g.percent | some g in members]),
+	"display": display(members, f.implied),
+	"s": min([g.s | some g in members]),
+	"e": max([g.e | some g in members]),
+} if {
+	count(members) > 1
 	f := members[0]
-	st := {
-		"id": id, "field": f.field, "part": f.part, "label": f.label, "implied": f.implied,
-		"at_least": any_at_least(members),
-		"shares": {fib: sum([g.percent | some g in members; g.fiber == fib]) | some m in members; fib := m.fiber},
-		"total": sum([g.percent | some g in members]),
-		"display": display(members, f.implied),
-		"s": min([g.s | some g in members]),
-		"e": max([g.e | some g in members]),
-	}
 }
 
 any_at_least(members) if {
