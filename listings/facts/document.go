@@ -158,8 +158,11 @@ type FieldText struct{ Name, Text string }
 
 // FieldTexts are the listing's fields that hold text: the texts that
 // Build tokenizes and the extractors read.
+//
+// The list is made to its length: a title list's listing has one text,
+// and the gate asks for them of every listing.
 func FieldTexts(l *listings.Listing) []FieldText {
-	texts := []FieldText{
+	texts := [...]FieldText{
 		{FieldTitle, l.Title},
 		{FieldSubtitle, l.Subtitle},
 		{FieldDescription, l.Description},
@@ -167,7 +170,13 @@ func FieldTexts(l *listings.Listing) []FieldText {
 		{FieldSKUs, joinLines(l.SKUs)},
 		{FieldPromises, joinLines(l.Promises)},
 	}
-	out := texts[:0]
+	n := 0
+	for _, t := range texts {
+		if t.Text != "" {
+			n++
+		}
+	}
+	out := make([]FieldText, 0, n)
 	for _, t := range texts {
 		if t.Text != "" {
 			out = append(out, t)

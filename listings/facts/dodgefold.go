@@ -7,7 +7,8 @@ import (
 )
 
 // fold writes every dodge of norm back as the word's own character,
-// keeping origin (one entry per byte of norm, plus its end) in step, so
+// keeping origin (one entry per byte of norm, plus its end; nil for
+// none) in step, so
 // evidence spans quote the seller's text (the folded character spans
 // the pinyin: xiao炎 quotes xiao炎).
 func (d *Dodges) fold(norm string, origin []int) (string, []int) {
@@ -22,7 +23,7 @@ func (d *Dodges) fold(norm string, origin []int) (string, []int) {
 			n, with := d.foldASCII(norm, i)
 			if with == "" {
 				b.WriteString(norm[i : i+n])
-				out = append(out, origin[i:i+n]...)
+				out = keepOrigin(out, origin, i, i+n)
 			} else {
 				b.WriteString(with)
 				out = appendOrigin(out, origin, i, n, len(with))
@@ -36,17 +37,19 @@ func (d *Dodges) fold(norm string, origin []int) (string, []int) {
 			out = appendOrigin(out, origin, i, size, len(with))
 		} else {
 			b.WriteString(norm[i : i+size])
-			out = append(out, origin[i:i+size]...)
+			out = keepOrigin(out, origin, i, i+size)
 		}
 		i += size
 	}
-	out = append(out, origin[len(norm)])
-	return b.String(), out
+	return b.String(), keepOrigin(out, origin, len(norm), len(norm)+1)
 }
 
 // appendOrigin maps the n bytes written for the run of size bytes at i:
 // the same bytes when the sizes agree, else every byte to the run's start.
 func appendOrigin(out, origin []int, i, size, n int) []int {
+	if origin == nil {
+		return nil
+	}
 	if n == size {
 		return append(out, origin[i:i+size]...)
 	}

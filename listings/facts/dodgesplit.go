@@ -29,7 +29,7 @@ func (d *Dodges) addSplits(word string) {
 // unsplit drops every run of splitters that stands inside a listed word
 // (the text before the run ends with the word's first part, the text after
 // it starts with the rest), keeping origin (one entry per byte of norm,
-// plus its end) in step, so evidence still quotes the seller's 消-炎.
+// plus its end; nil for none) in step, so evidence still quotes the seller's 消-炎.
 func (d *Dodges) unsplit(norm string, origin []int) (string, []int) {
 	if !d.mayUnsplit(norm) {
 		return norm, origin
@@ -48,14 +48,13 @@ func (d *Dodges) unsplit(norm string, origin []int) (string, []int) {
 		}
 		if hanAround(norm[:i], norm[j:]) && d.insideWord(b.String()+norm[last:i], norm[j:]) {
 			b.WriteString(norm[last:i])
-			out = append(out, origin[last:i]...)
+			out = keepOrigin(out, origin, last, i)
 			last = j
 		}
 		i = j - 1
 	}
 	b.WriteString(norm[last:])
-	out = append(out, origin[last:]...)
-	return b.String(), out
+	return b.String(), keepOrigin(out, origin, last, len(origin))
 }
 
 // hanAround: a Chinese character ends before and starts after (a decimal

@@ -17,7 +17,7 @@ func (d *Dodges) CutText(norm string) string {
 	if !hasJoiner(norm) && (d == nil || !d.mayFold(norm)) && !d.mayUnsplit(norm) {
 		return norm
 	}
-	cut, _ := d.fold(d.unsplit(dropJoiners(norm, make([]int, len(norm)+1))))
+	cut, _ := d.fold(d.unsplit(dropJoiners(norm, nil))) // no origin: the text alone
 	return cut
 }
 

@@ -37,8 +37,8 @@ func hasJoiner(s string) bool {
 
 // dropJoiners removes every run of joiners that stands between two Han
 // characters of norm, and keeps origin (one entry per byte of norm, plus
-// its end) in step, so evidence spans still quote the seller's text with
-// the symbol in it.
+// its end; nil for none) in step, so evidence spans still quote the
+// seller's text with the symbol in it.
 func dropJoiners(norm string, origin []int) (string, []int) {
 	if !hasJoiner(norm) {
 		return norm, origin
@@ -58,12 +58,20 @@ func dropJoiners(norm string, origin []int) (string, []int) {
 			}
 		}
 		b.WriteString(norm[i : i+size])
-		out = append(out, origin[i:i+size]...)
+		out = keepOrigin(out, origin, i, i+size)
 		prevHan = unicode.Is(unicode.Han, r)
 		i += size
 	}
-	out = append(out, origin[len(norm)])
-	return b.String(), out
+	return b.String(), keepOrigin(out, origin, len(norm), len(norm)+1)
+}
+
+// keepOrigin appends origin[from:to] to out; with no origin (nil: the
+// caller wants the text alone, Dodges.CutText) it keeps none.
+func keepOrigin(out, origin []int, from, to int) []int {
+	if origin == nil {
+		return nil
+	}
+	return append(out, origin[from:to]...)
 }
 
 // skipJoiners returns the byte offset of the first rune at or after i that

@@ -92,6 +92,13 @@ func firstFigureChar(text string) int {
 	return len(text)
 }
 
+// startsFigure is a switch, not a search of the numerals: it is asked of
+// every character of every title, twice.
 func startsFigure(r rune) bool {
-	return r >= '0' && r <= '9' || strings.ContainsRune("零一二两三四五六七八九十百千万亿", r)
+	switch r {
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+		'零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
 }

@@ -20,10 +20,33 @@ type maskedBrands struct {
 	byFirst   map[rune][][]rune // brands by their first character
 	all       [][]rune          // every brand, for a mask in first place (*奈儿)
 	byInitial map[rune][][]rune // Chinese brands by their first character's initials (p: 普拉达)
+	// byShown are the brands of all, in its order, by the character after
+	// a leading mask of k characters (k and brand[k]): the only ones that
+	// can match behind it when that character is written plainly (see
+	// leadingCandidates).
+	byShown map[shownAt][][]rune
+	// first marks the first characters of byFirst in the Basic
+	// Multilingual Plane: most characters of a text start no brand, and a
+	// bit test is cheaper than the map.
+	first *runeSet
 }
 
+// shownAt is a character shown at rune k of a brand.
+type shownAt struct {
+	k int
+	r rune
+}
+
+// runeSet is a set of runes of the Basic Multilingual Plane.
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) add(r rune) { s[r>>6] |= 1 << (r & 63) }
+
+// has: r is in the set; a rune beyond the plane may be (it is not kept).
+func (s *runeSet) has(r rune) bool { return r > 0xFFFF || r < 0 || s[r>>6]&(1<<(r&63)) != 0 }
+
 func newMaskedBrands(data map[string]any) maskedBrands {
-	mb := maskedBrands{byFirst: map[rune][][]rune{}, byInitial: map[rune][][]rune{}}
+	mb := maskedBrands{byFirst: map[rune][][]rune{}, byInitial: map[rune][][]rune{}, byShown: map[shownAt][][]rune{}, first: &runeSet{}}
 	tables, _ := data["tables"].(map[string]any)
 	table, _ := tables["counterfeit"].(map[string]any)
 	brands, _ := table["masked_brands"].(map[string]any)
@@ -47,7 +70,41 @@ func newMaskedBrands(data map[string]any) maskedBrands {
 		sortLongestFirst(list)
 	}
 	sortLongestFirst(mb.all)
+	for _, brand := range mb.all {
+		mb.first.add(brand[0])
+	}
+	mb.indexShown()
 	return mb
+}
+
+// indexShown fills byShown: for each k and each character a text may
+// show behind k masks (a brand's own at k, a space, an x, a digit), the
+// brands of all, in its order, whose matchFrom does not stop at once on
+// it (followsMask).
+func (mb maskedBrands) indexShown() {
+	shown := map[shownAt]bool{}
+	for _, brand := range mb.all {
+		for k := 1; k < len(brand); k++ {
+			shown[shownAt{k, brand[k]}] = true
+			for _, r := range " x0123456789" {
+				shown[shownAt{k, r}] = true
+			}
+		}
+	}
+	for at := range shown {
+		for _, brand := range mb.all {
+			if followsMask(brand, at) {
+				mb.byShown[at] = append(mb.byShown[at], brand)
+			}
+		}
+	}
+}
+
+// followsMask: matchFrom, at brand[at.k] against a shown character at.r,
+// reads on (the character is the brand's, a digit it is written with, or
+// masks it) rather than failing.
+func followsMask(brand []rune, at shownAt) bool {
+	return at.k < len(brand) && (brand[at.k] == at.r || leet(at.r, brand[at.k], brand) || masks(at.r, brand))
 }
 
 // sortLongestFirst orders brands by length, longest first, then by name
@@ -169,15 +226,35 @@ func (mb maskedBrands) matchAt(norm []rune, p int, edges func(p, to int) bool) (
 		return 0, nil, false
 	}
 	if isMaskRune(norm[p]) && norm[p] != ' ' && (p == 0 || !isMaskRune(norm[p-1])) {
-		return try(matchLeading, mb.all)
+		return try(matchLeading, mb.leadingCandidates(norm, p))
 	}
-	if to, brand, ok := try(matchMasked, mb.byFirst[norm[p]]); ok {
-		return to, brand, ok
+	if mb.first.has(norm[p]) {
+		if to, brand, ok := try(matchMasked, mb.byFirst[norm[p]]); ok {
+			return to, brand, ok
+		}
 	}
 	if isLower(norm[p]) && (p == 0 || !isLatin(norm[p-1])) {
 		return try(matchInitial, mb.byInitial[norm[p]])
 	}
 	return 0, nil, false
+}
+
+// leadingCandidates are the brands of all, in its order, that can match
+// behind the leading mask at rune p of text (matchLeading): behind its
+// run of k masks matchFrom starts at brand[k] against the character shown
+// at q = p+k, which is no mask but a space, and stops at once unless
+// followsMask, so only byShown{k, text[q]} can match (none where the run
+// ends the text). The mask runs of many titles (2024-, s/m, 1.5) are tried
+// against a few brands instead of all of them.
+func (mb maskedBrands) leadingCandidates(text []rune, p int) [][]rune {
+	q := p
+	for q < len(text) && text[q] != ' ' && isMaskRune(text[q]) {
+		q++
+	}
+	if q == len(text) {
+		return nil
+	}
+	return mb.byShown[shownAt{q - p, text[q]}]
 }
 
 // matchMasked matches brand at rune p of text with at least one mask: a run

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
@@ -87,5 +88,38 @@ func TestOneShownCharacterNeedsGoods(t *testing.T) {
 		if err != nil || (len(rulesOf(found)["counterfeit-wording"]) > 0) != want {
 			t.Errorf("%s: findings %v, %v; want counterfeit-wording %v", title, rulesOf(found), err, want)
 		}
+	}
+}
+
+// A leading mask is tried only against the brands byShown gives for the
+// character after it: every brand matchLeading matches behind a mask run
+// is among them, over every brand with a run in front of each of its
+// characters and the next one shown as itself, as an x, as a digit, or
+// after a space.
+func TestLeadingCandidatesHoldEveryLeadingMatch(t *testing.T) {
+	t.Parallel()
+	mb := checker(t).Engine.gate.masked
+	digits := map[rune]string{'o': "0", 'i': "1", 'l': "1", 'e': "3", 'a': "4", 's': "5", 't': "7", 'b': "8"}
+	matched := 0
+	for _, brand := range mb.all {
+		for k := 1; k < len(brand); k++ {
+			shown := []string{string(brand[k]), "x", " " + string(brand[k]), digits[brand[k]]}
+			for _, run := range []string{"*", "**", "*/", "-"} {
+				for _, s := range shown {
+					text := []rune("新款" + run + s + string(brand[k+1:]) + " 包")
+					p := len([]rune("新款"))
+					if _, ok := matchLeading(text, p, brand); !ok {
+						continue
+					}
+					matched++
+					if !slices.ContainsFunc(mb.leadingCandidates(text, p), func(c []rune) bool { return string(c) == string(brand) }) {
+						t.Errorf("%q: %s matches behind the mask, not among the candidates", string(text), string(brand))
+					}
+				}
+			}
+		}
+	}
+	if matched < 100 {
+		t.Errorf("%d leading matches: want more, or this proves little", matched)
 	}
 }

@@ -11,8 +11,8 @@ type textEvidence struct {
 	texts []string    // each field's text, folded and without whitespace
 	norms []string    // each field's text normalised (facts.Normalize), where figures are read
 	words []*gateWord // the pattern words found, whose classes are read only for a head
-	// classes are the words' classes by table, gathered when first asked:
-	// heads are resolved once every field's text has been read.
+	// classes are the words' classes by table, each gathered when first
+	// asked: heads are resolved once every field's text has been read.
 	classes map[string]map[string]bool
 }
 
@@ -55,19 +55,25 @@ func (ev *textEvidence) hasSuffix(_ string, suffixes []string) bool {
 	return false
 }
 
+// tableClasses gathers the classes of one table, the first time a head of
+// it asks: most titles have a head of one table (包 of 包邮), and the
+// words found hold classes of several.
 func (ev *textEvidence) tableClasses(_, table string, _ *patternTable) map[string]bool {
+	if cls, ok := ev.classes[table]; ok {
+		return cls
+	}
 	if ev.classes == nil {
 		ev.classes = map[string]map[string]bool{}
-		for _, tw := range ev.words {
-			for t, classes := range tw.classes {
-				if ev.classes[t] == nil {
-					ev.classes[t] = map[string]bool{}
-				}
-				for _, c := range classes {
-					ev.classes[t][c] = true
-				}
+	}
+	var cls map[string]bool // nil where the words found hold none
+	for _, tw := range ev.words {
+		for _, c := range tw.classes[table] {
+			if cls == nil {
+				cls = map[string]bool{}
 			}
+			cls[c] = true
 		}
 	}
-	return ev.classes[table]
+	ev.classes[table] = cls
+	return cls
 }
