@@ -106,9 +106,12 @@ regulated_by_words contains m.entry.kind if {
 
 # marker_qualified: 医用级硅胶 is a marketing grade, not a medical device;
 # 非药品 says the opposite; 胶囊咖啡机 is no capsule of medicine.
-marker_qualified(m) if tables.not_regulated_after[lexicon.key_at(m.field, m.i + m.n, 1)]
+# The tokens either side are read straight from the field, not through
+# lexicon.key_at (a call and its two steps, for one token): the token
+# before the first is undefined all the same.
+marker_qualified(m) if tables.not_regulated_after[input.listing.fields[m.field].tokens[m.i + m.n].t]
 
-marker_qualified(m) if tables.not_regulated_before[lexicon.key_at(m.field, m.i - 1, 1)]
+marker_qualified(m) if tables.not_regulated_before[input.listing.fields[m.field].tokens[m.i - 1].t]
 
 # skipped reports whether a term of this kind is not this rule's business
 # for the listing's kind of product (a drug may name its indication).
@@ -155,9 +158,10 @@ applies(entry) := true if {
 
 candidates contains c if {
 	some c in lexicon.matches("ad_medical_claim", "words", {}) | pattern.hits("ad_medical_claim", {})
-	not skipped(c.entry)
-	applies(c.entry)
-	partnered(c)
+	entry := c.entry
+	not skipped(entry)
+	applies(entry)
+	partnered(c, entry)
 }
 
 # A term the product's kind may use (辅助降血脂 on a health food, an approved
@@ -170,9 +174,10 @@ candidates contains object.union(c, {"entry": object.union(c.entry, {"name": tru
 	kind in judged_as
 }
 
-partnered(c) := true if {
-	not c.entry.needs
-} else := lexicon.in_context("ad_medical_claim", c.entry.needs, c)
+# (partnered takes the entry its caller has read: a reference is a step.)
+partnered(c, entry) := true if {
+	not entry.needs
+} else := lexicon.in_context("ad_medical_claim", entry.needs, c)
 
 # wordless: the listing has none of this rule's words and no pattern head,
 # so it has no candidate (each starts from one: the two rules above) and no

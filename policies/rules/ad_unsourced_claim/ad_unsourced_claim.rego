@@ -267,17 +267,26 @@ candidates contains c if {
 	name := g.field
 	i := g.i
 	after := i + g.n
-	some num in figures
+	some [num, first] in worded_counts
 	num.field == name
-	first := lexicon.figure_first(num)
 	first >= after
 	first <= after + 2
-	not digit(name, first)
-	counted(num)
-	big(num)
 	not lexicon.boundary_between(name, after, first - 1)
 	c := figure_hit(name, i, (lexicon.figure_last(num) - i) + 1, g.s, num.e)
 }
+
+# worded_counts are the figures, with their first token, that the body
+# above can take: big counted figures that do not start with a digit
+# token. What a figure is does not depend on the count word, so it is
+# worked out once per evaluation (and only for a listing with a count
+# word), not once per count word and figure: most listings have none.
+worded_counts := [[num, first] |
+	some num in figures
+	counted(num)
+	big(num)
+	first := lexicon.figure_first(num)
+	not digit(num.field, first)
+]
 
 digit(name, i) if regex.match(`^[0-9]`, input.listing.fields[name].tokens[i].t)
 

@@ -49,10 +49,12 @@ claims := [c |
 # an exempting word (仿, 类似); so are those after it (感, 手感). The
 # characters are cut in place (no helper call: every claim of every
 # listing asks all four); an empty side cuts to "", as the two-character
-# lookup has it.
+# lookup has it. The character next to the claim before it is the first
+# of the side reversed: three steps, where counting back from its length
+# took six.
 exempt(c) if tables.claim_exempt_before[c.before]
 
-exempt(c) if tables.claim_exempt_before[substring(c.before, max([count(c.before) - 1, 0]), 1)]
+exempt(c) if tables.claim_exempt_before[substring(strings.reverse(c.before), 0, 1)]
 
 exempt(c) if tables.claim_exempt_after[c.after]
 
