@@ -47,6 +47,19 @@ var lookalikes = map[rune]string{
 	'6': "⑥", '7': "⑦", '8': "⑧", '9': "⑨",
 }
 
+// lookalikeKeys marks the runes of lookalikes, of which Dodges.forms holds
+// some: the cheap test of folding reads every character of every title,
+// and a bit test spares the map for all but these.
+var lookalikeKeys = func() *runeKeys {
+	s := &runeKeys{}
+	for _, forms := range lookalikes {
+		for _, l := range forms {
+			s.add(l)
+		}
+	}
+	return s
+}()
+
 // NewDodges generates the dodges of words (normalised, as the lexicons
 // hold them). A word of one character folds only before another Chinese
 // character (zui低价), a word of the prefix kind such as 最.

@@ -98,10 +98,7 @@ func normalizeFast(r rune) rune {
 	if r < utf8.RuneSelf || r == '\u3000' || (r >= 0xFF00 && r <= 0xFFEF) {
 		return normalizeRune(r)
 	}
-	if s, ok := traditional[r]; ok {
-		return s
-	}
-	return r
+	return simplified(r)
 }
 
 func foldMaterialRune(r rune) rune {

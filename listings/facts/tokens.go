@@ -38,13 +38,22 @@ func Tokenize(tk Tokenizer, d *Dodges, text string) []Token {
 // ASCII, rune by rune, so lexicons need one spelling of each word.
 func Normalize(text string) string {
 	// No origin table: fingerprints normalise every finding's evidence, and
-	// the table would be most of what that allocates.
-	var b strings.Builder
-	b.Grow(len(text))
-	for _, r := range text {
-		b.WriteRune(normalizeRune(r))
+	// the table would be most of what that allocates. A text already
+	// normalised (most titles are, up to some capital) is itself: its runes
+	// are written as they are (a rune that is no RuneError has one
+	// encoding), so nothing is copied before the first that changes.
+	for i, r := range text {
+		if r == utf8.RuneError || normalizeRune(r) != r {
+			var b strings.Builder
+			b.Grow(len(text))
+			b.WriteString(text[:i])
+			for _, r := range text[i:] {
+				b.WriteRune(normalizeRune(r))
+			}
+			return b.String()
+		}
 	}
-	return b.String()
+	return text
 }
 
 // normalizeWithOrigin returns the normalised text and, for every byte offset
@@ -74,10 +83,7 @@ func normalizeRune(r rune) rune {
 	// Only the Halfwidth and Fullwidth Forms block folds; skipping the
 	// lookup for every other rune keeps normalisation cheap on CJK text.
 	if r < 0xFF00 || r > 0xFFEF {
-		if s, ok := traditional[r]; ok {
-			return s
-		}
-		return r
+		return simplified(r)
 	}
 	if folded := width.Fold.String(string(r)); folded != "" {
 		if fr, size := utf8.DecodeRuneInString(folded); size == len(folded) {

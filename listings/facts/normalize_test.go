@@ -1,0 +1,41 @@
+package facts
+
+import (
+	"strings"
+	"testing"
+)
+
+// Normalize returns a text that needs no change as it is, and any other
+// as every rune normalised, invalid bytes included; the bit sets in front
+// of the traditional and look-alike maps answer as the maps, for every
+// rune.
+func TestNormalizeSkipsNothing(t *testing.T) {
+	t.Parallel()
+	runeByRune := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			b.WriteRune(normalizeRune(r))
+		}
+		return b.String()
+	}
+	var forms = map[rune]bool{}
+	for _, fs := range lookalikes {
+		for _, l := range fs {
+			forms[l] = true
+		}
+	}
+	for r := rune(0); r <= 0x10FFFF+1; r++ {
+		s := "纯棉" + string(r) + "T恤"
+		if got, want := Normalize(s), runeByRune(s); got != want {
+			t.Fatalf("%U: Normalize %q, rune by rune %q", r, got, want)
+		}
+		if _, ok := traditional[r]; ok && !traditionalKeys.mayHave(r) || forms[r] && !lookalikeKeys.mayHave(r) {
+			t.Fatalf("%U: a key the bit set has not", r)
+		}
+	}
+	for _, s := range []string{"", "纯棉t恤", "純棉T恤", "纯棉\xffT恤", "\xe4\xb8", "ａｂ　c", "纯\uFFFD棉"} {
+		if got, want := Normalize(s), runeByRune(s); got != want {
+			t.Errorf("%q: Normalize %q, rune by rune %q", s, got, want)
+		}
+	}
+}
