@@ -53,3 +53,23 @@ func TestFieldTermsKeepRepeatedFields(t *testing.T) {
 		t.Errorf("a field of other tokens got the kept term %v", term)
 	}
 }
+
+// TestFieldsTermKeepsNoTitle: a title seen again is made afresh, the
+// description beside it is kept.
+func TestFieldsTermKeepsNoTitle(t *testing.T) {
+	t.Parallel()
+	first, end := 0, 1
+	field := func(text string) facts.Field {
+		return facts.Field{Text: text, Tokens: []facts.Token{{T: text, S: 0, E: len(text)}}, Sentences: []facts.Sentence{{Span: facts.Span{S: 0, E: len(text)}, First: &first, End: &end}}}
+	}
+	fields := map[string]facts.Field{"title": field("纯棉T恤"), "description": field("精梳棉")}
+	c := newFieldTerms()
+	for range 3 {
+		if _, err := fieldsTerm(fields, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := c.tokens.Load(); n != 1 {
+		t.Errorf("%d tokens kept, want 1: the description's, not the title's", n)
+	}
+}
