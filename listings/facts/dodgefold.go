@@ -103,7 +103,7 @@ func (d *Dodges) syllableAt(norm string, i, j int) string {
 // lookalikeAt is the character the look-alike rune r at i stands for,
 // when a listed word of more than that character stands around it.
 func (d *Dodges) lookalikeAt(norm string, i int, r rune, size int) string {
-	if !lookalikeKeys.mayHave(r) || !d.forms[r] {
+	if !lookalikeKeys.MayHave(r) || !d.forms[r] {
 		return ""
 	}
 	for _, dg := range d.byForm[string(r)] {
@@ -139,7 +139,7 @@ func (d *Dodges) lookalikeStarts(s string, i int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	return lookalikeKeys.mayHave(r) && d.forms[r]
+	return lookalikeKeys.MayHave(r) && d.forms[r]
 }
 
 func isAlnum(c byte) bool { return isLower(c) || isDigit(c) }

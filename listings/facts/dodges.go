@@ -50,11 +50,11 @@ var lookalikes = map[rune]string{
 // lookalikeKeys marks the runes of lookalikes, of which Dodges.forms holds
 // some: the cheap test of folding reads every character of every title,
 // and a bit test spares the map for all but these.
-var lookalikeKeys = func() *runeKeys {
-	s := &runeKeys{}
+var lookalikeKeys = func() *RuneKeys {
+	s := &RuneKeys{}
 	for _, forms := range lookalikes {
 		for _, l := range forms {
-			s.add(l)
+			s.Add(l)
 		}
 	}
 	return s

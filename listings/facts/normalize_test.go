@@ -29,7 +29,7 @@ func TestNormalizeSkipsNothing(t *testing.T) {
 		if got, want := Normalize(s), runeByRune(s); got != want {
 			t.Fatalf("%U: Normalize %q, rune by rune %q", r, got, want)
 		}
-		if _, ok := traditional[r]; ok && !traditionalKeys.mayHave(r) || forms[r] && !lookalikeKeys.mayHave(r) {
+		if _, ok := traditional[r]; ok && !traditionalKeys.MayHave(r) || forms[r] && !lookalikeKeys.MayHave(r) {
 			t.Fatalf("%U: a key the bit set has not", r)
 		}
 	}

@@ -30,34 +30,17 @@ var traditional = buildTraditional(
 // traditionalKeys marks the keys of traditional in the Basic Multilingual
 // Plane: normalising looks every character of every text up, most are no
 // key, and a bit test is cheaper than the map.
-var traditionalKeys = keysOf(traditional)
-
-// runeKeys is a set of runes of the Basic Multilingual Plane.
-type runeKeys [0x10000 / 64]uint64
-
-func keysOf(m map[rune]rune) *runeKeys {
-	s := &runeKeys{}
-	for r := range m {
-		s.add(r)
+var traditionalKeys = func() *RuneKeys {
+	s := &RuneKeys{}
+	for r := range traditional {
+		s.Add(r)
 	}
 	return s
-}
-
-// add marks r (a rune beyond the plane needs no mark: see mayHave).
-func (s *runeKeys) add(r rune) {
-	if r >= 0 && r <= 0xFFFF {
-		s[r>>6] |= 1 << (r & 63)
-	}
-}
-
-// mayHave: r may be a key (any rune beyond the plane may be: it is not marked).
-func (s *runeKeys) mayHave(r rune) bool {
-	return r < 0 || r > 0xFFFF || s[r>>6]&(1<<(r&63)) != 0
-}
+}()
 
 // simplified is r's simplified form when traditional lists it, else r.
 func simplified(r rune) rune {
-	if traditionalKeys.mayHave(r) {
+	if traditionalKeys.MayHave(r) {
 		if s, ok := traditional[r]; ok {
 			return s
 		}

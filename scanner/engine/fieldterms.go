@@ -118,7 +118,7 @@ func fieldsTerm(fields map[string]facts.Field, c *fieldTerms) (*ast.Term, error)
 	items := make([][2]*ast.Term, 0, len(fields))
 	for name, f := range fields {
 		shared := c
-		if name == "title" {
+		if name == facts.FieldTitle {
 			shared = nil
 		}
 		t, err := shared.of(f)

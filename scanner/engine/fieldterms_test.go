@@ -62,7 +62,7 @@ func TestFieldsTermKeepsNoTitle(t *testing.T) {
 	field := func(text string) facts.Field {
 		return facts.Field{Text: text, Tokens: []facts.Token{{T: text, S: 0, E: len(text)}}, Sentences: []facts.Sentence{{Span: facts.Span{S: 0, E: len(text)}, First: &first, End: &end}}}
 	}
-	fields := map[string]facts.Field{"title": field("纯棉T恤"), "description": field("精梳棉")}
+	fields := map[string]facts.Field{facts.FieldTitle: field("纯棉T恤"), facts.FieldDescription: field("精梳棉")}
 	c := newFieldTerms()
 	for range 3 {
 		if _, err := fieldsTerm(fields, c); err != nil {

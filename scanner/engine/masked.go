@@ -28,7 +28,7 @@ type maskedBrands struct {
 	// first marks the first characters of byFirst in the Basic
 	// Multilingual Plane: most characters of a text start no brand, and a
 	// bit test is cheaper than the map.
-	first *runeSet
+	first *facts.RuneKeys
 }
 
 // shownAt is a character shown at rune k of a brand.
@@ -37,16 +37,8 @@ type shownAt struct {
 	r rune
 }
 
-// runeSet is a set of runes of the Basic Multilingual Plane.
-type runeSet [0x10000 / 64]uint64
-
-func (s *runeSet) add(r rune) { s[r>>6] |= 1 << (r & 63) }
-
-// has: r is in the set; a rune beyond the plane may be (it is not kept).
-func (s *runeSet) has(r rune) bool { return r > 0xFFFF || r < 0 || s[r>>6]&(1<<(r&63)) != 0 }
-
 func newMaskedBrands(data map[string]any) maskedBrands {
-	mb := maskedBrands{byFirst: map[rune][][]rune{}, byInitial: map[rune][][]rune{}, byShown: map[shownAt][][]rune{}, first: &runeSet{}}
+	mb := maskedBrands{byFirst: map[rune][][]rune{}, byInitial: map[rune][][]rune{}, byShown: map[shownAt][][]rune{}, first: &facts.RuneKeys{}}
 	tables, _ := data["tables"].(map[string]any)
 	table, _ := tables["counterfeit"].(map[string]any)
 	brands, _ := table["masked_brands"].(map[string]any)
@@ -71,7 +63,7 @@ func newMaskedBrands(data map[string]any) maskedBrands {
 	}
 	sortLongestFirst(mb.all)
 	for _, brand := range mb.all {
-		mb.first.add(brand[0])
+		mb.first.Add(brand[0])
 	}
 	mb.indexShown()
 	return mb
@@ -228,7 +220,7 @@ func (mb maskedBrands) matchAt(norm []rune, p int, edges func(p, to int) bool) (
 	if isMaskRune(norm[p]) && norm[p] != ' ' && (p == 0 || !isMaskRune(norm[p-1])) {
 		return try(matchLeading, mb.leadingCandidates(norm, p))
 	}
-	if mb.first.has(norm[p]) {
+	if mb.first.MayHave(norm[p]) {
 		if to, brand, ok := try(matchMasked, mb.byFirst[norm[p]]); ok {
 			return to, brand, ok
 		}
