@@ -9,7 +9,7 @@ import (
 
 // TestInputEqualsThePlainOne: the input as the engine builds it (its
 // objects made once, key terms and context runs shared between listings,
-// held's equal lists one value) is the document converted plainly with
+// held's equal lists one value, prefixes asked of a bit set first) is the document converted plainly with
 // the lexicon facts and the rules added and every term made for the
 // listing alone, with a hash that a
 // fresh parse of it gives too, over the fixtures (pages, listing files,
@@ -25,6 +25,7 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 	e.fields = newFieldTerms()
 	plain := e.lexicon
 	plain.keys = nil
+	plain.prefixRunes = nil // every token's first character looked up
 	ls := stemListings(t)
 	var wg sync.WaitGroup
 	for part := range 2 {

@@ -117,6 +117,10 @@ type lexiconWords struct {
 	starts    patternStarts
 	uses      contextUses      // nil: no held (contextheld.go)
 	library   []libraryContext // the contexts held always has (libraryContexts)
+	// prefixRunes are the characters that are keys of some table's
+	// prefixes (最), asked before the map for every token's first
+	// character (nil: the map answers alone).
+	prefixRunes *facts.RuneKeys
 	// stems end the runs looked up early (runstems.go): the gate adds
 	// its words' stems too (nil: every run is looked up).
 	stems runStems
@@ -132,7 +136,19 @@ func newLexiconWords(data map[string]any) lexiconWords {
 	words, context := lexiconKeys(data, bits), contextKeys(data)
 	return lexiconWords{words: words, context: context, contextOf: contextTables(data, bits), bits: bits, masked: newMaskedBrands(data),
 		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data, bits),
-		library: libraryContexts(data, bits), stems: newRunStems(words, context), keys: newSharedKeys(words, context)}
+		library: libraryContexts(data, bits), stems: newRunStems(words, context), keys: newSharedKeys(words, context),
+		prefixRunes: prefixRunes(words)}
+}
+
+// prefixRunes are the characters that are keys of some table's prefixes.
+func prefixRunes(words map[string][]lexiconName) *facts.RuneKeys {
+	rs := &facts.RuneKeys{}
+	for k, lexicons := range words {
+		if r, size := utf8.DecodeRuneInString(k); size == len(k) && isPrefix(lexicons, allTables) {
+			rs.Add(r)
+		}
+	}
+	return rs
 }
 
 // dodgeWords are the words whose dodged spellings fold back (facts.Dodges):
@@ -206,6 +222,11 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string,
 		}
 	}
 	return lf.value(skip)
+}
+
+// mayBePrefix: character r may be a key of some table's prefixes.
+func (lw lexiconWords) mayBePrefix(r rune) bool {
+	return lw.prefixRunes == nil || lw.prefixRunes.MayHave(r)
 }
 
 // keepsMasked: mask tables keeps input.listing.lexicon.masked (always,
@@ -302,7 +323,7 @@ func (lf *lexiconFound) field(name string, f facts.Field) {
 		if here != nil {
 			starts = append(starts, lf.slab.object(ast.Item(keyI, ast.InternedTerm(i)), ast.Item(keyRuns, lf.slab.array(here...))))
 		}
-		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && isPrefix(lf.words.words[string(first)], lf.tables) {
+		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && lf.words.mayBePrefix(first) && isPrefix(lf.words.words[string(first)], lf.tables) {
 			lf.prefixed = append(lf.prefixed, lf.slab.object(ast.Item(keyField, nameTerm), ast.Item(keyI, ast.InternedTerm(i))))
 		}
 	}
