@@ -87,12 +87,12 @@ type alternative struct {
 	words, prefixes bool // needs a word or a prefix of its tables
 	facts           []string
 	promises        map[string]bool
-	promiseWords    facts.PromiseWords // the need words of the promises' matchers (facts.PromiseWordsOf)
-	units           map[string]bool    // nil: any figure or none will do
-	afterFigure     int                // Needs.AfterFigure
-	partnered       bool               // Needs.Partnered
-	beforeFigure    *BeforeFigure      // Needs.BeforeFigure
-	figureUnits     map[string]bool    // Needs.FigureUnits; nil: a figure of any unit
+	promiseMatchers facts.PromiseMatchers // the matchers that can give the promises (facts.PromiseMatchersOf)
+	units           map[string]bool       // nil: any figure or none will do
+	afterFigure     int                   // Needs.AfterFigure
+	partnered       bool                  // Needs.Partnered
+	beforeFigure    *BeforeFigure         // Needs.BeforeFigure
+	figureUnits     map[string]bool       // Needs.FigureUnits; nil: a figure of any unit
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -213,7 +213,7 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 		for _, k := range n.Promises {
 			alt.promises[k] = true
 		}
-		alt.promiseWords = facts.PromiseWordsOf(n.Promises)
+		alt.promiseMatchers = facts.PromiseMatchersOf(n.Promises)
 	}
 	if len(n.Units) > 0 {
 		alt.units = map[string]bool{}

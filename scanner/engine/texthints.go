@@ -20,8 +20,10 @@ type textHints struct {
 	// where its hint is there (fibre, down: hintSlot).
 	copyFacts [2]*facts.ListingFacts
 	fields    map[string]facts.Field // the texts as fields without tokens, once made
-	// words are the promise need words of the texts, once wordsRead.
+	// words are the promise need words of the texts, matchers the promise
+	// matchers that may match one of them, once wordsRead.
 	words     facts.PromiseWords
+	matchers  facts.PromiseMatchers
 	wordsRead bool
 }
 
@@ -58,24 +60,37 @@ func (h *textHints) mayHaveFact(names []string) bool {
 }
 
 // mayPromise: a promise of one of the alternative's kinds is there (or
-// none is asked for). A text without a need word of those kinds has none:
-// most promise words in titles (包邮, 现货) lead to kinds no rule needs.
+// none is asked for). A text no matcher of those kinds may match has none
+// (facts.PromiseMatchersIn): most promise words in titles (包邮, 现货)
+// lead to kinds no rule needs, and most titles with a shipping word (发)
+// hold no window (24小时, 3天).
 func (h *textHints) mayPromise(alt *alternative) bool {
 	if len(alt.promises) == 0 {
 		return true
 	}
-	return h.promiseWordsIn()&alt.promiseWords != 0 && hasPromise(h.promiseFacts(), alt.promises)
+	h.readPromiseWords()
+	return h.matchers&alt.promiseMatchers != 0 && hasPromise(h.promiseFacts(), alt.promises)
 }
 
 // promiseWordsIn are the promise matchers' need words in the texts, once.
 func (h *textHints) promiseWordsIn() facts.PromiseWords {
-	if !h.wordsRead {
-		for _, norm := range h.norms {
-			h.words |= facts.PromiseWordsIn(norm)
-		}
-		h.wordsRead = true
-	}
+	h.readPromiseWords()
 	return h.words
+}
+
+// readPromiseWords reads the need words of each text and the matchers
+// that may match it, once.
+func (h *textHints) readPromiseWords() {
+	if h.wordsRead {
+		return
+	}
+	for _, norm := range h.norms {
+		if in := facts.PromiseWordsIn(norm); in != 0 {
+			h.words |= in
+			h.matchers |= facts.PromiseMatchersIn(norm, in)
+		}
+	}
+	h.wordsRead = true
 }
 
 // promiseFacts are the listing's promises as Build finds them (the fields'
