@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -79,6 +80,8 @@ type gate struct {
 	// stems end the runs markWords looks up early (runstems.go): the
 	// lexicon's, shared, with the gate's words added.
 	stems runStems
+	// works keep what unjudged fills, between listings (gatework.go).
+	works *sync.Pool
 }
 
 // alternative is one Needs of one rule, indexed.
@@ -137,7 +140,7 @@ func hasPercent(l *facts.ListingFacts) bool {
 // tables they name.
 func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexiconWords) (*gate, error) {
 	g := &gate{words: map[string]*gateWord{}, prefixes: map[string][]int{}, contexts: map[string]int{},
-		starts: lw.starts, masked: lw.masked, dodges: lw.dodges}
+		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, works: &sync.Pool{}}
 	ids := make([]string, 0, len(declared))
 	for id := range declared {
 		ids = append(ids, id)

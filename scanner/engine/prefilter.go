@@ -125,8 +125,9 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	if len(g.rules) == 0 || g.open || len(l.Attributes) > 0 {
 		return false
 	}
-	h := newTextHints(l, g.masked)
-	m, ev := g.newMarks(), &textEvidence{norms: h.norms}
+	w := g.work(l)
+	defer g.done(w)
+	h, m, ev := &w.hints, &w.text, &w.ev
 	for _, norm := range h.norms {
 		g.pre.mark(withoutSpace(g.dodges.CutText(norm)), m, ev)
 	}
@@ -147,7 +148,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 		}
 		return numbers
 	}
-	m = g.markTokens(cut, figures)
+	m = g.markTokensIn(&w.tokens, cut, figures)
 	units := func(units map[string]bool) bool { return hasUnit(figures(), units) }
 	return !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, units)
 }

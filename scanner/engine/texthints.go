@@ -28,12 +28,26 @@ type textHints struct {
 }
 
 func newTextHints(l *listings.Listing, masked maskedBrands) *textHints {
-	texts := facts.FieldTexts(l)
-	h := &textHints{l: l, texts: texts, norms: make([]string, len(texts)), masked: masked}
-	for i, t := range texts {
-		h.norms[i] = facts.Normalize(t.Text)
-	}
+	h := &textHints{}
+	h.reset(l, masked)
 	return h
+}
+
+// reset makes h the hints of l, nothing worked out yet, keeping the lists
+// it holds for the next listing's.
+func (h *textHints) reset(l *listings.Listing, masked maskedBrands) {
+	texts, norms := facts.AppendFieldTexts(h.texts[:0], l), h.norms[:0]
+	for _, t := range texts {
+		norms = append(norms, facts.Normalize(t.Text))
+	}
+	*h = textHints{l: l, texts: texts, norms: norms, masked: masked}
+}
+
+// release drops every reference to the listing, keeping the lists.
+func (h *textHints) release() {
+	clear(h.texts)
+	clear(h.norms)
+	*h = textHints{texts: h.texts[:0], norms: h.norms[:0]}
 }
 
 // mayHaveFact: one of the facts may be there (or none is asked for).
