@@ -25,6 +25,7 @@ type textHints struct {
 	words     facts.PromiseWords
 	matchers  facts.PromiseMatchers
 	wordsRead bool
+	runes     []rune // a text's runes, for the masked brands (kept between listings)
 }
 
 func newTextHints(l *listings.Listing, masked maskedBrands) *textHints {
@@ -40,14 +41,14 @@ func (h *textHints) reset(l *listings.Listing, masked maskedBrands) {
 	for _, t := range texts {
 		norms = append(norms, facts.Normalize(t.Text))
 	}
-	*h = textHints{l: l, texts: texts, norms: norms, masked: masked}
+	*h = textHints{l: l, texts: texts, norms: norms, masked: masked, runes: h.runes}
 }
 
 // release drops every reference to the listing, keeping the lists.
 func (h *textHints) release() {
 	clear(h.texts)
 	clear(h.norms)
-	*h = textHints{texts: h.texts[:0], norms: h.norms[:0]}
+	*h = textHints{texts: h.texts[:0], norms: h.norms[:0], runes: h.runes[:0]}
 }
 
 // mayHaveFact: one of the facts may be there (or none is asked for).
@@ -191,7 +192,7 @@ func (h *textHints) may(hint string) bool {
 		case hintDown:
 			v = facts.MayClaimDown(t.Text)
 		case factMasked:
-			v = h.masked.mayHold(h.norms[i])
+			v = h.masked.mayHoldIn(h.norms[i], &h.runes)
 		}
 		if v {
 			break
