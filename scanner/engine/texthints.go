@@ -21,7 +21,7 @@ type textHints struct {
 	copyFacts [2]*facts.ListingFacts
 	// compositionRead: the fibre facts hold the composition (copyFactsFor).
 	compositionRead bool
-	fields    map[string]facts.Field // the texts as fields without tokens, once made
+	fields          map[string]facts.Field // the texts as fields without tokens, once made
 	// words are the promise need words of the texts, matchers the promise
 	// matchers that may match one of them, once wordsRead.
 	words     facts.PromiseWords
