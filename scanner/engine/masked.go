@@ -177,15 +177,10 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 
 // mayHold reports whether a normalised text may hold a masked brand: each
 // would find one only where this finds one whatever the tokens (the
-// prefilter asks before the text has tokens).
-func (mb maskedBrands) mayHold(norm string) bool {
-	var runes []rune
-	return mb.mayHoldIn(norm, &runes)
-}
-
-// mayHoldIn is mayHold reading norm's runes into *runes (kept by the
-// caller for the next text: the gate asks of every title).
-func (mb maskedBrands) mayHoldIn(norm string, runes *[]rune) bool {
+// prefilter asks before the text has tokens). It reads norm's runes into
+// *runes, which the caller keeps for the next text (the gate asks of
+// every title).
+func (mb maskedBrands) mayHold(norm string, runes *[]rune) bool {
 	if len(mb.byFirst) == 0 {
 		return false
 	}

@@ -207,7 +207,7 @@ func (h *textHints) may(hint string) bool {
 		case hintDown:
 			v = facts.MayClaimDown(t.Text)
 		case factMasked:
-			v = h.masked.mayHoldIn(h.norms[i], &h.runes)
+			v = h.masked.mayHold(h.norms[i], &h.runes)
 		}
 		if v {
 			break
