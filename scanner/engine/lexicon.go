@@ -187,8 +187,8 @@ func dodgeWords(data map[string]any) []string {
 // The lexicon library walks these instead of every token of every field,
 // so a rule's cost follows its own hits, not the length of the text.
 // found, context, prefixed and held keep only the facts of the tables
-// in mask tables (tableReads: those the rules judging the listing can
-// read).
+// in mask tables, and masked is empty unless the mask has maskedPart
+// (tableReads: what the rules judging the listing can read).
 func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string, tables uint64) ast.Value {
 	names := make([]string, 0, len(fields))
 	for name := range fields {
@@ -201,9 +201,18 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string,
 	}
 	for _, name := range names {
 		lf.field(name, fields[name])
-		lf.masked = append(lf.masked, lw.masked.find(name, fields[name])...)
+		if lw.keepsMasked(tables) {
+			lf.masked = append(lf.masked, lw.masked.find(name, fields[name])...)
+		}
 	}
 	return lf.value(skip)
+}
+
+// keepsMasked: mask tables keeps input.listing.lexicon.masked (always,
+// for lexiconWords without bits).
+func (lw lexiconWords) keepsMasked(tables uint64) bool {
+	bit, ok := lw.bits[maskedPart]
+	return !ok || bit&tables != 0
 }
 
 // lexiconFound collects lexiconFacts field by field.

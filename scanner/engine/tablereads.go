@@ -26,15 +26,24 @@ import (
 // (TestTableNamesAreLiterals). A string that merely equals a table's name
 // keeps that table for nothing: the scheme can only keep too much.
 
-// tableBits gives each table of data.tables a bit of a mask. Tables past
-// 64 share bits: a table kept keeps its bit-mates too, never the reverse.
+// tableBits gives each table of data.tables a bit of a mask, and
+// maskedPart one too. Names past 64 share bits: a name kept keeps its
+// bit-mates too, never the reverse.
 type tableBits map[string]uint64
+
+// maskedPart is input.listing.lexicon.masked, kept like a table: only a
+// rule naming it reads it, and finding the masked brands of a listing
+// costs a scan of its text.
+const maskedPart = "masked"
 
 func newTableBits(data map[string]any) tableBits {
 	tables, _ := data["tables"].(map[string]any)
-	names := make([]string, 0, len(tables))
+	names := make([]string, 0, len(tables)+1)
 	for name := range tables {
 		names = append(names, name)
+	}
+	if _, ok := tables[maskedPart]; !ok {
+		names = append(names, maskedPart)
 	}
 	sort.Strings(names)
 	bits := make(tableBits, len(names))

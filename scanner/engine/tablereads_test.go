@@ -167,7 +167,8 @@ func TestTableReadsFollowThePackages(t *testing.T) {
 // TestTableReadsOfTheEmbeddedPack: ad_unsourced_claim reads the tables of
 // ad_absolute's and ad_education_guarantee's contexts and, through its
 // package, ad_medical_claim's; the library's tables are kept for every
-// listing; a user policy, which reads the same input, keeps every table.
+// listing; the masked brands only for counterfeit_wording; a user
+// policy, which reads the same input, keeps every table.
 func TestTableReadsOfTheEmbeddedPack(t *testing.T) {
 	t.Parallel()
 	e := checker(t).Engine
@@ -189,6 +190,12 @@ func TestTableReadsOfTheEmbeddedPack(t *testing.T) {
 	}
 	if e.reads.byRule["material_fiber"]&mask("ad_absolute") != 0 {
 		t.Error("material_fiber reads ad_absolute: it names no such table")
+	}
+	if !e.lexicon.keepsMasked(e.reads.tables([]string{"counterfeit_wording"}, nil)) {
+		t.Error("counterfeit_wording judged: want the masked brands kept")
+	}
+	if e.lexicon.keepsMasked(e.reads.tables([]string{"ad_absolute"}, nil)) {
+		t.Error("ad_absolute alone: want no scan for masked brands")
 	}
 	if user := userChecker(t, 0, loadDir(t, examplePolicies, false)); user.Engine.reads != nil {
 		t.Error("with a user policy: want every table kept")
