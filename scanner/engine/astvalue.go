@@ -120,7 +120,22 @@ const (
 
 var marshalingCache sync.Map // reflect.Type → marshaling
 
+// predeclared are the predeclared types of each scalar kind (string,
+// int, float64...): they have no methods, so they marshal as they are.
+var predeclared = [...]reflect.Type{
+	reflect.Bool: reflect.TypeFor[bool](), reflect.Int: reflect.TypeFor[int](), reflect.Int8: reflect.TypeFor[int8](),
+	reflect.Int16: reflect.TypeFor[int16](), reflect.Int32: reflect.TypeFor[int32](), reflect.Int64: reflect.TypeFor[int64](),
+	reflect.Uint: reflect.TypeFor[uint](), reflect.Uint8: reflect.TypeFor[uint8](), reflect.Uint16: reflect.TypeFor[uint16](),
+	reflect.Uint32: reflect.TypeFor[uint32](), reflect.Uint64: reflect.TypeFor[uint64](), reflect.Uintptr: reflect.TypeFor[uintptr](),
+	reflect.Float32: reflect.TypeFor[float32](), reflect.Float64: reflect.TypeFor[float64](),
+	reflect.Complex64: reflect.TypeFor[complex64](), reflect.Complex128: reflect.TypeFor[complex128](),
+	reflect.String: reflect.TypeFor[string](),
+}
+
 func marshalingOf(t reflect.Type) marshaling {
+	if k := t.Kind(); k < reflect.Kind(len(predeclared)) && predeclared[k] == t {
+		return marshalsNot // most values of a document: no lookup
+	}
 	if cached, ok := marshalingCache.Load(t); ok {
 		return cached.(marshaling)
 	}

@@ -38,6 +38,7 @@ type contextUse struct {
 	table, name string
 	where       string // "before", "after" or "sentence"
 	window      int
+	bit         uint64 // the table's (tableBits)
 	// rank orders the uses by table, name and where (equal for the uses
 	// of one list), and terms spell the three, made once: held is sorted
 	// and built for every listing judged.
@@ -60,7 +61,7 @@ const wholeField = 1000000000
 // boundaryTokens close a clause (boundaries in lib/lexicon.rego).
 var boundaryTokens = map[string]bool{",": true, "。": true, ";": true, "!": true, "?": true, "、": true, "|": true}
 
-func newContextUses(data map[string]any) contextUses {
+func newContextUses(data map[string]any, bits tableBits) contextUses {
 	uses := contextUses{}
 	for _, c := range tableContexts(data) {
 		window, ok := windowOf(c.spec["window"])
@@ -70,7 +71,7 @@ func newContextUses(data map[string]any) contextUses {
 		for _, where := range []string{"before", "after", "sentence"} {
 			words, _ := c.spec[where].(map[string]any)
 			for w := range words {
-				uses[w] = append(uses[w], contextUse{table: c.table, name: c.name, where: where, window: window})
+				uses[w] = append(uses[w], contextUse{table: c.table, name: c.name, where: where, window: window, bit: bits[c.table]})
 			}
 		}
 	}
@@ -144,6 +145,7 @@ type heldIn struct {
 	at     []heldAt
 	fields []*ast.Term // the fields' names
 	share  bool        // a list's value is shared by the lists equal to it
+	tables uint64      // the tables whose contexts are given (tableBits)
 }
 
 // field marks where each context of the runs holds in one field, the
@@ -154,6 +156,9 @@ func (h *heldIn) field(uses contextUses, nameTerm *ast.Term, f facts.Field, runs
 	for _, r := range runs {
 		for k := range uses[r.key] {
 			u := &uses[r.key][k]
+			if u.bit&h.tables == 0 {
+				continue
+			}
 			switch u.where {
 			case "before":
 				// A hit starting at i has r before it: i-window <= r.i,
@@ -221,14 +226,21 @@ func heldKnown(fields map[string]facts.Field) bool {
 	return true
 }
 
+// libraryContext is a context the library answers itself; bit is its
+// table's (tableBits).
+type libraryContext struct {
+	table, name string
+	bit         uint64
+}
+
 // libraryContexts are the contexts of the tables the library answers
-// itself, as [table, name]: those with an all or a restated (present and
-// not false, as Rego reads them).
-func libraryContexts(data map[string]any) [][2]string {
-	var out [][2]string
+// itself: those with an all or a restated (present and not false, as
+// Rego reads them).
+func libraryContexts(data map[string]any, bits tableBits) []libraryContext {
+	var out []libraryContext
 	for _, c := range tableContexts(data) {
 		if truthy(c.spec, "all") || truthy(c.spec, "restated") {
-			out = append(out, [2]string{c.table, c.name})
+			out = append(out, libraryContext{c.table, c.name, bits[c.table]})
 		}
 	}
 	return out

@@ -34,6 +34,10 @@ type Engine struct {
 	gate *gate
 	// judged are the embedded rule packages of each kind of document.
 	judged judgedRules
+	// reads are the tables each embedded rule package can read, so a
+	// listing's lexicon facts leave out the others (tablereads.go; nil:
+	// every table's, as when user policies read the input too).
+	reads *tableReads
 	// userRules are judged apart from the embedded pack (userrules.go).
 	userRules []userRule
 	memory    *memWatch
@@ -118,6 +122,9 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, err
 	}
 	e.judged = newJudgedRules(setup.Kinds, embedded)
+	if len(merged.Modules) == len(embedded.Modules) {
+		e.reads = newTableReads(embedded, e.lexicon.bits)
+	}
 	if !opts.EvaluateAll {
 		if e.gate, err = newGate(setup.Needs.Rules, merged.Data, e.lexicon); err != nil {
 			return nil, err
@@ -311,17 +318,21 @@ func (e *Engine) Dodges() *facts.Dodges { return e.lexicon.dodges }
 
 func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
 	rules := ast.Item(keyRules, e.judged.forDoc(doc.Kind, skip))
-	if doc.Listing == nil || !plainDocument() {
-		return plainInput(doc, rules, e.lexicon, skip)
+	if doc.Listing == nil {
+		return plainInput(doc, rules, e.lexicon, skip, allTables)
 	}
-	lexicon := ast.Item(keyLexicon, ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon, skip)))
+	tables := e.reads.tables(e.judged.byKind[doc.Kind], skip)
+	if !plainDocument() {
+		return plainInput(doc, rules, e.lexicon, skip, tables)
+	}
+	lexicon := ast.Item(keyLexicon, ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon, skip, tables)))
 	return listingInput(doc, lexicon, rules, e.fields)
 }
 
 // plainInput is the document as toAST converts it, with the rules and,
-// for a listing, the lexicon facts added (what listingInput builds
-// faster).
-func plainInput(doc *facts.Document, rules [2]*ast.Term, lw lexiconWords, skip []string) (ast.Value, error) {
+// for a listing, the lexicon facts of the tables of mask tables added
+// (what listingInput builds faster).
+func plainInput(doc *facts.Document, rules [2]*ast.Term, lw lexiconWords, skip []string, tables uint64) (ast.Value, error) {
 	v, err := toAST(doc)
 	if err != nil {
 		return v, err
@@ -342,7 +353,7 @@ func plainInput(doc *facts.Document, rules [2]*ast.Term, lw lexiconWords, skip [
 	}
 	// Objects are rebuilt bottom-up, not inserted into: an object's hash
 	// is fixed when it goes into its parent.
-	lexicon := ast.Item(keyLexicon, ast.NewTerm(lexiconFacts(doc.Listing.Fields, lw, skip)))
+	lexicon := ast.Item(keyLexicon, ast.NewTerm(lexiconFacts(doc.Listing.Fields, lw, skip, tables)))
 	return withItems(top, ast.Item(keyListing, ast.NewTerm(withItems(listing, lexicon))), rules), nil
 }
 

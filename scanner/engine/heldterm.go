@@ -11,7 +11,7 @@ import (
 // the positions sorted by table, context, list, field and position, each
 // group one set; and an entry, empty if nothing else, for each of the
 // library's own contexts. Its terms come from slab.
-func (h *heldIn) term(library [][2]string, slab *termSlab) *ast.Term {
+func (h *heldIn) term(library []libraryContext, slab *termSlab) *ast.Term {
 	slices.SortFunc(h.at, func(x, y heldAt) int {
 		if c := cmp.Compare(x.use.rank, y.use.rank); c != 0 {
 			return c
@@ -48,7 +48,7 @@ func (h *heldIn) term(library [][2]string, slab *termSlab) *ast.Term {
 		tables = append(tables, ast.Item(x.use.terms[0], slab.object(names...)))
 		names = names[:0]
 	}
-	return slab.object(withEntries(tables, library)...)
+	return slab.object(withEntries(tables, library, h.tables)...)
 }
 
 // heldLists makes the value of each list of held, {field: {positions}},
@@ -108,11 +108,15 @@ func positionTerm(at int32) *ast.Term {
 var wholeFieldTerm = ast.InternedTerm(wholeField)
 
 // withEntries are the tables of held with an entry (an empty object when
-// there is none) for each [table, name]. The table objects are not in a
-// parent yet, so inserting into them keeps their hashes right.
-func withEntries(tables [][2]*ast.Term, entries [][2]string) [][2]*ast.Term {
+// there is none) for each [table, name] of a table of mask kept. The
+// table objects are not in a parent yet, so inserting into them keeps
+// their hashes right.
+func withEntries(tables [][2]*ast.Term, entries []libraryContext, kept uint64) [][2]*ast.Term {
 	for _, e := range entries {
-		table, name := nameTerm(e[0]), nameTerm(e[1])
+		if e.bit&kept == 0 {
+			continue
+		}
+		table, name := nameTerm(e.table), nameTerm(e.name)
 		at := slices.IndexFunc(tables, func(it [2]*ast.Term) bool { return it[0].Equal(table) })
 		if at < 0 {
 			tables = append(tables, ast.Item(table, ast.ObjectTerm()))

@@ -21,7 +21,7 @@ const maxLexiconRun = 4
 // about the text; which category or exemption applies stays a judgment of
 // the policies. Context words (deeper in the tables) are listed apart, by
 // contextKeys.
-func lexiconKeys(data map[string]any) map[string][]lexiconName {
+func lexiconKeys(data map[string]any, bits tableBits) map[string][]lexiconName {
 	keys := map[string][]lexiconName{}
 	tables, _ := data["tables"].(map[string]any)
 	for table, t := range tables {
@@ -29,15 +29,19 @@ func lexiconKeys(data map[string]any) map[string][]lexiconName {
 		for lexicon, l := range lexicons {
 			words, _ := l.(map[string]any)
 			for word := range words {
-				keys[word] = append(keys[word], lexiconName{table, lexicon})
+				keys[word] = append(keys[word], lexiconName{table, lexicon, bits[table]})
 			}
 		}
 	}
 	return keys
 }
 
-// lexiconName names the lexicon data.tables.<table>.<lexicon>.
-type lexiconName struct{ table, lexicon string }
+// lexiconName names the lexicon data.tables.<table>.<lexicon>; bit is
+// the table's (tableBits).
+type lexiconName struct {
+	table, lexicon string
+	bit            uint64
+}
 
 // contextKeys is every word of the allow- and partner-contexts of the
 // tables (data.tables.<table>.contexts.<name>.before, .after, .sentence
@@ -47,6 +51,18 @@ func contextKeys(data map[string]any) map[string]bool {
 	for _, c := range tableContexts(data) {
 		for _, word := range contextListWords(c.spec) {
 			keys[word] = true
+		}
+	}
+	return keys
+}
+
+// contextTables maps every context word (contextKeys) to the tables
+// whose contexts list it, as a mask of bits.
+func contextTables(data map[string]any, bits tableBits) map[string]uint64 {
+	keys := map[string]uint64{}
+	for _, c := range tableContexts(data) {
+		for _, word := range contextListWords(c.spec) {
+			keys[word] |= bits[c.table]
 		}
 	}
 	return keys
@@ -92,11 +108,15 @@ func tableContexts(data map[string]any) []tableContext {
 type lexiconWords struct {
 	words   map[string][]lexiconName // lexiconKeys
 	context map[string]bool          // contextKeys
-	masked  maskedBrands
-	dodges  *facts.Dodges
-	starts  patternStarts
-	uses    contextUses // nil: no held (contextheld.go)
-	library [][2]string // the contexts held always has (libraryContexts)
+	// contextOf is contextTables: a run is a context run of the
+	// listing only for the tables it keeps (tablereads.go).
+	contextOf map[string]uint64
+	bits      tableBits
+	masked    maskedBrands
+	dodges    *facts.Dodges
+	starts    patternStarts
+	uses      contextUses      // nil: no held (contextheld.go)
+	library   []libraryContext // the contexts held always has (libraryContexts)
 	// stems end the runs looked up early (runstems.go): the gate adds
 	// its words' stems too (nil: every run is looked up).
 	stems runStems
@@ -108,10 +128,11 @@ type lexiconWords struct {
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
-	words, context := lexiconKeys(data), contextKeys(data)
-	return lexiconWords{words: words, context: context, masked: newMaskedBrands(data),
-		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data),
-		library: libraryContexts(data), stems: newRunStems(words, context), keys: newSharedKeys(words, context)}
+	bits := newTableBits(data)
+	words, context := lexiconKeys(data, bits), contextKeys(data)
+	return lexiconWords{words: words, context: context, contextOf: contextTables(data, bits), bits: bits, masked: newMaskedBrands(data),
+		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data, bits),
+		library: libraryContexts(data, bits), stems: newRunStems(words, context), keys: newSharedKeys(words, context)}
 }
 
 // dodgeWords are the words whose dodged spellings fold back (facts.Dodges):
@@ -165,21 +186,33 @@ func dodgeWords(data map[string]any) []string {
 //
 // The lexicon library walks these instead of every token of every field,
 // so a rule's cost follows its own hits, not the length of the text.
-func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string) ast.Value {
+// found, context, prefixed and held keep only the facts of the tables
+// in mask tables, and masked is empty unless the mask has maskedPart
+// (tableReads: what the rules judging the listing can read).
+func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string, tables uint64) ast.Value {
 	names := make([]string, 0, len(fields))
 	for name := range fields {
 		names = append(names, name)
 	}
 	sort.Strings(names) // a stable document for the same listing
-	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject(), classes: map[string]map[string]bool{}}
+	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject(), classes: map[string]map[string]bool{}, tables: tables}
 	if lw.uses != nil && heldKnown(fields) {
-		lf.held = &heldIn{share: lw.keys != nil}
+		lf.held = &heldIn{share: lw.keys != nil, tables: tables}
 	}
 	for _, name := range names {
 		lf.field(name, fields[name])
-		lf.masked = append(lf.masked, lw.masked.find(name, fields[name])...)
+		if lw.keepsMasked(tables) {
+			lf.masked = append(lf.masked, lw.masked.find(name, fields[name])...)
+		}
 	}
 	return lf.value(skip)
+}
+
+// keepsMasked: mask tables keeps input.listing.lexicon.masked (always,
+// for lexiconWords without bits).
+func (lw lexiconWords) keepsMasked(tables uint64) bool {
+	bit, ok := lw.bits[maskedPart]
+	return !ok || bit&tables != 0
 }
 
 // lexiconFound collects lexiconFacts field by field.
@@ -198,6 +231,8 @@ type lexiconFound struct {
 	wordsAt map[string][]wordAt
 	// held is where the contexts hold (contextheld.go; nil: not given).
 	held *heldIn
+	// tables are the tables whose facts are kept (tableBits).
+	tables uint64
 	// slab hands out the terms of the listing's index (termslab.go).
 	slab termSlab
 }
@@ -246,12 +281,14 @@ func (lf *lexiconFound) field(name string, f facts.Field) {
 		key = key[:0]
 		for n := 1; n <= maxLexiconRun && i+n <= len(toks); n++ {
 			key = append(key, toks[i+n-1].T...)
-			lexicons, inContext := lf.words.words[string(key)], lf.words.context[string(key)]
+			lexicons, inContext := lf.words.words[string(key)], lf.words.contextOf[string(key)]&lf.tables != 0
 			if len(lexicons) > 0 || inContext {
 				sk := lf.words.keys.of(string(key))
 				r := runAt{field: name, fieldTerm: nameTerm, keyTerm: sk.term, i: i, n: n, key: sk.key}
 				for _, lex := range lexicons {
-					lf.add(lex, r)
+					if lex.bit&lf.tables != 0 {
+						lf.add(lex, r)
+					}
 				}
 				if inContext {
 					here = append(here, sk.contextRun(n))
@@ -265,7 +302,7 @@ func (lf *lexiconFound) field(name string, f facts.Field) {
 		if here != nil {
 			starts = append(starts, lf.slab.object(ast.Item(keyI, ast.InternedTerm(i)), ast.Item(keyRuns, lf.slab.array(here...))))
 		}
-		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && isPrefix(lf.words.words[string(first)]) {
+		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && isPrefix(lf.words.words[string(first)], lf.tables) {
 			lf.prefixed = append(lf.prefixed, lf.slab.object(ast.Item(keyField, nameTerm), ast.Item(keyI, ast.InternedTerm(i))))
 		}
 	}
@@ -326,11 +363,11 @@ func (lf *lexiconFound) run(r runAt) *ast.Term {
 	)
 }
 
-// isPrefix reports whether a key's lexicons include some table's
-// prefixes (data.tables.<table>.prefixes).
-func isPrefix(lexicons []lexiconName) bool {
+// isPrefix reports whether a key's lexicons include the prefixes of
+// some table of mask tables (data.tables.<table>.prefixes).
+func isPrefix(lexicons []lexiconName, tables uint64) bool {
 	for _, l := range lexicons {
-		if l.lexicon == "prefixes" {
+		if l.lexicon == "prefixes" && l.bit&tables != 0 {
 			return true
 		}
 	}

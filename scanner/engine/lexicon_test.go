@@ -30,13 +30,13 @@ func TestLexiconFactsListKnownRunsAndPrefixes(t *testing.T) {
 	}}, "brand": {}}
 	lw := lexiconWords{
 		words: map[string][]lexiconName{
-			"最": {{"ad_absolute", "prefixes"}}, "最保暖": {{"ad_absolute", "words"}},
-			"上新最保暖": {{"ad_absolute", "words"}, {"ad_pressure", "words"}},
-			"上":     {{"ad_pressure", "words"}},
+			"最": {{"ad_absolute", "prefixes", 1}}, "最保暖": {{"ad_absolute", "words", 1}},
+			"上新最保暖": {{"ad_absolute", "words", 1}, {"ad_pressure", "words", 2}},
+			"上":     {{"ad_pressure", "words", 2}},
 		},
-		context: map[string]bool{"上新": true, "保暖": true, "最保暖": true},
+		contextOf: map[string]uint64{"上新": 1, "保暖": 2, "最保暖": 1},
 	}
-	got := lexiconFacts(fields, lw, nil).String()
+	got := lexiconFacts(fields, lw, nil, allTables).String()
 	// 上新最保暖 spans three tokens from 1 and is in two lexicons; 最近
 	// starts with 最 but is no key; context words are grouped by their
 	// first token, per field (brand has none); 上新 starts with a word
@@ -77,8 +77,8 @@ func TestLexiconKeysAreWordsOfTableObjects(t *testing.T) {
 		}},
 		"other": map[string]any{"x": map[string]any{"不在表里": true}},
 	}
-	keys := lexiconKeys(data)
-	want := map[string][]lexiconName{"国家级": {{"ad_absolute", "words"}}, "aspiration": {{"ad_absolute", "contexts"}}}
+	keys := lexiconKeys(data, tableBits{"ad_absolute": 4})
+	want := map[string][]lexiconName{"国家级": {{"ad_absolute", "words", 4}}, "aspiration": {{"ad_absolute", "contexts", 4}}}
 	if !reflect.DeepEqual(keys, want) {
 		t.Errorf("keys = %v, want 国家级 in ad_absolute.words and aspiration in ad_absolute.contexts (words two levels under data.tables only)", keys)
 	}
@@ -203,7 +203,7 @@ func TestHeldHasAnEntryForTheLibrarysContexts(t *testing.T) {
 	c := checker(t)
 	library := c.Engine.lexicon.library
 	for _, want := range [][2]string{{"ad_pressure", "coupon_rule"}, {"ad_medical_claim", "tested_standard"}} {
-		if !slices.Contains(library, want) {
+		if !slices.ContainsFunc(library, func(c libraryContext) bool { return c.table == want[0] && c.name == want[1] }) {
 			t.Errorf("libraryContexts lacks %v: %v", want, library)
 		}
 	}
@@ -217,14 +217,14 @@ func TestHeldHasAnEntryForTheLibrarysContexts(t *testing.T) {
 		t.Fatal("no held in the input")
 	}
 	for _, tc := range library {
-		names := held.Value.(ast.Object).Get(ast.StringTerm(tc[0]))
+		names := held.Value.(ast.Object).Get(ast.StringTerm(tc.table))
 		if names == nil {
-			t.Errorf("held has no table %s", tc[0])
+			t.Errorf("held has no table %s", tc.table)
 			continue
 		}
-		entry := names.Value.(ast.Object).Get(ast.StringTerm(tc[1]))
+		entry := names.Value.(ast.Object).Get(ast.StringTerm(tc.name))
 		if entry == nil || entry.Value.(ast.Object).Len() != 0 {
-			t.Errorf("held[%s][%s] = %v, want an empty entry", tc[0], tc[1], entry)
+			t.Errorf("held[%s][%s] = %v, want an empty entry", tc.table, tc.name, entry)
 		}
 	}
 }
