@@ -162,7 +162,24 @@ type FieldText struct{ Name, Text string }
 // The list is made to its length: a title list's listing has one text,
 // and the gate asks for them of every listing.
 func FieldTexts(l *listings.Listing) []FieldText {
-	texts := [...]FieldText{
+	texts := allFieldTexts(l)
+	n := 0
+	for _, t := range texts {
+		if t.Text != "" {
+			n++
+		}
+	}
+	return appendWithText(make([]FieldText, 0, n), texts)
+}
+
+// AppendFieldTexts appends FieldTexts(l) to dst: a caller that reads the
+// texts of one listing after another keeps one list.
+func AppendFieldTexts(dst []FieldText, l *listings.Listing) []FieldText {
+	return appendWithText(dst, allFieldTexts(l))
+}
+
+func allFieldTexts(l *listings.Listing) [6]FieldText {
+	return [...]FieldText{
 		{FieldTitle, l.Title},
 		{FieldSubtitle, l.Subtitle},
 		{FieldDescription, l.Description},
@@ -170,19 +187,15 @@ func FieldTexts(l *listings.Listing) []FieldText {
 		{FieldSKUs, joinLines(l.SKUs)},
 		{FieldPromises, joinLines(l.Promises)},
 	}
-	n := 0
+}
+
+func appendWithText(dst []FieldText, texts [6]FieldText) []FieldText {
 	for _, t := range texts {
 		if t.Text != "" {
-			n++
+			dst = append(dst, t)
 		}
 	}
-	out := make([]FieldText, 0, n)
-	for _, t := range texts {
-		if t.Text != "" {
-			out = append(out, t)
-		}
-	}
-	return out
+	return dst
 }
 
 func (b *Builder) field(text string) Field {

@@ -40,7 +40,6 @@ func MayClaimDown(text string) bool { return holdsWordOf(downLexicon, downStarts
 // of every title. The runes starts leaves out read as neither a first
 // rune nor a Latin letter.
 func holdsWordOf[T any](lx *lexicon[T], starts *hintStarts, text string) bool {
-	var buf [64]byte
 	prev := rune(0) // the folded rune before i (0 at the start), or 0 for one not Latin
 	for i, r := range text {
 		if !starts.readOn(r) {
@@ -48,15 +47,66 @@ func holdsWordOf[T any](lx *lexicon[T], starts *hintStarts, text string) bool {
 			continue
 		}
 		f := foldMaterialRune(normalizeFast(r))
-		for _, n := range lx.lengths[f] {
-			key, next, ok := foldedRunes(text, i, n, buf[:0])
-			if _, found := lx.words[string(key)]; ok && found && (!isLatinLower(f) || !isLatinLower(prev) && !isLatinLower(next)) {
-				return true
-			}
+		// A Latin word starts after no Latin letter: inside one, none can.
+		if lengths := lx.lengths[f]; len(lengths) > 0 && (!isLatinLower(f) || !isLatinLower(prev)) && holdsWordAt(lx, lengths, text, i) {
+			return true
 		}
 		prev = f
 	}
 	return false
+}
+
+// holdsWordAt: a word of lx of one of lengths (those of the words of its
+// first rune, longest first) starts at byte i of text, a Latin one not
+// followed by a Latin letter. The runes are folded once, for the longest
+// (a word of 16 runes or more, none yet, folds them for each length).
+func holdsWordAt[T any](lx *lexicon[T], lengths []int, text string, i int) bool {
+	const most = 16
+	if lengths[0] >= most {
+		return holdsWordEach(lx, lengths, text, i, folded0(text, i))
+	}
+	var buf [64]byte
+	var ends [most]int    // ends[k]: the bytes of key that hold k runes
+	var folded [most]rune // the folded runes from i
+	key, n := buf[:0], 0
+	for j := i; j < len(text) && n <= lengths[0]; n++ {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		folded[n] = foldMaterialRune(normalizeFast(r))
+		key = utf8.AppendRune(key, folded[n])
+		ends[n] = len(key)
+		j += size
+	}
+	for _, k := range lengths {
+		if k > n {
+			continue // fewer than k runes left
+		}
+		next := rune(0)
+		if k < n {
+			next = folded[k]
+		}
+		if _, found := lx.words[string(key[:ends[k-1]])]; found && (!isLatinLower(folded[0]) || !isLatinLower(next)) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsWordEach is holdsWordAt folding the runes for each length.
+func holdsWordEach[T any](lx *lexicon[T], lengths []int, text string, i int, first rune) bool {
+	var buf [64]byte
+	for _, n := range lengths {
+		key, next, ok := foldedRunes(text, i, n, buf[:0])
+		if _, found := lx.words[string(key)]; ok && found && (!isLatinLower(first) || !isLatinLower(next)) {
+			return true
+		}
+	}
+	return false
+}
+
+// folded0 is the rune at byte i of text, normalised and folded.
+func folded0(text string, i int) rune {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return foldMaterialRune(normalizeFast(r))
 }
 
 // foldedRunes appends to buf the n runes of text from byte i, normalised

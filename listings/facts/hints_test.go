@@ -41,10 +41,12 @@ func TestHintsCoverWhatTheExtractorsFind(t *testing.T) {
 // holdsWordOf reads each rune as the scanners' scanText does, without
 // building one: it answers as lexicon.match over the scanText would, for
 // every word of both lexicons alone, glued to Latin letters, at the ends of
-// a text, in full-width or traditional forms, and for broken UTF-8.
+// a text, in full-width or traditional forms, for broken UTF-8, and over
+// the fixtures' copy and the corpus titles.
 func TestHoldsWordOfReadsAsTheScanners(t *testing.T) {
 	t.Parallel()
 	texts := []string{"", "棉", "woolly jumper", "wool jumper", "a wool", "WOOL", "純羊毛", "ｗｏｏｌ", "\xff棉\xfe", "100%棉 氨纶"}
+	texts = append(texts, promiseTexts(t)...) // the promise cases, the fixtures' copy, the corpus titles
 	for _, words := range []map[string]bool{lexiconWords(fibreLexicon), lexiconWords(downLexicon)} {
 		for w := range words {
 			texts = append(texts, w, "x"+w, w+"y", "新款"+w+"外套", w[:len(w)-1])

@@ -83,7 +83,7 @@ func FiguresIn(text, field string) []Number {
 func figuresIn(text, field string, toks tokenIndex) []Number {
 	norm, origin := normalizeWithOrigin(text)
 	var out []Number
-	for _, m := range figurePattern.FindAllStringSubmatchIndex(norm, -1) {
+	for _, m := range figureMatches(norm) {
 		if len(toks) > 0 && m[12] >= 0 && *toks.ending(origin[m[13]]) < 0 {
 			m = withoutUnit(m)
 		}

@@ -28,10 +28,23 @@ var needByFirst = sync.OnceValue(func() map[rune][]string {
 	return out
 })
 
+// needFirst marks the first runes of the need words: most characters of
+// a text start none, and a bit test is cheaper than the map.
+var needFirst = sync.OnceValue(func() *RuneKeys {
+	keys := &RuneKeys{}
+	for r := range needByFirst() {
+		keys.Add(r)
+	}
+	return keys
+})
+
 func findNeedWords(norm string) needWordsAt {
 	var at needWordsAt
-	byFirst := needByFirst()
+	byFirst, first := needByFirst(), needFirst()
 	for i, r := range norm {
+		if !first.MayHave(r) {
+			continue
+		}
 		for _, w := range byFirst[r] {
 			if strings.HasPrefix(norm[i:], w) {
 				if at == nil {
@@ -55,4 +68,14 @@ func (at needWordsAt) holdsAny(words []string, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// words are the need words found, as PromiseWordsIn gives them.
+func (at needWordsAt) words() PromiseWords {
+	bits := needBits()
+	var in PromiseWords
+	for w := range at {
+		in |= bits[w]
+	}
+	return in
 }

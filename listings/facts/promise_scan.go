@@ -64,9 +64,13 @@ func promisesIn(text, field string) []Promise {
 	if need == nil {
 		return nil // no matcher's words: no sentence can hold a promise
 	}
+	may := PromiseMatchersIn(norm, need.words())
 	sentences := Sentences(norm)
 	var out []Promise
-	for _, pm := range promiseMatchers {
+	for k, pm := range promiseMatchers {
+		if may&matcherBit(k) == 0 {
+			continue // its pattern matches nowhere in the text
+		}
 		for _, sent := range sentences {
 			if !need.holdsAny(pm.need, sent.S, sent.E) {
 				continue

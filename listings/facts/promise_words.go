@@ -29,9 +29,12 @@ var needBits = sync.OnceValue(func() map[string]PromiseWords {
 // holds: without one of a matcher's words, Promises finds nothing of it
 // in the text, and with none at all nothing (MayPromise).
 func PromiseWordsIn(norm string) PromiseWords {
-	byFirst, bits := needByFirst(), needBits()
+	byFirst, first, bits := needByFirst(), needFirst(), needBits()
 	var in PromiseWords
 	for i, r := range norm {
+		if !first.MayHave(r) {
+			continue
+		}
 		for _, w := range byFirst[r] {
 			if strings.HasPrefix(norm[i:], w) {
 				in |= bits[w]

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -79,6 +80,8 @@ type gate struct {
 	// stems end the runs markWords looks up early (runstems.go): the
 	// lexicon's, shared, with the gate's words added.
 	stems runStems
+	// works keep what unjudged fills, between listings (gatework.go).
+	works *sync.Pool
 }
 
 // alternative is one Needs of one rule, indexed.
@@ -87,12 +90,12 @@ type alternative struct {
 	words, prefixes bool // needs a word or a prefix of its tables
 	facts           []string
 	promises        map[string]bool
-	promiseWords    facts.PromiseWords // the need words of the promises' matchers (facts.PromiseWordsOf)
-	units           map[string]bool    // nil: any figure or none will do
-	afterFigure     int                // Needs.AfterFigure
-	partnered       bool               // Needs.Partnered
-	beforeFigure    *BeforeFigure      // Needs.BeforeFigure
-	figureUnits     map[string]bool    // Needs.FigureUnits; nil: a figure of any unit
+	promiseMatchers facts.PromiseMatchers // the matchers that can give the promises (facts.PromiseMatchersOf)
+	units           map[string]bool       // nil: any figure or none will do
+	afterFigure     int                   // Needs.AfterFigure
+	partnered       bool                  // Needs.Partnered
+	beforeFigure    *BeforeFigure         // Needs.BeforeFigure
+	figureUnits     map[string]bool       // Needs.FigureUnits; nil: a figure of any unit
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -137,7 +140,7 @@ func hasPercent(l *facts.ListingFacts) bool {
 // tables they name.
 func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexiconWords) (*gate, error) {
 	g := &gate{words: map[string]*gateWord{}, prefixes: map[string][]int{}, contexts: map[string]int{},
-		starts: lw.starts, masked: lw.masked, dodges: lw.dodges}
+		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, works: &sync.Pool{}}
 	ids := make([]string, 0, len(declared))
 	for id := range declared {
 		ids = append(ids, id)
@@ -213,7 +216,7 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 		for _, k := range n.Promises {
 			alt.promises[k] = true
 		}
-		alt.promiseWords = facts.PromiseWordsOf(n.Promises)
+		alt.promiseMatchers = facts.PromiseMatchersOf(n.Promises)
 	}
 	if len(n.Units) > 0 {
 		alt.units = map[string]bool{}

@@ -49,11 +49,23 @@ func (g *gate) newMarks() *marks {
 	return &marks{words: make([]bool, len(g.alts)), prefixes: make([]bool, len(g.alts)), contexts: make([]bool, len(g.contexts))}
 }
 
+// reset clears m for another listing, keeping its lists.
+func (m *marks) reset() {
+	clear(m.words)
+	clear(m.prefixes)
+	clear(m.contexts)
+	m.heads, m.partners, m.near, m.before = m.heads[:0], m.partners[:0], m.near[:0], m.before[:0]
+}
+
 // markTokens marks what the listing's tokens hold, then counts the words
 // that need more of the listing (numbers gives its figures, asked only
 // when some word needs them).
 func (g *gate) markTokens(fields map[string]facts.Field, numbers func() []facts.Number) *marks {
-	m := g.newMarks()
+	return g.markTokensIn(g.newMarks(), fields, numbers)
+}
+
+// markTokensIn is markTokens into m, cleared.
+func (g *gate) markTokensIn(m *marks, fields map[string]facts.Field, numbers func() []facts.Number) *marks {
 	for name, f := range fields {
 		g.markWords(name, f.Tokens, m)
 	}

@@ -177,13 +177,20 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 
 // mayHold reports whether a normalised text may hold a masked brand: each
 // would find one only where this finds one whatever the tokens (the
-// prefilter asks before the text has tokens).
-func (mb maskedBrands) mayHold(norm string) bool {
+// prefilter asks before the text has tokens). It reads norm's runes into
+// *runes, which the caller keeps for the next text (the gate asks of
+// every title).
+func (mb maskedBrands) mayHold(norm string, runes *[]rune) bool {
 	if len(mb.byFirst) == 0 {
 		return false
 	}
+	rs := (*runes)[:0]
+	for _, r := range norm {
+		rs = append(rs, r)
+	}
+	*runes = rs
 	found := false
-	mb.scan([]rune(norm), func(int, int) bool { return true }, func(int, int, []rune) bool {
+	mb.scan(rs, func(int, int) bool { return true }, func(int, int, []rune) bool {
 		found = true
 		return false
 	})

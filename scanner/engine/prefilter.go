@@ -76,7 +76,20 @@ func (p *prefilter) word(word string) *gateWord { return p.words.add(withoutSpac
 
 // withoutSpace is s without the whitespace and NUL characters, the ones
 // no kept token holds at either end (the tokenizer reads NUL as a space).
+// Most titles hold none, and a look at the bytes finds that: every
+// whitespace character and NUL is encoded starting with a control or
+// space byte, 0xC2 (U+0085, U+00A0) or 0xE1 to 0xE3 (U+1680, U+2000 to
+// U+205F, U+3000), none of which starts a Chinese character.
 func withoutSpace(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c == 0xC2 || c >= 0xE1 && c <= 0xE3 {
+			return mapWithoutSpace(s)
+		}
+	}
+	return s
+}
+
+func mapWithoutSpace(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == 0 || unicode.IsSpace(r) {
 			return -1
@@ -89,28 +102,43 @@ func withoutSpace(s string) string {
 // removed) count for, the prefixes that are some character of it, and in
 // ev the pattern-word classes of the words found.
 func (p *prefilter) mark(text string, m *marks, ev *textEvidence) {
-	figures := figureChars{first: firstFigureChar(text), last: lastFigureChar(text)}
-	p.words.each(text, func(at, end int, w *gateWord) { m.markText(w, at, end, figures, ev) })
+	figures := figureChars{text: text}
+	p.words.each(text, func(at, end int, w *gateWord) { m.markText(w, at, end, &figures, ev) })
 	ev.texts = append(ev.texts, text)
 }
 
 // figureChars are the offsets of the first and the last character of a
-// text that can start a figure.
-type figureChars struct{ first, last int }
+// text that can start a figure, found when first asked: most texts hold
+// no word that counts only before or after a figure.
+type figureChars struct {
+	text        string
+	first, last int
+	found       bool
+}
+
+func (f *figureChars) find() {
+	if !f.found {
+		f.first, f.last, f.found = firstFigureChar(f.text), lastFigureChar(f.text), true
+	}
+}
 
 // markText records word w found in a text from byte offset at to end:
 // what it counts for at once, what it counts for where a figure can start
 // before or after it, and what it may count for once the whole text is
 // read.
-func (m *marks) markText(w *gateWord, at, end int, figures figureChars, ev *textEvidence) {
+func (m *marks) markText(w *gateWord, at, end int, figures *figureChars, ev *textEvidence) {
 	mark(m.words, w.alts)
 	mark(m.prefixes, w.prefixes)
 	mark(m.contexts, w.contexts)
-	if at >= figures.first {
-		mark(m.words, w.near)
+	if len(w.near) > 0 {
+		if figures.find(); at >= figures.first {
+			mark(m.words, w.near)
+		}
 	}
-	if end <= figures.last {
-		mark(m.words, w.before)
+	if len(w.before) > 0 {
+		if figures.find(); end <= figures.last {
+			mark(m.words, w.before)
+		}
 	}
 	m.heads = append(m.heads, w.heads...)
 	m.partners = append(m.partners, w.partners...)
@@ -125,8 +153,9 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	if len(g.rules) == 0 || g.open || len(l.Attributes) > 0 {
 		return false
 	}
-	h := newTextHints(l, g.masked)
-	m, ev := g.newMarks(), &textEvidence{norms: h.norms}
+	w := g.work(l)
+	defer g.done(w)
+	h, m, ev := &w.hints, &w.text, &w.ev
 	for _, norm := range h.norms {
 		g.pre.mark(withoutSpace(g.dodges.CutText(norm)), m, ev)
 	}
@@ -147,7 +176,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 		}
 		return numbers
 	}
-	m = g.markTokens(cut, figures)
+	m = g.markTokensIn(&w.tokens, cut, figures)
 	units := func(units map[string]bool) bool { return hasUnit(figures(), units) }
 	return !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, units)
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"testing"
+	"unicode"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
@@ -100,6 +101,33 @@ func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
 		})
 		if got != c.unjudged || (cuts > 0) != c.tokenized {
 			t.Errorf("%q: unjudged %v, tokens cut %d times; want %v, tokenized %v", c.title, got, cuts, c.unjudged, c.tokenized)
+		}
+	}
+}
+
+// withoutSpace's look at the bytes lets no whitespace through: every
+// whitespace character and NUL, alone or amid Chinese, is taken out as
+// mapping each character would, and a text without any is itself.
+func TestWithoutSpaceFindsEveryWhitespace(t *testing.T) {
+	t.Parallel()
+	spaces := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r != 0 && !unicode.IsSpace(r) {
+			continue
+		}
+		spaces++
+		for _, text := range []string{string(r), "纯棉" + string(r) + "T恤", "a" + string(r)} {
+			if got, want := withoutSpace(text), mapWithoutSpace(text); got != want {
+				t.Errorf("%U in %q: %q, want %q", r, text, got, want)
+			}
+		}
+	}
+	if spaces < 20 {
+		t.Errorf("%d whitespace characters: want every one", spaces)
+	}
+	for _, text := range []string{"纯棉短袖T恤男", "【包邮】★新款", "、。「」", ""} {
+		if got := withoutSpace(text); got != text {
+			t.Errorf("%q: %q, want it unchanged", text, got)
 		}
 	}
 }

@@ -13,7 +13,18 @@ type textEvidence struct {
 	words []*gateWord // the pattern words found, whose classes are read only for a head
 	// classes are the words' classes by table, each gathered when first
 	// asked: heads are resolved once every field's text has been read.
-	classes map[string]map[string]bool
+	classes map[string]*classSet
+}
+
+// reset clears ev for the texts of another listing, keeping its lists.
+func (ev *textEvidence) reset(norms []string) {
+	clear(ev.texts)
+	clear(ev.words)
+	ev.texts, ev.words, ev.norms = ev.texts[:0], ev.words[:0], norms
+	for _, cls := range ev.classes {
+		cls.gathered = false
+		clear(cls.set)
+	}
 }
 
 func (ev *textEvidence) add(tw *gateWord) {
@@ -57,23 +68,31 @@ func (ev *textEvidence) hasSuffix(_ string, suffixes []string) bool {
 
 // tableClasses gathers the classes of one table, the first time a head of
 // it asks: most titles have a head of one table (包 of 包邮), and the
-// words found hold classes of several.
+// words found hold classes of several. The sets are kept, cleared, for the
+// next listing's (reset).
 func (ev *textEvidence) tableClasses(_, table string, _ *patternTable) map[string]bool {
-	if cls, ok := ev.classes[table]; ok {
-		return cls
+	cls := ev.classes[table]
+	if cls != nil && cls.gathered {
+		return cls.set
 	}
-	if ev.classes == nil {
-		ev.classes = map[string]map[string]bool{}
+	if cls == nil {
+		if ev.classes == nil {
+			ev.classes = map[string]*classSet{}
+		}
+		cls = &classSet{set: map[string]bool{}}
+		ev.classes[table] = cls
 	}
-	var cls map[string]bool // nil where the words found hold none
 	for _, tw := range ev.words {
 		for _, c := range tw.classes[table] {
-			if cls == nil {
-				cls = map[string]bool{}
-			}
-			cls[c] = true
+			cls.set[c] = true
 		}
 	}
-	ev.classes[table] = cls
-	return cls
+	cls.gathered = true
+	return cls.set
+}
+
+// classSet is the classes of one table's words found, once gathered.
+type classSet struct {
+	gathered bool
+	set      map[string]bool
 }

@@ -19,19 +19,38 @@ type textHints struct {
 	// copyFacts are the fibre and the down facts, each extracted once
 	// where its hint is there (fibre, down: hintSlot).
 	copyFacts [2]*facts.ListingFacts
-	fields    map[string]facts.Field // the texts as fields without tokens, once made
-	// words are the promise need words of the texts, once wordsRead.
+	// compositionRead: the fibre facts hold the composition (copyFactsFor).
+	compositionRead bool
+	fields          map[string]facts.Field // the texts as fields without tokens, once made
+	// words are the promise need words of the texts, matchers the promise
+	// matchers that may match one of them, once wordsRead.
 	words     facts.PromiseWords
+	matchers  facts.PromiseMatchers
 	wordsRead bool
+	runes     []rune // a text's runes, for the masked brands (kept between listings)
 }
 
 func newTextHints(l *listings.Listing, masked maskedBrands) *textHints {
-	texts := facts.FieldTexts(l)
-	h := &textHints{l: l, texts: texts, norms: make([]string, len(texts)), masked: masked}
-	for i, t := range texts {
-		h.norms[i] = facts.Normalize(t.Text)
-	}
+	h := &textHints{}
+	h.reset(l, masked)
 	return h
+}
+
+// reset makes h the hints of l, nothing worked out yet, keeping the lists
+// it holds for the next listing's.
+func (h *textHints) reset(l *listings.Listing, masked maskedBrands) {
+	texts, norms := facts.AppendFieldTexts(h.texts[:0], l), h.norms[:0]
+	for _, t := range texts {
+		norms = append(norms, facts.Normalize(t.Text))
+	}
+	*h = textHints{l: l, texts: texts, norms: norms, masked: masked, runes: h.runes}
+}
+
+// release drops every reference to the listing, keeping the lists.
+func (h *textHints) release() {
+	clear(h.texts)
+	clear(h.norms)
+	*h = textHints{texts: h.texts[:0], norms: h.norms[:0], runes: h.runes[:0]}
 }
 
 // mayHaveFact: one of the facts may be there (or none is asked for).
@@ -47,7 +66,7 @@ func (h *textHints) mayHaveFact(names []string) bool {
 				return true
 			}
 		case hint == hintFibre || hint == hintDown:
-			if h.may(hint) && factLists[f](h.copyFactsOf(hint)) {
+			if h.may(hint) && factLists[f](h.copyFactsFor(f, hint)) {
 				return true
 			}
 		case hint == "" || h.may(hint):
@@ -58,24 +77,37 @@ func (h *textHints) mayHaveFact(names []string) bool {
 }
 
 // mayPromise: a promise of one of the alternative's kinds is there (or
-// none is asked for). A text without a need word of those kinds has none:
-// most promise words in titles (包邮, 现货) lead to kinds no rule needs.
+// none is asked for). A text no matcher of those kinds may match has none
+// (facts.PromiseMatchersIn): most promise words in titles (包邮, 现货)
+// lead to kinds no rule needs, and most titles with a shipping word (发)
+// hold no window (24小时, 3天).
 func (h *textHints) mayPromise(alt *alternative) bool {
 	if len(alt.promises) == 0 {
 		return true
 	}
-	return h.promiseWordsIn()&alt.promiseWords != 0 && hasPromise(h.promiseFacts(), alt.promises)
+	h.readPromiseWords()
+	return h.matchers&alt.promiseMatchers != 0 && hasPromise(h.promiseFacts(), alt.promises)
 }
 
 // promiseWordsIn are the promise matchers' need words in the texts, once.
 func (h *textHints) promiseWordsIn() facts.PromiseWords {
-	if !h.wordsRead {
-		for _, norm := range h.norms {
-			h.words |= facts.PromiseWordsIn(norm)
-		}
-		h.wordsRead = true
-	}
+	h.readPromiseWords()
 	return h.words
+}
+
+// readPromiseWords reads the need words of each text and the matchers
+// that may match it, once.
+func (h *textHints) readPromiseWords() {
+	if h.wordsRead {
+		return
+	}
+	for _, norm := range h.norms {
+		if in := facts.PromiseWordsIn(norm); in != 0 {
+			h.words |= in
+			h.matchers |= facts.PromiseMatchersIn(norm, in)
+		}
+	}
+	h.wordsRead = true
 }
 
 // promiseFacts are the listing's promises as Build finds them (the fields'
@@ -91,7 +123,8 @@ func (h *textHints) promiseFacts() *facts.ListingFacts {
 	return h.promises
 }
 
-// copyFactsOf are the facts of hint (fibre or down) as Build finds them,
+// copyFactsOf are the facts of hint (fibre or down) as Build finds them
+// (the fibre facts without their composition: see copyFactsFor),
 // extracted once. Like the promises they read the fields' text alone (and
 // the attributes, which a listing the text stage reads has none of), so
 // they are the document's: a fibre word that states no composition and
@@ -103,12 +136,24 @@ func (h *textHints) copyFactsOf(hint string) *facts.ListingFacts {
 	}
 	lf := &facts.ListingFacts{}
 	if hint == hintFibre {
-		lf.Composition = facts.Composition(h.l, h.textFields())
+		// The claims alone: the composition is read when a fact of it is
+		// asked (copyFactsFor), and a claim may settle the listing first.
 		lf.FiberClaims = facts.FiberClaims(h.textFields())
 	} else {
 		lf.Down, lf.DownClaims = facts.DownFacts(h.l, h.textFields())
 	}
 	h.copyFacts[slot] = lf
+	return lf
+}
+
+// copyFactsFor are the facts of hint with fact f read: the fibre facts
+// read the composition only for a fact of it (composition,
+// statement_pair), once.
+func (h *textHints) copyFactsFor(f, hint string) *facts.ListingFacts {
+	lf := h.copyFactsOf(hint)
+	if hint == hintFibre && f != "fiber_claims" && !h.compositionRead {
+		lf.Composition, h.compositionRead = facts.Composition(h.l, h.textFields()), true
+	}
 	return lf
 }
 
@@ -162,7 +207,7 @@ func (h *textHints) may(hint string) bool {
 		case hintDown:
 			v = facts.MayClaimDown(t.Text)
 		case factMasked:
-			v = h.masked.mayHold(h.norms[i])
+			v = h.masked.mayHold(h.norms[i], &h.runes)
 		}
 		if v {
 			break
