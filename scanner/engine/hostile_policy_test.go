@@ -49,6 +49,7 @@ func TestHostileUserRules(t *testing.T) {
 		"evidence":  `evidence "国家级" is not the text of field title at [0,6)`,
 		"exposure":  "exposure figure 1e+15",
 		"fails":     "divide by zero",
+		"builtin":   "xiaoer.finding: operand 2 must be object but got string",
 	} {
 		id, file := "hostile-"+rule, filepath.Join(dir, rule+".rego")
 		got := byRule[id]
