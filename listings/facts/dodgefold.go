@@ -15,6 +15,11 @@ func (d *Dodges) fold(norm string, origin []int) (string, []int) {
 	if d == nil || !d.mayFold(norm) {
 		return norm, origin
 	}
+	return d.foldAll(norm, origin)
+}
+
+// foldAll is fold of a text that may fold (mayFold).
+func (d *Dodges) foldAll(norm string, origin []int) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(norm))
 	out := make([]int, 0, len(origin))

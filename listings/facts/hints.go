@@ -14,8 +14,15 @@ import (
 // dropped (see dropJoiners), the splitters inside listed words dropped
 // (see unsplit) and the dodges folded (see Dodges).
 func (d *Dodges) CutText(norm string) string {
-	if !hasJoiner(norm) && (d == nil || !d.mayFold(norm)) && !d.mayUnsplit(norm) {
+	joins, splits := hasJoiner(norm), d.mayUnsplit(norm)
+	folds := d != nil && d.mayFold(norm)
+	switch {
+	case !joins && !folds && !splits:
 		return norm
+	case !joins && !splits:
+		// norm is what fold reads, and it may fold: asked once, not twice.
+		cut, _ := d.foldAll(norm, nil)
+		return cut
 	}
 	cut, _ := d.fold(d.unsplit(dropJoiners(norm, nil))) // no origin: the text alone
 	return cut

@@ -29,6 +29,10 @@ type maskedBrands struct {
 	// Multilingual Plane: most characters of a text start no brand, and a
 	// bit test is cheaper than the map.
 	first *facts.RuneKeys
+	// byPair are the brands of byFirst, in its order, by their first two
+	// characters: behind a first character a text shows plainly, a brand
+	// can match only if its second is shown too (firstCandidates).
+	byPair map[[2]rune][][]rune
 }
 
 // shownAt is a character shown at rune k of a brand.
@@ -66,6 +70,13 @@ func newMaskedBrands(data map[string]any) maskedBrands {
 		mb.first.Add(brand[0])
 	}
 	mb.indexShown()
+	mb.byPair = map[[2]rune][][]rune{}
+	for _, list := range mb.byFirst {
+		for _, brand := range list {
+			pair := [2]rune{brand[0], brand[1]}
+			mb.byPair[pair] = append(mb.byPair[pair], brand)
+		}
+	}
 	return mb
 }
 
@@ -228,7 +239,7 @@ func (mb maskedBrands) matchAt(norm []rune, p int, edges func(p, to int) bool) (
 		return try(matchLeading, mb.leadingCandidates(norm, p))
 	}
 	if mb.first.MayHave(norm[p]) {
-		if to, brand, ok := try(matchMasked, mb.byFirst[norm[p]]); ok {
+		if to, brand, ok := try(matchMasked, mb.firstCandidates(norm, p)); ok {
 			return to, brand, ok
 		}
 	}
@@ -236,6 +247,25 @@ func (mb maskedBrands) matchAt(norm []rune, p int, edges func(p, to int) bool) (
 		return try(matchInitial, mb.byInitial[norm[p]])
 	}
 	return 0, nil, false
+}
+
+// firstCandidates are the brands of byFirst, in its order, that
+// matchMasked can match from rune p of text: behind the first character
+// it reads the one at p+1 against a brand's second, and stops at once
+// unless that one is the brand's, masks it (a mask, an x) or is a digit
+// written for a letter (leet). Where the character at p+1 is none of
+// those kinds, only the brands with it second can match (byPair), and
+// none at the end of the text. Titles are full of characters that start
+// some brand; few go on as one.
+func (mb maskedBrands) firstCandidates(text []rune, p int) [][]rune {
+	if p+1 >= len(text) {
+		return nil
+	}
+	c := text[p+1]
+	if mb.byPair == nil || isMaskRune(c) || c == 'x' || c >= '0' && c <= '9' {
+		return mb.byFirst[text[p]]
+	}
+	return mb.byPair[[2]rune{text[p], c}]
 }
 
 // leadingCandidates are the brands of all, in its order, that can match

@@ -1,10 +1,12 @@
 package engine
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
 // Brands are masked in any place: the first characters (*奈儿), the middle
@@ -122,4 +124,47 @@ func TestLeadingCandidatesHoldEveryLeadingMatch(t *testing.T) {
 	if matched < 100 {
 		t.Errorf("%d leading matches: want more, or this proves little", matched)
 	}
+}
+
+// The candidates after a first character leave out no brand matchMasked
+// matches: scanning with them finds every hit scanning with all the
+// brands of that character finds, over the fixtures, the corpus titles
+// and each brand written with every kind of character after its first.
+func TestFirstCandidatesHoldEveryMaskedMatch(t *testing.T) {
+	t.Parallel()
+	mb := checker(t).Engine.gate.masked
+	all := mb
+	all.byPair = nil
+	var texts []string
+	for _, l := range stemListings(t) {
+		for _, ft := range facts.FieldTexts(l) {
+			texts = append(texts, facts.Normalize(ft.Text))
+		}
+	}
+	for _, brand := range mb.all {
+		rest := string(brand[1:])
+		for _, shown := range []string{rest, "*" + string(brand[2:]), "x" + string(brand[2:]), "1" + string(brand[2:]), "0" + string(brand[2:]), " " + rest} {
+			texts = append(texts, "新款"+string(brand[0])+shown+" 包", string(brand[0])+shown, string(brand[0]))
+		}
+	}
+	hits := 0
+	for _, text := range texts {
+		got, want := scanHits(mb, text), scanHits(all, text)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: hits %v, with all the brands %v", text, got, want)
+		}
+		hits += len(want)
+	}
+	if hits < 100 {
+		t.Errorf("%d hits: want more, or this proves little", hits)
+	}
+}
+
+func scanHits(mb maskedBrands, text string) []string {
+	var out []string
+	mb.scan([]rune(text), func(int, int) bool { return true }, func(p, to int, brand []rune) bool {
+		out = append(out, fmt.Sprint(p, to, string(brand)))
+		return true
+	})
+	return out
 }
