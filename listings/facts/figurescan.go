@@ -12,7 +12,7 @@ var figureAt = regexp.MustCompile(`^(?:` + figurePattern.String() + `)`)
 
 // figureMatches is figurePattern.FindAllStringSubmatchIndex(norm, -1),
 // found by trying the anchored pattern at each character that can start a
-// figure (startsFigure), from the end of the last match on. A match is
+// figure (StartsFigure), from the end of the last match on. A match is
 // never empty and starts with such a character, and the pattern reads no
 // context around it, so the leftmost match at or after an offset starts at
 // the first such character where the anchored pattern matches, and is that
@@ -22,7 +22,7 @@ var figureAt = regexp.MustCompile(`^(?:` + figurePattern.String() + `)`)
 func figureMatches(norm string) [][]int {
 	var out [][]int
 	for p := 0; p < len(norm); {
-		i := strings.IndexFunc(norm[p:], startsFigure)
+		i := strings.IndexFunc(norm[p:], StartsFigure)
 		if i < 0 {
 			break
 		}
@@ -44,10 +44,10 @@ func figureMatches(norm string) [][]int {
 	return out
 }
 
-// startsFigure: r can start a figurePattern match (a digit, 百 of 百分之
+// StartsFigure: r can start a figurePattern match (a digit, 百 of 百分之
 // and 百分百, a Chinese numeral). A switch: it is asked of every character
-// of the text.
-func startsFigure(r rune) bool {
+// of the text, here and by the engine's gate.
+func StartsFigure(r rune) bool {
 	switch r {
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
 		'零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':

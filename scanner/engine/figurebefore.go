@@ -112,4 +112,4 @@ func figureAfter(numbers []facts.Number, field string, end, within int) bool {
 // can start a figure (see firstFigureChar), or -1. A figure or a digit
 // token after a word starts at or after the word's end, so where the word
 // ends after this offset the text stage does not count it.
-func lastFigureChar(text string) int { return strings.LastIndexFunc(text, startsFigure) }
+func lastFigureChar(text string) int { return strings.LastIndexFunc(text, facts.StartsFigure) }

@@ -86,19 +86,8 @@ func startsAfter(n facts.Number, i, within int) bool {
 // count it. The text is normalised (full-width digits folded), as the
 // figures are read.
 func firstFigureChar(text string) int {
-	if i := strings.IndexFunc(text, startsFigure); i >= 0 {
+	if i := strings.IndexFunc(text, facts.StartsFigure); i >= 0 {
 		return i
 	}
 	return len(text)
-}
-
-// startsFigure is a switch, not a search of the numerals: it is asked of
-// every character of every title, twice.
-func startsFigure(r rune) bool {
-	switch r {
-	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
-		'零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
-		return true
-	}
-	return false
 }
