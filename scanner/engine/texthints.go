@@ -30,12 +30,6 @@ type textHints struct {
 	runes     []rune // a text's runes, for the masked brands (kept between listings)
 }
 
-func newTextHints(l *listings.Listing, masked maskedBrands) *textHints {
-	h := &textHints{}
-	h.reset(l, masked)
-	return h
-}
-
 // reset makes h the hints of l, nothing worked out yet, keeping the lists
 // it holds for the next listing's.
 func (h *textHints) reset(l *listings.Listing, masked maskedBrands) {

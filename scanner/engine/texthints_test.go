@@ -48,3 +48,10 @@ func TestMayPromiseAnswersAsTheExtractedPromises(t *testing.T) {
 		}
 	}
 }
+
+// newTextHints are the hints of l, as the gate's pooled work resets them.
+func newTextHints(l *listings.Listing, masked maskedBrands) *textHints {
+	h := &textHints{}
+	h.reset(l, masked)
+	return h
+}
