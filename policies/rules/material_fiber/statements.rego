@@ -8,8 +8,13 @@ package xiaoer.rules.material_fiber
 statement_ids := {f.statement | some f in fibres}
 
 # statements maps a statement number to its fibres' shares, where it was
-# stated and how to show it in a message.
-statements[id] := st if {
+# stated and how to show it in a message. xiaoer.fiber_statements
+# (policies/fiberbuiltin.go) groups a well-formed composition in one step,
+# as the comprehension below does; it is undefined for anything else,
+# which the comprehension then groups.
+statements := grouped if {
+	grouped := xiaoer.fiber_statements(fibres)
+} else := {id: st |
 	some id in statement_ids
 	members := [g | some g in fibres; g.statement == id]
 	st := statement(id, members)
