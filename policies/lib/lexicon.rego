@@ -107,23 +107,13 @@ prefixed := input.listing.lexicon.prefixed if {
 ]
 
 # matches are the runs of the listing (outside the skipped fields) found in
-# the lexicon data.tables[table][lex], as hits: match's shape, built in
-# place (a call per run costs more than the object it builds).
-matches(table, lex, skip) := {{
-	"field": name, "i": i, "n": n,
-	"s": toks[i].s, "e": toks[(i + n) - 1].e,
-	"key": key, "word": key, "entry": entry,
-} |
-	# each field of the run read once (a reference is a step each time)
-	some c in found(table, lex)
-	name := c.field
-	not skip[name]
-	key := c.key
-	entry := data.tables[table][lex][key]
-	i := c.i
-	n := c.n
-	toks := input.listing.fields[name].tokens
-}
+# the lexicon data.tables[table][lex], as hits: match's shape. The hits are
+# built in Go (xiaoer.matches, policies/matchesbuiltin.go): built here,
+# each took two dozen steps, and every word rule builds its own. A table
+# without the lexicon, or a document without fields, gives no hits.
+matches(table, lex, skip) := xiaoer.matches(found(table, lex), data.tables[table][lex], input.listing.fields, skip) if {
+	true
+} else := set()
 
 # any_match reports whether some run of the listing is in the lexicon.
 any_match(table, lex) if count(found(table, lex)) > 0
