@@ -328,8 +328,17 @@ candidates contains c if {
 
 hits := lexicon.longest(candidates)
 
-# lacking is what claim c must state and does not.
-lacking(c) := [m |
+# lacking is what claim c must state and does not. The first branch is
+# the usual answer of the second, read off at once: a claim that needs a
+# period, in a listing without evidence markers and without a period
+# figure in its field (missing's first branch), lacks both unless it is
+# a tested result.
+lacking(c) := ["来源", "期间"] if {
+	count(lexicon.evidence) == 0
+	not lexicon.period_fields[c.field]
+	"period" in c.entry.needs
+	not tested_period(c, "期间")
+} else := [m |
 	some m in lexicon.missing(c)
 	wanted(c.entry, m)
 	not tested_period(c, m)
