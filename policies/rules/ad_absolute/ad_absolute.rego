@@ -207,8 +207,12 @@ findings contains f if {
 }
 
 # hit_meta is meta with the entry's own basis (驰名商标: 商标法) and fine
-# where it has one.
-hit_meta(c, cat) := object.union(meta, {
+# where it has one. Most entries have neither, nor a link: their meta
+# takes the category's law alone, in half the steps (the link and fine
+# below would be meta's own).
+hit_meta(c, cat) := object.union(meta, {"basis": object.union(meta.basis, {"law": cat.basis})}) if {
+	count(object.filter(c.entry, {"basis", "link", "fine"})) == 0
+} else := object.union(meta, {
 	"basis": object.union(meta.basis, {
 		"law": object.get(c.entry, "basis", cat.basis),
 		"link": object.get(c.entry, "link", meta.basis.link),
