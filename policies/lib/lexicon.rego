@@ -107,23 +107,13 @@ prefixed := input.listing.lexicon.prefixed if {
 ]
 
 # matches are the runs of the listing (outside the skipped fields) found in
-# the lexicon data.tables[table][lex], as hits: match's shape, built in
-# place (a call per run costs more than the object it builds).
-matches(table, lex, skip) := {{
-	"field": name, "i": i, "n": n,
-	"s": toks[i].s, "e": toks[(i + n) - 1].e,
-	"key": key, "word": key, "entry": entry,
-} |
-	# each field of the run read once (a reference is a step each time)
-	some c in found(table, lex)
-	name := c.field
-	not skip[name]
-	key := c.key
-	entry := data.tables[table][lex][key]
-	i := c.i
-	n := c.n
-	toks := input.listing.fields[name].tokens
-}
+# the lexicon data.tables[table][lex], as hits: match's shape. The hits are
+# built in Go (xiaoer.matches, policies/matchesbuiltin.go): built here,
+# each took two dozen steps, and every word rule builds its own. A table
+# without the lexicon, or a document without fields, gives no hits.
+matches(table, lex, skip) := xiaoer.matches(found(table, lex), data.tables[table][lex], input.listing.fields, skip) if {
+	true
+} else := set()
 
 # any_match reports whether some run of the listing is in the lexicon.
 any_match(table, lex) if count(found(table, lex)) > 0
@@ -190,41 +180,14 @@ word_run(name, i) := 1 if {
 # and a word-class pattern over the same span (销量领先, 销量|领先), the
 # word wins: its entry is the more specific.
 #
-# Each hit is ranked once, as [rank, start, end, hit] with rank [length,
-# -start, word] (word: true for a word, false for a pattern, so a word
-# ranks higher) and start/end as [field, offset], and the ranked hits are
-# sorted by rank: only a hit later in that order can outrank one, so each
-# pair is looked at once (three comparisons at most). A single hit is
-# kept as it is.
-#
-# Every reference in an expression is a step of its own (c.s read three
-# times is three steps), so a hit's fields are read once into variables
-# and the ranked entries are taken apart by pattern: the pairs of a
-# listing with a few overlapping hits were most of the steps.
-longest(hits) := hits if {
-	count(hits) < 2
-} else := {hit |
-	rs := sort([[[e - s, 0 - s, object.get(c.entry, "pattern", false) == false], [f, s], [f, e], c] |
-		some c in hits
-		s := c.s
-		e := c.e
-		f := c.field
-	])
-	some k, [_, _, _, hit] in rs
-	not outranked(rs, k)
-}
-
-# outranked: a hit after the k-th of ranked hits rs overlaps it (one
-# starts before the other ends, both ways) and ranks higher. The overlap
-# comes first: most later hits do not overlap, and the first test that
-# fails ends the pair.
-outranked(rs, k) if {
-	[rank, start, end, _] := rs[k]
-	some [q_rank, q_start, q_end, _] in array.slice(rs, k + 1, count(rs))
-	q_start < end
-	start < q_end
-	q_rank > rank
-}
+# A hit is dropped when another hit of its field overlaps it (one starts
+# before the other ends, both ways) and ranks higher, by rank [length,
+# -start, word] (word: true for a word, false for a pattern). The ranking
+# and pairing run in Go (xiaoer.longest, policies/longestbuiltin.go): in
+# Rego, the sort and the pairs of a listing with a few overlapping hits
+# took a hundred steps and more, where the call is one. Hits lacking
+# field, s, e or entry are left out; fewer than two come back as given.
+longest(hits) := xiaoer.longest(hits)
 
 # in_context reports whether the context name of data.tables[table].contexts
 # holds around hit c.

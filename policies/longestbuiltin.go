@@ -1,0 +1,135 @@
+package policies
+
+import (
+	"math/big"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/topdown/builtins"
+	"github.com/open-policy-agent/opa/v1/types"
+)
+
+// xiaoer.longest(hits) keeps, of hits that overlap, the longest: what
+// lexicon.longest (lib/lexicon.rego) did in Rego, where ranking and
+// pairing the hits of a listing took a hundred steps and more (a tenth of
+// the word rules on a listing export); here it is one. The ranking is the
+// Rego's: a hit is dropped when another hit of the same field overlaps it
+// (each starts before the other ends) and ranks higher, by length, then
+// the earlier start, then a word (no entry.pattern) over a pattern.
+// Hits lacking field, s, e or entry are left out, as the Rego's
+// comprehension left them out; fewer than two hits come back as given.
+//
+// It is registered with OPA for the whole process when this package is
+// loaded, like xiaoer.finding (findingbuiltin.go), so user policies may
+// call it too.
+var longestBuiltin = &ast.Builtin{
+	Name:        "xiaoer.longest",
+	Description: "Of the hits that overlap, the longest (see lexicon.longest in lib/lexicon.rego).",
+	Decl: types.NewFunction(
+		types.Args(types.Named("hits", types.NewAny(types.NewSet(types.A), types.NewArray(nil, types.A)))),
+		types.Named("kept", types.A),
+	),
+}
+
+func init() {
+	ast.RegisterBuiltin(longestBuiltin)
+	topdown.RegisterBuiltinFunc(longestBuiltin.Name, longest)
+}
+
+var keyEntry, keyPattern = ast.StringTerm("entry"), ast.StringTerm("pattern")
+
+// ranked is a hit with what its rank and overlap are read from.
+type ranked struct {
+	hit   *ast.Term
+	field *ast.Term
+	s, e  *big.Float
+	word  bool
+}
+
+func longest(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
+	var hits []*ast.Term
+	switch v := operands[0].Value.(type) {
+	case ast.Set:
+		hits = v.Slice()
+	case *ast.Array:
+		v.Foreach(func(t *ast.Term) { hits = append(hits, t) })
+	default:
+		return builtins.NewOperandTypeErr(1, operands[0].Value, "set", "array")
+	}
+	if len(hits) < 2 {
+		return iter(operands[0])
+	}
+	rs, err := rankAll(hits)
+	if err != nil {
+		return err
+	}
+	kept := ast.NewSet()
+	for k := range rs {
+		if !outrankedIn(rs, k) {
+			kept.Add(rs[k].hit)
+		}
+	}
+	return iter(ast.NewTerm(kept))
+}
+
+// rankAll reads each hit's field, span and kind once; a hit that is no
+// object, or lacks one of them, is left out. Offsets that are not numbers,
+// and an entry that is no object, are errors, as the Rego's arithmetic and
+// object.get were.
+func rankAll(hits []*ast.Term) ([]ranked, error) {
+	rs := make([]ranked, 0, len(hits))
+	for _, h := range hits {
+		obj, ok := h.Value.(ast.Object)
+		if !ok {
+			continue
+		}
+		field, s, e, entry := obj.Get(keyField), obj.Get(keyS), obj.Get(keyE), obj.Get(keyEntry)
+		if field == nil || s == nil || e == nil || entry == nil {
+			continue
+		}
+		sn, err := builtins.NumberOperand(s.Value, 1)
+		if err != nil {
+			return nil, err
+		}
+		en, err := builtins.NumberOperand(e.Value, 1)
+		if err != nil {
+			return nil, err
+		}
+		eo, err := builtins.ObjectOperand(entry.Value, 1)
+		if err != nil {
+			return nil, err
+		}
+		pattern := eo.Get(keyPattern)
+		word := pattern == nil || ast.Compare(pattern.Value, ast.Boolean(false)) == 0
+		rs = append(rs, ranked{hit: h, field: field, s: builtins.NumberToFloat(sn), e: builtins.NumberToFloat(en), word: word})
+	}
+	return rs, nil
+}
+
+// outrankedIn: some other hit of rs overlaps the k-th and ranks higher.
+func outrankedIn(rs []ranked, k int) bool {
+	r := rs[k]
+	for q := range rs {
+		o := rs[q]
+		if q == k || o.s.Cmp(r.e) >= 0 || r.s.Cmp(o.e) >= 0 || ast.Compare(o.field.Value, r.field.Value) != 0 {
+			continue
+		}
+		if outranks(o, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// outranks compares the ranks [length, -start, word] of two hits.
+func outranks(o, r ranked) bool {
+	ol := new(big.Float).Sub(o.e, o.s)
+	rl := new(big.Float).Sub(r.e, r.s)
+	if c := ol.Cmp(rl); c != 0 {
+		return c > 0
+	}
+	if c := o.s.Cmp(r.s); c != 0 {
+		return c < 0
+	}
+	return o.word && !r.word
+}

@@ -1,0 +1,152 @@
+package policies
+
+import (
+	"math/big"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/topdown/builtins"
+	"github.com/open-policy-agent/opa/v1/types"
+)
+
+// xiaoer.matches(found, lexicon, fields, skip) is the set of hits
+// lexicon.matches (lib/lexicon.rego) makes of a listing's runs: for each
+// run {field, i, n, key} of found outside the skipped fields whose key is
+// in lexicon, {field, i, n, s, e, key, word, entry} with s the start of
+// its first token and e the end of its last (fields[field].tokens). Built
+// in Rego, each hit took two dozen steps, the most of any helper the word
+// rules share after the rules' own; here a listing's hits take one. A run
+// lacking a field, a token it names or a key the lexicon has is left out,
+// as the Rego left it out; skip names fields as the Rego read it (a field
+// whose value there is false is not skipped).
+//
+// It is registered with OPA for the whole process when this package is
+// loaded, like xiaoer.finding (findingbuiltin.go), so user policies may
+// call it too.
+var matchesBuiltin = &ast.Builtin{
+	Name:        "xiaoer.matches",
+	Description: "The hits of a listing's runs found in a lexicon (see lexicon.matches in lib/lexicon.rego).",
+	Decl: types.NewFunction(
+		types.Args(
+			types.Named("found", types.NewAny(types.NewSet(types.A), types.NewArray(nil, types.A))),
+			types.Named("lexicon", types.A),
+			types.Named("fields", types.A),
+			types.Named("skip", types.A),
+		),
+		types.Named("hits", types.NewSet(types.A)),
+	),
+}
+
+func init() {
+	ast.RegisterBuiltin(matchesBuiltin)
+	topdown.RegisterBuiltinFunc(matchesBuiltin.Name, matches)
+}
+
+var (
+	keyI      = ast.StringTerm("i")
+	keyN      = ast.StringTerm("n")
+	keyKey    = ast.StringTerm("key")
+	keyWord   = ast.StringTerm("word")
+	keyTokens = ast.StringTerm("tokens")
+)
+
+func matches(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
+	var runs []*ast.Term
+	switch v := operands[0].Value.(type) {
+	case ast.Set:
+		runs = v.Slice()
+	case *ast.Array:
+		v.Foreach(func(t *ast.Term) { runs = append(runs, t) })
+	default:
+		return builtins.NewOperandTypeErr(1, operands[0].Value, "set", "array")
+	}
+	hits := ast.NewSet()
+	for _, run := range runs {
+		hit, err := matchOf(run, operands[1], operands[2], operands[3])
+		if err != nil {
+			return err
+		}
+		if hit != nil {
+			hits.Add(hit)
+		}
+	}
+	return iter(ast.NewTerm(hits))
+}
+
+// matchOf is the hit of one run, or nil where the Rego body was undefined;
+// offsets that do not add up as numbers are an error wherever the field
+// has tokens, as the Rego's arithmetic was.
+func matchOf(run, lexicon, fields, skip *ast.Term) (*ast.Term, error) {
+	obj, ok := run.Value.(ast.Object)
+	if !ok {
+		return nil, nil
+	}
+	name, key, i, n := obj.Get(keyField), obj.Get(keyKey), obj.Get(keyI), obj.Get(keyN)
+	if name == nil || skipped(skip, name) || key == nil {
+		return nil, nil
+	}
+	entry := get(lexicon, key)
+	if entry == nil || i == nil || n == nil {
+		return nil, nil
+	}
+	toks := get(get(fields, name), keyTokens)
+	if toks == nil {
+		return nil, nil
+	}
+	last, err := lastIndex(i, n)
+	if err != nil {
+		return nil, err
+	}
+	s, e := get(get(toks, i), keyS), get(get(toks, last), keyE)
+	if s == nil || e == nil {
+		return nil, nil
+	}
+	return ast.ObjectTerm(
+		ast.Item(keyField, name), ast.Item(keyI, i), ast.Item(keyN, n),
+		ast.Item(keyS, s), ast.Item(keyE, e),
+		ast.Item(keyKey, key), ast.Item(keyWord, key), ast.Item(keyEntry, entry),
+	), nil
+}
+
+// skipped reads skip[name] as `not skip[name]` did: defined and not false.
+func skipped(skip, name *ast.Term) bool {
+	v := get(skip, name)
+	return v != nil && ast.Compare(v.Value, ast.Boolean(false)) != 0
+}
+
+// get is the reference t[k] as Rego evaluates it, or nil where undefined.
+func get(t, k *ast.Term) *ast.Term {
+	if t == nil {
+		return nil
+	}
+	switch v := t.Value.(type) {
+	case ast.Object:
+		return v.Get(k)
+	case *ast.Array:
+		return v.Get(k)
+	case ast.Set:
+		if v.Contains(k) {
+			return k
+		}
+	}
+	return nil
+}
+
+// lastIndex is (i + n) - 1, the index of a run's last token.
+func lastIndex(i, n *ast.Term) (*ast.Term, error) {
+	in, err := builtins.NumberOperand(i.Value, 1)
+	if err != nil {
+		return nil, err
+	}
+	nn, err := builtins.NumberOperand(n.Value, 2)
+	if err != nil {
+		return nil, err
+	}
+	if a, ok := in.Int(); ok {
+		if b, ok := nn.Int(); ok {
+			return ast.IntNumberTerm(a + b - 1), nil
+		}
+	}
+	sum := new(big.Float).Add(builtins.NumberToFloat(in), builtins.NumberToFloat(nn))
+	return ast.NewTerm(builtins.FloatToNumber(sum.Sub(sum, big.NewFloat(1)))), nil
+}
