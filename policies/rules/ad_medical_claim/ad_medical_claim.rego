@@ -98,10 +98,12 @@ plain_goods_in_medical_category(kind) if {
 }
 
 # regulated_by_words are the kinds the listing's own words name (walked
-# once: regulated and plain_goods_in_medical_category read them).
-regulated_by_words contains m.entry.kind if {
-	some m in lexicon.matches("ad_medical_claim", "regulated", {})
-	not marker_qualified(m)
+# once: regulated and plain_goods_in_medical_category read them). The runs
+# are read as found, not as lexicon.matches builds them: only the key and
+# the position are wanted, not the span and entry of a hit.
+regulated_by_words contains tables.regulated[r.key].kind if {
+	some r in lexicon.found("ad_medical_claim", "regulated")
+	not marker_qualified(r)
 }
 
 # marker_qualified: 医用级硅胶 is a marketing grade, not a medical device;
@@ -156,7 +158,20 @@ applies(entry) := true if {
 	"drug" in entry.only
 } else := false
 
+# On ordinary goods (judged_as empty: most listings) nothing is skipped
+# and a term applies unless it is marked only for some kinds: the calls
+# of skipped and applies (each entering its bodies for every term) are
+# left out there.
 candidates contains c if {
+	count(judged_as) == 0
+	some c in lexicon.matches("ad_medical_claim", "words", {}) | pattern.hits("ad_medical_claim", {})
+	entry := c.entry
+	not entry.only
+	partnered(c, entry)
+}
+
+candidates contains c if {
+	count(judged_as) > 0
 	some c in lexicon.matches("ad_medical_claim", "words", {}) | pattern.hits("ad_medical_claim", {})
 	entry := c.entry
 	not skipped(entry)
@@ -168,10 +183,12 @@ candidates contains c if {
 # function) is a name there: it wins over the disease word inside it
 # (降血脂) and is not reported. On other goods it is a claim.
 # (Such a term is skipped by its allowed_for: the kind is judged_as.)
+# The kinds come first: on ordinary goods there are none, and the terms
+# are not walked.
 candidates contains object.union(c, {"entry": object.union(c.entry, {"name": true})}) if {
+	some kind in judged_as
 	some c in lexicon.matches("ad_medical_claim", "words", {})
-	some kind in object.get(c.entry, "allowed_for", [])
-	kind in judged_as
+	kind in object.get(c.entry, "allowed_for", [])
 }
 
 # (partnered takes the entry its caller has read: a reference is a step.)
@@ -231,7 +248,10 @@ findings contains f if {
 # product is the regulated kind the listing is judged as: the one of
 # lowest rank (drug, device and treatment before health food, cosmetics,
 # food), or "ordinary".
-product := kinds[0] if {
+product := "ordinary" if {
+	# most listings: no kind to rank
+	count(judged_as) == 0
+} else := kinds[0] if {
 	ranked := sort([[tables.regulated_categories[k].rank, k] | some k in judged_as; tables.regulated_categories[k].basis])
 	kinds := [pair[1] | some pair in ranked]
 	count(kinds) > 0

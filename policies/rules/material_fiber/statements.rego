@@ -8,8 +8,13 @@ package xiaoer.rules.material_fiber
 statement_ids := {f.statement | some f in fibres}
 
 # statements maps a statement number to its fibres' shares, where it was
-# stated and how to show it in a message.
-statements[id] := st if {
+# stated and how to show it in a message. xiaoer.fiber_statements
+# (policies/fiberbuiltin.go) groups a well-formed composition in one step,
+# as the comprehension below does; it is undefined for anything else,
+# which the comprehension then groups.
+statements := grouped if {
+	grouped := xiaoer.fiber_statements(fibres)
+} else := {id: st |
 	some id in statement_ids
 	members := [g | some g in fibres; g.statement == id]
 	st := statement(id, members)
@@ -25,7 +30,7 @@ statement(id, [f]) := {
 	"at_least": any_at_least([f]),
 	"shares": {f.fiber: total},
 	"total": total,
-	"display": display([f], f.implied),
+	"display": single_display(f),
 	"s": f.s,
 	"e": f.e,
 } if {
@@ -54,14 +59,25 @@ display(members, true) := concat("、", [g.fiber | some g in members])
 
 display(members, false) := concat(" ", [fiber_text(g) | some g in members])
 
-fiber_text(g) := sprintf("%s≥%v%%", [g.fiber, g.percent]) if g.at_least
+# single_display is display([f], f.implied) without the list: the fibre's
+# name, or its text with the share.
+single_display(f) := f.fiber if {
+	f.implied == true
+} else := fiber_text(f) if {
+	f.implied == false
+}
 
-fiber_text(g) := sprintf("%s%v%%", [g.fiber, g.percent]) if not g.at_least
+# fiber_text, single_display and part_class are else chains: the bodies
+# of a function with several are all entered at every call, where the
+# else is taken only when the first fails.
+fiber_text(g) := sprintf("%s≥%v%%", [g.fiber, g.percent]) if {
+	g.at_least
+} else := sprintf("%s%v%%", [g.fiber, g.percent])
 
 # part_class puts the unnamed part with the main fabric.
-part_class(part) := "面料" if part in {"", "面料"}
-
-part_class(part) := part if not part in {"", "面料"}
+part_class(part) := "面料" if {
+	part in {"", "面料"}
+} else := part
 
 # relevant are the statements about the part a claim is about.
 relevant(c) := [s | some s in statements; part_class(s.part) == part_class(c.part)]
