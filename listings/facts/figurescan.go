@@ -55,3 +55,24 @@ func StartsFigure(r rune) bool {
 	}
 	return false
 }
+
+// AppendFigureUnits appends to dst the unit of every figure Numbers may
+// find in a text, whatever its tokens (norm is the text normalised, as
+// Numbers reads it). Numbers keeps a unit only where a token ends with it
+// (10万家庭: 家 is no unit), so a match with a unit counts twice: with it,
+// and without it where that is still a figure (10万, "" or %). The gate
+// reads this before the text is cut: where no figure with a unit a word
+// needs can be there, the word counts for nothing.
+func AppendFigureUnits(dst []string, norm string) []string {
+	for _, m := range figureMatches(norm) {
+		if n, ok := figureFrom(norm, m); ok {
+			dst = append(dst, n.Unit)
+		}
+		if m[12] >= 0 {
+			if n, ok := figureFrom(norm, withoutUnit(m)); ok {
+				dst = append(dst, n.Unit)
+			}
+		}
+	}
+	return dst
+}

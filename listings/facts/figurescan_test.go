@@ -26,3 +26,25 @@ func TestFigureMatchesAsThePattern(t *testing.T) {
 		t.Errorf("%d figures: want more, or this proves little", matches)
 	}
 }
+
+// AppendFigureUnits gives each figure's unit, and also the unit it has
+// where the tokens take the unit away (a token running past it), when
+// the figure without it is still one.
+func TestAppendFigureUnitsWithAndWithoutTheUnit(t *testing.T) {
+	t.Parallel()
+	cases := map[string][]string{
+		"10万家庭":        {"家", ""},
+		"3岁宝宝":         {"岁"}, // 3 alone is no figure
+		"98%的学生":       {"%"}, // 98 alone is no figure
+		"1000+人已买":     {"人", ""},
+		"2024新款 学生":    nil,
+		"百分之九十 纯棉 3亿人": {"%", "人", ""},
+		"13英寸 笔记本":     {"英寸"},
+		"":             nil,
+	}
+	for text, want := range cases {
+		if got := AppendFigureUnits(nil, Normalize(text)); !slices.Equal(got, want) {
+			t.Errorf("%q: units %q, want %q", text, got, want)
+		}
+	}
+}

@@ -5,32 +5,11 @@ package xiaoer.lib.lexicon
 
 # key_at is the concatenation of n tokens of field name from index i
 # (computed where a rule looks, so a rule that walks its hits never
-# builds the runs of the whole listing). Runs of up to max_run tokens, the
-# common case, are joined without a comprehension: key_at is called for
-# every token around every hit.
-key_at(name, i, 1) := input.listing.fields[name].tokens[i].t if i >= 0
-
-key_at(name, i, 2) := concat("", [toks[i].t, toks[i + 1].t]) if {
-	i >= 0
-	toks := input.listing.fields[name].tokens
-}
-
-key_at(name, i, 3) := concat("", [toks[i].t, toks[i + 1].t, toks[i + 2].t]) if {
-	i >= 0
-	toks := input.listing.fields[name].tokens
-}
-
-key_at(name, i, 4) := concat("", [toks[i].t, toks[i + 1].t, toks[i + 2].t, toks[i + 3].t]) if {
-	i >= 0
-	toks := input.listing.fields[name].tokens
-}
-
-key_at(name, i, n) := concat("", [toks[m].t | some m in numbers.range(i, (i + n) - 1)]) if {
-	i >= 0
-	n > max_run
-	toks := input.listing.fields[name].tokens
-	count(toks) >= i + n
-}
+# builds the runs of the whole listing); undefined where the tokens end
+# first. key_at is called for every token around every hit: the tokens
+# are joined in Go (xiaoer.key_at, policies/keyatbuiltin.go), one step
+# where the Rego's five clauses took several.
+key_at(name, i, n) := xiaoer.key_at(input.listing.fields[name].tokens, i, n)
 
 # keys_at are the keys of the runs of 1 to max_run tokens from token i of
 # field name: keys_at(name, i)[k] spans k+1 tokens (fewer keys near the end

@@ -372,10 +372,11 @@ func hasUnit(numbers []facts.Number, units map[string]bool) bool {
 }
 
 // mayHaveUnits is hasUnit before the figures are read: some text may
-// hold a figure with one of the units (mayHaveUnit), or none is asked for.
-func mayHaveUnits(norms []string, units map[string]bool) bool {
+// hold a figure with one of the units (textHints.mayHaveUnit), or none is
+// asked for.
+func mayHaveUnits(h *textHints, units map[string]bool) bool {
 	for u := range units {
-		if mayHaveUnit(norms, u) {
+		if h.mayHaveUnit(u) {
 			return true
 		}
 	}

@@ -23,7 +23,7 @@ func (g *gate) work(l *listings.Listing) *unjudgedWork {
 	w.hints.reset(l, g.masked)
 	w.text.reset()
 	w.tokens.reset()
-	w.ev.reset(w.hints.norms)
+	w.ev.reset(&w.hints)
 	return w
 }
 

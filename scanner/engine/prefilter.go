@@ -34,10 +34,15 @@ import (
 // attributes too.
 type prefilter struct {
 	words *textTrie // the gate's words, prefix characters and pattern words, whitespace removed
+	// figureUnits are each alternative's Needs.FigureUnits (nil: any).
+	figureUnits []map[string]bool
 }
 
 func newPrefilter(g *gate) prefilter {
-	p := prefilter{words: newTextTrie()}
+	p := prefilter{words: newTextTrie(), figureUnits: make([]map[string]bool, len(g.alts))}
+	for a, alt := range g.alts {
+		p.figureUnits[a] = alt.figureUnits
+	}
 	for k, w := range g.words {
 		p.word(k).merge(w)
 	}
@@ -98,22 +103,26 @@ func mapWithoutSpace(s string) string {
 	}, s)
 }
 
-// mark marks, in m, what the words in text (normalised, whitespace
-// removed) count for, the prefixes that are some character of it, and in
-// ev the pattern-word classes of the words found.
-func (p *prefilter) mark(text string, m *marks, ev *textEvidence) {
-	figures := figureChars{text: text}
-	p.words.each(text, func(at, end int, w *gateWord) { m.markText(w, at, end, &figures, ev) })
+// mark marks, in m, what the words in text (a field's text, normalised,
+// whitespace removed) count for, the prefixes that are some character of
+// it, and in ev the pattern-word classes of the words found. figures
+// names the field (figureChars.hints, .field).
+func (p *prefilter) mark(text string, figures figureChars, m *marks, ev *textEvidence) {
+	figures.text = text
+	p.words.each(text, func(at, end int, w *gateWord) { p.markText(m, w, at, end, &figures, ev) })
 	ev.texts = append(ev.texts, text)
 }
 
 // figureChars are the offsets of the first and the last character of a
-// text that can start a figure, found when first asked: most texts hold
-// no word that counts only before or after a figure.
+// text that can start a figure, and the units its figures may have,
+// found when first asked: most texts hold no word that counts only before
+// or after a figure.
 type figureChars struct {
 	text        string
 	first, last int
 	found       bool
+	hints       *textHints // the listing's, for the units of figures
+	field       int        // the text's index in hints
 }
 
 func (f *figureChars) find() {
@@ -122,17 +131,34 @@ func (f *figureChars) find() {
 	}
 }
 
+// mayHaveUnit: some figure the field may have has one of the units (nil:
+// any figure will do). A word after a figure (figurenear.go) counts only
+// after a figure of its field with one of its units: most titles with a
+// crowd word (宝宝, 学生) hold no figure, or one of a size or an age (3岁).
+func (f *figureChars) mayHaveUnit(units map[string]bool) bool {
+	for _, u := range f.hints.figureUnits(f.field) {
+		if units == nil || units[u] {
+			return true
+		}
+	}
+	return false
+}
+
 // markText records word w found in a text from byte offset at to end:
 // what it counts for at once, what it counts for where a figure can start
 // before or after it, and what it may count for once the whole text is
 // read.
-func (m *marks) markText(w *gateWord, at, end int, figures *figureChars, ev *textEvidence) {
+func (p *prefilter) markText(m *marks, w *gateWord, at, end int, figures *figureChars, ev *textEvidence) {
 	mark(m.words, w.alts)
 	mark(m.prefixes, w.prefixes)
 	mark(m.contexts, w.contexts)
 	if len(w.near) > 0 {
 		if figures.find(); at >= figures.first {
-			mark(m.words, w.near)
+			for _, a := range w.near {
+				if figures.mayHaveUnit(p.figureUnits[a]) {
+					m.words[a] = true
+				}
+			}
 		}
 	}
 	if len(w.before) > 0 {
@@ -156,14 +182,14 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	w := g.work(l)
 	defer g.done(w)
 	h, m, ev := &w.hints, &w.text, &w.ev
-	for _, norm := range h.norms {
-		g.pre.mark(withoutSpace(g.dodges.CutText(norm)), m, ev)
+	for i, norm := range h.norms {
+		g.pre.mark(withoutSpace(g.dodges.CutText(norm)), figureChars{hints: h, field: i}, m, ev)
 	}
 	m.resolvePartners()
 	if len(m.heads) > 0 {
 		g.resolveHeads(m.heads, m.words, ev)
 	}
-	mayUnit := func(units map[string]bool) bool { return mayHaveUnits(h.norms, units) }
+	mayUnit := func(units map[string]bool) bool { return mayHaveUnits(h, units) }
 	if !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, mayUnit) {
 		return true
 	}

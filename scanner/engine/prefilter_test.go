@@ -64,8 +64,9 @@ func TestUnjudgedOnlyWhereTheGateSkipsEverything(t *testing.T) {
 // figure with some unit where no such unit is written after a figure (保
 // and 包 want a score: 分, 级, 名 ... after 7, 六 or 百分之; 原装 as a
 // guarantee wants a percentage: 100%, 百分百), nor a metric word after
-// which no digit or numeral is written (畅销书籍, 2024新款 收藏级). Where the
-// text holds them the tokens decide.
+// which no digit or numeral is written (畅销书籍, 2024新款 收藏级), nor a
+// crowd word where no figure could count the crowd (4根, 10岁, 1.5米, a
+// year). Where the text holds them the tokens decide.
 func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
 	t.Parallel()
 	j := checker(t)
@@ -80,11 +81,16 @@ func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
 		{"国家 专用 茶叶", false, true},
 		{"宝宝围兜 纯色 3条装", true, false},
 		{"打底裤 3亿人都在穿", false, true},
+		{"宝宝辅食 鱼肠 4根入", true, false},    // 4根 counts no crowd
+		{"儿童棉鞋 10岁宝宝 潮鞋", true, false},  // nor does an age
+		{"学生被罩 1.5米 单人被套", true, false}, // nor a size
+		{"2024新款 学生书包", true, false},    // a year is no figure
+		{"10万+宝宝的选择 婴儿湿巾", false, true},
 		{"钢琴网课 保证过级", false, true},
 		{"全国包邮 加厚保暖内衣", true, false},
 		{"保暖内衣 分体 2件套", true, false},
 		{"雅思网课 保7分", false, true},
-		{"包邮 3件 保暖 五分裤", true, true},
+		{"包邮 3件 保暖 五分裤", true, false}, // 3件 is no score, 五 alone no figure
 		{"原装 数据线 1米", true, false},
 		{"数据线 100%原装", false, true},
 		{"数据线 百分百原装", false, true},

@@ -9,7 +9,7 @@ import "strings"
 // tokens will: a head it cannot complete, the tokens cannot either.
 type textEvidence struct {
 	texts []string    // each field's text, folded and without whitespace
-	norms []string    // each field's text normalised (facts.Normalize), where figures are read
+	hints *textHints  // the listing's, for the units its figures may have
 	words []*gateWord // the pattern words found, whose classes are read only for a head
 	// classes are the words' classes by table, each gathered when first
 	// asked: heads are resolved once every field's text has been read.
@@ -17,10 +17,10 @@ type textEvidence struct {
 }
 
 // reset clears ev for the texts of another listing, keeping its lists.
-func (ev *textEvidence) reset(norms []string) {
+func (ev *textEvidence) reset(hints *textHints) {
 	clear(ev.texts)
 	clear(ev.words)
-	ev.texts, ev.words, ev.norms = ev.texts[:0], ev.words[:0], norms
+	ev.texts, ev.words, ev.hints = ev.texts[:0], ev.words[:0], hints
 	for _, cls := range ev.classes {
 		cls.gathered = false
 		clear(cls.set)
@@ -33,16 +33,17 @@ func (ev *textEvidence) add(tw *gateWord) {
 	}
 }
 
-// hasUnit: some figure may have the unit (mayHaveUnit). The text stage
-// reads every field for a head's (its heads have none).
-func (ev *textEvidence) hasUnit(_, unit string) bool { return mayHaveUnit(ev.norms, unit) }
+// hasUnit: some figure may have the unit (textHints.mayHaveUnit). The
+// text stage reads every field for a head's (its heads have none).
+func (ev *textEvidence) hasUnit(_, unit string) bool { return ev.hints.mayHaveUnit(unit) }
 
-// mayHaveUnit: one of the normalised texts may hold a figure with the
-// unit. facts.Numbers reads a figure's unit as written right after it in
-// the normalised text, so the unit must be written after the first
-// character that can start a figure; 百分之 and 百分百 give the unit %
-// unwritten, and a bare figure ("") needs the tokens to tell.
-func mayHaveUnit(norms []string, unit string) bool {
+// writtenAfterFigure: one of the normalised texts may hold a figure with
+// the unit, as far as the unit's place tells. facts.Numbers reads a
+// figure's unit as written right after it in the normalised text, so the
+// unit must be written after the first character that can start a
+// figure; 百分之 and 百分百 give the unit % unwritten, and a bare figure
+// ("") needs its figures read to tell.
+func writtenAfterFigure(norms []string, unit string) bool {
 	if unit == "" {
 		return true
 	}

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"slices"
+
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
@@ -28,6 +30,11 @@ type textHints struct {
 	matchers  facts.PromiseMatchers
 	wordsRead bool
 	runes     []rune // a text's runes, for the masked brands (kept between listings)
+	// units are the units each text's figures may have
+	// (facts.AppendFigureUnits), once unitsRead; the lists are kept
+	// between listings.
+	units     [][]string
+	unitsRead bool
 }
 
 // reset makes h the hints of l, nothing worked out yet, keeping the lists
@@ -37,14 +44,49 @@ func (h *textHints) reset(l *listings.Listing, masked maskedBrands) {
 	for _, t := range texts {
 		norms = append(norms, facts.Normalize(t.Text))
 	}
-	*h = textHints{l: l, texts: texts, norms: norms, masked: masked, runes: h.runes}
+	*h = textHints{l: l, texts: texts, norms: norms, masked: masked, runes: h.runes, units: h.units}
 }
 
 // release drops every reference to the listing, keeping the lists.
 func (h *textHints) release() {
 	clear(h.texts)
 	clear(h.norms)
-	*h = textHints{texts: h.texts[:0], norms: h.norms[:0], runes: h.runes[:0]}
+	for i := range h.units {
+		clear(h.units[i]) // the units are stretches of the text
+	}
+	*h = textHints{texts: h.texts[:0], norms: h.norms[:0], runes: h.runes[:0], units: h.units}
+}
+
+// figureUnits are the units the figures of text i may have, whatever its
+// tokens (facts.AppendFigureUnits), read for every text when first asked.
+func (h *textHints) figureUnits(i int) []string {
+	if !h.unitsRead {
+		for len(h.units) < len(h.norms) {
+			h.units = append(h.units, nil)
+		}
+		for k, norm := range h.norms {
+			h.units[k] = facts.AppendFigureUnits(h.units[k][:0], norm)
+		}
+		h.unitsRead = true
+	}
+	return h.units[i]
+}
+
+// mayHaveUnit: some figure of some text may have the unit ("" a figure
+// with none), read the way Numbers reads it, with its unit and, where a
+// token could take it away, without. Most units are not even written
+// after a figure's first character (writtenAfterFigure): that look costs
+// less than reading the figures.
+func (h *textHints) mayHaveUnit(unit string) bool {
+	if !writtenAfterFigure(h.norms, unit) {
+		return false
+	}
+	for i := range h.norms {
+		if slices.Contains(h.figureUnits(i), unit) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayHaveFact: one of the facts may be there (or none is asked for).
@@ -52,7 +94,7 @@ func (h *textHints) mayHaveFact(names []string) bool {
 	for _, f := range names {
 		switch hint := factHint(f); {
 		case f == "percents":
-			if mayHaveUnit(h.norms, "%") {
+			if h.mayHaveUnit("%") {
 				return true
 			}
 		case hint == hintPromises:
