@@ -43,22 +43,25 @@ func NewChecker(ctx context.Context, opts engine.Options, now func() time.Time) 
 }
 
 // CheckListing builds the listing's document and evaluates it. A listing
-// no rule can find anything in (Engine.Unjudged) is neither built nor
-// evaluated: it has no findings, and its document is nil.
+// no rule can find anything in (Engine.Gate) is neither built nor
+// evaluated: it has no findings, and its document is nil. One the gate
+// let through is built from the fields it cut, and judged with what it
+// read of them.
 func (c *Checker) CheckListing(ctx context.Context, l *listings.Listing) ([]finding.Finding, *facts.Document, error) {
 	var fields map[string]facts.Field
 	cut := func() map[string]facts.Field {
 		fields = c.Builder.Fields(l)
 		return fields
 	}
-	if c.Engine.Unjudged(l, cut) {
+	read, unjudged := c.Engine.Gate(l, cut)
+	if unjudged {
 		return []finding.Finding{}, nil, nil
 	}
 	if fields == nil {
 		fields = c.Builder.Fields(l)
 	}
 	doc := c.Builder.BuildFrom(l, fields)
-	found, err := c.Engine.Eval(ctx, doc)
+	found, err := c.Engine.EvalGated(ctx, doc, read)
 	if err != nil {
 		return nil, doc, err
 	}

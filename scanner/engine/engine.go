@@ -241,7 +241,14 @@ var ErrEvalTimeout = errors.New("policy evaluation exceeded the time limit")
 // the document's error; a user rule's error is an error finding of that
 // rule, beside the embedded findings.
 func (e *Engine) Eval(ctx context.Context, doc *facts.Document) ([]finding.Finding, error) {
-	skip, none := e.Skipped(doc)
+	return e.EvalGated(ctx, doc, Gated{})
+}
+
+// EvalGated is Eval of a listing's document built from the fields Gate
+// cut, with what Gate read of them (the zero Gated: nothing read), so the
+// gate does not read the tokens again.
+func (e *Engine) EvalGated(ctx context.Context, doc *facts.Document, read Gated) ([]finding.Finding, error) {
+	skip, none := e.skipped(doc, read)
 	if none {
 		return []finding.Finding{}, nil // no rule can find anything here
 	}
@@ -291,14 +298,16 @@ func (e *Engine) Input(doc *facts.Document) (ast.Value, error) {
 // whether that is every listing rule (then nothing is evaluated). For a
 // shipment document it is the embedded shipment rules it lacks the facts
 // for, and whether no rule at all is evaluated.
-func (e *Engine) Skipped(doc *facts.Document) ([]string, bool) {
+func (e *Engine) Skipped(doc *facts.Document) ([]string, bool) { return e.skipped(doc, Gated{}) }
+
+func (e *Engine) skipped(doc *facts.Document, read Gated) ([]string, bool) {
 	if doc.Kind == "shipment" && e.shipGate != nil {
 		return e.shipGate.skipped(doc), len(e.shipGate.needed(doc)) == 0 && len(e.userRules) == 0
 	}
 	if e.gate == nil || doc.Kind != "listing" || doc.Listing == nil {
 		return nil, false
 	}
-	return e.gate.skip(doc.Listing)
+	return e.gate.skip(doc.Listing, read.tokens)
 }
 
 // Unjudged reports that no rule can find anything in the listing: Eval of
@@ -308,8 +317,24 @@ func (e *Engine) Skipped(doc *facts.Document) ([]string, bool) {
 // once, so the document can be built from them). A false is no promise
 // that some rule judges it.
 func (e *Engine) Unjudged(l *listings.Listing, fields func() map[string]facts.Field) bool {
-	return e.gate != nil && e.gate.unjudged(l, fields)
+	_, unjudged := e.Gate(l, fields)
+	return unjudged
 }
+
+// Gate is Unjudged, and for a listing it cannot rule out, what it read of
+// the tokens: EvalGated of the document built from those fields reads
+// them no more.
+func (e *Engine) Gate(l *listings.Listing, fields func() map[string]facts.Field) (Gated, bool) {
+	if e.gate == nil {
+		return Gated{}, false
+	}
+	return e.gate.unjudged(l, fields)
+}
+
+// Gated is what the gate read of a listing's tokens (Engine.Gate): the
+// alternatives their words and prefixes mark, counted as gate.skip counts
+// them (nil: not read).
+type Gated struct{ tokens *marks }
 
 // Dodges fold the dodged spellings of the policy tables' words (手慢wu,
 // 仅此壹次) back before cutting: the Builder of this engine's documents

@@ -317,12 +317,15 @@ func tableKeys(data map[string]any, path string) (map[string]any, error) {
 }
 
 // skip lists the gated packages that cannot find anything in this
-// listing, and reports whether every listing rule is skipped.
-func (g *gate) skip(l *facts.ListingFacts) ([]string, bool) {
+// listing, and reports whether every listing rule is skipped. m are the
+// marks of its tokens where unjudged read them (nil: read here).
+func (g *gate) skip(l *facts.ListingFacts, m *marks) ([]string, bool) {
 	if len(g.rules) == 0 {
 		return nil, false
 	}
-	m := g.markTokens(l.Fields, func() []facts.Number { return l.Numbers })
+	if m == nil {
+		m = g.markTokens(l.Fields, func() []facts.Number { return l.Numbers })
+	}
 	needed := make([]bool, len(g.rules))
 	for a, alt := range g.alts {
 		if (!alt.words || m.words[a]) && (!alt.prefixes || m.prefixes[a]) && g.hasFact(l, alt.facts) && hasPromise(l, alt.promises) && hasUnit(l.Numbers, alt.units) {

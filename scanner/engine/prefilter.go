@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -175,9 +176,9 @@ func (p *prefilter) markText(m *marks, w *gateWord, at, end int, figures *figure
 // before the document is built (see prefilter): first from the text, then,
 // when the text allows some rule, from the tokens as the gate reads them
 // (fields gives them: Builder.Fields, called at most once).
-func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Field) bool {
+func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Field) (Gated, bool) {
 	if len(g.rules) == 0 || g.open || len(l.Attributes) > 0 {
-		return false
+		return Gated{}, false
 	}
 	w := g.work(l)
 	defer g.done(w)
@@ -191,7 +192,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	}
 	mayUnit := func(units map[string]bool) bool { return mayHaveUnits(h, units) }
 	if !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, mayUnit) {
-		return true
+		return Gated{}, true
 	}
 	cut := fields()
 	// The figures Build would find (they read the cut fields alone), once.
@@ -204,7 +205,12 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	}
 	m = g.markTokensIn(&w.tokens, cut, figures)
 	units := func(units map[string]bool) bool { return hasUnit(figures(), units) }
-	return !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, units)
+	if !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, units) {
+		return Gated{}, true
+	}
+	// The document is built from these fields: its figures are these, so
+	// gate.skip would mark the same (the marks go back to the pool).
+	return Gated{tokens: &marks{words: slices.Clone(m.words), prefixes: slices.Clone(m.prefixes)}}, false
 }
 
 func nonNilNumbers(ns []facts.Number) []facts.Number {
