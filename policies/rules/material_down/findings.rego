@@ -16,7 +16,7 @@ attr_sources := [{"percent": down.content_percent, "where": "属性中的绒子�
 else := []
 
 # 羽绒服 whose down is under 50%.
-findings contains f if {
+judged contains f if {
 	g := garments[0]
 	low := [s | some s in content_sources; s.percent < tables.min_content.percent]
 	s := low[0]
@@ -29,7 +29,7 @@ findings contains f if {
 }
 
 # 羽绒服 filled with something that is not down (羽绒棉, 羽丝绒, 聚酯纤维).
-findings contains f if {
+judged contains f if {
 	g := garments[0]
 	x := sort([y | some y in non_down])[0]
 	f := finding(tables.garment, {
@@ -58,7 +58,7 @@ non_down contains x if {
 attribute_is_down if tables.fillings[down.filling_name].down == true
 
 # A share above what down can reach (100%鸭绒).
-findings contains f if {
+judged contains f if {
 	some c in contents
 	c.percent > max_content
 	f := finding(tables.max_content, {
@@ -69,7 +69,7 @@ findings contains f if {
 	})
 }
 
-findings contains f if {
+judged contains f if {
 	attr_content > max_content
 	sp := attr_span("content")
 	f := finding(tables.max_content, {
@@ -81,7 +81,7 @@ findings contains f if {
 }
 
 # A share in the copy that differs from the attribute.
-findings contains f if {
+judged contains f if {
 	ac := attr_content
 	some c in contents
 	c.percent <= max_content
@@ -112,7 +112,7 @@ disagrees(c, ac) if {
 }
 
 # With no attribute, shares in the copy that differ from the first one.
-findings contains f if {
+judged contains f if {
 	not attr_content
 	ref := contents[0]
 	ref.percent <= max_content
@@ -136,7 +136,7 @@ variants(a, b) if {
 }
 
 # A share nothing on the listing backs.
-findings contains f if {
+judged contains f if {
 	not backed
 	some c in contents
 	c.percent <= max_content

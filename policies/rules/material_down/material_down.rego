@@ -36,6 +36,25 @@ needs := {"facts": ["down_claims", "down"]}
 
 down := object.get(input, ["listing", "down"], {})
 
+# findings are those judged (findings.rego, species.rego), unless the
+# listing cannot have one (lone).
+findings contains f if {
+	not lone
+	some f in judged
+}
+
+# lone: no down attributes and one claim in the copy, not a share: most
+# listings that reach this rule (羽绒服 in a title). Every finding needs an
+# attribute, a share, or two claims (羽绒服 and 羽绒棉; 鸭绒 and 鹅绒), so
+# none is judged, and none of the claims' lists is built.
+lone if {
+	not input.listing.down
+	raw := object.get(input, ["listing", "down_claims"], [])
+	count(raw) == 1
+	some c in raw
+	c.kind != "content"
+}
+
 # claims are the down claims in the copy, minus exempt contexts (非羽绒棉,
 # 羽绒服清洗剂).
 claims := [c |

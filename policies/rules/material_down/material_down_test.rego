@@ -148,3 +148,27 @@ test_attribute_above_max if {
 	f.field == "attributes"
 	f.span == {"start": 20, "end": 23}
 }
+
+# bare is a listing without down attributes (titles have none).
+bare(claims) := {"kind": "listing", "listing": {"price": {"amount": 599}, "fields": {}, "down_claims": claims}}
+
+# One claim that is no share, and no attributes: lone, nothing is judged.
+test_lone_claim_is_not_judged if {
+	material_down.lone with input as bare([jacket])
+	count(material_down.findings) == 0 with input as bare([jacket])
+	material_down.lone with input as bare([claim("filling", "羽绒棉", {"name": "羽绒棉"})])
+}
+
+# A share alone, two claims, or attributes are judged.
+test_not_lone_is_judged if {
+	share := claim("content", "90%白鸭绒", {"percent": 90, "species": "鸭", "colour": "白"})
+	not material_down.lone with input as bare([share])
+	[f.severity | some f in material_down.findings] == ["warning"] with input as bare([share])
+
+	duck := claim("species", "鸭绒", {"species": "鸭"})
+	goose := claim("species", "鹅绒", {"species": "鹅", "s": 12, "e": 18})
+	not material_down.lone with input as bare([duck, goose])
+	count(material_down.findings) == 1 with input as bare([duck, goose])
+
+	not material_down.lone with input as doc(object.union(duck90, {"content_percent": 30}), [jacket])
+}

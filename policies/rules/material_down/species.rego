@@ -9,7 +9,7 @@ colour_claims := [c | some c in claims; c.colour != ""]
 
 species_name := {"鸭": "鸭绒", "鹅": "鹅绒"}
 
-findings contains f if {
+judged contains f if {
 	ref := attr_species
 	some c in species_claims
 	c.species != ref
@@ -21,7 +21,7 @@ findings contains f if {
 	})
 }
 
-findings contains f if {
+judged contains f if {
 	not attr_species
 	ref := species_claims[0]
 	some c in species_claims
@@ -35,7 +35,7 @@ findings contains f if {
 	})
 }
 
-findings contains f if {
+judged contains f if {
 	ref := attr_colour
 	some c in colour_claims
 	c.colour != ref
@@ -48,7 +48,7 @@ findings contains f if {
 	})
 }
 
-findings contains f if {
+judged contains f if {
 	not attr_colour
 	ref := colour_claims[0]
 	some c in colour_claims
