@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 )
 
 // groupedInRego is material-fiber's statements as the Rego groups them
@@ -58,21 +57,10 @@ var statementCases = []struct {
 // written), and the builtin answers exactly for well-formed compositions.
 func TestFiberStatementsAsRego(t *testing.T) {
 	t.Parallel()
-	b, err := Load(FS(), "xiaoer", false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	prepare := func(query string) rego.PreparedEvalQuery {
-		pq, err := rego.New(rego.Query("x := "+query), rego.ParsedBundle("xiaoer", b), rego.StrictBuiltinErrors(true),
-			rego.SetRegoVersion(ast.RegoV1)).PrepareForEval(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pq
-	}
-	now, was := prepare("data.xiaoer.rules.material_fiber.statements"), prepare(groupedInRego)
-	direct := prepare("xiaoer.fiber_statements(input.listing.composition)")
+	pqs := prepareBeside(t, "", "x := data.xiaoer.rules.material_fiber.statements", "x := "+groupedInRego,
+		"x := xiaoer.fiber_statements(input.listing.composition)")
+	now, was, direct := pqs[0], pqs[1], pqs[2]
 	for _, c := range statementCases {
 		input := ast.NewObject(
 			ast.Item(ast.StringTerm("kind"), ast.StringTerm("listing")),

@@ -72,21 +72,10 @@ const metaFull = `{"id": "r", "title": "t", "severity": "error", "kinds": ["list
 // is undefined where it was and fails where it failed.
 func TestFindingBuiltinAsRego(t *testing.T) {
 	t.Parallel()
-	b, err := Load(FS(), "xiaoer", false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	prepare := func(fn string) rego.PreparedEvalQuery {
-		pq, err := rego.New(rego.Query("x := "+fn+"(input.meta, input.hit)"), rego.ParsedBundle("xiaoer", b),
-			rego.Module("assembled.rego", assembledInRego), rego.StrictBuiltinErrors(true),
-			rego.SetRegoVersion(ast.RegoV1)).PrepareForEval(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pq
-	}
-	now, was := prepare("data.xiaoer.lib.finding"), prepare("data.xiaoer.assembled.finding")
+	pqs := prepareBeside(t, assembledInRego,
+		"x := data.xiaoer.lib.finding(input.meta, input.hit)", "x := data.xiaoer.assembled.finding(input.meta, input.hit)")
+	now, was := pqs[0], pqs[1]
 	seen := map[string]bool{}
 	for _, c := range findingCases {
 		input := ast.NewObject(
@@ -105,21 +94,6 @@ func TestFindingBuiltinAsRego(t *testing.T) {
 		t.Errorf("the cases give %v: want findings, undefined and errors", seen)
 	}
 }
-
-// answer is the query's x as Rego text, "undefined", or "error".
-func answer(ctx context.Context, pq rego.PreparedEvalQuery, input ast.Value) string {
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), asAST)
-	switch {
-	case err != nil:
-		return "error"
-	case len(rs) == 0:
-		return "undefined"
-	}
-	return rs[0].Bindings["x"].(ast.Value).String()
-}
-
-// asAST leaves the answers as Rego values: numbers as written.
-var asAST = rego.EvalGenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t.Value, nil })
 
 // TestFindingBuiltinOddArguments: a policy calling xiaoer.finding itself
 // with arguments that are not objects gets an error, the arguments it

@@ -54,21 +54,10 @@ const keyAtFields = `{
 // (before it, inside, past its end): the same key, undefined, or an error.
 func TestKeyAtBuiltinAsRego(t *testing.T) {
 	t.Parallel()
-	b, err := Load(FS(), "xiaoer", false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	prepare := func(fn string) rego.PreparedEvalQuery {
-		pq, err := rego.New(rego.Query("x := "+fn+"(input.name, input.i, input.n)"), rego.ParsedBundle("xiaoer", b),
-			rego.Module("joined.rego", keyAtInRego), rego.StrictBuiltinErrors(true),
-			rego.SetRegoVersion(ast.RegoV1)).PrepareForEval(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pq
-	}
-	now, was := prepare("data.xiaoer.lib.lexicon.key_at"), prepare("data.xiaoer.joined.key_at")
+	pqs := prepareBeside(t, keyAtInRego,
+		"x := data.xiaoer.lib.lexicon.key_at(input.name, input.i, input.n)", "x := data.xiaoer.joined.key_at(input.name, input.i, input.n)")
+	now, was := pqs[0], pqs[1]
 	seen := map[string]int{}
 	listing := ast.MustParseTerm(`{"fields": ` + keyAtFields + `}`)
 	for _, name := range []string{"title", "description", "attributes", "nowhere"} {

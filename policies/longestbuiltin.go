@@ -47,14 +47,9 @@ type ranked struct {
 }
 
 func longest(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	var hits []*ast.Term
-	switch v := operands[0].Value.(type) {
-	case ast.Set:
-		hits = v.Slice()
-	case *ast.Array:
-		v.Foreach(func(t *ast.Term) { hits = append(hits, t) })
-	default:
-		return builtins.NewOperandTypeErr(1, operands[0].Value, "set", "array")
+	hits, err := elements(operands[0], 1)
+	if err != nil {
+		return err
 	}
 	if len(hits) < 2 {
 		return iter(operands[0])

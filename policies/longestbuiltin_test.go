@@ -67,21 +67,9 @@ var longestCases = []string{
 // hits in two fields (many overlapping, of equal and unequal length).
 func TestLongestBuiltinAsRego(t *testing.T) {
 	t.Parallel()
-	b, err := Load(FS(), "xiaoer", false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	prepare := func(fn string) rego.PreparedEvalQuery {
-		pq, err := rego.New(rego.Query("x := "+fn+"(input.hits)"), rego.ParsedBundle("xiaoer", b),
-			rego.Module("ranked.rego", longestInRego), rego.StrictBuiltinErrors(true),
-			rego.SetRegoVersion(ast.RegoV1)).PrepareForEval(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pq
-	}
-	now, was := prepare("data.xiaoer.lib.lexicon.longest"), prepare("data.xiaoer.ranked.longest")
+	pqs := prepareBeside(t, longestInRego, "x := data.xiaoer.lib.lexicon.longest(input.hits)", "x := data.xiaoer.ranked.longest(input.hits)")
+	now, was := pqs[0], pqs[1]
 	cases := append([]string{}, longestCases...)
 	rng := rand.New(rand.NewSource(13))
 	for range 300 {

@@ -51,14 +51,9 @@ var (
 )
 
 func matches(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	var runs []*ast.Term
-	switch v := operands[0].Value.(type) {
-	case ast.Set:
-		runs = v.Slice()
-	case *ast.Array:
-		v.Foreach(func(t *ast.Term) { runs = append(runs, t) })
-	default:
-		return builtins.NewOperandTypeErr(1, operands[0].Value, "set", "array")
+	runs, err := elements(operands[0], 1)
+	if err != nil {
+		return err
 	}
 	hits := ast.NewSet()
 	for _, run := range runs {

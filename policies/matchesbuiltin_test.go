@@ -90,21 +90,10 @@ var matchesCases = [][4]string{
 // an error where it failed.
 func TestMatchesBuiltinAsRego(t *testing.T) {
 	t.Parallel()
-	b, err := Load(FS(), "xiaoer", false)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	prepare := func(fn string) rego.PreparedEvalQuery {
-		pq, err := rego.New(rego.Query("x := "+fn+"(input.table, input.lex, input.skip)"), rego.ParsedBundle("xiaoer", b),
-			rego.Module("built.rego", matchesInRego), rego.StrictBuiltinErrors(true),
-			rego.SetRegoVersion(ast.RegoV1)).PrepareForEval(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pq
-	}
-	now, was := prepare("data.xiaoer.lib.lexicon.matches"), prepare("data.xiaoer.built.matches")
+	pqs := prepareBeside(t, matchesInRego,
+		"x := data.xiaoer.lib.lexicon.matches(input.table, input.lex, input.skip)", "x := data.xiaoer.built.matches(input.table, input.lex, input.skip)")
+	now, was := pqs[0], pqs[1]
 	seen := map[string]bool{}
 	for _, c := range matchesCases {
 		input := ast.NewObject(

@@ -181,7 +181,8 @@ func TestSafeCapabilitiesRefuseDeniedBuiltins(t *testing.T) {
 			t.Errorf("SafeCapabilities keeps %s", name)
 		}
 	}
-	for _, name := range []string{"count", "sprintf", "object.get", "numbers.range", "regex.match", "xiaoer.finding"} {
+	for _, name := range []string{"count", "sprintf", "object.get", "numbers.range", "regex.match",
+		"xiaoer.finding", "xiaoer.longest", "xiaoer.matches", "xiaoer.key_at", "xiaoer.fiber_statements"} {
 		if !have[name] {
 			t.Errorf("SafeCapabilities drops %s, which policies need", name)
 		}
