@@ -111,9 +111,9 @@ prefixed := input.listing.lexicon.prefixed if {
 # built in Go (xiaoer.matches, policies/matchesbuiltin.go): built here,
 # each took two dozen steps, and every word rule builds its own. A table
 # without the lexicon, or a document without fields, gives no hits.
-matches(table, lex, skip) := xiaoer.matches(found(table, lex), data.tables[table][lex], input.listing.fields, skip) if {
-	true
-} else := set()
+default matches(_, _, _) := set()
+
+matches(table, lex, skip) := xiaoer.matches(found(table, lex), data.tables[table][lex], input.listing.fields, skip)
 
 # any_match reports whether some run of the listing is in the lexicon.
 any_match(table, lex) if count(found(table, lex)) > 0
