@@ -149,12 +149,10 @@ func wholeNumber(t *ast.Term) (int, bool) {
 func statement(bctx topdown.BuiltinContext, id *ast.Term, members []fibre) (*ast.Term, error) {
 	first := members[0]
 	percents := make([]*ast.Term, len(members))
-	starts := make([]*ast.Term, len(members))
-	ends := make([]*ast.Term, len(members))
 	texts := make([]*ast.Term, len(members))
 	atLeast := false
 	for k, g := range members {
-		percents[k], starts[k], ends[k] = g.percent, g.s, g.e
+		percents[k] = g.percent
 		atLeast = atLeast || g.atLeast
 		text, err := fibreText(bctx, g, first.implied)
 		if err != nil {
@@ -170,21 +168,9 @@ func statement(bctx topdown.BuiltinContext, id *ast.Term, members []fibre) (*ast
 	if err != nil {
 		return nil, err
 	}
-	display, s, e := texts[0], first.s, first.e
-	if len(members) > 1 {
-		sep := " "
-		if first.implied {
-			sep = "、"
-		}
-		if display, err = call(bctx, "concat", ast.StringTerm(sep), ast.ArrayTerm(texts...)); err != nil {
-			return nil, err
-		}
-		if s, err = call(bctx, "min", ast.ArrayTerm(starts...)); err != nil {
-			return nil, err
-		}
-		if e, err = call(bctx, "max", ast.ArrayTerm(ends...)); err != nil {
-			return nil, err
-		}
+	display, s, e, err := displayed(bctx, members, texts)
+	if err != nil {
+		return nil, err
 	}
 	return ast.ObjectTerm(
 		ast.Item(keyID, id),
@@ -199,6 +185,35 @@ func statement(bctx topdown.BuiltinContext, id *ast.Term, members []fibre) (*ast
 		ast.Item(keyS, s),
 		ast.Item(keyE, e),
 	), nil
+}
+
+// displayed is a statement's display and span: its one fibre's text and
+// span, or the fibres' texts joined (by 、 where the fibres are implied)
+// over the span from the first start to the last end.
+func displayed(bctx topdown.BuiltinContext, members []fibre, texts []*ast.Term) (display, s, e *ast.Term, err error) {
+	first := members[0]
+	if len(members) == 1 {
+		return texts[0], first.s, first.e, nil
+	}
+	starts := make([]*ast.Term, len(members))
+	ends := make([]*ast.Term, len(members))
+	for k, g := range members {
+		starts[k], ends[k] = g.s, g.e
+	}
+	sep := " "
+	if first.implied {
+		sep = "、"
+	}
+	if display, err = call(bctx, "concat", ast.StringTerm(sep), ast.ArrayTerm(texts...)); err != nil {
+		return nil, nil, nil, err
+	}
+	if s, err = call(bctx, "min", ast.ArrayTerm(starts...)); err != nil {
+		return nil, nil, nil, err
+	}
+	if e, err = call(bctx, "max", ast.ArrayTerm(ends...)); err != nil {
+		return nil, nil, nil, err
+	}
+	return display, s, e, nil
 }
 
 // fibreText is how fibre g shows in its statement's display: its name in
