@@ -31,11 +31,6 @@ var fiberStatementsBuiltin = &ast.Builtin{
 	),
 }
 
-func init() {
-	ast.RegisterBuiltin(fiberStatementsBuiltin)
-	topdown.RegisterBuiltinFunc(fiberStatementsBuiltin.Name, fiberStatements)
-}
-
 // fibre is one well-formed composition entry.
 type fibre struct {
 	fiber, percent, field, part, label, s, e *ast.Term

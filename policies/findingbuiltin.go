@@ -16,10 +16,7 @@ import (
 // win over meta's, but meta must have both; meta.id, meta.basis and
 // hit.message must be there, or the finding is undefined.
 //
-// It is registered with OPA for the whole process when this package is
-// loaded, as every compilation of the policies (engine, policy tests,
-// user policies) loads them from here: the capabilities of this OPA
-// version then list it.
+// It is registered with OPA with the others (builtins.go).
 var findingBuiltin = &ast.Builtin{
 	Name:        "xiaoer.finding",
 	Description: "The finding object of a rule's meta and a hit, with the hit's exposure (see lib/finding.rego).",
@@ -50,11 +47,6 @@ var findingType = types.NewObject([]*types.StaticProperty{
 	types.NewStaticProperty("exposure", types.A),
 	types.NewStaticProperty("details", types.A),
 }, nil)
-
-func init() {
-	ast.RegisterBuiltin(findingBuiltin)
-	topdown.RegisterBuiltinFunc(findingBuiltin.Name, finding)
-}
 
 var (
 	keyRule       = ast.StringTerm("rule")

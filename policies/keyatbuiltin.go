@@ -17,9 +17,8 @@ import (
 // the tokens around every hit and figure; here a call is one step. Like
 // concat, it fails on a t that is no string (when joining).
 //
-// It is registered with OPA for the whole process when this package is
-// loaded, like xiaoer.finding (findingbuiltin.go), so user policies may
-// call it too.
+// It is registered with OPA with the others (builtins.go), so user
+// policies may call it too.
 var keyAtBuiltin = &ast.Builtin{
 	Name:        "xiaoer.key_at",
 	Description: "The text of n tokens from index i (see lexicon.key_at in lib/tokens.rego).",
@@ -31,11 +30,6 @@ var keyAtBuiltin = &ast.Builtin{
 		),
 		types.Named("key", types.A),
 	),
-}
-
-func init() {
-	ast.RegisterBuiltin(keyAtBuiltin)
-	topdown.RegisterBuiltinFunc(keyAtBuiltin.Name, keyAt)
 }
 
 var keyT = ast.StringTerm("t")

@@ -19,9 +19,8 @@ import (
 // Hits lacking field, s, e or entry are left out, as the Rego's
 // comprehension left them out; fewer than two hits come back as given.
 //
-// It is registered with OPA for the whole process when this package is
-// loaded, like xiaoer.finding (findingbuiltin.go), so user policies may
-// call it too.
+// It is registered with OPA with the others (builtins.go), so user
+// policies may call it too.
 var longestBuiltin = &ast.Builtin{
 	Name:        "xiaoer.longest",
 	Description: "Of the hits that overlap, the longest (see lexicon.longest in lib/lexicon.rego).",
@@ -29,11 +28,6 @@ var longestBuiltin = &ast.Builtin{
 		types.Args(types.Named("hits", types.NewAny(types.NewSet(types.A), types.NewArray(nil, types.A)))),
 		types.Named("kept", types.A),
 	),
-}
-
-func init() {
-	ast.RegisterBuiltin(longestBuiltin)
-	topdown.RegisterBuiltinFunc(longestBuiltin.Name, longest)
 }
 
 var keyEntry, keyPattern = ast.StringTerm("entry"), ast.StringTerm("pattern")

@@ -20,9 +20,8 @@ import (
 // as the Rego left it out; skip names fields as the Rego read it (a field
 // whose value there is false is not skipped).
 //
-// It is registered with OPA for the whole process when this package is
-// loaded, like xiaoer.finding (findingbuiltin.go), so user policies may
-// call it too.
+// It is registered with OPA with the others (builtins.go), so user
+// policies may call it too.
 var matchesBuiltin = &ast.Builtin{
 	Name:        "xiaoer.matches",
 	Description: "The hits of a listing's runs found in a lexicon (see lexicon.matches in lib/lexicon.rego).",
@@ -35,11 +34,6 @@ var matchesBuiltin = &ast.Builtin{
 		),
 		types.Named("hits", types.NewSet(types.A)),
 	),
-}
-
-func init() {
-	ast.RegisterBuiltin(matchesBuiltin)
-	topdown.RegisterBuiltinFunc(matchesBuiltin.Name, matches)
 }
 
 var (
