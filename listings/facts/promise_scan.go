@@ -19,7 +19,7 @@ import (
 //
 // kinds are every kind build can give (none for a matcher that only
 // claims words): the engine reads from them which need words can lead to
-// the kinds a rule needs (PromiseWordsOf).
+// the kinds a rule needs (PromiseMatchersOf).
 type promiseMatcher struct {
 	need  []string
 	re    *regexp.Regexp

@@ -1,7 +1,6 @@
 package facts
 
 import (
-	"slices"
 	"strings"
 	"sync"
 )
@@ -42,21 +41,4 @@ func PromiseWordsIn(norm string) PromiseWords {
 		}
 	}
 	return in
-}
-
-// PromiseWordsOf is the set of need words of the matchers that can give a
-// promise of one of kinds: a text that holds none of them has no promise
-// of those kinds (the matchers of other kinds only claim words first).
-func PromiseWordsOf(kinds []string) PromiseWords {
-	bits := needBits()
-	var of PromiseWords
-	for _, pm := range promiseMatchers {
-		if !slices.ContainsFunc(pm.kinds, func(k string) bool { return slices.Contains(kinds, k) }) {
-			continue
-		}
-		for _, w := range pm.need {
-			of |= bits[w]
-		}
-	}
-	return of
 }

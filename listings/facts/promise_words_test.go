@@ -43,21 +43,23 @@ func TestMatchersGiveTheKindsTheyDeclare(t *testing.T) {
 	}
 }
 
-// Every promise of a kind stands in a text that holds a need word of that
-// kind (PromiseWordsOf), and a text can hold need words of other kinds
-// alone.
-func TestPromiseWordsOfAKindCoverItsPromises(t *testing.T) {
+// Every promise of a kind stands in a text where a matcher of that kind
+// may match (PromiseMatchersOf, PromiseMatchersIn: what the gate reads),
+// and a text can hold need words of other kinds alone.
+func TestPromiseMatchersOfAKindCoverItsPromises(t *testing.T) {
 	t.Parallel()
 	found := 0
 	for _, text := range promiseTexts(t) {
-		in := PromiseWordsIn(Normalize(text))
-		if MayPromise(Normalize(text)) != (in != 0) {
-			t.Errorf("%q: MayPromise %v, need words %b", text, MayPromise(Normalize(text)), in)
+		norm := Normalize(text)
+		in := PromiseWordsIn(norm)
+		if MayPromise(norm) != (in != 0) {
+			t.Errorf("%q: MayPromise %v, need words %b", text, MayPromise(norm), in)
 		}
+		may := PromiseMatchersIn(norm, in)
 		for _, p := range Promises(nil, map[string]Field{FieldDescription: {Text: text}}) {
 			found++
-			if in&PromiseWordsOf([]string{p.Kind}) == 0 {
-				t.Errorf("%q: a promise %s, but none of its need words", text, p.Kind)
+			if may&PromiseMatchersOf([]string{p.Kind}) == 0 {
+				t.Errorf("%q: a promise %s, but no matcher of its kind may match", text, p.Kind)
 			}
 		}
 	}
@@ -69,8 +71,10 @@ func TestPromiseWordsOfAKindCoverItsPromises(t *testing.T) {
 		"现货 羊绒围巾":     {KindGuaranteeGenuine, KindPostageBuyerPays, KindShipWithinHours},
 		"官方正品 假一赔十 鞋": {KindPostageBuyerPays, KindPresale, KindInvoiceSurcharge},
 	} {
-		if in := PromiseWordsIn(Normalize(text)); in == 0 || in&PromiseWordsOf(kinds) != 0 {
-			t.Errorf("%q: need words %b, of %v %b: want some, none of those kinds", text, in, kinds, PromiseWordsOf(kinds))
+		norm := Normalize(text)
+		in := PromiseWordsIn(norm)
+		if may := PromiseMatchersIn(norm, in); in == 0 || may&PromiseMatchersOf(kinds) != 0 {
+			t.Errorf("%q: need words %b, matchers %b, of %v %b: want some words, no matcher of those kinds", text, in, may, kinds, PromiseMatchersOf(kinds))
 		}
 	}
 }
