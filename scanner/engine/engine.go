@@ -355,7 +355,7 @@ func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
 }
 
 // plainInput is the document as toAST converts it, with the rules and,
-// for a listing, the lexicon facts of the tables of mask tables added
+// for a listing, the lexicon facts of the tables in the mask tables added
 // (what listingInput builds faster).
 func plainInput(doc *facts.Document, rules [2]*ast.Term, lw lexiconWords, skip []string, tables uint64) (ast.Value, error) {
 	v, err := toAST(doc)
