@@ -147,7 +147,7 @@ func TestPatternHitsBuiltinAsRego(t *testing.T) {
 				input.Insert(ast.StringTerm("drop"), ast.InternedTerm(k%2))
 				compareHits(t, ctx, now, was, input, &hits)
 				runs := ast.MustParseTerm(answer(ctx, found, input))
-				engine := input.Copy().(ast.Object)
+				engine := input.Copy()
 				listing := engine.Get(ast.StringTerm("listing")).Value.(ast.Object)
 				listing.Insert(ast.StringTerm("lexicon"), ast.ObjectTerm(ast.Item(ast.StringTerm("found"),
 					ast.ObjectTerm(ast.Item(ast.StringTerm(table), runs)))))
