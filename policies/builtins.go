@@ -21,6 +21,9 @@ func init() {
 		{keyAtBuiltin, keyAt},
 		{fiberStatementsBuiltin, fiberStatements},
 		{patternHitsBuiltin, patternHits},
+		{heldAtBuiltin, heldAt},
+		{heldNamesBuiltin, heldNames},
+		{boundaryBetweenBuiltin, boundaryBetween},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

@@ -103,9 +103,10 @@ func skipped(skip, name *ast.Term) bool {
 	return v != nil && ast.Compare(v.Value, ast.Boolean(false)) != 0
 }
 
-// get is the reference t[k] as Rego evaluates it, or nil where undefined.
+// get is the reference t[k] as Rego evaluates it, or nil where undefined
+// (either is nil where a reference before it was undefined).
 func get(t, k *ast.Term) *ast.Term {
-	if t == nil {
+	if t == nil || k == nil {
 		return nil
 	}
 	switch v := t.Value.(type) {

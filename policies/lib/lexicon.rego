@@ -225,9 +225,11 @@ in_context(table, name, c) := false if {
 # a hit: with the engine's held, the names it lists (in_context answers
 # false at once for the others, so a rule walking an entry's exemptions
 # asks only these: one call per hit, not one per name); without held, all.
+# xiaoer.held_names (policies/heldbuiltin.go) picks them in one step, where
+# a comprehension took two per name.
 may_hold(table, names) := names if {
 	walked
-} else := [name | some name in names; held[table][name]]
+} else := xiaoer.held_names(input.listing.lexicon.held, table, names)
 
 # held are the engine's answers (input.listing.lexicon.held, worked out
 # from the same context words with the same windows and clause marks):
@@ -245,9 +247,13 @@ held := input.listing.lexicon.held
 # sentence of its field holds the context. A context marked restated
 # also holds when the hit's word is restated in a sentence of another
 # field with a word of its sentence list: 抗菌 in the title, 抗菌性能按GB
-# 21551.2检测 in the description.
+# 21551.2检测 in the description. The engine's positions of the context
+# hold where h.before[c.field][c.i], h.after[c.field][c.i + c.n] or
+# h.sentence[c.field][sentence_at(c.field, c.s).e] does: xiaoer.held_at
+# (policies/heldbuiltin.go) looks, in one step where three clauses and
+# the sentence lookup took several, for every context of every hit.
 simple_match(table, name, c) := true if {
-	held_here(held[table][name], c)
+	xiaoer.held_at(held[table][name], c, input.listing.fields)
 } else := true if {
 	walked
 	walked_match(table, name, c)
@@ -259,16 +265,6 @@ simple_match(table, name, c) := true if {
 # walked: the document has no held (built by hand); the library walks
 # the tokens around a hit.
 walked if not input.listing.lexicon.held
-
-# held_here: the engine's positions h of one context hold around hit c.
-held_here(h, c) if h.before[c.field][c.i]
-
-held_here(h, c) if h.after[c.field][c.i + c.n]
-
-held_here(h, c) if {
-	ends := h.sentence[c.field]
-	ends[sentence_at(c.field, c.s).e]
-}
 
 walked_match(table, name, c) if before_match(table, name, c)
 
@@ -333,11 +329,11 @@ after_match(table, name, c) if {
 	not boundary_between(c.field, start, p - 1)
 }
 
-boundary_between(name, a, b) if {
-	a <= b
-	some m in numbers.range(a, b)
-	boundaries[input.listing.fields[name].tokens[m].t]
-}
+# boundary_between: a clause mark among tokens a..b of field name, looked
+# for in Go (xiaoer.boundary_between, policies/boundarybuiltin.go): the
+# rules ask it across the tokens before every context word, figure and
+# pattern part, and the Rego's walk took three steps a token.
+boundary_between(name, a, b) if xiaoer.boundary_between(input.listing.fields, name, a, b, boundaries)
 
 # sentence_at is the sentence of field name holding byte offset s, with the
 # indexes of its first token and of the first token after it (the whole
