@@ -133,8 +133,12 @@ aspiration(c) if {
 
 # Counts written in words before a group of people (三千万女性, 八成妈妈)
 # and shares (每10个人有8个): word-class patterns (lib/pattern.rego).
-candidates contains c if {
+# A pattern hit over the span of another candidate (销量|突破|10|万件, a
+# count too) loses to it in longest, which ranks a word over a pattern,
+# and drops no hit that one would keep: its exemptions are not asked.
+pattern_candidates contains c if {
 	some c in pattern.hits("ad_unsourced_claim", skip)
+	not spans[[c.field, c.s, c.e]]
 	not allowed(c)
 	not aspiration(c)
 	not own_model_baseline(c)
@@ -326,7 +330,10 @@ candidates contains c if {
 	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
 }
 
-hits := lexicon.longest(candidates)
+# spans are the candidates' spans, which a pattern hit cannot win.
+spans := {[c.field, c.s, c.e] | some c in candidates}
+
+hits := lexicon.longest(candidates | pattern_candidates)
 
 # lacking is what claim c must state and does not. The first branch is
 # the usual answer of the second, read off at once: a claim that needs a

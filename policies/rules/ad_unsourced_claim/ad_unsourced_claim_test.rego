@@ -414,3 +414,16 @@ test_round17_grabbed_and_shown_orders if {
 	segs2 := ["5000", "+", "条", "晒单"]
 	words(segs2, [object.union(t.num("title", segs2, 0, 2, 5000, "条"), {"plus": true})]) == {"5000+条晒单"}
 }
+
+# A pattern hit over the same span as a count (销量|突破|10|万件: the
+# metric_break_big pattern and the count 销量 … 10万件) loses to the count,
+# a word: one finding, the count's, whose exemptions were asked; the
+# pattern alone still reports (销量破百万, test_metric_rankings).
+test_pattern_over_a_count_span if {
+	segs := ["销量", "突破", "10", "万件"]
+	fs := findings(segs, [t.num("title", segs, 2, 3, 100000, "件")])
+	count(fs) == 1
+	some f in fs
+	f.details.word == "销量突破10万件"
+	f.details.kind == "figure"
+}

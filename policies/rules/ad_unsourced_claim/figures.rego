@@ -46,11 +46,13 @@ metric_before(name, i, kind) := {"i": best[0], "s": input.listing.fields[name].t
 	best := max(found)
 }
 
-# metric_runs are the listing's runs of the lexicon that are metrics of
-# the kind: picked once per evaluation, and walked for every figure.
+# metric_runs are the listing's hits of the lexicon that are metrics of
+# the kind: picked once per evaluation, and walked for every figure. They
+# are read from found, whose hits carry their entries (the skipped
+# fields hold no figure a metric could stand before).
 metric_runs(kind) := [r |
-	some r in lexicon.found("ad_unsourced_claim", "words")
-	metric_is(data.tables.ad_unsourced_claim.words[r.key], kind)
+	some r in found
+	metric_is(r.entry, kind)
 ]
 
 # figure_end is [last token, end offset] of the count starting at token i:
