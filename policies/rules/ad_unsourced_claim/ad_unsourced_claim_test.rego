@@ -427,3 +427,15 @@ test_pattern_over_a_count_span if {
 	f.details.word == "销量突破10万件"
 	f.details.kind == "figure"
 }
+
+# Of two rate words before a figure the nearer takes it (满意度|回购率|80%);
+# a score in points needs that nearer word to be a score: 回购率 before
+# 4.9分 is none, and 好评如潮 further back does not take the figure over.
+test_rate_takes_the_nearer_word if {
+	segs := ["满意度", "回购率", "8", "0", "%"]
+	words(segs, [t.num("title", segs, 2, 4, 80, "%")]) == {"回购率80%"}
+	score := ["好评如潮", "4", ".", "9", "分"]
+	words(score, [t.num("title", score, 1, 4, 4.9, "分")]) == {"好评如潮4.9分"}
+	behind := ["好评如潮", "回购率", "4", ".", "9", "分"]
+	words(behind, [t.num("title", behind, 2, 5, 4.9, "分")]) == set()
+}
