@@ -67,9 +67,11 @@ needs := [
 
 skip := {"attributes": true}
 
-# figures are the listing's figures outside the skipped fields: the
-# rules below walk them, not every figure of the attributes.
-figures := [num | some num in object.get(input, ["listing", "numbers"], []); not skip[num.field]]
+# figures are the listing's figures outside the skipped field: the rules
+# below walk them, not every figure of the attributes. The field is
+# compared with skip's one field, not looked up in skip: a negation is one
+# step more, for every figure of the listing.
+figures := [num | some num in object.get(input, ["listing", "numbers"], []); num.field != "attributes"]
 
 figure_entry := {"kind": "figure", "needs": ["source", "period"], "suggestion": "写明数据来源和统计期间，如「好评率99%（数据来源：店铺后台，统计周期2023年1-6月）」，或删除"}
 

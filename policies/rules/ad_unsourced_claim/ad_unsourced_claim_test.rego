@@ -31,6 +31,17 @@ test_rate_figure if {
 	f.span == {"start": 0, "end": 12}
 }
 
+# The attributes are labels: a rate or a head count there is no claim
+# (the figures of the attributes are not walked: 10万人 is one in the
+# title).
+test_figures_in_attributes if {
+	segs := ["好评率", "9", "9", "%"]
+	count(ad_unsourced_claim.findings) == 0 with input as t.doc({"attributes": segs}, [t.num("attributes", segs, 1, 3, 99, "%")])
+	crowd := ["1", "0", "万人", "选择"]
+	count(ad_unsourced_claim.findings) == 0 with input as t.doc({"attributes": crowd}, [t.num("attributes", crowd, 0, 2, 100000, "人")])
+	count(ad_unsourced_claim.findings) == 1 with input as t.doc({"title": crowd}, [t.num("title", crowd, 0, 2, 100000, "人")])
+}
+
 test_rate_with_words_between if {
 	segs := ["回购", "率", "高达", "8", "0", "%"]
 	words(segs, [t.num("title", segs, 3, 5, 80, "%")]) == {"回购率高达80%"}
