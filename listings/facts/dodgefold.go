@@ -126,7 +126,7 @@ func (d *Dodges) mayFold(s string) bool {
 		c := s[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			if (i > 0 && isLower(s[i-1])) || d.lookalikeStarts(s, i) {
+			if (i > 0 && isLower(s[i-1])) || c >= 0xE0 && d.lookalikeStarts(s, i) {
 				return true
 			}
 		case isLower(c) && i > 0 && s[i-1] >= utf8.RuneSelf:
@@ -138,12 +138,21 @@ func (d *Dodges) mayFold(s string) bool {
 	return false
 }
 
-// lookalikeStarts: a look-alike rune starts at byte i.
+// lookalikeStarts: a look-alike rune starts at byte i. mayFold asks it of
+// every character of every title: a rune led by 0xE1 to 0xEC (U+1000 to
+// U+CFFF, the Chinese characters) is well formed whatever its two
+// continuation bytes, so it is read here rather than by a decoder call.
 func (d *Dodges) lookalikeStarts(s string, i int) bool {
-	if s[i] < 0xE0 { // every look-alike is three bytes or more
+	c := s[i]
+	if c < 0xE0 { // every look-alike is three bytes or more
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
+	var r rune
+	if c <= 0xEC && c != 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	} else {
+		r, _ = utf8.DecodeRuneInString(s[i:])
+	}
 	return lookalikeKeys.MayHave(r) && d.forms[r]
 }
 

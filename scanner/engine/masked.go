@@ -33,6 +33,11 @@ type maskedBrands struct {
 	// characters: behind a first character a text shows plainly, a brand
 	// can match only if its second is shown too (firstCandidates).
 	byPair map[[2]rune][][]rune
+	// starts marks the characters matchAt tries anything at: the first
+	// characters of byFirst, the masks but the space (a leading mask) and
+	// the lowercase letters (an initial). scan skips the others without a
+	// call: most characters of a title are none of them.
+	starts *facts.RuneKeys
 }
 
 // shownAt is a character shown at rune k of a brand.
@@ -42,7 +47,8 @@ type shownAt struct {
 }
 
 func newMaskedBrands(data map[string]any) maskedBrands {
-	mb := maskedBrands{byFirst: map[rune][][]rune{}, byInitial: map[rune][][]rune{}, byShown: map[shownAt][][]rune{}, first: &facts.RuneKeys{}}
+	mb := maskedBrands{byFirst: map[rune][][]rune{}, byInitial: map[rune][][]rune{}, byShown: map[shownAt][][]rune{},
+		first: &facts.RuneKeys{}, starts: &facts.RuneKeys{}}
 	tables, _ := data["tables"].(map[string]any)
 	table, _ := tables["counterfeit"].(map[string]any)
 	brands, _ := table["masked_brands"].(map[string]any)
@@ -69,6 +75,7 @@ func newMaskedBrands(data map[string]any) maskedBrands {
 	for _, brand := range mb.all {
 		mb.first.Add(brand[0])
 	}
+	mb.indexStarts()
 	mb.indexShown()
 	mb.byPair = map[[2]rune][][]rune{}
 	for _, list := range mb.byFirst {
@@ -78,6 +85,17 @@ func newMaskedBrands(data map[string]any) maskedBrands {
 		}
 	}
 	return mb
+}
+
+// indexStarts fills starts: every character at which matchAt does more
+// than return nothing.
+func (mb maskedBrands) indexStarts() {
+	*mb.starts = *mb.first
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if isLower(r) || r != ' ' && isMaskRune(r) {
+			mb.starts.Add(r)
+		}
+	}
 }
 
 // indexShown fills byShown: for each k and each character a text may
@@ -212,6 +230,9 @@ func (mb maskedBrands) mayHold(norm string, runes *[]rune) bool {
 // whose ends edges accepts, until hit returns false.
 func (mb maskedBrands) scan(norm []rune, edges func(p, to int) bool, hit func(p, to int, brand []rune) bool) {
 	for p := 0; p < len(norm); p++ {
+		if mb.starts != nil && !mb.starts.MayHave(norm[p]) {
+			continue // matchAt would find nothing
+		}
 		to, brand, ok := mb.matchAt(norm, p, edges)
 		if !ok {
 			continue

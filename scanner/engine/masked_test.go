@@ -168,3 +168,30 @@ func scanHits(mb maskedBrands, text string) []string {
 	})
 	return out
 }
+
+// scan skips, without trying matchAt, only the characters at which
+// matchAt finds nothing: every character of the plane outside starts, at
+// the start of a text and behind a character of a brand, before a brand's
+// rest written plainly, masked or by its initial.
+func TestScanSkipsOnlyCharactersNoMatchStartsAt(t *testing.T) {
+	t.Parallel()
+	mb := checker(t).Engine.gate.masked
+	always := func(int, int) bool { return true }
+	skipped := 0
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if mb.starts.MayHave(r) {
+			continue
+		}
+		skipped++
+		for _, c := range []struct{ before, after string }{{"", "*奈儿"}, {"", "奈儿"}, {"", "*儿"}, {"", "拉达"}, {"香", "*儿"}, {"", " 奈儿"}, {"", "ucci"}, {"", ""}} {
+			text := append(append([]rune(c.before), r), []rune(c.after)...)
+			p := len([]rune(c.before))
+			if to, brand, ok := mb.matchAt(text, p, always); ok {
+				t.Fatalf("%q: %U is skipped, but %s matches at it (to %d)", string(text), r, string(brand), to)
+			}
+		}
+	}
+	if skipped < 0x8000 {
+		t.Errorf("%d characters skipped: want most of the plane", skipped)
+	}
+}

@@ -42,13 +42,13 @@ func (ev *textEvidence) hasUnit(_, unit string) bool { return ev.hints.mayHaveUn
 // figure's unit as written right after it in the normalised text, so the
 // unit must be written after the first character that can start a
 // figure; 百分之 and 百分百 give the unit % unwritten, and a bare figure
-// ("") needs its figures read to tell.
-func writtenAfterFigure(norms []string, unit string) bool {
+// ("") needs its figures read to tell. fromFigure are the texts from that
+// character (textHints.textsFromFigure).
+func writtenAfterFigure(fromFigure []string, unit string) bool {
 	if unit == "" {
 		return true
 	}
-	for _, norm := range norms {
-		from := norm[firstFigureChar(norm):]
+	for _, from := range fromFigure {
 		if strings.Contains(from, unit) || unit == "%" && strings.Contains(from, "百分") {
 			return true
 		}

@@ -35,6 +35,12 @@ type textHints struct {
 	// between listings.
 	units     [][]string
 	unitsRead bool
+	// fromFigure is each text from its first character that can start a
+	// figure (writtenAfterFigure), once figuresFound; the list is kept
+	// between listings. A listing asks for several units, each of them
+	// before the figures are read.
+	fromFigure   []string
+	figuresFound bool
 }
 
 // reset makes h the hints of l, nothing worked out yet, keeping the lists
@@ -44,7 +50,7 @@ func (h *textHints) reset(l *listings.Listing, masked maskedBrands) {
 	for _, t := range texts {
 		norms = append(norms, facts.Normalize(t.Text))
 	}
-	*h = textHints{l: l, texts: texts, norms: norms, masked: masked, runes: h.runes, units: h.units}
+	*h = textHints{l: l, texts: texts, norms: norms, masked: masked, runes: h.runes, units: h.units, fromFigure: h.fromFigure[:0]}
 }
 
 // release drops every reference to the listing, keeping the lists.
@@ -54,7 +60,8 @@ func (h *textHints) release() {
 	for i := range h.units {
 		clear(h.units[i]) // the units are stretches of the text
 	}
-	*h = textHints{texts: h.texts[:0], norms: h.norms[:0], runes: h.runes[:0], units: h.units}
+	clear(h.fromFigure)
+	*h = textHints{texts: h.texts[:0], norms: h.norms[:0], runes: h.runes[:0], units: h.units, fromFigure: h.fromFigure[:0]}
 }
 
 // figureUnits are the units the figures of text i may have, whatever its
@@ -78,7 +85,7 @@ func (h *textHints) figureUnits(i int) []string {
 // after a figure's first character (writtenAfterFigure): that look costs
 // less than reading the figures.
 func (h *textHints) mayHaveUnit(unit string) bool {
-	if !writtenAfterFigure(h.norms, unit) {
+	if !writtenAfterFigure(h.textsFromFigure(), unit) {
 		return false
 	}
 	for i := range h.norms {
@@ -87,6 +94,18 @@ func (h *textHints) mayHaveUnit(unit string) bool {
 		}
 	}
 	return false
+}
+
+// textsFromFigure are the texts from their first character that can
+// start a figure (firstFigureChar), found once.
+func (h *textHints) textsFromFigure() []string {
+	if !h.figuresFound {
+		for _, norm := range h.norms {
+			h.fromFigure = append(h.fromFigure, norm[firstFigureChar(norm):])
+		}
+		h.figuresFound = true
+	}
+	return h.fromFigure
 }
 
 // mayHaveFact: one of the facts may be there (or none is asked for).

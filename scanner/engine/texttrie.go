@@ -66,12 +66,24 @@ func (t *textTrie) child(node int32, r rune) int32 {
 
 func (t *textTrie) step(node int32, r rune) (int32, bool) {
 	if node < 0 {
-		if r >= 0 && r < 0x10000 {
-			return t.root[r] - 1, t.root[r] != 0
-		}
-		next, ok := t.rootHigh[r]
-		return next, ok
+		return t.first(r)
 	}
+	return t.after(node, r)
+}
+
+// first is the node of r from the root (small enough to inline: each asks
+// it of every character).
+func (t *textTrie) first(r rune) (int32, bool) {
+	if r >= 0 && r < 0x10000 {
+		return t.root[r] - 1, t.root[r] != 0
+	}
+	next, ok := t.rootHigh[r]
+	return next, ok
+}
+
+// after is the node after node on r: the bitset first, the map only where
+// the bit is set.
+func (t *textTrie) after(node int32, r rune) (int32, bool) {
 	if b := edgeBit(node, r); t.edgeSet[b/64]&(1<<(b%64)) == 0 {
 		return 0, false
 	}
@@ -89,22 +101,34 @@ func edgeBit(node int32, r rune) uint64 {
 }
 
 // each calls found with every word of the trie that starts at some
-// character of text, and the byte offsets where it starts and ends.
+// character of text, and the byte offsets where it starts and ends. Each
+// character is decoded once as a start, and again only where it continues
+// some word (most starts end at their first or second character).
 func (t *textTrie) each(text string, found func(int, int, *gateWord)) {
 	for i := 0; i < len(text); {
-		_, size := utf8.DecodeRuneInString(text[i:])
-		node := int32(-1)
-		for j := i; j < len(text); {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			next, ok := t.step(node, r)
-			if !ok {
-				break
-			}
-			if w := t.words[next]; w != nil {
-				found(i, j+n, w)
-			}
-			node, j = next, j+n
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if node, ok := t.first(r); ok {
+			t.walk(text, i, i+size, node, found)
 		}
 		i += size
+	}
+}
+
+// walk calls found with the words of node and of the nodes after it along
+// text: node's word starts at byte i and ends at byte j.
+func (t *textTrie) walk(text string, i, j int, node int32, found func(int, int, *gateWord)) {
+	for {
+		if w := t.words[node]; w != nil {
+			found(i, j, w)
+		}
+		if j >= len(text) {
+			return
+		}
+		r, n := utf8.DecodeRuneInString(text[j:])
+		next, ok := t.after(node, r)
+		if !ok {
+			return
+		}
+		node, j = next, j+n
 	}
 }
