@@ -20,6 +20,7 @@ func init() {
 		{longestBuiltin, longest},
 		{keyAtBuiltin, keyAt},
 		{fiberStatementsBuiltin, fiberStatements},
+		{patternHitsBuiltin, patternHits},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

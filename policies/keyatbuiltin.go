@@ -41,14 +41,24 @@ func keyAt(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) 
 	}
 	i, iok := intOf(operands[1])
 	n, nok := intOf(operands[2])
-	if !iok || !nok || i < 0 || n < 1 || i+n > toks.Len() {
+	if !iok || !nok {
 		return nil
 	}
+	key, err := joined(toks, i, n)
+	if key == nil || err != nil {
+		return err
+	}
+	return iter(key)
+}
+
+// joined is the text of n tokens of toks from index i as xiaoer.key_at
+// gives it: nil where it is undefined, an error where a t is no string.
+func joined(toks *ast.Array, i, n int) (*ast.Term, error) {
+	if i < 0 || n < 1 || i+n > toks.Len() {
+		return nil, nil
+	}
 	if n == 1 {
-		if t := get(toks.Elem(i), keyT); t != nil {
-			return iter(t)
-		}
-		return nil
+		return get(toks.Elem(i), keyT), nil
 	}
 	var b strings.Builder
 	for m := i; m < i+n; m++ {
@@ -57,15 +67,15 @@ func keyAt(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) 
 			continue // the Rego's comprehension left such a token out
 		}
 		if t == nil {
-			return nil
+			return nil, nil
 		}
 		s, err := builtins.StringOperand(t.Value, 1)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		b.WriteString(string(s))
 	}
-	return iter(ast.StringTerm(b.String()))
+	return ast.StringTerm(b.String()), nil
 }
 
 // maxRun is lexicon.max_run: runs up to it were joined token by token,

@@ -31,29 +31,22 @@ package xiaoer.lib.pattern
 
 import data.xiaoer.lib.lexicon
 
-# hits are the pattern hits of table outside the skipped fields.
-hits(table, skip) := {h |
-	some head in lexicon.found(table, "pattern_heads")
-	name := head.field
-	not skip[name]
-	some id in starting(table, head)
-	p := data.tables[table].patterns[id]
-	some last in tails(table, p, head)
+# hits are the pattern hits of table outside the skipped fields. They
+# are found in Go (xiaoer.pattern_hits, policies/patternbuiltin.go): in
+# Rego, every pattern word of the listing was tried for every later part
+# of every pattern of every head, a hundred steps and more per call, and
+# each word rule calls it. A table without patterns has no hits.
+#
+# The engine gives a head a "~name" second part only where a suffix of
+# the class lies in the builtin's reach (runs of 1 to 3 tokens from within
+# gap tokens of the head: scanner/engine/patternreach.go): widen it there
+# too. The same holds for a word part's gap.
+default hits(_, _) := set()
 
-	# the hit from run head to run last, shaped as lexicon.match's, built
-	# in place (a call per hit costs more than the object it builds); the
-	# head's fields read once, as each reference is a step
-	i := head.i
-	n := (last.i + last.n) - i
-	toks := input.listing.fields[name].tokens
-	key := lexicon.key_at(name, i, n)
-	h := {
-		"field": name, "i": i, "n": n,
-		"s": toks[i].s, "e": toks[(i + n) - 1].e,
-		"key": key, "word": key,
-		"entry": object.union(object.remove(p, ["parts", "gap", "block"]), {"pattern": id}),
-	}
-}
+hits(table, skip) := xiaoer.pattern_hits(
+	lexicon.found(table, "pattern_heads"), lexicon.found(table, "pattern_words"),
+	data.tables[table], input.listing, lexicon.boundaries, skip,
+)
 
 # starting are the ids of the patterns run head can start: those whose
 # first part is a class of its word. The engine lists them with the run
@@ -61,7 +54,7 @@ hits(table, skip) := {h |
 # whose second part is a word class no pattern word of the listing has
 # (they cannot complete), so a head reads its own patterns and not every
 # pattern of the table; documents built by hand (policy tests) get them
-# all here.
+# all (xiaoer.pattern_hits does the same; the engine's tests read this).
 starting(table, head) := head.patterns if {
 	is_array(head.patterns)
 } else := [id |
@@ -69,90 +62,3 @@ starting(table, head) := head.patterns if {
 	some id, p in data.tables[table].patterns
 	p.parts[0] in classes
 ]
-
-# tails are the runs that end pattern p begun at run head: its last part.
-tails(table, p, head) := nexts(table, p, head, 1) if {
-	count(p.parts) == 2
-} else := {last |
-	count(p.parts) == 3
-	some mid in nexts(table, p, head, 1)
-	some last in nexts(table, p, mid, 2)
-}
-
-# nexts are the runs of part k of pattern p that follow run prev: words
-# of its class, a run ending with one of its suffixes ("~name") or a
-# figure with its unit ("#unit"), whichever the part is.
-nexts(table, p, prev, k) := word_runs(table, p, prev, p.parts[k]) if {
-	not regex.match(`^[#~]`, p.parts[k])
-} else := suffixed(table, p, prev, k) if {
-	startswith(p.parts[k], "~")
-} else := figure_runs(table, p, prev, p.parts[k])
-
-word_runs(table, p, prev, part) := {r |
-	name := prev.field
-	start := prev.i + prev.n
-	last := start + object.get(p, "gap", 2)
-
-	# every pattern word of the listing is tried: its index read once
-	some r in lexicon.found(table, "pattern_words")
-	i := r.i
-	i >= start
-	i <= last
-	r.field == name
-	part in data.tables[table].pattern_words[r.key].classes
-	open_between(table, p, name, start, i - 1)
-}
-
-figure_runs(table, p, prev, part) := {r |
-	startswith(part, "#")
-	unit := substring(part, 1, -1)
-	start := prev.i + prev.n
-	some num in object.get(input, ["listing", "numbers"], [])
-	num.unit == unit
-	num.field == prev.field
-	first := lexicon.figure_first(num)
-	first >= start
-	first <= start + object.get(p, "gap", 2)
-	open_between(table, p, num.field, start, first - 1)
-	r := {"field": num.field, "i": first, "n": (lexicon.figure_last(num) - first) + 1}
-}
-
-# open_between: no clause mark and no word of a blocking class among
-# tokens a..b of field name.
-open_between(table, p, name, a, b) := true if {
-	a > b
-} else := true if {
-	a <= b
-	not blocked(table, p, name, a, b)
-}
-
-blocked(_, _, name, a, b) if lexicon.boundary_between(name, a, b)
-
-blocked(table, p, name, a, b) if {
-	some m in numbers.range(a, b)
-	some cls in data.tables[table].pattern_words[input.listing.fields[name].tokens[m].t].classes
-	cls in object.get(p, "block", [])
-}
-
-# suffixed are the runs of part k ("~name") of pattern p after run prev
-# whose text ends with a suffix of the class. Each ending of a run's text
-# is looked up among the suffixes (a run has a few characters, a class
-# tens of suffixes). The engine gives a head a "~name" second part only
-# where a suffix of the class lies in this reach (runs of 1 to 3 tokens
-# from within gap tokens of the head: scanner/engine/patternreach.go):
-# widen it there too. The same holds for word_runs' gap.
-suffixed(table, p, prev, k) := {r |
-	startswith(p.parts[k], "~")
-	cls := data.tables[table].pattern_suffixes[substring(p.parts[k], 1, -1)]
-	start := prev.i + prev.n
-	some q in numbers.range(start, start + object.get(p, "gap", 2))
-	some n in [1, 2, 3]
-	key := lexicon.key_at(prev.field, q, n)
-	count(input.listing.fields[prev.field].tokens) >= q + n
-	count(key) > 1
-	some l in numbers.range(1, count(key) - 1)
-	_ = cls.suffixes[substring(key, count(key) - l, l)]
-	not cls.not[key]
-	open_between(table, p, prev.field, start, q - 1)
-	r := {"field": prev.field, "i": q, "n": n}
-}
