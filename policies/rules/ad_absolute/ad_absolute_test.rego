@@ -96,6 +96,13 @@ test_guarantee_figure if {
 	f.span == {"start": 0, "end": 10}
 }
 
+# The same guarantee in the attributes is a label: its figure is not read.
+test_guarantee_figure_in_attributes if {
+	segs := ["100", "%", "正品", "保证"]
+	fs := ad_absolute.findings with input as t.doc({"attributes": segs}, [t.num("attributes", segs, 0, 1, 100, "%")])
+	count(fs) == 0
+}
+
 test_fullwidth_ranking_token if words(["品质", "no.1"]) == {"no.1"}
 
 # ---- traps: words that only look like hits ----

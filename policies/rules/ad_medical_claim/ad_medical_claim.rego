@@ -141,6 +141,10 @@ judged_as := {kind |
 	not yielded(kind)
 }
 
+# ordinary: the listing is judged as no regulated kind (most listings).
+# A complete rule, worked out once: the bodies below and product ask it.
+ordinary if count(judged_as) == 0
+
 yielded(kind) if {
 	some other in tables.regulated_categories[kind].yields_to
 	other in regulated
@@ -163,7 +167,7 @@ applies(entry) := true if {
 # of skipped and applies (each entering its bodies for every term) are
 # left out there.
 candidates contains c if {
-	count(judged_as) == 0
+	ordinary
 	some c in lexicon.matches("ad_medical_claim", "words", {}) | pattern.hits("ad_medical_claim", {})
 	entry := c.entry
 	not entry.only
@@ -171,7 +175,7 @@ candidates contains c if {
 }
 
 candidates contains c if {
-	count(judged_as) > 0
+	not ordinary
 	some c in lexicon.matches("ad_medical_claim", "words", {}) | pattern.hits("ad_medical_claim", {})
 	entry := c.entry
 	not skipped(entry)
@@ -236,7 +240,7 @@ exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exempt
 findings contains f if {
 	some c in hits
 	not exempt(c)
-	f := lib.finding(object.union(meta, {"basis": object.union(meta.basis, {"law": law(c)})}), {
+	f := lib.finding(law_meta(law(c)), {
 		"field": c.field, "s": c.s, "e": c.e,
 		"severity": object.get(c.entry, "severity", meta.severity),
 		"message": message(c),
@@ -245,12 +249,16 @@ findings contains f if {
 	})
 }
 
+# law_meta is meta with law in its basis: a function of the law alone, so
+# OPA builds it once per law and evaluation, not once per finding.
+law_meta(law) := object.union(meta, {"basis": object.union(meta.basis, {"law": law})})
+
 # product is the regulated kind the listing is judged as: the one of
 # lowest rank (drug, device and treatment before health food, cosmetics,
 # food), or "ordinary".
 product := "ordinary" if {
 	# most listings: no kind to rank
-	count(judged_as) == 0
+	ordinary
 } else := kinds[0] if {
 	ranked := sort([[tables.regulated_categories[k].rank, k] | some k in judged_as; tables.regulated_categories[k].basis])
 	kinds := [pair[1] | some pair in ranked]

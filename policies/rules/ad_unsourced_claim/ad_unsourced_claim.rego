@@ -41,7 +41,7 @@ meta := {
 # candidate only before a figure: a count when a digit token (read from
 # the tokens, not only the figures) or a counted figure starts 1 to 3
 # tokens after its last token, adjacent_count right after it, a rate or a
-# score (metric_before) when it starts at most 5 tokens before the figure's
+# score (the rate candidates) when it starts at most 5 tokens before the figure's
 # first token, so the engine counts one only where a digit token or a
 # figure starts on one of the 5 tokens after it (畅销书籍, 收藏级 are
 # skipped). The other words (rankings, endorsements) count anywhere;
@@ -67,9 +67,11 @@ needs := [
 
 skip := {"attributes": true}
 
-# figures are the listing's figures outside the skipped fields: the
-# rules below walk them, not every figure of the attributes.
-figures := [num | some num in object.get(input, ["listing", "numbers"], []); not skip[num.field]]
+# figures are the listing's figures outside the skipped field: the rules
+# below walk them, not every figure of the attributes. The field is
+# compared with skip's one field, not looked up in skip: a negation is one
+# step more, for every figure of the listing.
+figures := [num | some num in object.get(input, ["listing", "numbers"], []); num.field != "attributes"]
 
 figure_entry := {"kind": "figure", "needs": ["source", "period"], "suggestion": "写明数据来源和统计期间，如「好评率99%（数据来源：店铺后台，统计周期2023年1-6月）」，或删除"}
 
@@ -133,8 +135,12 @@ aspiration(c) if {
 
 # Counts written in words before a group of people (三千万女性, 八成妈妈)
 # and shares (每10个人有8个): word-class patterns (lib/pattern.rego).
-candidates contains c if {
+# A pattern hit over the span of another candidate (销量|突破|10|万件, a
+# count too) loses to it in longest, which ranks a word over a pattern,
+# and drops no hit that one would keep: its exemptions are not asked.
+pattern_candidates contains c if {
 	some c in pattern.hits("ad_unsourced_claim", skip)
+	not shadowed(c)
 	not allowed(c)
 	not aspiration(c)
 	not own_model_baseline(c)
@@ -189,21 +195,47 @@ crowd_ends(name, "", last) := {end |
 
 # A rate before a percentage: 好评率99%, 回购率高达80%; a satisfaction
 # score in points (满意度98分, 满意度调查显示九十九点五分) is the same claim.
+# A figure takes the rate word ending within five tokens before it, with
+# no clause mark in between: the nearest, and the longest run there
+# (返单率 over 返单). The rate words (a listing has one or none) look for
+# their figures, not every figure for its rate word: the body ends at
+# once without one.
 candidates contains c if {
+	some m in metric_runs("rate")
+	name := m.field
+	after := m.i + m.n
 	some num in figures
+	num.field == name
+
 	# rate_unit takes these two units only: other figures (件, 年, 元) look
 	# for no metric before them
 	num.unit in {"%", "分"}
 	first := lexicon.figure_first(num)
-	m := metric_before(num.field, first, "rate")
-	rate_unit(num.unit, m.key)
+	first >= after
+	first <= m.i + 5
+	not lexicon.boundary_between(name, after, first - 1)
+	not nearer_rate(m, name, first)
+	rate_unit(num.unit, m.entry)
 
 	# figure_hit's shape with the rate's entry, built in place
 	n := (lexicon.figure_last(num) - m.i) + 1
 	c := {
-		"field": num.field, "i": m.i, "n": n, "s": m.s, "e": num.e,
-		"word": lexicon.key_at(num.field, m.i, n), "entry": rate_entry(m.key),
+		"field": name, "i": m.i, "n": n, "s": m.s, "e": num.e,
+		"word": lexicon.key_at(name, m.i, n), "entry": rate_entry(m.entry),
 	}
+}
+
+# nearer_rate: another rate word that reaches token first of field name
+# ranks above m, by [start, length, key]: it starts later, or runs longer.
+# Another is asked first: with one rate word, that ends it.
+nearer_rate(m, name, first) if {
+	some r in metric_runs("rate")
+	r != m
+	[r.i, r.n, r.key] > [m.i, m.n, m.key]
+	r.field == name
+	r.i >= first - 5
+	r.i + r.n <= first
+	not lexicon.boundary_between(name, r.i + r.n, first - 1)
 }
 
 # metric_is: a word counts as a metric of the kind; a word that states a
@@ -214,13 +246,13 @@ metric_is(entry, "rate") if entry.score
 
 rate_unit("%", _)
 
-rate_unit("分", key) if data.tables.ad_unsourced_claim.words[key].score
+rate_unit("分", entry) if entry.score
 
 # rate_entry: a laboratory rate (抑菌率99%) is the result of a test, whose
 # report is its source and whose date is its period (the test_subjects
 # reading of a lab): it needs a source, not a statistical period.
-rate_entry(key) := object.union(figure_entry, {"needs": ["source"]}) if {
-	data.tables.ad_unsourced_claim.words[key].lab
+rate_entry(entry) := object.union(figure_entry, {"needs": ["source"]}) if {
+	entry.lab
 } else := figure_entry
 
 # A sales count before a figure, with or without a unit: 已售5000件, 月销1w+.
@@ -326,7 +358,15 @@ candidates contains c if {
 	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
 }
 
-hits := lexicon.longest(candidates)
+# shadowed: a candidate spans pattern hit h, which cannot win over it.
+shadowed(h) if {
+	some c in candidates
+	c.e == h.e
+	c.s == h.s
+	c.field == h.field
+}
+
+hits := lexicon.longest(candidates | pattern_candidates)
 
 # lacking is what claim c must state and does not. The first branch is
 # the usual answer of the second, read off at once: a claim that needs a
@@ -334,7 +374,7 @@ hits := lexicon.longest(candidates)
 # figure in its field (missing's first branch), lacks both unless it is
 # a tested result.
 lacking(c) := ["来源", "期间"] if {
-	count(lexicon.evidence) == 0
+	unevidenced
 	not lexicon.period_fields[c.field]
 	"period" in c.entry.needs
 	not tested_period(c, "期间")
@@ -343,6 +383,10 @@ lacking(c) := ["来源", "期间"] if {
 	wanted(c.entry, m)
 	not tested_period(c, m)
 ]
+
+# unevidenced: the listing has no evidence marker (a complete rule, asked
+# once per evaluation, not once per claim).
+unevidenced if count(lexicon.evidence) == 0
 
 # tested_period: a result of a test on people with its sample in the
 # sentence (受试者32人，使用4周后提升27%) has the test's own span as its

@@ -31,6 +31,17 @@ test_rate_figure if {
 	f.span == {"start": 0, "end": 12}
 }
 
+# The attributes are labels: a rate or a head count there is no claim
+# (the figures of the attributes are not walked: 10万人 is one in the
+# title).
+test_figures_in_attributes if {
+	segs := ["好评率", "9", "9", "%"]
+	count(ad_unsourced_claim.findings) == 0 with input as t.doc({"attributes": segs}, [t.num("attributes", segs, 1, 3, 99, "%")])
+	crowd := ["1", "0", "万人", "选择"]
+	count(ad_unsourced_claim.findings) == 0 with input as t.doc({"attributes": crowd}, [t.num("attributes", crowd, 0, 2, 100000, "人")])
+	count(ad_unsourced_claim.findings) == 1 with input as t.doc({"title": crowd}, [t.num("title", crowd, 0, 2, 100000, "人")])
+}
+
 test_rate_with_words_between if {
 	segs := ["回购", "率", "高达", "8", "0", "%"]
 	words(segs, [t.num("title", segs, 3, 5, 80, "%")]) == {"回购率高达80%"}
@@ -413,4 +424,29 @@ test_round17_grabbed_and_shown_orders if {
 	words(segs, [t.num("title", segs, 2, 4, 80000, "件")]) == {"已抢购8万件"}
 	segs2 := ["5000", "+", "条", "晒单"]
 	words(segs2, [object.union(t.num("title", segs2, 0, 2, 5000, "条"), {"plus": true})]) == {"5000+条晒单"}
+}
+
+# A pattern hit over the same span as a count (销量|突破|10|万件: the
+# metric_break_big pattern and the count 销量 … 10万件) loses to the count,
+# a word: one finding, the count's, whose exemptions were asked; the
+# pattern alone still reports (销量破百万, test_metric_rankings).
+test_pattern_over_a_count_span if {
+	segs := ["销量", "突破", "10", "万件"]
+	fs := findings(segs, [t.num("title", segs, 2, 3, 100000, "件")])
+	count(fs) == 1
+	some f in fs
+	f.details.word == "销量突破10万件"
+	f.details.kind == "figure"
+}
+
+# Of two rate words before a figure the nearer takes it (满意度|回购率|80%);
+# a score in points needs that nearer word to be a score: 回购率 before
+# 4.9分 is none, and 好评如潮 further back does not take the figure over.
+test_rate_takes_the_nearer_word if {
+	segs := ["满意度", "回购率", "8", "0", "%"]
+	words(segs, [t.num("title", segs, 2, 4, 80, "%")]) == {"回购率80%"}
+	score := ["好评如潮", "4", ".", "9", "分"]
+	words(score, [t.num("title", score, 1, 4, 4.9, "分")]) == {"好评如潮4.9分"}
+	behind := ["好评如潮", "回购率", "4", ".", "9", "分"]
+	words(behind, [t.num("title", behind, 2, 5, 4.9, "分")]) == set()
 }

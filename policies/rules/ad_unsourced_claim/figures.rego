@@ -1,5 +1,5 @@
 # ad-unsourced-claim, part 2: the figures a claim counts with (people,
-# items, shares), the metric before a rate and the hit a figure gives.
+# items, shares), the metric words a rate reads and the hit a figure gives.
 package xiaoer.rules.ad_unsourced_claim
 
 import data.xiaoer.lib.lexicon
@@ -29,28 +29,13 @@ counted(num) if {
 	num.value >= 10000
 }
 
-# metric_before finds a metric of the kind ending within five tokens
-# before token i (回购|率|高|达|85%), with no clause mark in between: the
-# nearest one, and the longest run there (返单率 over 返单). Metrics are
-# lexicon words, so only the listing's runs found in this rule's lexicon are
-# looked at, not every key before every figure.
-metric_before(name, i, kind) := {"i": best[0], "s": input.listing.fields[name].tokens[best[0]].s, "key": best[2]} if {
-	found := {[r.i, r.n, r.key] |
-		some r in metric_runs(kind)
-		r.field == name
-		r.i >= i - 5
-		r.i + r.n <= i
-		not lexicon.boundary_between(name, r.i + r.n, i - 1)
-	}
-	count(found) > 0
-	best := max(found)
-}
-
-# metric_runs are the listing's runs of the lexicon that are metrics of
-# the kind: picked once per evaluation, and walked for every figure.
+# metric_runs are the listing's hits of the lexicon that are metrics of
+# the kind: picked once per evaluation, and walked for every rate. They
+# are read from found, whose hits carry their entries (the skipped
+# fields hold no figure a metric could stand before).
 metric_runs(kind) := [r |
-	some r in lexicon.found("ad_unsourced_claim", "words")
-	metric_is(data.tables.ad_unsourced_claim.words[r.key], kind)
+	some r in found
+	metric_is(r.entry, kind)
 ]
 
 # figure_end is [last token, end offset] of the count starting at token i:
