@@ -40,6 +40,37 @@ func MayStateFibre(text string) bool { return holdsWordOf(fibreLexicon, fibreSta
 // copy is, or ends with, one.
 func MayClaimDown(text string) bool { return holdsWordOf(downLexicon, downStarts, text) }
 
+// MayStateFibreOrClaimDown is MayStateFibre and MayClaimDown of text in
+// one pass: every title is asked both, and decoding its runes costs each
+// pass more than its look-ups.
+func MayStateFibreOrClaimDown(text string) (fibre, down bool) {
+	prevFibre, prevDown := rune(0), rune(0) // as prev in holdsWordOf, one for each lexicon
+	for i, r := range text {
+		inFibre, inDown := fibreStarts.readOn(r), downStarts.readOn(r)
+		if !inFibre && !inDown {
+			prevFibre, prevDown = 0, 0
+			continue
+		}
+		f := foldMaterialRune(normalizeFast(r))
+		if inFibre {
+			fibre = fibre || startsWordOf(fibreLexicon, f, prevFibre, text, i)
+			prevFibre = f
+		} else {
+			prevFibre = 0
+		}
+		if inDown {
+			down = down || startsWordOf(downLexicon, f, prevDown, text, i)
+			prevDown = f
+		} else {
+			prevDown = 0
+		}
+		if fibre && down {
+			return true, true
+		}
+	}
+	return fibre, down
+}
+
 // holdsWordOf reports whether a word of lx starts at some rune of text, as
 // the material scanners read it (lexicon.match on a scanText: each rune
 // normalised and folded, an ASCII word bounded), without building the
@@ -54,13 +85,23 @@ func holdsWordOf[T any](lx *lexicon[T], starts *hintStarts, text string) bool {
 			continue
 		}
 		f := foldMaterialRune(normalizeFast(r))
-		// A Latin word starts after no Latin letter: inside one, none can.
-		if lengths := lx.lengths[f]; len(lengths) > 0 && (!isLatinLower(f) || !isLatinLower(prev)) && holdsWordAt(lx, lengths, text, i) {
+		if startsWordOf(lx, f, prev, text, i) {
 			return true
 		}
 		prev = f
 	}
 	return false
+}
+
+// startsWordOf: a word of lx starts at byte i of text, whose rune there
+// reads as f after prev (see holdsWordOf). A Latin word starts after no
+// Latin letter: inside one, none can.
+func startsWordOf[T any](lx *lexicon[T], f, prev rune, text string, i int) bool {
+	if !lx.firsts.MayHave(f) {
+		return false
+	}
+	lengths := lx.lengths[f]
+	return len(lengths) > 0 && (!isLatinLower(f) || !isLatinLower(prev)) && holdsWordAt(lx, lengths, text, i)
 }
 
 // holdsWordAt: a word of lx of one of lengths (those of the words of its
@@ -82,6 +123,10 @@ func holdsWordAt[T any](lx *lexicon[T], lengths []int, text string, i int) bool 
 		key = utf8.AppendRune(key, folded[n])
 		ends[n] = len(key)
 		j += size
+		if n == 1 && !lx.seconds.MayHave(folded[1]) {
+			n++ // no word of two runes or more goes on with this one
+			break
+		}
 	}
 	for _, k := range lengths {
 		if k > n {

@@ -64,6 +64,32 @@ func TestHoldsWordOfReadsAsTheScanners(t *testing.T) {
 	}
 }
 
+// The one pass for both hints answers as each hint alone, over the texts
+// TestHoldsWordOfReadsAsTheScanners reads.
+func TestMayStateFibreOrClaimDownIsBothHints(t *testing.T) {
+	t.Parallel()
+	texts := []string{"", "棉", "wool down", "downwool", "羽绒棉服", "鸭绒 纯棉", "\xff羽绒\xfe", "100%棉 90%白鸭绒"}
+	texts = append(texts, promiseTexts(t)...)
+	for _, words := range []map[string]bool{lexiconWords(fibreLexicon), lexiconWords(downLexicon)} {
+		for w := range words {
+			texts = append(texts, w, "x"+w, w+"y", "新款"+w+"外套", w[:len(w)-1])
+		}
+	}
+	both := 0
+	for _, text := range texts {
+		fibre, down := MayStateFibreOrClaimDown(text)
+		if fibre != MayStateFibre(text) || down != MayClaimDown(text) {
+			t.Errorf("%q: fibre %v, down %v; alone %v, %v", text, fibre, down, MayStateFibre(text), MayClaimDown(text))
+		}
+		if fibre && down {
+			both++
+		}
+	}
+	if both == 0 {
+		t.Error("no text with both hints: this proves little")
+	}
+}
+
 // scannerHolds is whether lexicon.match finds a word at some rune of
 // the text's scanText.
 func scannerHolds[T any](lx *lexicon[T], text string) bool {

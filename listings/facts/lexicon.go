@@ -11,13 +11,22 @@ import (
 type lexicon[T any] struct {
 	words   map[string]T
 	lengths map[rune][]int // first rune → word lengths in runes, longest first
+	// firsts marks the first runes (the keys of lengths): the hints ask of
+	// every Latin letter of every title, and few start a word. seconds
+	// marks the second runes: behind a first rune, most characters of a
+	// title go on as no word longer than that rune (holdsWordAt).
+	firsts, seconds RuneKeys
 }
 
 func newLexicon[T any](words map[string]T) *lexicon[T] {
 	lx := &lexicon[T]{words: words, lengths: make(map[rune][]int)}
 	for w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
+		r, size := utf8.DecodeRuneInString(w)
 		lx.lengths[r] = append(lx.lengths[r], utf8.RuneCountInString(w))
+		lx.firsts.Add(r)
+		if second, _ := utf8.DecodeRuneInString(w[size:]); size < len(w) {
+			lx.seconds.Add(second)
+		}
 	}
 	for r, ls := range lx.lengths {
 		sort.Sort(sort.Reverse(sort.IntSlice(ls)))

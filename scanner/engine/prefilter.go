@@ -88,20 +88,40 @@ func (p *prefilter) word(word string) *gateWord { return p.words.add(withoutSpac
 // U+205F, U+3000), none of which starts a Chinese character.
 func withoutSpace(s string) string {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c <= ' ' || c == 0xC2 || c >= 0xE1 && c <= 0xE3 {
+		if mayBeSpace(s[i]) {
 			return mapWithoutSpace(s)
 		}
 	}
 	return s
 }
 
+// mayBeSpace: c may start a whitespace character or NUL (see withoutSpace).
+func mayBeSpace(c byte) bool { return c <= ' ' || c == 0xC2 || c >= 0xE1 && c <= 0xE3 }
+
+// mapWithoutSpace is strings.Map dropping NUL and whitespace (an invalid
+// byte written as U+FFFD, as Map writes it), copying the runs between
+// them whole: half the titles hold a space, and Map's call and write per
+// character cost the text stage more than its search.
 func mapWithoutSpace(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == 0 || unicode.IsSpace(r) {
-			return -1
+	var b strings.Builder
+	b.Grow(len(s))
+	kept := 0 // the start of the run not yet copied
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		return r
-	}, s)
+		if r == 0 || mayBeSpace(s[i]) && unicode.IsSpace(r) || r == utf8.RuneError && n == 1 {
+			b.WriteString(s[kept:i])
+			if r == utf8.RuneError {
+				b.WriteRune(r)
+			}
+			kept = i + n
+		}
+		i += n
+	}
+	b.WriteString(s[kept:])
+	return b.String()
 }
 
 // mark marks, in m, what the words in text (a field's text, normalised,

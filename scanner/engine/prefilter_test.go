@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 
@@ -107,6 +108,32 @@ func TestPrefilterReadsPatternsAndPartnersFromTheText(t *testing.T) {
 		})
 		if got != c.unjudged || (cuts > 0) != c.tokenized {
 			t.Errorf("%q: unjudged %v, tokens cut %d times; want %v, tokenized %v", c.title, got, cuts, c.unjudged, c.tokenized)
+		}
+	}
+}
+
+// mapWithoutSpace is strings.Map dropping NUL and whitespace, invalid
+// bytes and all, over the fixtures and corpus titles cut with and without
+// spaces.
+func TestMapWithoutSpaceIsMapping(t *testing.T) {
+	t.Parallel()
+	byMap := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == 0 || unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	texts := []string{"", " ", "a b", "纯棉 T恤\u3000男\x00款", "\xff a\xe4\xb8", "\xe4 \xb8\xad", "x\u00a0\u0085y\u2029"}
+	for _, l := range stemListings(t) {
+		for _, ft := range facts.FieldTexts(l) {
+			texts = append(texts, ft.Text, facts.Normalize(ft.Text))
+		}
+	}
+	for _, text := range texts {
+		if got, want := mapWithoutSpace(text), byMap(text); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
 		}
 	}
 }

@@ -254,27 +254,43 @@ func (h *textHints) may(hint string) bool {
 	if slot >= 0 && h.hints[slot] != hintUnknown {
 		return h.hints[slot] == hintThere
 	}
-	v := false
-	for i, t := range h.texts {
-		switch hint {
-		case hintFibre:
-			v = facts.MayStateFibre(t.Text)
-		case hintDown:
-			v = facts.MayClaimDown(t.Text)
-		case factMasked:
-			v = h.masked.mayHold(h.norms[i], &h.runes)
-		}
-		if v {
-			break
+	if hint == hintFibre || hint == hintDown {
+		h.readMaterialHints()
+		return h.hints[slot] == hintThere
+	}
+	v := false // attributes: a listing the text stage reads has none
+	if hint == factMasked {
+		for _, norm := range h.norms {
+			if v = h.masked.mayHold(norm, &h.runes); v {
+				break
+			}
 		}
 	}
 	if slot >= 0 {
-		h.hints[slot] = hintAbsent
-		if v {
-			h.hints[slot] = hintThere
-		}
+		h.hints[slot] = hintStateOf(v)
 	}
 	return v
+}
+
+// readMaterialHints works out the fibre and the down hints together
+// (facts.MayStateFibreOrClaimDown): the gate asks both of every title.
+func (h *textHints) readMaterialHints() {
+	fibre, down := false, false
+	for _, t := range h.texts {
+		f, d := facts.MayStateFibreOrClaimDown(t.Text)
+		fibre, down = fibre || f, down || d
+		if fibre && down {
+			break
+		}
+	}
+	h.hints[hintSlot(hintFibre)], h.hints[hintSlot(hintDown)] = hintStateOf(fibre), hintStateOf(down)
+}
+
+func hintStateOf(there bool) hintState {
+	if there {
+		return hintThere
+	}
+	return hintAbsent
 }
 
 // hintState is a hint not yet worked out, or its answer.
