@@ -91,6 +91,17 @@ func containsRune(set string, r rune) bool {
 var materialFold = buildTraditional("亞亚彈弹膠胶萊莱賽赛爾尔紗纱綢绸緞缎" +
 	"紵苎蘇苏駝驼犛牦氂牦襯衬裡里層层塡填﹪%﹕:")
 
+// materialFoldKeys marks the keys of materialFold: the material hints
+// fold every character that may start a word of every title, and a bit
+// test is cheaper than the map.
+var materialFoldKeys = func() *RuneKeys {
+	s := &RuneKeys{}
+	for r := range materialFold {
+		s.Add(r)
+	}
+	return s
+}()
+
 // normalizeFast is normalizeRune without the width transformer for the
 // characters it cannot change: width folding only touches U+3000 and the
 // half-width and full-width forms block (U+FF00–U+FFEF).
@@ -103,6 +114,9 @@ func normalizeFast(r rune) rune {
 
 func foldMaterialRune(r rune) rune {
 	if r < utf8.RuneSelf {
+		return r
+	}
+	if !materialFoldKeys.MayHave(r) {
 		return r
 	}
 	if s, ok := materialFold[r]; ok {
