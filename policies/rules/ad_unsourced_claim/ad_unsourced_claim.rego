@@ -296,11 +296,11 @@ candidates contains c if {
 candidates contains c if {
 	some g in found
 	g.entry.metric == "count"
+	some [num, first] in worded_counts
 	name := g.field
+	num.field == name
 	i := g.i
 	after := i + g.n
-	some [num, first] in worded_counts
-	num.field == name
 	first >= after
 	first <= after + 2
 	not lexicon.boundary_between(name, after, first - 1)
@@ -311,7 +311,9 @@ candidates contains c if {
 # above can take: big counted figures that do not start with a digit
 # token. What a figure is does not depend on the count word, so it is
 # worked out once per evaluation (and only for a listing with a count
-# word), not once per count word and figure: most listings have none.
+# word), not once per count word and figure, and walked before a count
+# word's fields are read: most listings have none, and then the body ends
+# there.
 worded_counts := [[num, first] |
 	some num in figures
 	counted(num)
@@ -343,17 +345,17 @@ candidates contains c if {
 
 # The English form keeps a space after the percentage (99% of users love
 # it), so the figure has no next token of its own: the words that start
-# with "of" are looked for right after its last token.
+# with "of" are looked for right after its last token. Those words come
+# first: most listings have none, and then no figure is walked.
 candidates contains c if {
+	some r in lexicon.found("ad_unsourced_claim", "metrics_after")
+	startswith(r.key, "of")
 	some num in figures
+	num.field == r.field
 	num.unit == "%"
 	not lexicon.figure_next(num)
+	r.i == lexicon.figure_last(num) + 1
 	first := lexicon.figure_first(num)
-	next := lexicon.figure_last(num) + 1
-	some r in lexicon.found("ad_unsourced_claim", "metrics_after")
-	r.field == num.field
-	r.i == next
-	startswith(r.key, "of")
 	last := (r.i + r.n) - 1
 	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
 }

@@ -115,11 +115,13 @@ findings contains f if {
 	})
 }
 
-# Two statements of the same part that disagree.
+# Two statements of the same part that disagree. Each pair is taken once,
+# by its keys (a statement's key is its id): the keys are at hand, where
+# each statement's id is a step to read, for every pair.
 findings contains f if {
-	some a in statements
-	some b in statements
-	a.id < b.id
+	some ida, a in statements
+	some idb, b in statements
+	ida < idb
 	part_class(a.part) == part_class(b.part)
 	conflicting(a, b)
 	f := lib.finding(object.union(meta, {"basis": conflict_basis}), {
