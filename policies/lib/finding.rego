@@ -12,11 +12,8 @@ package xiaoer.lib
 
 # finding builds a finding for rule meta from hit. The object is assembled
 # in Go (xiaoer.finding, policies/findingbuiltin.go: one step where it
-# took a dozen); its exposure is worked out here, from the data tables,
-# the platform keys written out as platform_keys is one more step per
-# finding. The hit's platform figures are read first, as the fields were:
-# a hit that is no object is an error before meta is looked at.
-finding(meta, hit) := xiaoer.finding(meta, hit, x) if {
-	platform := object.filter(hit, {"platform_cny", "platform_basis", "platform_confirmed"})
-	x := exposure_of(object.get(meta, "exposure", {}), platform)
-}
+# took a dozen); its exposure is worked out here, from the data tables.
+# The calls are nested in the head: each local a body assigned was one
+# more step per finding. The platform keys are written out as
+# platform_keys (exposure.rego) lists them: a reference to it is a step.
+finding(meta, hit) := xiaoer.finding(meta, hit, exposure_of(object.get(meta, "exposure", {}), object.filter(hit, {"platform_cny", "platform_basis", "platform_confirmed"})))
