@@ -55,7 +55,7 @@ else := {
 	hit == {}
 	f := tables.fines[x.fine]
 	not x.points
-	object.get(tables.points, [object.get(x, "points", ""), "confirmed"], true) != false
+	not tables.points[object.get(x, "points", "")].confirmed == false
 	basis := f.basis
 	basis != ""
 	p := punitive_part[object.get(x, "punitive", false)]
@@ -72,7 +72,7 @@ else := {
 	hit == {}
 	q := tables.points[x.points]
 	not x.fine
-	object.get(tables.fines, [object.get(x, "fine", ""), "confirmed"], true) != false
+	not tables.fines[object.get(x, "fine", "")].confirmed == false
 	basis := q.basis
 	basis != ""
 	p := punitive_part[object.get(x, "punitive", false)]
