@@ -135,14 +135,8 @@ name_exemption(c) := name_kind(c) if {
 # never hold for one with a name. Hence the cheap tests below in place
 # of building the names: brand names come from a brand attribute or
 # from a brand label in a field (declared_brands), and labels, works and
-# title marks are runs of the registered_names lexicons. The engine
-# answers it once per listing (input.listing.lexicon.nameless, from the
-# same data, the attributes and the runs found): then it is one lookup
-# instead of building registered_names and walking every attribute for
-# each judged listing; documents built by hand keep the tests below.
-nameless := answer if {
-	answer := input.listing.lexicon.nameless
-} else if {
+# title marks are runs of the registered_names lexicons.
+nameless if {
 	count(registered_names) == 0
 	not brand_attribute
 	no_name_runs

@@ -49,15 +49,6 @@ test_nameless_reads_the_engines_runs if {
 	not lexicon.nameless with input as object.union(d, {"listing": {"attributes": [{"name": "品牌", "value": "洁丽雅"}]}})
 }
 
-# The engine's answer (input.listing.lexicon.nameless) is taken as it is:
-# the document's own runs and attributes are not looked at again.
-test_nameless_takes_the_engines_answer if {
-	d := t.doc({"title": ["纯棉", "毛巾"]}, [])
-	not lexicon.nameless with input as object.union(d, {"listing": {"lexicon": {"nameless": false}}})
-	brand := {"listing": {"attributes": [{"name": "品牌", "value": "洁丽雅"}], "lexicon": {"nameless": true}}}
-	lexicon.nameless with input as object.union(d, brand)
-}
-
 # unexempting, the shortcut that skips the names and the negation for
 # every hit, holds only with the engine's held and found lists, no name
 # and no negation context: documents built by hand walk as before.

@@ -6,7 +6,6 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
-	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
@@ -130,9 +129,6 @@ type lexiconWords struct {
 	// the listing alone, held's lists too (heldLists), as in the plain
 	// input the tests compare with.
 	keys sharedKeys
-	// names answer nameless (nameless.go; nil: left out, the Rego
-	// answers).
-	names *nameData
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
@@ -202,22 +198,20 @@ func dodgeWords(data map[string]any) []string {
 //     (contextheld.go), left out when the data or the document does not
 //     allow it;
 //   - skip: the rule packages the gate skips (see gate.go), left out when
-//     it skips none;
-//   - nameless: lib/names.rego's nameless for the listing (nameless.go),
-//     left out for lexiconWords without the names.
+//     it skips none.
 //
 // The lexicon library walks these instead of every token of every field,
 // so a rule's cost follows its own hits, not the length of the text.
 // found, context, prefixed and held keep only the facts of the tables
 // in mask tables, and masked is empty unless the mask has maskedPart
 // (tableReads: what the rules judging the listing can read).
-func lexiconFacts(fields map[string]facts.Field, attrs []listings.Attribute, lw lexiconWords, skip []string, tables uint64) ast.Value {
+func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string, tables uint64) ast.Value {
 	names := make([]string, 0, len(fields))
 	for name := range fields {
 		names = append(names, name)
 	}
 	sort.Strings(names) // a stable document for the same listing
-	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject(), classes: map[string]map[string]bool{}, tables: tables, attrs: attrs}
+	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject(), classes: map[string]map[string]bool{}, tables: tables}
 	if lw.uses != nil && heldKnown(fields) {
 		lf.held = &heldIn{share: lw.keys != nil, tables: tables}
 	}
@@ -262,8 +256,6 @@ type lexiconFound struct {
 	tables uint64
 	// slab hands out the terms of the listing's index (termslab.go).
 	slab termSlab
-	// attrs are the listing's attributes, read for nameless (nameless.go).
-	attrs []listings.Attribute
 }
 
 // runAt is a run of tokens that is a key: n tokens from token i of field
@@ -366,10 +358,6 @@ func (lf *lexiconFound) value(skip []string) ast.Value {
 	}
 	if len(skip) > 0 {
 		items = append(items, ast.Item(keySkip, skipTerm(skip)))
-	}
-	if nd := lf.words.names; nd != nil {
-		_, runs := byTable[namesTable]
-		items = append(items, ast.Item(keyNameless, ast.InternedTerm(nd.nameless(lf.attrs, runs))))
 	}
 	return ast.NewObject(items...)
 }

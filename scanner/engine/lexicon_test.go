@@ -36,7 +36,7 @@ func TestLexiconFactsListKnownRunsAndPrefixes(t *testing.T) {
 		},
 		contextOf: map[string]uint64{"上新": 1, "保暖": 2, "最保暖": 1},
 	}
-	got := lexiconFacts(fields, nil, lw, nil, allTables).String()
+	got := lexiconFacts(fields, lw, nil, allTables).String()
 	// 上新最保暖 spans three tokens from 1 and is in two lexicons; 最近
 	// starts with 最 but is no key; context words are grouped by their
 	// first token, per field (brand has none); 上新 starts with a word
