@@ -35,7 +35,7 @@ func (sc scan) nexts(p, field *ast.Term, start int, part *ast.Term) map[int]bool
 	return sc.wordEnds(p, field, start, gap, part)
 }
 
-// wordEnds: pattern words of the class part (word_runs).
+// wordEnds: pattern words of the class part (the Rego's word_runs).
 func (sc scan) wordEnds(p, field *ast.Term, start, gap int, part *ast.Term) map[int]bool {
 	ends := map[int]bool{}
 	for _, r := range sc.words {
@@ -86,7 +86,7 @@ func suffixed(cls *ast.Term, text []rune) bool {
 }
 
 // figureEnds: figures of the listing with the unit, in field
-// (figure_runs).
+// (the Rego's figure_runs).
 func (sc scan) figureEnds(p, field *ast.Term, start, gap int, unit *ast.Term) map[int]bool {
 	nums, ok := valueOf(get(sc.listing, keyNumbers)).(*ast.Array)
 	if !ok {
@@ -131,7 +131,7 @@ func (sc scan) figureToken(num, index, offset, tokKey *ast.Term) (int, bool) {
 }
 
 // open: no token of boundaries and no word of a blocking class of p
-// among tokens a..b of field (open_between).
+// among tokens a..b of field (the Rego's open_between).
 func (sc scan) open(p, field *ast.Term, a, b int) bool {
 	toks := sc.tokens(field)
 	block := or(get(p, keyBlock), ast.ArrayTerm())

@@ -7,16 +7,17 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
-// lib/pattern.rego looks for the second part of a pattern only within
-// the pattern's gap after its head: a word of the part's class whose run
-// starts there, or a run of 1 to 3 tokens starting there whose text ends
-// with a suffix of a "~name" class. Where the listing has no such word,
+// The pattern search (xiaoer.pattern_hits, which lib/pattern.rego calls)
+// looks for the second part of a pattern only within the pattern's gap
+// after its head: a word of the part's class whose run starts there, or
+// a run of 1 to 3 tokens starting there whose text ends with a suffix of
+// a "~name" class. Where the listing has no such word,
 // or no such suffix in the tokens those runs can cover, the pattern
 // cannot complete after that head, and the engine leaves it out of the
 // head's patterns (headTerms): most heads start several patterns and
 // complete none (缓解 before no disease, 销量 before no figure word), and
-// each pattern the library tries costs a walk. The reach here must stay
-// the library's (word_runs, suffixed).
+// each pattern the search tries costs a walk. The reach here must stay
+// the search's (wordEnds, suffixEnds in policies/patternparts.go).
 
 // partReach is what the second part of a pattern needs after its head:
 // a word of class, or (class "") a suffix of suffixes, within gap tokens.
