@@ -77,12 +77,21 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 			finds++
 		}
 	}
-	t.Logf("%d listings, %d context runs shared, %d fields kept, %d fields' finds kept", len(ls), shared, kept, finds)
+	facts := 0
+	for k := range e.fields.facts.slots {
+		if e.fields.facts.slots[k].Load() != nil {
+			facts++
+		}
+	}
+	t.Logf("%d listings, %d context runs shared, %d fields kept, %d fields' finds kept, %d facts kept", len(ls), shared, kept, finds, facts)
 	if shared < 100 {
 		t.Errorf("%d context runs shared: the listings hold too few to prove anything", shared)
 	}
 	if kept < 20 {
 		t.Errorf("%d fields kept: the listings hold too few to prove anything", kept)
+	}
+	if facts < 20 {
+		t.Errorf("%d facts kept: the listings hold too few to prove anything", facts)
 	}
 	if finds < 20 {
 		t.Errorf("%d fields' finds kept: the listings hold too few to prove anything", finds)
