@@ -8,6 +8,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/xiaoer-dev/xiaoer/internal/runes"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
@@ -207,17 +208,22 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 // mayHold reports whether a normalised text may hold a masked brand: each
 // would find one only where this finds one whatever the tokens (the
 // prefilter asks before the text has tokens). It reads norm's runes into
-// *runes, which the caller keeps for the next text (the gate asks of
+// *buf, which the caller keeps for the next text (the gate asks of
 // every title).
-func (mb maskedBrands) mayHold(norm string, runes *[]rune) bool {
+func (mb maskedBrands) mayHold(norm string, buf *[]rune) bool {
 	if len(mb.byFirst) == 0 {
 		return false
 	}
-	rs := (*runes)[:0]
-	for _, r := range norm {
+	rs := (*buf)[:0]
+	for i := 0; i < len(norm); {
+		r, size := runes.At(norm, i) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(norm[i:])
+		}
 		rs = append(rs, r)
+		i += size
 	}
-	*runes = rs
+	*buf = rs
 	found := false
 	mb.scan(rs, func(int, int) bool { return true }, func(int, int, []rune) bool {
 		found = true
