@@ -25,11 +25,19 @@ func isJoiner(r rune) bool {
 
 // hasJoiner: some character of s is a joiner (strings.ContainsAny, which
 // looks every non-ASCII character up in joiners, cost more than the rest
-// of the text stage's folding together).
+// of the text stage's folding together). It reads the bytes: a joiner is
+// ASCII or led by 0xC2, 0xE2 or 0xE3, and such a byte starts a character
+// wherever it stands (no character holds it but as its first byte), so
+// only those are decoded, not every Chinese character of every title.
 func hasJoiner(s string) bool {
-	for _, r := range s {
-		if isJoiner(r) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '*', '~', '_', '^':
 			return true
+		case 0xC2, 0xE2, 0xE3:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isJoiner(r) {
+				return true
+			}
 		}
 	}
 	return false

@@ -71,3 +71,34 @@ func TestIsJoinerIsTheJoiners(t *testing.T) {
 		t.Error("hasJoiner does not find the joiner of 销·量第一 alone")
 	}
 }
+
+// hasJoiner, reading bytes, finds a joiner where reading the characters
+// does: in every text of the promise tests (fixtures, corpus titles), in
+// every joiner between Chinese characters, and where a joiner's bytes
+// stand after a broken character or are themselves cut short.
+func TestHasJoinerReadsAsTheCharacters(t *testing.T) {
+	t.Parallel()
+	byRunes := func(s string) bool {
+		for _, r := range s {
+			if isJoiner(r) {
+				return true
+			}
+		}
+		return false
+	}
+	texts := promiseTexts(t)
+	for _, j := range joiners {
+		js := string(j)
+		texts = append(texts, "第"+js+"一", js, "\xe4"+js, "\xe4\xb8"+js, js[:len(js)-1], "中"+js[:len(js)-1]+"文")
+	}
+	for _, c := range []string{"·", "•", "・", "★", "中", "。", "\u00a0"} {
+		for k := 1; k < len(c); k++ {
+			texts = append(texts, c[:k], c[:k]+"x", "\xe2"+c[k:], "\xc2"+c[k:])
+		}
+	}
+	for _, s := range texts {
+		if got, want := hasJoiner(s), byRunes(s); got != want {
+			t.Errorf("hasJoiner(%q) = %v, reading the characters %v", s, got, want)
+		}
+	}
+}
