@@ -236,7 +236,7 @@ func (mb maskedBrands) mayHold(norm string, buf *[]rune) bool {
 // whose ends edges accepts, until hit returns false.
 func (mb maskedBrands) scan(norm []rune, edges func(p, to int) bool, hit func(p, to int, brand []rune) bool) {
 	for p := 0; p < len(norm); p++ {
-		if mb.starts != nil && !mb.starts.MayHave(norm[p]) {
+		if mb.starts != nil && !mb.starts.MayHave(norm[p]) || insideLatinWord(norm, p) {
 			continue // matchAt would find nothing
 		}
 		to, brand, ok := mb.matchAt(norm, p, edges)
@@ -249,6 +249,14 @@ func (mb maskedBrands) scan(norm []rune, edges func(p, to int) bool, hit func(p,
 		p = to - 1
 	}
 }
+
+// insideLatinWord: the character at rune p of text and the one before it
+// are Latin. No brand starts there (matchAt): a mask run starts with no
+// Latin character, a brand behind its initial starts after none, and a
+// brand written from its first character, Latin then, needs whole-word
+// edges (matchFrom). Most characters scan tries are the letters of the
+// Latin words in titles (xl, iphone, 2024).
+func insideLatinWord(text []rune, p int) bool { return p > 0 && isLatin(text[p]) && isLatin(text[p-1]) }
 
 // matchAt is the first masked brand starting at rune p whose ends edges
 // accepts: written from its first character (香*儿), behind a leading mask
