@@ -16,7 +16,8 @@ import (
 // dropped (see dropJoiners), the splitters inside listed words dropped
 // (see unsplit) and the dodges folded (see Dodges).
 func (d *Dodges) CutText(norm string) string {
-	joins, splits := hasJoiner(norm), d.mayUnsplit(norm)
+	joins, splits := cutSigns(norm)
+	splits = splits && d != nil && len(d.splits) > 0 // as mayUnsplit reads it
 	folds := d != nil && d.mayFold(norm)
 	switch {
 	case !joins && !folds && !splits:
