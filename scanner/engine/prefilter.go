@@ -149,7 +149,8 @@ type figureChars struct {
 
 func (f *figureChars) find() {
 	if !f.found {
-		f.first, f.last, f.found = firstFigureChar(f.text), lastFigureChar(f.text), true
+		f.first, f.last = figureCharsOf(f.text)
+		f.found = true
 	}
 }
 
