@@ -30,6 +30,7 @@ type fieldTerms struct {
 	slots  [fieldSlots]atomic.Pointer[fieldTerm]
 	seen   [fieldSeen]atomic.Uint64 // the hashes of texts met once
 	tokens atomic.Int64             // the kept fields' tokens
+	facts  factTerms                // the kept facts (factterms.go)
 }
 
 const (
@@ -46,7 +47,9 @@ type fieldTerm struct {
 	term  *ast.Term
 }
 
-func newFieldTerms() *fieldTerms { return &fieldTerms{seed: maphash.MakeSeed()} }
+func newFieldTerms() *fieldTerms {
+	return &fieldTerms{seed: maphash.MakeSeed(), facts: factTerms{seed: maphash.MakeSeed()}}
+}
 
 // of is the term of field f, shared when an equal field was kept (nil c:
 // made for the listing alone).

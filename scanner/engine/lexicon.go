@@ -129,6 +129,9 @@ type lexiconWords struct {
 	// the listing alone, held's lists too (heldLists), as in the plain
 	// input the tests compare with.
 	keys sharedKeys
+	// finds keeps the finds of fields that repeat (findsmemo.go; nil:
+	// every field looked up for the listing alone).
+	finds *findsMemo
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
@@ -137,7 +140,7 @@ func newLexiconWords(data map[string]any) lexiconWords {
 	return lexiconWords{words: words, context: context, contextOf: contextTables(data, bits), bits: bits, masked: newMaskedBrands(data),
 		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data, bits),
 		library: libraryContexts(data, bits), stems: newRunStems(words, context), keys: newSharedKeys(words, context),
-		prefixRunes: prefixRunes(words)}
+		prefixRunes: prefixRunes(words), finds: newFindsMemo()}
 }
 
 // prefixRunes are the characters that are keys of some table's prefixes.
@@ -216,10 +219,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string,
 		lf.held = &heldIn{share: lw.keys != nil, tables: tables}
 	}
 	for _, name := range names {
-		lf.field(name, fields[name])
-		if lw.keepsMasked(tables) {
-			lf.masked = append(lf.masked, lw.masked.find(name, fields[name])...)
-		}
+		lf.field(name, fields[name]) // fieldfinds.go
 	}
 	return lf.value(skip)
 }
@@ -256,6 +256,8 @@ type lexiconFound struct {
 	tables uint64
 	// slab hands out the terms of the listing's index (termslab.go).
 	slab termSlab
+	// scratch holds the finds of a field not kept, one field at a time.
+	scratch fieldFinds
 }
 
 // runAt is a run of tokens that is a key: n tokens from token i of field
@@ -268,11 +270,12 @@ type runAt struct {
 	key                string // keyTerm's string
 }
 
-// add records run r of lexicon lex.
-func (lf *lexiconFound) add(lex lexiconName, r runAt) {
+// add records a run found.
+func (lf *lexiconFound) add(a foundRun) {
+	lex, r := a.lex, a.run
 	pt := lf.words.starts[lex.table]
 	switch {
-	case pt != nil && lex.lexicon == patternHeads:
+	case a.term == nil: // a pattern head (fieldFinds.found)
 		lf.heads = append(lf.heads, headRun{lex: lex, at: len(lf.found[lex]), run: r})
 		lf.found[lex] = append(lf.found[lex], nil)
 		return
@@ -288,51 +291,7 @@ func (lf *lexiconFound) add(lex lexiconName, r runAt) {
 		}
 		lf.wordsAt[lex.table] = append(lf.wordsAt[lex.table], wordAt{field: r.field, i: r.i, classes: pt.classes[r.key]})
 	}
-	lf.found[lex] = append(lf.found[lex], lf.run(r))
-}
-
-func (lf *lexiconFound) field(name string, f facts.Field) {
-	toks := f.Tokens
-	nameTerm := ast.StringTerm(name) // shared by every run of the field
-	var starts []*ast.Term
-	var runs []contextRun
-	var key []byte // looked up as string(key), which does not allocate
-	for i, tok := range toks {
-		var here []*ast.Term
-		key = key[:0]
-		for n := 1; n <= maxLexiconRun && i+n <= len(toks); n++ {
-			key = append(key, toks[i+n-1].T...)
-			lexicons, inContext := lf.words.words[string(key)], lf.words.contextOf[string(key)]&lf.tables != 0
-			if len(lexicons) > 0 || inContext {
-				sk := lf.words.keys.of(string(key))
-				r := runAt{field: name, fieldTerm: nameTerm, keyTerm: sk.term, i: i, n: n, key: sk.key}
-				for _, lex := range lexicons {
-					if lex.bit&lf.tables != 0 {
-						lf.add(lex, r)
-					}
-				}
-				if inContext {
-					here = append(here, sk.contextRun(n))
-					runs = append(runs, contextRun{i: i, n: n, key: r.key})
-				}
-			}
-			if !lf.words.stems.extends(key) {
-				break
-			}
-		}
-		if here != nil {
-			starts = append(starts, lf.slab.object(ast.Item(keyI, ast.InternedTerm(i)), ast.Item(keyRuns, lf.slab.array(here...))))
-		}
-		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && lf.words.mayBePrefix(first) && isPrefix(lf.words.words[string(first)], lf.tables) {
-			lf.prefixed = append(lf.prefixed, lf.slab.object(ast.Item(keyField, nameTerm), ast.Item(keyI, ast.InternedTerm(i))))
-		}
-	}
-	if starts != nil {
-		lf.context.Insert(nameTerm, lf.slab.array(starts...))
-	}
-	if lf.held != nil {
-		lf.held.field(lf.words.uses, nameTerm, f, runs)
-	}
+	lf.found[lex] = append(lf.found[lex], a.term)
 }
 
 func (lf *lexiconFound) value(skip []string) ast.Value {
@@ -373,16 +332,6 @@ var (
 	keyKey      = ast.StringTerm("key")
 	keyRuns     = ast.StringTerm("runs")
 )
-
-// run is the term of a run: {field, i, n, key}.
-func (lf *lexiconFound) run(r runAt) *ast.Term {
-	return lf.slab.object(
-		ast.Item(keyField, r.fieldTerm),
-		ast.Item(keyI, ast.InternedTerm(r.i)),
-		ast.Item(keyN, ast.InternedTerm(r.n)),
-		ast.Item(keyKey, r.keyTerm),
-	)
-}
 
 // isPrefix reports whether a key's lexicons include the prefixes of
 // some table of mask tables (data.tables.<table>.prefixes).
