@@ -256,7 +256,14 @@ func (mb maskedBrands) scan(norm []rune, edges func(p, to int) bool, hit func(p,
 // brand written from its first character, Latin then, needs whole-word
 // edges (matchFrom). Most characters scan tries are the letters of the
 // Latin words in titles (xl, iphone, 2024).
-func insideLatinWord(text []rune, p int) bool { return p > 0 && isLatin(text[p]) && isLatin(text[p-1]) }
+func insideLatinWord(text []rune, p int) bool {
+	return p > 0 && isASCIIAlnum(text[p]) && isASCIIAlnum(text[p-1])
+}
+
+// isASCIIAlnum is isLatin without the Unicode tables (an ASCII letter or
+// digit is one to unicode.IsLetter or unicode.IsDigit, and no other ASCII
+// character is), small enough to inline in scan.
+func isASCIIAlnum(r rune) bool { return r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9' }
 
 // matchAt is the first masked brand starting at rune p whose ends edges
 // accepts: written from its first character (香*儿), behind a leading mask

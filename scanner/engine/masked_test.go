@@ -239,3 +239,13 @@ func TestScanSkipsNoBrandInsideLatinWords(t *testing.T) {
 		t.Errorf("%d hits: want more, or this proves little", hits)
 	}
 }
+
+// isASCIIAlnum is isLatin over the whole plane and beyond it.
+func TestIsASCIIAlnumIsLatin(t *testing.T) {
+	t.Parallel()
+	for r := rune(-1); r <= 0x10FFFF+1; r++ {
+		if isASCIIAlnum(r) != isLatin(r) {
+			t.Fatalf("%U: isASCIIAlnum %v, isLatin %v", r, isASCIIAlnum(r), isLatin(r))
+		}
+	}
+}
