@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-
 // figureMatches is figurePattern.FindAllStringSubmatchIndex(norm, -1),
 // found by trying the anchored pattern at each character that can start a
 // figure (StartsFigure), from the end of the last match on. A match is
@@ -42,12 +41,12 @@ func figureMatches(norm string) [][]int {
 
 // figureAt is figurePattern's match anchored at the start of s, as
 // FindStringSubmatchIndex gives it, or nil. The pattern is its head
-// (figureHeadAt), then
-// an optional unit and an optional floor: both optional, so the head's
-// match is the pattern's (a backtracking match takes the first head that
-// matches, and nothing after it can fail), and each of the two is the
-// first alternative that s goes on with, or none. Trying the hundred units
-// one by one in the backtracker cost most of the search.
+// (figureHeadAt), then an optional unit and an optional floor: both
+// optional, so the head's match is the pattern's (a backtracking match
+// takes the first head that matches, and nothing after it can fail), and
+// each of the two is the first alternative that s goes on with, or none.
+// Trying the hundred units one by one in the backtracker cost most of the
+// search.
 func figureAt(s string) []int {
 	m := figureHeadAt(s)
 	if m == nil {
