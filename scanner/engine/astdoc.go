@@ -78,7 +78,7 @@ func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term, shared *fiel
 		return nil, fmt.Errorf("encode input document: listing: fields: %w", err)
 	}
 	listing = append(listing, ast.Item(keyFields, fields))
-	top, err := structItems(reflect.ValueOf(doc).Elem(), "listing", 2, nil)
+	top, err := structItems(reflect.ValueOf(doc).Elem(), "listing", 2, shared)
 	if err != nil {
 		return nil, fmt.Errorf("encode input document: %w", err)
 	}

@@ -174,6 +174,9 @@ func sliceTerm(v reflect.Value) (*ast.Term, error) {
 	if v.Type().Elem().Kind() == reflect.Uint8 {
 		return jsonTerm(v) // []byte is base64 text
 	}
+	if v.Len() == 0 {
+		return ast.InternedEmptyArray, nil // a listing has half a dozen: shared, as input values are only read
+	}
 	terms := make([]*ast.Term, v.Len())
 	for i := range terms {
 		t, err := astTerm(v.Index(i))

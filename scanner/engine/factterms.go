@@ -42,10 +42,20 @@ type factTerm struct {
 	term *ast.Term
 }
 
-// factsValue is the term of v, a field of a listing's facts, its facts
-// shared through c (nil c, or a field of another type: astTerm's).
+// factsValue is the term of v, a field of a listing's document, its facts
+// shared through c (nil c, or a field of another type: astTerm's). The
+// document's context, the same for every listing of a scan, is shared
+// too.
 func (c *fieldTerms) factsValue(v reflect.Value) (*ast.Term, error) {
-	if c == nil || v.Kind() != reflect.Slice || v.IsNil() || !v.CanAddr() {
+	if c == nil || !v.CanAddr() {
+		return astTerm(v)
+	}
+	if v.Type() == contextType {
+		return factOf(&c.facts, v.Addr().Interface().(*facts.Context), func(x *facts.Context) ([2]string, bool) {
+			return [2]string{x.Platform, x.Now}, x.Shop == nil
+		})
+	}
+	if v.Kind() != reflect.Slice || v.IsNil() {
 		return astTerm(v)
 	}
 	switch xs := v.Addr().Interface().(type) {
@@ -76,6 +86,9 @@ func (c *fieldTerms) factsValue(v reflect.Value) (*ast.Term, error) {
 // factsTerm is the array of facts xs, each fact's term shared when key
 // gives it a key (false: made for the listing alone).
 func factsTerm[T any, K comparable](c *factTerms, xs []T, key func(*T) (K, bool)) (*ast.Term, error) {
+	if len(xs) == 0 {
+		return ast.InternedEmptyArray, nil // as sliceTerm's
+	}
 	terms := make([]*ast.Term, len(xs))
 	for i := range xs {
 		t, err := factOf(c, &xs[i], key)
@@ -106,6 +119,8 @@ func factOf[T any, K comparable](c *factTerms, x *T, key func(*T) (K, bool)) (*a
 	slot.Store(&factTerm{key: k, term: frozenAll(t)})
 	return t, nil
 }
+
+var contextType = reflect.TypeFor[facts.Context]()
 
 // plainFloats: no f is a negative zero, which == takes for a zero but
 // encoding/json writes apart (-0): such a fact is made afresh.

@@ -51,3 +51,36 @@ func TestFactTermsKeepRepeatedFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestFactTermsShareTheContext: the document's context is kept at its
+// second sight and shared from its third, unless it holds a shop's facts.
+func TestFactTermsShareTheContext(t *testing.T) {
+	t.Parallel()
+	c := newFieldTerms()
+	for _, tc := range []struct {
+		doc    facts.Document
+		shared bool
+	}{
+		{facts.Document{Context: facts.Context{Platform: "taobao", Now: "2026-11-11T12:00:00+08:00"}}, true},
+		{facts.Document{Context: facts.Context{Platform: "taobao", Now: "2026-11-11T12:00:00+08:00", Shop: map[string]any{"name": "店"}}}, false},
+	} {
+		var got [3]*ast.Term
+		for k := range got {
+			term, err := c.factsValue(reflect.ValueOf(&tc.doc).Elem().FieldByName("Context"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := astTerm(reflect.ValueOf(tc.doc.Context))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !term.Equal(want) {
+				t.Fatalf("sight %d: %v, want %v", k, term, want)
+			}
+			got[k] = term
+		}
+		if shared := got[1] == got[2]; shared != tc.shared || got[0] == got[1] {
+			t.Errorf("%v: shared at the third sight %v, want %v (and fresh at the first two)", tc.doc.Context, shared, tc.shared)
+		}
+	}
+}

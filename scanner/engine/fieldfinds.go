@@ -38,7 +38,7 @@ type foundRun struct {
 // that start with a prefix. ff's slices are reused; the terms come from
 // slab.
 func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, tables uint64, slab *termSlab) *fieldFinds {
-	*ff = fieldFinds{name: ast.StringTerm(name), // shared by every run of the field
+	*ff = fieldFinds{name: nameTerm(name), // shared by every run of the field
 		adds: ff.adds[:0], prefixed: ff.prefixed[:0], runs: ff.runs[:0]}
 	toks := f.Tokens
 	var starts []*ast.Term
@@ -115,7 +115,7 @@ func (lf *lexiconFound) field(name string, f facts.Field) {
 		lf.add(a)
 	}
 	if ff.starts != nil {
-		lf.context.Insert(ff.name, ff.starts)
+		lf.context = append(lf.context, ast.Item(ff.name, ff.starts))
 	}
 	lf.prefixed = append(lf.prefixed, ff.prefixed...)
 	if lf.held != nil {

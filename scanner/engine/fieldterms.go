@@ -128,7 +128,7 @@ func fieldsTerm(fields map[string]facts.Field, c *fieldTerms) (*ast.Term, error)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		items = append(items, ast.Item(ast.StringTerm(name), t))
+		items = append(items, ast.Item(nameTerm(name), t))
 	}
 	return ast.ObjectTerm(items...), nil
 }

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -208,13 +210,13 @@ func dodgeWords(data map[string]any) []string {
 // found, context, prefixed and held keep only the facts of the tables
 // in mask tables, and masked is empty unless the mask has maskedPart
 // (tableReads: what the rules judging the listing can read).
-func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string, tables uint64) ast.Value {
+func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string, tables uint64) *ast.Term {
 	names := make([]string, 0, len(fields))
 	for name := range fields {
 		names = append(names, name)
 	}
 	sort.Strings(names) // a stable document for the same listing
-	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject(), classes: map[string]map[string]bool{}, tables: tables}
+	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, tables: tables}
 	if lw.uses != nil && heldKnown(fields) {
 		lf.held = &heldIn{share: lw.keys != nil, tables: tables}
 	}
@@ -242,7 +244,7 @@ type lexiconFound struct {
 	fields   map[string]facts.Field
 	found    map[lexiconName][]*ast.Term
 	prefixed []*ast.Term
-	context  ast.Object
+	context  [][2]*ast.Term // {field: starts}, the fields in name order
 	masked   []*ast.Term
 	// heads are the runs of pattern_heads, built last (patternStarts);
 	// classes holds, by table, the classes of the pattern words found,
@@ -280,6 +282,9 @@ func (lf *lexiconFound) add(a foundRun) {
 		lf.found[lex] = append(lf.found[lex], nil)
 		return
 	case pt != nil && lex.lexicon == patternWords:
+		if lf.classes == nil {
+			lf.classes = map[string]map[string]bool{}
+		}
 		if lf.classes[lex.table] == nil {
 			lf.classes[lex.table] = map[string]bool{}
 		}
@@ -294,23 +299,16 @@ func (lf *lexiconFound) add(a foundRun) {
 	lf.found[lex] = append(lf.found[lex], a.term)
 }
 
-func (lf *lexiconFound) value(skip []string) ast.Value {
-	// Objects are built bottom-up: an object's hash is fixed when it is
-	// inserted into its parent.
+func (lf *lexiconFound) value(skip []string) *ast.Term {
+	// Objects are built bottom-up, each with all its items at once: an
+	// object's hash is fixed when it goes into its parent, and an item
+	// inserted later costs allocations of its own.
 	lf.words.starts.headTerms(lf)
-	byTable := map[string][][2]*ast.Term{}
-	for lex, runs := range lf.found {
-		byTable[lex.table] = append(byTable[lex.table], ast.Item(nameTerm(lex.lexicon), lf.slab.array(runs...)))
-	}
-	found := ast.NewObject()
-	for table, lexicons := range byTable {
-		found.Insert(nameTerm(table), ast.ObjectTerm(lexicons...))
-	}
 	items := [][2]*ast.Term{
-		ast.Item(keyFound, ast.NewTerm(found)),
-		ast.Item(keyPrefixed, ast.ArrayTerm(lf.prefixed...)),
-		ast.Item(keyContext, ast.NewTerm(lf.context)),
-		ast.Item(keyMasked, ast.ArrayTerm(lf.masked...)),
+		ast.Item(keyFound, lf.foundTerm()),
+		ast.Item(keyPrefixed, lf.arrayOf(lf.prefixed)),
+		ast.Item(keyContext, lf.objectOf(lf.context)),
+		ast.Item(keyMasked, lf.arrayOf(lf.masked)),
 	}
 	if lf.held != nil {
 		items = append(items, ast.Item(keyHeld, lf.held.term(lf.words.library, &lf.slab)))
@@ -318,7 +316,45 @@ func (lf *lexiconFound) value(skip []string) ast.Value {
 	if len(skip) > 0 {
 		items = append(items, ast.Item(keySkip, skipTerm(skip)))
 	}
-	return ast.NewObject(items...)
+	return lf.slab.object(items...)
+}
+
+// foundTerm is found: {table: {lexicon: [run]}}.
+func (lf *lexiconFound) foundTerm() *ast.Term {
+	lexicons := make([]lexiconName, 0, len(lf.found))
+	for lex := range lf.found {
+		lexicons = append(lexicons, lex)
+	}
+	slices.SortFunc(lexicons, func(x, y lexiconName) int {
+		return cmp.Or(cmp.Compare(x.table, y.table), cmp.Compare(x.lexicon, y.lexicon))
+	})
+	var tables, runs [][2]*ast.Term
+	for k, lex := range lexicons {
+		runs = append(runs, ast.Item(nameTerm(lex.lexicon), lf.slab.array(lf.found[lex]...)))
+		if k+1 < len(lexicons) && lexicons[k+1].table == lex.table {
+			continue
+		}
+		tables = append(tables, ast.Item(nameTerm(lex.table), lf.slab.object(runs...)))
+		runs = runs[:0] // NewObject copies the items
+	}
+	return lf.objectOf(tables)
+}
+
+// arrayOf is the array of terms, the shared empty one if there are none.
+func (lf *lexiconFound) arrayOf(terms []*ast.Term) *ast.Term {
+	if len(terms) == 0 {
+		return ast.InternedEmptyArray
+	}
+	return lf.slab.array(terms...)
+}
+
+// objectOf is the object of items, the shared empty one if there are
+// none.
+func (lf *lexiconFound) objectOf(items [][2]*ast.Term) *ast.Term {
+	if len(items) == 0 {
+		return emptyEntry
+	}
+	return lf.slab.object(items...)
 }
 
 var (
