@@ -1,15 +1,9 @@
 package facts
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
-
-// figureHeadAt is figurePattern up to its unit (figureHead) anchored at
-// the start of the text: tried only where a figure can start. The unit and
-// the floor after it are read by hand (figureAt).
-var figureHeadAt = regexp.MustCompile(`^(?:` + figureHead + `)`)
 
 // figureMatches is figurePattern.FindAllStringSubmatchIndex(norm, -1),
 // found by trying the anchored pattern at each character that can start a
@@ -46,18 +40,18 @@ func figureMatches(norm string) [][]int {
 }
 
 // figureAt is figurePattern's match anchored at the start of s, as
-// FindStringSubmatchIndex gives it, or nil. The pattern is its head, then
-// an optional unit and an optional floor: both optional, so the head's
-// match is the pattern's (a backtracking match takes the first head that
-// matches, and nothing after it can fail), and each of the two is the
-// first alternative that s goes on with, or none. Trying the hundred units
-// one by one in the backtracker cost most of the search.
+// FindStringSubmatchIndex gives it, or nil. The pattern is its head
+// (figureHeadAt), then an optional unit and an optional floor: both
+// optional, so the head's match is the pattern's (a backtracking match
+// takes the first head that matches, and nothing after it can fail), and
+// each of the two is the first alternative that s goes on with, or none.
+// Trying the hundred units one by one in the backtracker cost most of the
+// search.
 func figureAt(s string) []int {
-	head := figureHeadAt.FindStringSubmatchIndex(s)
-	if head == nil {
+	m := figureHeadAt(s)
+	if m == nil {
 		return nil
 	}
-	m := append(head, -1, -1, -1, -1)
 	for g, alts := range []*byFirstByte{unitsByFirst, floorsByFirst} {
 		if w := alts.firstPrefix(s[m[1]:]); w != "" {
 			m[12+2*g], m[13+2*g] = m[1], m[1]+len(w)
