@@ -29,10 +29,11 @@ func FiberClaims(fields map[string]Field) []FiberClaim {
 	return out
 }
 
-// statementSpans are the byte ranges the copy's statements cover, in order.
-func statementSpans(t *scanText) []Span {
+// statementSpans are the byte ranges the copy statements sts (in order)
+// cover, in order.
+func statementSpans(sts []compStatement) []Span {
 	var out []Span
-	for _, st := range copyStatements(t) {
+	for _, st := range sts {
 		sp := Span{S: st.fibres[0].S, E: st.fibres[0].E}
 		for _, f := range st.fibres[1:] {
 			sp.S, sp.E = min(sp.S, f.S), max(sp.E, f.E)
@@ -44,7 +45,11 @@ func statementSpans(t *scanText) []Span {
 
 func claimsIn(field, text string) []FiberClaim {
 	t := newScanText(text)
-	covered := statementSpans(t)
+	return claimsOutside(field, t, statementSpans(copyStatements(t)))
+}
+
+// claimsOutside are the claims of t outside the spans covered.
+func claimsOutside(field string, t *scanText, covered []Span) []FiberClaim {
 	var out []FiberClaim
 	k := 0 // the first covered span that does not end before i
 	for i := 0; i < t.len(); {

@@ -76,8 +76,12 @@ func (c *compositionBuilder) add(field string, st compStatement) {
 
 // copyText reads compositions written in copy (see copyStatements).
 func (c *compositionBuilder) copyText(field, text string) {
-	t := newScanText(text)
-	for _, st := range copyStatements(t) {
+	c.statements(field, copyStatements(newScanText(text)))
+}
+
+// statements adds the copy statements sts of field.
+func (c *compositionBuilder) statements(field string, sts []compStatement) {
+	for _, st := range sts {
 		if !c.repeated(field, st) {
 			c.add(field, st)
 		}

@@ -121,8 +121,8 @@ func (b *Builder) BuildFrom(l *listings.Listing, fields map[string]Field) *Docum
 		Fields:     fields,
 		Attributes: nonNil(l.Attributes),
 	}
-	lf.Composition = nonNil(Composition(l, fields))
-	lf.FiberClaims = nonNil(FiberClaims(fields))
+	composition, claims := FiberFacts(l, fields)
+	lf.Composition, lf.FiberClaims = nonNil(composition), nonNil(claims)
 	lf.Down, lf.DownClaims = DownFacts(l, fields)
 	lf.DownClaims = nonNil(lf.DownClaims)
 	lf.Numbers = nonNil(Numbers(fields))

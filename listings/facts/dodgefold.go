@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/xiaoer-dev/xiaoer/internal/runes"
 )
 
 // fold writes every dodge of norm back as the word's own character,
@@ -120,13 +122,23 @@ func (d *Dodges) lookalikeAt(norm string, i int, r rune, size int) string {
 }
 
 // mayFold is the cheap test: a Latin letter beside a multi-byte rune, a
-// look-alike rune, or a zero after a letter.
+// look-alike rune, or a zero after a letter. A character runes.At reads
+// whole (a Chinese character) is read once, and its continuation bytes
+// skipped: behind no letter and led by none, they answer nothing.
 func (d *Dodges) mayFold(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			if (i > 0 && isLower(s[i-1])) || c >= 0xE0 && d.lookalikeStarts(s, i) {
+			if i > 0 && isLower(s[i-1]) {
+				return true
+			}
+			if r, n := runes.At(s, i); n == 3 {
+				if lookalikeKeys.MayHave(r) && d.forms[r] {
+					return true // as lookalikeStarts reads it
+				}
+				i += 2
+			} else if c >= 0xE0 && d.lookalikeStarts(s, i) {
 				return true
 			}
 		case isLower(c) && i > 0 && s[i-1] >= utf8.RuneSelf:
@@ -138,21 +150,13 @@ func (d *Dodges) mayFold(s string) bool {
 	return false
 }
 
-// lookalikeStarts: a look-alike rune starts at byte i. mayFold asks it of
-// every character of every title: a rune led by 0xE1 to 0xEC (U+1000 to
-// U+CFFF, the Chinese characters) is well formed whatever its two
-// continuation bytes, so it is read here rather than by a decoder call.
+// lookalikeStarts: a look-alike rune starts at byte i (mayFold reads the
+// Chinese characters itself and asks this of the other runes).
 func (d *Dodges) lookalikeStarts(s string, i int) bool {
-	c := s[i]
-	if c < 0xE0 { // every look-alike is three bytes or more
+	if s[i] < 0xE0 { // every look-alike is three bytes or more
 		return false
 	}
-	var r rune
-	if c <= 0xEC && c != 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-	} else {
-		r, _ = utf8.DecodeRuneInString(s[i:])
-	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
 	return lookalikeKeys.MayHave(r) && d.forms[r]
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // words stand for the policy tables' words in these tests.
@@ -144,5 +145,56 @@ func walkKeys(v any, f func(string)) {
 		for _, sub := range t {
 			walkKeys(sub, f)
 		}
+	}
+}
+
+// mayFold, reading a Chinese character whole and skipping its
+// continuation bytes, answers as asking every byte does (the test it
+// replaced): over the promise tests' texts (fixtures, corpus titles) and
+// every look-alike form after a letter, after a Chinese character, cut
+// short and behind broken bytes.
+func TestMayFoldReadsAsEveryByte(t *testing.T) {
+	t.Parallel()
+	d := NewDodges(dodgeTestWords)
+	byBytes := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c >= 0x80:
+				if i > 0 && isLower(s[i-1]) {
+					return true
+				}
+				if r, _ := utf8.DecodeRuneInString(s[i:]); c >= 0xE0 && lookalikeKeys.MayHave(r) && d.forms[r] {
+					return true
+				}
+			case isLower(c) && i > 0 && s[i-1] >= 0x80:
+				return true
+			case c == '0' && i > 0 && isLower(s[i-1]):
+				return true
+			}
+		}
+		return false
+	}
+	texts := promiseTexts(t)
+	for _, forms := range lookalikes {
+		for _, l := range forms {
+			ls := string(l)
+			for _, before := range []string{"", "a", "第", "\xe4", "\xe4\xb8", "1", " "} {
+				texts = append(texts, before+ls, before+ls[:len(ls)-1], before+ls+"a", "仅此"+before+ls+"次")
+			}
+		}
+	}
+	folds := 0
+	for _, s := range texts {
+		got, want := d.mayFold(s), byBytes(s)
+		if got != want {
+			t.Errorf("mayFold(%q) = %v, asking every byte %v", s, got, want)
+		}
+		if want {
+			folds++
+		}
+	}
+	if folds < 100 {
+		t.Errorf("%d texts may fold: want more, or this proves little", folds)
 	}
 }

@@ -1,14 +1,9 @@
 package facts
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
-
-// figureAt is figurePattern anchored at the start of the text: tried only
-// where a figure can start.
-var figureAt = regexp.MustCompile(`^(?:` + figurePattern.String() + `)`)
 
 // figureMatches is figurePattern.FindAllStringSubmatchIndex(norm, -1),
 // found by trying the anchored pattern at each character that can start a
@@ -27,7 +22,7 @@ func figureMatches(norm string) [][]int {
 			break
 		}
 		p += i
-		m := figureAt.FindStringSubmatchIndex(norm[p:])
+		m := figureAt(norm[p:])
 		if m == nil {
 			_, size := utf8.DecodeRuneInString(norm[p:])
 			p += size
@@ -43,6 +38,61 @@ func figureMatches(norm string) [][]int {
 	}
 	return out
 }
+
+// figureAt is figurePattern's match anchored at the start of s, as
+// FindStringSubmatchIndex gives it, or nil. The pattern is its head
+// (figureHeadAt), then an optional unit and an optional floor: both
+// optional, so the head's match is the pattern's (a backtracking match
+// takes the first head that matches, and nothing after it can fail), and
+// each of the two is the first alternative that s goes on with, or none.
+// Trying the hundred units one by one in the backtracker cost most of the
+// search.
+func figureAt(s string) []int {
+	m := figureHeadAt(s)
+	if m == nil {
+		return nil
+	}
+	for g, alts := range []*byFirstByte{unitsByFirst, floorsByFirst} {
+		if w := alts.firstPrefix(s[m[1]:]); w != "" {
+			m[12+2*g], m[13+2*g] = m[1], m[1]+len(w)
+			m[1] += len(w)
+		}
+	}
+	return m
+}
+
+// byFirstByte are the alternatives of a group by their first byte, each
+// list in the group's order: most figures are followed by none, and the
+// others by one of a few.
+type byFirstByte [256][]string
+
+func newByFirstByte(alts []string) *byFirstByte {
+	var b byFirstByte
+	for _, w := range alts {
+		b[w[0]] = append(b[w[0]], w)
+	}
+	return &b
+}
+
+// firstPrefix is the first alternative s starts with, or "".
+func (b *byFirstByte) firstPrefix(s string) string {
+	if s == "" {
+		return ""
+	}
+	for _, w := range b[s[0]] {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+var (
+	unitsByFirst = newByFirstByte(figureUnits)
+	// floorsByFirst are the floor markers after a unit, in
+	// figurePattern's order.
+	floorsByFirst = newByFirstByte([]string{"+", "以上", "多"})
+)
 
 // StartsFigure: r can start a figurePattern match (a digit, 百 of 百分之
 // and 百分百, a Chinese numeral). A switch: it is asked of every character

@@ -7,12 +7,22 @@ import (
 
 // figureMatches finds what the unanchored pattern finds, match for match
 // and group for group, over the promise cases, the fixtures' copy, the
-// corpus titles and figures written every way the pattern reads them.
+// corpus titles and figures written every way the pattern reads them,
+// with every unit (and its first byte alone) and every floor after it.
 func TestFigureMatchesAsThePattern(t *testing.T) {
 	t.Parallel()
 	texts := append(promiseTexts(t),
 		"百分之五十", "百分百纯棉", "百百百分之", "1.5万+人已买", "三千五百元", "一二三", "十一", "2024年12月",
-		"99.9%以上", "10w+", "10w +好评", "３亿人", "百分之", "3..5", "5-10天", "一万个不放心", "亿万", "")
+		"99.9%以上", "10w+", "10w +好评", "３亿人", "百分之", "3..5", "5-10天", "一万个不放心", "亿万", "",
+		"百分之a", "百分之1.5", "1.", "1.x", "三点", "三十点五", "三十点", "三十点两", "10\t万", "10 w +", "10w", "10w ",
+		"10 多", "10\n+", "10\r\n+", "百分百分", "百分之百分百", "十\u00a0万", "3 万 + 件", "3\f万", "两万", "两三", "百分之两")
+	for _, u := range figureUnits {
+		for _, fig := range []string{"10", "10 ", "1.5万+ ", "百分之五十", "三千多"} {
+			for _, floor := range []string{"", "以", "x", "+", "以上", "多"} {
+				texts = append(texts, fig+u+floor, "新款"+fig+u+floor+"宝宝", fig+u[:1]+floor)
+			}
+		}
+	}
 	matches := 0
 	for _, text := range texts {
 		norm := Normalize(text)

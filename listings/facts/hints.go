@@ -2,6 +2,8 @@ package facts
 
 import (
 	"unicode/utf8"
+
+	"github.com/xiaoer-dev/xiaoer/internal/runes"
 )
 
 // The hints below answer, from a field's text alone and far cheaper than
@@ -14,7 +16,8 @@ import (
 // dropped (see dropJoiners), the splitters inside listed words dropped
 // (see unsplit) and the dodges folded (see Dodges).
 func (d *Dodges) CutText(norm string) string {
-	joins, splits := hasJoiner(norm), d.mayUnsplit(norm)
+	joins, splits := cutSigns(norm)
+	splits = splits && d != nil && len(d.splits) > 0 // as mayUnsplit reads it
 	folds := d != nil && d.mayFold(norm)
 	switch {
 	case !joins && !folds && !splits:
@@ -45,7 +48,12 @@ func MayClaimDown(text string) bool { return holdsWordOf(downLexicon, downStarts
 // pass more than its look-ups.
 func MayStateFibreOrClaimDown(text string) (fibre, down bool) {
 	prevFibre, prevDown := rune(0), rune(0) // as prev in holdsWordOf, one for each lexicon
-	for i, r := range text {
+	for i, next := 0, 0; i < len(text); i = next {
+		r, size := runes.At(text, i) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		next = i + size
 		inFibre, inDown := fibreStarts.readOn(r), downStarts.readOn(r)
 		if !inFibre && !inDown {
 			prevFibre, prevDown = 0, 0
@@ -97,11 +105,11 @@ func holdsWordOf[T any](lx *lexicon[T], starts *hintStarts, text string) bool {
 // reads as f after prev (see holdsWordOf). A Latin word starts after no
 // Latin letter: inside one, none can.
 func startsWordOf[T any](lx *lexicon[T], f, prev rune, text string, i int) bool {
-	if !lx.firsts.MayHave(f) {
+	if !lx.firsts.MayHave(f) || isLatinLower(f) && isLatinLower(prev) {
 		return false
 	}
 	lengths := lx.lengths[f]
-	return len(lengths) > 0 && (!isLatinLower(f) || !isLatinLower(prev)) && holdsWordAt(lx, lengths, text, i)
+	return len(lengths) > 0 && holdsWordAt(lx, lengths, text, i)
 }
 
 // holdsWordAt: a word of lx of one of lengths (those of the words of its
@@ -118,7 +126,10 @@ func holdsWordAt[T any](lx *lexicon[T], lengths []int, text string, i int) bool 
 	var folded [most]rune // the folded runes from i
 	key, n := buf[:0], 0
 	for j := i; j < len(text) && n <= lengths[0]; n++ {
-		r, size := utf8.DecodeRuneInString(text[j:])
+		r, size := runes.At(text, j)
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(text[j:])
+		}
 		folded[n] = foldMaterialRune(normalizeFast(r))
 		key = utf8.AppendRune(key, folded[n])
 		ends[n] = len(key)

@@ -23,17 +23,61 @@ func isJoiner(r rune) bool {
 	return false
 }
 
-// hasJoiner: some character of s is a joiner (strings.ContainsAny, which
-// looks every non-ASCII character up in joiners, cost more than the rest
-// of the text stage's folding together).
+// hasJoiner: some character of s is a joiner (see cutSigns).
 func hasJoiner(s string) bool {
-	for _, r := range s {
-		if isJoiner(r) {
-			return true
+	joiner, _ := cutSigns(s)
+	return joiner
+}
+
+// cutSigns reports whether some character of s is a joiner (hasJoiner)
+// and whether one is a splitter (Dodges.mayUnsplit), in one read of the
+// bytes: CutText asks both of every title, and strings.ContainsAny, which
+// looks every non-ASCII character up, cost more than the rest of the text
+// stage's folding together. A joiner is ASCII or led by 0xC2, 0xE2 or
+// 0xE3, bytes that start a character wherever they stand (no character
+// holds them but as its first byte), so only those are decoded, not every
+// Chinese character.
+func cutSigns(s string) (joiner, splitter bool) {
+	for i := 0; i < len(s); i++ {
+		switch signBytes[s[i]] {
+		case 0:
+			continue
+		case joinerByte:
+			joiner = true
+		case joinerLead:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isJoiner(r) {
+				joiner = true
+			}
+		case splitterByte:
+			splitter = true
+		}
+		if joiner && splitter {
+			break
 		}
 	}
-	return false
+	return joiner, splitter
 }
+
+// signBytes classes the bytes cutSigns reads: a joiner, the first byte
+// of a character that may be one, a splitter, or none of them (0).
+var signBytes = func() (t [256]uint8) {
+	for _, c := range []byte("*~_^") {
+		t[c] = joinerByte
+	}
+	for _, c := range []byte{0xC2, 0xE2, 0xE3} {
+		t[c] = joinerLead
+	}
+	for _, c := range []byte(splitters) {
+		t[c] = splitterByte
+	}
+	return t
+}()
+
+const (
+	joinerByte = 1 + iota
+	joinerLead
+	splitterByte
+)
 
 // dropJoiners removes every run of joiners that stands between two Han
 // characters of norm, and keeps origin (one entry per byte of norm, plus

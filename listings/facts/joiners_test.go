@@ -71,3 +71,49 @@ func TestIsJoinerIsTheJoiners(t *testing.T) {
 		t.Error("hasJoiner does not find the joiner of 销·量第一 alone")
 	}
 }
+
+// cutSigns, reading bytes, finds a joiner where reading the characters
+// does, and a splitter where strings.ContainsAny does: in every text of
+// the promise tests (fixtures, corpus titles), in every joiner between
+// Chinese characters and beside a splitter, and where a joiner's bytes
+// stand after a broken character or are themselves cut short.
+func TestCutSignsReadAsTheCharacters(t *testing.T) {
+	t.Parallel()
+	byRunes := func(s string) bool {
+		for _, r := range s {
+			if isJoiner(r) {
+				return true
+			}
+		}
+		return false
+	}
+	texts := promiseTexts(t)
+	for _, j := range joiners {
+		js := string(j)
+		texts = append(texts, "第"+js+"一", js, "\xe4"+js, "\xe4\xb8"+js, js[:len(js)-1], "中"+js[:len(js)-1]+"文", "消-炎"+js, js+"1.5米")
+	}
+	for _, c := range []string{"·", "•", "・", "★", "中", "。", "\u00a0"} {
+		for k := 1; k < len(c); k++ {
+			texts = append(texts, c[:k], c[:k]+"x", "\xe2"+c[k:], "\xc2"+c[k:], "\xe2"+c[k:]+"-")
+		}
+	}
+	joins, splits := 0, 0
+	for _, s := range texts {
+		joiner, splitter := cutSigns(s)
+		if want := byRunes(s); joiner != want {
+			t.Errorf("cutSigns(%q) finds a joiner: %v, reading the characters %v", s, joiner, want)
+		}
+		if want := strings.ContainsAny(s, splitters); splitter != want {
+			t.Errorf("cutSigns(%q) finds a splitter: %v, strings.ContainsAny %v", s, splitter, want)
+		}
+		if joiner {
+			joins++
+		}
+		if splitter {
+			splits++
+		}
+	}
+	if joins < 100 || splits < 100 {
+		t.Errorf("%d texts with a joiner, %d with a splitter: want more, or this proves little", joins, splits)
+	}
+}

@@ -129,9 +129,11 @@ var figureUnits = []string{
 // 亿, w before +), an optional +, an optional unit and an optional floor
 // marker after it. Groups: 1 百分之, 2 digits, 3 Chinese numeral,
 // 4 multiplier, 5 plus, 6 unit, 7 floor after the unit.
-var figurePattern = regexp.MustCompile(
-	`(百分之)?(?:(\d+(?:\.\d+)?|百分百)|([零一二两三四五六七八九十百千万亿]{2,}(?:点[零一二三四五六七八九]+)?))` +
-		`\s?(万|千|亿|w(?:\s?\+))?\s?(\+|多)?\s?(` + unitAlternation() + `)?(\+|以上|多)?`)
+var figurePattern = regexp.MustCompile(figureHead + `(` + unitAlternation() + `)?(\+|以上|多)?`)
+
+// figureHead is figurePattern up to its unit: groups 1 to 5.
+const figureHead = `(百分之)?(?:(\d+(?:\.\d+)?|百分百)|([零一二两三四五六七八九十百千万亿]{2,}(?:点[零一二三四五六七八九]+)?))` +
+	`\s?(万|千|亿|w(?:\s?\+))?\s?(\+|多)?\s?`
 
 func unitAlternation() string {
 	quoted := make([]string, len(figureUnits))

@@ -3,6 +3,9 @@ package facts
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
+
+	"github.com/xiaoer-dev/xiaoer/internal/runes"
 )
 
 // PromiseWords is a set of the promise matchers' need words, a bit each:
@@ -30,8 +33,12 @@ var needBits = sync.OnceValue(func() map[string]PromiseWords {
 func PromiseWordsIn(norm string) PromiseWords {
 	byFirst, first, bits := needByFirst(), needFirst(), needBits()
 	var in PromiseWords
-	for i, r := range norm {
-		if !first.MayHave(r) {
+	for i, next := 0, 0; i < len(norm); i = next {
+		r, size := runes.At(norm, i) // every title is asked: see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(norm[i:])
+		}
+		if next = i + size; !first.MayHave(r) {
 			continue
 		}
 		for _, w := range byFirst[r] {

@@ -69,7 +69,7 @@ var keyFields = ast.StringTerm("fields")
 // objects again with the items added, cost a judged listing twice their
 // bytes.
 func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term, shared *fieldTerms) (ast.Value, error) {
-	listing, err := structItems(reflect.ValueOf(doc.Listing).Elem(), "fields", 2)
+	listing, err := structItems(reflect.ValueOf(doc.Listing).Elem(), "fields", 2, shared)
 	if err != nil {
 		return nil, fmt.Errorf("encode input document: listing: %w", err)
 	}
@@ -78,7 +78,7 @@ func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term, shared *fiel
 		return nil, fmt.Errorf("encode input document: listing: fields: %w", err)
 	}
 	listing = append(listing, ast.Item(keyFields, fields))
-	top, err := structItems(reflect.ValueOf(doc).Elem(), "listing", 2)
+	top, err := structItems(reflect.ValueOf(doc).Elem(), "listing", 2, shared)
 	if err != nil {
 		return nil, fmt.Errorf("encode input document: %w", err)
 	}

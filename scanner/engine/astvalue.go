@@ -174,6 +174,9 @@ func sliceTerm(v reflect.Value) (*ast.Term, error) {
 	if v.Type().Elem().Kind() == reflect.Uint8 {
 		return jsonTerm(v) // []byte is base64 text
 	}
+	if v.Len() == 0 {
+		return ast.InternedEmptyArray, nil // a listing has half a dozen: shared, as input values are only read
+	}
 	terms := make([]*ast.Term, v.Len())
 	for i := range terms {
 		t, err := astTerm(v.Index(i))
@@ -212,7 +215,7 @@ func structTerm(v reflect.Value) (*ast.Term, error) {
 	var buf [16][2]*ast.Term
 	items := buf[:0]
 	for _, f := range jsonFieldsOf(v.Type()) {
-		item, ok, err := structItem(v, f)
+		item, ok, err := structItem(v, f, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -224,15 +227,16 @@ func structTerm(v reflect.Value) (*ast.Term, error) {
 }
 
 // structItems are the items of struct v's object, less the field named
-// except, with room for extra more.
-func structItems(v reflect.Value, except string, extra int) ([][2]*ast.Term, error) {
+// except, with room for extra more, the facts in its fields shared
+// through shared (factterms.go; nil: made for v alone).
+func structItems(v reflect.Value, except string, extra int, shared *fieldTerms) ([][2]*ast.Term, error) {
 	fields := jsonFieldsOf(v.Type())
 	items := make([][2]*ast.Term, 0, len(fields)+extra)
 	for _, f := range fields {
 		if f.name == except {
 			continue
 		}
-		item, ok, err := structItem(v, f)
+		item, ok, err := structItem(v, f, shared)
 		if err != nil {
 			return nil, err
 		}
@@ -244,13 +248,14 @@ func structItems(v reflect.Value, except string, extra int) ([][2]*ast.Term, err
 }
 
 // structItem is field f of struct v as an item, and false when
-// encoding/json leaves it out.
-func structItem(v reflect.Value, f jsonField) ([2]*ast.Term, bool, error) {
+// encoding/json leaves it out; the facts in it are shared through shared
+// (nil: made for v alone).
+func structItem(v reflect.Value, f jsonField, shared *fieldTerms) ([2]*ast.Term, bool, error) {
 	fv, ok := fieldByIndex(v, f.index)
 	if !ok || (f.omitEmpty && isEmptyValue(fv)) {
 		return [2]*ast.Term{}, false, nil
 	}
-	val, err := astTerm(fv)
+	val, err := shared.factsValue(fv)
 	if err != nil {
 		return [2]*ast.Term{}, false, fmt.Errorf("%s: %w", f.name, err)
 	}

@@ -350,7 +350,7 @@ func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
 	if !plainDocument() {
 		return plainInput(doc, rules, e.lexicon, skip, tables)
 	}
-	lexicon := ast.Item(keyLexicon, ast.NewTerm(lexiconFacts(doc.Listing.Fields, e.lexicon, skip, tables)))
+	lexicon := ast.Item(keyLexicon, lexiconFacts(doc.Listing.Fields, e.lexicon, skip, tables))
 	return listingInput(doc, lexicon, rules, e.fields)
 }
 
@@ -378,7 +378,7 @@ func plainInput(doc *facts.Document, rules [2]*ast.Term, lw lexiconWords, skip [
 	}
 	// Objects are rebuilt bottom-up, not inserted into: an object's hash
 	// is fixed when it goes into its parent.
-	lexicon := ast.Item(keyLexicon, ast.NewTerm(lexiconFacts(doc.Listing.Fields, lw, skip, tables)))
+	lexicon := ast.Item(keyLexicon, lexiconFacts(doc.Listing.Fields, lw, skip, tables))
 	return withItems(top, ast.Item(keyListing, ast.NewTerm(withItems(listing, lexicon))), rules), nil
 }
 

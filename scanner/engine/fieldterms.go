@@ -30,11 +30,15 @@ type fieldTerms struct {
 	slots  [fieldSlots]atomic.Pointer[fieldTerm]
 	seen   [fieldSeen]atomic.Uint64 // the hashes of texts met once
 	tokens atomic.Int64             // the kept fields' tokens
+	facts  factTerms                // the kept facts (factterms.go)
 }
 
+// The slots are many more than the fields an export repeats: two
+// fields of one slot, met in turn (rows of two shops), evict each other
+// and are made at every sight.
 const (
-	fieldSlots = 512
-	fieldSeen  = 4096
+	fieldSlots = 4096
+	fieldSeen  = 16384
 	// A token's object and terms take about 400 bytes: fields of up to
 	// 256 tokens, 64k tokens in all, keep the cache within about 25 MB.
 	fieldMaxTokens    = 256
@@ -46,7 +50,9 @@ type fieldTerm struct {
 	term  *ast.Term
 }
 
-func newFieldTerms() *fieldTerms { return &fieldTerms{seed: maphash.MakeSeed()} }
+func newFieldTerms() *fieldTerms {
+	return &fieldTerms{seed: maphash.MakeSeed(), facts: factTerms{seed: maphash.MakeSeed()}}
+}
 
 // of is the term of field f, shared when an equal field was kept (nil c:
 // made for the listing alone).
@@ -125,7 +131,7 @@ func fieldsTerm(fields map[string]facts.Field, c *fieldTerms) (*ast.Term, error)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		items = append(items, ast.Item(ast.StringTerm(name), t))
+		items = append(items, ast.Item(nameTerm(name), t))
 	}
 	return ast.ObjectTerm(items...), nil
 }

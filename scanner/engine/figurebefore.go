@@ -2,8 +2,9 @@ package engine
 
 import (
 	"fmt"
-	"strings"
+	"unicode/utf8"
 
+	"github.com/xiaoer-dev/xiaoer/internal/runes"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
@@ -108,8 +109,27 @@ func figureAfter(numbers []facts.Number, field string, end, within int) bool {
 	return false
 }
 
-// lastFigureChar is the byte offset of the last character of text that
-// can start a figure (see firstFigureChar), or -1. A figure or a digit
+// figureCharsOf is firstFigureChar of text, and the byte offset of the
+// last character that can start a figure, or -1: a figure or a digit
 // token after a word starts at or after the word's end, so where the word
-// ends after this offset the text stage does not count it.
-func lastFigureChar(text string) int { return strings.LastIndexFunc(text, facts.StartsFigure) }
+// ends after last the text stage does not count it. One forward read:
+// every character that can start a figure is well formed (an ASCII digit,
+// a Chinese numeral), so reading backwards (strings.LastIndexFunc) finds
+// the same ones, whatever broken bytes stand around them.
+func figureCharsOf(text string) (first, last int) {
+	first, last = len(text), -1
+	for i := 0; i < len(text); {
+		r, n := runes.At(text, i) // see runes
+		if n == 0 {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if facts.StartsFigure(r) {
+			if last < 0 {
+				first = i
+			}
+			last = i
+		}
+		i += n
+	}
+	return first, last
+}

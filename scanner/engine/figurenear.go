@@ -2,8 +2,9 @@ package engine
 
 import (
 	"fmt"
-	"strings"
+	"unicode/utf8"
 
+	"github.com/xiaoer-dev/xiaoer/internal/runes"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
@@ -86,8 +87,15 @@ func startsAfter(n facts.Number, i, within int) bool {
 // count it. The text is normalised (full-width digits folded), as the
 // figures are read.
 func firstFigureChar(text string) int {
-	if i := strings.IndexFunc(text, facts.StartsFigure); i >= 0 {
-		return i
+	for i := 0; i < len(text); {
+		r, n := runes.At(text, i) // every title with a word near a figure asks: see runes
+		if n == 0 {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if facts.StartsFigure(r) {
+			return i
+		}
+		i += n
 	}
 	return len(text)
 }

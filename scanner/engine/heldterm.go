@@ -130,5 +130,6 @@ func withEntries(tables [][2]*ast.Term, entries []libraryContext, kept uint64) [
 }
 
 // emptyEntry is the entry of a library context the listing has no word
-// of, shared by every listing's held.
+// of, shared by every listing's held (and the empty found and context of
+// the lexicon facts).
 var emptyEntry = frozen(ast.ObjectTerm())

@@ -23,8 +23,10 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 	e := *j.Engine
 	e.lexicon.keys = newSharedKeys(e.lexicon.words, e.lexicon.context)
 	e.fields = newFieldTerms()
+	e.lexicon.finds = newFindsMemo()
 	plain := e.lexicon
 	plain.keys = nil
+	plain.finds = nil
 	plain.prefixRunes = nil // every token's first character looked up
 	ls := stemListings(t)
 	var wg sync.WaitGroup
@@ -69,11 +71,29 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 			kept++
 		}
 	}
-	t.Logf("%d listings, %d context runs shared, %d fields kept", len(ls), shared, kept)
+	finds := 0
+	for k := range e.lexicon.finds.slots {
+		if e.lexicon.finds.slots[k].Load() != nil {
+			finds++
+		}
+	}
+	facts := 0
+	for k := range e.fields.facts.slots {
+		if e.fields.facts.slots[k].Load() != nil {
+			facts++
+		}
+	}
+	t.Logf("%d listings, %d context runs shared, %d fields kept, %d fields' finds kept, %d facts kept", len(ls), shared, kept, finds, facts)
 	if shared < 100 {
 		t.Errorf("%d context runs shared: the listings hold too few to prove anything", shared)
 	}
 	if kept < 20 {
 		t.Errorf("%d fields kept: the listings hold too few to prove anything", kept)
+	}
+	if facts < 20 {
+		t.Errorf("%d facts kept: the listings hold too few to prove anything", facts)
+	}
+	if finds < 20 {
+		t.Errorf("%d fields' finds kept: the listings hold too few to prove anything", finds)
 	}
 }

@@ -71,10 +71,11 @@ func frozen(t *ast.Term) *ast.Term {
 	return t
 }
 
-// nameTerm is the term of a name of the policies: a table, a lexicon, a
-// context, a rule package. The names are few, and each judged listing's
-// input spells dozens of them (its lexicon facts, its held, its skipped
-// rules): made once, the terms are shared like the keys'.
+// nameTerm is the term of a name of the policies or the document: a
+// table, a lexicon, a context, a rule package, a field of a listing. The
+// names are few, and each judged listing's input spells dozens of them
+// (its fields, its lexicon facts, its held, its skipped rules): made
+// once, the terms are shared like the keys'.
 func nameTerm(name string) *ast.Term {
 	if t, ok := nameTerms.Load(name); ok {
 		return t.(*ast.Term)
@@ -84,5 +85,5 @@ func nameTerm(name string) *ast.Term {
 }
 
 // nameTerms maps a name to its term (nameTerm); only names of the
-// policies go in, so it stays small.
+// policies and the document's fields go in, so it stays small.
 var nameTerms sync.Map

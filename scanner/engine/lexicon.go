@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -129,6 +131,9 @@ type lexiconWords struct {
 	// the listing alone, held's lists too (heldLists), as in the plain
 	// input the tests compare with.
 	keys sharedKeys
+	// finds keeps the finds of fields that repeat (findsmemo.go; nil:
+	// every field looked up for the listing alone).
+	finds *findsMemo
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
@@ -137,7 +142,7 @@ func newLexiconWords(data map[string]any) lexiconWords {
 	return lexiconWords{words: words, context: context, contextOf: contextTables(data, bits), bits: bits, masked: newMaskedBrands(data),
 		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data, bits),
 		library: libraryContexts(data, bits), stems: newRunStems(words, context), keys: newSharedKeys(words, context),
-		prefixRunes: prefixRunes(words)}
+		prefixRunes: prefixRunes(words), finds: newFindsMemo()}
 }
 
 // prefixRunes are the characters that are keys of some table's prefixes.
@@ -205,21 +210,18 @@ func dodgeWords(data map[string]any) []string {
 // found, context, prefixed and held keep only the facts of the tables
 // in mask tables, and masked is empty unless the mask has maskedPart
 // (tableReads: what the rules judging the listing can read).
-func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string, tables uint64) ast.Value {
+func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string, tables uint64) *ast.Term {
 	names := make([]string, 0, len(fields))
 	for name := range fields {
 		names = append(names, name)
 	}
 	sort.Strings(names) // a stable document for the same listing
-	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, context: ast.NewObject(), classes: map[string]map[string]bool{}, tables: tables}
+	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, tables: tables}
 	if lw.uses != nil && heldKnown(fields) {
 		lf.held = &heldIn{share: lw.keys != nil, tables: tables}
 	}
 	for _, name := range names {
-		lf.field(name, fields[name])
-		if lw.keepsMasked(tables) {
-			lf.masked = append(lf.masked, lw.masked.find(name, fields[name])...)
-		}
+		lf.field(name, fields[name]) // fieldfinds.go
 	}
 	return lf.value(skip)
 }
@@ -242,7 +244,7 @@ type lexiconFound struct {
 	fields   map[string]facts.Field
 	found    map[lexiconName][]*ast.Term
 	prefixed []*ast.Term
-	context  ast.Object
+	context  [][2]*ast.Term // {field: starts}, the fields in name order
 	masked   []*ast.Term
 	// heads are the runs of pattern_heads, built last (patternStarts);
 	// classes holds, by table, the classes of the pattern words found,
@@ -256,6 +258,8 @@ type lexiconFound struct {
 	tables uint64
 	// slab hands out the terms of the listing's index (termslab.go).
 	slab termSlab
+	// scratch holds the finds of a field not kept, one field at a time.
+	scratch fieldFinds
 }
 
 // runAt is a run of tokens that is a key: n tokens from token i of field
@@ -268,15 +272,19 @@ type runAt struct {
 	key                string // keyTerm's string
 }
 
-// add records run r of lexicon lex.
-func (lf *lexiconFound) add(lex lexiconName, r runAt) {
+// add records a run found.
+func (lf *lexiconFound) add(a foundRun) {
+	lex, r := a.lex, a.run
 	pt := lf.words.starts[lex.table]
 	switch {
-	case pt != nil && lex.lexicon == patternHeads:
+	case a.term == nil: // a pattern head (fieldFinds.found)
 		lf.heads = append(lf.heads, headRun{lex: lex, at: len(lf.found[lex]), run: r})
 		lf.found[lex] = append(lf.found[lex], nil)
 		return
 	case pt != nil && lex.lexicon == patternWords:
+		if lf.classes == nil {
+			lf.classes = map[string]map[string]bool{}
+		}
 		if lf.classes[lex.table] == nil {
 			lf.classes[lex.table] = map[string]bool{}
 		}
@@ -288,70 +296,19 @@ func (lf *lexiconFound) add(lex lexiconName, r runAt) {
 		}
 		lf.wordsAt[lex.table] = append(lf.wordsAt[lex.table], wordAt{field: r.field, i: r.i, classes: pt.classes[r.key]})
 	}
-	lf.found[lex] = append(lf.found[lex], lf.run(r))
+	lf.found[lex] = append(lf.found[lex], a.term)
 }
 
-func (lf *lexiconFound) field(name string, f facts.Field) {
-	toks := f.Tokens
-	nameTerm := ast.StringTerm(name) // shared by every run of the field
-	var starts []*ast.Term
-	var runs []contextRun
-	var key []byte // looked up as string(key), which does not allocate
-	for i, tok := range toks {
-		var here []*ast.Term
-		key = key[:0]
-		for n := 1; n <= maxLexiconRun && i+n <= len(toks); n++ {
-			key = append(key, toks[i+n-1].T...)
-			lexicons, inContext := lf.words.words[string(key)], lf.words.contextOf[string(key)]&lf.tables != 0
-			if len(lexicons) > 0 || inContext {
-				sk := lf.words.keys.of(string(key))
-				r := runAt{field: name, fieldTerm: nameTerm, keyTerm: sk.term, i: i, n: n, key: sk.key}
-				for _, lex := range lexicons {
-					if lex.bit&lf.tables != 0 {
-						lf.add(lex, r)
-					}
-				}
-				if inContext {
-					here = append(here, sk.contextRun(n))
-					runs = append(runs, contextRun{i: i, n: n, key: r.key})
-				}
-			}
-			if !lf.words.stems.extends(key) {
-				break
-			}
-		}
-		if here != nil {
-			starts = append(starts, lf.slab.object(ast.Item(keyI, ast.InternedTerm(i)), ast.Item(keyRuns, lf.slab.array(here...))))
-		}
-		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && lf.words.mayBePrefix(first) && isPrefix(lf.words.words[string(first)], lf.tables) {
-			lf.prefixed = append(lf.prefixed, lf.slab.object(ast.Item(keyField, nameTerm), ast.Item(keyI, ast.InternedTerm(i))))
-		}
-	}
-	if starts != nil {
-		lf.context.Insert(nameTerm, lf.slab.array(starts...))
-	}
-	if lf.held != nil {
-		lf.held.field(lf.words.uses, nameTerm, f, runs)
-	}
-}
-
-func (lf *lexiconFound) value(skip []string) ast.Value {
-	// Objects are built bottom-up: an object's hash is fixed when it is
-	// inserted into its parent.
+func (lf *lexiconFound) value(skip []string) *ast.Term {
+	// Objects are built bottom-up, each with all its items at once: an
+	// object's hash is fixed when it goes into its parent, and an item
+	// inserted later costs allocations of its own.
 	lf.words.starts.headTerms(lf)
-	byTable := map[string][][2]*ast.Term{}
-	for lex, runs := range lf.found {
-		byTable[lex.table] = append(byTable[lex.table], ast.Item(nameTerm(lex.lexicon), lf.slab.array(runs...)))
-	}
-	found := ast.NewObject()
-	for table, lexicons := range byTable {
-		found.Insert(nameTerm(table), ast.ObjectTerm(lexicons...))
-	}
 	items := [][2]*ast.Term{
-		ast.Item(keyFound, ast.NewTerm(found)),
-		ast.Item(keyPrefixed, ast.ArrayTerm(lf.prefixed...)),
-		ast.Item(keyContext, ast.NewTerm(lf.context)),
-		ast.Item(keyMasked, ast.ArrayTerm(lf.masked...)),
+		ast.Item(keyFound, lf.foundTerm()),
+		ast.Item(keyPrefixed, lf.arrayOf(lf.prefixed)),
+		ast.Item(keyContext, lf.objectOf(lf.context)),
+		ast.Item(keyMasked, lf.arrayOf(lf.masked)),
 	}
 	if lf.held != nil {
 		items = append(items, ast.Item(keyHeld, lf.held.term(lf.words.library, &lf.slab)))
@@ -359,7 +316,45 @@ func (lf *lexiconFound) value(skip []string) ast.Value {
 	if len(skip) > 0 {
 		items = append(items, ast.Item(keySkip, skipTerm(skip)))
 	}
-	return ast.NewObject(items...)
+	return lf.slab.object(items...)
+}
+
+// foundTerm is found: {table: {lexicon: [run]}}.
+func (lf *lexiconFound) foundTerm() *ast.Term {
+	lexicons := make([]lexiconName, 0, len(lf.found))
+	for lex := range lf.found {
+		lexicons = append(lexicons, lex)
+	}
+	slices.SortFunc(lexicons, func(x, y lexiconName) int {
+		return cmp.Or(cmp.Compare(x.table, y.table), cmp.Compare(x.lexicon, y.lexicon))
+	})
+	var tables, runs [][2]*ast.Term
+	for k, lex := range lexicons {
+		runs = append(runs, ast.Item(nameTerm(lex.lexicon), lf.slab.array(lf.found[lex]...)))
+		if k+1 < len(lexicons) && lexicons[k+1].table == lex.table {
+			continue
+		}
+		tables = append(tables, ast.Item(nameTerm(lex.table), lf.slab.object(runs...)))
+		runs = runs[:0] // NewObject copies the items
+	}
+	return lf.objectOf(tables)
+}
+
+// arrayOf is the array of terms, the shared empty one if there are none.
+func (lf *lexiconFound) arrayOf(terms []*ast.Term) *ast.Term {
+	if len(terms) == 0 {
+		return ast.InternedEmptyArray
+	}
+	return lf.slab.array(terms...)
+}
+
+// objectOf is the object of items, the shared empty one if there are
+// none.
+func (lf *lexiconFound) objectOf(items [][2]*ast.Term) *ast.Term {
+	if len(items) == 0 {
+		return emptyEntry
+	}
+	return lf.slab.object(items...)
 }
 
 var (
@@ -373,16 +368,6 @@ var (
 	keyKey      = ast.StringTerm("key")
 	keyRuns     = ast.StringTerm("runs")
 )
-
-// run is the term of a run: {field, i, n, key}.
-func (lf *lexiconFound) run(r runAt) *ast.Term {
-	return lf.slab.object(
-		ast.Item(keyField, r.fieldTerm),
-		ast.Item(keyI, ast.InternedTerm(r.i)),
-		ast.Item(keyN, ast.InternedTerm(r.n)),
-		ast.Item(keyKey, r.keyTerm),
-	)
-}
 
 // isPrefix reports whether a key's lexicons include the prefixes of
 // some table of mask tables (data.tables.<table>.prefixes).

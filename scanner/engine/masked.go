@@ -8,6 +8,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/xiaoer-dev/xiaoer/internal/runes"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
@@ -207,17 +208,22 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 // mayHold reports whether a normalised text may hold a masked brand: each
 // would find one only where this finds one whatever the tokens (the
 // prefilter asks before the text has tokens). It reads norm's runes into
-// *runes, which the caller keeps for the next text (the gate asks of
+// *buf, which the caller keeps for the next text (the gate asks of
 // every title).
-func (mb maskedBrands) mayHold(norm string, runes *[]rune) bool {
+func (mb maskedBrands) mayHold(norm string, buf *[]rune) bool {
 	if len(mb.byFirst) == 0 {
 		return false
 	}
-	rs := (*runes)[:0]
-	for _, r := range norm {
+	rs := (*buf)[:0]
+	for i := 0; i < len(norm); {
+		r, size := runes.At(norm, i) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(norm[i:])
+		}
 		rs = append(rs, r)
+		i += size
 	}
-	*runes = rs
+	*buf = rs
 	found := false
 	mb.scan(rs, func(int, int) bool { return true }, func(int, int, []rune) bool {
 		found = true
@@ -230,7 +236,7 @@ func (mb maskedBrands) mayHold(norm string, runes *[]rune) bool {
 // whose ends edges accepts, until hit returns false.
 func (mb maskedBrands) scan(norm []rune, edges func(p, to int) bool, hit func(p, to int, brand []rune) bool) {
 	for p := 0; p < len(norm); p++ {
-		if mb.starts != nil && !mb.starts.MayHave(norm[p]) {
+		if mb.starts != nil && !mb.starts.MayHave(norm[p]) || insideLatinWord(norm, p) {
 			continue // matchAt would find nothing
 		}
 		to, brand, ok := mb.matchAt(norm, p, edges)
@@ -243,6 +249,21 @@ func (mb maskedBrands) scan(norm []rune, edges func(p, to int) bool, hit func(p,
 		p = to - 1
 	}
 }
+
+// insideLatinWord: the character at rune p of text and the one before it
+// are Latin. No brand starts there (matchAt): a mask run starts with no
+// Latin character, a brand behind its initial starts after none, and a
+// brand written from its first character, Latin then, needs whole-word
+// edges (matchFrom). Most characters scan tries are the letters of the
+// Latin words in titles (xl, iphone, 2024).
+func insideLatinWord(text []rune, p int) bool {
+	return p > 0 && isASCIIAlnum(text[p]) && isASCIIAlnum(text[p-1])
+}
+
+// isASCIIAlnum is isLatin without the Unicode tables (an ASCII letter or
+// digit is one to unicode.IsLetter or unicode.IsDigit, and no other ASCII
+// character is), small enough to inline in scan.
+func isASCIIAlnum(r rune) bool { return r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9' }
 
 // matchAt is the first masked brand starting at rune p whose ends edges
 // accepts: written from its first character (香*儿), behind a leading mask

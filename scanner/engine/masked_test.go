@@ -195,3 +195,57 @@ func TestScanSkipsOnlyCharactersNoMatchStartsAt(t *testing.T) {
 		t.Errorf("%d characters skipped: want most of the plane", skipped)
 	}
 }
+
+// scan skips the Latin characters behind another (insideLatinWord) and
+// finds what trying matchAt at every character finds: over the fixtures,
+// the corpus titles and every Latin brand written masked after a letter,
+// a digit, a space and a Chinese character.
+func TestScanSkipsNoBrandInsideLatinWords(t *testing.T) {
+	t.Parallel()
+	mb := checker(t).Engine.gate.masked
+	var texts []string
+	for _, l := range stemListings(t) {
+		for _, ft := range facts.FieldTexts(l) {
+			texts = append(texts, facts.Normalize(ft.Text))
+		}
+	}
+	for _, brand := range mb.all {
+		if !isLatin(brand[0]) {
+			continue
+		}
+		for _, masked := range []string{string(brand[0]) + "*" + string(brand[2:]), "*" + string(brand[1:]), string(brand[:len(brand)-1]) + "1"} {
+			for _, before := range []string{"a", "9", "a ", "包", ""} {
+				texts = append(texts, before+masked+" 包", before+masked)
+			}
+		}
+	}
+	always := func(int, int) bool { return true }
+	hits := 0
+	for _, text := range texts {
+		norm := []rune(text)
+		var want []string
+		for p := 0; p < len(norm); p++ {
+			if to, brand, ok := mb.matchAt(norm, p, always); ok {
+				want = append(want, fmt.Sprint(p, to, string(brand)))
+				p = to - 1
+			}
+		}
+		if got := scanHits(mb, text); !slices.Equal(got, want) {
+			t.Errorf("%q: hits %v, trying every character %v", text, got, want)
+		}
+		hits += len(want)
+	}
+	if hits < 100 {
+		t.Errorf("%d hits: want more, or this proves little", hits)
+	}
+}
+
+// isASCIIAlnum is isLatin over the whole plane and beyond it.
+func TestIsASCIIAlnumIsLatin(t *testing.T) {
+	t.Parallel()
+	for r := rune(-1); r <= 0x10FFFF+1; r++ {
+		if isASCIIAlnum(r) != isLatin(r) {
+			t.Fatalf("%U: isASCIIAlnum %v, isLatin %v", r, isASCIIAlnum(r), isLatin(r))
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/xiaoer-dev/xiaoer/internal/runes"
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
@@ -107,8 +108,8 @@ func mapWithoutSpace(s string) string {
 	b.Grow(len(s))
 	kept := 0 // the start of the run not yet copied
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		r, n := runes.At(s, i)
+		if n == 0 {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		if r == 0 || mayBeSpace(s[i]) && unicode.IsSpace(r) || r == utf8.RuneError && n == 1 {
@@ -148,7 +149,8 @@ type figureChars struct {
 
 func (f *figureChars) find() {
 	if !f.found {
-		f.first, f.last, f.found = firstFigureChar(f.text), lastFigureChar(f.text), true
+		f.first, f.last = figureCharsOf(f.text)
+		f.found = true
 	}
 }
 

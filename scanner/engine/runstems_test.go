@@ -27,7 +27,7 @@ func TestRunStemsChangeNoRun(t *testing.T) {
 	runs, longest := 0, 0
 	for _, l := range stemListings(t) {
 		fields := j.Builder.Build(l).Listing.Fields
-		got, want := lexiconFacts(fields, j.Engine.lexicon, nil, allTables), lexiconFacts(fields, all, nil, allTables)
+		got, want := lexiconFacts(fields, j.Engine.lexicon, nil, allTables).Value, lexiconFacts(fields, all, nil, allTables).Value
 		if got.Compare(want) != 0 {
 			t.Errorf("%s %s: lexicon facts differ\n with stems: %v\n   without: %v", l.Source, l.ID, got, want)
 		}

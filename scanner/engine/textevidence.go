@@ -14,6 +14,10 @@ type textEvidence struct {
 	// classes are the words' classes by table, each gathered when first
 	// asked: heads are resolved once every field's text has been read.
 	classes map[string]*classSet
+	// gathered are the sets of classes gathered for this listing, the
+	// only ones reset clears: every title is reset twice, and ranging over
+	// every table's set cost more than most titles' heads.
+	gathered []*classSet
 }
 
 // reset clears ev for the texts of another listing, keeping its lists.
@@ -21,10 +25,11 @@ func (ev *textEvidence) reset(hints *textHints) {
 	clear(ev.texts)
 	clear(ev.words)
 	ev.texts, ev.words, ev.hints = ev.texts[:0], ev.words[:0], hints
-	for _, cls := range ev.classes {
+	for _, cls := range ev.gathered {
 		cls.gathered = false
 		clear(cls.set)
 	}
+	ev.gathered = ev.gathered[:0]
 }
 
 func (ev *textEvidence) add(tw *gateWord) {
@@ -89,6 +94,7 @@ func (ev *textEvidence) tableClasses(_, table string, _ *patternTable) map[strin
 		}
 	}
 	cls.gathered = true
+	ev.gathered = append(ev.gathered, cls)
 	return cls.set
 }
 

@@ -21,9 +21,7 @@ type textHints struct {
 	// copyFacts are the fibre and the down facts, each extracted once
 	// where its hint is there (fibre, down: hintSlot).
 	copyFacts [2]*facts.ListingFacts
-	// compositionRead: the fibre facts hold the composition (copyFactsFor).
-	compositionRead bool
-	fields          map[string]facts.Field // the texts as fields without tokens, once made
+	fields    map[string]facts.Field // the texts as fields without tokens, once made
 	// words are the promise need words of the texts, matchers the promise
 	// matchers that may match one of them, once wordsRead.
 	words     facts.PromiseWords
@@ -121,7 +119,7 @@ func (h *textHints) mayHaveFact(names []string) bool {
 				return true
 			}
 		case hint == hintFibre || hint == hintDown:
-			if h.may(hint) && factLists[f](h.copyFactsFor(f, hint)) {
+			if h.may(hint) && factLists[f](h.copyFactsOf(hint)) {
 				return true
 			}
 		case hint == "" || h.may(hint):
@@ -178,12 +176,13 @@ func (h *textHints) promiseFacts() *facts.ListingFacts {
 	return h.promises
 }
 
-// copyFactsOf are the facts of hint (fibre or down) as Build finds them
-// (the fibre facts without their composition: see copyFactsFor),
+// copyFactsOf are the facts of hint (fibre or down) as Build finds them,
 // extracted once. Like the promises they read the fields' text alone (and
 // the attributes, which a listing the text stage reads has none of), so
 // they are the document's: a fibre word that states no composition and
-// claims no fibre (棉服, 纯色棉T恤) sends no title to the tokenizer.
+// claims no fibre (棉服, 纯色棉T恤) sends no title to the tokenizer. The
+// composition and the claims are read together (facts.FiberFacts): the
+// claims leave the statements out, so reading them reads the statements.
 func (h *textHints) copyFactsOf(hint string) *facts.ListingFacts {
 	slot := hintSlot(hint)
 	if lf := h.copyFacts[slot]; lf != nil {
@@ -191,24 +190,11 @@ func (h *textHints) copyFactsOf(hint string) *facts.ListingFacts {
 	}
 	lf := &facts.ListingFacts{}
 	if hint == hintFibre {
-		// The claims alone: the composition is read when a fact of it is
-		// asked (copyFactsFor), and a claim may settle the listing first.
-		lf.FiberClaims = facts.FiberClaims(h.textFields())
+		lf.Composition, lf.FiberClaims = facts.FiberFacts(h.l, h.textFields())
 	} else {
 		lf.Down, lf.DownClaims = facts.DownFacts(h.l, h.textFields())
 	}
 	h.copyFacts[slot] = lf
-	return lf
-}
-
-// copyFactsFor are the facts of hint with fact f read: the fibre facts
-// read the composition only for a fact of it (composition,
-// statement_pair), once.
-func (h *textHints) copyFactsFor(f, hint string) *facts.ListingFacts {
-	lf := h.copyFactsOf(hint)
-	if hint == hintFibre && f != "fiber_claims" && !h.compositionRead {
-		lf.Composition, h.compositionRead = facts.Composition(h.l, h.textFields()), true
-	}
 	return lf
 }
 

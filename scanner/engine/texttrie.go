@@ -1,6 +1,10 @@
 package engine
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/xiaoer-dev/xiaoer/internal/runes"
+)
 
 // textTrie finds the prefilter's words in a text in one pass per starting
 // character, a step per character that continues some word, where looking
@@ -106,7 +110,10 @@ func edgeBit(node int32, r rune) uint64 {
 // some word (most starts end at their first or second character).
 func (t *textTrie) each(text string, found func(int, int, *gateWord)) {
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := runes.At(text, i) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if node, ok := t.first(r); ok {
 			t.walk(text, i, i+size, node, found)
 		}
@@ -124,7 +131,10 @@ func (t *textTrie) walk(text string, i, j int, node int32, found func(int, int, 
 		if j >= len(text) {
 			return
 		}
-		r, n := utf8.DecodeRuneInString(text[j:])
+		r, n := runes.At(text, j)
+		if n == 0 {
+			r, n = utf8.DecodeRuneInString(text[j:])
+		}
 		next, ok := t.after(node, r)
 		if !ok {
 			return

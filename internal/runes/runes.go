@@ -1,0 +1,26 @@
+// Package runes reads a text's characters where a decoder call per
+// character costs more than the scan around it: the gate reads every
+// character of every title several times over, and most of them are
+// Chinese characters (three bytes led by 0xE1 to 0xEC).
+package runes
+
+// At is the character at byte i of s and its size when it is ASCII or
+// three bytes led by 0xE1 to 0xEC (U+1000 to U+CFFF, every Chinese
+// character and the CJK marks), which is well formed whatever its two
+// continuation bytes are; for any other the size is 0 and the caller
+// decodes it (utf8.DecodeRuneInString). Small enough to inline (cost 80):
+// a call, as runtime.decoderune is for range, costs about as much as the
+// decoding itself.
+func At(s string, i int) (rune, int) {
+	c := s[i]
+	if c < 0x80 {
+		return rune(c), 1
+	}
+	if i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		if c-0xE1 <= 0xEC-0xE1 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return 0, 0
+}

@@ -1,0 +1,97 @@
+package engine
+
+import (
+	"hash/maphash"
+	"sync/atomic"
+
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
+)
+
+// findsMemo keeps a field's finds (fieldFinds) for the listings whose
+// field is the same, as fieldTerms keeps its term: an export's rows
+// repeat a shop's description and attributes word for word, and looking
+// every run of their tokens up was a third of building a row's input
+// (issue 13). The finds depend on the field's name and value and on the
+// tables kept, so all three pick the entry. Titles are not kept, for the
+// reason fieldsTerm gives.
+//
+// The slots are direct-mapped and lock-free, a field is kept only when
+// seen a second time and only within a budget of tokens, as in
+// fieldTerms; kept terms are frozen before another worker can see them.
+type findsMemo struct {
+	seed   maphash.Seed
+	slots  [fieldSlots]atomic.Pointer[findsEntry]
+	seen   [fieldSeen]atomic.Uint64 // the hashes of fields met once
+	tokens atomic.Int64             // the kept fields' tokens
+}
+
+type findsEntry struct {
+	name   string
+	field  facts.Field
+	tables uint64
+	finds  *fieldFinds
+}
+
+func newFindsMemo() *findsMemo { return &findsMemo{seed: maphash.MakeSeed()} }
+
+// of is the finds of field f, named name, for the tables of mask tables:
+// the kept ones when an equal field was kept (nil m: made for the listing
+// alone, in scratch, from slab).
+func (m *findsMemo) of(lw lexiconWords, name string, f facts.Field, tables uint64, scratch *fieldFinds, slab *termSlab) *fieldFinds {
+	if m == nil || name == facts.FieldTitle || len(f.Tokens) > fieldMaxTokens {
+		return lw.findsOf(scratch, name, f, tables, slab)
+	}
+	h := m.hash(name, f.Text, tables)
+	slot := &m.slots[h%fieldSlots]
+	old := slot.Load()
+	if old != nil && old.name == name && old.tables == tables && sameField(old.field, f) {
+		return old.finds
+	}
+	if seen := &m.seen[h%fieldSeen]; seen.Swap(h) != h {
+		return lw.findsOf(scratch, name, f, tables, slab) // the first time: kept the next
+	}
+	grow := int64(len(f.Tokens))
+	if old != nil {
+		grow -= int64(len(old.field.Tokens))
+	}
+	if m.tokens.Add(grow) > fieldBudgetTokens {
+		m.tokens.Add(-grow)
+		return lw.findsOf(scratch, name, f, tables, slab)
+	}
+	// Kept terms live as long as the entry: a slab of their own, not
+	// the listing's.
+	ff := lw.findsOf(&fieldFinds{}, name, f, tables, &termSlab{})
+	ff.freeze()
+	if !slot.CompareAndSwap(old, &findsEntry{name: name, field: f, tables: tables, finds: ff}) {
+		m.tokens.Add(-grow) // another worker filled the slot first
+	}
+	return ff
+}
+
+func (m *findsMemo) hash(name, text string, tables uint64) uint64 {
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	h.WriteString(name)
+	h.WriteByte(0)
+	h.WriteString(text)
+	return h.Sum64() ^ tables*0x9e3779b97f4a7c15
+}
+
+// freeze readies the finds' terms to be shared between goroutines
+// (frozenAll).
+func (ff *fieldFinds) freeze() {
+	for _, a := range ff.adds {
+		if a.term != nil {
+			frozenAll(a.term)
+		}
+	}
+	if ff.starts != nil {
+		frozenAll(ff.starts)
+	}
+	for _, t := range ff.prefixed {
+		frozenAll(t)
+	}
+	for _, t := range ff.masked {
+		frozenAll(t)
+	}
+}
