@@ -4,7 +4,6 @@ import (
 	"hash/maphash"
 	"math"
 	"reflect"
-	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -21,19 +20,12 @@ import (
 // term, from any worker. Facts found in a title are made afresh, for the
 // reason fieldsTerm gives.
 //
-// The slots are direct-mapped and lock-free, and a fact is kept at its
-// second sight, as in fieldTerms; a fact is small, so the slots bound
-// what is kept.
+// Facts are kept as fields are (keptSlots); a fact is small, so the
+// slots alone bound what is kept.
 type factTerms struct {
-	seed  maphash.Seed
-	slots [factSlots]atomic.Pointer[factTerm]
-	seen  [factSeen]atomic.Uint64 // the hashes of facts met once
+	seed maphash.Seed
+	kept keptSlots[factTerm]
 }
-
-const (
-	factSlots = 4096
-	factSeen  = 16384
-)
 
 // factTerm is a kept fact: its key (a comparable form of its value) and
 // its term.
@@ -106,17 +98,17 @@ func factOf[T any, K comparable](c *factTerms, x *T, key func(*T) (K, bool)) (*a
 		return astTerm(reflect.ValueOf(x).Elem())
 	}
 	h := maphash.Comparable(c.seed, k)
-	slot := &c.slots[h%factSlots]
-	if old := slot.Load(); old != nil {
+	old := c.kept.at(h)
+	if old != nil {
 		if kept, same := old.key.(K); same && kept == k {
 			return old.term, nil
 		}
 	}
 	t, err := astTerm(reflect.ValueOf(x).Elem())
-	if err != nil || c.seen[h%factSeen].Swap(h) != h {
+	if err != nil || !c.kept.metBefore(h) {
 		return t, err // the first time: kept the next
 	}
-	slot.Store(&factTerm{key: k, term: frozenAll(t)})
+	c.kept.put(h, old, &factTerm{key: k, term: frozenAll(t)}, 0)
 	return t, nil
 }
 

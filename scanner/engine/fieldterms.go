@@ -5,7 +5,6 @@ import (
 	"hash/maphash"
 	"reflect"
 	"slices"
-	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -20,27 +19,17 @@ import (
 // alone and OPA only reads an input's values, so every listing with an
 // equal field can hold the one term, from any worker.
 //
-// The slots are direct-mapped and lock-free. A field is kept only when
-// its text is seen a second time (a list of unique titles then keeps
-// nothing and evicts nothing), only if it is short, and only while the
-// kept fields' tokens stay within a budget: what the cache holds is live
-// heap the collector marks on every cycle.
+// A field is kept (keptSlots) only if it is short, and only while the
+// kept fields' tokens stay within a budget.
 type fieldTerms struct {
-	seed   maphash.Seed
-	slots  [fieldSlots]atomic.Pointer[fieldTerm]
-	seen   [fieldSeen]atomic.Uint64 // the hashes of texts met once
-	tokens atomic.Int64             // the kept fields' tokens
-	facts  factTerms                // the kept facts (factterms.go)
+	seed  maphash.Seed
+	kept  keptSlots[fieldTerm]
+	facts factTerms // the kept facts (factterms.go)
 }
 
-// The slots are many more than the fields an export repeats: two
-// fields of one slot, met in turn (rows of two shops), evict each other
-// and are made at every sight.
+// A token's object and terms take about 400 bytes: fields of up to 256
+// tokens, 64k tokens in all, keep the cache within about 25 MB.
 const (
-	fieldSlots = 4096
-	fieldSeen  = 16384
-	// A token's object and terms take about 400 bytes: fields of up to
-	// 256 tokens, 64k tokens in all, keep the cache within about 25 MB.
 	fieldMaxTokens    = 256
 	fieldBudgetTokens = 64 << 10
 )
@@ -61,28 +50,20 @@ func (c *fieldTerms) of(f facts.Field) (*ast.Term, error) {
 		return astTerm(reflect.ValueOf(f))
 	}
 	h := maphash.String(c.seed, f.Text)
-	slot := &c.slots[h%fieldSlots]
-	old := slot.Load()
+	old := c.kept.at(h)
 	if old != nil && sameField(old.field, f) {
 		return old.term, nil
 	}
 	t, err := astTerm(reflect.ValueOf(f))
-	if err != nil || len(f.Tokens) > fieldMaxTokens {
-		return t, err
-	}
-	if seen := &c.seen[h%fieldSeen]; seen.Swap(h) != h {
-		return t, nil // the first time: kept the next
+	if err != nil || len(f.Tokens) > fieldMaxTokens || !c.kept.metBefore(h) {
+		return t, err // the first time: kept the next
 	}
 	grow := int64(len(f.Tokens))
 	if old != nil {
 		grow -= int64(len(old.field.Tokens))
 	}
-	if c.tokens.Add(grow) > fieldBudgetTokens {
-		c.tokens.Add(-grow)
-		return t, nil
-	}
-	if !slot.CompareAndSwap(old, &fieldTerm{field: f, term: frozenAll(t)}) {
-		c.tokens.Add(-grow) // another worker filled the slot first
+	if c.kept.reserve(grow, fieldBudgetTokens) {
+		c.kept.put(h, old, &fieldTerm{field: f, term: frozenAll(t)}, grow)
 	}
 	return t, nil
 }

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"hash/maphash"
-	"sync/atomic"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
@@ -15,14 +14,11 @@ import (
 // tables kept, so all three pick the entry. Titles are not kept, for the
 // reason fieldsTerm gives.
 //
-// The slots are direct-mapped and lock-free, a field is kept only when
-// seen a second time and only within a budget of tokens, as in
-// fieldTerms; kept terms are frozen before another worker can see them.
+// Fields are kept as in fieldTerms (keptSlots, within the same budget
+// of tokens); kept terms are frozen before another worker can see them.
 type findsMemo struct {
-	seed   maphash.Seed
-	slots  [fieldSlots]atomic.Pointer[findsEntry]
-	seen   [fieldSeen]atomic.Uint64 // the hashes of fields met once
-	tokens atomic.Int64             // the kept fields' tokens
+	seed maphash.Seed
+	kept keptSlots[findsEntry]
 }
 
 type findsEntry struct {
@@ -42,29 +38,25 @@ func (m *findsMemo) of(lw lexiconWords, name string, f facts.Field, tables uint6
 		return lw.findsOf(scratch, name, f, tables, slab)
 	}
 	h := m.hash(name, f.Text, tables)
-	slot := &m.slots[h%fieldSlots]
-	old := slot.Load()
+	old := m.kept.at(h)
 	if old != nil && old.name == name && old.tables == tables && sameField(old.field, f) {
 		return old.finds
 	}
-	if seen := &m.seen[h%fieldSeen]; seen.Swap(h) != h {
+	if !m.kept.metBefore(h) {
 		return lw.findsOf(scratch, name, f, tables, slab) // the first time: kept the next
 	}
 	grow := int64(len(f.Tokens))
 	if old != nil {
 		grow -= int64(len(old.field.Tokens))
 	}
-	if m.tokens.Add(grow) > fieldBudgetTokens {
-		m.tokens.Add(-grow)
+	if !m.kept.reserve(grow, fieldBudgetTokens) {
 		return lw.findsOf(scratch, name, f, tables, slab)
 	}
 	// Kept terms live as long as the entry: a slab of their own, not
 	// the listing's.
 	ff := lw.findsOf(&fieldFinds{}, name, f, tables, &termSlab{})
 	ff.freeze()
-	if !slot.CompareAndSwap(old, &findsEntry{name: name, field: f, tables: tables, finds: ff}) {
-		m.tokens.Add(-grow) // another worker filled the slot first
-	}
+	m.kept.put(h, old, &findsEntry{name: name, field: f, tables: tables, finds: ff}, grow)
 	return ff
 }
 

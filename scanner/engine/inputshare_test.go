@@ -65,24 +65,7 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 			}
 		}
 	}
-	kept := 0
-	for k := range e.fields.slots {
-		if e.fields.slots[k].Load() != nil {
-			kept++
-		}
-	}
-	finds := 0
-	for k := range e.lexicon.finds.slots {
-		if e.lexicon.finds.slots[k].Load() != nil {
-			finds++
-		}
-	}
-	facts := 0
-	for k := range e.fields.facts.slots {
-		if e.fields.facts.slots[k].Load() != nil {
-			facts++
-		}
-	}
+	kept, finds, facts := keptCount(&e.fields.kept), keptCount(&e.lexicon.finds.kept), keptCount(&e.fields.facts.kept)
 	t.Logf("%d listings, %d context runs shared, %d fields kept, %d fields' finds kept, %d facts kept", len(ls), shared, kept, finds, facts)
 	if shared < 100 {
 		t.Errorf("%d context runs shared: the listings hold too few to prove anything", shared)
@@ -96,4 +79,15 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 	if finds < 20 {
 		t.Errorf("%d fields' finds kept: the listings hold too few to prove anything", finds)
 	}
+}
+
+// keptCount is the number of entries k holds.
+func keptCount[E any](k *keptSlots[E]) int {
+	n := 0
+	for i := range k.slots {
+		if k.slots[i].Load() != nil {
+			n++
+		}
+	}
+	return n
 }
