@@ -6,6 +6,11 @@
 # a hit may add "platform_cny" (computed by the rule) with "platform_basis".
 package xiaoer.lib
 
+import data.tables.exposure as exposure_tables
+
+# tables are the exposure tables, for policies that read them here; the
+# rules below name them through the import, as a reference to this rule
+# is one more rule to evaluate in every evaluation with a finding.
 tables := data.tables.exposure
 
 # exposure is the money and points a finding risks. The helpers take the
@@ -32,8 +37,8 @@ exposure_of(x, hit) := {
 	"confirmed": object.get(hit, "platform_confirmed", true) != false,
 } if {
 	x == {}
-	not tables.fines[""]
-	not tables.points[""]
+	not exposure_tables.fines[""]
+	not exposure_tables.points[""]
 }
 
 # A rule with a fine and no points, or points and no fine (the usual
@@ -53,9 +58,9 @@ else := {
 	"confirmed": f.confirmed != false,
 } if {
 	hit == {}
-	f := tables.fines[x.fine]
+	f := exposure_tables.fines[x.fine]
 	not x.points
-	not tables.points[object.get(x, "points", "")].confirmed == false
+	not exposure_tables.points[object.get(x, "points", "")].confirmed == false
 	basis := f.basis
 	basis != ""
 	p := punitive_part[object.get(x, "punitive", false)]
@@ -70,9 +75,9 @@ else := {
 	"confirmed": q.confirmed != false,
 } if {
 	hit == {}
-	q := tables.points[x.points]
+	q := exposure_tables.points[x.points]
 	not x.fine
-	not tables.fines[object.get(x, "fine", "")].confirmed == false
+	not exposure_tables.fines[object.get(x, "fine", "")].confirmed == false
 	basis := q.basis
 	basis != ""
 	p := punitive_part[object.get(x, "punitive", false)]
@@ -99,7 +104,7 @@ punitive_kind := "food" if {
 	# most listings (every title) have no category: no word to look for
 	category := input.listing.category
 	category != ""
-	some word in tables.food_categories
+	some word in exposure_tables.food_categories
 	contains(category, word)
 } else := "consumer"
 
@@ -109,7 +114,7 @@ punitive_kind := "food" if {
 # evaluation, so worked out once.
 punitive := {"cny": cny, "basis": [b | b := rule.basis; cny > 0; b != ""]} if {
 	input.kind == "listing"
-	rule := tables.punitive[punitive_kind]
+	rule := exposure_tables.punitive[punitive_kind]
 	cny := max([price * rule.multiplier, rule.minimum])
 } else := {"cny": 0, "basis": []}
 
@@ -125,20 +130,20 @@ punitive_part[false] := {"cny": 0, "basis": []}
 punitive_cny(x) := punitive.cny if object.get(x, "punitive", false) else := 0
 
 fine_range(x) := [f.min, f.max] if {
-	f := tables.fines[x.fine]
+	f := exposure_tables.fines[x.fine]
 } else := [0, 0]
 
-points(x) := tables.points[x.points].points if {
+points(x) := exposure_tables.points[x.points].points if {
 	x.points
 } else := 0
 
 punitive_basis(x) := punitive.basis[0] if object.get(x, "punitive", false) else := ""
 
-fine_basis(x) := tables.fines[x.fine].basis if {
+fine_basis(x) := exposure_tables.fines[x.fine].basis if {
 	x.fine
 } else := ""
 
-points_basis(x) := tables.points[x.points].basis if {
+points_basis(x) := exposure_tables.points[x.points].basis if {
 	x.points
 } else := ""
 
@@ -146,7 +151,7 @@ points_basis(x) := tables.points[x.points].basis if {
 exposure_confirmed(x, hit) := false if {
 	object.get(hit, "platform_confirmed", true) == false
 } else := false if {
-	object.get(tables.fines, [object.get(x, "fine", ""), "confirmed"], true) == false
+	object.get(exposure_tables.fines, [object.get(x, "fine", ""), "confirmed"], true) == false
 } else := false if {
-	object.get(tables.points, [object.get(x, "points", ""), "confirmed"], true) == false
+	object.get(exposure_tables.points, [object.get(x, "points", ""), "confirmed"], true) == false
 } else := true

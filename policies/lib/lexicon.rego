@@ -200,9 +200,9 @@ in_context(table, name, c) := false if {
 	# the usual answer, in one step: the engine's held has no entry for
 	# the context (the listing has none of its words). It always has one,
 	# empty or not, for a conjunction (all) or a restated context: those
-	# take the steps below.
-	not held[table][name]
-	not walked
+	# take the steps below. (The second line is `not walked`.)
+	not input.listing.lexicon.held[table][name]
+	input.listing.lexicon.held
 } else := true if {
 	simple_match(table, name, c)
 	ctx := data.tables[table].contexts[name]
@@ -228,7 +228,7 @@ in_context(table, name, c) := false if {
 # xiaoer.held_names (policies/heldbuiltin.go) picks them in one step, where
 # a comprehension took two per name.
 may_hold(table, names) := names if {
-	walked
+	not input.listing.lexicon.held
 } else := xiaoer.held_names(input.listing.lexicon.held, table, names)
 
 # held are the engine's answers (input.listing.lexicon.held, worked out
@@ -238,6 +238,13 @@ may_hold(table, names) := names if {
 # after word, .sentence[field] the ends (sp.e) of the sentences with a
 # sentence word. Documents built by hand have none; the rules below walk
 # the tokens for them.
+#
+# held and walked are kept for policies that read them; the hot paths
+# here (in_context, may_hold, simple_match, unexempting) read
+# input.listing.lexicon.held itself: a reference to a rule is a rule to
+# evaluate or look up in OPA's cache, every time, and costs more than the
+# input reference (export-1000: about 2% of the Rego's instructions, with
+# exposure's tables read through an import).
 held := input.listing.lexicon.held
 
 # simple_match: a word of the context's before, after or sentence list
@@ -253,9 +260,9 @@ held := input.listing.lexicon.held
 # (policies/heldbuiltin.go) looks, in one step where three clauses and
 # the sentence lookup took several, for every context of every hit.
 simple_match(table, name, c) := true if {
-	xiaoer.held_at(held[table][name], c, input.listing.fields)
+	xiaoer.held_at(input.listing.lexicon.held[table][name], c, input.listing.fields)
 } else := true if {
-	walked
+	not input.listing.lexicon.held
 	walked_match(table, name, c)
 } else := true if {
 	data.tables[table].contexts[name].restated

@@ -113,8 +113,8 @@ registered(c) if {
 # usual case, checked once per evaluation).
 unexempting if {
 	nameless
-	not held.negation.negated_scope
-	not walked
+	not input.listing.lexicon.held.negation.negated_scope
+	input.listing.lexicon.held # not walked (lexicon.rego: held)
 }
 
 # name_exemption names the exemption every rule shares: the kind of name

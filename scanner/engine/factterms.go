@@ -31,8 +31,8 @@ type factTerms struct {
 }
 
 const (
-	factSlots = 1024
-	factSeen  = 4096
+	factSlots = 4096
+	factSeen  = 16384
 )
 
 // factTerm is a kept fact: its key (a comparable form of its value) and

@@ -33,9 +33,12 @@ type fieldTerms struct {
 	facts  factTerms                // the kept facts (factterms.go)
 }
 
+// The slots are many more than the fields an export repeats: two
+// fields of one slot, met in turn (rows of two shops), evict each other
+// and are made at every sight.
 const (
-	fieldSlots = 512
-	fieldSeen  = 4096
+	fieldSlots = 4096
+	fieldSeen  = 16384
 	// A token's object and terms take about 400 bytes: fields of up to
 	// 256 tokens, 64k tokens in all, keep the cache within about 25 MB.
 	fieldMaxTokens    = 256
