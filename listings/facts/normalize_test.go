@@ -1,8 +1,10 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Normalize returns a text that needs no change as it is, and any other
@@ -29,6 +31,10 @@ func TestNormalizeSkipsNothing(t *testing.T) {
 		if got, want := Normalize(s), runeByRune(s); got != want {
 			t.Fatalf("%U: Normalize %q, rune by rune %q", r, got, want)
 		}
+		if unchanged(r) && normalizeRune(r) != r || unchanged(r) && normalizeFast(r) != r {
+			t.Fatalf("%U: unchanged, but normalised to %U", r, normalizeRune(r))
+		}
+		checkOrigin(t, s)
 		_, folds := materialFold[r]
 		if _, ok := traditional[r]; ok && !traditionalKeys.MayHave(r) || forms[r] && !lookalikeKeys.MayHave(r) || folds && !materialFoldKeys.MayHave(r) {
 			t.Fatalf("%U: a key the bit set has not", r)
@@ -38,5 +44,32 @@ func TestNormalizeSkipsNothing(t *testing.T) {
 		if got, want := Normalize(s), runeByRune(s); got != want {
 			t.Errorf("%q: Normalize %q, rune by rune %q", s, got, want)
 		}
+		checkOrigin(t, s)
+	}
+}
+
+// checkOrigin holds normalizeWithOrigin and newScanText, which read
+// characters by hand, to ranging over s: the same normalised runes, each
+// with the byte offset of the rune it came from.
+func checkOrigin(t *testing.T, s string) {
+	t.Helper()
+	var norm strings.Builder
+	var origin, offs []int
+	var folded []rune
+	for i, r := range s {
+		n := normalizeRune(r)
+		norm.WriteRune(n)
+		for range utf8.RuneLen(n) {
+			origin = append(origin, i)
+		}
+		folded = append(folded, foldMaterialRune(n))
+		offs = append(offs, i)
+	}
+	origin, offs = append(origin, len(s)), append(offs, len(s))
+	if got, gotOrigin := normalizeWithOrigin(s); got != norm.String() || !slices.Equal(gotOrigin, origin) {
+		t.Fatalf("%q: normalizeWithOrigin %q %v, rune by rune %q %v", s, got, gotOrigin, norm.String(), origin)
+	}
+	if st := newScanText(s); !slices.Equal(st.runes, folded) || !slices.Equal(st.offs, offs) {
+		t.Fatalf("%q: newScanText %q %v, rune by rune %q %v", s, string(st.runes), st.offs, string(folded), offs)
 	}
 }

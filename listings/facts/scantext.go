@@ -1,6 +1,10 @@
 package facts
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/xiaoer-dev/xiaoer/internal/runes"
+)
 
 // scanText is a field's text prepared for the material parsers: one
 // normalised rune per original rune (Normalize plus a few fibre characters
@@ -14,9 +18,17 @@ type scanText struct {
 
 func newScanText(src string) *scanText {
 	t := &scanText{src: src, runes: make([]rune, 0, len(src)/2), offs: make([]int, 0, len(src)/2+1)}
-	for i, r := range src {
-		t.runes = append(t.runes, foldMaterialRune(normalizeFast(r)))
+	for i := 0; i < len(src); {
+		r, size := runes.At(src, i) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(src[i:])
+		}
+		if !unchanged(r) {
+			r = normalizeFast(r)
+		}
+		t.runes = append(t.runes, foldMaterialRune(r))
 		t.offs = append(t.offs, i)
+		i += size
 	}
 	t.offs = append(t.offs, len(src))
 	return t

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/xiaoer-dev/xiaoer/internal/runes"
 )
 
 // Tokenizer cuts text into words with byte offsets into the text it was given.
@@ -42,7 +44,15 @@ func Normalize(text string) string {
 	// normalised (most titles are, up to some capital) is itself: its runes
 	// are written as they are (a rune that is no RuneError has one
 	// encoding), so nothing is copied before the first that changes.
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		r, size := runes.At(text, i) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if unchanged(r) {
+			i += size
+			continue
+		}
 		if r == utf8.RuneError || normalizeRune(r) != r {
 			var b strings.Builder
 			b.Grow(len(text))
@@ -52,6 +62,7 @@ func Normalize(text string) string {
 			}
 			return b.String()
 		}
+		i += size
 	}
 	return text
 }
@@ -62,15 +73,33 @@ func normalizeWithOrigin(text string) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(text))
 	origin := make([]int, 0, len(text)+1)
-	for i, r := range text {
-		n := normalizeRune(r)
-		for k := 0; k < utf8.RuneLen(n); k++ {
+	for i := 0; i < len(text); {
+		r, size := runes.At(text, i) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		n := r
+		if !unchanged(r) {
+			n = normalizeRune(r)
+		}
+		for k := utf8.RuneLen(n); k > 0; k-- {
 			origin = append(origin, i)
 		}
 		b.WriteRune(n)
+		i += size
 	}
 	origin = append(origin, len(text))
 	return b.String(), origin
+}
+
+// unchanged reports that normalizeRune keeps r, for the characters most
+// text is made of: ASCII other than capitals, and the characters below the
+// Halfwidth and Fullwidth Forms that no table lists (the bit test of
+// traditionalKeys.MayHave). False says nothing: normalizeRune decides.
+// Small enough to inline, unlike normalizeRune, which every character of
+// every field would otherwise call.
+func unchanged(r rune) bool {
+	return r < 0xFF00 && r != '\u3000' && (r < 'A' || r > 'Z') && traditionalKeys[r>>6]&(1<<(r&63)) == 0
 }
 
 func normalizeRune(r rune) rune {
