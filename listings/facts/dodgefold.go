@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/xiaoer-dev/xiaoer/internal/runes"
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // fold writes every dodge of norm back as the word's own character,

@@ -3,7 +3,7 @@ package facts
 import (
 	"unicode/utf8"
 
-	"github.com/xiaoer-dev/xiaoer/internal/runes"
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // The hints below answer, from a field's text alone and far cheaper than

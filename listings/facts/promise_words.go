@@ -5,7 +5,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/xiaoer-dev/xiaoer/internal/runes"
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // PromiseWords is a set of the promise matchers' need words, a bit each:

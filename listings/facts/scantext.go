@@ -3,7 +3,7 @@ package facts
 import (
 	"unicode/utf8"
 
-	"github.com/xiaoer-dev/xiaoer/internal/runes"
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // scanText is a field's text prepared for the material parsers: one

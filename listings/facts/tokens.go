@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/text/width"
 
-	"github.com/xiaoer-dev/xiaoer/internal/runes"
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // Tokenizer cuts text into words with byte offsets into the text it was given.

@@ -3,7 +3,7 @@ package engine
 import (
 	"unicode/utf8"
 
-	"github.com/xiaoer-dev/xiaoer/internal/runes"
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // textTrie finds the prefilter's words in a text in one pass per starting
