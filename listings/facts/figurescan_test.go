@@ -58,3 +58,19 @@ func TestAppendFigureUnitsWithAndWithoutTheUnit(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFigureMatchesAsThePattern: on any text, the hand-read figures are
+// the pattern's, groups and all (go test runs the seeds; go test -fuzz
+// searches further).
+func FuzzFigureMatchesAsThePattern(f *testing.F) {
+	for _, s := range []string{"百分之五十", "1.5万+人已买", "10 w +好评", "三十点五", "3 万 + 件", "十\u00a0万", "99.9%以上"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		norm := Normalize(text)
+		want, got := figurePattern.FindAllStringSubmatchIndex(norm, -1), figureMatches(norm)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("%q: figureMatches %v, the pattern %v", text, got, want)
+		}
+	})
+}
