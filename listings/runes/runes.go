@@ -10,7 +10,8 @@ package runes
 // continuation bytes are; for any other the size is 0 and the caller
 // decodes it (utf8.DecodeRuneInString). Small enough to inline (cost 80):
 // a call, as runtime.decoderune is for range, costs about as much as the
-// decoding itself.
+// decoding itself. That is also why each caller writes the fallback to
+// utf8.DecodeRuneInString itself: a function doing both would not inline.
 func At(s string, i int) (rune, int) {
 	c := s[i]
 	if c < 0x80 {
