@@ -25,6 +25,7 @@ func init() {
 		{heldNamesBuiltin, heldNames},
 		{boundaryBetweenBuiltin, boundaryBetween},
 		{numbersAtBuiltin, numbersAt},
+		{figuresAtBuiltin, figuresAt},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

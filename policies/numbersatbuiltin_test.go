@@ -81,8 +81,8 @@ func countTokens(ts string) string {
 // countListing: counts in digits, split (5|0|0|0) or whole, with and
 // without a figure fact, counted or not (5年), before a letter (1w,
 // 233xx), after a clause mark, beyond 12 tokens, in a token without s or
-// t; figures of another field at the same offsets, one written by hand
-// (no ti, tl: found by offset), one whose s is a float.
+// t; figures of another field at the same offsets, some written by hand
+// (no ti or tl, ti false or -1: found by offset), one whose s is a float.
 var countListing = `{"fields": {
 	"title": ` + countTokens("已售|5|0|0|0|件|,|月销|1|w|热销|233|xx|销量|10|万件|突破|3.5|.|5|年|。|99|%|-|8|人|@|6") + `,
 	"description": ` + countTokens("1|1|1|1|1|1|1|1|1|1|1|1|1|1|好评|2|0|.|5|万|售|3|.5|件") + `,
@@ -91,6 +91,8 @@ var countListing = `{"fields": {
 		{"field": "title", "s": 140, "e": 155, "value": 100000, "unit": "件", "ti": 14, "tl": 15, "tn": 16},
 		{"field": "title", "s": 190, "e": 205, "value": 5, "unit": "年"},
 		{"field": "title", "s": 220, "e": 235, "value": 99, "unit": "%"},
+		{"field": "title", "s": 170, "e": 175, "value": 3.5, "unit": "%", "ti": -1},
+		{"field": "description", "s": 210, "e": 215, "value": 3, "unit": "件", "ti": false},
 		{"field": "title", "s": 250.0, "e": 255, "value": 8, "unit": "人", "ti": 25, "tl": 25, "tn": 26},
 		{"field": "description", "s": 10, "e": 15, "value": 1, "unit": "件", "ti": 1, "tl": 1, "tn": 2},
 		{"field": "description", "s": 150, "e": 195, "value": 205000, "unit": "", "ti": 15, "tl": 19, "tn": -1},

@@ -209,21 +209,16 @@ crowd_ends(name, "", last) := {end |
 # no clause mark in between: the nearest, and the longest run there
 # (返单率 over 返单). The rate words (a listing has one or none) look for
 # their figures, not every figure for its rate word: the body ends at
-# once without one.
+# once without one. xiaoer.figures_at finds the figures that start in
+# reach, in the rate word's clause, in one step.
 candidates contains c if {
 	some m in metric_runs("rate")
 	name := m.field
-	after := m.i + m.n
-	some num in figures
-	num.field == name
+	some [first, num] in xiaoer.figures_at(input.listing.fields, name, figures, m.i + m.n, m.i + 5, lexicon.boundaries)
 
 	# rate_unit takes these two units only: other figures (件, 年, 元) look
 	# for no metric before them
 	num.unit in {"%", "分"}
-	first := lexicon.figure_first(num)
-	first >= after
-	first <= m.i + 5
-	not lexicon.boundary_between(name, after, first - 1)
 	not nearer_rate(m, name, first)
 	rate_unit(num.unit, m.entry)
 
