@@ -24,6 +24,7 @@ func init() {
 		{heldAtBuiltin, heldAt},
 		{heldNamesBuiltin, heldNames},
 		{boundaryBetweenBuiltin, boundaryBetween},
+		{numbersAtBuiltin, numbersAt},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

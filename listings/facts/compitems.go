@@ -24,6 +24,10 @@ const (
 func scanItems(t *scanText, a, b int) []compItem {
 	var items []compItem
 	for i := a; i < b; {
+		if !itemStarts.MayHave(t.at(i)) {
+			i++ // itemAt would say no (mayStartItem), but a call per character costs
+			continue
+		}
 		it, end, ok := itemAt(t, i)
 		if ok && end <= b {
 			// A share over 100% is no share (棉101%): it is read whole, so
@@ -40,11 +44,34 @@ func scanItems(t *scanText, a, b int) []compItem {
 	return items
 }
 
-// mayStartItem is a cheap test that lets scanItems skip most characters.
+// mayStartItem is a cheap test that lets scanItems skip most characters:
+// one bit test for the characters of the plane (itemStarts), mayStartAnItem
+// beyond it.
 func mayStartItem(r rune) bool {
+	return itemStarts.MayHave(r) && mayStartAnItem(r)
+}
+
+// mayStartAnItem says whether an item may start with r: a figure, a mark
+// (纯, 含微量) or a word of the lexicons.
+func mayStartAnItem(r rune) bool {
 	return isDigitRune(r) || containsRune("百纯全含微", r) ||
 		fibreLexicon.starts(r) || partLexicon.starts(r) || labelLexicon.starts(r)
 }
+
+// itemStarts marks the characters that may start an item, from the
+// same lists as mayStartAnItem (TestItemStartsMarkEveryStart).
+var itemStarts = func() *RuneKeys {
+	s := &RuneKeys{}
+	for _, r := range "0123456789百纯全含微" {
+		s.Add(r)
+	}
+	for _, firsts := range []RuneKeys{fibreLexicon.firsts, partLexicon.firsts, labelLexicon.firsts} {
+		for k := range s {
+			s[k] |= firsts[k]
+		}
+	}
+	return s
+}()
 
 func itemAt(t *scanText, i int) (compItem, int, bool) {
 	if !mayStartItem(t.at(i)) {
@@ -67,14 +94,18 @@ func itemAt(t *scanText, i int) (compItem, int, bool) {
 
 // markedFibreAt reads 纯X / 全X and 含微量X / 微量X.
 func markedFibreAt(t *scanText, i int) (compItem, bool) {
+	if r := t.at(i); r != '纯' && r != '全' && r != '含' && r != '微' {
+		return compItem{}, false // the first character of every mark below
+	}
 	for _, m := range []struct {
 		word        string
+		n           int // runes in word
 		pure, trace bool
-	}{{"纯", true, false}, {"全", true, false}, {"含微量", false, true}, {"微量", false, true}} {
+	}{{"纯", 1, true, false}, {"全", 1, true, false}, {"含微量", 3, false, true}, {"微量", 2, false, true}} {
 		if !t.hasAt(i, m.word) {
 			continue
 		}
-		w, end, ok := fibreAt(t, i+len([]rune(m.word)))
+		w, end, ok := fibreAt(t, i+m.n)
 		if !ok || w.skip || (m.pure && w.blend()) {
 			return compItem{}, false
 		}

@@ -47,12 +47,27 @@ func dedupSorted(ls []int) []int {
 
 // match returns the entry of the longest word at i and the index after it;
 // ok is false when no word starts at i.
+//
+// The parsers ask at every character that may start a word. The marks
+// answer most asks without the maps: no word starts with a character
+// that is not a first rune, and none longer than one rune goes on with
+// one that is not a second rune. A word asked for is spelled into a
+// buffer, which the map reads without making a string.
 func (lx *lexicon[T]) match(t *scanText, i int) (entry T, end int, ok bool) {
+	if !lx.firsts.MayHave(t.at(i)) {
+		return entry, i, false
+	}
+	second := lx.seconds.MayHave(t.at(i + 1))
+	var buf [64]byte
 	for _, n := range lx.lengths[t.at(i)] {
-		if i+n > t.len() {
+		if i+n > t.len() || (n > 1 && !second) {
 			continue
 		}
-		e, found := lx.words[t.norm(i, i+n)]
+		word := buf[:0]
+		for _, r := range t.runes[i : i+n] {
+			word = utf8.AppendRune(word, r)
+		}
+		e, found := lx.words[string(word)]
 		if found && asciiBounded(t, i, i+n) {
 			return e, i + n, true
 		}
@@ -69,4 +84,6 @@ func asciiBounded(t *scanText, a, b int) bool {
 }
 
 // starts reports whether some word begins with r.
-func (lx *lexicon[T]) starts(r rune) bool { return len(lx.lengths[r]) > 0 }
+func (lx *lexicon[T]) starts(r rune) bool {
+	return lx.firsts.MayHave(r) && len(lx.lengths[r]) > 0
+}

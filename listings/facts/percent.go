@@ -1,6 +1,9 @@
 package facts
 
-import "strconv"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 // pctFigure is a number found in text; atLeast marks a lower bound (95%以上,
 // ≥95%, the low end of a range such as 80%(含)-89%(含)).
@@ -35,9 +38,11 @@ func numberAt(t *scanText, i int) (float64, int, bool) {
 // percentAt reads a percentage at i: 95%, 95.5 %, 百分百, with the bound
 // words around it.
 func percentAt(t *scanText, i int) (pctFigure, bool) {
-	for _, w := range []string{"百分之百", "百分百"} {
-		if t.hasAt(i, w) {
-			return pctFigure{value: 100, start: i, end: i + len([]rune(w))}, true
+	if t.at(i) == '百' {
+		for _, w := range []string{"百分之百", "百分百"} {
+			if t.hasAt(i, w) {
+				return pctFigure{value: 100, start: i, end: i + utf8.RuneCountInString(w)}, true
+			}
 		}
 	}
 	v, end, ok := numberAt(t, i)
@@ -55,7 +60,7 @@ func percentAt(t *scanText, i int) (pctFigure, bool) {
 	}
 	for _, w := range []string{"及以上", "或以上", "以上"} {
 		if t.hasAt(f.end, w) {
-			f.end += len([]rune(w))
+			f.end += utf8.RuneCountInString(w)
 			f.atLeast = true
 			break
 		}
@@ -67,8 +72,9 @@ func percentAt(t *scanText, i int) (pctFigure, bool) {
 func boundBefore(t *scanText, i int) bool {
 	j := t.skipBack(i, " ")
 	for _, w := range []string{"≥", ">=", ">", "不低于", "不少于", "大于", "超过"} {
-		n := len([]rune(w))
-		if t.norm(j-n, j) == w {
+		// hasAt compares in place, where comparing t.norm(j-n, j) made a
+		// string; before the text (j < n) neither finds w.
+		if n := utf8.RuneCountInString(w); j >= n && t.hasAt(j-n, w) {
 			return true
 		}
 	}
@@ -79,7 +85,7 @@ func boundBefore(t *scanText, i int) bool {
 func skipInclusive(t *scanText, i int) int {
 	for _, w := range []string{"(含)", "(不含)"} {
 		if t.hasAt(i, w) {
-			return i + len([]rune(w))
+			return i + utf8.RuneCountInString(w)
 		}
 	}
 	return i

@@ -67,6 +67,7 @@ func promisesIn(text, field string) []Promise {
 	may := PromiseMatchersIn(norm, need.words())
 	sentences := Sentences(norm)
 	var out []Promise
+	scans := promiseStarts()
 	for k, pm := range promiseMatchers {
 		if may&matcherBit(k) == 0 {
 			continue // its pattern matches nowhere in the text
@@ -75,7 +76,7 @@ func promisesIn(text, field string) []Promise {
 			if !need.holdsAny(pm.need, sent.S, sent.E) {
 				continue
 			}
-			for _, loc := range pm.re.FindAllStringSubmatchIndex(norm[sent.S:sent.E], -1) {
+			for _, loc := range scans[k].findAll(norm[sent.S:sent.E]) {
 				if p, ok := t.take(pm, shiftLoc(loc, sent.S)); ok {
 					p.S, p.E = origin[p.S], origin[p.E]
 					p.Text, p.Field = text[p.S:p.E], field

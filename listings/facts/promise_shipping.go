@@ -3,6 +3,7 @@ package facts
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Shipping promise kinds. Hours is the window in hours; presale and
@@ -24,6 +25,10 @@ const payPrefix = `((?:付款|下单|拍下|支付|购买)(?:成功)?后?\s*)?`
 // whole listing.
 // A caveat such as 节假日顺延 or 如遇缺货 does not narrow the promise.
 var shippingPartial = regexp.MustCompile(`(?:预售|现货|定制|订制)(?:款|商品|产品|宝贝)|部分[^,。;!?\n]{0,4}?(?:预售|现货|款|颜色|尺码|规格|sku)|个别|少数|(?:预售|定制|大促)(?:商品|款)?除外|期间|最迟|最晚|最长|不超过`)
+
+// shippingPartialScan tries shippingPartial where a match can start: it
+// reads the whole sentence of every shipping promise.
+var shippingPartialScan = sync.OnceValue(func() *startScan { return newStartScan(shippingPartial) })
 
 // shipLabel is an attribute or copy label that makes a bare window a shipping
 // promise (发货时间: 48小时内).
@@ -50,7 +55,7 @@ func shippingPromise(k string) func(promiseMatch) (Promise, bool) {
 }
 
 func shippingScope(m promiseMatch) string {
-	if shippingPartial.MatchString(m.sentence()) {
+	if shippingPartialScan().matchString(m.sentence()) {
 		return ScopePartial
 	}
 	return ""

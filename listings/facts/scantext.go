@@ -60,13 +60,19 @@ func (t *scanText) at(i int) rune {
 	return t.runes[i]
 }
 
-// hasAt reports whether the normalised text at i starts with word.
+// hasAt reports whether the normalised text at i starts with word. It
+// reads word with runes.At: ranging over it calls the decoder for every
+// Chinese character, and the material parsers ask at most characters.
 func (t *scanText) hasAt(i int, word string) bool {
-	for _, r := range word {
+	for k := 0; k < len(word); i++ {
+		r, size := runes.At(word, k)
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(word[k:])
+		}
 		if t.at(i) != r || r == 0 {
 			return false
 		}
-		i++
+		k += size
 	}
 	return true
 }
@@ -88,11 +94,18 @@ func (t *scanText) skipBack(i int, set string) int {
 	return i
 }
 
+// containsRune reports whether set holds r; like hasAt it reads set with
+// runes.At rather than the decoder.
 func containsRune(set string, r rune) bool {
-	for _, s := range set {
+	for k := 0; k < len(set); {
+		s, size := runes.At(set, k)
+		if size == 0 {
+			s, size = utf8.DecodeRuneInString(set[k:])
+		}
 		if s == r {
 			return true
 		}
+		k += size
 	}
 	return false
 }

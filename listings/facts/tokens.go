@@ -75,6 +75,21 @@ func normalizeWithOrigin(text string) (string, []int) {
 	origin := make([]int, 0, len(text)+1)
 	for i := 0; i < len(text); {
 		r, size := runes.At(text, i) // see runes
+		if size == 1 && unchanged(r) {
+			// ASCII the tables keep: its byte is its encoding.
+			origin = append(origin, i)
+			b.WriteByte(text[i])
+			i++
+			continue
+		}
+		if size == 3 && unchanged(r) {
+			// A Chinese character the tables keep: its three bytes are its
+			// encoding, copied where WriteRune would encode it again.
+			origin = append(origin, i, i, i)
+			b.WriteString(text[i : i+3])
+			i += 3
+			continue
+		}
 		if size == 0 {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}

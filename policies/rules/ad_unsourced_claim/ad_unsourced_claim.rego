@@ -256,20 +256,18 @@ rate_entry(entry) := object.union(figure_entry, {"needs": ["source"]}) if {
 } else := figure_entry
 
 # A sales count before a figure, with or without a unit: 已售5000件, 月销1w+.
+# The count starts at most two tokens after the count word, in its clause.
 #
 # (Here and below a count word's fields are read once: each reference is
-# a step, and the body runs for every token after every count word.)
+# a step.)
 candidates contains c if {
 	some g in found
 	g.entry.metric == "count"
 	name := g.field
 	i := g.i
 	after := i + g.n
-	some p in numbers.range(after, after + 2)
-	digit(name, p)
-	not digit(name, p - 1)
-	not lexicon.boundary_between(name, after, p - 1)
-	[last, e] := figure_end(name, p)
+	some at in xiaoer.numbers_at(input.listing.fields, name, figures, after, after + 2, lexicon.boundaries)
+	[last, e] := count_end(name, at)
 	c := figure_hit(name, i, (last - i) + 1, g.s, e)
 	not lexicon.in_context("ad_unsourced_claim", "other_family", c)
 }
@@ -288,9 +286,7 @@ candidates contains c if {
 	c := figure_hit(g.field, g.i, (lexicon.figure_last(num) - g.i) + 1, g.s, num.e)
 }
 
-# digit: token i is a number (the tokenizer keeps 5000 whole; older cuts
-# gave 5|0|0|0, which figure_end joins).
-# a count word followed by a figure written in words (年销百万条, 卖出了二十万台,
+# A count word followed by a figure written in words (年销百万条, 卖出了二十万台,
 # 累计售出五百万套): the figure is a fact of the document, so only the count
 # words found in the listing look at it.
 candidates contains c if {
@@ -322,6 +318,7 @@ worded_counts := [[num, first] |
 	not digit(num.field, first)
 ]
 
+# digit: token i starts with a digit (a figure written in words does not).
 digit(name, i) if regex.match(`^[0-9]`, input.listing.fields[name].tokens[i].t)
 
 # A count or share before what people did: 10万+人已买, 99%的买家选择.

@@ -38,36 +38,21 @@ metric_runs(kind) := [r |
 	metric_is(r.entry, kind)
 ]
 
-# figure_end is [last token, end offset] of the count starting at token i:
-# the figure fact there if it counts people or items (已售5000件; not
-# 销售保2年), or else a bare run of digits that is no model code (热销233xx).
-figure_end(name, i) := e if {
-	some num in figures
-	num.field == name
-	num.s == input.listing.fields[name].tokens[i].s
+# count_end is [last token, end offset] of the count at a number that
+# xiaoer.numbers_at found after a count word: the figure fact there if it
+# counts people or items (已售5000件; not 销售保2年), or else a bare run of
+# digits that is no model code (热销233xx).
+count_end(_, at) := [lexicon.figure_last(num), num.e] if {
+	num := at.figure
 	counted(num)
-	e := [lexicon.figure_last(num), num.e]
-} else := e if {
-	not figure_at(name, i)
-	toks := input.listing.fields[name].tokens
-	run := [k |
-		some k in numbers.range(1, 12)
-		every m in numbers.range(i, (i + k) - 1) {
-			regex.match(`^[0-9][0-9.]*$|^\.$`, toks[m].t)
-		}
-	]
-	last := (i + max(run)) - 1
+}
+
+count_end(name, at) := [last, at.e] if {
+	last := at.last
 	not letter_at(name, last + 1)
-	e := [last, toks[last].e]
 }
 
 letter_at(name, i) if regex.match(`^[a-z]`, input.listing.fields[name].tokens[i].t)
-
-figure_at(name, i) if {
-	some num in figures
-	num.field == name
-	num.s == input.listing.fields[name].tokens[i].s
-}
 
 figure_hit(name, i, n, s, e) := {
 	"field": name, "i": i, "n": n, "s": s, "e": e,
