@@ -50,8 +50,8 @@ type Engine struct {
 	// shipMemo judges orders on a shared tracking number once per group
 	// (shipmemo.go; nil: every order on its own).
 	shipMemo *shipMemo
-	// ruleQueries evaluate a shipment's rules without main.rego's lookup
-	// (shipquery.go; nil: main.rego for every document).
+	// ruleQueries evaluate a document's rules without main.rego's lookup
+	// (shipquery.go, listquery.go; nil: main.rego for every document).
 	ruleQueries *ruleQueries
 }
 

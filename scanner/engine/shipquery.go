@@ -21,6 +21,8 @@ type ruleQueries struct {
 	base    []func(*rego.Rego) // the embedded pack's bundle and capabilities
 	byRules map[string]*listQuery
 	hits    map[string]*hitRule // rule packages whose hits the engine wraps (shiphits.go)
+	// listings are the queries of listings' rule lists (listquery.go).
+	listings listQueries
 }
 
 // listQuery is what one list of rule packages is evaluated with.
@@ -47,27 +49,26 @@ var (
 )
 
 func newRuleQueries(base []func(*rego.Rego), hits map[string]*hitRule) *ruleQueries {
-	return &ruleQueries{base: base, byRules: map[string]*listQuery{}, hits: hits}
+	return &ruleQueries{base: base, byRules: map[string]*listQuery{}, hits: hits, listings: listQueries{byRules: map[string]*listQuery{}}}
 }
 
-// forInput is the queries for a shipment input's rule list (input.rules),
+// forInput is the queries for a shipment's or a listing's rule list (input.rules),
 // or nil: another kind of document, no list, or one not prepared.
 func (q *ruleQueries) forInput(ctx context.Context, input ast.Value) *listQuery {
 	top, _ := input.(ast.Object)
-	if q == nil || top == nil || termValue(top.Get(keyKind)) != kindShipment {
+	if q == nil || top == nil {
 		return nil
 	}
-	rules, _ := termValue(top.Get(keyRules)).(*ast.Array)
-	if rules == nil {
+	switch termValue(top.Get(keyKind)) {
+	case kindShipment:
+	case kindListing:
+		return q.listings.forRules(ctx, top, q.base)
+	default:
 		return nil
 	}
-	ids := make([]string, rules.Len())
-	for i := range ids {
-		id, ok := rules.Elem(i).Value.(ast.String)
-		if !ok {
-			return nil
-		}
-		ids[i] = string(id)
+	ids, ok := ruleIDs(top)
+	if !ok {
+		return nil
 	}
 	key := strings.Join(ids, "\x00")
 	q.mu.Lock()
