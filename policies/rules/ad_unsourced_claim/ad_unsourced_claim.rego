@@ -109,11 +109,21 @@ yields_to_medical(c) if {
 # the claim is forbidden outright, so asking for a source would mislead.
 yields_to_medical(c) if {
 	c.entry.yield_to_medical
-	not data.xiaoer.rules.ad_medical_claim.wordless
+	not medical_silent
 	some f in data.xiaoer.rules.ad_medical_claim.findings
 	f.field == c.field
 	f.span.start == c.s
 }
+
+# medical_silent: ad-medical-claim has no finding in this listing, known
+# without evaluating it: the engine skips it (none of what it needs is
+# here; the skipped rules of input.listing.lexicon.skip find nothing), or
+# it has none of its words. The rule is asked for its findings only
+# otherwise: on shop exports it is skipped for most listings that reach
+# this one, and was evaluated here for them all the same.
+medical_silent if "ad_medical_claim" in object.get(input, ["listing", "lexicon", "skip"], [])
+
+medical_silent if data.xiaoer.rules.ad_medical_claim.wordless
 
 # medical_product: the listing is a drug, device, treatment or health food
 # (as ad-medical-claim judges it; a complete rule, evaluated once).
@@ -405,7 +415,7 @@ wanted(entry, "期间") if "period" in entry.needs
 efficacy_rate(c) if {
 	c.entry.kind == "figure"
 	regex.match(`[0-9][%％]|成`, c.word)
-	not data.xiaoer.rules.ad_medical_claim.wordless
+	not medical_silent
 	toks := input.listing.fields[c.field].tokens
 	some f in data.xiaoer.rules.ad_medical_claim.findings
 	f.field == c.field

@@ -387,6 +387,19 @@ test_efficacy_rate_yields_to_medical if {
 	count(findings(heads, [t.num("title", heads, 0, 0, 100000, "")])) > 0
 }
 
+# The efficacy rate yields only to a rule that is asked: where the engine
+# skips ad-medical-claim (none of its needs in the listing: it finds
+# nothing), its findings are not evaluated; a skip of another rule does
+# not matter.
+test_efficacy_rate_yields_only_to_an_evaluated_rule if {
+	segs := ["9", "3", "%", "的", "用户", "反馈", "失眠", "明显", "改善"]
+	d := t.doc({"title": segs}, [t.num("title", segs, 0, 2, 93, "%")])
+	count(ad_unsourced_claim.findings) == 0 with input as skipping(d, ["ad_absolute"])
+	count(ad_unsourced_claim.findings) == 1 with input as skipping(d, ["ad_absolute", "ad_medical_claim"])
+}
+
+skipping(d, rules) := object.union(d, {"listing": {"lexicon": {"skip": rules}}})
+
 test_count_word_before_a_return_rate if {
 	segs := ["年均", "回报", "超过", "20", "%"]
 	count(findings(segs, [t.num("title", segs, 3, 4, 20, "%")])) == 0
