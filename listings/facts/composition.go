@@ -25,7 +25,7 @@ type Fiber struct {
 
 // copyFields are the fields whose text may state a composition or claim a
 // fibre, in the order statements are numbered.
-var copyFields = []string{FieldTitle, FieldSubtitle, FieldDescription, FieldSKUs}
+var copyFields = [...]string{FieldTitle, FieldSubtitle, FieldDescription, FieldSKUs}
 
 // Composition finds the stated fibre composition in the listing's attributes,
 // spec tables, description and SKU names.

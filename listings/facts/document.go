@@ -121,9 +121,10 @@ func (b *Builder) BuildFrom(l *listings.Listing, fields map[string]Field) *Docum
 		Fields:     fields,
 		Attributes: nonNil(l.Attributes),
 	}
-	composition, claims := FiberFacts(l, fields)
+	texts := copyScanTexts(fields)
+	composition, claims := fiberFacts(l, texts)
 	lf.Composition, lf.FiberClaims = nonNil(composition), nonNil(claims)
-	lf.Down, lf.DownClaims = DownFacts(l, fields)
+	lf.Down, lf.DownClaims = downFacts(l, texts)
 	lf.DownClaims = nonNil(lf.DownClaims)
 	lf.Numbers = nonNil(Numbers(fields))
 	lf.Promises = nonNil(Promises(l, fields))

@@ -44,11 +44,15 @@ type DownClaim struct {
 // DownFacts finds the down specification and the down claims in the copy
 // (and the item names in name attributes such as 品名: 羽绒服).
 func DownFacts(l *listings.Listing, fields map[string]Field) (*Down, []DownClaim) {
+	return downFacts(l, copyScanTexts(fields))
+}
+
+func downFacts(l *listings.Listing, texts *copyTexts) (*Down, []DownClaim) {
 	down, named := downAttributes(l.Attributes)
 	var claims []DownClaim
-	for _, name := range copyFields {
-		if f, ok := fields[name]; ok {
-			claims = append(claims, downClaimsIn(name, f.Text)...)
+	for k, name := range copyFields {
+		if t := texts[k]; t != nil {
+			claims = append(claims, downClaimsIn(name, t)...)
 		}
 	}
 	// The copy comes first: findings about an item's name point at the
@@ -77,9 +81,13 @@ func downAttributes(attrs []listings.Attribute) (*Down, []DownClaim) {
 	var claims []DownClaim
 	_, starts := AttributeLines(attrs)
 	for i, a := range attrs {
+		role := downAttributeRole(a.Name)
+		if role == "" {
+			continue // most attributes are no down attribute: not scanned
+		}
 		base := starts[i] + len(a.Name) + len(": ")
 		t := newScanText(a.Value)
-		switch downAttributeRole(a.Name) {
+		switch role {
 		case "content":
 			d.content(t, base)
 		case "fill":
@@ -167,7 +175,7 @@ func firstFibre(t *scanText) string {
 // garmentsIn finds down item names in a name attribute (品名: 羽绒服).
 func garmentsIn(t *scanText, base int) []DownClaim {
 	var out []DownClaim
-	for _, c := range downClaimsIn(FieldAttributes, t.src) {
+	for _, c := range downClaimsIn(FieldAttributes, t) {
 		if c.Kind == DownGarment {
 			c.S, c.E = c.S+base, c.E+base
 			out = append(out, c)

@@ -1,8 +1,7 @@
 package facts
 
 // downClaimsIn finds the down claims in one field's text.
-func downClaimsIn(field, text string) []DownClaim {
-	t := newScanText(text)
+func downClaimsIn(field string, t *scanText) []DownClaim {
 	var out []DownClaim
 	for i := 0; i < t.len(); {
 		if r := t.at(i); !isDigitRune(r) && r != '百' && !downLexicon.starts(r) {

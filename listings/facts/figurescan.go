@@ -3,6 +3,8 @@ package facts
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // figureMatches is figurePattern.FindAllStringSubmatchIndex(norm, -1),
@@ -17,7 +19,7 @@ import (
 func figureMatches(norm string) [][]int {
 	var out [][]int
 	for p := 0; p < len(norm); {
-		i := strings.IndexFunc(norm[p:], StartsFigure)
+		i := figureStartIn(norm[p:])
 		if i < 0 {
 			break
 		}
@@ -38,6 +40,32 @@ func figureMatches(norm string) [][]int {
 	}
 	return out
 }
+
+// figureStartIn is strings.IndexFunc(s, StartsFigure), reading characters
+// inline (see runes) and asking a bit set first: Numbers reads every
+// character of every field, and IndexFunc decodes and calls for each.
+func figureStartIn(s string) int {
+	for i := 0; i < len(s); {
+		r, size := runes.At(s, i) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if figureStartKeys.MayHave(r) && StartsFigure(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// figureStartKeys marks the characters StartsFigure takes.
+var figureStartKeys = func() *RuneKeys {
+	keys := &RuneKeys{}
+	for _, r := range "0123456789零一二两三四五六七八九十百千万亿" {
+		keys.Add(r)
+	}
+	return keys
+}()
 
 // figureAt is figurePattern's match anchored at the start of s, as
 // FindStringSubmatchIndex gives it, or nil. The pattern is its head

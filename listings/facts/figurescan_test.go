@@ -2,6 +2,7 @@ package facts
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -73,4 +74,22 @@ func FuzzFigureMatchesAsThePattern(f *testing.F) {
 			t.Errorf("%q: figureMatches %v, the pattern %v", text, got, want)
 		}
 	})
+}
+
+// figureStartIn finds what strings.IndexFunc(s, StartsFigure) finds, for
+// every rune after and before other text, and in texts with invalid bytes.
+func TestFigureStartInIsIndexFunc(t *testing.T) {
+	t.Parallel()
+	check := func(s string) {
+		if got, want := figureStartIn(s), strings.IndexFunc(s, StartsFigure); got != want {
+			t.Fatalf("figureStartIn(%q) = %d, IndexFunc %d", s, got, want)
+		}
+	}
+	for r := rune(0); r <= 0x10FFFF+1; r++ {
+		check("纯棉" + string(r) + "x")
+		check(string(r) + "三")
+	}
+	for _, s := range []string{"", "\xff1", "\xe4\xb8", "\xe4\xb8一", "棉\xe4\xb8\xe4万", "abc", "x\xe4\xb8\x80"} {
+		check(s)
+	}
 }

@@ -1,0 +1,50 @@
+package facts
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+)
+
+// BuildFrom scans each copy field once for the fibres and the down: its
+// facts are those FiberFacts and DownFacts find, each scanning for itself,
+// for every listing of the fixtures and the material listing.
+func TestBuildSharesTheScanTexts(t *testing.T) {
+	t.Parallel()
+	l, fields := materialListing()
+	ls := []*listings.Listing{l}
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", "*", "*.*"))
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if parsed, err := listings.Parse(p, raw); err == nil {
+			ls = append(ls, parsed...)
+		}
+	}
+	facts := 0
+	b := &Builder{}
+	for i, l := range ls {
+		if i > 0 {
+			fields = map[string]Field{}
+			for _, ft := range FieldTexts(l) {
+				fields[ft.Name] = Field{Text: ft.Text}
+			}
+		}
+		got := b.BuildFrom(l, fields).Listing
+		composition, claims := FiberFacts(l, fields)
+		down, downClaims := DownFacts(l, fields)
+		if !reflect.DeepEqual(got.Composition, nonNil(composition)) || !reflect.DeepEqual(got.FiberClaims, nonNil(claims)) ||
+			!reflect.DeepEqual(got.Down, down) || !reflect.DeepEqual(got.DownClaims, nonNil(downClaims)) {
+			t.Fatalf("listing %s: BuildFrom's material facts differ from FiberFacts' and DownFacts'", l.ID)
+		}
+		facts += len(composition) + len(claims) + len(downClaims)
+	}
+	if facts < 50 {
+		t.Errorf("%d facts in %d listings: want more, or this proves little", facts, len(ls))
+	}
+}
