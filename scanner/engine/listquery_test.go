@@ -3,6 +3,8 @@ package engine
 import (
 	"context"
 	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 )
 
 // TestListQueriesJudgeAsMainRego: a judged listing evaluated through the
@@ -29,6 +31,9 @@ func TestListQueriesJudgeAsMainRego(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		for range listQueryAfter - 1 {
+			e.ruleQueries.forInput(ctx, input) // a list is prepared at its 16th use
+		}
 		if e.ruleQueries.forInput(ctx, input) == nil {
 			t.Fatalf("%s %s: no query prepared for its rule list", l.Source, l.ID)
 		}
@@ -44,5 +49,25 @@ func TestListQueriesJudgeAsMainRego(t *testing.T) {
 	t.Logf("%d listings judged, %d findings, %d rule lists", judged, found, lists)
 	if judged < 100 || found < 100 || lists < 5 {
 		t.Errorf("%d listings judged, %d findings, %d lists: too few to prove anything", judged, found, lists)
+	}
+}
+
+// TestListQueryAtItsUse: a list's query is prepared at its listQueryAfter-th
+// use, not before (main.rego judges it until then), and kept.
+func TestListQueryAtItsUse(t *testing.T) {
+	ctx := context.Background()
+	e, err := New(ctx, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	input := ast.NewObject(ast.Item(keyKind, ast.StringTerm("listing")), ast.Item(keyRules, ast.ArrayTerm(ast.StringTerm("ad_absolute"))))
+	for n := 1; n < listQueryAfter; n++ {
+		if e.ruleQueries.forInput(ctx, input) != nil {
+			t.Fatalf("use %d: prepared before use %d", n, listQueryAfter)
+		}
+	}
+	lq := e.ruleQueries.forInput(ctx, input)
+	if lq == nil || e.ruleQueries.forInput(ctx, input) != lq {
+		t.Fatalf("use %d: %v, then another: want one query prepared and kept", listQueryAfter, lq)
 	}
 }

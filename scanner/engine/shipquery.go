@@ -49,7 +49,7 @@ var (
 )
 
 func newRuleQueries(base []func(*rego.Rego), hits map[string]*hitRule) *ruleQueries {
-	return &ruleQueries{base: base, byRules: map[string]*listQuery{}, hits: hits, listings: listQueries{byRules: map[string]*listQuery{}}}
+	return &ruleQueries{base: base, byRules: map[string]*listQuery{}, hits: hits, listings: listQueries{byRules: map[string]*listQuery{}, uses: map[string]int{}}}
 }
 
 // forInput is the queries for a shipment's or a listing's rule list (input.rules),

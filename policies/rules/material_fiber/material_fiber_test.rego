@@ -173,3 +173,20 @@ test_other_parts_are_not_compared if {
 	composition := array.concat(stated([["棉", 100]], 0, "attributes", "材质成分"), lining)
 	count(findings([cotton], composition)) == 0
 }
+
+# claim_name is the name of the claim's threshold, read without building
+# it: every fibre and claim form of the table, and a form naming itself.
+test_claim_name_is_the_threshold_name if {
+	claims := [{"fiber": fiber, "form": form} |
+		some fiber, entry in data.tables.material.fiber_claims
+		some form in {"纯", "全"} | object.keys(object.get(entry, "forms", {}))
+	]
+	count(claims) > 8
+	every c in claims {
+		material_fiber.claim_name(c) == material_fiber.threshold(c).name
+	}
+	named := object.union(data.tables.material.fiber_claims, {"棉": {"forms": {"100%": {"name": "百分百棉"}}}})
+	c := {"fiber": "棉", "form": "100%"}
+	material_fiber.claim_name(c) == "百分百棉" with data.tables.material.fiber_claims as named
+	material_fiber.threshold(c).name == "百分百棉" with data.tables.material.fiber_claims as named
+}
