@@ -3,7 +3,6 @@ package policies
 import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/topdown"
-	"github.com/open-policy-agent/opa/v1/topdown/builtins"
 	"github.com/open-policy-agent/opa/v1/types"
 )
 
@@ -27,39 +26,26 @@ var figuresAtBuiltin = &ast.Builtin{
 	Name:        "xiaoer.figures_at",
 	Description: "The figures of a field whose first token lies in a..b after no clause mark, as [first token, figure].",
 	Decl: types.NewFunction(
-		types.Args(
-			types.Named("fields", types.A),
-			types.Named("name", types.A),
-			types.Named("figures", types.NewArray(nil, types.A)),
-			types.Named("a", types.N),
-			types.Named("b", types.N),
-			types.Named("marks", types.A),
-		),
+		tokenRangeArgs,
 		types.Named("figures", types.NewArray(nil, types.A)),
 	),
 }
 
 func figuresAt(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	figures, err := builtins.ArrayOperand(operands[2].Value, 3)
+	r, err := tokenRangeOf(operands)
 	if err != nil {
 		return err
 	}
-	a, aok := intOf(operands[3])
-	b, bok := intOf(operands[4])
-	if !aok || !bok {
-		return builtins.NewOperandErr(4, "the ends of the range must be integers")
-	}
-	name := operands[1]
-	toks, _ := valueOf(get(get(operands[0], name), keyTokens)).(*ast.Array)
+	name, a, b, toks := r.name, r.a, r.b, r.toks
 	if toks == nil {
 		toks = ast.NewArray()
 	}
 	open := a - 1 // the last token from a on that is no clause mark
-	for open < b && !truthy(get(operands[5], tokenT(toks, open+1))) {
+	for open < b && !truthy(get(r.marks, tokenT(toks, open+1))) {
 		open++
 	}
 	var found []*ast.Term
-	figures.Foreach(func(num *ast.Term) {
+	r.figures.Foreach(func(num *ast.Term) {
 		if f := get(num, keyField); f == nil || !f.Equal(name) {
 			return
 		}

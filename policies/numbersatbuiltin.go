@@ -3,7 +3,6 @@ package policies
 import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/topdown"
-	"github.com/open-policy-agent/opa/v1/topdown/builtins"
 	"github.com/open-policy-agent/opa/v1/types"
 )
 
@@ -30,14 +29,7 @@ var numbersAtBuiltin = &ast.Builtin{
 	Name:        "xiaoer.numbers_at",
 	Description: "The numbers starting at tokens a..b of a field after no clause mark: the figures there, or the runs of digits.",
 	Decl: types.NewFunction(
-		types.Args(
-			types.Named("fields", types.A),
-			types.Named("name", types.A),
-			types.Named("figures", types.NewArray(nil, types.A)),
-			types.Named("a", types.N),
-			types.Named("b", types.N),
-			types.Named("marks", types.A),
-		),
+		tokenRangeArgs,
 		types.Named("numbers", types.NewArray(nil, types.A)),
 	),
 }
@@ -52,25 +44,20 @@ var (
 )
 
 func numbersAt(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	figures, err := builtins.ArrayOperand(operands[2].Value, 3)
+	r, err := tokenRangeOf(operands)
 	if err != nil {
 		return err
 	}
-	a, aok := intOf(operands[3])
-	b, bok := intOf(operands[4])
-	if !aok || !bok {
-		return builtins.NewOperandErr(4, "the ends of the range must be integers") // as numbers.range failed
-	}
-	toks, _ := valueOf(get(get(operands[0], operands[1]), keyTokens)).(*ast.Array)
+	toks := r.toks
 	var found []*ast.Term
-	for p := max(a, 0); toks != nil && p <= min(b, toks.Len()-1); p++ {
-		if p > a && truthy(get(operands[5], tokenT(toks, p-1))) {
+	for p := max(r.a, 0); toks != nil && p <= min(r.b, toks.Len()-1); p++ {
+		if p > r.a && truthy(get(r.marks, tokenT(toks, p-1))) {
 			break // a clause mark: no number after it is read
 		}
 		if !digitAt(toks, p) || digitAt(toks, p-1) {
 			continue
 		}
-		found = append(found, numbersFrom(toks, p, operands[1], figures)...)
+		found = append(found, numbersFrom(toks, p, r.name, r.figures)...)
 	}
 	return iter(ast.ArrayTerm(found...))
 }

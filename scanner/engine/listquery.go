@@ -41,11 +41,10 @@ var kindListing = ast.String("listing")
 // forRules is the query of a listing input's rule list, or nil (no list,
 // one that is not prepared, or too many lists).
 func (q *listQueries) forRules(ctx context.Context, top ast.Object, base []func(*rego.Rego)) *listQuery {
-	ids, ok := ruleIDs(top)
+	ids, key, ok := ruleList(top)
 	if !ok {
 		return nil
 	}
-	key := strings.Join(ids, "\x00")
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if lq, ok := q.byRules[key]; ok {
@@ -77,6 +76,15 @@ func (q *listQueries) due(key string) bool {
 	}
 	delete(q.uses, key)
 	return true
+}
+
+// ruleList is input.rules and the key of the list, false when it is not
+// a list of names.
+func ruleList(top ast.Object) (ids []string, key string, ok bool) {
+	if ids, ok = ruleIDs(top); ok {
+		key = strings.Join(ids, "\x00")
+	}
+	return ids, key, ok
 }
 
 // ruleIDs reads input.rules, false when it is not a list of names.

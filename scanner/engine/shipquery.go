@@ -66,11 +66,10 @@ func (q *ruleQueries) forInput(ctx context.Context, input ast.Value) *listQuery 
 	default:
 		return nil
 	}
-	ids, ok := ruleIDs(top)
+	ids, key, ok := ruleList(top)
 	if !ok {
 		return nil
 	}
-	key := strings.Join(ids, "\x00")
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if pq, ok := q.byRules[key]; ok {
