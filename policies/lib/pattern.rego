@@ -43,7 +43,15 @@ import data.xiaoer.lib.lexicon
 # too. The same holds for a word part's gap.
 default hits(_, _) := set()
 
-hits(table, skip) := xiaoer.pattern_hits(
+# Every hit starts at a pattern head, and the engine lists a lexicon in
+# input.listing.lexicon.found only where the listing has runs of it: on a
+# listing without a head (most) the call (two lookups of found, the table
+# and the listing handed to the builtin) is left out. Documents built by
+# hand (no found) take the call.
+hits(table, skip) := set() if {
+	input.listing.lexicon.found
+	not input.listing.lexicon.found[table].pattern_heads
+} else := xiaoer.pattern_hits(
 	lexicon.found(table, "pattern_heads"), lexicon.found(table, "pattern_words"),
 	data.tables[table], input.listing, lexicon.boundaries, skip,
 )

@@ -1,5 +1,6 @@
 package xiaoer.lib.pattern_test
 
+import data.xiaoer.lib.lexicon
 import data.xiaoer.lib.lexicon_test as t
 import data.xiaoer.lib.pattern
 
@@ -72,3 +73,22 @@ test_suffix_part if {
 	words(["缓解", "疲劳"], []) == set()
 	words(["缓解", "毛病痛"], []) == set()
 }
+
+# With the engine's found list, hits are the call's; where the list has no
+# pattern head for the table they are empty without the call, as the call
+# itself answers there.
+test_hits_read_the_engine_found if {
+	doc := t.doc({"title": ["明天", "就", "涨价"]}, [])
+	heads := lexicon.found("demo", "pattern_heads") with input as doc with data.tables.demo as demo
+	words := lexicon.found("demo", "pattern_words") with input as doc with data.tables.demo as demo
+	by_hand := pattern.hits("demo", {}) with input as doc with data.tables.demo as demo
+	count(by_hand) == 1
+	listed := found_doc(doc, {"pattern_heads": heads, "pattern_words": words})
+	by_hand == pattern.hits("demo", {}) with input as listed with data.tables.demo as demo
+	headless := found_doc(doc, {"pattern_words": words})
+	pattern.hits("demo", {}) with input as headless with data.tables.demo as demo == set()
+	called := xiaoer.pattern_hits([], words, demo, headless.listing, lexicon.boundaries, {}) with input as headless
+	called == set()
+}
+
+found_doc(doc, lexicons) := object.union(doc, {"listing": {"lexicon": {"found": {"demo": lexicons}}}})

@@ -168,7 +168,7 @@ applies(entry) := true if {
 # left out there.
 candidates contains c if {
 	ordinary
-	some c in lexicon.matches("ad_medical_claim", "words", {}) | pattern_hits
+	some c in lexicon.matches("ad_medical_claim", "words", {}) | pattern.hits("ad_medical_claim", {})
 	entry := c.entry
 	not entry.only
 	partnered(c, entry)
@@ -176,23 +176,12 @@ candidates contains c if {
 
 candidates contains c if {
 	not ordinary
-	some c in lexicon.matches("ad_medical_claim", "words", {}) | pattern_hits
+	some c in lexicon.matches("ad_medical_claim", "words", {}) | pattern.hits("ad_medical_claim", {})
 	entry := c.entry
 	not skipped(entry)
 	applies(entry)
 	partnered(c, entry)
 }
-
-# pattern_hits are the rule's pattern hits. Every one starts at a pattern
-# head, and the engine lists a lexicon in input.listing.lexicon.found only
-# where the listing has runs of it: a listing without a head (most) has
-# none, and the call (two lookups of found, the table and the listing
-# handed to the builtin: a tenth of the rule's steps on a title) is left
-# out. Documents built by hand (no found) take the call.
-pattern_hits := set() if {
-	input.listing.lexicon.found
-	not input.listing.lexicon.found.ad_medical_claim.pattern_heads
-} else := pattern.hits("ad_medical_claim", {})
 
 # A term the product's kind may use (辅助降血脂 on a health food, an approved
 # function) is a name there: it wins over the disease word inside it

@@ -1,8 +1,6 @@
 package xiaoer.rules.ad_medical_claim_test
 
-import data.xiaoer.lib.lexicon
 import data.xiaoer.lib.lexicon_test as t
-import data.xiaoer.lib.pattern
 import data.xiaoer.rules.ad_medical_claim
 
 findings(segs) := fs if {
@@ -335,29 +333,3 @@ test_wordless_only_without_words_or_heads if {
 	not data.tables.ad_medical_claim.words["改善"]
 	data.tables.ad_medical_claim.pattern_heads["改善"]
 }
-
-# pattern_hits is the pattern call, but on a listing the engine lists no
-# pattern head for (input.listing.lexicon.found), where it is empty.
-test_pattern_hits_are_the_call_by_hand if {
-	doc := t.title(["治疗", "湿疹"])
-	hits := ad_medical_claim.pattern_hits with input as doc
-	count(hits) > 0
-	hits == pattern.hits("ad_medical_claim", {}) with input as doc
-}
-
-test_pattern_hits_read_the_engine_found if {
-	doc := t.title(["治疗", "湿疹"])
-	heads := lexicon.found("ad_medical_claim", "pattern_heads") with input as doc
-	words := lexicon.found("ad_medical_claim", "pattern_words") with input as doc
-	listed := found_doc(doc, {"pattern_heads": heads, "pattern_words": words})
-	hits := ad_medical_claim.pattern_hits with input as listed
-	count(hits) > 0
-	hits == pattern.hits("ad_medical_claim", {}) with input as doc
-	headless := found_doc(doc, {"pattern_words": words})
-	none := ad_medical_claim.pattern_hits with input as headless
-	none == set()
-	called := pattern.hits("ad_medical_claim", {}) with input as headless
-	called == set()
-}
-
-found_doc(doc, lexicons) := object.union(doc, {"listing": {"lexicon": {"found": {"ad_medical_claim": lexicons}}}})
