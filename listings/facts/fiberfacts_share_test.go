@@ -1,8 +1,6 @@
 package facts
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -15,17 +13,7 @@ import (
 func TestBuildSharesTheScanTexts(t *testing.T) {
 	t.Parallel()
 	l, fields := materialListing()
-	ls := []*listings.Listing{l}
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", "*", "*.*"))
-	for _, p := range paths {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if parsed, err := listings.Parse(p, raw); err == nil {
-			ls = append(ls, parsed...)
-		}
-	}
+	ls := append([]*listings.Listing{l}, fixtureListings(t)...)
 	facts := 0
 	b := &Builder{}
 	for i, l := range ls {

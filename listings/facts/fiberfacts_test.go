@@ -1,8 +1,6 @@
 package facts
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -17,17 +15,7 @@ import (
 // description.
 func TestFiberFactsAreCompositionAndClaims(t *testing.T) {
 	t.Parallel()
-	var ls []*listings.Listing
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", "*", "*.*"))
-	for _, p := range paths {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if parsed, err := listings.Parse(p, raw); err == nil {
-			ls = append(ls, parsed...)
-		}
-	}
+	ls := fixtureListings(t)
 	texts := promiseTexts(t)
 	labelled, err := testcorpus.LabelledTexts()
 	if err != nil {

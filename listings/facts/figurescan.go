@@ -30,12 +30,7 @@ func figureMatches(norm string) [][]int {
 			p += size
 			continue
 		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += p
-			}
-		}
-		out = append(out, m)
+		out = append(out, shiftLoc(m, p))
 		p = m[1]
 	}
 	return out

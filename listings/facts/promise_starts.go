@@ -58,12 +58,7 @@ func (sc *startScan) findAll(s string) [][]int {
 			p += size
 			continue
 		}
-		for i := range loc {
-			if loc[i] >= 0 {
-				loc[i] += p
-			}
-		}
-		out = append(out, loc)
+		out = append(out, shiftLoc(loc, p))
 		p = loc[1] // past p: no match is empty
 	}
 	return out

@@ -87,20 +87,9 @@ func promiseTexts(t *testing.T) []string {
 	for _, c := range promiseCases {
 		texts = append(texts, c.text)
 	}
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", "*", "*.*"))
-	for _, p := range paths {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ls, err := listings.Parse(p, raw)
-		if err != nil {
-			continue // orders, exports and policies are no listing files
-		}
-		for _, l := range ls {
-			for _, ft := range FieldTexts(l) {
-				texts = append(texts, ft.Text)
-			}
+	for _, l := range fixtureListings(t) {
+		for _, ft := range FieldTexts(l) {
+			texts = append(texts, ft.Text)
 		}
 	}
 	if dir, err := testcorpus.Find(); err != nil {
@@ -120,4 +109,22 @@ func promiseTexts(t *testing.T) []string {
 		texts = append(texts, strings.Split(string(raw), "\n")...)
 	}
 	return texts
+}
+
+// fixtureListings are the listings of every fixture file that parses as
+// listings (orders, exports of other kinds and policies do not).
+func fixtureListings(t *testing.T) []*listings.Listing {
+	t.Helper()
+	var ls []*listings.Listing
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", "*", "*.*"))
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if parsed, err := listings.Parse(p, raw); err == nil {
+			ls = append(ls, parsed...)
+		}
+	}
+	return ls
 }
