@@ -15,11 +15,12 @@ import (
 // OPA bounds an evaluation by time only, and within the default time limit
 // a comprehension can build gigabytes. The memory watch bounds it by heap
 // too: while evaluations run, it samples the heap; when the heap has grown
-// past an evaluation's budget since that evaluation began (and a forced
-// collection confirms the growth is live), it cancels the longest-running
-// such evaluation with ErrEvalMemory. OPA checks for cancellation between
-// steps and inside the builtins that build large values (numbers.range,
-// concat, replace), so the evaluation stops soon after.
+// past an evaluation's budget since the watch first sampled it (within
+// memWatchInterval of its start), and a forced collection confirms the
+// growth is live, it cancels the longest-running such evaluation with
+// ErrEvalMemory. OPA checks for cancellation between steps and inside the
+// builtins that build large values (numbers.range, concat, replace), so
+// the evaluation stops soon after.
 //
 // The watch also halts the evaluations whose context is done (the time
 // limit, or the caller's cancellation) when it samples. Without that, OPA
@@ -51,8 +52,14 @@ type evalSlot struct {
 	// halt is what OPA checks between steps (rego.EvalExternalCancel).
 	halt  topdown.Cancel
 	began time.Time
-	heap  uint64 // heap in use when the evaluation began
-	cause error  // ErrEvalMemory's, once the watch stops it (under mu)
+	// heap is the heap in use at the watch's first sample of the
+	// evaluation (sampled false: none yet), under mu. Reading the heap
+	// as the evaluation begins cost 3.6k instructions of each evaluation;
+	// within memWatchInterval of its start an evaluation has added little
+	// to its budget, and most evaluations end before a sample.
+	heap    uint64
+	sampled bool
+	cause   error // ErrEvalMemory's, once the watch stops it (under mu)
 }
 
 func newMemWatch(budget uint64) *memWatch {
@@ -65,7 +72,7 @@ func newMemWatch(budget uint64) *memWatch {
 // the slot's cancel.
 func (w *memWatch) enter(ctx context.Context, limit time.Duration) *evalSlot {
 	ctx, cancel := context.WithTimeout(ctx, limit)
-	s := &evalSlot{ctx: ctx, cancel: cancel, halt: topdown.NewCancel(), began: time.Now(), heap: heapInUse()}
+	s := &evalSlot{ctx: ctx, cancel: cancel, halt: topdown.NewCancel(), began: time.Now()}
 	if ctx.Err() != nil {
 		s.halt.Cancel() // the watch would halt it at its next sample
 	}
@@ -147,11 +154,17 @@ func (w *memWatch) stop(s *evalSlot, cause error) {
 }
 
 // over returns the longest-running evaluation the heap is over budget for.
+// An evaluation it meets for the first time takes heap as where its
+// budget starts.
 func (w *memWatch) over(heap uint64) *evalSlot {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	var oldest *evalSlot
 	for s := range w.slots {
+		if !s.sampled {
+			s.heap, s.sampled = heap, true
+			continue
+		}
 		if heap > s.heap+w.budget && (oldest == nil || s.began.Before(oldest.began)) {
 			oldest = s
 		}
