@@ -189,8 +189,13 @@ func (p *prefilter) markText(m *marks, w *gateWord, at, end int, figures *figure
 			mark(m.words, w.before)
 		}
 	}
-	m.heads = append(m.heads, w.heads...)
-	m.partners = append(m.partners, w.partners...)
+	// Most words are neither: an append of none still calls the runtime.
+	if len(w.heads) > 0 {
+		m.heads = append(m.heads, w.heads...)
+	}
+	if len(w.partners) > 0 {
+		m.partners = append(m.partners, w.partners...)
+	}
 	ev.add(w)
 }
 
