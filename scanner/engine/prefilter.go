@@ -126,9 +126,11 @@ func mapWithoutSpace(s string) string {
 }
 
 // mark marks, in m, what the words in text (a field's text, normalised,
-// whitespace removed) count for, the prefixes that are some character of
-// it, and in ev the pattern-word classes of the words found. figures
-// names the field (figureChars.hints, .field).
+// read without its whitespace: textTrie.each) count for, the prefixes
+// that are some character of it, and in ev the pattern-word classes of
+// the words found. figures names the field (figureChars.hints, .field).
+// The offsets are the text's, whitespace and all: a word comes before or
+// after a figure's character there as it does without the whitespace.
 func (p *prefilter) mark(text string, figures figureChars, m *marks, ev *textEvidence) {
 	figures.text = text
 	p.words.each(text, func(at, end int, w *gateWord) { p.markText(m, w, at, end, &figures, ev) })
@@ -211,7 +213,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	defer g.done(w)
 	h, m, ev := &w.hints, &w.text, &w.ev
 	for i, norm := range h.norms {
-		g.pre.mark(withoutSpace(g.dodges.CutText(norm)), figureChars{hints: h, field: i}, m, ev)
+		g.pre.mark(g.dodges.CutText(norm), figureChars{hints: h, field: i}, m, ev)
 	}
 	m.resolvePartners()
 	if len(m.heads) > 0 {

@@ -8,7 +8,7 @@ import "strings"
 // Every run of tokens is such a stretch, so it holds at least what the
 // tokens will: a head it cannot complete, the tokens cannot either.
 type textEvidence struct {
-	texts []string    // each field's text, folded and without whitespace
+	texts []string    // each field's text, folded (whitespace kept)
 	hints *textHints  // the listing's, for the units its figures may have
 	words []*gateWord // the pattern words found, whose classes are read only for a head
 	// classes are the words' classes by table, each gathered when first
@@ -61,9 +61,12 @@ func writtenAfterFigure(fromFigure []string, unit string) bool {
 	return false
 }
 
+// hasSuffix: a suffix is a stretch of some text read without whitespace,
+// as a run of tokens is (the texts are kept as read: few titles ask).
 func (ev *textEvidence) hasSuffix(_ string, suffixes []string) bool {
-	for _, s := range suffixes {
-		for _, text := range ev.texts {
+	for _, text := range ev.texts {
+		text = withoutSpace(text)
+		for _, s := range suffixes {
 			if strings.Contains(text, withoutSpace(s)) {
 				return true
 			}
