@@ -20,12 +20,17 @@ import (
 // the title). The text stage, before fields have tokens, reads the whole
 // listing. What a part needs is read from the tables once (patternStarts).
 
-// pendingHead is head word key of table for alternative alt; found in a
-// listing (in field, "" at the text stage), it counts once one of its
-// patterns can complete (gate.resolveHeads).
+// pendingHead is a head word of table (pt its index) for alternative
+// alt; found in a listing (in field, "" at the text stage), it counts once
+// one of its patterns can complete (gate.resolveHeads). later are the
+// later parts of each pattern the word can start, read from the index
+// when the gate is made: a listing's heads are resolved without looking
+// the word, the table or the patterns up.
 type pendingHead struct {
-	alt               int
-	table, key, field string
+	alt          int
+	table, field string
+	pt           *patternTable
+	later        [][]string
 }
 
 // completion is what a field of a listing holds for the later parts of
@@ -54,26 +59,36 @@ func newPatternEvidence(fields map[string]facts.Field, numbers func() []facts.Nu
 // resolveHeads marks the alternatives of the pending heads that can
 // complete one of their patterns (those not marked by another word).
 func (g *gate) resolveHeads(pending []pendingHead, words []bool, ev completion) {
-	for _, h := range pending {
-		if !words[h.alt] && g.starts[h.table].canComplete(h, ev) {
+	for i := range pending {
+		if h := &pending[i]; !words[h.alt] && h.canComplete(ev) {
 			words[h.alt] = true
 		}
 	}
 }
 
-// canComplete: some pattern head h can start has every later part in
-// its field.
-func (pt *patternTable) canComplete(h pendingHead, ev completion) bool {
-	for _, id := range pt.heads[h.key] {
-		if pt.completes(h.table, h.field, id, ev) {
+// canComplete: some pattern h can start has every later part in its
+// field.
+func (h *pendingHead) canComplete(ev completion) bool {
+	for _, later := range h.later {
+		if h.pt.completes(h.table, h.field, later, ev) {
 			return true
 		}
 	}
 	return false
 }
 
-func (pt *patternTable) completes(table, field, id string, ev completion) bool {
-	for _, part := range pt.later[id] {
+// laterOf are the later parts of each pattern head can start, in the
+// order of their ids.
+func (pt *patternTable) laterOf(head string) [][]string {
+	var out [][]string
+	for _, id := range pt.heads[head] {
+		out = append(out, pt.later[id])
+	}
+	return out
+}
+
+func (pt *patternTable) completes(table, field string, later []string, ev completion) bool {
+	for _, part := range later {
 		var there bool
 		switch {
 		case strings.HasPrefix(part, "#"):
