@@ -48,13 +48,9 @@ func newPrefilter(g *gate) prefilter {
 	for k, w := range g.words {
 		p.word(k).merge(w)
 	}
-	for table, pt := range g.starts {
-		for k, classes := range pt.classes {
-			w := p.word(k)
-			if w.classes == nil {
-				w.classes = map[string][]string{}
-			}
-			w.classes[table] = append(w.classes[table], classes...)
+	for _, pt := range g.starts {
+		for k := range pt.classes {
+			p.word(k).addClasses(pt.index, pt.wordBits[k])
 		}
 	}
 	for key, alts := range g.prefixes {
@@ -63,6 +59,18 @@ func newPrefilter(g *gate) prefilter {
 		}
 	}
 	return p
+}
+
+// addClasses adds the class bits of a table (its index) to w's (two
+// words the same without whitespace are one word of the text).
+func (w *gateWord) addClasses(table int, bits uint64) {
+	for i := range w.classes {
+		if w.classes[i].table == table {
+			w.classes[i].bits |= bits
+			return
+		}
+	}
+	w.classes = append(w.classes, classBits{table, bits})
 }
 
 // merge adds what o counts for to w (two words the same without
