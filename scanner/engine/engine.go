@@ -272,19 +272,19 @@ func (e *Engine) EvalGated(ctx context.Context, doc *facts.Document, read Gated)
 }
 
 // evalBounded evaluates one query on one input within the time limit and
-// the memory budget.
+// the memory budget (the memory watch halts it for either, and for the
+// caller's cancellation).
 func (e *Engine) evalBounded(ctx context.Context, pq rego.PreparedEvalQuery, out any, input ast.Value) error {
-	ctx, slot := e.memory.enter(ctx)
-	defer e.memory.leave(slot)
-	ctx, cancel := context.WithTimeout(ctx, e.timeout)
-	defer cancel()
-	err := evalInto(ctx, pq, out, rego.EvalParsedInput(input))
+	slot := e.memory.enter(ctx, e.timeout)
+	defer slot.cancel()
+	err := evalInto(slot.ctx, pq, out, rego.EvalParsedInput(input), rego.EvalExternalCancel(slot.halt))
+	stopped := e.memory.leave(slot)
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(context.Cause(ctx), ErrEvalMemory):
-		return context.Cause(ctx)
-	case ctx.Err() == context.DeadlineExceeded:
+	case stopped != nil:
+		return stopped
+	case slot.ctx.Err() == context.DeadlineExceeded:
 		return fmt.Errorf("%w (%s): %v", ErrEvalTimeout, e.timeout, err)
 	}
 	return fmt.Errorf("evaluate policies: %w", err)

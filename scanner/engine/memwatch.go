@@ -8,6 +8,8 @@ import (
 	"runtime/metrics"
 	"sync"
 	"time"
+
+	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
 // OPA bounds an evaluation by time only, and within the default time limit
@@ -18,6 +20,12 @@ import (
 // such evaluation with ErrEvalMemory. OPA checks for cancellation between
 // steps and inside the builtins that build large values (numbers.range,
 // concat, replace), so the evaluation stops soon after.
+//
+// The watch also halts the evaluations whose context is done (the time
+// limit, or the caller's cancellation) when it samples. Without that, OPA
+// starts a goroutine per evaluation to wait on its context: about 7k of
+// the 28k instructions a bare evaluation costs. A context is so obeyed
+// within memWatchInterval, not at once.
 
 // ErrEvalMemory marks an evaluation stopped for its memory budget.
 var ErrEvalMemory = errors.New("policy evaluation exceeded its memory budget")
@@ -25,7 +33,8 @@ var ErrEvalMemory = errors.New("policy evaluation exceeded its memory budget")
 // DefaultEvalMemory is the heap one evaluation may add.
 const DefaultEvalMemory = 128 << 20
 
-// memWatchInterval is how often the heap is sampled while evaluations run.
+// memWatchInterval is how often the heap is sampled, and the contexts
+// looked at, while evaluations run.
 const memWatchInterval = 5 * time.Millisecond
 
 type memWatch struct {
@@ -36,9 +45,14 @@ type memWatch struct {
 }
 
 type evalSlot struct {
-	cancel context.CancelCauseFunc
-	began  time.Time
-	heap   uint64 // heap in use when the evaluation began
+	// ctx is the evaluation's: the caller's, with the time limit.
+	ctx    context.Context
+	cancel context.CancelFunc
+	// halt is what OPA checks between steps (rego.EvalExternalCancel).
+	halt  topdown.Cancel
+	began time.Time
+	heap  uint64 // heap in use when the evaluation began
+	cause error  // ErrEvalMemory's, once the watch stops it (under mu)
 }
 
 func newMemWatch(budget uint64) *memWatch {
@@ -47,10 +61,14 @@ func newMemWatch(budget uint64) *memWatch {
 	return w
 }
 
-// enter registers an evaluation; leave must follow.
-func (w *memWatch) enter(ctx context.Context) (context.Context, *evalSlot) {
-	ctx, cancel := context.WithCancelCause(ctx)
-	s := &evalSlot{cancel: cancel, began: time.Now(), heap: heapInUse()}
+// enter registers an evaluation within limit; leave must follow, then
+// the slot's cancel.
+func (w *memWatch) enter(ctx context.Context, limit time.Duration) *evalSlot {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	s := &evalSlot{ctx: ctx, cancel: cancel, halt: topdown.NewCancel(), began: time.Now(), heap: heapInUse()}
+	if ctx.Err() != nil {
+		s.halt.Cancel() // the watch would halt it at its next sample
+	}
 	w.mu.Lock()
 	w.slots[s] = struct{}{}
 	w.mu.Unlock()
@@ -58,14 +76,16 @@ func (w *memWatch) enter(ctx context.Context) (context.Context, *evalSlot) {
 	case w.wake <- struct{}{}:
 	default:
 	}
-	return ctx, s
+	return s
 }
 
-func (w *memWatch) leave(s *evalSlot) {
+// leave unregisters an evaluation and returns the memory budget's error
+// if the watch stopped it for that.
+func (w *memWatch) leave(s *evalSlot) error {
 	w.mu.Lock()
+	defer w.mu.Unlock()
 	delete(w.slots, s)
-	w.mu.Unlock()
-	s.cancel(nil)
+	return s.cause
 }
 
 // run samples while any evaluation is in flight and sleeps otherwise. The
@@ -88,16 +108,42 @@ func (w *memWatch) idle() bool {
 	return len(w.slots) == 0
 }
 
-// check cancels the oldest evaluation whose budget the heap has outgrown.
+// check halts the evaluations whose context is done, and cancels the
+// oldest evaluation whose budget the heap has outgrown.
 func (w *memWatch) check() {
+	w.haltDone()
 	if w.over(heapInUse()) == nil {
 		return
 	}
 	runtime.GC() // garbage is not growth: count only what is live
 	heap := heapInUse()
 	if s := w.over(heap); s != nil {
-		s.cancel(fmt.Errorf("%w (%d MiB, heap at %d MiB)", ErrEvalMemory, w.budget>>20, heap>>20))
+		w.stop(s, fmt.Errorf("%w (%d MiB, heap at %d MiB)", ErrEvalMemory, w.budget>>20, heap>>20))
 	}
+}
+
+// haltDone halts the evaluations whose context is done: the time limit or
+// the caller's cancellation (OPA's error then names the context's).
+func (w *memWatch) haltDone() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for s := range w.slots {
+		if s.ctx.Err() != nil {
+			s.halt.Cancel()
+		}
+	}
+}
+
+// stop halts s for cause, and cancels its context for the builtins that
+// wait on it.
+func (w *memWatch) stop(s *evalSlot, cause error) {
+	w.mu.Lock()
+	if _, ok := w.slots[s]; ok && s.cause == nil {
+		s.cause = cause
+	}
+	w.mu.Unlock()
+	s.halt.Cancel()
+	s.cancel()
 }
 
 // over returns the longest-running evaluation the heap is over budget for.
