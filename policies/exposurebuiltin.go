@@ -32,9 +32,10 @@ var exposureBuiltin = &ast.Builtin{
 }
 
 // Exposures answers xiaoer.exposure: lib.exposure_of(x, hit) evaluated in
-// Rego on the parts of input it reads (nil: undefined).
+// Rego on the parts of input it reads (nil: undefined), within the
+// evaluation bctx belongs to (its context and its halt).
 type Exposures interface {
-	Exposure(ctx context.Context, x, hit, input *ast.Term) (*ast.Term, error)
+	Exposure(bctx topdown.BuiltinContext, x, hit, input *ast.Term) (*ast.Term, error)
 }
 
 type exposuresKey struct{}
@@ -53,7 +54,7 @@ func exposure(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.
 	if e == nil {
 		return nil // lib.finding works it out inline
 	}
-	t, err := e.Exposure(bctx.Context, operands[0], operands[1], operands[2])
+	t, err := e.Exposure(bctx, operands[0], operands[1], operands[2])
 	if err != nil || t == nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
 // stubExposures answers xiaoer.exposure with answer (nil: undefined) and
@@ -14,7 +15,7 @@ type stubExposures struct {
 	asked  [][3]*ast.Term
 }
 
-func (s *stubExposures) Exposure(_ context.Context, x, hit, input *ast.Term) (*ast.Term, error) {
+func (s *stubExposures) Exposure(_ topdown.BuiltinContext, x, hit, input *ast.Term) (*ast.Term, error) {
 	s.asked = append(s.asked, [3]*ast.Term{x, hit, input})
 	return s.answer, nil
 }

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"context"
-
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/topdown"
@@ -16,9 +14,9 @@ import (
 // so is early exit, which skips rules after the first answer; the
 // evaluation then reads the input only through the expressions it
 // evaluates. Tracing costs, so the memo traces once for each x and hit.
-func (m *exposureMemo) evalTraced(ctx context.Context, a *exposureAnswer) (*ast.Term, bool, error) {
+func (m *exposureMemo) evalTraced(bctx topdown.BuiltinContext, a *exposureAnswer) (*ast.Term, bool, error) {
 	var t inputTracer
-	v, err := m.eval(ctx, a, rego.EvalQueryTracer(&t), rego.EvalRuleIndexing(false), rego.EvalEarlyExit(false))
+	v, err := m.eval(bctx, a, rego.EvalQueryTracer(&t), rego.EvalRuleIndexing(false), rego.EvalEarlyExit(false))
 	return v, t.read, err
 }
 

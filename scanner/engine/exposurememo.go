@@ -6,6 +6,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/xiaoer-dev/xiaoer/policies"
 )
@@ -68,10 +69,11 @@ func (m *exposureMemo) reset() {
 }
 
 // Exposure is exposure_of(x, hit) on input, from the memo or evaluated.
-// The evaluation runs within the one that called the builtin (its
-// context): the store it reads has no writer after the engine is set up,
-// so the read transaction it opens beside the caller's cannot wait.
-func (m *exposureMemo) Exposure(ctx context.Context, x, hit, input *ast.Term) (*ast.Term, error) {
+// The evaluation runs within the one that called the builtin, and halts
+// with it (bctx): the store it reads has no writer after the engine is
+// set up, so the read transaction it opens beside the caller's cannot
+// wait.
+func (m *exposureMemo) Exposure(bctx topdown.BuiltinContext, x, hit, input *ast.Term) (*ast.Term, error) {
 	a := &exposureAnswer{x: x, hit: hit}
 	hx := a.operandHash()
 	g := m.lookup(m.free, hx, a, false)
@@ -86,9 +88,9 @@ func (m *exposureMemo) Exposure(ctx context.Context, x, hit, input *ast.Term) (*
 	read := true
 	var err error
 	if g == nil {
-		a.value, read, err = m.evalTraced(ctx, a)
+		a.value, read, err = m.evalTraced(bctx, a)
 	} else {
-		a.value, err = m.eval(ctx, a)
+		a.value, err = m.eval(bctx, a)
 	}
 	if err != nil {
 		return nil, err
@@ -97,9 +99,14 @@ func (m *exposureMemo) Exposure(ctx context.Context, x, hit, input *ast.Term) (*
 	return a.value, nil
 }
 
-// eval evaluates exposure_of(a.x, a.hit) on a's input values.
-func (m *exposureMemo) eval(ctx context.Context, a *exposureAnswer, opts ...rego.EvalOption) (*ast.Term, error) {
-	rs, err := m.query.Eval(ctx, append(opts, rego.EvalParsedInput(a.input()), resultAST)...)
+// eval evaluates exposure_of(a.x, a.hit) on a's input values, within
+// the evaluation of bctx.
+func (m *exposureMemo) eval(bctx topdown.BuiltinContext, a *exposureAnswer, opts ...rego.EvalOption) (*ast.Term, error) {
+	opts = append(opts, rego.EvalParsedInput(a.input()), resultAST)
+	if bctx.Cancel != nil {
+		opts = append(opts, rego.EvalExternalCancel(bctx.Cancel))
+	}
+	rs, err := m.query.Eval(bctx.Context, opts...)
 	if err != nil || len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return nil, err
 	}

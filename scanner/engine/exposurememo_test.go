@@ -8,6 +8,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
 // The memo answers as exposure_of inline on the whole input, for every
@@ -35,7 +36,7 @@ func TestExposureMemoAnswersAsRego(t *testing.T) {
 			for _, x := range xs {
 				for _, hit := range hits {
 					want := inlineExposure(t, inline, x, hit, in)
-					got, err := m.Exposure(ctx, x, hit, ast.NewTerm(in))
+					got, err := m.Exposure(topdown.BuiltinContext{Context: ctx}, x, hit, ast.NewTerm(in))
 					if err != nil {
 						got = ast.StringTerm("error")
 					}
@@ -159,7 +160,7 @@ func TestExposureMemoShared(t *testing.T) {
 			for i := 0; i < 40; i++ {
 				price := 100 + (i*(w+1))%60*10
 				in := ast.MustParseTerm(fmt.Sprintf(`{"kind": "listing", "listing": {"price": {"amount": %d}}}`, price))
-				got, err := m.Exposure(ctx, x, hit, in)
+				got, err := m.Exposure(topdown.BuiltinContext{Context: ctx}, x, hit, in)
 				if err != nil {
 					errs <- err
 					return
@@ -189,11 +190,32 @@ func TestExposureMemoBounded(t *testing.T) {
 	x := ast.MustParseTerm(`{"punitive": true, "points": "breach_promise"}`)
 	for price := 0; price < maxExposures+10; price++ {
 		in := ast.MustParseTerm(fmt.Sprintf(`{"kind": "listing", "listing": {"price": {"amount": %d}}}`, price))
-		if _, err := m.Exposure(ctx, x, ast.MustParseTerm(`{}`), in); err != nil {
+		if _, err := m.Exposure(topdown.BuiltinContext{Context: ctx}, x, ast.MustParseTerm(`{}`), in); err != nil {
 			t.Fatal(err)
 		}
 		if m.n > maxExposures {
 			t.Fatalf("%d answers kept", m.n)
 		}
+	}
+}
+
+// An answer the memo evaluates halts with the evaluation that asked for
+// it (the memory watch halts that one through its Cancel).
+func TestExposureMemoHaltsWithItsEvaluation(t *testing.T) {
+	c := checker(t)
+	ctx := context.Background()
+	m, err := newExposureMemo(ctx, c.Engine.ruleQueries.base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	halt := topdown.NewCancel()
+	halt.Cancel()
+	x := ast.MustParseTerm(`{"punitive": true, "fine": "ad_law_57"}`)
+	in := ast.MustParseTerm(`{"kind": "listing", "listing": {"price": {"amount": 10}}}`)
+	if v, err := m.Exposure(topdown.BuiltinContext{Context: ctx, Cancel: halt}, x, ast.MustParseTerm(`{}`), in); err == nil {
+		t.Fatalf("halted evaluation answered %v", v)
+	}
+	if m.n != 0 {
+		t.Fatalf("the memo kept %d answers of a halted evaluation", m.n)
 	}
 }
