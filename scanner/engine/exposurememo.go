@@ -186,12 +186,54 @@ func (a *exposureAnswer) hash() int {
 // same is whether a and b have the same operands, and with reads, the
 // same input values.
 func (a *exposureAnswer) same(b *exposureAnswer, reads bool) bool {
-	if !a.x.Equal(b.x) || !a.hit.Equal(b.hit) {
+	if !identical(a.x, b.x) || !identical(a.hit, b.hit) {
 		return false
 	}
 	for i, t := range a.reads {
 		u := b.reads[i]
-		if reads && ((t == nil) != (u == nil) || t != nil && !t.Equal(u)) {
+		if reads && ((t == nil) != (u == nil) || t != nil && !identical(t, u)) {
+			return false
+		}
+	}
+	return true
+}
+
+// identical is whether a and b are the same value written the same way:
+// Equal takes 12.9 and 12.90 for one number, but a finding prints the
+// hit's platform_cny as written.
+func identical(a, b *ast.Term) bool {
+	if !a.Equal(b) {
+		return false
+	}
+	switch v := a.Value.(type) {
+	case ast.Number:
+		return v == b.Value.(ast.Number)
+	case *ast.Array:
+		w := b.Value.(*ast.Array)
+		for i := 0; i < v.Len(); i++ {
+			if !identical(v.Elem(i), w.Elem(i)) {
+				return false
+			}
+		}
+	case ast.Object:
+		w := b.Value.(ast.Object)
+		same := true
+		v.Foreach(func(k, x *ast.Term) {
+			same = same && identical(x, w.Get(k))
+		})
+		return same && sameKeys(v, w)
+	case ast.Set:
+		return a.String() == b.String()
+	}
+	return true
+}
+
+// sameKeys is whether objects v and w, Equal, have their keys written
+// the same way.
+func sameKeys(v, w ast.Object) bool {
+	vk, wk := v.Keys(), w.Keys()
+	for i := range vk {
+		if !identical(vk[i], wk[i]) {
 			return false
 		}
 	}
