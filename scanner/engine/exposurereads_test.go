@@ -169,3 +169,26 @@ func refPath(r ast.Ref) string {
 	}
 	return strings.Join(parts, ".")
 }
+
+// The memo evaluates exposure_of on the pack's data: an embedded rule
+// that replaced data (with data.tables.exposure as ...) around a finding
+// would get the answer for the data it replaced. None does.
+func TestNoEmbeddedRuleReplacesData(t *testing.T) {
+	b, err := policies.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range b.Modules {
+		if strings.HasSuffix(m.Path, "_test.rego") {
+			continue // policy tests run without the memo
+		}
+		ast.WalkExprs(m.Parsed, func(e *ast.Expr) bool {
+			for _, w := range e.With {
+				if ref, ok := w.Target.Value.(ast.Ref); ok && ref[0].Equal(ast.DefaultRootDocument) {
+					t.Errorf("%s: %v replaces data", m.Path, e)
+				}
+			}
+			return false
+		})
+	}
+}
