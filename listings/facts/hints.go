@@ -115,7 +115,9 @@ func startsWordOf[T any](lx *lexicon[T], f, prev rune, text string, i int) bool 
 // holdsWordAt: a word of lx of one of lengths (those of the words of its
 // first rune, longest first) starts at byte i of text, a Latin one not
 // followed by a Latin letter. The runes are folded once, for the longest
-// (a word of 16 runes or more, none yet, folds them for each length).
+// (a word of 16 runes or more, none yet, folds them for each length), and
+// no further than the second where no word starts with the two
+// (lexicon.pairs): then only a word of one rune is looked up.
 func holdsWordAt[T any](lx *lexicon[T], lengths []int, text string, i int) bool {
 	const most = 16
 	if lengths[0] >= most {
@@ -124,7 +126,7 @@ func holdsWordAt[T any](lx *lexicon[T], lengths []int, text string, i int) bool 
 	var buf [64]byte
 	var ends [most]int    // ends[k]: the bytes of key that hold k runes
 	var folded [most]rune // the folded runes from i
-	key, n := buf[:0], 0
+	key, n, longer := buf[:0], 0, true
 	for j := i; j < len(text) && n <= lengths[0]; n++ {
 		r, size := runes.At(text, j)
 		if size == 0 {
@@ -134,14 +136,14 @@ func holdsWordAt[T any](lx *lexicon[T], lengths []int, text string, i int) bool 
 		key = utf8.AppendRune(key, folded[n])
 		ends[n] = len(key)
 		j += size
-		if n == 1 && !lx.seconds.MayHave(folded[1]) {
-			n++ // no word of two runes or more goes on with this one
+		if n == 1 && (!lx.seconds.MayHave(folded[1]) || !lx.pairs.mayHave(folded[0], folded[1])) {
+			n, longer = n+1, false // no word of two runes or more goes on with this one
 			break
 		}
 	}
 	for _, k := range lengths {
-		if k > n {
-			continue // fewer than k runes left
+		if k > n || k > 1 && !longer {
+			continue // fewer than k runes left, or no such word
 		}
 		next := rune(0)
 		if k < n {

@@ -14,8 +14,12 @@ type lexicon[T any] struct {
 	// firsts marks the first runes (the keys of lengths): the hints ask of
 	// every Latin letter of every title, and few start a word. seconds
 	// marks the second runes: behind a first rune, most characters of a
-	// title go on as no word longer than that rune (holdsWordAt).
+	// title go on as no word longer than that rune. pairs marks the
+	// first two runes of the words: most first runes of the hints
+	// (大, 新, 水) go on with some word's second rune, and few with one of
+	// their own words' (holdsWordAt).
 	firsts, seconds RuneKeys
+	pairs           runePairs
 }
 
 func newLexicon[T any](words map[string]T) *lexicon[T] {
@@ -26,6 +30,7 @@ func newLexicon[T any](words map[string]T) *lexicon[T] {
 		lx.firsts.Add(r)
 		if second, _ := utf8.DecodeRuneInString(w[size:]); size < len(w) {
 			lx.seconds.Add(second)
+			lx.pairs.add(r, second)
 		}
 	}
 	for r, ls := range lx.lengths {

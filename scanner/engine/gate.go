@@ -273,7 +273,7 @@ func (g *gate) index(data map[string]any, path string, a int, words bool) error 
 		}
 	case lexicon == patternHeads && g.starts[table] != nil:
 		for k := range keys {
-			g.word(k).heads = append(g.word(k).heads, pendingHead{alt: a, table: table, key: k})
+			g.word(k).heads = append(g.word(k).heads, pendingHead{alt: a, pt: g.starts[table], later: g.starts[table].laterOf(k)})
 		}
 	case g.alts[a].afterFigure > 0:
 		for k := range keys {

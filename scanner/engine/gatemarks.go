@@ -18,7 +18,7 @@ type gateWord struct {
 	alts, contexts, near, before, prefixes []int
 	heads                                  []pendingHead
 	partners                               []partnerNeed
-	classes                                map[string][]string // by table, at the text stage
+	classes                                []classBits // the pattern-word classes, by table, at the text stage
 }
 
 // word is the entry of word k, made on first use.

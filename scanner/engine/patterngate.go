@@ -20,12 +20,17 @@ import (
 // the title). The text stage, before fields have tokens, reads the whole
 // listing. What a part needs is read from the tables once (patternStarts).
 
-// pendingHead is head word key of table for alternative alt; found in a
-// listing (in field, "" at the text stage), it counts once one of its
-// patterns can complete (gate.resolveHeads).
+// pendingHead is a head word of table (pt its index) for alternative
+// alt; found in a listing (in field, "" at the text stage), it counts once
+// one of its patterns can complete (gate.resolveHeads). later are the
+// later parts of each pattern the word can start, read from the index
+// when the gate is made: a listing's heads are resolved without looking
+// the word, the table or the patterns up.
 type pendingHead struct {
-	alt               int
-	table, key, field string
+	alt   int
+	field string
+	pt    *patternTable
+	later [][]patternPart
 }
 
 // completion is what a field of a listing holds for the later parts of
@@ -34,7 +39,7 @@ type pendingHead struct {
 type completion interface {
 	hasUnit(field, unit string) bool
 	hasSuffix(field string, suffixes []string) bool
-	tableClasses(field, table string, pt *patternTable) map[string]bool
+	tableClasses(field string, pt *patternTable) uint64
 }
 
 // patternEvidence is what each field's tokens hold for the later parts
@@ -42,46 +47,62 @@ type completion interface {
 type patternEvidence struct {
 	fields  map[string]facts.Field
 	numbers func() []facts.Number
-	units   map[string]map[string]bool    // by field: the units of its figures
-	classes map[[2]string]map[string]bool // by field and table: classes of the pattern words found
-	text    map[string]string             // by field: its tokens, concatenated
+	units   map[string]map[string]bool // by field: the units of its figures
+	classes map[fieldTable]uint64      // class bits of the pattern words found
+	text    map[string]string          // by field: its tokens, concatenated
 }
 
 func newPatternEvidence(fields map[string]facts.Field, numbers func() []facts.Number) *patternEvidence {
-	return &patternEvidence{fields: fields, numbers: numbers, classes: map[[2]string]map[string]bool{}}
+	return &patternEvidence{fields: fields, numbers: numbers, classes: map[fieldTable]uint64{}}
+}
+
+// fieldTable is a field and a table's index.
+type fieldTable struct {
+	field string
+	table int
 }
 
 // resolveHeads marks the alternatives of the pending heads that can
 // complete one of their patterns (those not marked by another word).
 func (g *gate) resolveHeads(pending []pendingHead, words []bool, ev completion) {
-	for _, h := range pending {
-		if !words[h.alt] && g.starts[h.table].canComplete(h, ev) {
+	for i := range pending {
+		if h := &pending[i]; !words[h.alt] && h.canComplete(ev) {
 			words[h.alt] = true
 		}
 	}
 }
 
-// canComplete: some pattern head h can start has every later part in
-// its field.
-func (pt *patternTable) canComplete(h pendingHead, ev completion) bool {
-	for _, id := range pt.heads[h.key] {
-		if pt.completes(h.table, h.field, id, ev) {
+// canComplete: some pattern h can start has every later part in its
+// field.
+func (h *pendingHead) canComplete(ev completion) bool {
+	for _, later := range h.later {
+		if h.pt.completes(h.field, later, ev) {
 			return true
 		}
 	}
 	return false
 }
 
-func (pt *patternTable) completes(table, field, id string, ev completion) bool {
-	for _, part := range pt.later[id] {
+// laterOf are the later parts of each pattern head can start, in the
+// order of their ids.
+func (pt *patternTable) laterOf(head string) [][]patternPart {
+	var out [][]patternPart
+	for _, id := range pt.heads[head] {
+		out = append(out, pt.partsOf(pt.later[id]))
+	}
+	return out
+}
+
+func (pt *patternTable) completes(field string, later []patternPart, ev completion) bool {
+	for _, part := range later {
 		var there bool
 		switch {
-		case strings.HasPrefix(part, "#"):
-			there = ev.hasUnit(field, part[1:])
-		case strings.HasPrefix(part, "~"):
-			there = ev.hasSuffix(field, pt.suffixes[part[1:]])
+		case part.isUnit:
+			there = ev.hasUnit(field, part.unit)
+		case part.isSuffix:
+			there = ev.hasSuffix(field, part.suffixes)
 		default:
-			there = ev.tableClasses(field, table, pt)[part]
+			there = ev.tableClasses(field, pt)&part.class != 0
 		}
 		if !there {
 			return false
@@ -127,24 +148,23 @@ func (ev *patternEvidence) hasSuffix(field string, suffixes []string) bool {
 	return false
 }
 
-// tableClasses are the classes of the words of table's pattern_words that
-// some run of 1 to maxLexiconRun tokens of the field spells (the runs
+// tableClasses are the class bits of the words of pt's pattern_words
+// that some run of 1 to maxLexiconRun tokens of the field spells (the runs
 // lexiconFacts finds).
-func (ev *patternEvidence) tableClasses(field, table string, pt *patternTable) map[string]bool {
-	at := [2]string{field, table}
+func (ev *patternEvidence) tableClasses(field string, pt *patternTable) uint64 {
+	at := fieldTable{field, pt.index}
 	if cls, ok := ev.classes[at]; ok {
 		return cls
 	}
-	cls := map[string]bool{}
-	var key []byte // looked up as string(key), which does not allocate
+	var cls uint64
+	var buf [64]byte
+	key := buf[:0] // looked up as string(key), which does not allocate
 	if f, ok := ev.fields[field]; ok {
 		for i := range f.Tokens {
 			key = key[:0]
 			for n := 0; n < maxLexiconRun && i+n < len(f.Tokens); n++ {
 				key = append(key, f.Tokens[i+n].T...)
-				for _, c := range pt.classes[string(key)] {
-					cls[c] = true
-				}
+				cls |= pt.wordBits[string(key)]
 			}
 		}
 	}

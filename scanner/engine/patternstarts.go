@@ -36,6 +36,12 @@ type patternTable struct {
 	// reach maps a pattern id to what its second part needs after the
 	// head (patternreach.go).
 	reach map[string]partReach
+	// index is the table's place among the tables, sorted by name;
+	// classBit and wordBits are each class's bit and the bits of each
+	// pattern word's classes (classbits.go).
+	index    int
+	classBit map[string]uint64
+	wordBits map[string]uint64
 }
 
 // The lexicons whose runs the index reads.
@@ -65,7 +71,16 @@ func newPatternStarts(data map[string]any) patternStarts {
 		for word, w := range words {
 			pt.classes[word] = classesOf(w)
 		}
+		pt.indexClassBits()
 		out[name] = pt
+	}
+	names := make([]string, 0, len(out))
+	for name := range out {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for i, name := range names {
+		out[name].index = i
 	}
 	return out
 }

@@ -48,13 +48,9 @@ func newPrefilter(g *gate) prefilter {
 	for k, w := range g.words {
 		p.word(k).merge(w)
 	}
-	for table, pt := range g.starts {
-		for k, classes := range pt.classes {
-			w := p.word(k)
-			if w.classes == nil {
-				w.classes = map[string][]string{}
-			}
-			w.classes[table] = append(w.classes[table], classes...)
+	for _, pt := range g.starts {
+		for k := range pt.classes {
+			p.word(k).addClasses(pt.index, pt.wordBits[k])
 		}
 	}
 	for key, alts := range g.prefixes {
@@ -63,6 +59,18 @@ func newPrefilter(g *gate) prefilter {
 		}
 	}
 	return p
+}
+
+// addClasses adds the class bits of a table (its index) to w's (two
+// words the same without whitespace are one word of the text).
+func (w *gateWord) addClasses(table int, bits uint64) {
+	for i := range w.classes {
+		if w.classes[i].table == table {
+			w.classes[i].bits |= bits
+			return
+		}
+	}
+	w.classes = append(w.classes, classBits{table, bits})
 }
 
 // merge adds what o counts for to w (two words the same without
@@ -126,9 +134,11 @@ func mapWithoutSpace(s string) string {
 }
 
 // mark marks, in m, what the words in text (a field's text, normalised,
-// whitespace removed) count for, the prefixes that are some character of
-// it, and in ev the pattern-word classes of the words found. figures
-// names the field (figureChars.hints, .field).
+// read without its whitespace: textTrie.each) count for, the prefixes
+// that are some character of it, and in ev the pattern-word classes of
+// the words found. figures names the field (figureChars.hints, .field).
+// The offsets are the text's, whitespace and all: a word comes before or
+// after a figure's character there as it does without the whitespace.
 func (p *prefilter) mark(text string, figures figureChars, m *marks, ev *textEvidence) {
 	figures.text = text
 	p.words.each(text, func(at, end int, w *gateWord) { p.markText(m, w, at, end, &figures, ev) })
@@ -189,8 +199,13 @@ func (p *prefilter) markText(m *marks, w *gateWord, at, end int, figures *figure
 			mark(m.words, w.before)
 		}
 	}
-	m.heads = append(m.heads, w.heads...)
-	m.partners = append(m.partners, w.partners...)
+	// Most words are neither: an append of none still calls the runtime.
+	if len(w.heads) > 0 {
+		m.heads = append(m.heads, w.heads...)
+	}
+	if len(w.partners) > 0 {
+		m.partners = append(m.partners, w.partners...)
+	}
 	ev.add(w)
 }
 
@@ -206,7 +221,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	defer g.done(w)
 	h, m, ev := &w.hints, &w.text, &w.ev
 	for i, norm := range h.norms {
-		g.pre.mark(withoutSpace(g.dodges.CutText(norm)), figureChars{hints: h, field: i}, m, ev)
+		g.pre.mark(g.dodges.CutText(norm), figureChars{hints: h, field: i}, m, ev)
 	}
 	m.resolvePartners()
 	if len(m.heads) > 0 {

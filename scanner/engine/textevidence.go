@@ -3,38 +3,32 @@ package engine
 import "strings"
 
 // textEvidence is what a listing's text holds for the later parts of
-// patterns, before it has tokens (prefilter.mark fills it): the pattern
-// words that are stretches of the text, and the texts for the suffixes.
-// Every run of tokens is such a stretch, so it holds at least what the
-// tokens will: a head it cannot complete, the tokens cannot either.
+// patterns, before it has tokens (prefilter.mark fills it): the classes
+// of the pattern words that are stretches of the text, and the texts for
+// the suffixes. Every run of tokens is such a stretch, so it holds at
+// least what the tokens will: a head it cannot complete, the tokens
+// cannot either.
 type textEvidence struct {
-	texts []string    // each field's text, folded and without whitespace
-	hints *textHints  // the listing's, for the units its figures may have
-	words []*gateWord // the pattern words found, whose classes are read only for a head
-	// classes are the words' classes by table, each gathered when first
-	// asked: heads are resolved once every field's text has been read.
-	classes map[string]*classSet
-	// gathered are the sets of classes gathered for this listing, the
-	// only ones reset clears: every title is reset twice, and ranging over
-	// every table's set cost more than most titles' heads.
-	gathered []*classSet
+	texts []string   // each field's text, folded (whitespace kept)
+	hints *textHints // the listing's, for the units its figures may have
+	// classes are the class bits of the pattern words found, by table
+	// (patternTable.index): a word's are added as it is found, a bitwise or.
+	classes []uint64
 }
 
 // reset clears ev for the texts of another listing, keeping its lists.
 func (ev *textEvidence) reset(hints *textHints) {
 	clear(ev.texts)
-	clear(ev.words)
-	ev.texts, ev.words, ev.hints = ev.texts[:0], ev.words[:0], hints
-	for _, cls := range ev.gathered {
-		cls.gathered = false
-		clear(cls.set)
-	}
-	ev.gathered = ev.gathered[:0]
+	clear(ev.classes)
+	ev.texts, ev.hints = ev.texts[:0], hints
 }
 
 func (ev *textEvidence) add(tw *gateWord) {
-	if len(tw.classes) > 0 {
-		ev.words = append(ev.words, tw)
+	for _, c := range tw.classes {
+		for len(ev.classes) <= c.table {
+			ev.classes = append(ev.classes, 0)
+		}
+		ev.classes[c.table] |= c.bits
 	}
 }
 
@@ -61,9 +55,12 @@ func writtenAfterFigure(fromFigure []string, unit string) bool {
 	return false
 }
 
+// hasSuffix: a suffix is a stretch of some text read without whitespace,
+// as a run of tokens is (the texts are kept as read: few titles ask).
 func (ev *textEvidence) hasSuffix(_ string, suffixes []string) bool {
-	for _, s := range suffixes {
-		for _, text := range ev.texts {
+	for _, text := range ev.texts {
+		text = withoutSpace(text)
+		for _, s := range suffixes {
 			if strings.Contains(text, withoutSpace(s)) {
 				return true
 			}
@@ -72,34 +69,10 @@ func (ev *textEvidence) hasSuffix(_ string, suffixes []string) bool {
 	return false
 }
 
-// tableClasses gathers the classes of one table, the first time a head of
-// it asks: most titles have a head of one table (包 of 包邮), and the
-// words found hold classes of several. The sets are kept, cleared, for the
-// next listing's (reset).
-func (ev *textEvidence) tableClasses(_, table string, _ *patternTable) map[string]bool {
-	cls := ev.classes[table]
-	if cls != nil && cls.gathered {
-		return cls.set
+// tableClasses are the class bits of pt's pattern words found.
+func (ev *textEvidence) tableClasses(_ string, pt *patternTable) uint64 {
+	if pt.index < len(ev.classes) {
+		return ev.classes[pt.index]
 	}
-	if cls == nil {
-		if ev.classes == nil {
-			ev.classes = map[string]*classSet{}
-		}
-		cls = &classSet{set: map[string]bool{}}
-		ev.classes[table] = cls
-	}
-	for _, tw := range ev.words {
-		for _, c := range tw.classes[table] {
-			cls.set[c] = true
-		}
-	}
-	cls.gathered = true
-	ev.gathered = append(ev.gathered, cls)
-	return cls.set
-}
-
-// classSet is the classes of one table's words found, once gathered.
-type classSet struct {
-	gathered bool
-	set      map[string]bool
+	return 0
 }

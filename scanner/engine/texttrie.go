@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xiaoer-dev/xiaoer/listings/runes"
@@ -105,9 +106,11 @@ func edgeBit(node int32, r rune) uint64 {
 }
 
 // each calls found with every word of the trie that starts at some
-// character of text, and the byte offsets where it starts and ends. Each
+// character of text read without its whitespace (withoutSpace: no word
+// holds any), and the byte offsets in text where it starts and ends. Each
 // character is decoded once as a start, and again only where it continues
-// some word (most starts end at their first or second character).
+// some word (most starts end at their first or second character). Reading
+// through the whitespace spares the text stage a copy of half the titles.
 func (t *textTrie) each(text string, found func(int, int, *gateWord)) {
 	for i := 0; i < len(text); {
 		r, size := runes.At(text, i) // see runes
@@ -128,6 +131,9 @@ func (t *textTrie) walk(text string, i, j int, node int32, found func(int, int, 
 		if w := t.words[node]; w != nil {
 			found(i, j, w)
 		}
+		if j < len(text) && mayBeSpace(text[j]) {
+			j += spacesAt(text, j)
+		}
 		if j >= len(text) {
 			return
 		}
@@ -141,4 +147,19 @@ func (t *textTrie) walk(text string, i, j int, node int32, found func(int, int, 
 		}
 		node, j = next, j+n
 	}
+}
+
+// spacesAt is the length of the run of whitespace and NUL characters at
+// byte j of text (those withoutSpace drops), 0 where there is none: most
+// characters fail the byte test (mayBeSpace).
+func spacesAt(text string, j int) int {
+	k := j
+	for k < len(text) && mayBeSpace(text[k]) {
+		r, n := utf8.DecodeRuneInString(text[k:])
+		if r != 0 && !unicode.IsSpace(r) {
+			break
+		}
+		k += n
+	}
+	return k - j
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"reflect"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
@@ -96,4 +97,84 @@ func lookedUp(words map[string]*gateWord, text string) []trieHit {
 		i += size
 	}
 	return out
+}
+
+// Reading a text through its whitespace finds the words that looking up
+// every stretch of the text without its whitespace (withoutSpace) finds,
+// in the order, each starting and ending at the same characters and on
+// the same side of the first and the last character that can start a
+// figure (figureCharsOf): for whitespace and NUL of every kind, other
+// controls and broken bytes, and the fixtures' and the corpus titles'
+// texts as normalised and cut.
+func TestTextTrieReadsThroughWhitespace(t *testing.T) {
+	t.Parallel()
+	c := checker(t)
+	trie := c.Engine.gate.pre.words
+	words := trieWords(trie)
+	texts := []string{"", " ", "全网 最低", "全网 最低\u3000价", "3 件 最好", "\xff 全网\x00最低 \xe4\xb8",
+		"最\u00a0好\u2029的\u0085 1", "全网\x01最低", "全网\u200b最低"}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r == 0 || unicode.IsSpace(r) {
+			texts = append(texts, "全网"+string(r)+"最低"+string(r), string(r)+"包 邮 5"+string(r)+string(r)+"天")
+		}
+	}
+	for _, l := range stemListings(t) {
+		for _, ft := range facts.FieldTexts(l) {
+			norm := facts.Normalize(ft.Text)
+			texts = append(texts, norm, c.Engine.gate.dodges.CutText(norm))
+		}
+	}
+	found := 0
+	for _, text := range texts {
+		got, want := spacedHits(trie, text), stretchHits(words, withoutSpace(text))
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: reading through whitespace finds %v, looking up %v", text, got, want)
+		}
+		found += len(got)
+	}
+	if found < 10000 {
+		t.Errorf("%d words found: want many more, or this proves little", found)
+	}
+}
+
+// spacedHit is a word found, by the characters (whitespace left out)
+// where it starts and ends, and where it stands against the figures.
+type spacedHit struct {
+	at, end          int
+	w                *gateWord
+	afterFirst, last bool
+}
+
+func spacedHits(trie *textTrie, text string) []spacedHit {
+	first, last := figureCharsOf(text)
+	var out []spacedHit
+	trie.each(text, func(at, end int, w *gateWord) {
+		out = append(out, spacedHit{keptBefore(text, at), keptBefore(text, end), w, at >= first, end <= last})
+	})
+	return out
+}
+
+// stretchHits are the words that are stretches of text, by start,
+// shortest first (see lookedUp).
+func stretchHits(words map[string]*gateWord, text string) []spacedHit {
+	first, last := figureCharsOf(text)
+	var out []spacedHit
+	for i := 0; i < len(text); {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		for j := i; j < len(text); {
+			_, n := utf8.DecodeRuneInString(text[j:])
+			j += n
+			if w := words[text[i:j]]; w != nil {
+				out = append(out, spacedHit{keptBefore(text, i), keptBefore(text, j), w, i >= first, j <= last})
+			}
+		}
+		i += size
+	}
+	return out
+}
+
+// keptBefore counts the characters before byte i of text that
+// withoutSpace keeps.
+func keptBefore(text string, i int) int {
+	return utf8.RuneCountInString(withoutSpace(text[:i]))
 }
