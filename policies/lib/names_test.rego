@@ -61,3 +61,33 @@ test_unexempting_needs_the_engines_lists_and_no_name_or_negation if {
 	not lexicon.unexempting with input as object.union(listed, {"listing": {"lexicon": {"held": negation}}})
 	not lexicon.unexempting with input as object.union(listed, {"listing": {"attributes": [{"name": "品牌", "value": "洁丽雅"}]}})
 }
+
+# nameless's first body (plain reads of the engine's lists) answers as
+# no_names, the names worked out, on the engine's documents: without a
+# name, with a run of a names lexicon, a brand attribute, a registered
+# name in the table or in the config, and an empty config.
+test_nameless_answers_as_no_names if {
+	d := t.doc({"title": ["纯棉", "毛巾"]}, [])
+	listed := object.union(d, {"listing": {"lexicon": {"found": {}}}})
+	work := {"registered_names": {"works": [{"field": "title", "i": 0, "n": 1, "key": "纯棉"}]}}
+	docs := [
+		listed,
+		object.union(listed, {"listing": {"lexicon": {"found": work}}}),
+		object.union(listed, {"listing": {"attributes": [{"name": "品牌", "value": "洁丽雅"}]}}),
+	]
+	every doc in docs {
+		holds_nameless(doc, {}) == holds_no_names(doc, {})
+	}
+	holds_nameless(listed, {}) # the first body holds there
+	holds_nameless(listed, {"毛巾": {}}) == holds_no_names(listed, {"毛巾": {}})
+	holds_nameless(listed, {}) == holds_no_names(listed, {}) with data.config.registered_names as {"毛巾": "毛巾"}
+	holds_nameless(listed, {}) == holds_no_names(listed, {}) with data.config.registered_names as {}
+}
+
+holds_nameless(doc, names) := true if {
+	lexicon.nameless with input as doc with data.tables.registered_names.names as names
+} else := false
+
+holds_no_names(doc, names) := true if {
+	lexicon.no_names with input as doc with data.tables.registered_names.names as names
+} else := false
