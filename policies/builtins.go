@@ -16,6 +16,7 @@ func init() {
 		fn   topdown.BuiltinFunc
 	}{
 		{findingBuiltin, finding},
+		{exposureBuiltin, exposure},
 		{matchesBuiltin, matches},
 		{longestBuiltin, longest},
 		{keyAtBuiltin, keyAt},

@@ -53,6 +53,9 @@ type Engine struct {
 	// ruleQueries evaluate a document's rules without main.rego's lookup
 	// (shipquery.go, listquery.go; nil: main.rego for every document).
 	ruleQueries *ruleQueries
+	// exposures remember lib.exposure_of's answers for the pack's
+	// evaluations (exposurememo.go; nil: worked out in each).
+	exposures *exposureMemo
 }
 
 // Options configures the policy set.
@@ -134,6 +137,9 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		}
 		e.shipMemo = newShipMemo()
 		e.ruleQueries = newRuleQueries(pack, hitRules(ctx, embedded, pack))
+		if e.exposures, err = newExposureMemo(ctx, pack); err != nil {
+			return nil, err
+		}
 	}
 	if e.userRules, err = prepareUserRules(ctx, userRuleFiles(opts.Bundles), base); err != nil {
 		return nil, err
@@ -256,7 +262,7 @@ func (e *Engine) EvalGated(ctx context.Context, doc *facts.Document, read Gated)
 	if err != nil {
 		return nil, err
 	}
-	found, err := e.evalFindings(ctx, input)
+	found, err := e.evalFindings(e.withExposures(ctx), input)
 	if err != nil {
 		return nil, err
 	}

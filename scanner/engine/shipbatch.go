@@ -41,6 +41,7 @@ func (e *Engine) EvalBatch(ctx context.Context, docs []*facts.Document) []Judgem
 	inputs := make([]ast.Value, len(docs))
 	var lists []*listQuery // in the order first met
 	pending := map[*listQuery][]int{}
+	packCtx := e.withExposures(ctx) // the pack's evaluations; user rules' work exposure out inline
 	for i, doc := range docs {
 		skip, none := e.Skipped(doc)
 		if none {
@@ -53,14 +54,14 @@ func (e *Engine) EvalBatch(ctx context.Context, docs []*facts.Document) []Judgem
 			continue
 		}
 		inputs[i] = input
-		found, later, err := e.memoFindings(ctx, input)
+		found, later, err := e.memoFindings(packCtx, input)
 		if !later {
 			out[i] = Judgement{found, err}
 			continue
 		}
-		lq := e.ruleQueries.forInput(ctx, input)
+		lq := e.ruleQueries.forInput(packCtx, input)
 		if lq == nil || lq.batch == nil {
-			out[i].Findings, out[i].Err = e.evalDecoded(ctx, input)
+			out[i].Findings, out[i].Err = e.evalDecoded(packCtx, input)
 			continue
 		}
 		if pending[lq] == nil {
@@ -69,7 +70,7 @@ func (e *Engine) EvalBatch(ctx context.Context, docs []*facts.Document) []Judgem
 		pending[lq] = append(pending[lq], i)
 	}
 	for _, lq := range lists {
-		e.evalBatched(ctx, lq, pending[lq], inputs, out)
+		e.evalBatched(packCtx, lq, pending[lq], inputs, out)
 	}
 	for i, doc := range docs {
 		if inputs[i] == nil || out[i].Err != nil {

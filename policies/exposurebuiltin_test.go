@@ -1,0 +1,54 @@
+package policies
+
+import (
+	"context"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
+)
+
+// stubExposures answers xiaoer.exposure with answer (nil: undefined) and
+// notes the operands it was asked with.
+type stubExposures struct {
+	answer *ast.Term
+	asked  [][3]*ast.Term
+}
+
+func (s *stubExposures) Exposure(_ topdown.BuiltinContext, x, hit, input *ast.Term) (*ast.Term, error) {
+	s.asked = append(s.asked, [3]*ast.Term{x, hit, input})
+	return s.answer, nil
+}
+
+// lib.finding takes a finding's exposure from the Exposures its
+// evaluation was started with, asked with meta.exposure, the hit's
+// platform figures and the input; where they have no answer, and where
+// there are none (policy tests, other tools), it works exposure out
+// inline, as before.
+func TestFindingExposureFromContext(t *testing.T) {
+	pq := prepareBeside(t, "", `x := data.xiaoer.lib.finding(`+metaFull+`, {"message": "m", "s": 1, "platform_cny": 3})`)[0]
+	input := ast.MustParseTerm(`{"kind": "listing", "listing": {"price": {"amount": 100}}}`)
+	inline := answer(context.Background(), pq, input.Value)
+	if inline == "undefined" || inline == "error" {
+		t.Fatalf("lib.finding inline: %s", inline)
+	}
+	none := &stubExposures{}
+	if got := answer(WithExposures(context.Background(), none), pq, input.Value); got != inline {
+		t.Errorf("no answer: got\n%s\nwant (inline)\n%s", got, inline)
+	}
+	if len(none.asked) != 1 {
+		t.Fatalf("asked %d times, want once", len(none.asked))
+	}
+	want := [3]string{`{"points": "misdescription_material", "punitive": true}`, `{"platform_cny": 3}`, input.String()}
+	for i, op := range none.asked[0] {
+		if op.String() != want[i] {
+			t.Errorf("operand %d: %v, want %s", i+1, op, want[i])
+		}
+	}
+	marked := &stubExposures{answer: ast.StringTerm("remembered")}
+	got := answer(WithExposures(context.Background(), marked), pq, input.Value)
+	f := ast.MustParseTerm(got).Value.(ast.Object)
+	if e := f.Get(ast.StringTerm("exposure")); e == nil || e.String() != `"remembered"` {
+		t.Errorf("exposure %v, want the Exposures' answer", e)
+	}
+}
