@@ -174,9 +174,19 @@ func FieldTexts(l *listings.Listing) []FieldText {
 }
 
 // AppendFieldTexts appends FieldTexts(l) to dst: a caller that reads the
-// texts of one listing after another keeps one list.
+// texts of one listing after another keeps one list. A listing without
+// attributes, SKUs or promises (each of a title list: the gate asks of
+// every one) has its own strings for texts, nothing to join.
 func AppendFieldTexts(dst []FieldText, l *listings.Listing) []FieldText {
-	return appendWithText(dst, allFieldTexts(l))
+	if len(l.Attributes) > 0 || len(l.SKUs) > 0 || len(l.Promises) > 0 {
+		return appendWithText(dst, allFieldTexts(l))
+	}
+	for _, t := range [...]FieldText{{FieldTitle, l.Title}, {FieldSubtitle, l.Subtitle}, {FieldDescription, l.Description}} {
+		if t.Text != "" {
+			dst = append(dst, t)
+		}
+	}
+	return dst
 }
 
 func allFieldTexts(l *listings.Listing) [6]FieldText {

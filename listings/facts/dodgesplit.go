@@ -12,6 +12,15 @@ import (
 // them is dropped only where a listed word stands around it whole.
 const splitters = "-."
 
+// isSplitter marks the bytes of splitters: unsplit asks of every byte of
+// a text that holds one, where a search of splitters made a call a byte.
+var isSplitter = func() (is [256]bool) {
+	for i := range len(splitters) {
+		is[splitters[i]] = true
+	}
+	return is
+}()
+
 // addSplits records, for every place between two Chinese characters of
 // word, the word's text before and after that place, keyed by the two
 // characters (消炎 → 消|炎 under "消炎").
@@ -39,11 +48,11 @@ func (d *Dodges) unsplit(norm string, origin []int) (string, []int) {
 	out := make([]int, 0, len(origin))
 	last := 0 // bytes of norm before last are written
 	for i := 0; i < len(norm); i++ {
-		if strings.IndexByte(splitters, norm[i]) < 0 || i == 0 {
+		if !isSplitter[norm[i]] || i == 0 {
 			continue
 		}
 		j := i
-		for j < len(norm) && strings.IndexByte(splitters, norm[j]) >= 0 {
+		for j < len(norm) && isSplitter[norm[j]] {
 			j++
 		}
 		if hanAround(norm[:i], norm[j:]) && d.insideWord(b.String()+norm[last:i], norm[j:]) {

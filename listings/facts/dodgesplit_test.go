@@ -51,3 +51,13 @@ func TestUnsplitKeepsOffsetsOnTheSellersText(t *testing.T) {
 		t.Fatalf("tokens 消 and 炎 span %d..%d of %q, want 消-炎", s, e, text)
 	}
 }
+
+// isSplitter marks the bytes of splitters and no other byte.
+func TestIsSplitterIsSplitters(t *testing.T) {
+	t.Parallel()
+	for c := 0; c < 256; c++ {
+		if got, want := isSplitter[c], strings.IndexByte(splitters, byte(c)) >= 0; got != want {
+			t.Errorf("%q: splitter %v, want %v", byte(c), got, want)
+		}
+	}
+}

@@ -109,7 +109,7 @@ func startsWordOf[T any](lx *lexicon[T], f, prev rune, text string, i int) bool 
 		return false
 	}
 	lengths := lx.lengths[f]
-	return len(lengths) > 0 && holdsWordAt(lx, lengths, text, i)
+	return len(lengths) > 0 && holdsWordAt(lx, lengths, text, i, f)
 }
 
 // holdsWordAt: a word of lx of one of lengths (those of the words of its
@@ -118,10 +118,13 @@ func startsWordOf[T any](lx *lexicon[T], f, prev rune, text string, i int) bool 
 // (a word of 16 runes or more, none yet, folds them for each length), and
 // no further than the second where no word starts with the two
 // (lexicon.pairs): then only a word of one rune is looked up.
-func holdsWordAt[T any](lx *lexicon[T], lengths []int, text string, i int) bool {
+func holdsWordAt[T any](lx *lexicon[T], lengths []int, text string, i int, f rune) bool {
 	const most = 16
 	if lengths[0] >= most {
 		return holdsWordEach(lx, lengths, text, i, folded0(text, i))
+	}
+	if next, ok := secondRune(text, i); ok && (!lx.seconds.MayHave(next) || !lx.pairs.mayHave(f, next)) {
+		return lengths[len(lengths)-1] == 1 && holdsRune(lx, f, next) // as the loop below reads it
 	}
 	var buf [64]byte
 	var ends [most]int    // ends[k]: the bytes of key that hold k runes
@@ -154,6 +157,33 @@ func holdsWordAt[T any](lx *lexicon[T], lengths []int, text string, i int) bool 
 		}
 	}
 	return false
+}
+
+// secondRune is the rune after the one at byte i of text, normalised and
+// folded; ok is false at the end of the text. Behind most first runes of
+// the hints it goes on as no word (lexicon.pairs): holdsWordAt then reads
+// no further.
+func secondRune(text string, i int) (next rune, ok bool) {
+	_, size := runes.At(text, i)
+	if size == 0 {
+		_, size = utf8.DecodeRuneInString(text[i:])
+	}
+	if i += size; i >= len(text) {
+		return 0, false
+	}
+	r, size := runes.At(text, i)
+	if size == 0 {
+		r, _ = utf8.DecodeRuneInString(text[i:])
+	}
+	return foldMaterialRune(normalizeFast(r)), true
+}
+
+// holdsRune: the folded rune f is a word of lx, a Latin one not followed
+// by the Latin letter next.
+func holdsRune[T any](lx *lexicon[T], f, next rune) bool {
+	var buf [utf8.UTFMax]byte
+	_, found := lx.words[string(utf8.AppendRune(buf[:0], f))]
+	return found && (!isLatinLower(f) || !isLatinLower(next))
 }
 
 // holdsWordEach is holdsWordAt folding the runes for each length.

@@ -109,3 +109,18 @@ func lexiconWords[T any](lx *lexicon[T]) map[string]bool {
 	}
 	return out
 }
+
+// A lexicon with words of one Latin letter and of one Chinese character
+// beside longer ones answers as the scanner too: a letter glued to another
+// is no word, behind a first rune that goes on as no word of its own
+// (lexicon.pairs) as behind one that does.
+func TestHoldsWordOfReadsOneRuneWordsAsTheScanners(t *testing.T) {
+	t.Parallel()
+	lx := newLexicon(map[string]bool{"x": true, "xy": true, "棉": true, "棉麻": true, "麻布料": true})
+	starts := newHintStarts(lx)
+	for _, text := range []string{"x", "xa", "ax", "x y", "xy", "xyz", "x棉", "棉", "棉a", "棉花", "棉麻", "麻布", "麻布料", "a棉x", "x1"} {
+		if got, want := holdsWordOf(lx, starts, text), scannerHolds(lx, text); got != want {
+			t.Errorf("%q: a word %v, the scanner finds one: %v", text, got, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -66,8 +67,11 @@ type gate struct {
 	// after figures, partner-context words.
 	words    map[string]*gateWord
 	prefixes map[string][]int // table key (a prefix) → alternatives
-	starts   patternStarts
-	contexts map[string]int // partner contexts, "table/context" → index (partnergate.go)
+	// prefixStarts marks the keys of prefixes of one character: a token
+	// is looked up by its first, and few tokens start with one.
+	prefixStarts facts.RuneKeys
+	starts       patternStarts
+	contexts     map[string]int // partner contexts, "table/context" → index (partnergate.go)
 	// open: some listing rule declares no needs, so the policies are
 	// evaluated for every listing.
 	open bool
@@ -270,6 +274,9 @@ func (g *gate) index(data map[string]any, path string, a int, words bool) error 
 	case !words:
 		for k := range keys {
 			g.prefixes[k] = append(g.prefixes[k], a)
+			if r, size := utf8.DecodeRuneInString(k); size == len(k) {
+				g.prefixStarts.Add(r)
+			}
 		}
 	case lexicon == patternHeads && g.starts[table] != nil:
 		for k := range keys {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/bundle"
 
@@ -282,5 +283,25 @@ func assertGate(t *testing.T, cases []gateCase) {
 				t.Errorf("%s (%s): %s found %q (%v), want %q", c.title, jj.how, id, got, err, c.finding)
 			}
 		}
+	}
+}
+
+// Every prefix a token can be looked up by (its first character) is
+// marked: markWords asks the marks before the map, and leaves out only
+// characters no prefix is.
+func TestPrefixStartsMarkEveryPrefixCharacter(t *testing.T) {
+	t.Parallel()
+	g := checker(t).Engine.gate
+	one := 0
+	for k := range g.prefixes {
+		if r, size := utf8.DecodeRuneInString(k); size == len(k) && size > 0 {
+			one++
+			if !g.prefixStarts.MayHave(r) {
+				t.Errorf("prefix %q: not marked", k)
+			}
+		}
+	}
+	if one == 0 {
+		t.Error("no prefix of one character: this proves nothing")
 	}
 }

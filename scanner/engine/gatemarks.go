@@ -86,9 +86,10 @@ func (g *gate) markTokensIn(m *marks, fields map[string]facts.Field, numbers fun
 // or the first character of a token (prefixes), and keeps the runs that
 // count only with more of the listing.
 func (g *gate) markWords(field string, toks []facts.Token, m *marks) {
-	var key []byte // looked up as string(key), which does not allocate
+	var buf [64]byte
+	key := buf[:0] // looked up as string(key), which does not allocate
 	for i, tok := range toks {
-		if _, size := utf8.DecodeRuneInString(tok.T); size > 0 {
+		if r, size := utf8.DecodeRuneInString(tok.T); size > 0 && g.prefixStarts.MayHave(r) {
 			mark(m.prefixes, g.prefixes[tok.T[:size]])
 		}
 		key = key[:0]

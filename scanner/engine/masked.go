@@ -26,6 +26,11 @@ type maskedBrands struct {
 	// can match behind it when that character is written plainly (see
 	// leadingCandidates).
 	byShown map[shownAt][][]rune
+	// byLater are the brands of all, in its order, by a character they
+	// hold (or a digit written for one, leet) at or after rune k: behind
+	// a leading mask and a space, a brand can match only if the first
+	// character the run leaves shown is one of its later ones (afterSpace).
+	byLater map[shownAt][][]rune
 	// first marks the first characters of byFirst in the Basic
 	// Multilingual Plane: most characters of a text start no brand, and a
 	// bit test is cheaper than the map.
@@ -49,7 +54,7 @@ type shownAt struct {
 
 func newMaskedBrands(data map[string]any) maskedBrands {
 	mb := maskedBrands{byFirst: map[rune][][]rune{}, byInitial: map[rune][][]rune{}, byShown: map[shownAt][][]rune{},
-		first: &facts.RuneKeys{}, starts: &facts.RuneKeys{}}
+		byLater: map[shownAt][][]rune{}, first: &facts.RuneKeys{}, starts: &facts.RuneKeys{}}
 	tables, _ := data["tables"].(map[string]any)
 	table, _ := tables["counterfeit"].(map[string]any)
 	brands, _ := table["masked_brands"].(map[string]any)
@@ -78,6 +83,7 @@ func newMaskedBrands(data map[string]any) maskedBrands {
 	}
 	mb.indexStarts()
 	mb.indexShown()
+	mb.indexLater()
 	mb.byPair = map[[2]rune][][]rune{}
 	for _, list := range mb.byFirst {
 		for _, brand := range list {
@@ -117,6 +123,28 @@ func (mb maskedBrands) indexShown() {
 		for _, brand := range mb.all {
 			if followsMask(brand, at) {
 				mb.byShown[at] = append(mb.byShown[at], brand)
+			}
+		}
+	}
+}
+
+// indexLater fills byLater: for each k, each brand of all under every
+// character it holds at k or after, and every digit leet writes for one.
+func (mb maskedBrands) indexLater() {
+	for _, brand := range mb.all {
+		for k := 1; k < len(brand); k++ {
+			held := map[rune]bool{}
+			for _, r := range brand[k:] {
+				held[r] = true
+				for _, d := range "0123456789" {
+					if leet(d, r, brand) {
+						held[d] = true
+					}
+				}
+			}
+			for r := range held {
+				at := shownAt{k, r}
+				mb.byLater[at] = append(mb.byLater[at], brand)
 			}
 		}
 	}
@@ -325,7 +353,31 @@ func (mb maskedBrands) leadingCandidates(text []rune, p int) [][]rune {
 	if q == len(text) {
 		return nil
 	}
+	if text[q] == ' ' && mb.byLater != nil {
+		return mb.afterSpace(text, q-p, q)
+	}
 	return mb.byShown[shownAt{q - p, text[q]}]
+}
+
+// afterSpace are the candidates behind a run of k masks followed by a
+// space at rune q. matchFrom reads the space, and every mask after it
+// (an x too, in a Chinese brand), as one run, then wants the first
+// character left shown to be the brand's at k or at k plus the masks
+// hidden, or a digit written for it: only brands that hold it at k or
+// after can match (byLater). Where an x stands first, the brands read it
+// differently (a letter of a Latin brand, a mask in a Chinese one), and
+// all of them are tried.
+func (mb maskedBrands) afterSpace(text []rune, k, q int) [][]rune {
+	for q < len(text) && isMaskRune(text[q]) {
+		q++
+	}
+	switch {
+	case q == len(text):
+		return nil // nothing shown after the run: no brand is written
+	case text[q] == 'x':
+		return mb.byShown[shownAt{k, ' '}]
+	}
+	return mb.byLater[shownAt{k, text[q]}]
 }
 
 // matchMasked matches brand at rune p of text with at least one mask: a run

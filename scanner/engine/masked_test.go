@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
@@ -247,5 +248,57 @@ func TestIsASCIIAlnumIsLatin(t *testing.T) {
 		if isASCIIAlnum(r) != isLatin(r) {
 			t.Fatalf("%U: isASCIIAlnum %v, isLatin %v", r, isASCIIAlnum(r), isLatin(r))
 		}
+	}
+}
+
+// Behind a leading mask and a space, the candidates (afterSpace) hold
+// every brand matchLeading matches there: for every brand, a run of masks
+// then spaces, further masks, an x, a digit written for a letter, before
+// each of its later characters, and at every leading mask of the
+// fixtures' and the corpus titles' texts.
+func TestLeadingCandidatesHoldEveryMatchAfterASpace(t *testing.T) {
+	t.Parallel()
+	mb := checker(t).Engine.gate.masked
+	digits := map[rune]string{'o': "0", 'i': "1", 'l': "1", 'e': "3", 'a': "4", 's': "5", 't': "7", 'b': "8"}
+	var texts [][]rune
+	for _, l := range stemListings(t) {
+		for _, ft := range facts.FieldTexts(l) {
+			texts = append(texts, []rune(facts.Normalize(ft.Text)))
+		}
+	}
+	for _, brand := range mb.all {
+		for k := 1; k < len(brand); k++ {
+			for j := k; j < len(brand); j++ {
+				rest := string(brand[j+1:])
+				for _, run := range []string{"*", "**", "*/", "-", "*" + strings.Repeat("?", j-k)} {
+					for _, gap := range []string{" ", "  ", " *", " x", " - ", "x "} {
+						for _, shown := range []string{string(brand[j]), digits[brand[j]], "x"} {
+							texts = append(texts, []rune("新款"+run+gap+shown+rest+" 包"), []rune(run+gap+shown+rest))
+						}
+					}
+				}
+			}
+		}
+	}
+	matched := 0
+	for _, text := range texts {
+		for p := range text {
+			if !isMaskRune(text[p]) || text[p] == ' ' || p > 0 && isMaskRune(text[p-1]) {
+				continue // no leading mask starts here (matchAt)
+			}
+			candidates := mb.leadingCandidates(text, p)
+			for _, brand := range mb.all {
+				if _, ok := matchLeading(text, p, brand); !ok {
+					continue
+				}
+				matched++
+				if !slices.ContainsFunc(candidates, func(c []rune) bool { return string(c) == string(brand) }) {
+					t.Errorf("%q at %d: %s matches behind the mask, not among the candidates", string(text), p, string(brand))
+				}
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Errorf("%d leading matches: want more, or this proves little", matched)
 	}
 }
