@@ -8,23 +8,26 @@ import (
 	"github.com/open-policy-agent/opa/v1/types"
 )
 
-// xiaoer.exposure(x, hit, input) is lib.exposure_of(x, hit) (lib/exposure.rego)
-// on this input, as the Rego works it out, remembered: working it out
-// took a fifth of judging a title with a finding, and its operands
-// repeat from listing to listing (a rule's meta.exposure, mostly no
-// platform figures, the same few prices). The engine gives its
+// xiaoer.exposure(meta, hit, input) is lib.exposure(meta, hit)
+// (lib/exposure.rego): exposure_of of meta.exposure and the hit's
+// platform figures, on this input, as the Rego works it out, remembered.
+// Working it out took a fifth of judging a title with a finding, and its
+// operands repeat from listing to listing (a rule's meta.exposure, mostly
+// no platform figures, the same few prices). The engine gives its
 // evaluations the Exposures that remember the answers (WithExposures);
 // elsewhere (policy tests, other tools) there is none and the builtin is
-// undefined, so lib.finding works the exposure out inline.
+// undefined, so lib.finding works the exposure out inline. It is
+// undefined too where meta or hit is not an object (object.get and
+// object.filter fail there, inline).
 //
 // It is registered with OPA with the others (builtins.go).
 var exposureBuiltin = &ast.Builtin{
 	Name:        "xiaoer.exposure",
-	Description: "lib.exposure_of(x, hit) on this input, remembered by the engine; undefined outside the engine's evaluations (see lib/finding.rego).",
+	Description: "lib.exposure(meta, hit) on this input, remembered by the engine; undefined outside the engine's evaluations (see lib/finding.rego).",
 	Decl: types.NewFunction(
 		types.Args(
-			types.Named("x", types.A).Description("the rule's meta.exposure"),
-			types.Named("hit", types.A).Description("the hit's platform figures"),
+			types.Named("meta", types.A).Description("the rule's meta"),
+			types.Named("hit", types.A).Description("the hit"),
 			types.Named("input", types.A).Description("the input document"),
 		),
 		types.Named("exposure", types.A),
@@ -51,12 +54,35 @@ func exposure(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.
 		return nil
 	}
 	e, _ := bctx.Context.Value(exposuresKey{}).(Exposures)
-	if e == nil {
+	meta, ok := operands[0].Value.(ast.Object)
+	hit, ok2 := operands[1].Value.(ast.Object)
+	if e == nil || !ok || !ok2 {
 		return nil // lib.finding works it out inline
 	}
-	t, err := e.Exposure(bctx, operands[0], operands[1], operands[2])
+	x := meta.Get(keyExposure)
+	if x == nil {
+		x = ast.InternedEmptyObject
+	}
+	t, err := e.Exposure(bctx, x, platformFigures(hit), operands[2])
 	if err != nil || t == nil {
 		return err
 	}
 	return iter(t)
+}
+
+// platformKeys are lib.platform_keys (exposure.rego).
+var platformKeys = [...]*ast.Term{ast.StringTerm("platform_cny"), ast.StringTerm("platform_basis"), ast.StringTerm("platform_confirmed")}
+
+// platformFigures is object.filter(hit, platform_keys).
+func platformFigures(hit ast.Object) *ast.Term {
+	var items [][2]*ast.Term
+	for _, k := range platformKeys {
+		if v := hit.Get(k); v != nil {
+			items = append(items, ast.Item(k, v))
+		}
+	}
+	if items == nil {
+		return ast.InternedEmptyObject
+	}
+	return ast.ObjectTerm(items...)
 }

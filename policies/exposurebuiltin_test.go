@@ -52,3 +52,35 @@ func TestFindingExposureFromContext(t *testing.T) {
 		t.Errorf("exposure %v, want the Exposures' answer", e)
 	}
 }
+
+// xiaoer.exposure asks the Exposures with the operands lib.exposure
+// gives exposure_of (meta.exposure, the hit's platform_keys), for every
+// argument a policy can pass lib.finding; where there is no answer,
+// lib.finding gives what it gives inline, undefined and errors included.
+func TestExposureOperandsAsRego(t *testing.T) {
+	pqs := prepareBeside(t, "", "x := data.xiaoer.lib.finding(input.meta, input.hit)",
+		`x := [object.get(input.meta, "exposure", {}), object.filter(input.hit, data.xiaoer.lib.platform_keys)]`)
+	now, operands := pqs[0], pqs[1]
+	asked := 0
+	for _, c := range findingCases {
+		input := ast.NewObject(
+			ast.Item(ast.StringTerm("kind"), ast.StringTerm("listing")),
+			ast.Item(ast.StringTerm("meta"), ast.MustParseTerm(c[0])),
+			ast.Item(ast.StringTerm("hit"), ast.MustParseTerm(c[1])),
+		)
+		stub := &stubExposures{}
+		got, want := answer(WithExposures(context.Background(), stub), now, input), answer(context.Background(), now, input)
+		if got != want {
+			t.Errorf("finding(%s, %s) without an answer\n got %s\nwant %s (inline)", c[0], c[1], got, want)
+		}
+		for _, ops := range stub.asked {
+			asked++
+			if got, want := ast.ArrayTerm(ops[0], ops[1]).String(), answer(context.Background(), operands, input); got != want {
+				t.Errorf("finding(%s, %s) asked with %s, want %s", c[0], c[1], got, want)
+			}
+		}
+	}
+	if asked < len(findingCases)/2 {
+		t.Errorf("asked %d times for %d cases", asked, len(findingCases))
+	}
+}

@@ -14,11 +14,12 @@ package xiaoer.lib
 # in Go (xiaoer.finding, policies/findingbuiltin.go: one step where it
 # took a dozen); its exposure is worked out here, from the data tables:
 # by the engine through xiaoer.exposure (policies/exposurebuiltin.go),
-# which evaluates exposure_of once for each set of operands it meets and
-# remembers the answer; elsewhere (policy tests, other tools) inline.
-# The calls are nested: each local a body assigned was one more step per
-# finding. The platform keys are written out as platform_keys
-# (exposure.rego) lists them: a reference to it is a step.
+# which takes meta.exposure and the hit's platform figures as exposure
+# does (exposure.rego), evaluates exposure_of once for each set of
+# operands it meets and remembers the answer; elsewhere (policy tests,
+# other tools) inline. The calls are nested: each local a body assigned
+# was one more step per finding. The platform keys are written out as
+# platform_keys (exposure.rego) lists them: a reference to it is a step.
 finding(meta, hit) := f if {
-	f := xiaoer.finding(meta, hit, xiaoer.exposure(object.get(meta, "exposure", {}), object.filter(hit, {"platform_cny", "platform_basis", "platform_confirmed"}), input))
+	f := xiaoer.finding(meta, hit, xiaoer.exposure(meta, hit, input))
 } else := xiaoer.finding(meta, hit, exposure_of(object.get(meta, "exposure", {}), object.filter(hit, {"platform_cny", "platform_basis", "platform_confirmed"})))

@@ -12,7 +12,8 @@ import (
 )
 
 // exposureMemo answers xiaoer.exposure (policies/exposurebuiltin.go) for
-// the embedded pack's evaluations: lib.exposure_of(x, hit), evaluated in
+// the embedded pack's evaluations: lib.exposure_of(x, hit) (x the rule's
+// meta.exposure, hit the hit's platform figures), evaluated in
 // Rego by a query of its own the first time its operands are met, then
 // remembered. The operands are x, hit and the input's values at
 // exposureReads, the only input exposure_of reads (exposurememo_test.go
@@ -151,9 +152,19 @@ func (m *exposureMemo) add(in map[int][]*exposureAnswer, h int, a *exposureAnswe
 	m.n++
 }
 
+// exposureReadKeys are exposureReads as terms, made once.
+var exposureReadKeys = func() (keys [3][]*ast.Term) {
+	for i, path := range exposureReads {
+		for _, k := range path {
+			keys[i] = append(keys[i], ast.StringTerm(k))
+		}
+	}
+	return keys
+}()
+
 // readsOf are input's values at exposureReads (nil where it has none).
 func readsOf(input *ast.Term) (reads [3]*ast.Term) {
-	for i, path := range exposureReads {
+	for i, path := range exposureReadKeys {
 		t := input
 		for _, k := range path {
 			obj, ok := t.Value.(ast.Object)
@@ -161,7 +172,7 @@ func readsOf(input *ast.Term) (reads [3]*ast.Term) {
 				t = nil
 				break
 			}
-			if t = obj.Get(ast.StringTerm(k)); t == nil {
+			if t = obj.Get(k); t == nil {
 				break
 			}
 		}
