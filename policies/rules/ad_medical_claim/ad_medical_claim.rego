@@ -136,7 +136,23 @@ skipped(entry) := true if {
 # judged_as are the kinds the listing is judged as: a dosage form alone
 # (口服液, 胶囊) makes a drug, but yields to an explicit food, health-food
 # or cosmetics word (胶原蛋白肽饮品 口服液 普通食品 is a food).
-judged_as := {kind |
+#
+# Every kind comes from a run of the regulated or dosage_suffixes
+# lexicons or from the category, and the engine lists a lexicon in
+# input.listing.lexicon.found only where the listing has runs of it: on
+# its documents with neither and no category (most listings), the kinds
+# are none, in four reads, without the bodies of regulated and their
+# lookups (about 50k instructions a listing). Documents built by hand (no
+# found) work the kinds out.
+judged_as := set() if {
+	input.listing.lexicon.found
+	not input.listing.lexicon.found.ad_medical_claim.regulated
+	not input.listing.lexicon.found.ad_medical_claim.dosage_suffixes
+	object.get(input.listing, "category", "") == ""
+} else := regulated_kinds
+
+# regulated_kinds are the kinds the listing is judged as, worked out.
+regulated_kinds := {kind |
 	some kind in regulated
 	not yielded(kind)
 }

@@ -1,5 +1,6 @@
 package xiaoer.rules.ad_medical_claim_test
 
+import data.xiaoer.lib.lexicon
 import data.xiaoer.lib.lexicon_test as t
 import data.xiaoer.rules.ad_medical_claim
 
@@ -333,3 +334,31 @@ test_wordless_only_without_words_or_heads if {
 	not data.tables.ad_medical_claim.words["改善"]
 	data.tables.ad_medical_claim.pattern_heads["改善"]
 }
+
+# judged_as reads the engine's found list first: on a document shaped as
+# the engine's (found lists the lexicons the listing has runs of), it
+# answers as regulated_kinds, the kinds worked out, with or without a
+# regulated word, a dosage form or a category.
+test_judged_as_with_found_is_regulated_kinds if {
+	docs := [
+		t.title(["纯棉", "毛巾", "消炎"]),
+		t.title(["药品", "消炎"]),
+		t.title(["清肺", "抑", "火", "片"]),
+		t.docc({"title": ["纯棉", "消炎"]}, [], "药品"),
+	]
+	every doc in docs {
+		listed := with_found(doc)
+		kinds := ad_medical_claim.judged_as with input as listed
+		kinds == ad_medical_claim.regulated_kinds with input as listed
+	}
+	ad_medical_claim.judged_as == set() with input as with_found(docs[0])
+	ad_medical_claim.judged_as == {"drug"} with input as with_found(docs[1])
+}
+
+# with_found is doc with the engine's found list of this rule's lexicons:
+# those the listing has runs of.
+with_found(doc) := object.union(doc, {"listing": {"lexicon": {"found": {"ad_medical_claim": {lex: runs |
+	some lex in ["words", "pattern_heads", "regulated", "dosage_suffixes"]
+	runs := lexicon.found("ad_medical_claim", lex) with input as doc
+	count(runs) > 0
+}}}}})
