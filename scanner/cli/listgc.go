@@ -13,7 +13,7 @@ import (
 // listing's tokens, input document and evaluation are garbage once its
 // findings are written. At GOGC=100 the collector runs each time the live
 // heap's size is allocated again, which is every few hundred titles.
-// Letting the heap grow to a floor of 140 MiB first cuts the process's CPU
+// Letting the heap grow to a floor of 150 MiB first cuts the process's CPU
 // by about a tenth on title lists, exports and pages (issue 13's note),
 // and keeps a title list under 300 MB peak (jieba's dictionaries, about
 // 130 MB, lie outside the Go heap). Above the floor the limit follows twice
@@ -21,7 +21,7 @@ import (
 // would, never more often. GOGC or GOMEMLIMIT set by the user win.
 const (
 	listingsGCPercent = 400
-	listingsHeapFloor = 140 << 20
+	listingsHeapFloor = 150 << 20
 	// runtimeOverhead is the memory the limit counts beside the heap
 	// (stacks, the collector's metadata).
 	runtimeOverhead = 16 << 20
