@@ -85,18 +85,24 @@ func trieWords(trie *textTrie) map[string]*gateWord {
 // first.
 func lookedUp(words map[string]*gateWord, text string) []trieHit {
 	var out []trieHit
+	eachStretch(words, text, func(i, _ int, w *gateWord) { out = append(out, trieHit{i, w}) })
+	return out
+}
+
+// eachStretch calls f with the start, the end and the word of every
+// stretch of text that is a word, by start, shortest first.
+func eachStretch(words map[string]*gateWord, text string, f func(i, j int, w *gateWord)) {
 	for i := 0; i < len(text); {
 		_, size := utf8.DecodeRuneInString(text[i:])
 		for j := i; j < len(text); {
 			_, n := utf8.DecodeRuneInString(text[j:])
 			j += n
 			if w := words[text[i:j]]; w != nil {
-				out = append(out, trieHit{i, w})
+				f(i, j, w)
 			}
 		}
 		i += size
 	}
-	return out
 }
 
 // Reading a text through its whitespace finds the words that looking up
@@ -159,17 +165,9 @@ func spacedHits(trie *textTrie, text string) []spacedHit {
 func stretchHits(words map[string]*gateWord, text string) []spacedHit {
 	first, last := figureCharsOf(text)
 	var out []spacedHit
-	for i := 0; i < len(text); {
-		_, size := utf8.DecodeRuneInString(text[i:])
-		for j := i; j < len(text); {
-			_, n := utf8.DecodeRuneInString(text[j:])
-			j += n
-			if w := words[text[i:j]]; w != nil {
-				out = append(out, spacedHit{keptBefore(text, i), keptBefore(text, j), w, i >= first, j <= last})
-			}
-		}
-		i += size
-	}
+	eachStretch(words, text, func(i, j int, w *gateWord) {
+		out = append(out, spacedHit{keptBefore(text, i), keptBefore(text, j), w, i >= first, j <= last})
+	})
 	return out
 }
 
