@@ -40,6 +40,9 @@ func TestEmbeddedBundleLoads(t *testing.T) {
 	if b.Manifest.Revision == "" {
 		t.Error("manifest has no revision")
 	}
+	if got := Revision(); got != b.Manifest.Revision {
+		t.Errorf("Revision() = %q, want the bundle's %q", got, b.Manifest.Revision)
+	}
 	for _, m := range b.Modules {
 		if len(m.Path) > 10 && m.Path[len(m.Path)-10:] == "_test.rego" {
 			t.Errorf("test module %s in the production bundle", m.Path)
