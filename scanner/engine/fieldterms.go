@@ -3,7 +3,6 @@ package engine
 import (
 	"fmt"
 	"hash/maphash"
-	"reflect"
 	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -47,14 +46,14 @@ func newFieldTerms() *fieldTerms {
 // made for the listing alone).
 func (c *fieldTerms) of(f facts.Field) (*ast.Term, error) {
 	if c == nil {
-		return astTerm(reflect.ValueOf(f))
+		return fieldAST(f)
 	}
 	h := maphash.String(c.seed, f.Text)
 	old := c.kept.at(h)
 	if old != nil && sameField(old.field, f) {
 		return old.term, nil
 	}
-	t, err := astTerm(reflect.ValueOf(f))
+	t, err := fieldAST(f)
 	if err != nil || len(f.Tokens) > fieldMaxTokens || !c.kept.metBefore(h) {
 		return t, err // the first time: kept the next
 	}
