@@ -326,6 +326,24 @@ func TestGateAsksForMoreThanALoneDownClaim(t *testing.T) {
 	}
 }
 
+// promise-guarantee needs 假一赔N, or 正品保障 beside a replica word: 专柜正品
+// alone cannot give a finding, so it is skipped; beside 高仿 it is
+// evaluated and found.
+func TestGateAsksForAReplicaWordBesideAGenuineGuarantee(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	for _, c := range []struct {
+		title string
+		want  bool
+	}{
+		{"专柜正品 女士长款大衣", false},
+		{"专柜正品 高仿 女士长款大衣", true},
+		{"假一赔十 女士长款大衣", true},
+	} {
+		wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: c.title}, "promise_guarantee", "promise-guarantee", c.want)
+	}
+}
+
 // wantRule checks that rule package pkg (rule id) is evaluated on l, by
 // the gate before the document is built and after, and finds something
 // there, exactly when want.
