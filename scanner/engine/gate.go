@@ -21,11 +21,13 @@ import (
 // run of 1 to 4 tokens of some field is one of its keys (Words), or when
 // some token starts with one of its keys (Prefixes). Facts name facts of
 // the listing that must not be empty (see factLists; percents are the
-// numbers whose unit is %, promise_pair two promises or more). Promises name the
-// promise kinds (input.listing.promises[_].kind) one of which must be
-// there. Units name tables whose keys are units
-// (ad_education_guarantee.score_units): some figure of the listing must
-// have one of them (input.listing.numbers[_].unit). Two more narrow what
+// numbers whose unit is %, promise_pair two promises or more, down_pair
+// two down claims or more, down_content a down claim of a share: facts a
+// rule's findings need beyond the list being there, so it is skipped
+// where they are not). Promises name the promise kinds
+// (input.listing.promises[_].kind) one of which must be there. Units
+// name tables whose keys are units (ad_education_guarantee.score_units):
+// some figure of the listing must have one of them (input.listing.numbers[_].unit). Two more narrow what
 // the alternative's words (not its pattern heads) count for: AfterFigure,
 // when above 0, counts them only where one starts on the last token of a
 // figure of its field or at most that many tokens after it (10万+|宝宝,
@@ -110,6 +112,8 @@ var factLists = map[string]func(*facts.ListingFacts) bool{
 	"statement_pair": hasStatementPair,
 	"fiber_claims":   func(l *facts.ListingFacts) bool { return len(l.FiberClaims) > 0 },
 	"down_claims":    func(l *facts.ListingFacts) bool { return len(l.DownClaims) > 0 },
+	"down_pair":      func(l *facts.ListingFacts) bool { return len(l.DownClaims) > 1 },
+	"down_content":   hasDownContent,
 	"numbers":        func(l *facts.ListingFacts) bool { return len(l.Numbers) > 0 },
 	"percents":       hasPercent,
 	"promises":       func(l *facts.ListingFacts) bool { return len(l.Promises) > 0 },
@@ -123,6 +127,17 @@ var factLists = map[string]func(*facts.ListingFacts) bool{
 func hasStatementPair(l *facts.ListingFacts) bool {
 	for _, f := range l.Composition {
 		if f.Statement != l.Composition[0].Statement {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDownContent: some down claim of the copy states a share (kind
+// content: 90%白鸭绒, 含绒量90%).
+func hasDownContent(l *facts.ListingFacts) bool {
+	for _, c := range l.DownClaims {
+		if c.Kind == "content" {
 			return true
 		}
 	}
@@ -212,7 +227,7 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 		afterFigure: n.AfterFigure, partnered: n.Partnered, beforeFigure: n.BeforeFigure, figureUnits: figureUnits}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
-			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, numbers, percents, promises, promise_pair, attributes, masked)", f)
+			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, down_pair, down_content, numbers, percents, promises, promise_pair, attributes, masked)", f)
 		}
 	}
 	if len(n.Promises) > 0 {

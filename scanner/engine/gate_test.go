@@ -12,6 +12,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/bundle"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
 const userRuleHead = `package xiaoer.rules.shop_words
@@ -303,5 +304,60 @@ func TestPrefixStartsMarkEveryPrefixCharacter(t *testing.T) {
 	}
 	if one == 0 {
 		t.Error("no prefix of one character: this proves nothing")
+	}
+}
+
+// material-down needs the down of the attributes, two down claims or a
+// share: one claim alone in the copy (羽绒服 in a title) cannot give a
+// finding, so it is skipped and reaches neither the tokenizer nor the
+// policies; a second claim or a share is evaluated and found.
+func TestGateAsksForMoreThanALoneDownClaim(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	for _, c := range []struct {
+		title string
+		want  bool
+	}{
+		{"冬季加厚羽绒服女短款", false},
+		{"90%白鸭绒羽绒服女短款", true},
+		{"鸭绒鹅绒羽绒服女短款", true},
+	} {
+		wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: c.title}, "material_down", "material-down", c.want)
+	}
+}
+
+// promise-guarantee needs 假一赔N, or 正品保障 beside a replica word: 专柜正品
+// alone cannot give a finding, so it is skipped; beside 高仿 it is
+// evaluated and found.
+func TestGateAsksForAReplicaWordBesideAGenuineGuarantee(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	for _, c := range []struct {
+		title string
+		want  bool
+	}{
+		{"专柜正品 女士长款大衣", false},
+		{"专柜正品 高仿 女士长款大衣", true},
+		{"假一赔十 女士长款大衣", true},
+	} {
+		wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: c.title}, "promise_guarantee", "promise-guarantee", c.want)
+	}
+}
+
+// wantRule checks that rule package pkg (rule id) is evaluated on l, by
+// the gate before the document is built and after, and finds something
+// there, exactly when want.
+func wantRule(t *testing.T, j *judge, l *listings.Listing, pkg, id string, want bool) {
+	t.Helper()
+	skip, _ := j.Engine.Skipped(j.Builder.Build(l))
+	if evaluated := !slices.Contains(skip, pkg); evaluated != want {
+		t.Errorf("%s: %s evaluated %v, want %v", l.Title, pkg, evaluated, want)
+	}
+	if copied := *l; j.Engine.Unjudged(&copied, func() map[string]facts.Field { return j.Builder.Fields(&copied) }) == want {
+		t.Errorf("%s: unjudged before the build %v, want %v", l.Title, !want, !want)
+	}
+	found, _, err := j.CheckListing(t.Context(), l)
+	if err != nil || (len(rulesOf(found)[id]) > 0) != want {
+		t.Errorf("%s: findings %v, %v; want %s %v", l.Title, rulesOf(found), err, id, want)
 	}
 }

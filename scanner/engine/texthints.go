@@ -216,7 +216,7 @@ func factHint(fact string) string {
 	switch fact {
 	case "composition", "statement_pair", "fiber_claims":
 		return hintFibre
-	case "down", "down_claims":
+	case "down", "down_claims", "down_pair", "down_content":
 		return hintDown // the down specification comes from attributes only
 	case "promises", "promise_pair":
 		return hintPromises

@@ -29,10 +29,11 @@ meta := {
 	"exposure": {"punitive": true, "points": "misdescription_material"},
 }
 
-# needs: every finding starts from a down claim in the copy or from the
-# down the attributes state; a listing without either is skipped by the
-# engine (see main.rego).
-needs := {"facts": ["down_claims", "down"]}
+# needs: every finding starts from the down the attributes state, or from
+# down claims in the copy that are not lone (below): two claims or more,
+# or a share; a listing with none of these is skipped by the engine (see
+# main.rego).
+needs := {"facts": ["down", "down_pair", "down_content"]}
 
 down := object.get(input, ["listing", "down"], {})
 

@@ -27,9 +27,14 @@ meta := {
 	"exposure": {"points": "breach_special_promise"},
 }
 
-# needs: every finding starts from a guarantee (guarantee_kinds); a
-# listing without one is skipped by the engine (see main.rego).
-needs := {"promises": ["guarantee_fake_multiplier", "guarantee_genuine"]}
+# needs: every finding starts from a guarantee (guarantee_kinds): a
+# 假一赔N alone, or 正品保障 beside a replica word (replica_hits are runs of
+# that lexicon, which the engine counts as its words); a listing with
+# neither is skipped by the engine (see main.rego).
+needs := [
+	{"promises": ["guarantee_fake_multiplier"]},
+	{"promises": ["guarantee_genuine"], "words": ["promises.replica_words"]},
+]
 
 # meta_replica is meta for a guarantee beside replica wording: fraud risk,
 # so the consumer's punitive claim (消法 §55) counts too.
