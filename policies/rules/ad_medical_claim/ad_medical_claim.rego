@@ -101,7 +101,21 @@ plain_goods_in_medical_category(kind) if {
 # once: regulated and plain_goods_in_medical_category read them). The runs
 # are read as found, not as lexicon.matches builds them: only the key and
 # the position are wanted, not the span and entry of a hit.
-regulated_by_words contains tables.regulated[r.key].kind if {
+#
+# A run is marker_qualified only beside a token that is a word of
+# not_regulated_after or not_regulated_before, and the engine lists a
+# lexicon in input.listing.lexicon.found only where the listing has runs
+# of it: on its documents with neither (most listings) no run is
+# qualified, and the two calls of marker_qualified per run are left out.
+# Documents built by hand (no found) ask every run.
+regulated_by_words := {tables.regulated[r.key].kind | some r in lexicon.found("ad_medical_claim", "regulated")} if {
+	input.listing.lexicon.found
+	not input.listing.lexicon.found.ad_medical_claim.not_regulated_after
+	not input.listing.lexicon.found.ad_medical_claim.not_regulated_before
+} else := unqualified_kinds
+
+# unqualified_kinds are the kinds of the runs no marker qualifies.
+unqualified_kinds := {tables.regulated[r.key].kind |
 	some r in lexicon.found("ad_medical_claim", "regulated")
 	not marker_qualified(r)
 }

@@ -358,7 +358,28 @@ test_judged_as_with_found_is_regulated_kinds if {
 # with_found is doc with the engine's found list of this rule's lexicons:
 # those the listing has runs of.
 with_found(doc) := object.union(doc, {"listing": {"lexicon": {"found": {"ad_medical_claim": {lex: runs |
-	some lex in ["words", "pattern_heads", "regulated", "dosage_suffixes"]
+	some lex in ["words", "pattern_heads", "regulated", "dosage_suffixes", "not_regulated_after", "not_regulated_before"]
 	runs := lexicon.found("ad_medical_claim", lex) with input as doc
 	count(runs) > 0
 }}}}})
+
+# regulated_by_words takes every run's kind at once where the engine's
+# found list has no marker word; with one (医用|级, 非|药品) or without the
+# list it asks each run, and the answer is unqualified_kinds either way.
+test_regulated_by_words_with_found_is_unqualified_kinds if {
+	docs := [
+		t.title(["药品", "消炎"]),
+		t.title(["医用", "级", "硅胶", "消炎"]),
+		t.title(["非", "药品", "治疗", "湿疹"]),
+		t.title(["医用", "硅胶", " ", "咖啡", "杯"]),
+	]
+	every doc in docs {
+		listed := with_found(doc)
+		kinds := ad_medical_claim.regulated_by_words with input as listed
+		kinds == ad_medical_claim.unqualified_kinds with input as listed
+		kinds == ad_medical_claim.regulated_by_words with input as doc
+	}
+	ad_medical_claim.regulated_by_words == {"drug"} with input as with_found(docs[0])
+	ad_medical_claim.regulated_by_words == set() with input as with_found(docs[1])
+	ad_medical_claim.regulated_by_words == set() with input as with_found(docs[2])
+}
