@@ -49,6 +49,77 @@ func tokensAST(toks []facts.Token) *ast.Array {
 }
 
 var (
+	keySentences = ast.StringTerm("sentences")
+	keyTokens    = ast.StringTerm("tokens")
+	keyEnd       = ast.StringTerm("end")
+	keyFirst     = ast.StringTerm("first") // keyText is shipast.go's
+)
+
+var (
+	fieldType    = reflect.TypeFor[facts.Field]()
+	sentenceType = reflect.TypeFor[facts.Sentence]()
+	spanType     = reflect.TypeFor[facts.Span]()
+)
+
+// fieldAST is the term of a field, {sentences, text, tokens}, as astTerm
+// converts it, made without reflection: a judged listing's title (and
+// each field not shared) is converted for every listing, and its
+// sentences cost more to walk by reflection than to make. Its sentences'
+// terms are allocated together, as tokensAST's are.
+func fieldAST(f facts.Field) (*ast.Term, error) {
+	if !plainField() {
+		return astTerm(reflect.ValueOf(f))
+	}
+	text, err := scalarTerm(reflect.ValueOf(f.Text))
+	if err != nil {
+		return nil, err
+	}
+	tokens := ast.NullTerm()
+	if f.Tokens != nil {
+		tokens = ast.NewTerm(tokensAST(f.Tokens))
+	}
+	return ast.ObjectTerm(
+		ast.Item(keySentences, sentencesAST(f.Sentences)),
+		ast.Item(keyText, text),
+		ast.Item(keyTokens, tokens),
+	), nil
+}
+
+// sentencesAST is the array of a field's sentences: {e, end, first, s},
+// end and first left out when nil (omitempty).
+func sentencesAST(sents []facts.Sentence) *ast.Term {
+	switch {
+	case sents == nil:
+		return ast.NullTerm()
+	case len(sents) == 0:
+		return ast.InternedEmptyArray
+	}
+	terms := make([]*ast.Term, len(sents))
+	slab := make([]ast.Term, len(sents))
+	for i, sp := range sents {
+		var buf [4][2]*ast.Term
+		items := append(buf[:0], ast.Item(keyE, ast.InternedTerm(sp.E)))
+		if sp.End != nil {
+			items = append(items, ast.Item(keyEnd, ast.InternedTerm(*sp.End)))
+		}
+		if sp.First != nil {
+			items = append(items, ast.Item(keyFirst, ast.InternedTerm(*sp.First)))
+		}
+		items = append(items, ast.Item(keyS, ast.InternedTerm(sp.S)))
+		slab[i].Value = ast.NewObject(items...)
+		terms[i] = &slab[i]
+	}
+	return ast.ArrayTerm(terms...)
+}
+
+// plainField: neither a field, a sentence nor a span marshals itself, so
+// fieldAST's objects are what astTerm makes of them.
+func plainField() bool {
+	return marshalingOf(fieldType) == marshalsNot && marshalingOf(sentenceType) == marshalsNot &&
+		marshalingOf(spanType) == marshalsNot
+}
+
+var (
 	documentType = reflect.TypeFor[facts.Document]()
 	listingType  = reflect.TypeFor[facts.ListingFacts]()
 )

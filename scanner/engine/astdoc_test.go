@@ -161,3 +161,52 @@ func jsonToAST(doc *facts.Document) (ast.Value, error) {
 	}
 	return v, nil
 }
+
+// TestFieldASTAsReflection: a field made without reflection is the term
+// astTerm makes of it, for the shapes a field can take: no tokens or
+// sentences (nil or empty), sentences without token indexes, large
+// offsets, invalid UTF-8, and every field of the fixture listings.
+func TestFieldASTAsReflection(t *testing.T) {
+	t.Parallel()
+	one, big := 1, 5000
+	fields := []facts.Field{
+		{},
+		{Text: "棉T恤", Tokens: []facts.Token{}, Sentences: []facts.Sentence{}},
+		{Text: "棉T恤", Tokens: []facts.Token{{T: "棉", S: 0, E: 3}, {T: "t恤", S: 3, E: 7}}},
+		{Text: "a。b", Sentences: []facts.Sentence{{Span: facts.Span{S: 0, E: 4}}, {Span: facts.Span{S: 4, E: 5}, First: &one}}},
+		{Text: "a", Sentences: []facts.Sentence{{Span: facts.Span{S: 0, E: big}, End: &big}, {Span: facts.Span{S: big, E: big + 1}, First: &one, End: &big}}},
+		{Text: "bad \xff text", Tokens: []facts.Token{{T: "bad", S: 0, E: 3}}},
+	}
+	c := checker(t)
+	for _, name := range []string{"jd-sweater.html", "taobao-new-dress.html", "tmall-down-jacket.gbk.html"} {
+		raw, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "pages", name))
+		if err != nil {
+			continue
+		}
+		ls, err := listings.Parse(name, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range ls {
+			for _, f := range c.Builder.Build(l).Listing.Fields {
+				fields = append(fields, f)
+			}
+		}
+	}
+	if len(fields) < 10 {
+		t.Fatalf("%d fields: the fixtures hold too few", len(fields))
+	}
+	for i, f := range fields {
+		got, err := fieldAST(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := astTerm(reflect.ValueOf(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Value.Compare(want.Value) != 0 || got.Hash() != want.Hash() || got.String() != want.String() {
+			t.Errorf("field %d: made %v, by reflection %v", i, got, want)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package engine
 import (
 	"fmt"
 	"hash/maphash"
-	"reflect"
 	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -47,14 +46,14 @@ func newFieldTerms() *fieldTerms {
 // made for the listing alone).
 func (c *fieldTerms) of(f facts.Field) (*ast.Term, error) {
 	if c == nil {
-		return astTerm(reflect.ValueOf(f))
+		return fieldAST(f)
 	}
 	h := maphash.String(c.seed, f.Text)
 	old := c.kept.at(h)
 	if old != nil && sameField(old.field, f) {
 		return old.term, nil
 	}
-	t, err := astTerm(reflect.ValueOf(f))
+	t, err := fieldAST(f)
 	if err != nil || len(f.Tokens) > fieldMaxTokens || !c.kept.metBefore(h) {
 		return t, err // the first time: kept the next
 	}
@@ -69,17 +68,33 @@ func (c *fieldTerms) of(f facts.Field) (*ast.Term, error) {
 }
 
 // frozenAll readies a term to be shared between goroutines as frozen
-// does an object: every object in it has its keys sorted now, before
-// another goroutine sees it.
+// does an object: every object and set in it has its keys sorted now,
+// before another goroutine sees it. Reading a collection in order sorts
+// it, so one walk that reads each in order is all it takes (a kept field
+// has hundreds of objects: ast.WalkTerms and Keys cost it a visit of
+// every scalar and a slice per object).
 func frozenAll(t *ast.Term) *ast.Term {
-	ast.WalkTerms(t, func(x *ast.Term) bool {
-		if _, ok := x.Value.(ast.Object); ok {
-			frozen(x)
-		}
-		return false
-	})
+	freezeValue(t.Value)
 	return t
 }
+
+func freezeValue(v ast.Value) {
+	switch v := v.(type) {
+	case ast.Object:
+		v.Foreach(freezeItem)
+	case *ast.Array:
+		v.Foreach(freezeTerm)
+	case ast.Set:
+		v.Foreach(freezeTerm)
+	}
+}
+
+func freezeItem(k, v *ast.Term) {
+	freezeValue(k.Value)
+	freezeValue(v.Value)
+}
+
+func freezeTerm(t *ast.Term) { freezeValue(t.Value) }
 
 // sameField: a and b have the same text, tokens and sentences (their
 // terms are equal).

@@ -3,6 +3,7 @@ package engine
 import (
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -71,5 +72,47 @@ func TestFieldsTermKeepsNoTitle(t *testing.T) {
 	}
 	if n := c.kept.size.Load(); n != 1 {
 		t.Errorf("%d tokens kept, want 1: the description's, not the title's", n)
+	}
+}
+
+// TestFrozenAllSortsEveryCollection: after frozenAll, readers on other
+// goroutines only read a term: Copy (which reads an object's keys
+// without the guard) beside readers in order (which sort them at their
+// first read). Under -race an object or set left unsorted is a race; the
+// term's values stay as they were.
+func TestFrozenAllSortsEveryCollection(t *testing.T) {
+	t.Parallel()
+	// Made by hand, keys out of order: a walk to find them would sort them.
+	set := ast.NewSet(ast.IntNumberTerm(3), ast.IntNumberTerm(1), ast.IntNumberTerm(2))
+	inner := ast.NewObject(ast.Item(ast.StringTerm("y"), ast.IntNumberTerm(1)), ast.Item(ast.StringTerm("x"), ast.NewTerm(set)))
+	tok := ast.NewObject(ast.Item(keyT, ast.StringTerm("a")), ast.Item(keyS, ast.IntNumberTerm(1)), ast.Item(keyE, ast.IntNumberTerm(2)))
+	mid := ast.NewObject(ast.Item(ast.StringTerm("b"), ast.NewTerm(inner)))
+	deep := ast.NewObject(ast.Item(ast.StringTerm("n"), ast.IntNumberTerm(1)), ast.Item(ast.StringTerm("m"), ast.IntNumberTerm(2)))
+	side := ast.NewObject(ast.Item(ast.StringTerm("q"), ast.IntNumberTerm(1)), ast.Item(ast.StringTerm("p"), ast.ArrayTerm(ast.NewTerm(deep))))
+	top := ast.NewObject(ast.Item(ast.StringTerm("z"), ast.ArrayTerm(ast.NewTerm(tok), ast.NewTerm(mid))), ast.Item(ast.StringTerm("a"), ast.NewTerm(side)))
+	term := ast.NewTerm(top)
+	objs, sets := []ast.Object{top, side, deep, mid, inner, tok}, []ast.Set{set}
+	want := `{"a": {"p": [{"m": 2, "n": 1}], "q": 1}, "z": [{"e": 2, "s": 1, "t": "a"}, {"b": {"x": {1, 2, 3}, "y": 1}}]}`
+	frozenAll(term)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for _, o := range objs {
+			o.Copy()
+		}
+		for _, s := range sets {
+			s.Copy()
+		}
+	})
+	wg.Go(func() {
+		for _, o := range objs {
+			o.Keys()
+		}
+		for _, s := range sets {
+			s.Sorted()
+		}
+	})
+	wg.Wait()
+	if got := term.String(); got != want {
+		t.Errorf("frozen: %s, was %s", got, want)
 	}
 }

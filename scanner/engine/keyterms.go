@@ -67,9 +67,13 @@ func (sk *sharedKey) contextRun(n int) *ast.Term {
 // (guarded for readers of that object, not for Copy, which reads them
 // directly), so they are sorted here, before any other goroutine sees it.
 func frozen(t *ast.Term) *ast.Term {
-	t.Value.(ast.Object).Keys()
+	t.Value.(ast.Object).Until(sorted) // reads the keys in order, as Keys does, without their copy
 	return t
 }
+
+// sorted stops an object's walk at its first item: what sorts the keys
+// is reaching the first in order.
+func sorted(_, _ *ast.Term) bool { return true }
 
 // nameTerm is the term of a name of the policies or the document: a
 // table, a lexicon, a context, a rule package, a field of a listing. The
