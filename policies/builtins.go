@@ -17,6 +17,7 @@ func init() {
 	}{
 		{findingBuiltin, finding},
 		{exposureBuiltin, exposure},
+		{exposedFindingBuiltin, exposedFinding},
 		{matchesBuiltin, matches},
 		{longestBuiltin, longest},
 		{keyAtBuiltin, keyAt},

@@ -86,3 +86,27 @@ func platformFigures(hit ast.Object) *ast.Term {
 	}
 	return ast.ObjectTerm(items...)
 }
+
+// xiaoer.exposed_finding(meta, hit, input) is
+// xiaoer.finding(meta, hit, xiaoer.exposure(meta, hit, input)) in one
+// call: lib.finding's first body. Each builtin a finding passes its hit
+// to copies the hit out of the rule's bindings (about 38k instructions a
+// finding); one call copies it once. Undefined where xiaoer.exposure is.
+var exposedFindingBuiltin = &ast.Builtin{
+	Name:        "xiaoer.exposed_finding",
+	Description: "xiaoer.finding(meta, hit, xiaoer.exposure(meta, hit, input)) in one call; undefined outside the engine's evaluations (see lib/finding.rego).",
+	Decl: types.NewFunction(
+		types.Args(
+			types.Named("meta", types.A).Description("the rule's meta"),
+			types.Named("hit", types.A).Description("the hit"),
+			types.Named("input", types.A).Description("the input document"),
+		),
+		types.Named("finding", findingType),
+	),
+}
+
+func exposedFinding(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
+	return exposure(bctx, operands, func(x *ast.Term) error {
+		return finding(bctx, []*ast.Term{operands[0], operands[1], x}, iter)
+	})
+}

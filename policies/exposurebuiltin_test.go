@@ -84,3 +84,48 @@ func TestExposureOperandsAsRego(t *testing.T) {
 		t.Errorf("asked %d times for %d cases", asked, len(findingCases))
 	}
 }
+
+// xiaoer.exposed_finding is xiaoer.finding of xiaoer.exposure nested, for
+// every argument a policy can pass lib.finding, with an answer, without
+// one (undefined) and without Exposures: the same finding, undefined and
+// errors, and the Exposures asked with the same operands.
+func TestExposedFindingAsNested(t *testing.T) {
+	pqs := prepareBeside(t, "", "x := xiaoer.exposed_finding(input.meta, input.hit, input)",
+		"x := xiaoer.finding(input.meta, input.hit, xiaoer.exposure(input.meta, input.hit, input))")
+	one, nested := pqs[0], pqs[1]
+	defined := 0
+	for _, c := range findingCases {
+		input := ast.NewObject(
+			ast.Item(ast.StringTerm("kind"), ast.StringTerm("listing")),
+			ast.Item(ast.StringTerm("meta"), ast.MustParseTerm(c[0])),
+			ast.Item(ast.StringTerm("hit"), ast.MustParseTerm(c[1])),
+		)
+		for _, answerWith := range []*ast.Term{nil, ast.StringTerm("remembered")} {
+			a, b := &stubExposures{answer: answerWith}, &stubExposures{answer: answerWith}
+			got, want := answer(WithExposures(context.Background(), a), one, input), answer(WithExposures(context.Background(), b), nested, input)
+			if got != want {
+				t.Errorf("exposed_finding(%s, %s), answer %v:\n got %s\nwant %s (nested)", c[0], c[1], answerWith, got, want)
+			}
+			if got != "undefined" && got != "error" {
+				defined++
+			}
+			if ast.NewArray(flat(a.asked)...).String() != ast.NewArray(flat(b.asked)...).String() {
+				t.Errorf("exposed_finding(%s, %s) asked with %v, nested with %v", c[0], c[1], a.asked, b.asked)
+			}
+		}
+		if got, want := answer(context.Background(), one, input), answer(context.Background(), nested, input); got != want {
+			t.Errorf("exposed_finding(%s, %s) without Exposures: got %s, want %s", c[0], c[1], got, want)
+		}
+	}
+	if defined < len(findingCases)/2 {
+		t.Errorf("%d defined answers for %d cases", defined, len(findingCases))
+	}
+}
+
+func flat(asked [][3]*ast.Term) []*ast.Term {
+	var out []*ast.Term
+	for _, ops := range asked {
+		out = append(out, ops[:]...)
+	}
+	return out
+}

@@ -471,3 +471,19 @@ test_round17_zhizun if {
 	words(["至尊", "宝", " ", "手办"]) == set()
 	words(["redmi", " ", "k70", " ", "至尊", "版", " ", "手机"]) == set()
 }
+
+# hit_meta of an entry without its own basis, link or fine, in a category
+# resting on meta's law, is meta itself, as the union gives it; the other
+# shapes take the category's or the entry's basis.
+test_hit_meta_as_the_union if {
+	m := ad_absolute.meta
+	own := {"basis": m.basis.law}
+	ad_absolute.hit_meta({"entry": {}}, own) == object.union(m, {"basis": object.union(m.basis, {"law": own.basis})})
+	other := {"basis": "《中华人民共和国商标法》第十四条第五款"}
+	ad_absolute.hit_meta({"entry": {}}, other) == object.union(m, {"basis": object.union(m.basis, {"law": other.basis})})
+	ad_absolute.hit_meta({"entry": {}}, other).basis.law == other.basis
+	entry := {"basis": "b", "link": "https://www.gov.cn/", "fine": "ad_law_58"}
+	ad_absolute.hit_meta({"entry": entry}, own).basis == object.union(m.basis, {"law": "b", "link": "https://www.gov.cn/"})
+	ad_absolute.hit_meta({"entry": entry}, own).exposure.fine == "ad_law_58"
+	ad_absolute.hit_meta({"entry": {"link": "https://www.gov.cn/"}}, own).basis.link == "https://www.gov.cn/"
+}

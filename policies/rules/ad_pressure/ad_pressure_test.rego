@@ -233,3 +233,13 @@ test_round17_runaway_and_countdown if {
 	words(["厨房", " ", "倒计时", " ", "计时器"]) == set()
 	words(["高考", " ", "倒计时", " ", "台历"]) == set()
 }
+
+# law_meta of the rule's own law is meta itself, as the union gives it;
+# of another law, meta with that law.
+test_law_meta_of_own_law_is_the_union if {
+	own := ad_pressure.meta.basis.law
+	ad_pressure.law_meta(own) == object.union(ad_pressure.meta, {"basis": object.union(ad_pressure.meta.basis, {"law": own})})
+	other := "《互联网广告管理办法》（国家市场监督管理总局令第72号）第九条"
+	ad_pressure.law_meta(other).basis.law == other
+	ad_pressure.law_meta(other) == object.union(ad_pressure.meta, {"basis": object.union(ad_pressure.meta.basis, {"law": other})})
+}

@@ -190,3 +190,18 @@ test_claim_name_is_the_threshold_name if {
 	material_fiber.claim_name(c) == "百分百棉" with data.tables.material.fiber_claims as named
 	material_fiber.threshold(c).name == "百分百棉" with data.tables.material.fiber_claims as named
 }
+
+# unbacked is the claims whose part no statement backs, with and without
+# statements: the whole list when nothing is stated (titles), and the
+# lining claim alone when only the main fabric is stated.
+test_unbacked_are_the_claims_without_relevant_statements if {
+	lining := object.union(cotton, {"part": "里料", "s": 20, "e": 26})
+	fabric := stated([["棉", 100]], 0, "attributes", "材质成分")
+	every composition in [[], fabric] {
+		d := doc([cotton, lining], composition, 129)
+		want := [c | some c in material_fiber.claims; count(material_fiber.relevant(c)) == 0] with input as d
+		material_fiber.unbacked == want with input as d
+	}
+	material_fiber.unbacked == [cotton, lining] with input as doc([cotton, lining], [], 129)
+	material_fiber.unbacked == [lining] with input as doc([cotton, lining], fabric, 129)
+}
