@@ -40,7 +40,12 @@ import (
 // (已售|5000件, 好评率|高达|99%: figurebefore.go). FigureUnits, beside
 // AfterFigure, counts those words only after a figure with one of its
 // units (the keys of its Tables, and its Units as written; "" a figure
-// with no unit). A rule that declares no needs is always evaluated.
+// with no unit). UnreportedNames, declared by a rule that never reports a
+// hit whose entry is marked name (a product or work name holding a word
+// of the list, 王者荣耀, 转运珠: it wins the overlap and is dropped, see
+// lib/wordrule.rego), counts no such word: the words inside it count on
+// their own where they are runs of the tokens. A rule that declares no
+// needs is always evaluated.
 //
 // A table's pattern_heads (see lib/pattern.rego) counts as found only
 // where one of the patterns its word starts can complete (patterngate.go).
@@ -56,6 +61,8 @@ type Needs struct {
 	Partnered    bool          `json:"partnered"`
 	BeforeFigure *BeforeFigure `json:"before_figure"`
 	FigureUnits  *FigureUnits  `json:"figure_units"`
+	// UnreportedNames: see above (false: names count as words).
+	UnreportedNames bool `json:"unreported_names"`
 }
 
 // gate decides, per listing, which rule packages can find something:
@@ -102,6 +109,7 @@ type alternative struct {
 	partnered       bool                  // Needs.Partnered
 	beforeFigure    *BeforeFigure         // Needs.BeforeFigure
 	figureUnits     map[string]bool       // Needs.FigureUnits; nil: a figure of any unit
+	unreportedNames bool                  // Needs.UnreportedNames
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -216,6 +224,9 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if n.Partnered && len(n.Words) == 0 {
 		return fmt.Errorf("partnered: want words beside it")
 	}
+	if n.UnreportedNames && len(n.Words) == 0 {
+		return fmt.Errorf("unreported_names: want words beside it")
+	}
 	if err := checkBeforeFigure(n); err != nil {
 		return err
 	}
@@ -224,7 +235,8 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 		return err
 	}
 	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts,
-		afterFigure: n.AfterFigure, partnered: n.Partnered, beforeFigure: n.BeforeFigure, figureUnits: figureUnits}
+		afterFigure: n.AfterFigure, partnered: n.Partnered, beforeFigure: n.BeforeFigure, figureUnits: figureUnits,
+		unreportedNames: n.UnreportedNames}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
 			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, down_pair, down_content, numbers, percents, promises, promise_pair, attributes, masked)", f)
@@ -309,8 +321,12 @@ func (g *gate) index(data map[string]any, path string, a int, words bool) error 
 	return nil
 }
 
-// indexWord adds word k (its entry in table) to alternative a.
+// indexWord adds word k (its entry in table) to alternative a, unless
+// it is a name the alternative's rule does not report.
 func (g *gate) indexWord(data map[string]any, table, k string, entry any, a int) {
+	if e, _ := entry.(map[string]any); g.alts[a].unreportedNames && e["name"] == true {
+		return
+	}
 	if g.beforeFigure(a, entry) {
 		g.word(k).before = append(g.word(k).before, a)
 		return

@@ -119,6 +119,7 @@ func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
 		`needs := {"facts": ["numbers"], "after_figure": 2}`:                                                          "beside words",
 		`needs := {"words": ["ad_absolute.words"], "after_figure": -1}`:                                               "want a count of tokens above 0",
 		`needs := {"facts": ["numbers"], "partnered": true}`:                                                          "partnered: want words beside it",
+		`needs := {"facts": ["numbers"], "unreported_names": true}`:                                                   "unreported_names: want words beside it",
 		`needs := {"facts": ["numbers"], "before_figure": {"within": 5}}`:                                             "before_figure within 5: want a count of tokens above 0, beside words",
 		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 0}}`:                                   "before_figure within 0",
 		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 2}, "partnered": true}`:                "without after_figure and partnered",
@@ -359,5 +360,25 @@ func wantRule(t *testing.T, j *judge, l *listings.Listing, pkg, id string, want 
 	found, _, err := j.CheckListing(t.Context(), l)
 	if err != nil || (len(rulesOf(found)[id]) > 0) != want {
 		t.Errorf("%s: findings %v, %v; want %s %v", l.Title, rulesOf(found), err, id, want)
+	}
+}
+
+// A rule that never reports a name of its list (王者荣耀, 护身符: the name
+// wins over the word inside it and is dropped) declares unreported_names:
+// the name alone gives it nothing to judge, so it is skipped; a word of
+// the list beside the name is evaluated and found.
+func TestGateCountsNoUnreportedName(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	for _, c := range []struct {
+		title, pkg, id string
+		want           bool
+	}{
+		{"王者荣耀手柄", "ad_absolute", "ad-absolute", false},
+		{"国家级 王者荣耀手柄", "ad_absolute", "ad-absolute", true},
+		{"紫水晶护身符吊坠儿童项链", "ad_superstition", "ad-superstition", false},
+		{"招财 紫水晶护身符吊坠儿童项链", "ad_superstition", "ad-superstition", true},
+	} {
+		wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: c.title}, c.pkg, c.id, c.want)
 	}
 }

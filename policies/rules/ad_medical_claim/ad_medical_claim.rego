@@ -46,7 +46,9 @@ meta := {
 # partnered: every hit of its words passes partnered (an entry naming a
 # partner context is kept only beside it), so the engine counts such a
 # word only where a word of that context is in the listing.
-needs := {"words": ["ad_medical_claim.words", "ad_medical_claim.pattern_heads"], "partnered": true}
+# unreported_names: hits drop the entries marked name (巴氏杀菌), so the
+# engine counts no such word.
+needs := {"words": ["ad_medical_claim.words", "ad_medical_claim.pattern_heads"], "partnered": true, "unreported_names": true}
 
 tables := data.tables.ad_medical_claim
 

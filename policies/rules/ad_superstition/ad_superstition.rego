@@ -34,7 +34,9 @@ meta := {
 # partnered: every hit of its words passes partnered (an entry naming a
 # partner context is kept only beside it), so the engine counts such a
 # word only where a word of that context is in the listing.
-needs := {"words": ["ad_superstition.words", "ad_superstition.pattern_heads"], "partnered": true}
+# unreported_names: wordrule.hits drops the entries marked name (转运珠,
+# 护身符), so the engine counts no such word.
+needs := {"words": ["ad_superstition.words", "ad_superstition.pattern_heads"], "partnered": true, "unreported_names": true}
 
 skip := {"attributes": true}
 
