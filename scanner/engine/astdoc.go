@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -70,9 +71,12 @@ func fieldAST(f facts.Field) (*ast.Term, error) {
 	if !plainField() {
 		return astTerm(reflect.ValueOf(f))
 	}
-	text, err := scalarTerm(reflect.ValueOf(f.Text))
-	if err != nil {
-		return nil, err
+	text := ast.StringTerm(f.Text)
+	if !utf8.ValidString(f.Text) {
+		var err error
+		if text, err = jsonTerm(reflect.ValueOf(f.Text)); err != nil { // as scalarTerm: encoding/json replaces the invalid bytes
+			return nil, err
+		}
 	}
 	tokens := ast.NullTerm()
 	if f.Tokens != nil {
