@@ -25,14 +25,18 @@ var exposureBuiltin = &ast.Builtin{
 	Name:        "xiaoer.exposure",
 	Description: "lib.exposure(meta, hit) on this input, remembered by the engine; undefined outside the engine's evaluations (see lib/finding.rego).",
 	Decl: types.NewFunction(
-		types.Args(
-			types.Named("meta", types.A).Description("the rule's meta"),
-			types.Named("hit", types.A).Description("the hit"),
-			types.Named("input", types.A).Description("the input document"),
-		),
+		engineArgs,
 		types.Named("exposure", types.A),
 	),
 }
+
+// engineArgs are the operands of the builtins lib.finding asks first,
+// which only the engine's evaluations answer.
+var engineArgs = types.Args(
+	types.Named("meta", types.A).Description("the rule's meta"),
+	types.Named("hit", types.A).Description("the hit"),
+	types.Named("input", types.A).Description("the input document"),
+)
 
 // Exposures answers xiaoer.exposure: lib.exposure_of(x, hit) evaluated in
 // Rego on the parts of input it reads (nil: undefined), within the
@@ -96,11 +100,7 @@ var exposedFindingBuiltin = &ast.Builtin{
 	Name:        "xiaoer.exposed_finding",
 	Description: "xiaoer.finding(meta, hit, xiaoer.exposure(meta, hit, input)) in one call; undefined outside the engine's evaluations (see lib/finding.rego).",
 	Decl: types.NewFunction(
-		types.Args(
-			types.Named("meta", types.A).Description("the rule's meta"),
-			types.Named("hit", types.A).Description("the hit"),
-			types.Named("input", types.A).Description("the input document"),
-		),
+		engineArgs,
 		types.Named("finding", findingType),
 	),
 }

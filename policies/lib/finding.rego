@@ -19,9 +19,10 @@ package xiaoer.lib
 # operands it meets and remembers the answer; elsewhere (policy tests,
 # other tools) inline. The engine's finding is one call,
 # xiaoer.exposed_finding (xiaoer.finding of xiaoer.exposure): each
-# builtin given the hit copies it out of the rule's bindings. The calls
-# are nested: each local a body assigned was one more step per finding. The platform keys are written out as
-# platform_keys (exposure.rego) lists them: a reference to it is a step.
+# builtin given the hit copies it out of the rule's bindings. The inline
+# calls are nested: each local a body assigned was one more step per
+# finding. The platform keys are written out as platform_keys
+# (exposure.rego) lists them: a reference to it is a step.
 finding(meta, hit) := f if {
 	f := xiaoer.exposed_finding(meta, hit, input)
 } else := xiaoer.finding(meta, hit, exposure_of(object.get(meta, "exposure", {}), object.filter(hit, {"platform_cny", "platform_basis", "platform_confirmed"})))
