@@ -63,11 +63,7 @@ func TestExposureOperandsAsRego(t *testing.T) {
 	now, operands := pqs[0], pqs[1]
 	asked := 0
 	for _, c := range findingCases {
-		input := ast.NewObject(
-			ast.Item(ast.StringTerm("kind"), ast.StringTerm("listing")),
-			ast.Item(ast.StringTerm("meta"), ast.MustParseTerm(c[0])),
-			ast.Item(ast.StringTerm("hit"), ast.MustParseTerm(c[1])),
-		)
+		input := findingCaseInput(c)
 		stub := &stubExposures{}
 		got, want := answer(WithExposures(context.Background(), stub), now, input), answer(context.Background(), now, input)
 		if got != want {
@@ -95,11 +91,7 @@ func TestExposedFindingAsNested(t *testing.T) {
 	one, nested := pqs[0], pqs[1]
 	defined := 0
 	for _, c := range findingCases {
-		input := ast.NewObject(
-			ast.Item(ast.StringTerm("kind"), ast.StringTerm("listing")),
-			ast.Item(ast.StringTerm("meta"), ast.MustParseTerm(c[0])),
-			ast.Item(ast.StringTerm("hit"), ast.MustParseTerm(c[1])),
-		)
+		input := findingCaseInput(c)
 		for _, answerWith := range []*ast.Term{nil, ast.StringTerm("remembered")} {
 			a, b := &stubExposures{answer: answerWith}, &stubExposures{answer: answerWith}
 			got, want := answer(WithExposures(context.Background(), a), one, input), answer(WithExposures(context.Background(), b), nested, input)
@@ -128,4 +120,14 @@ func flat(asked [][3]*ast.Term) []*ast.Term {
 		out = append(out, ops[:]...)
 	}
 	return out
+}
+
+// findingCaseInput is a listing's input holding a finding case's meta
+// and hit, as lib.finding is asked with them.
+func findingCaseInput(c [2]string) ast.Object {
+	return ast.NewObject(
+		ast.Item(ast.StringTerm("kind"), ast.StringTerm("listing")),
+		ast.Item(ast.StringTerm("meta"), ast.MustParseTerm(c[0])),
+		ast.Item(ast.StringTerm("hit"), ast.MustParseTerm(c[1])),
+	)
 }

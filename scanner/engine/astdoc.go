@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -117,11 +118,12 @@ func sentencesAST(sents []facts.Sentence) *ast.Term {
 }
 
 // plainField: neither a field, a sentence nor a span marshals itself, so
-// fieldAST's objects are what astTerm makes of them.
-func plainField() bool {
+// fieldAST's objects are what astTerm makes of them. The types are fixed
+// when the binary is built: asked once, not for every field.
+var plainField = sync.OnceValue(func() bool {
 	return marshalingOf(fieldType) == marshalsNot && marshalingOf(sentenceType) == marshalsNot &&
 		marshalingOf(spanType) == marshalsNot
-}
+})
 
 var (
 	documentType = reflect.TypeFor[facts.Document]()

@@ -27,8 +27,9 @@ import (
 // where they are not). Promises name the promise kinds
 // (input.listing.promises[_].kind) one of which must be there. Units
 // name tables whose keys are units (ad_education_guarantee.score_units):
-// some figure of the listing must have one of them (input.listing.numbers[_].unit). Two more narrow what
-// the alternative's words (not its pattern heads) count for: AfterFigure,
+// some figure of the listing must have one of them
+// (input.listing.numbers[_].unit). Two more narrow what the
+// alternative's words (not its pattern heads) count for: AfterFigure,
 // when above 0, counts them only where one starts on the last token of a
 // figure of its field or at most that many tokens after it (10万+|宝宝,
 // 3亿|人: figurenear.go); Partnered, declared by a rule whose every hit of
