@@ -19,7 +19,7 @@ func scanText(t *testing.T, source, text string) []finding.Finding {
 		t.Fatal(err)
 	}
 	s := &Scanner{Checker: checker(t)}
-	r := s.checkOne(context.Background(), Input{Source: source}, ls[0])
+	r := s.checkOne(context.Background(), Input{Source: source}, ls[0], false)
 	if r.Error != nil {
 		t.Fatal(*r.Error)
 	}

@@ -25,6 +25,13 @@ type Checker struct {
 // take about as long as each other and share nothing, so they run side by
 // side: a one-listing run (a CI check) waits for the longer, not the sum.
 func NewChecker(ctx context.Context, opts engine.Options, now func() time.Time) (*Checker, error) {
+	return NewCheckerThen(ctx, opts, now, nil)
+}
+
+// NewCheckerThen is NewChecker, and calls ready (if set) with the engine
+// as soon as the policies are compiled, while the tokenizer may still be
+// loading: Pregate's start uses that time.
+func NewCheckerThen(ctx context.Context, opts engine.Options, now func() time.Time, ready func(*engine.Engine)) (*Checker, error) {
 	loaded := make(chan error, 1)
 	var tk *tokenizer.Jieba
 	go func() {
@@ -33,6 +40,9 @@ func NewChecker(ctx context.Context, opts engine.Options, now func() time.Time) 
 		loaded <- err
 	}()
 	eng, err := engine.New(ctx, opts)
+	if err == nil && ready != nil {
+		ready(eng)
+	}
 	if terr := <-loaded; terr != nil {
 		return nil, terr
 	}

@@ -20,6 +20,8 @@ type Input struct {
 	// Load, when set, replaces Read and ParseInput: inputs that fetch or
 	// split themselves (URLs, shop export rows) return their listings.
 	Load func(ctx context.Context) ([]*listings.Listing, error)
+	// pregate, when set, reads this title list (Pregate).
+	pregate *pregate
 }
 
 // MaxInputBytes bounds what one input may hold; larger files are an error

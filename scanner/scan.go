@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 	"github.com/xiaoer-dev/xiaoer/scanner/locate"
 )
@@ -65,18 +66,18 @@ func (s *Scanner) work(ctx context.Context, in Input, j job) (u unit) {
 	if s.check != nil {
 		u.result = s.check(ctx, in, l)
 	} else {
-		u.result = s.checkOne(ctx, in, l)
+		u.result = s.checkOne(ctx, in, l, ruledOutAt(b, j.k))
 	}
 	return u
 }
 
-func (s *Scanner) checkOne(ctx context.Context, in Input, l *listings.Listing) Result {
-	if s.Options.Platform != "" && (l.Platform == "" || l.Platform == "generic") {
-		l.Platform = s.Options.Platform
-	}
+// checkOne checks l; ruledOut says the text stage already ruled it out
+// (Pregate).
+func (s *Scanner) checkOne(ctx context.Context, in Input, l *listings.Listing, ruledOut bool) Result {
+	withPlatform(l, s.Options.Platform)
 	r := Result{Input: in.Index, Source: in.Source, Kind: "listing", ID: l.ID, Title: l.Title,
 		Platform: l.Platform, Encoding: l.Encoding, Price: l.Price.Highest(), Columns: l.Columns}
-	found, doc, err := s.Checker.CheckListing(ctx, l)
+	found, doc, err := s.judge(ctx, l, ruledOut)
 	if err != nil {
 		msg := fmt.Sprintf("listing %q: %v", l.ID, err)
 		r.Error = &msg
@@ -89,6 +90,22 @@ func (s *Scanner) checkOne(ctx context.Context, in Input, l *listings.Listing) R
 	r.Findings = found
 	r.Exposure = ListingExposure(found)
 	return r
+}
+
+// withPlatform gives l the platform of Options.Platform when it names none.
+func withPlatform(l *listings.Listing, platform string) {
+	if platform != "" && (l.Platform == "" || l.Platform == "generic") {
+		l.Platform = platform
+	}
+}
+
+// judge is CheckListing, or for a listing whose text already ruled it out,
+// what CheckListing gives such a listing: nothing found, no document.
+func (s *Scanner) judge(ctx context.Context, l *listings.Listing, ruledOut bool) ([]finding.Finding, *facts.Document, error) {
+	if ruledOut {
+		return []finding.Finding{}, nil, nil
+	}
+	return s.Checker.CheckListing(ctx, l)
 }
 
 func keepRules(found []finding.Finding, rules []string) []finding.Finding {
@@ -124,6 +141,9 @@ func (p parsed) Listing(i int) (*listings.Listing, error) { return p[i], nil }
 // loadBatch reads and parses one input, or lets it load itself. Title
 // lists and shop exports build their listings on demand.
 func loadBatch(ctx context.Context, in Input) (batch, error) {
+	if in.pregate != nil {
+		return in.pregate.load()
+	}
 	if in.Load != nil {
 		ls, err := in.Load(ctx)
 		return parsed(ls), err

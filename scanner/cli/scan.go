@@ -73,12 +73,15 @@ func runScan(c *cli.Context) error {
 		return cli.Exit(err.Error(), 2)
 	}
 	inputs = sortInputs(c, set, inputs) // orders and tracking go to set.shipments
-	stopPrefetch := func() {}
-	if c.String("resume") == "" { // a resumed run skips inputs: parse none ahead
-		stopPrefetch = scanner.Prefetch(inputs) // on the core start-up leaves idle
+	stopPrefetch, startPregate, stopPregate := func() {}, func(*engine.Engine) {}, func() {}
+	if c.String("resume") == "" { // a resumed run skips inputs: read none ahead
+		// both on the core start-up leaves idle
+		stopPrefetch = scanner.Prefetch(inputs)
+		startPregate, stopPregate = scanner.Pregate(inputs, set.platform)
 	}
-	checker, err := newScanChecker(c, set)
+	checker, err := newScanChecker(c, set, startPregate)
 	stopPrefetch()
+	stopPregate()
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}

@@ -192,15 +192,17 @@ func loadChecker(c *cli.Context) (*scanSettings, *scanner.Checker, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	checker, err := newScanChecker(c, set)
+	checker, err := newScanChecker(c, set, nil)
 	if err != nil {
 		return nil, nil, err
 	}
 	return set, checker, nil
 }
 
-// newScanChecker builds the checker with the user policies and data.
-func newScanChecker(c *cli.Context, s *scanSettings) (*scanner.Checker, error) {
+// newScanChecker builds the checker with the user policies and data;
+// ready, if set, gets the engine before the tokenizer is loaded
+// (NewCheckerThen).
+func newScanChecker(c *cli.Context, s *scanSettings, ready func(*engine.Engine)) (*scanner.Checker, error) {
 	now, err := clock(c)
 	if err != nil {
 		return nil, err
@@ -210,7 +212,7 @@ func newScanChecker(c *cli.Context, s *scanSettings) (*scanner.Checker, error) {
 		return nil, err
 	}
 	opts := engine.Options{Bundles: bundles, Timeout: c.Duration("eval-timeout")}
-	return scanner.NewChecker(c.Context, opts, now)
+	return scanner.NewCheckerThen(c.Context, opts, now, ready)
 }
 
 // userBundles loads policy directories, data files and the config's data,

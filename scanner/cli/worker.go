@@ -39,7 +39,7 @@ func runWorker(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	checker, err := newScanChecker(c, set)
+	checker, err := newScanChecker(c, set, nil)
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}

@@ -214,23 +214,15 @@ func (p *prefilter) markText(m *marks, w *gateWord, at, end int, figures *figure
 // when the text allows some rule, from the tokens as the gate reads them
 // (fields gives them: Builder.Fields, called at most once).
 func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Field) (Gated, bool) {
-	if len(g.rules) == 0 || g.open || len(l.Attributes) > 0 {
+	if !g.textGated(l) {
 		return Gated{}, false
 	}
 	w := g.work(l)
 	defer g.done(w)
-	h, m, ev := &w.hints, &w.text, &w.ev
-	for i, norm := range h.norms {
-		g.pre.mark(g.dodges.CutText(norm), figureChars{hints: h, field: i}, m, ev)
-	}
-	m.resolvePartners()
-	if len(m.heads) > 0 {
-		g.resolveHeads(m.heads, m.words, ev)
-	}
-	mayUnit := func(units map[string]bool) bool { return mayHaveUnits(h, units) }
-	if !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, mayUnit) {
+	if g.textRulesOut(w) {
 		return Gated{}, true
 	}
+	h := &w.hints
 	cut := fields()
 	// The figures Build would find (they read the cut fields alone), once.
 	var numbers []facts.Number
@@ -240,7 +232,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 		}
 		return numbers
 	}
-	m = g.markTokensIn(&w.tokens, cut, figures)
+	m := g.markTokensIn(&w.tokens, cut, figures)
 	units := func(units map[string]bool) bool { return hasUnit(figures(), units) }
 	if !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, units) {
 		return Gated{}, true
@@ -248,6 +240,27 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	// The document is built from these fields: its figures are these, so
 	// gate.skip would mark the same (the marks go back to the pool).
 	return Gated{tokens: &marks{words: slices.Clone(m.words), prefixes: slices.Clone(m.prefixes)}}, false
+}
+
+// textGated: the gate reads l at all (unjudged's first test). Listings
+// with attributes go the whole way: their facts come from them too.
+func (g *gate) textGated(l *listings.Listing) bool {
+	return len(g.rules) > 0 && !g.open && len(l.Attributes) == 0
+}
+
+// textRulesOut is unjudged's text stage on w (the work of a listing
+// textGated lets in): the text alone allows no alternative.
+func (g *gate) textRulesOut(w *unjudgedWork) bool {
+	h, m, ev := &w.hints, &w.text, &w.ev
+	for i, norm := range h.norms {
+		g.pre.mark(g.dodges.CutText(norm), figureChars{hints: h, field: i}, m, ev)
+	}
+	m.resolvePartners()
+	if len(m.heads) > 0 {
+		g.resolveHeads(m.heads, m.words, ev)
+	}
+	mayUnit := func(units map[string]bool) bool { return mayHaveUnits(h, units) }
+	return !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, mayUnit)
 }
 
 func nonNilNumbers(ns []facts.Number) []facts.Number {
