@@ -120,6 +120,8 @@ func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
 		`needs := {"words": ["ad_absolute.words"], "after_figure": -1}`:                                               "want a count of tokens above 0",
 		`needs := {"facts": ["numbers"], "partnered": true}`:                                                          "partnered: want words beside it",
 		`needs := {"facts": ["numbers"], "unreported_names": true}`:                                                   "unreported_names: want words beside it",
+		`needs := {"facts": ["numbers"], "allowed": true}`:                                                            "allowed: want words beside it",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "allowed": true}`:                               "allowed: want words beside it, without after_figure",
 		`needs := {"facts": ["numbers"], "before_figure": {"within": 5}}`:                                             "before_figure within 5: want a count of tokens above 0, beside words",
 		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 0}}`:                                   "before_figure within 0",
 		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 2}, "partnered": true}`:                "without after_figure and partnered",

@@ -48,7 +48,10 @@ meta := {
 # word only where a word of that context is in the listing.
 # unreported_names: hits drop the entries marked name (巴氏杀菌), so the
 # engine counts no such word.
-needs := {"words": ["ad_medical_claim.words", "ad_medical_claim.pattern_heads"], "partnered": true, "unreported_names": true}
+# allowed: findings drop every hit at which one of its entry's allow
+# contexts holds (exempt; allow_list adds negated to them), so the engine
+# counts such a word only where none of them holds at it (减肥秤, 猫瘟试纸).
+needs := {"words": ["ad_medical_claim.words", "ad_medical_claim.pattern_heads"], "partnered": true, "unreported_names": true, "allowed": true}
 
 tables := data.tables.ad_medical_claim
 
