@@ -290,9 +290,12 @@ findings contains f if {
 	})
 }
 
-# law_meta is meta with law in its basis: a function of the law alone, so
-# OPA builds it once per law and evaluation, not once per finding.
-law_meta(law) := object.union(meta, {"basis": object.union(meta.basis, {"law": law})})
+# law_meta is meta with law in its basis. Most findings rest on the
+# rule's own law (a disease term on ordinary goods: 第十七条), and their
+# meta is meta itself: the union would rebuild it for every finding.
+law_meta(law) := meta if {
+	law == meta.basis.law
+} else := object.union(meta, {"basis": object.union(meta.basis, {"law": law})})
 
 # product is the regulated kind the listing is judged as: the one of
 # lowest rank (drug, device and treatment before health food, cosmetics,
