@@ -45,13 +45,19 @@ import (
 // hit whose entry is marked name (a product or work name holding a word
 // of the list, 王者荣耀, 转运珠: it wins the overlap and is dropped, see
 // lib/wordrule.rego), counts no such word: the words inside it count on
-// their own where they are runs of the tokens. Allowed, declared by a
-// rule that never reports a hit of those words at which one of its
-// entry's allow contexts holds (lib/lexicon.rego's in_context: 至尊 in
-// 酷冷至尊, 万能 in 万能车充, 减肥 in 减肥秤), counts a word whose entry
-// lists allow contexts only where none of them can be shown to hold at
-// the run, from the held the document will have (allowgate.go). A rule
-// that declares no needs is always evaluated.
+// their own where they are runs of the tokens. ProductKinds, declared by
+// a rule that drops every hit of a word whose entry has its Marked
+// attribute (only: the kinds of product it is a claim on) on a listing
+// it judges no such kind, and judges kinds only from runs of its Words
+// tables and from the category, counts such a word only where a word of
+// those tables is in the listing or it has a category (增高 on 内增高
+// shoes: productkinds.go). Allowed, declared by a rule that never reports
+// a hit of those words at which one of its entry's allow contexts holds
+// (lib/lexicon.rego's in_context: 至尊 in 酷冷至尊, 万能 in 万能车充, 减肥
+// in 减肥秤), counts a word whose entry lists allow contexts only where
+// none of them can be shown to hold at the run, from the held the
+// document will have (allowgate.go). A rule that declares no needs is
+// always evaluated.
 //
 // A table's pattern_heads (see lib/pattern.rego) counts as found only
 // where one of the patterns its word starts can complete (patterngate.go).
@@ -69,6 +75,8 @@ type Needs struct {
 	FigureUnits  *FigureUnits  `json:"figure_units"`
 	// UnreportedNames: see above (false: names count as words).
 	UnreportedNames bool `json:"unreported_names"`
+	// ProductKinds: see above (nil: every entry counts as a word).
+	ProductKinds *ProductKinds `json:"product_kinds"`
 	// Allowed: see above (false: a word counts wherever it is).
 	Allowed bool `json:"allowed"`
 }
@@ -89,6 +97,9 @@ type gate struct {
 	prefixStarts facts.RuneKeys
 	starts       patternStarts
 	contexts     map[string]int // partner contexts, "table/context" → index (partnergate.go)
+	// categoryContexts are the contexts a listing's category holds: the
+	// product-kind contexts (productkinds.go).
+	categoryContexts []int
 	// open: some listing rule declares no needs, so the policies are
 	// evaluated for every listing.
 	open bool
@@ -120,6 +131,8 @@ type alternative struct {
 	beforeFigure    *BeforeFigure         // Needs.BeforeFigure
 	figureUnits     map[string]bool       // Needs.FigureUnits; nil: a figure of any unit
 	unreportedNames bool                  // Needs.UnreportedNames
+	productKinds    string                // Needs.ProductKinds.Marked; "": none
+	kindContext     int                   // the context of Needs.ProductKinds.Words (productkinds.go)
 	allowed         bool                  // Needs.Allowed
 }
 
@@ -245,6 +258,9 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if err := checkBeforeFigure(n); err != nil {
 		return err
 	}
+	if err := checkProductKinds(n); err != nil {
+		return err
+	}
 	figureUnits, err := figureUnitsOf(data, n)
 	if err != nil {
 		return err
@@ -269,6 +285,12 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 		if err := addTableKeys(data, n.Units, alt.units); err != nil {
 			return err
 		}
+	}
+	if n.ProductKinds != nil {
+		if alt.kindContext, err = g.kindContext(data, n.ProductKinds.Words); err != nil {
+			return err
+		}
+		alt.productKinds = n.ProductKinds.Marked
 	}
 	g.alts = append(g.alts, alt)
 	for _, path := range n.Words {
@@ -344,6 +366,10 @@ func (g *gate) indexWord(data map[string]any, table, k string, entry any, a int)
 	if e, _ := entry.(map[string]any); g.alts[a].unreportedNames && e["name"] == true {
 		return
 	}
+	if g.productKinds(a, entry) {
+		g.word(k).partners = append(g.word(k).partners, partnerNeed{alt: a, ctx: g.alts[a].kindContext})
+		return
+	}
 	if g.beforeFigure(a, entry) {
 		g.word(k).before = append(g.word(k).before, a)
 		return
@@ -383,7 +409,7 @@ func (g *gate) skip(l *facts.ListingFacts, m *marks) ([]string, bool) {
 		return nil, false
 	}
 	if m == nil {
-		m = g.markTokens(l.Fields, func() []facts.Number { return l.Numbers })
+		m = g.markTokens(l.Fields, func() []facts.Number { return l.Numbers }, l.Category)
 	}
 	needed := make([]bool, len(g.rules))
 	for a, alt := range g.alts {

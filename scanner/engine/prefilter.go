@@ -30,7 +30,9 @@ import (
 //     most such words state nothing (棉服, 包邮).
 //
 // Where the text allows some rule, the tokens decide the words (as the
-// gate does) and the facts stand as the text stage read them.
+// gate does) and the facts stand as the text stage read them. A listing's
+// category holds its product-kind contexts at both stages, as in gate.skip
+// (productkinds.go).
 //
 // Listings with attributes go the whole way: their facts come from the
 // attributes too.
@@ -227,6 +229,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	for i, norm := range h.norms {
 		g.pre.mark(g.dodges.CutText(norm), figureChars{hints: h, field: i}, m, ev)
 	}
+	g.markCategory(m, l.Category)
 	m.resolvePartners()
 	if len(m.heads) > 0 {
 		g.resolveHeads(m.heads, m.words, ev)
@@ -244,7 +247,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 		}
 		return numbers
 	}
-	m = g.markTokensIn(&w.tokens, cut, figures)
+	m = g.markTokensIn(&w.tokens, cut, figures, l.Category)
 	units := func(units map[string]bool) bool { return hasUnit(figures(), units) }
 	if !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, units) {
 		return Gated{}, true
