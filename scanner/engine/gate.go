@@ -45,8 +45,19 @@ import (
 // hit whose entry is marked name (a product or work name holding a word
 // of the list, 王者荣耀, 转运珠: it wins the overlap and is dropped, see
 // lib/wordrule.rego), counts no such word: the words inside it count on
-// their own where they are runs of the tokens. A rule that declares no
-// needs is always evaluated.
+// their own where they are runs of the tokens. ProductKinds, declared by
+// a rule that drops every hit of a word whose entry has its Marked
+// attribute (only: the kinds of product it is a claim on) on a listing
+// it judges no such kind, and judges kinds only from runs of its Words
+// tables and from the category, counts such a word only where a word of
+// those tables is in the listing or it has a category (增高 on 内增高
+// shoes: productkinds.go). Allowed, declared by a rule that never reports
+// a hit of those words at which one of its entry's allow contexts holds
+// (lib/lexicon.rego's in_context: 至尊 in 酷冷至尊, 万能 in 万能车充, 减肥
+// in 减肥秤), counts a word whose entry lists allow contexts only where
+// none of them can be shown to hold at the run, from the held the
+// document will have (allowgate.go). A rule that declares no needs is
+// always evaluated.
 //
 // A table's pattern_heads (see lib/pattern.rego) counts as found only
 // where one of the patterns its word starts can complete (patterngate.go).
@@ -64,6 +75,10 @@ type Needs struct {
 	FigureUnits  *FigureUnits  `json:"figure_units"`
 	// UnreportedNames: see above (false: names count as words).
 	UnreportedNames bool `json:"unreported_names"`
+	// ProductKinds: see above (nil: every entry counts as a word).
+	ProductKinds *ProductKinds `json:"product_kinds"`
+	// Allowed: see above (false: a word counts wherever it is).
+	Allowed bool `json:"allowed"`
 }
 
 // gate decides, per listing, which rule packages can find something:
@@ -82,6 +97,9 @@ type gate struct {
 	prefixStarts facts.RuneKeys
 	starts       patternStarts
 	contexts     map[string]int // partner contexts, "table/context" → index (partnergate.go)
+	// categoryContexts are the contexts a listing's category holds: the
+	// product-kind contexts (productkinds.go).
+	categoryContexts []int
 	// open: some listing rule declares no needs, so the policies are
 	// evaluated for every listing.
 	open bool
@@ -96,6 +114,8 @@ type gate struct {
 	stems runStems
 	// works keep what unjudged fills, between listings (gatework.go).
 	works *sync.Pool
+	// allow reads where the allow contexts hold (allowgate.go).
+	allow allowContexts
 }
 
 // alternative is one Needs of one rule, indexed.
@@ -111,6 +131,9 @@ type alternative struct {
 	beforeFigure    *BeforeFigure         // Needs.BeforeFigure
 	figureUnits     map[string]bool       // Needs.FigureUnits; nil: a figure of any unit
 	unreportedNames bool                  // Needs.UnreportedNames
+	productKinds    string                // Needs.ProductKinds.Marked; "": none
+	kindContext     int                   // the context of Needs.ProductKinds.Words (productkinds.go)
+	allowed         bool                  // Needs.Allowed
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -168,7 +191,8 @@ func hasPercent(l *facts.ListingFacts) bool {
 // tables they name.
 func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexiconWords) (*gate, error) {
 	g := &gate{words: map[string]*gateWord{}, prefixes: map[string][]int{}, contexts: map[string]int{},
-		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, works: &sync.Pool{}}
+		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, works: &sync.Pool{},
+		allow: allowContexts{uses: lw.uses, contextOf: lw.contextOf, bits: lw.bits, stems: lw.stems}}
 	ids := make([]string, 0, len(declared))
 	for id := range declared {
 		ids = append(ids, id)
@@ -228,7 +252,13 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if n.UnreportedNames && len(n.Words) == 0 {
 		return fmt.Errorf("unreported_names: want words beside it")
 	}
+	if n.Allowed && (len(n.Words) == 0 || n.AfterFigure > 0 || n.BeforeFigure != nil) {
+		return fmt.Errorf("allowed: want words beside it, without after_figure and before_figure")
+	}
 	if err := checkBeforeFigure(n); err != nil {
+		return err
+	}
+	if err := checkProductKinds(n); err != nil {
 		return err
 	}
 	figureUnits, err := figureUnitsOf(data, n)
@@ -237,7 +267,7 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	}
 	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts,
 		afterFigure: n.AfterFigure, partnered: n.Partnered, beforeFigure: n.BeforeFigure, figureUnits: figureUnits,
-		unreportedNames: n.UnreportedNames}
+		unreportedNames: n.UnreportedNames, allowed: n.Allowed}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
 			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, down_pair, down_content, numbers, percents, promises, promise_pair, attributes, masked)", f)
@@ -255,6 +285,12 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 		if err := addTableKeys(data, n.Units, alt.units); err != nil {
 			return err
 		}
+	}
+	if n.ProductKinds != nil {
+		if alt.kindContext, err = g.kindContext(data, n.ProductKinds.Words); err != nil {
+			return err
+		}
+		alt.productKinds = n.ProductKinds.Marked
 	}
 	g.alts = append(g.alts, alt)
 	for _, path := range n.Words {
@@ -291,7 +327,9 @@ func addTableKeys(data map[string]any, paths []string, set map[string]bool) erro
 // words after figures (figurenear.go); the others as words, or, for a
 // partnered alternative, as partners where their entry names a context
 // (partnergate.go), or, for one with before_figure, as words before
-// figures where their entry has its attributes (figurebefore.go).
+// figures where their entry has its attributes (figurebefore.go), or,
+// for an allowed one, as allowed words where their entry has allow
+// contexts the gate decides (allowgate.go).
 func (g *gate) index(data map[string]any, path string, a int, words bool) error {
 	keys, err := tableKeys(data, path)
 	if err != nil {
@@ -328,12 +366,20 @@ func (g *gate) indexWord(data map[string]any, table, k string, entry any, a int)
 	if e, _ := entry.(map[string]any); g.alts[a].unreportedNames && e["name"] == true {
 		return
 	}
+	if g.productKinds(a, entry) {
+		g.word(k).partners = append(g.word(k).partners, partnerNeed{alt: a, ctx: g.alts[a].kindContext})
+		return
+	}
 	if g.beforeFigure(a, entry) {
 		g.word(k).before = append(g.word(k).before, a)
 		return
 	}
 	if ctx := partnerContext(data, table, entry); g.alts[a].partnered && ctx != "" {
 		g.word(k).partners = append(g.word(k).partners, partnerNeed{alt: a, ctx: g.contextID(data, table, ctx)})
+		return
+	}
+	if need := g.allowedNeed(data, table, entry, a); need != nil {
+		g.word(k).allowed = append(g.word(k).allowed, need)
 		return
 	}
 	g.word(k).alts = append(g.word(k).alts, a)
@@ -363,7 +409,7 @@ func (g *gate) skip(l *facts.ListingFacts, m *marks) ([]string, bool) {
 		return nil, false
 	}
 	if m == nil {
-		m = g.markTokens(l.Fields, func() []facts.Number { return l.Numbers })
+		m = g.markTokens(l.Fields, func() []facts.Number { return l.Numbers }, l.Category)
 	}
 	needed := make([]bool, len(g.rules))
 	for a, alt := range g.alts {

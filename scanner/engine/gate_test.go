@@ -111,22 +111,29 @@ func TestGatePartnersOnlyWhereTheRuleSaysSo(t *testing.T) {
 func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
 	t.Parallel()
 	for decl, want := range map[string]string{
-		`needs := {"facts": ["colour"]}`:                                                                              `unknown fact "colour"`,
-		`needs := {"words": ["no_such.words"]}`:                                                                       "no table data.tables.no_such.words",
-		`needs := {}`:                                                                                                 "an empty object needs nothing",
-		`needs := "words"`:                                                                                            "want an object or an array of objects",
-		`needs := [{"promises": ["presale"]}, {}]`:                                                                    "an empty object needs nothing",
-		`needs := {"facts": ["numbers"], "after_figure": 2}`:                                                          "beside words",
-		`needs := {"words": ["ad_absolute.words"], "after_figure": -1}`:                                               "want a count of tokens above 0",
-		`needs := {"facts": ["numbers"], "partnered": true}`:                                                          "partnered: want words beside it",
-		`needs := {"facts": ["numbers"], "unreported_names": true}`:                                                   "unreported_names: want words beside it",
-		`needs := {"facts": ["numbers"], "before_figure": {"within": 5}}`:                                             "before_figure within 5: want a count of tokens above 0, beside words",
-		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 0}}`:                                   "before_figure within 0",
-		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 2}, "partnered": true}`:                "without after_figure and partnered",
-		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 2, "entries": {"cat": ["zui"]}}}`:      `entries "cat": want a string`,
-		`needs := {"words": ["ad_absolute.words"], "figure_units": {"units": ["%"]}}`:                                 "figure_units: want tables or units, beside after_figure",
-		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "figure_units": {}}`:                            "figure_units: want tables or units",
-		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "figure_units": {"tables": ["no_such.units"]}}`: "figure_units: no table data.tables.no_such.units",
+		`needs := {"facts": ["colour"]}`:                                                                                                             `unknown fact "colour"`,
+		`needs := {"words": ["no_such.words"]}`:                                                                                                      "no table data.tables.no_such.words",
+		`needs := {}`:                                                                                                                                "an empty object needs nothing",
+		`needs := "words"`:                                                                                                                           "want an object or an array of objects",
+		`needs := [{"promises": ["presale"]}, {}]`:                                                                                                   "an empty object needs nothing",
+		`needs := {"facts": ["numbers"], "after_figure": 2}`:                                                                                         "beside words",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": -1}`:                                                                              "want a count of tokens above 0",
+		`needs := {"facts": ["numbers"], "partnered": true}`:                                                                                         "partnered: want words beside it",
+		`needs := {"facts": ["numbers"], "unreported_names": true}`:                                                                                  "unreported_names: want words beside it",
+		`needs := {"facts": ["numbers"], "before_figure": {"within": 5}}`:                                                                            "before_figure within 5: want a count of tokens above 0, beside words",
+		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 0}}`:                                                                  "before_figure within 0",
+		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 2}, "partnered": true}`:                                               "without after_figure and partnered",
+		`needs := {"words": ["ad_absolute.words"], "before_figure": {"within": 2, "entries": {"cat": ["zui"]}}}`:                                     `entries "cat": want a string`,
+		`needs := {"words": ["ad_absolute.words"], "figure_units": {"units": ["%"]}}`:                                                                "figure_units: want tables or units, beside after_figure",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "figure_units": {}}`:                                                           "figure_units: want tables or units",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "figure_units": {"tables": ["no_such.units"]}}`:                                "figure_units: no table data.tables.no_such.units",
+		`needs := {"facts": ["numbers"], "product_kinds": {"marked": "only", "words": ["ad_medical_claim.regulated"]}}`:                              "product_kinds: want marked and words, beside words",
+		`needs := {"words": ["ad_absolute.words"], "product_kinds": {"words": ["ad_medical_claim.regulated"]}}`:                                      "product_kinds: want marked and words",
+		`needs := {"words": ["ad_absolute.words"], "product_kinds": {"marked": "only"}}`:                                                             "product_kinds: want marked and words",
+		`needs := {"words": ["ad_absolute.words"], "product_kinds": {"marked": "only", "words": ["no_such.kinds"]}}`:                                 "product_kinds: no table data.tables.no_such.kinds",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "product_kinds": {"marked": "only", "words": ["ad_medical_claim.regulated"]}}`: "product_kinds: want it without after_figure",
+		`needs := {"facts": ["numbers"], "allowed": true}`:                                                                                           "allowed: want words beside it",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "allowed": true}`:                                                              "allowed: want words beside it, without after_figure",
 	} {
 		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\n"+decl+"\n")
 		_, err := newJudge(Options{Bundles: []*bundle.Bundle{loadDir(t, dir, false)}})
@@ -380,5 +387,36 @@ func TestGateCountsNoUnreportedName(t *testing.T) {
 		{"招财 紫水晶护身符吊坠儿童项链", "ad_superstition", "ad-superstition", true},
 	} {
 		wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: c.title}, c.pkg, c.id, c.want)
+	}
+}
+
+// ad-medical-claim reads a term marked only (增高, 安全无毒: claims on
+// some kinds of product) only where it judges the listing such a kind,
+// from a regulated word, a dosage form or the category: it declares
+// product_kinds, so 内增高 shoes and a toy 安全无毒 are skipped; beside 保健食品
+// or with a category they are evaluated, and found where the kind is one
+// the term is a claim on.
+func TestGateCountsAKindTermWhereAKindCanBeJudged(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	for _, c := range []struct {
+		title, category string
+		want            bool
+	}{
+		{"内增高女鞋 真皮 小白鞋", "", false},
+		{"安全无毒 积木玩具", "", false},
+		{"增高鞋垫 隐形", "", false},
+		{"儿童增高 保健食品 钙片", "", true},
+		{"增高鞋垫 隐形", "保健食品", true},
+		{"安全无毒 积木玩具", "保健品", true},
+	} {
+		l := &listings.Listing{ID: "1", Source: "t.yaml", Title: c.title, Category: c.category}
+		wantRule(t, j, l, "ad_medical_claim", "ad-medical-claim", c.want)
+	}
+	// A category the term is no claim on is let through all the same: the
+	// gate does not judge the kind.
+	l := &listings.Listing{ID: "1", Source: "t.yaml", Title: "增高鞋垫 隐形", Category: "运动鞋"}
+	if skip, _ := j.Engine.Skipped(j.Builder.Build(l)); slices.Contains(skip, "ad_medical_claim") {
+		t.Errorf("%s (category %s): ad_medical_claim skipped, want it evaluated", l.Title, l.Category)
 	}
 }

@@ -10,14 +10,16 @@ import (
 // alternatives it marks at once, the partner contexts it is a word of,
 // and the alternatives it marks only with more of the listing: as a
 // pattern head (patterngate.go), as a word with a partner context
-// (partnergate.go), as a word after or before a figure (figurenear.go,
-// figurebefore.go). At the text
+// (partnergate.go) or a product-kind term (productkinds.go), as a word
+// after or before a figure (figurenear.go, figurebefore.go), as a word
+// its allow contexts may exempt (allowgate.go). At the text
 // stage it may also be a prefix character and a pattern word of some
 // classes (prefilter.go). One entry per word: a run is looked up once.
 type gateWord struct {
 	alts, contexts, near, before, prefixes []int
 	heads                                  []pendingHead
 	partners                               []partnerNeed
+	allowed                                []*allowNeed
 	classes                                []classBits // the pattern-word classes, by table, at the text stage
 }
 
@@ -37,11 +39,12 @@ type marks struct {
 	// resolvePartners), near the words wanted after a figure (counted by
 	// resolveNearFigures), before those wanted before one (counted by
 	// resolveBeforeFigures); contexts marks the partner contexts some word
-	// found is a word of.
+	// found is a word of, or the listing's category holds (productkinds.go).
 	heads    []pendingHead
 	partners []partnerNeed
 	near     []pendingNear
 	before   []pendingBefore
+	allowed  []pendingAllowed // counted by resolveAllowed
 	contexts []bool
 }
 
@@ -55,20 +58,23 @@ func (m *marks) reset() {
 	clear(m.prefixes)
 	clear(m.contexts)
 	m.heads, m.partners, m.near, m.before = m.heads[:0], m.partners[:0], m.near[:0], m.before[:0]
+	m.allowed = m.allowed[:0]
 }
 
 // markTokens marks what the listing's tokens hold, then counts the words
 // that need more of the listing (numbers gives its figures, asked only
-// when some word needs them).
-func (g *gate) markTokens(fields map[string]facts.Field, numbers func() []facts.Number) *marks {
-	return g.markTokensIn(g.newMarks(), fields, numbers)
+// when some word needs them; category is its category, which holds the
+// product-kind contexts).
+func (g *gate) markTokens(fields map[string]facts.Field, numbers func() []facts.Number, category string) *marks {
+	return g.markTokensIn(g.newMarks(), fields, numbers, category)
 }
 
 // markTokensIn is markTokens into m, cleared.
-func (g *gate) markTokensIn(m *marks, fields map[string]facts.Field, numbers func() []facts.Number) *marks {
+func (g *gate) markTokensIn(m *marks, fields map[string]facts.Field, numbers func() []facts.Number, category string) *marks {
 	for name, f := range fields {
 		g.markWords(name, f.Tokens, m)
 	}
+	g.markCategory(m, category)
 	m.resolvePartners()
 	if len(m.heads) > 0 {
 		g.resolveHeads(m.heads, m.words, newPatternEvidence(fields, numbers))
@@ -78,6 +84,10 @@ func (g *gate) markTokensIn(m *marks, fields map[string]facts.Field, numbers fun
 	}
 	if len(m.before) > 0 {
 		g.resolveBeforeFigures(m, fields, numbers())
+	}
+	// Last: a run some other word already counts for needs no held.
+	if len(m.allowed) > 0 {
+		g.resolveAllowed(m, fields)
 	}
 	return m
 }
@@ -121,6 +131,9 @@ func (m *marks) addRun(w *gateWord, field string, i, last int) {
 	}
 	for _, a := range w.before {
 		m.before = append(m.before, pendingBefore{alt: a, field: field, end: last})
+	}
+	for _, need := range w.allowed {
+		m.allowed = append(m.allowed, pendingAllowed{need: need, field: field, i: i, n: last - i + 1})
 	}
 }
 

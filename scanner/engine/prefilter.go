@@ -30,7 +30,9 @@ import (
 //     most such words state nothing (棉服, 包邮).
 //
 // Where the text allows some rule, the tokens decide the words (as the
-// gate does) and the facts stand as the text stage read them.
+// gate does) and the facts stand as the text stage read them. A listing's
+// category holds its product-kind contexts at both stages, as in gate.skip
+// (productkinds.go).
 //
 // Listings with attributes go the whole way: their facts come from the
 // attributes too.
@@ -74,9 +76,13 @@ func (w *gateWord) addClasses(table int, bits uint64) {
 }
 
 // merge adds what o counts for to w (two words the same without
-// whitespace are one word of the text).
+// whitespace are one word of the text). An allowed word counts in the
+// text wherever it is: whether its contexts hold is read from the tokens.
 func (w *gateWord) merge(o *gateWord) {
 	w.alts = append(w.alts, o.alts...)
+	for _, need := range o.allowed {
+		w.alts = append(w.alts, need.alt)
+	}
 	w.contexts = append(w.contexts, o.contexts...)
 	w.near = append(w.near, o.near...)
 	w.before = append(w.before, o.before...)
@@ -219,7 +225,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	}
 	w := g.work(l)
 	defer g.done(w)
-	if g.textRulesOut(w) {
+	if g.textRulesOut(w, l) {
 		return Gated{}, true
 	}
 	h := &w.hints
@@ -232,7 +238,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 		}
 		return numbers
 	}
-	m := g.markTokensIn(&w.tokens, cut, figures)
+	m := g.markTokensIn(&w.tokens, cut, figures, l.Category)
 	units := func(units map[string]bool) bool { return hasUnit(figures(), units) }
 	if !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, units) {
 		return Gated{}, true
@@ -248,13 +254,14 @@ func (g *gate) textGated(l *listings.Listing) bool {
 	return len(g.rules) > 0 && !g.open && len(l.Attributes) == 0
 }
 
-// textRulesOut is unjudged's text stage on w (the work of a listing
-// textGated lets in): the text alone allows no alternative.
-func (g *gate) textRulesOut(w *unjudgedWork) bool {
+// textRulesOut is unjudged's text stage on w, the work of l (a listing
+// textGated lets in): its text alone allows no alternative.
+func (g *gate) textRulesOut(w *unjudgedWork, l *listings.Listing) bool {
 	h, m, ev := &w.hints, &w.text, &w.ev
 	for i, norm := range h.norms {
 		g.pre.mark(g.dodges.CutText(norm), figureChars{hints: h, field: i}, m, ev)
 	}
+	g.markCategory(m, l.Category)
 	m.resolvePartners()
 	if len(m.heads) > 0 {
 		g.resolveHeads(m.heads, m.words, ev)

@@ -16,5 +16,5 @@ func (g *gate) textUnjudged(l *listings.Listing) bool {
 	}
 	w := g.work(l)
 	defer g.done(w)
-	return g.textRulesOut(w)
+	return g.textRulesOut(w, l)
 }

@@ -48,7 +48,19 @@ meta := {
 # word only where a word of that context is in the listing.
 # unreported_names: hits drop the entries marked name (巴氏杀菌), so the
 # engine counts no such word.
-needs := {"words": ["ad_medical_claim.words", "ad_medical_claim.pattern_heads"], "partnered": true, "unreported_names": true}
+# allowed: findings drop every hit at which one of its entry's allow
+# contexts holds (exempt; allow_list adds negated to them), so the engine
+# counts such a word only where none of them holds at it (减肥秤, 猫瘟试纸).
+# product_kinds: candidates drop a term marked only (增高, 特效, 安全无毒)
+# on ordinary goods and keep it elsewhere only where applies; the third
+# body (allowed_for) needs a kind too. judged_as is empty unless the
+# listing has a run of regulated or dosage_suffixes (drug_names starts
+# from one too) or a category, so the engine counts such a term only
+# beside one of those runs, or with a category.
+needs := {
+	"words": ["ad_medical_claim.words", "ad_medical_claim.pattern_heads"], "partnered": true, "unreported_names": true, "allowed": true,
+	"product_kinds": {"marked": "only", "words": ["ad_medical_claim.regulated", "ad_medical_claim.dosage_suffixes"]},
+}
 
 tables := data.tables.ad_medical_claim
 
@@ -281,9 +293,12 @@ findings contains f if {
 	})
 }
 
-# law_meta is meta with law in its basis: a function of the law alone, so
-# OPA builds it once per law and evaluation, not once per finding.
-law_meta(law) := object.union(meta, {"basis": object.union(meta.basis, {"law": law})})
+# law_meta is meta with law in its basis. Most findings rest on the
+# rule's own law (a disease term on ordinary goods: 第十七条), and their
+# meta is meta itself: the union would rebuild it for every finding.
+law_meta(law) := meta if {
+	law == meta.basis.law
+} else := object.union(meta, {"basis": object.union(meta.basis, {"law": law})})
 
 # product is the regulated kind the listing is judged as: the one of
 # lowest rank (drug, device and treatment before health food, cosmetics,

@@ -16,6 +16,16 @@ why(segs, word) := e.exemption if {
 	e.word == word
 }
 
+# law_meta of the rule's own law is meta itself, as the union gives it;
+# of another law (a health food's), meta with that law.
+test_law_meta_of_own_law_is_the_union if {
+	own := ad_medical_claim.meta.basis.law
+	ad_medical_claim.law_meta(own) == object.union(ad_medical_claim.meta, {"basis": object.union(ad_medical_claim.meta.basis, {"law": own})})
+	other := "《中华人民共和国广告法》第十八条"
+	ad_medical_claim.law_meta(other).basis.law == other
+	ad_medical_claim.law_meta(other) == object.union(ad_medical_claim.meta, {"basis": object.union(ad_medical_claim.meta.basis, {"law": other})})
+}
+
 test_disease_term_on_ordinary_goods if {
 	fs := findings(["纯棉", "毛巾", "温和", "消炎"])
 	count(fs) == 1
