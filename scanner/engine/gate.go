@@ -56,8 +56,12 @@ import (
 // (lib/lexicon.rego's in_context: 至尊 in 酷冷至尊, 万能 in 万能车充, 减肥
 // in 减肥秤), counts a word whose entry lists allow contexts only where
 // none of them can be shown to hold at the run, from the held the
-// document will have (allowgate.go). A rule that declares no needs is
-// always evaluated.
+// document will have (allowgate.go). PrefixHits, declared by a rule
+// that reads its Prefixes only through lib/lexicon.rego's prefix_hits,
+// counts a token that starts with a prefix only where prefix_hits may
+// take it (no word of the table, none of the prefix's not_claims; with
+// Allowed, where the prefix entry's allow contexts do not hold:
+// prefixgate.go). A rule that declares no needs is always evaluated.
 //
 // A table's pattern_heads (see lib/pattern.rego) counts as found only
 // where one of the patterns its word starts can complete (patterngate.go).
@@ -79,6 +83,8 @@ type Needs struct {
 	ProductKinds *ProductKinds `json:"product_kinds"`
 	// Allowed: see above (false: a word counts wherever it is).
 	Allowed bool `json:"allowed"`
+	// PrefixHits: see above (false: every token a prefix starts counts).
+	PrefixHits bool `json:"prefix_hits"`
 }
 
 // gate decides, per listing, which rule packages can find something:
@@ -92,6 +98,9 @@ type gate struct {
 	// after figures, partner-context words.
 	words    map[string]*gateWord
 	prefixes map[string][]int // table key (a prefix) → alternatives
+	// hitPrefixes are the prefixes of alternatives with prefix_hits
+	// (prefixgate.go), by key.
+	hitPrefixes map[string][]prefixNeed
 	// prefixStarts marks the keys of prefixes of one character: a token
 	// is looked up by its first, and few tokens start with one.
 	prefixStarts facts.RuneKeys
@@ -134,6 +143,7 @@ type alternative struct {
 	productKinds    string                // Needs.ProductKinds.Marked; "": none
 	kindContext     int                   // the context of Needs.ProductKinds.Words (productkinds.go)
 	allowed         bool                  // Needs.Allowed
+	prefixHits      bool                  // Needs.PrefixHits
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -190,7 +200,7 @@ func hasPercent(l *facts.ListingFacts) bool {
 // null, an object or an array, by rule package) and the words of the
 // tables they name.
 func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexiconWords) (*gate, error) {
-	g := &gate{words: map[string]*gateWord{}, prefixes: map[string][]int{}, contexts: map[string]int{},
+	g := &gate{words: map[string]*gateWord{}, prefixes: map[string][]int{}, hitPrefixes: map[string][]prefixNeed{}, contexts: map[string]int{},
 		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, works: &sync.Pool{},
 		allow: allowContexts{uses: lw.uses, contextOf: lw.contextOf, bits: lw.bits, stems: lw.stems}}
 	ids := make([]string, 0, len(declared))
@@ -252,8 +262,11 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if n.UnreportedNames && len(n.Words) == 0 {
 		return fmt.Errorf("unreported_names: want words beside it")
 	}
-	if n.Allowed && (len(n.Words) == 0 || n.AfterFigure > 0 || n.BeforeFigure != nil) {
-		return fmt.Errorf("allowed: want words beside it, without after_figure and before_figure")
+	if n.Allowed && (len(n.Words) == 0 && !n.PrefixHits || n.AfterFigure > 0 || n.BeforeFigure != nil) {
+		return fmt.Errorf("allowed: want words or prefix_hits beside it, without after_figure and before_figure")
+	}
+	if err := checkPrefixHits(n); err != nil {
+		return err
 	}
 	if err := checkBeforeFigure(n); err != nil {
 		return err
@@ -267,7 +280,7 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	}
 	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts,
 		afterFigure: n.AfterFigure, partnered: n.Partnered, beforeFigure: n.BeforeFigure, figureUnits: figureUnits,
-		unreportedNames: n.UnreportedNames, allowed: n.Allowed}
+		unreportedNames: n.UnreportedNames, allowed: n.Allowed, prefixHits: n.PrefixHits}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
 			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, down_pair, down_content, numbers, percents, promises, promise_pair, attributes, masked)", f)
@@ -337,6 +350,8 @@ func (g *gate) index(data map[string]any, path string, a int, words bool) error 
 	}
 	table, lexicon, _ := strings.Cut(path, ".")
 	switch {
+	case !words && g.alts[a].prefixHits:
+		g.indexPrefixHits(data, table, keys, a)
 	case !words:
 		for k := range keys {
 			g.prefixes[k] = append(g.prefixes[k], a)

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -132,8 +133,10 @@ func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
 		`needs := {"words": ["ad_absolute.words"], "product_kinds": {"marked": "only"}}`:                                                             "product_kinds: want marked and words",
 		`needs := {"words": ["ad_absolute.words"], "product_kinds": {"marked": "only", "words": ["no_such.kinds"]}}`:                                 "product_kinds: no table data.tables.no_such.kinds",
 		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "product_kinds": {"marked": "only", "words": ["ad_medical_claim.regulated"]}}`: "product_kinds: want it without after_figure",
-		`needs := {"facts": ["numbers"], "allowed": true}`:                                                                                           "allowed: want words beside it",
-		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "allowed": true}`:                                                              "allowed: want words beside it, without after_figure",
+		`needs := {"facts": ["numbers"], "prefix_hits": true}`:                                                                                       "prefix_hits: want prefixes beside it",
+		`needs := {"prefixes": ["ad_absolute.words"], "prefix_hits": true}`:                                                                          "prefix_hits: ad_absolute.words is no table's prefixes",
+		`needs := {"facts": ["numbers"], "allowed": true}`:                                                                                           "allowed: want words or prefix_hits beside it",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "allowed": true}`:                                                              "allowed: want words or prefix_hits beside it, without after_figure",
 	} {
 		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\n"+decl+"\n")
 		_, err := newJudge(Options{Bundles: []*bundle.Bundle{loadDir(t, dir, false)}})
@@ -295,14 +298,18 @@ func assertGate(t *testing.T, cases []gateCase) {
 	}
 }
 
-// Every prefix a token can be looked up by (its first character) is
-// marked: markWords asks the marks before the map, and leaves out only
+// Every prefix a token can be looked up by (its first character), plain
+// or read as prefix_hits reads it, is marked: markWords asks the marks before the map, and leaves out only
 // characters no prefix is.
 func TestPrefixStartsMarkEveryPrefixCharacter(t *testing.T) {
 	t.Parallel()
 	g := checker(t).Engine.gate
 	one := 0
-	for k := range g.prefixes {
+	keys := slices.Collect(maps.Keys(g.prefixes))
+	for k := range g.hitPrefixes {
+		keys = append(keys, k)
+	}
+	for _, k := range keys {
 		if r, size := utf8.DecodeRuneInString(k); size == len(k) && size > 0 {
 			one++
 			if !g.prefixStarts.MayHave(r) {
