@@ -53,8 +53,13 @@ import (
 // it judges no such kind, and judges kinds only from runs of its Words
 // tables and from the category, counts such a word only where a word of
 // those tables is in the listing or it has a category (增高 on 内增高
-// shoes: productkinds.go). A rule that declares no needs is always
-// evaluated.
+// shoes: productkinds.go). Allowed, declared by a rule that never reports
+// a hit of those words at which one of its entry's allow contexts holds
+// (lib/lexicon.rego's in_context: 至尊 in 酷冷至尊, 万能 in 万能车充, 减肥
+// in 减肥秤), counts a word whose entry lists allow contexts only where
+// none of them can be shown to hold at the run, from the held the
+// document will have (allowgate.go). A rule that declares no needs is
+// always evaluated.
 //
 // A table's pattern_heads (see lib/pattern.rego) counts as found only
 // where one of the patterns its word starts can complete (patterngate.go).
@@ -76,6 +81,8 @@ type Needs struct {
 	UnreportedNames bool `json:"unreported_names"`
 	// ProductKinds: see above (nil: every entry counts as a word).
 	ProductKinds *ProductKinds `json:"product_kinds"`
+	// Allowed: see above (false: a word counts wherever it is).
+	Allowed bool `json:"allowed"`
 }
 
 // gate decides, per listing, which rule packages can find something:
@@ -111,6 +118,8 @@ type gate struct {
 	stems runStems
 	// works keep what unjudged fills, between listings (gatework.go).
 	works *sync.Pool
+	// allow reads where the allow contexts hold (allowgate.go).
+	allow allowContexts
 }
 
 // alternative is one Needs of one rule, indexed.
@@ -129,6 +138,7 @@ type alternative struct {
 	unreportedNames bool                  // Needs.UnreportedNames
 	productKinds    string                // Needs.ProductKinds.Marked; "": none
 	kindContext     int                   // the context of Needs.ProductKinds.Words (productkinds.go)
+	allowed         bool                  // Needs.Allowed
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -186,7 +196,8 @@ func hasPercent(l *facts.ListingFacts) bool {
 // tables they name.
 func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexiconWords) (*gate, error) {
 	g := &gate{words: map[string]*gateWord{}, prefixes: map[string][]int{}, contexts: map[string]int{},
-		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, works: &sync.Pool{}}
+		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, works: &sync.Pool{},
+		allow: allowContexts{uses: lw.uses, contextOf: lw.contextOf, bits: lw.bits, stems: lw.stems}}
 	ids := make([]string, 0, len(declared))
 	for id := range declared {
 		ids = append(ids, id)
@@ -246,6 +257,9 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if n.UnreportedNames && len(n.Words) == 0 {
 		return fmt.Errorf("unreported_names: want words beside it")
 	}
+	if n.Allowed && (len(n.Words) == 0 || n.AfterFigure > 0 || n.BeforeFigure != nil) {
+		return fmt.Errorf("allowed: want words beside it, without after_figure and before_figure")
+	}
 	if err := checkBeforeFigure(n); err != nil {
 		return err
 	}
@@ -261,7 +275,7 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	}
 	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts,
 		afterFigure: n.AfterFigure, partnered: n.Partnered, beforeFigure: n.BeforeFigure, figureUnits: figureUnits,
-		figureMin: n.FigureMin, unreportedNames: n.UnreportedNames}
+		figureMin: n.FigureMin, unreportedNames: n.UnreportedNames, allowed: n.Allowed}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
 			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, down_pair, down_content, numbers, percents, promises, promise_pair, attributes, masked)", f)
@@ -321,7 +335,9 @@ func addTableKeys(data map[string]any, paths []string, set map[string]bool) erro
 // words after figures (figurenear.go); the others as words, or, for a
 // partnered alternative, as partners where their entry names a context
 // (partnergate.go), or, for one with before_figure, as words before
-// figures where their entry has its attributes (figurebefore.go).
+// figures where their entry has its attributes (figurebefore.go), or,
+// for an allowed one, as allowed words where their entry has allow
+// contexts the gate decides (allowgate.go).
 func (g *gate) index(data map[string]any, path string, a int, words bool) error {
 	keys, err := tableKeys(data, path)
 	if err != nil {
@@ -368,6 +384,10 @@ func (g *gate) indexWord(data map[string]any, table, k string, entry any, a int)
 	}
 	if ctx := partnerContext(data, table, entry); g.alts[a].partnered && ctx != "" {
 		g.word(k).partners = append(g.word(k).partners, partnerNeed{alt: a, ctx: g.contextID(data, table, ctx)})
+		return
+	}
+	if need := g.allowedNeed(data, table, entry, a); need != nil {
+		g.word(k).allowed = append(g.word(k).allowed, need)
 		return
 	}
 	g.word(k).alts = append(g.word(k).alts, a)

@@ -133,6 +133,8 @@ func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
 		`needs := {"words": ["ad_absolute.words"], "product_kinds": {"marked": "only"}}`:                                                             "product_kinds: want marked and words",
 		`needs := {"words": ["ad_absolute.words"], "product_kinds": {"marked": "only", "words": ["no_such.kinds"]}}`:                                 "product_kinds: no table data.tables.no_such.kinds",
 		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "product_kinds": {"marked": "only", "words": ["ad_medical_claim.regulated"]}}`: "product_kinds: want it without after_figure",
+		`needs := {"facts": ["numbers"], "allowed": true}`:                                                                                           "allowed: want words beside it",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "allowed": true}`:                                                              "allowed: want words beside it, without after_figure",
 	} {
 		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\n"+decl+"\n")
 		_, err := newJudge(Options{Bundles: []*bundle.Bundle{loadDir(t, dir, false)}})

@@ -11,13 +11,15 @@ import (
 // and the alternatives it marks only with more of the listing: as a
 // pattern head (patterngate.go), as a word with a partner context
 // (partnergate.go) or a product-kind term (productkinds.go), as a word
-// after or before a figure (figurenear.go, figurebefore.go). At the text
+// after or before a figure (figurenear.go, figurebefore.go), as a word
+// its allow contexts may exempt (allowgate.go). At the text
 // stage it may also be a prefix character and a pattern word of some
 // classes (prefilter.go). One entry per word: a run is looked up once.
 type gateWord struct {
 	alts, contexts, near, before, prefixes []int
 	heads                                  []pendingHead
 	partners                               []partnerNeed
+	allowed                                []*allowNeed
 	classes                                []classBits // the pattern-word classes, by table, at the text stage
 }
 
@@ -42,6 +44,7 @@ type marks struct {
 	partners []partnerNeed
 	near     []pendingNear
 	before   []pendingBefore
+	allowed  []pendingAllowed // counted by resolveAllowed
 	contexts []bool
 }
 
@@ -55,6 +58,7 @@ func (m *marks) reset() {
 	clear(m.prefixes)
 	clear(m.contexts)
 	m.heads, m.partners, m.near, m.before = m.heads[:0], m.partners[:0], m.near[:0], m.before[:0]
+	m.allowed = m.allowed[:0]
 }
 
 // markTokens marks what the listing's tokens hold, then counts the words
@@ -80,6 +84,10 @@ func (g *gate) markTokensIn(m *marks, fields map[string]facts.Field, numbers fun
 	}
 	if len(m.before) > 0 {
 		g.resolveBeforeFigures(m, fields, numbers())
+	}
+	// Last: a run some other word already counts for needs no held.
+	if len(m.allowed) > 0 {
+		g.resolveAllowed(m, fields)
 	}
 	return m
 }
@@ -123,6 +131,9 @@ func (m *marks) addRun(w *gateWord, field string, i, last int) {
 	}
 	for _, a := range w.before {
 		m.before = append(m.before, pendingBefore{alt: a, field: field, end: last})
+	}
+	for _, need := range w.allowed {
+		m.allowed = append(m.allowed, pendingAllowed{need: need, field: field, i: i, n: last - i + 1})
 	}
 }
 

@@ -76,9 +76,13 @@ func (w *gateWord) addClasses(table int, bits uint64) {
 }
 
 // merge adds what o counts for to w (two words the same without
-// whitespace are one word of the text).
+// whitespace are one word of the text). An allowed word counts in the
+// text wherever it is: whether its contexts hold is read from the tokens.
 func (w *gateWord) merge(o *gateWord) {
 	w.alts = append(w.alts, o.alts...)
+	for _, need := range o.allowed {
+		w.alts = append(w.alts, need.alt)
+	}
 	w.contexts = append(w.contexts, o.contexts...)
 	w.near = append(w.near, o.near...)
 	w.before = append(w.before, o.before...)

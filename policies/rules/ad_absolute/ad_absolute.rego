@@ -47,12 +47,15 @@ meta := {
 # word only where a word of that context is in the listing.
 # unreported_names: hits drop the entries marked name (王者荣耀, 唯一码), so
 # the engine counts no such word.
+# allowed: findings drop every hit at which one of its entry's allow
+# contexts holds (exempt), so the engine counts such a word only where
+# none of them holds at it (至尊 in 酷冷至尊 and 至尊卡, 万能车充).
 # after_figure 1: guarantee_hits read a guarantee word only on the token
 # that starts where a percentage ends (figure_next: 100%|正品, 百分百|
 # 正品), so the engine counts one only there (本店商品均为正品 beside 棉
 # 100% is no guarantee hit).
 needs := [
-	{"words": ["ad_absolute.words"], "partnered": true, "unreported_names": true},
+	{"words": ["ad_absolute.words"], "partnered": true, "unreported_names": true, "allowed": true},
 	{"prefixes": ["ad_absolute.prefixes"]},
 	{"words": ["ad_absolute.guarantees.words"], "facts": ["percents"], "after_figure": 1},
 	{"words": ["ad_absolute.peer_marks"]},

@@ -48,6 +48,9 @@ meta := {
 # word only where a word of that context is in the listing.
 # unreported_names: hits drop the entries marked name (巴氏杀菌), so the
 # engine counts no such word.
+# allowed: findings drop every hit at which one of its entry's allow
+# contexts holds (exempt; allow_list adds negated to them), so the engine
+# counts such a word only where none of them holds at it (减肥秤, 猫瘟试纸).
 # product_kinds: candidates drop a term marked only (增高, 特效, 安全无毒)
 # on ordinary goods and keep it elsewhere only where applies; the third
 # body (allowed_for) needs a kind too. judged_as is empty unless the
@@ -55,7 +58,7 @@ meta := {
 # from one too) or a category, so the engine counts such a term only
 # beside one of those runs, or with a category.
 needs := {
-	"words": ["ad_medical_claim.words", "ad_medical_claim.pattern_heads"], "partnered": true, "unreported_names": true,
+	"words": ["ad_medical_claim.words", "ad_medical_claim.pattern_heads"], "partnered": true, "unreported_names": true, "allowed": true,
 	"product_kinds": {"marked": "only", "words": ["ad_medical_claim.regulated", "ad_medical_claim.dosage_suffixes"]},
 }
 
