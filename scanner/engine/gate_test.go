@@ -106,6 +106,40 @@ func TestGatePartnersOnlyWhereTheRuleSaysSo(t *testing.T) {
 	}
 }
 
+// product_kinds narrows only the words whose entry has its attribute, and
+// not where it is false (`not entry.only` holds there as where it is
+// missing): a marked word counts beside a word of its kind tables, the
+// others anywhere.
+func TestGateKindsOnlyTheMarkedWords(t *testing.T) {
+	t.Parallel()
+	needs := `{"words": ["shop.words"], "product_kinds": {"marked": "only", "words": ["shop.kinds"]}}`
+	for _, c := range []struct {
+		entry, title string
+		found        int
+	}{
+		{`{"only": ["food"]}`, "三只松鼠 包邮", 0},
+		{`{"only": ["food"]}`, "三只松鼠 零食 包邮", 1},
+		{`{"only": false}`, "三只松鼠 包邮", 1},
+		{`{}`, "三只松鼠 包邮", 1},
+	} {
+		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\nneeds := "+needs+"\n")
+		words := filepath.Join(t.TempDir(), "words.json")
+		table := `{"tables": {"shop": {"words": {"松鼠": ` + c.entry + `}, "kinds": {"零食": true}}}}`
+		if err := os.WriteFile(words, []byte(table), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		data, err := LoadDataFile(words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		j := userChecker(t, 0, loadDir(t, dir, false), data)
+		found, _, err := j.CheckListing(t.Context(), &listings.Listing{ID: "1", Source: "t.txt", Title: c.title})
+		if err != nil || len(rulesOf(found)["shop-words"]) != c.found {
+			t.Errorf("entry %s, %s: findings %v, %v; want %d of shop-words", c.entry, c.title, rulesOf(found), err, c.found)
+		}
+	}
+}
+
 // Needs that cannot be checked are refused when the policies load, with
 // the rule and the reason, rather than silently skipping the rule.
 func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
