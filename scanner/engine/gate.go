@@ -41,7 +41,9 @@ import (
 // (已售|5000件, 好评率|高达|99%: figurebefore.go). FigureUnits, beside
 // AfterFigure, counts those words only after a figure with one of its
 // units (the keys of its Tables, and its Units as written; "" a figure
-// with no unit). UnreportedNames, declared by a rule that never reports a
+// with no unit); FigureMin, beside AfterFigure, only after a figure of at
+// least that value (input.listing.numbers[_].value: a rule that counts
+// only big head counts, 10万|宝妈, not 2-6|人). UnreportedNames, declared by a rule that never reports a
 // hit whose entry is marked name (a product or work name holding a word
 // of the list, 王者荣耀, 转运珠: it wins the overlap and is dropped, see
 // lib/wordrule.rego), counts no such word: the words inside it count on
@@ -77,6 +79,8 @@ type Needs struct {
 	Partnered    bool          `json:"partnered"`
 	BeforeFigure *BeforeFigure `json:"before_figure"`
 	FigureUnits  *FigureUnits  `json:"figure_units"`
+	// FigureMin: see above (nil: a figure of any value).
+	FigureMin *float64 `json:"figure_min"`
 	// UnreportedNames: see above (false: names count as words).
 	UnreportedNames bool `json:"unreported_names"`
 	// ProductKinds: see above (nil: every entry counts as a word).
@@ -139,6 +143,7 @@ type alternative struct {
 	partnered       bool                  // Needs.Partnered
 	beforeFigure    *BeforeFigure         // Needs.BeforeFigure
 	figureUnits     map[string]bool       // Needs.FigureUnits; nil: a figure of any unit
+	figureMin       *float64              // Needs.FigureMin; nil: a figure of any value
 	unreportedNames bool                  // Needs.UnreportedNames
 	productKinds    string                // Needs.ProductKinds.Marked; "": none
 	kindContext     int                   // the context of Needs.ProductKinds.Words (productkinds.go)
@@ -278,9 +283,12 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if err != nil {
 		return err
 	}
+	if n.FigureMin != nil && n.AfterFigure <= 0 {
+		return fmt.Errorf("figure_min: want it beside after_figure")
+	}
 	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts,
 		afterFigure: n.AfterFigure, partnered: n.Partnered, beforeFigure: n.BeforeFigure, figureUnits: figureUnits,
-		unreportedNames: n.UnreportedNames, allowed: n.Allowed, prefixHits: n.PrefixHits}
+		figureMin: n.FigureMin, unreportedNames: n.UnreportedNames, allowed: n.Allowed, prefixHits: n.PrefixHits}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
 			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, down_pair, down_content, numbers, percents, promises, promise_pair, attributes, masked)", f)
