@@ -59,10 +59,15 @@ meta := {
 # that starts where a percentage ends (figure_next: 100%|正品, 百分百|
 # 正品), so the engine counts one only there (本店商品均为正品 beside 棉
 # 100% is no guarantee hit).
+# figure_units % and figure_min 100: guarantee_hits asks num.unit == "%"
+# and num.value >= 100, so 99%正品 gives nothing.
 needs := [
 	{"words": ["ad_absolute.words"], "partnered": true, "unreported_names": true, "allowed": true},
 	{"prefixes": ["ad_absolute.prefixes"], "prefix_hits": true, "allowed": true},
-	{"words": ["ad_absolute.guarantees.words"], "facts": ["percents"], "after_figure": 1},
+	{
+		"words": ["ad_absolute.guarantees.words"], "facts": ["percents"], "after_figure": 1,
+		"figure_units": {"units": ["%"]}, "figure_min": 100,
+	},
 	{"words": ["ad_absolute.peer_marks"]},
 ]
 
