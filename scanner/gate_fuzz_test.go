@@ -73,6 +73,15 @@ func FuzzGateChangesNoFinding(f *testing.F) {
 		{"2024新款 收藏 1990年代 好评5个", "销售保2年 热销 x10"},
 		{"百分百正品 100%正品 棉100% 正品", "本店所有商品均为正品 含棉100%"},
 		{"婴儿奶瓶 0-1岁宝宝 13英寸学生", "30万车主 10万+已买 240ml宝宝专用 99% of users"},
+		// Terms claimed only on some kinds of product (product_kinds),
+		// with and without a kind word; crowds after figures below and
+		// at ten thousand (figure_min); words and prefixes their own
+		// allow contexts exempt, with the context beside them, apart
+		// from them and in another clause (allowed, prefix_hits).
+		{"内增高女鞋 特效 安全无毒积木", "儿童增高 保健食品 钙片 胶囊"},
+		{"2-6人帐篷 户外 3人份", "汽车脚垫 1万车主"},
+		{"酷冷至尊机箱 万能车充 减肥秤", "至尊 享受 万能，车充 减肥 体重秤"},
+		{"生产日期最新 最后19包 最新款", "最佳书法入门 诚信第一 最 保暖"},
 		// Pattern heads and their later parts in one field or in two.
 		{"强光手电筒 亮度增强 三千万 治", "实测亮度增强50% 适合女性 面料：棉100% 颈椎病"},
 	} {

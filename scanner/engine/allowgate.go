@@ -35,6 +35,7 @@ type allowNeed struct {
 	table  string
 	bit    uint64
 	checks []allowCheck
+	prefix bool // the alternative's prefixes, not its words (prefixgate.go)
 }
 
 // pendingAllowed is a run of an allowed word: n tokens from token i of
@@ -126,11 +127,15 @@ func (g *gate) resolveAllowed(m *marks, fields map[string]facts.Field) {
 	known := heldKnown(fields)
 	var made []fieldHeld
 	for _, p := range m.allowed {
-		if m.words[p.need.alt] {
+		marked := m.words
+		if p.need.prefix {
+			marked = m.prefixes
+		}
+		if marked[p.need.alt] {
 			continue
 		}
 		if !known || !g.allow.exempt(p, fields[p.field], &made) {
-			m.words[p.need.alt] = true
+			marked[p.need.alt] = true
 		}
 	}
 }

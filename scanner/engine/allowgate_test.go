@@ -92,3 +92,27 @@ func TestAllowChecksKeepsTheContextsHeldDecides(t *testing.T) {
 		t.Errorf("allowChecks of no allow = %v, want none", got)
 	}
 }
+
+// ad-absolute reads its prefix (最) only through prefix_hits: a token
+// that is a word of its own (最佳) or one the prefix lists as no claim
+// (最新款) gives it nothing; nor does a one-token hit (最合适) whose allow
+// context holds (系列丛书 after it). The same token without it, across a
+// clause mark, a second time, or 最 reaching over the next word, is
+// evaluated and found.
+func TestGateReadsPrefixesAsPrefixHitsDo(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	for title, want := range map[string]bool{
+		"2017最新款 连衣裙":     false, // not_claims
+		"最佳书法入门系列丛书":      false, // a word, its book_title holding
+		"最合适 系列丛书 套装":     false, // book_title after the prefix hit
+		"最合适 的 外套":        true,
+		"最合适，系列丛书 套装":     true, // across a clause mark
+		"最新款 最合适 外套":      true,
+		"最合适 系列丛书 最合适 外套": true, // a second hit without it
+		"最 保暖 羽绒服":        true, // 最 reaches over 保暖
+		"最 丛书 套装":         true, // 最丛书, read after 丛书
+	} {
+		wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: title}, "ad_absolute", "ad-absolute", want)
+	}
+}

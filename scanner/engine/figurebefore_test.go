@@ -34,7 +34,8 @@ func TestGateCountsAMetricBeforeAFigureOnlyThere(t *testing.T) {
 // A guarantee word of ad-absolute counts only right after a percentage
 // (after_figure 1: 100%正品, 百分百正品, 200%正品): a shop's 正品 in its
 // description beside a fibre percentage is skipped, and a word a space
-// after the figure is judged (the gate does not know the rule drops it).
+// after the figure is judged (the gate does not know the rule drops it);
+// one after a percentage below 100 (99%正品) is skipped.
 func TestGateCountsAGuaranteeRightAfterAPercentage(t *testing.T) {
 	t.Parallel()
 	assertGate(t, []gateCase{
@@ -45,5 +46,7 @@ func TestGateCountsAGuaranteeRightAfterAPercentage(t *testing.T) {
 		{"棉100%正品 T恤", "", "ad_absolute", "100%正品", true},
 		{"200%正品保证", "", "ad_absolute", "200%正品", true},
 		{"面膜 100% 正品", "", "ad_absolute", "", true},
+		{"营养强化剂99%正品", "", "ad_absolute", "", false},
+		{"面霜 含量5% 1000ml正品", "", "ad_absolute", "", false},
 	})
 }

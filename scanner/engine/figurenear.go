@@ -14,8 +14,11 @@ import (
 // tokens after the figure's end the word may start), and the gate counts
 // them only there: a word that starts on the last token of a figure of
 // its field (3亿人: the unit is the word) or within that many tokens
-// after it. The rule may still find nothing (a size, a year); it never
-// misses a word the gate did not count.
+// after it, and, where the rule says so, a figure of some units
+// (figure_units) or of some value at least (figure_min). The rule may
+// still find nothing (a size, a year); it never misses a word the gate
+// did not count. The text stage reads no values: there a figure of any
+// value will do.
 
 // FigureUnits is Needs.FigureUnits: the units of the figures a word after
 // a figure counts after (a rule that counts only people or items after
@@ -59,15 +62,20 @@ func (g *gate) resolveNearFigures(m *marks, numbers []facts.Number) {
 		if m.words[p.alt] {
 			continue
 		}
-		within, units := g.alts[p.alt].afterFigure, g.alts[p.alt].figureUnits
+		alt := &g.alts[p.alt]
 		for _, n := range numbers {
-			if n.Field == p.field && (units == nil || units[n.Unit]) && startsAfter(n, p.i, within) {
+			if n.Field == p.field && (alt.figureUnits == nil || alt.figureUnits[n.Unit]) && atLeast(n, alt.figureMin) && startsAfter(n, p.i, alt.afterFigure) {
 				m.words[p.alt] = true
 				break
 			}
 		}
 	}
 }
+
+// atLeast: figure n's value is min or more (nil: any value). The figures
+// are the document's (input.listing.numbers), so a rule's num.value >= min
+// reads the same value.
+func atLeast(n facts.Number, min *float64) bool { return min == nil || n.Value >= *min }
 
 // startsAfter: token i is the last token of figure n or one of the within
 // tokens after it, or the token that starts where the figure ends (its

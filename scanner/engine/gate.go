@@ -41,7 +41,9 @@ import (
 // (已售|5000件, 好评率|高达|99%: figurebefore.go). FigureUnits, beside
 // AfterFigure, counts those words only after a figure with one of its
 // units (the keys of its Tables, and its Units as written; "" a figure
-// with no unit). UnreportedNames, declared by a rule that never reports a
+// with no unit); FigureMin, beside AfterFigure, only after a figure of at
+// least that value (input.listing.numbers[_].value: a rule that counts
+// only big head counts, 10万|宝妈, not 2-6|人). UnreportedNames, declared by a rule that never reports a
 // hit whose entry is marked name (a product or work name holding a word
 // of the list, 王者荣耀, 转运珠: it wins the overlap and is dropped, see
 // lib/wordrule.rego), counts no such word: the words inside it count on
@@ -56,8 +58,12 @@ import (
 // (lib/lexicon.rego's in_context: 至尊 in 酷冷至尊, 万能 in 万能车充, 减肥
 // in 减肥秤), counts a word whose entry lists allow contexts only where
 // none of them can be shown to hold at the run, from the held the
-// document will have (allowgate.go). A rule that declares no needs is
-// always evaluated.
+// document will have (allowgate.go). PrefixHits, declared by a rule
+// that reads its Prefixes only through lib/lexicon.rego's prefix_hits,
+// counts a token that starts with a prefix only where prefix_hits may
+// take it (no word of the table, none of the prefix's not_claims; with
+// Allowed, where the prefix entry's allow contexts do not hold:
+// prefixgate.go). A rule that declares no needs is always evaluated.
 //
 // A table's pattern_heads (see lib/pattern.rego) counts as found only
 // where one of the patterns its word starts can complete (patterngate.go).
@@ -73,12 +79,16 @@ type Needs struct {
 	Partnered    bool          `json:"partnered"`
 	BeforeFigure *BeforeFigure `json:"before_figure"`
 	FigureUnits  *FigureUnits  `json:"figure_units"`
+	// FigureMin: see above (nil: a figure of any value).
+	FigureMin *float64 `json:"figure_min"`
 	// UnreportedNames: see above (false: names count as words).
 	UnreportedNames bool `json:"unreported_names"`
 	// ProductKinds: see above (nil: every entry counts as a word).
 	ProductKinds *ProductKinds `json:"product_kinds"`
 	// Allowed: see above (false: a word counts wherever it is).
 	Allowed bool `json:"allowed"`
+	// PrefixHits: see above (false: every token a prefix starts counts).
+	PrefixHits bool `json:"prefix_hits"`
 }
 
 // gate decides, per listing, which rule packages can find something:
@@ -92,6 +102,9 @@ type gate struct {
 	// after figures, partner-context words.
 	words    map[string]*gateWord
 	prefixes map[string][]int // table key (a prefix) → alternatives
+	// hitPrefixes are the prefixes of alternatives with prefix_hits
+	// (prefixgate.go), by key.
+	hitPrefixes map[string][]prefixNeed
 	// prefixStarts marks the keys of prefixes of one character: a token
 	// is looked up by its first, and few tokens start with one.
 	prefixStarts facts.RuneKeys
@@ -130,10 +143,12 @@ type alternative struct {
 	partnered       bool                  // Needs.Partnered
 	beforeFigure    *BeforeFigure         // Needs.BeforeFigure
 	figureUnits     map[string]bool       // Needs.FigureUnits; nil: a figure of any unit
+	figureMin       *float64              // Needs.FigureMin; nil: a figure of any value
 	unreportedNames bool                  // Needs.UnreportedNames
 	productKinds    string                // Needs.ProductKinds.Marked; "": none
 	kindContext     int                   // the context of Needs.ProductKinds.Words (productkinds.go)
 	allowed         bool                  // Needs.Allowed
+	prefixHits      bool                  // Needs.PrefixHits
 }
 
 // factLists are the listing facts a rule may need, and whether the
@@ -190,7 +205,7 @@ func hasPercent(l *facts.ListingFacts) bool {
 // null, an object or an array, by rule package) and the words of the
 // tables they name.
 func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexiconWords) (*gate, error) {
-	g := &gate{words: map[string]*gateWord{}, prefixes: map[string][]int{}, contexts: map[string]int{},
+	g := &gate{words: map[string]*gateWord{}, prefixes: map[string][]int{}, hitPrefixes: map[string][]prefixNeed{}, contexts: map[string]int{},
 		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, works: &sync.Pool{},
 		allow: allowContexts{uses: lw.uses, contextOf: lw.contextOf, bits: lw.bits, stems: lw.stems}}
 	ids := make([]string, 0, len(declared))
@@ -252,8 +267,11 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if n.UnreportedNames && len(n.Words) == 0 {
 		return fmt.Errorf("unreported_names: want words beside it")
 	}
-	if n.Allowed && (len(n.Words) == 0 || n.AfterFigure > 0 || n.BeforeFigure != nil) {
-		return fmt.Errorf("allowed: want words beside it, without after_figure and before_figure")
+	if n.Allowed && (len(n.Words) == 0 && !n.PrefixHits || n.AfterFigure > 0 || n.BeforeFigure != nil) {
+		return fmt.Errorf("allowed: want words or prefix_hits beside it, without after_figure and before_figure")
+	}
+	if err := checkPrefixHits(n); err != nil {
+		return err
 	}
 	if err := checkBeforeFigure(n); err != nil {
 		return err
@@ -265,9 +283,12 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if err != nil {
 		return err
 	}
+	if n.FigureMin != nil && n.AfterFigure <= 0 {
+		return fmt.Errorf("figure_min: want it beside after_figure")
+	}
 	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts,
 		afterFigure: n.AfterFigure, partnered: n.Partnered, beforeFigure: n.BeforeFigure, figureUnits: figureUnits,
-		unreportedNames: n.UnreportedNames, allowed: n.Allowed}
+		figureMin: n.FigureMin, unreportedNames: n.UnreportedNames, allowed: n.Allowed, prefixHits: n.PrefixHits}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
 			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, down_pair, down_content, numbers, percents, promises, promise_pair, attributes, masked)", f)
@@ -337,6 +358,8 @@ func (g *gate) index(data map[string]any, path string, a int, words bool) error 
 	}
 	table, lexicon, _ := strings.Cut(path, ".")
 	switch {
+	case !words && g.alts[a].prefixHits:
+		g.indexPrefixHits(data, table, keys, a)
 	case !words:
 		for k := range keys {
 			g.prefixes[k] = append(g.prefixes[k], a)

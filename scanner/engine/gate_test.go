@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -106,6 +107,40 @@ func TestGatePartnersOnlyWhereTheRuleSaysSo(t *testing.T) {
 	}
 }
 
+// product_kinds narrows only the words whose entry has its attribute, and
+// not where it is false (`not entry.only` holds there as where it is
+// missing): a marked word counts beside a word of its kind tables, the
+// others anywhere.
+func TestGateKindsOnlyTheMarkedWords(t *testing.T) {
+	t.Parallel()
+	needs := `{"words": ["shop.words"], "product_kinds": {"marked": "only", "words": ["shop.kinds"]}}`
+	for _, c := range []struct {
+		entry, title string
+		found        int
+	}{
+		{`{"only": ["food"]}`, "三只松鼠 包邮", 0},
+		{`{"only": ["food"]}`, "三只松鼠 零食 包邮", 1},
+		{`{"only": false}`, "三只松鼠 包邮", 1},
+		{`{}`, "三只松鼠 包邮", 1},
+	} {
+		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\nneeds := "+needs+"\n")
+		words := filepath.Join(t.TempDir(), "words.json")
+		table := `{"tables": {"shop": {"words": {"松鼠": ` + c.entry + `}, "kinds": {"零食": true}}}}`
+		if err := os.WriteFile(words, []byte(table), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		data, err := LoadDataFile(words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		j := userChecker(t, 0, loadDir(t, dir, false), data)
+		found, _, err := j.CheckListing(t.Context(), &listings.Listing{ID: "1", Source: "t.txt", Title: c.title})
+		if err != nil || len(rulesOf(found)["shop-words"]) != c.found {
+			t.Errorf("entry %s, %s: findings %v, %v; want %d of shop-words", c.entry, c.title, rulesOf(found), err, c.found)
+		}
+	}
+}
+
 // Needs that cannot be checked are refused when the policies load, with
 // the rule and the reason, rather than silently skipping the rule.
 func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
@@ -127,13 +162,16 @@ func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
 		`needs := {"words": ["ad_absolute.words"], "figure_units": {"units": ["%"]}}`:                                                                "figure_units: want tables or units, beside after_figure",
 		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "figure_units": {}}`:                                                           "figure_units: want tables or units",
 		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "figure_units": {"tables": ["no_such.units"]}}`:                                "figure_units: no table data.tables.no_such.units",
+		`needs := {"words": ["ad_absolute.words"], "figure_min": 10000}`:                                                                             "figure_min: want it beside after_figure",
 		`needs := {"facts": ["numbers"], "product_kinds": {"marked": "only", "words": ["ad_medical_claim.regulated"]}}`:                              "product_kinds: want marked and words, beside words",
 		`needs := {"words": ["ad_absolute.words"], "product_kinds": {"words": ["ad_medical_claim.regulated"]}}`:                                      "product_kinds: want marked and words",
 		`needs := {"words": ["ad_absolute.words"], "product_kinds": {"marked": "only"}}`:                                                             "product_kinds: want marked and words",
 		`needs := {"words": ["ad_absolute.words"], "product_kinds": {"marked": "only", "words": ["no_such.kinds"]}}`:                                 "product_kinds: no table data.tables.no_such.kinds",
 		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "product_kinds": {"marked": "only", "words": ["ad_medical_claim.regulated"]}}`: "product_kinds: want it without after_figure",
-		`needs := {"facts": ["numbers"], "allowed": true}`:                                                                                           "allowed: want words beside it",
-		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "allowed": true}`:                                                              "allowed: want words beside it, without after_figure",
+		`needs := {"facts": ["numbers"], "prefix_hits": true}`:                                                                                       "prefix_hits: want prefixes beside it",
+		`needs := {"prefixes": ["ad_absolute.words"], "prefix_hits": true}`:                                                                          "prefix_hits: ad_absolute.words is no table's prefixes",
+		`needs := {"facts": ["numbers"], "allowed": true}`:                                                                                           "allowed: want words or prefix_hits beside it",
+		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "allowed": true}`:                                                              "allowed: want words or prefix_hits beside it, without after_figure",
 	} {
 		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\n"+decl+"\n")
 		_, err := newJudge(Options{Bundles: []*bundle.Bundle{loadDir(t, dir, false)}})
@@ -234,7 +272,8 @@ func TestGateCountsAPartnerWordWhereItsContextIs(t *testing.T) {
 // ad-unsourced-claim: after_figure 2) sends the rule the listing only where
 // it starts on a figure's last token or within two tokens after it, and
 // (figure_units) only after a figure of a unit the rule counts with: 岁 and
-// 英寸 are none; no unit, 件, 人 and % are.
+// 英寸 are none; no unit, 件, 人 and % are. A crowd word counts only after a
+// figure of ten thousand or more (figure_min): 2-6人 and 1-4人份 are sizes.
 func TestGateCountsAWordAfterAFigureOnlyThere(t *testing.T) {
 	t.Parallel()
 	assertGate(t, []gateCase{
@@ -247,6 +286,10 @@ func TestGateCountsAWordAfterAFigureOnlyThere(t *testing.T) {
 		{"13英寸学生 小军鼓", "", "ad_unsourced_claim", "", false},
 		{"猫粮 30万猫主人的选择", "", "ad_unsourced_claim", "30万猫主人", true},
 		{"纸尿裤 30万宝妈 都在用", "", "ad_unsourced_claim", "30万宝妈", true},
+		{"汽车脚垫 1万车主", "", "ad_unsourced_claim", "1万车主", true},
+		{"电压力锅 家用 2-6人", "", "ad_unsourced_claim", "", false},
+		{"手冲咖啡滴漏壶 冲杯1-4人份", "", "ad_unsourced_claim", "", false},
+		{"凌峰 2人双层帐篷", "", "ad_unsourced_claim", "", false},
 		{"汽车脚垫 30万车主", "", "ad_unsourced_claim", "30万车主", true},
 		{"卫衣 1000+人已买", "", "ad_unsourced_claim", "1000+人已买", true},
 		{"卫衣 10万+已买", "", "ad_unsourced_claim", "10万+已买", true},
@@ -295,14 +338,18 @@ func assertGate(t *testing.T, cases []gateCase) {
 	}
 }
 
-// Every prefix a token can be looked up by (its first character) is
-// marked: markWords asks the marks before the map, and leaves out only
+// Every prefix a token can be looked up by (its first character), plain
+// or read as prefix_hits reads it, is marked: markWords asks the marks before the map, and leaves out only
 // characters no prefix is.
 func TestPrefixStartsMarkEveryPrefixCharacter(t *testing.T) {
 	t.Parallel()
 	g := checker(t).Engine.gate
 	one := 0
-	for k := range g.prefixes {
+	keys := slices.Collect(maps.Keys(g.prefixes))
+	for k := range g.hitPrefixes {
+		keys = append(keys, k)
+	}
+	for _, k := range keys {
 		if r, size := utf8.DecodeRuneInString(k); size == len(k) && size > 0 {
 			one++
 			if !g.prefixStarts.MayHave(r) {
@@ -418,5 +465,24 @@ func TestGateCountsAKindTermWhereAKindCanBeJudged(t *testing.T) {
 	l := &listings.Listing{ID: "1", Source: "t.yaml", Title: "增高鞋垫 隐形", Category: "运动鞋"}
 	if skip, _ := j.Engine.Skipped(j.Builder.Build(l)); slices.Contains(skip, "ad_medical_claim") {
 		t.Errorf("%s (category %s): ad_medical_claim skipped, want it evaluated", l.Title, l.Category)
+	}
+}
+
+// ad-unsourced-claim reads a crowd word only after a figure of ten
+// thousand or more (figure_min): a size in people (2-6人) is ruled out
+// from the tokens, before the document is built; 1万车主 is judged and
+// found.
+func TestGateCountsACrowdWordAfterTenThousand(t *testing.T) {
+	t.Parallel()
+	j := checker(t)
+	for _, c := range []struct {
+		title string
+		want  bool
+	}{
+		{"电压力锅 家用 2-6人", false},
+		{"凌峰 2人双层帐篷", false},
+		{"汽车脚垫 1万车主", true},
+	} {
+		wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: c.title}, "ad_unsourced_claim", "ad-unsourced-claim", c.want)
 	}
 }

@@ -101,6 +101,9 @@ func (g *gate) markWords(field string, toks []facts.Token, m *marks) {
 	for i, tok := range toks {
 		if r, size := utf8.DecodeRuneInString(tok.T); size > 0 && g.prefixStarts.MayHave(r) {
 			mark(m.prefixes, g.prefixes[tok.T[:size]])
+			for k := range g.hitPrefixes[tok.T[:size]] {
+				m.markPrefixHit(&g.hitPrefixes[tok.T[:size]][k], field, i, tok.T)
+			}
 		}
 		key = key[:0]
 		for n := 0; n < maxLexiconRun && i+n < len(toks); n++ {

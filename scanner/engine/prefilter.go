@@ -60,6 +60,13 @@ func newPrefilter(g *gate) prefilter {
 			p.word(key).prefixes = append(p.word(key).prefixes, alts...)
 		}
 	}
+	// The text counts a prefix wherever it is: which token it starts is
+	// read from the tokens (prefixgate.go).
+	for key, needs := range g.hitPrefixes {
+		for _, n := range needs {
+			p.word(key).prefixes = append(p.word(key).prefixes, n.alt)
+		}
+	}
 	return p
 }
 

@@ -50,14 +50,24 @@ meta := {
 # allowed: findings drop every hit at which one of its entry's allow
 # contexts holds (exempt), so the engine counts such a word only where
 # none of them holds at it (至尊 in 酷冷至尊 and 至尊卡, 万能车充).
+# prefix_hits: candidates read the prefixes only through
+# lexicon.prefix_hits, which takes no token that is a word (最佳) or one of
+# the prefix's not_claims (最新, 最后), so the engine counts no such token;
+# with allowed, nor a hit of one token at which the prefix's allow
+# contexts hold.
 # after_figure 1: guarantee_hits read a guarantee word only on the token
 # that starts where a percentage ends (figure_next: 100%|正品, 百分百|
 # 正品), so the engine counts one only there (本店商品均为正品 beside 棉
 # 100% is no guarantee hit).
+# figure_units % and figure_min 100: guarantee_hits asks num.unit == "%"
+# and num.value >= 100, so 99%正品 gives nothing.
 needs := [
 	{"words": ["ad_absolute.words"], "partnered": true, "unreported_names": true, "allowed": true},
-	{"prefixes": ["ad_absolute.prefixes"]},
-	{"words": ["ad_absolute.guarantees.words"], "facts": ["percents"], "after_figure": 1},
+	{"prefixes": ["ad_absolute.prefixes"], "prefix_hits": true, "allowed": true},
+	{
+		"words": ["ad_absolute.guarantees.words"], "facts": ["percents"], "after_figure": 1,
+		"figure_units": {"units": ["%"]}, "figure_min": 100,
+	},
 	{"words": ["ad_absolute.peer_marks"]},
 ]
 

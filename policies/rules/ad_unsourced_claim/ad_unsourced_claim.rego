@@ -50,6 +50,9 @@ meta := {
 # (metrics_after: counted, a count unit, %, or no unit; crowd words: no
 # unit or 人, as crowd_ends reads them), so 3岁|宝宝 and 13英寸|学生 are
 # skipped.
+# figure_min: crowd_words are read only by crowd_ends, in the body that
+# asks num.value >= 10000 (its unit-人 reading too), so a crowd word after
+# a smaller figure (2-6人, 1-4人份) gives nothing.
 needs := [
 	{
 		"words": ["ad_unsourced_claim.words", "ad_unsourced_claim.pattern_heads"],
@@ -61,7 +64,7 @@ needs := [
 	},
 	{
 		"words": ["ad_unsourced_claim.crowd_words"], "facts": ["numbers"], "after_figure": 2,
-		"figure_units": {"units": ["", "人"]},
+		"figure_units": {"units": ["", "人"]}, "figure_min": 10000,
 	},
 ]
 
