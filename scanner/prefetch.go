@@ -78,11 +78,7 @@ type prefetched struct {
 
 // parse reads and parses the input as loadBatch would.
 func (p *prefetched) parse() {
-	defer func() {
-		if r := recover(); r != nil {
-			p.panic = r
-		}
-	}()
+	defer keepPanic(&p.panic)
 	raw, err := p.read()
 	if err != nil {
 		p.err = err
@@ -106,4 +102,13 @@ func (p *prefetched) load(context.Context) ([]*listings.Listing, error) {
 		panic(panicked)
 	}
 	return ls, err
+}
+
+// keepPanic, deferred by a parse ahead of the workers, keeps its panic in
+// *into: the worker that loads the input raises it again, where it is
+// reported as that input's error.
+func keepPanic(into *any) {
+	if r := recover(); r != nil {
+		*into = r
+	}
 }

@@ -88,33 +88,27 @@ func (p *pregate) run(eng *engine.Engine) {
 
 // parse reads and indexes the list as loadBatch would.
 func (p *pregate) parse() {
-	defer func() {
-		if r := recover(); r != nil {
-			p.panic = r
-		}
-	}()
-	raw, err := p.read()
-	if err != nil {
-		p.err = err
-		return
+	defer keepPanic(&p.panic)
+	list, err := readTitles(p.read, p.source)
+	if p.err = err; err == nil {
+		p.list.Store(list)
 	}
-	list, err := listings.ReadTitles(p.source, raw)
+}
+
+// readTitles reads and indexes a title list, as loadBatch does.
+func readTitles(read func() ([]byte, error), source string) (*listings.TitleList, error) {
+	raw, err := read()
 	if err != nil {
-		p.err = err
-		return
+		return nil, err
 	}
-	p.list.Store(list)
+	return listings.ReadTitles(source, raw)
 }
 
 // load hands the list over to the worker once, with the verdicts, and
 // lets it go; a second load reads it again, without them.
 func (p *pregate) load() (batch, error) {
 	if p.taken.Swap(true) {
-		raw, err := p.read()
-		if err != nil {
-			return nil, err
-		}
-		return listings.ReadTitles(p.source, raw)
+		return readTitles(p.read, p.source)
 	}
 	p.once.Do(p.parse)
 	if p.panic != nil {
