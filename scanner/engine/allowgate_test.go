@@ -36,7 +36,7 @@ func TestGateCountsNoWordItsAllowContextExempts(t *testing.T) {
 		{"智能体脂秤 预防减肥 精准", "ad_medical_claim", "ad-medical-claim", true}, // unless efficacy_verb
 		{"猫瘟试纸 宠物 猫瘟 克星", "ad_medical_claim", "ad-medical-claim", true}, // a second run without it
 	} {
-		wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: c.title}, c.pkg, c.id, c.want)
+		wantRuleOnTitle(t, j, c.title, c.pkg, c.id, c.want)
 	}
 }
 

@@ -377,7 +377,7 @@ func TestGateAsksForMoreThanALoneDownClaim(t *testing.T) {
 		{"90%白鸭绒羽绒服女短款", true},
 		{"鸭绒鹅绒羽绒服女短款", true},
 	} {
-		wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: c.title}, "material_down", "material-down", c.want)
+		wantRuleOnTitle(t, j, c.title, "material_down", "material-down", c.want)
 	}
 }
 
@@ -395,7 +395,7 @@ func TestGateAsksForAReplicaWordBesideAGenuineGuarantee(t *testing.T) {
 		{"专柜正品 高仿 女士长款大衣", true},
 		{"假一赔十 女士长款大衣", true},
 	} {
-		wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: c.title}, "promise_guarantee", "promise-guarantee", c.want)
+		wantRuleOnTitle(t, j, c.title, "promise_guarantee", "promise-guarantee", c.want)
 	}
 }
 
@@ -409,12 +409,18 @@ func wantRule(t *testing.T, j *judge, l *listings.Listing, pkg, id string, want 
 		t.Errorf("%s: %s evaluated %v, want %v", l.Title, pkg, evaluated, want)
 	}
 	if copied := *l; j.Engine.Unjudged(&copied, func() map[string]facts.Field { return j.Builder.Fields(&copied) }) == want {
-		t.Errorf("%s: unjudged before the build %v, want %v", l.Title, !want, !want)
+		t.Errorf("%s: unjudged before the build %v, want %v", l.Title, want, !want)
 	}
 	found, _, err := j.CheckListing(t.Context(), l)
 	if err != nil || (len(rulesOf(found)[id]) > 0) != want {
 		t.Errorf("%s: findings %v, %v; want %s %v", l.Title, rulesOf(found), err, id, want)
 	}
+}
+
+// wantRuleOnTitle is wantRule on a listing that is title alone.
+func wantRuleOnTitle(t *testing.T, j *judge, title, pkg, id string, want bool) {
+	t.Helper()
+	wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: title}, pkg, id, want)
 }
 
 // A rule that never reports a name of its list (王者荣耀, 护身符: the name
@@ -433,7 +439,7 @@ func TestGateCountsNoUnreportedName(t *testing.T) {
 		{"紫水晶护身符吊坠儿童项链", "ad_superstition", "ad-superstition", false},
 		{"招财 紫水晶护身符吊坠儿童项链", "ad_superstition", "ad-superstition", true},
 	} {
-		wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: c.title}, c.pkg, c.id, c.want)
+		wantRuleOnTitle(t, j, c.title, c.pkg, c.id, c.want)
 	}
 }
 
@@ -483,6 +489,6 @@ func TestGateCountsACrowdWordAfterTenThousand(t *testing.T) {
 		{"凌峰 2人双层帐篷", false},
 		{"汽车脚垫 1万车主", true},
 	} {
-		wantRule(t, j, &listings.Listing{ID: "1", Source: "t.yaml", Title: c.title}, "ad_unsourced_claim", "ad-unsourced-claim", c.want)
+		wantRuleOnTitle(t, j, c.title, "ad_unsourced_claim", "ad-unsourced-claim", c.want)
 	}
 }
