@@ -72,9 +72,11 @@ skip := {"attributes": true}
 
 # figures are the listing's figures outside the skipped field: the rules
 # below walk them, not every figure of the attributes. The field is
-# compared with skip's one field, not looked up in skip: a negation is one
-# step more, for every figure of the listing.
-figures := [num | some num in object.get(input, ["listing", "numbers"], []); num.field != "attributes"]
+# compared with skip's one field, not looked up in skip, and in one step
+# (xiaoer.outside, policies/outsidebuiltin.go): as a comprehension,
+# [num | some num in numbers; num.field != "attributes"], it took three
+# steps for every figure of the listing.
+figures := xiaoer.outside(object.get(input, ["listing", "numbers"], []), "attributes")
 
 figure_entry := {"kind": "figure", "needs": ["source", "period"], "suggestion": "写明数据来源和统计期间，如「好评率99%（数据来源：店铺后台，统计周期2023年1-6月）」，或删除"}
 
