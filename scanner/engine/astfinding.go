@@ -71,9 +71,9 @@ func readFinding(obj ast.Object, f *finding.Finding) bool {
 				return false
 			})
 		case "basis":
-			ok = readBasis(v, &f.Basis)
+			ok = parts.readBasis(v, &f.Basis)
 		case "exposure":
-			ok = readExposure(v, &f.Exposure)
+			ok = parts.readExposure(v, &f.Exposure)
 		case "details":
 			var d any
 			if d, ok = plainValue(v.Value); ok {
