@@ -22,6 +22,7 @@ func init() {
 		{longestBuiltin, longest},
 		{keyAtBuiltin, keyAt},
 		{fiberStatementsBuiltin, fiberStatements},
+		{fiberClaimsBuiltin, fiberClaims},
 		{patternHitsBuiltin, patternHits},
 		{heldAtBuiltin, heldAt},
 		{heldNamesBuiltin, heldNames},
