@@ -549,3 +549,35 @@ test_idle_skips_restated_parts_and_unless if {
 	not ad_absolute.idle.goal with input as d with data.tables.ad_absolute.contexts.goal_object.restated as true
 	not ad_absolute.idle.goal with input as d with data.tables.ad_absolute.contexts.goal.unless as "comparison"
 }
+
+# ---- peer_hits read off the engine's found list ----
+
+# with_found is doc with the engine's found list of this rule's lexicons:
+# the runs of each that has some.
+with_found(doc) := object.union(doc, {"listing": {"lexicon": {"found": {"ad_absolute": {lex: runs |
+	some lex in ["words", "peer_marks"]
+	runs := lexicon.found("ad_absolute", lex) with input as doc
+	count(runs) > 0
+}}}}})
+
+# With the engine's found list, peer_hits are those the library finds
+# without it: with a mark (中的) and a peer phrase, a mark and none, and
+# no mark (the list has no peer_marks: nothing to walk).
+test_peer_hits_with_found_as_without if {
+	titles := [
+		["顶", "配", "中", "的", "顶", "配", " ", "电竞椅"],
+		["战斗机", "中", "的", "战斗机"],
+		["其", "中", "的", "一款"],
+		["最好", "的", "t恤"],
+	]
+	every segs in titles {
+		d := t.title(segs)
+		listed := with_found(d)
+		now := ad_absolute.peer_hits with input as listed
+		was := ad_absolute.peer_hits with input as d
+		now == was
+	}
+	count(ad_absolute.peer_hits) == 1 with input as t.title(titles[0])
+	not with_found(t.title(titles[3])).listing.lexicon.found.ad_absolute.peer_marks
+	with_found(t.title(titles[3])).listing.lexicon.found.ad_absolute.words
+}
