@@ -11,6 +11,7 @@ import (
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/cli"
 	"github.com/xiaoer-dev/xiaoer/scanner/supervise"
+	"github.com/xiaoer-dev/xiaoer/scanner/tokenizer"
 )
 
 // main runs the commands in a supervised child process (see package
@@ -27,6 +28,7 @@ func main() {
 		Needed:   !cli.PrintsOnly(os.Args),
 		Internal: scanner.ExitInternal,
 		Stderr:   os.Stderr,
+		Env:      tokenizer.MallocEnv(),
 	}, run))
 }
 

@@ -62,8 +62,8 @@ func fiberClaims(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.
 		}
 		last, _ := utf8.DecodeLastRuneInString(*b)
 		first, _ := utf8.DecodeRuneInString(*a)
-		if !holds(known, *fiber) || holds(before, *b) || holds(before, runeText(last, *b)) ||
-			holds(after, *a) || holds(after, runeText(first, *a)) {
+		if !tableHolds(known, *fiber) || tableHolds(before, *b) || tableHolds(before, runeText(last, *b)) ||
+			tableHolds(after, *a) || tableHolds(after, runeText(first, *a)) {
 			continue
 		}
 		kept = append(kept, c)
@@ -103,7 +103,7 @@ func runeText(r rune, s string) string {
 	return string(r)
 }
 
-// holds is whether table[key] succeeds in Rego: defined and not false.
-func holds(table ast.Object, key string) bool {
+// tableHolds is whether table[key] succeeds in Rego: defined and not false.
+func tableHolds(table ast.Object, key string) bool {
 	return truthy(table.Get(ast.InternedTerm(key)))
 }

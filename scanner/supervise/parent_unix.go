@@ -43,9 +43,7 @@ func supervise(o Options) (int, error) {
 	// The child's death signal (Linux) fires when the thread that started
 	// it ends: keep this goroutine on that thread until the process exits.
 	runtime.LockOSThread()
-	cmd := &exec.Cmd{Path: path, Args: os.Args, Env: append(os.Environ(), ChildEnv+"=3"),
-		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
-		ExtraFiles: []*os.File{w}, SysProcAttr: childAttr()}
+	cmd := childCmd(path, w, o.Env)
 	err = cmd.Start()
 	w.Close()
 	if err != nil {
@@ -54,6 +52,16 @@ func supervise(o Options) (int, error) {
 	}
 	state, got := wait(cmd, sigs)
 	return verdict(state, readReport(r), got, o), nil
+}
+
+// childCmd runs the binary at path again with the same arguments and
+// standard files, the environment with env added, and report as the pipe
+// ChildEnv names (descriptor 3, the first extra file).
+func childCmd(path string, report *os.File, env []string) *exec.Cmd {
+	environ := append(append(os.Environ(), env...), ChildEnv+"=3")
+	return &exec.Cmd{Path: path, Args: os.Args, Env: environ,
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+		ExtraFiles: []*os.File{report}, SysProcAttr: childAttr()}
 }
 
 // catchable leaves out the signals this process was started ignoring

@@ -44,6 +44,9 @@ type Options struct {
 	Internal int
 	// Stderr receives the line that says the child crashed.
 	Stderr io.Writer
+	// Env is added to the child's environment: settings that only count
+	// as a process starts (glibc's malloc tunables).
+	Env []string
 }
 
 // Run runs work and returns the code the process should exit with: in a

@@ -170,13 +170,21 @@ skipped(entry) := true if {
 # input.listing.lexicon.found only where the listing has runs of it: on
 # its documents with neither and no category (most listings), the kinds
 # are none, in four reads, without the bodies of regulated and their
-# lookups (about 50k instructions a listing). Documents built by hand (no
-# found) work the kinds out.
+# lookups (about 50k instructions a listing). On the others the engine's
+# documents have their kinds from xiaoer.medical_kinds
+# (policies/medicalbuiltin.go): regulated_kinds in one step, where its
+# rules and calls took about 200k instructions. Documents built by hand
+# (no found), and any the builtin does not answer, work the kinds out.
 judged_as := set() if {
 	input.listing.lexicon.found
 	not input.listing.lexicon.found.ad_medical_claim.regulated
 	not input.listing.lexicon.found.ad_medical_claim.dosage_suffixes
 	object.get(input.listing, "category", "") == ""
+} else := kinds if {
+	kinds := xiaoer.medical_kinds(
+		object.get(input.listing.lexicon.found, "ad_medical_claim", {}), tables,
+		input.listing.fields, object.get(input.listing, "category", ""),
+	)
 } else := regulated_kinds
 
 # regulated_kinds are the kinds the listing is judged as, worked out.

@@ -393,3 +393,80 @@ test_regulated_by_words_with_found_is_unqualified_kinds if {
 	ad_medical_claim.regulated_by_words == set() with input as with_found(docs[1])
 	ad_medical_claim.regulated_by_words == set() with input as with_found(docs[2])
 }
+
+# xiaoer.medical_kinds (policies/medicalbuiltin.go), which judged_as asks
+# on the engine's documents, answers regulated_kinds (kinds_agree, below).
+test_medical_kinds_plain if {
+	kinds_agree(t.title(["纯棉", "毛巾", "消炎"]), set())
+	kinds_agree(t.title(["药品", "治疗", "湿疹"]), {"drug"})
+}
+
+# A marker either side of a run: 医用|级 is a grade, 非|药品 a denial.
+test_medical_kinds_markers if {
+	kinds_agree(t.title(["医用", "级", "硅胶", "消炎"]), set())
+	kinds_agree(t.title(["医用", "硅胶", "消炎"]), {"device"})
+	kinds_agree(t.title(["非", "药品", "治疗", "湿疹"]), set())
+}
+
+# The category's kinds (医疗器械 holds 医疗 too), but not a device where
+# the words name plain goods (护膝).
+test_medical_kinds_category if {
+	kinds_agree(t.docc({"title": ["护膝", "消炎"]}, [], "医疗器械"), {"plain_goods"})
+	kinds_agree(t.docc({"title": ["毛巾", "消炎"]}, [], "医疗器械"), {"device", "treatment"})
+}
+
+# A dosage form glued to a term within two tokens (清肺|抑|火|片; not
+# three, not apart); right after the term only where numbers.range's
+# descending range finds both tokens one character (止|咳|片, not 止咳|片).
+test_medical_kinds_drug_names if {
+	kinds_agree(t.title(["清肺", "抑", "火", "片"]), {"drug"})
+	kinds_agree(t.title(["清肺", "抑", "火", "火", "片"]), set())
+	kinds_agree(t.title(["止", "咳", "片"]), {"drug"})
+	kinds_agree(t.title(["止咳", "片"]), set())
+}
+
+test_medical_kinds_drug_names_apart if {
+	kinds_agree(t.title(["清肺", " ", "片"]), set())
+	kinds_agree(t.title(["止", "咳", " ", "片"]), set())
+}
+
+# A dosage form yields to a food (胶囊 奶粉).
+test_medical_kinds_yields if {
+	kinds_agree(t.title(["胶囊", "奶粉"]), {"food"})
+	kinds_agree(t.title(["胶囊", "消炎"]), {"drug_form"})
+}
+
+# kinds_agree: on doc with the engine's found list, xiaoer.medical_kinds
+# is want, regulated_kinds with and without the list, and judged_as.
+kinds_agree(doc, want) if {
+	listed := with_found(doc)
+	kinds := xiaoer.medical_kinds(
+		object.get(listed.listing.lexicon.found, "ad_medical_claim", {}), data.tables.ad_medical_claim,
+		listed.listing.fields, listed.listing.category,
+	)
+	kinds == want
+	kinds == ad_medical_claim.regulated_kinds with input as listed
+	kinds == ad_medical_claim.regulated_kinds with input as doc
+	kinds == ad_medical_claim.judged_as with input as listed
+}
+
+# judged_as takes the engine's documents' kinds from the builtin where
+# it answers, from regulated_kinds where it does not.
+test_judged_as_asks_medical_kinds if {
+	listed := with_found(t.title(["药品", "治疗", "湿疹"]))
+	ad_medical_claim.judged_as == {"asked"} with input as listed with xiaoer.medical_kinds as {"asked"}
+	ad_medical_claim.judged_as == {"drug"} with input as listed with xiaoer.medical_kinds as undefined_kinds
+}
+
+undefined_kinds(_, _, _, _) := x if {
+	x := 1
+	false
+}
+
+# The builtin is undefined where a run is not well formed: judged_as
+# works the kinds out in Rego there.
+test_medical_kinds_undefined_on_malformed_runs if {
+	not xiaoer.medical_kinds({"regulated": [{"field": "title", "i": "0", "n": 1, "key": "药品"}]}, data.tables.ad_medical_claim, {}, "")
+	not xiaoer.medical_kinds({}, data.tables.ad_medical_claim, {}, 1)
+	xiaoer.medical_kinds({}, data.tables.ad_medical_claim, {}, "") == set()
+}
