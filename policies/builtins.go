@@ -29,6 +29,7 @@ func init() {
 		{boundaryBetweenBuiltin, boundaryBetween},
 		{numbersAtBuiltin, numbersAt},
 		{figuresAtBuiltin, figuresAt},
+		{outsideBuiltin, outside},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

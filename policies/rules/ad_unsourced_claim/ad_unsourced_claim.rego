@@ -72,9 +72,11 @@ skip := {"attributes": true}
 
 # figures are the listing's figures outside the skipped field: the rules
 # below walk them, not every figure of the attributes. The field is
-# compared with skip's one field, not looked up in skip: a negation is one
-# step more, for every figure of the listing.
-figures := [num | some num in object.get(input, ["listing", "numbers"], []); num.field != "attributes"]
+# compared with skip's one field, not looked up in skip, and in one step
+# (xiaoer.outside, policies/outsidebuiltin.go): as a comprehension,
+# [num | some num in numbers; num.field != "attributes"], it took three
+# steps for every figure of the listing.
+figures := xiaoer.outside(object.get(input, ["listing", "numbers"], []), "attributes")
 
 figure_entry := {"kind": "figure", "needs": ["source", "period"], "suggestion": "写明数据来源和统计期间，如「好评率99%（数据来源：店铺后台，统计周期2023年1-6月）」，或删除"}
 
@@ -182,8 +184,8 @@ own_model_baseline(c) if {
 # source. The figure must be digits (万人哄抢 is an idiom, 万兆 a speed).
 candidates contains c if {
 	some num in figures
-	num.value >= 10000
 	num.unit in {"", "人"}
+	num.value >= 10000
 	first := lexicon.figure_first(num)
 	last := lexicon.figure_last(num)
 	toks := input.listing.fields[num.field].tokens
@@ -331,18 +333,21 @@ digit(name, i) if regex.match(`^[0-9]`, input.listing.fields[name].tokens[i].t)
 
 # A count or share before what people did: 10万+人已买, 99%的买家选择.
 candidates contains c if {
-	some num in figures
-	counted(num)
-	first := lexicon.figure_first(num)
-	next := lexicon.figure_next(num)
-
 	# The words after the figure are lexicon runs: walk those of the field
-	# starting at next or next + 1, not every key around every figure.
-	some r in lexicon.found("ad_unsourced_claim", "metrics_after")
+	# starting at next or next + 1, not every key around every figure. A
+	# figure is asked what it counts only with a run there: most figures
+	# have none, and the runs are looked up once, not once per figure.
+	runs := lexicon.found("ad_unsourced_claim", "metrics_after")
+	count(runs) > 0
+	some num in figures
+	next := lexicon.figure_next(num)
+	some r in runs
 	r.field == num.field
 	r.i >= next
 	r.i <= next + 1
+	counted(num)
 	unit_fits(num, r.key)
+	first := lexicon.figure_first(num)
 	last := (r.i + r.n) - 1
 	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
 	not lexicon.in_context("ad_unsourced_claim", "price_share", c)
@@ -382,7 +387,12 @@ hits := lexicon.longest(candidates | pattern_candidates)
 # a tested result.
 lacking(c) := ["来源", "期间"] if {
 	unevidenced
-	not lexicon.period_fields[c.field]
+	not claim_period_fields[c.field]
+	"period" in c.entry.needs
+	untested
+} else := ["来源", "期间"] if {
+	unevidenced
+	not claim_period_fields[c.field]
 	"period" in c.entry.needs
 	not tested_period(c, "期间")
 } else := [m |
@@ -392,8 +402,31 @@ lacking(c) := ["来源", "期间"] if {
 ]
 
 # unevidenced: the listing has no evidence marker (a complete rule, asked
-# once per evaluation, not once per claim).
-unevidenced if count(lexicon.evidence) == 0
+# once per evaluation, not once per claim). lexicon.evidence has an entry
+# for each run of the markers lexicon (every marker names a kind: a test
+# holds the table to it), so the runs are counted, not the entries built.
+unevidenced if count(lexicon.found("ad_evidence", "markers")) == 0
+
+# claim_period_fields are lexicon.period_fields where a claim can be:
+# every candidate lies outside the skipped field, so only figures are
+# walked, not the attributes' too. A period figure has a unit of the
+# period_units table (年 and 月 among them: a test holds the table to
+# it), so the other figures are passed over in one lookup, not three
+# bodies of period_figure each.
+claim_period_fields := {num.field |
+	some num in figures
+	data.tables.ad_evidence.period_units[num.unit]
+	lexicon.period_figure(num)
+}
+
+# untested: no claim of the listing is a tested result, known once per
+# evaluation: the engine's held has no entry for test_subjects, where
+# lexicon.in_context answers false for every hit at once (its first
+# branch). Documents without held ask tested_period for each claim.
+untested if {
+	not input.listing.lexicon.held.ad_unsourced_claim.test_subjects
+	input.listing.lexicon.held
+}
 
 # tested_period: a result of a test on people with its sample in the
 # sentence (受试者32人，使用4周后提升27%) has the test's own span as its
@@ -411,9 +444,10 @@ wanted(entry, "期间") if "period" in entry.needs
 # beside a disease word (10万宝妈回购 湿疹) and a hygiene rate (抑菌率99%)
 # stay data.
 efficacy_rate(c) if {
+	# asked first: once per evaluation, and it holds on most listings
+	not medical_silent
 	c.entry.kind == "figure"
 	regex.match(`[0-9][%％]|成`, c.word)
-	not medical_silent
 	toks := input.listing.fields[c.field].tokens
 	some f in data.xiaoer.rules.ad_medical_claim.findings
 	f.field == c.field

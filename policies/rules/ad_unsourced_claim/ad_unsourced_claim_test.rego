@@ -463,3 +463,127 @@ test_rate_takes_the_nearer_word if {
 	behind := ["好评如潮", "回购率", "4", ".", "9", "分"]
 	words(behind, [t.num("title", behind, 2, 5, 4.9, "分")]) == set()
 }
+
+# ---- lacking's shortcut, held to lexicon's own answers ----
+
+# unevidenced counts the runs of the markers lexicon: each run gives
+# lexicon.evidence an entry, as every marker names a kind.
+test_unevidenced_counts_marker_runs if {
+	every m in data.tables.ad_evidence.markers {
+		count(m.kinds) > 0
+	}
+	bare := t.doc({"title": ["销量", "第一"]}, [])
+	ad_unsourced_claim.unevidenced with input as bare
+	count(data.xiaoer.lib.lexicon.evidence) == 0 with input as bare
+	marked := t.doc({"title": ["销量", "第一", "(", "数据来源", ":", "京东", ")"]}, [])
+	not ad_unsourced_claim.unevidenced with input as marked
+	count(data.xiaoer.lib.lexicon.evidence) > 0 with input as marked
+}
+
+# claim_period_fields skips figures whose unit is no period unit: 年 and
+# 月, which period_figure reads besides the table, are in it.
+test_period_units_hold_year_and_month if {
+	data.tables.ad_evidence.period_units["年"]
+	data.tables.ad_evidence.period_units["月"]
+}
+
+# claim_period_fields are lexicon.period_fields outside the attributes
+# (a year, a month, a stretch led by 近), and lacking answers as it did
+# with lexicon.period_fields, a period figure in the attributes included.
+test_claim_period_fields_are_period_fields_outside_attributes if {
+	year := ["2", "0", "2", "3", "年", "销量", "第一"]
+	month := ["1", "2", "月", "销量", "第一"]
+	near := ["近", "3", "0", "天", "销量", "第一"]
+	hours := ["4", "8", "小时", "发货", ",", "销量", "第一"]
+	attrs := ["2", "0", "2", "6", "年", "秋季"]
+	docs := [
+		t.doc({"title": year}, [t.num("title", year, 0, 4, 2023, "年")]),
+		t.doc({"description": month}, [t.num("description", month, 0, 2, 12, "月")]),
+		t.doc({"title": near}, [t.num("title", near, 1, 3, 30, "天")]),
+		t.doc({"title": hours}, [t.num("title", hours, 0, 2, 48, "小时")]),
+		t.doc({"title": ["销量", "第一"], "attributes": attrs}, [t.num("attributes", attrs, 0, 4, 2026, "年")]),
+		t.doc({"title": ["销量", "第一", "9", "9", "%"]}, [t.num("title", ["销量", "第一", "9", "9", "%"], 2, 4, 99, "%")]),
+	]
+	every d in docs {
+		new := ad_unsourced_claim.claim_period_fields with input as d
+		old := data.xiaoer.lib.lexicon.period_fields with input as d
+		new == old - {"attributes"}
+		gaps := {[c, ad_unsourced_claim.lacking(c)] | some c in ad_unsourced_claim.hits} with input as d
+		count(gaps) > 0
+		gaps == {[c, old_lacking(c)] | some c in ad_unsourced_claim.hits} with input as d
+	}
+	{"title"} == ad_unsourced_claim.claim_period_fields with input as docs[2]
+	{"attributes"} == data.xiaoer.lib.lexicon.period_fields with input as docs[4]
+}
+
+# old_lacking is lacking as it was written before the shortcut above.
+old_lacking(c) := ["来源", "期间"] if {
+	count(data.xiaoer.lib.lexicon.evidence) == 0
+	not data.xiaoer.lib.lexicon.period_fields[c.field]
+	"period" in c.entry.needs
+	not ad_unsourced_claim.tested_period(c, "期间")
+} else := [m |
+	some m in data.xiaoer.lib.lexicon.missing(c)
+	ad_unsourced_claim.wanted(c.entry, m)
+	not ad_unsourced_claim.tested_period(c, m)
+]
+
+# ---- the words after a figure: the body asks a figure what it counts
+# only where a run starts after it; it finds what the older order found ----
+
+test_metrics_after_body_as_before if {
+	share := ["9", "9", "%", "的", "买家", "选择"]
+	people := ["97.6", "%", "的", "人", "用", "了", "都", "说", "好"]
+	kids := ["3", "个", "孩子", "在", "用"]
+	age := ["3", "岁", "宝宝", "都", "爱"]
+	two := ["2", "只", "学生", "9", "0", "%", "的", "人"]
+	docs := [
+		t.doc({"title": share}, [t.num("title", share, 0, 2, 99, "%")]),
+		t.doc({"description": people}, [t.num("description", people, 0, 1, 97.6, "%")]),
+		t.doc({"title": kids}, [t.num("title", kids, 0, 1, 3, "个")]),
+		t.doc({"title": age}, [t.num("title", age, 0, 1, 3, "岁")]),
+		t.doc({"title": two}, [t.num("title", two, 0, 1, 2, "只"), t.num("title", two, 3, 5, 90, "%")]),
+	]
+	every d in docs {
+		ad_unsourced_claim.candidates == old_after_candidates with input as d
+	}
+	count(old_after_candidates) > 0 with input as docs[2]
+	count(old_after_candidates) == 0 with input as docs[3]
+	{c.word | some c in old_after_candidates} == {"90%的人"} with input as docs[4]
+}
+
+# old_after_candidates is the body as it was written before: every counted
+# figure, then the runs after it.
+old_after_candidates contains c if {
+	some num in ad_unsourced_claim.figures
+	ad_unsourced_claim.counted(num)
+	first := data.xiaoer.lib.lexicon.figure_first(num)
+	next := data.xiaoer.lib.lexicon.figure_next(num)
+	some r in data.xiaoer.lib.lexicon.found("ad_unsourced_claim", "metrics_after")
+	r.field == num.field
+	r.i >= next
+	r.i <= next + 1
+	ad_unsourced_claim.unit_fits(num, r.key)
+	last := (r.i + r.n) - 1
+	c := ad_unsourced_claim.figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
+	not data.xiaoer.lib.lexicon.in_context("ad_unsourced_claim", "price_share", c)
+}
+
+# untested answers for every claim what tested_period answers for each
+# where the engine's held has no test_subjects entry; a listing with one,
+# or without held, asks tested_period per claim as before.
+test_untested_is_tested_period_once if {
+	segs := ["好评率", "9", "9", "%", ",", "销量", "第一"]
+	d := t.doc({"title": segs}, [t.num("title", segs, 1, 3, 99, "%")])
+	held := object.union(d, {"listing": {"lexicon": {"held": {}}}})
+	ad_unsourced_claim.untested with input as held
+	not ad_unsourced_claim.untested with input as d
+	hits := ad_unsourced_claim.hits with input as held
+	count(hits) == 2
+	every c in hits {
+		not ad_unsourced_claim.tested_period(c, "期间") with input as held
+		ad_unsourced_claim.lacking(c) == old_lacking(c) with input as held
+	}
+	subjects := object.union(held, {"listing": {"lexicon": {"held": {"ad_unsourced_claim": {"test_subjects": {}}}}}})
+	not ad_unsourced_claim.untested with input as subjects
+}
