@@ -470,3 +470,69 @@ test_medical_kinds_undefined_on_malformed_runs if {
 	not xiaoer.medical_kinds({}, data.tables.ad_medical_claim, {}, 1)
 	xiaoer.medical_kinds({}, data.tables.ad_medical_claim, {}, "") == set()
 }
+
+# exempt picks the held allow names itself: it answers as the bodies it
+# replaced (old_exempt) on every hit, with held and without.
+test_exempt_is_old_exempt if {
+	docs := [
+		t.title(["减肥", "秤"]),
+		t.title(["成人", "减肥"]),
+		t.title(["不", "能", "治疗", "湿疹"]),
+		t.title(["本品", "不具有", "治疗", "作用"]),
+		t.title(["非", "治疗", "作用", "近视", "眼镜"]),
+		t.title(["消毒", "杀菌", "湿巾"]),
+	]
+	helds := [
+		{},
+		{"ad_medical_claim": {}},
+		{"ad_medical_claim": {"purpose": {"after": {"title": {1: true}}}}},
+		{"ad_medical_claim": {"negated": {"before": {"title": {2: true}}}}, "negation": {"negated_scope": {"before": {"title": {2: true}}}}},
+	]
+	every doc in docs {
+		hits := ad_medical_claim.hits with input as doc
+		count(hits) > 0
+		every c in hits {
+			exempt_agrees(c, doc)
+			every held in helds {
+				exempt_agrees(c, object.union(doc, {"listing": {"lexicon": {"found": {}, "held": held}}}))
+			}
+		}
+	}
+	hits := ad_medical_claim.hits with input as docs[0]
+	some c in hits
+	ad_medical_claim.exempt(c) with input as object.union(docs[0], {"listing": {"lexicon": {"found": {}, "held": helds[2]}}})
+	not ad_medical_claim.exempt(c) with input as object.union(docs[0], {"listing": {"lexicon": {"found": {}, "held": helds[1]}}})
+}
+
+exempt_agrees(c, doc) if {
+	now := ad_medical_claim.exempt(c) with input as doc
+	now == old_exempt(c) with input as doc
+} else if {
+	not ad_medical_claim.exempt(c) with input as doc
+	not old_exempt(c) with input as doc
+}
+
+old_exempt(c) if lexicon.registered(c)
+
+old_exempt(c) if {
+	some name in lexicon.may_hold("ad_medical_claim", ad_medical_claim.allow_list(c))
+	lexicon.in_context("ad_medical_claim", name, c)
+}
+
+# kind_keeps answers as `not skipped(entry); applies(entry)` on every
+# entry of the words, whatever kinds the listing is judged as.
+test_kind_keeps_is_not_skipped_and_applies if {
+	kind_sets := [set(), {"drug"}, {"drug_form"}, {"disinfectant"}, {"health_food", "food"}, {"cosmetics"}, {"publication", "device"}]
+	every kinds in kind_sets {
+		every _, entry in data.tables.ad_medical_claim.words {
+			keeps := ad_medical_claim.kind_keeps(entry) with ad_medical_claim.judged_as as kinds
+			was := old_keeps(entry) with ad_medical_claim.judged_as as kinds
+			keeps == was
+		}
+	}
+}
+
+old_keeps(entry) := true if {
+	not ad_medical_claim.skipped(entry)
+	ad_medical_claim.applies(entry)
+} else := false
