@@ -22,6 +22,7 @@ func init() {
 		{longestBuiltin, longest},
 		{keyAtBuiltin, keyAt},
 		{fiberStatementsBuiltin, fiberStatements},
+		{fiberClaimsBuiltin, fiberClaims},
 		{medicalKindsBuiltin, medicalKinds},
 		{patternHitsBuiltin, patternHits},
 		{heldAtBuiltin, heldAt},

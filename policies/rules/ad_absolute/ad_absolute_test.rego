@@ -1,6 +1,7 @@
 package xiaoer.rules.ad_absolute_test
 
 import data.xiaoer.lib.lexicon_test as t
+import data.xiaoer.lib.lexicon
 import data.xiaoer.rules.ad_absolute
 
 words(segs) := ws if {
@@ -486,4 +487,97 @@ test_hit_meta_as_the_union if {
 	ad_absolute.hit_meta({"entry": entry}, own).basis == object.union(m.basis, {"law": "b", "link": "https://www.gov.cn/"})
 	ad_absolute.hit_meta({"entry": entry}, own).exposure.fine == "ad_law_58"
 	ad_absolute.hit_meta({"entry": {"link": "https://www.gov.cn/"}}, own).basis.link == "https://www.gov.cn/"
+}
+
+# ---- idle conjunctions: exempt as it was without them ----
+
+# exempt as it was before idle: every context may_hold keeps is asked.
+was_exempt(c) if lexicon.registered(c)
+
+was_exempt(c) if {
+	some name in lexicon.may_hold("ad_absolute", object.get(c.entry, "allow", []))
+	lexicon.in_context("ad_absolute", name, c)
+}
+
+was_exempt(c) if {
+	c.entry.fact
+	lexicon.limited_and_sourced(c)
+}
+
+was_exempt(c) if ad_absolute.spec_figure(c)
+
+# exemptions maps each hit's word to whether exempt and was_exempt let it pass.
+exemptions(d) := {c.word: [now, was] |
+	some c in ad_absolute.hits with input as d
+	now := exempt_now(c) with input as d
+	was := exempt_was(c) with input as d
+}
+
+exempt_now(c) := true if ad_absolute.exempt(c) else := false
+
+exempt_was(c) := true if was_exempt(c) else := false
+
+goal_title := t.title(["打造", "行业", "第一", "品牌"])
+
+with_held(d, entries) := object.union(d, {"listing": {"lexicon": {"held": {"ad_absolute": entries}}}})
+
+# 行业第一 allows a company goal (打造…品牌), a conjunction of goal_verb and
+# goal_object. With the engine's held, goal is idle unless both parts have
+# an entry, and exempt answers as before in each case: without held (the
+# library walks), with neither part, one part, and both (exempt).
+test_idle_goal_exempts_as_before if {
+	verb := {"before": {"title": {1: true}}}
+	object := {"after": {"title": {3: true}}}
+	none := with_held(goal_title, {"goal": {}})
+	one := with_held(goal_title, {"goal": {}, "goal_verb": verb})
+	both := with_held(goal_title, {"goal": {}, "goal_verb": verb, "goal_object": object})
+	exemptions(goal_title) == {"行业第一": [true, true]}
+	exemptions(none) == {"行业第一": [false, false]}
+	exemptions(one) == {"行业第一": [false, false]}
+	exemptions(both) == {"行业第一": [true, true]}
+	ad_absolute.idle.goal with input as none
+	ad_absolute.idle.goal with input as one
+	not ad_absolute.idle.goal with input as both
+	not ad_absolute.idle.goal with input as goal_title
+}
+
+# A restated part may hold without an entry in held, and a conjunction
+# with an unless is answered by in_context's last body: neither is idle.
+test_idle_skips_restated_parts_and_unless if {
+	d := with_held(goal_title, {"goal": {}, "goal_verb": {"before": {"title": {1: true}}}})
+	ad_absolute.idle.goal with input as d
+	not ad_absolute.idle.goal with input as d with data.tables.ad_absolute.contexts.goal_object.restated as true
+	not ad_absolute.idle.goal with input as d with data.tables.ad_absolute.contexts.goal.unless as "comparison"
+}
+
+# ---- peer_hits read off the engine's found list ----
+
+# with_found is doc with the engine's found list of this rule's lexicons:
+# the runs of each that has some.
+with_found(doc) := object.union(doc, {"listing": {"lexicon": {"found": {"ad_absolute": {lex: runs |
+	some lex in ["words", "peer_marks"]
+	runs := lexicon.found("ad_absolute", lex) with input as doc
+	count(runs) > 0
+}}}}})
+
+# With the engine's found list, peer_hits are those the library finds
+# without it: with a mark (中的) and a peer phrase, a mark and none, and
+# no mark (the list has no peer_marks: nothing to walk).
+test_peer_hits_with_found_as_without if {
+	titles := [
+		["顶", "配", "中", "的", "顶", "配", " ", "电竞椅"],
+		["战斗机", "中", "的", "战斗机"],
+		["其", "中", "的", "一款"],
+		["最好", "的", "t恤"],
+	]
+	every segs in titles {
+		d := t.title(segs)
+		listed := with_found(d)
+		now := ad_absolute.peer_hits with input as listed
+		was := ad_absolute.peer_hits with input as d
+		now == was
+	}
+	count(ad_absolute.peer_hits) == 1 with input as t.title(titles[0])
+	not with_found(t.title(titles[3])).listing.lexicon.found.ad_absolute.peer_marks
+	with_found(t.title(titles[3])).listing.lexicon.found.ad_absolute.words
 }

@@ -174,22 +174,30 @@ test_other_parts_are_not_compared if {
 	count(findings([cotton], composition)) == 0
 }
 
-# claim_name is the name of the claim's threshold, read without building
-# it: every fibre and claim form of the table, and a form naming itself.
-test_claim_name_is_the_threshold_name if {
-	claims := [{"fiber": fiber, "form": form} |
+# An unstated claim's suggestion names the claim's threshold, read
+# without building it: every fibre and claim form of the table, and a
+# form naming itself.
+test_unstated_suggestion_names_the_threshold if {
+	claims := [object.union(cotton, {"fiber": fiber, "form": form}) |
 		some fiber, entry in data.tables.material.fiber_claims
 		some form in {"纯", "全"} | object.keys(object.get(entry, "forms", {}))
 	]
 	count(claims) > 8
 	every c in claims {
-		material_fiber.claim_name(c) == material_fiber.threshold(c).name
+		unstated_suggestion(c) == unstated_suggestion_of(material_fiber.threshold(c).name, c)
 	}
 	named := object.union(data.tables.material.fiber_claims, {"棉": {"forms": {"100%": {"name": "百分百棉"}}}})
-	c := {"fiber": "棉", "form": "100%"}
-	material_fiber.claim_name(c) == "百分百棉" with data.tables.material.fiber_claims as named
+	c := object.union(cotton, {"form": "100%"})
+	unstated_suggestion(c) == unstated_suggestion_of("百分百棉", c) with data.tables.material.fiber_claims as named
 	material_fiber.threshold(c).name == "百分百棉" with data.tables.material.fiber_claims as named
 }
+
+unstated_suggestion(c) := s if {
+	[f] := [f | some f in findings([c], [])]
+	s := f.suggestion
+}
+
+unstated_suggestion_of(name, c) := sprintf("在属性「材质成分」中标注实测成分（如「%s100%%」）；没有检测依据时删去「%s」", [name, c.text])
 
 # unbacked is the claims whose part no statement backs, with and without
 # statements: the whole list when nothing is stated (titles), and the
