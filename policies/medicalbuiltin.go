@@ -189,10 +189,9 @@ func (m *medicalReads) markerQualified(r medicalRun) bool {
 	return ok && holds(get(get(m.tables, lexBefore), ast.StringTerm(t)))
 }
 
-// drugName is `some _ in drug_names`: a dosage form of one token right
-// after a medical term (words, as lexicon.matches hits them), or after
-// one or two tokens glued to it, each (as numbers.range gives them, a
-// descending range where it ends before it starts) one character.
+// drugName is `some _ in drug_names`: a dosage form of one token glued
+// right after a medical term (words, as lexicon.matches hits them), or
+// after one or two tokens of one character glued to it.
 func (m *medicalReads) drugName() bool {
 	doses := m.runs(lexDosage)
 	if len(doses) == 0 {
@@ -240,36 +239,20 @@ func (m *medicalReads) namesDrug(t medicalRun, end int) bool {
 	if gap := end - from; gap < 0 || gap > 2 {
 		return false
 	}
-	for _, g := range numbersRange(from, end) {
+	for g := from; g <= end; g++ { // each token glued to the one before
 		_, _, e, ok1 := m.token(t.field, g-1)
 		_, s, _, ok2 := m.token(t.field, g)
 		if !ok1 || !ok2 || ast.Compare(e.Value, s.Value) != 0 {
 			return false
 		}
 	}
-	for _, g := range numbersRange(from, end-1) {
+	for g := from; g < end; g++ { // the tokens between term and dosage form
 		text, _, _, ok := m.token(t.field, g)
 		if !ok || utf8.RuneCountInString(text) != 1 {
 			return false
 		}
 	}
 	return true
-}
-
-// numbersRange is numbers.range(a, b): a to b inclusive, descending
-// where b is below a.
-func numbersRange(a, b int) []int {
-	var out []int
-	if a <= b {
-		for k := a; k <= b; k++ {
-			out = append(out, k)
-		}
-		return out
-	}
-	for k := a; k >= b; k-- {
-		out = append(out, k)
-	}
-	return out
 }
 
 // categoryKinds adds the kinds of the category's words to regulated,

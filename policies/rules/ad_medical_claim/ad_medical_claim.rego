@@ -90,10 +90,17 @@ drug_names contains [m.field, m.i] if {
 	every g in numbers.range(m.i + m.n, end) {
 		toks[g - 1].e == toks[g].s
 	}
-	every g in numbers.range(m.i + m.n, end - 1) {
+	every g in between(m.i + m.n, end) {
 		count(toks[g].t) == 1
 	}
 }
+
+# between are the token indexes from first up to end, end left out: none
+# where the dosage form follows the term at once (numbers.range(k, k - 1)
+# would count down, [k, k - 1], and ask the term's last token and the
+# dosage form to be one character each: 健胃消食片 and 感冒灵胶囊 were no
+# drug names).
+between(first, end) := [g | some g in numbers.range(first, end); g < end]
 
 regulated contains kind if {
 	category := object.get(input, ["listing", "category"], "")

@@ -132,8 +132,12 @@ test_safety_guarantee_only_on_regulated_goods if {
 }
 
 # 清肺抑火片 is an OTC drug: its indication is no claim, a guarantee is.
+# The dosage form may follow the term at once, whatever its length
+# (止咳颗粒).
 test_drug_named_by_dosage_form if {
 	words(["修正", "清肺", "抑", "火", "片", "24", "片", "清肺", "止嗽", "咳嗽"]) == set()
+	words(["止咳", "颗粒", "止咳", "化痰"]) == set()
+	words(["止咳", "颗粒", "药到病除"]) == {"药到病除"}
 	words(["清肺", "抑", "火", "片", "药到病除"]) == {"药到病除"}
 	words(["降糖", " ", "苦瓜", "片", "糖尿病"]) == {"降糖", "糖尿病"}
 }
@@ -415,14 +419,16 @@ test_medical_kinds_category if {
 	kinds_agree(t.docc({"title": ["毛巾", "消炎"]}, [], "医疗器械"), {"device", "treatment"})
 }
 
-# A dosage form glued to a term within two tokens (清肺|抑|火|片; not
-# three, not apart); right after the term only where numbers.range's
-# descending range finds both tokens one character (止|咳|片, not 止咳|片).
+# A dosage form glued to a term, at once (止咳|片, 止咳|颗粒) or after one or
+# two tokens of one character (清肺|抑|火|片); not after three, not after a
+# longer token, not apart.
 test_medical_kinds_drug_names if {
 	kinds_agree(t.title(["清肺", "抑", "火", "片"]), {"drug"})
 	kinds_agree(t.title(["清肺", "抑", "火", "火", "片"]), set())
 	kinds_agree(t.title(["止", "咳", "片"]), {"drug"})
-	kinds_agree(t.title(["止咳", "片"]), set())
+	kinds_agree(t.title(["止咳", "片"]), {"drug"})
+	kinds_agree(t.title(["止咳", "颗粒"]), {"drug"})
+	kinds_agree(t.title(["清肺", "抑火", "片"]), set())
 }
 
 test_medical_kinds_drug_names_apart if {
