@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
 )
 
 // claimsInRego is material-fiber's claims as the Rego keeps them (the
@@ -40,6 +41,14 @@ func claimSides(t *testing.T) []string {
 	return sides
 }
 
+// claimsQueries are the rule's claims now, the comprehension it replaced,
+// and the builtin called directly.
+func claimsQueries(t *testing.T) (now, was, direct rego.PreparedEvalQuery) {
+	pqs := prepareBeside(t, "", "x := data.xiaoer.rules.material_fiber.claims", "x := "+claimsInRego,
+		"x := xiaoer.fiber_claims(input.listing.fiber_claims, data.tables.material)")
+	return pqs[0], pqs[1], pqs[2]
+}
+
 // TestFiberClaimsAsRego: claims, which xiaoer.fiber_claims keeps, is what
 // the Rego comprehension keeps, for claims of every fibre in the table and
 // one that is not, with every pair of sides; and the builtin answers for
@@ -47,9 +56,7 @@ func claimSides(t *testing.T) []string {
 func TestFiberClaimsAsRego(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	pqs := prepareBeside(t, "", "x := data.xiaoer.rules.material_fiber.claims", "x := "+claimsInRego,
-		"x := xiaoer.fiber_claims(input.listing.fiber_claims, data.tables.material)")
-	now, was, direct := pqs[0], pqs[1], pqs[2]
+	now, was, direct := claimsQueries(t)
 	sides := claimSides(t)
 	fibres := []string{"棉", "真丝", "涤纶", ""}
 	compared := 0
@@ -79,9 +86,7 @@ func TestFiberClaimsAsRego(t *testing.T) {
 func TestFiberClaimsOddAsRego(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	pqs := prepareBeside(t, "", "x := data.xiaoer.rules.material_fiber.claims", "x := "+claimsInRego,
-		"x := xiaoer.fiber_claims(input.listing.fiber_claims, data.tables.material)")
-	now, was, direct := pqs[0], pqs[1], pqs[2]
+	now, was, direct := claimsQueries(t)
 	cases := []*ast.Term{
 		ast.MustParseTerm(`[{"fiber": "棉", "before": "仿"}]`),
 		ast.MustParseTerm(`[{"fiber": "棉", "after": "感"}]`),
