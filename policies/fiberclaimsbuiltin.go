@@ -71,7 +71,7 @@ func fiberClaims(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.
 	return iter(ast.ArrayTerm(kept...))
 }
 
-// objectAt is obj's entry at key when that is an object.
+// objectEntry is obj's entry at key when that is an object.
 func objectEntry(obj ast.Object, key *ast.Term) (ast.Object, bool) {
 	t := obj.Get(key)
 	if t == nil {

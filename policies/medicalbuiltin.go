@@ -155,16 +155,11 @@ func (m *medicalReads) token(field *ast.Term, k int) (t string, s, e *ast.Term, 
 	return string(text), s, e, !m.bad
 }
 
-// holds is a reference as a body expression: defined and not false.
-func holds(t *ast.Term) bool {
-	return t != nil && ast.Compare(t.Value, ast.Boolean(false)) != 0
-}
-
 // byWords is regulated_by_words as a set, twice: the start of regulated
 // and the kinds the category reads. Without a marker lexicon in found,
 // every run's kind; with one, the runs no marker token qualifies.
 func (m *medicalReads) byWords() (ast.Set, ast.Set) {
-	markers := holds(get(m.found, lexAfter)) || holds(get(m.found, lexBefore))
+	markers := truthy(get(m.found, lexAfter)) || truthy(get(m.found, lexBefore))
 	regulated, words := ast.NewSet(), ast.NewSet()
 	table := get(m.tables, lexRegulated)
 	for _, r := range m.runs(lexRegulated) {
@@ -182,11 +177,11 @@ func (m *medicalReads) byWords() (ast.Set, ast.Set) {
 // key of not_regulated_after, or the one before it of
 // not_regulated_before.
 func (m *medicalReads) markerQualified(r medicalRun) bool {
-	if t, _, _, ok := m.token(r.field, r.i+r.n); ok && holds(get(get(m.tables, lexAfter), ast.StringTerm(t))) {
+	if t, _, _, ok := m.token(r.field, r.i+r.n); ok && truthy(get(get(m.tables, lexAfter), ast.StringTerm(t))) {
 		return true
 	}
 	t, _, _, ok := m.token(r.field, r.i-1)
-	return ok && holds(get(get(m.tables, lexBefore), ast.StringTerm(t)))
+	return ok && truthy(get(get(m.tables, lexBefore), ast.StringTerm(t)))
 }
 
 // drugName is `some _ in drug_names`: a dosage form of one token glued
