@@ -24,6 +24,7 @@ type inputState struct {
 	whole bool  // the task came back with all its results, none to spread
 	b     batch // the listings to spread, when n > 1 and not whole
 	run   task  // with b: the task that checks them
+	chunk int   // with b: listings a job checks (see chunkOf)
 	sent  int   // results emitted
 	ready map[int]Result
 }
@@ -65,6 +66,12 @@ func (d *drain) record(u unit) {
 			return
 		}
 	}
+	if u.chunk != nil {
+		for i, r := range u.chunk {
+			st.ready[u.k+i] = r
+		}
+		return
+	}
 	st.ready[u.k] = u.result
 }
 
@@ -82,10 +89,10 @@ func (d *drain) emitReady(ctx context.Context) (int, error) {
 			if err := d.emit(r); err != nil {
 				return finished, err
 			}
-			if st.n > 1 && !st.whole {
-				<-d.ltokens
-			}
 			st.sent++
+			if st.chunk > 0 && (st.sent%st.chunk == 0 || st.sent == st.n) {
+				<-d.ltokens // the last listing of a job's chunk
+			}
 		}
 		if st.sent < st.n {
 			return finished, nil // the head waits for its next listing
@@ -121,8 +128,9 @@ func (d *drain) pickHead(ctx context.Context) bool {
 	}
 	d.head = st
 	if st.n > 1 && !st.whole {
+		st.chunk = chunkOf(st.n, d.workers)
 		select {
-		case d.spreads <- spread{pos: st.pos, n: st.n, b: st.b, run: st.run}:
+		case d.spreads <- spread{pos: st.pos, n: st.n, chunk: st.chunk, b: st.b, run: st.run}:
 		case <-ctx.Done():
 		}
 		st.b, st.run = nil, nil

@@ -3,9 +3,10 @@ package scanner
 import "context"
 
 // job is a unit of work: the load of the task at pos (b nil), or the
-// check of listing k of its batch b.
+// check of listing k of its batch b, and of the m-1 after it when m > 1.
 type job struct {
 	pos, k int
+	m      int
 	b      batch
 	run    task
 }
@@ -20,28 +21,33 @@ type unit struct {
 	// results, when set, are all n results of a task done whole (a batch
 	// of orders): nothing to spread.
 	results []Result
+	// chunk, when set, are the results of listings k, k+1, … of a spread
+	// task, checked by one job.
+	chunk []Result
 }
 
-// spread asks feed to hand out the n listings of the task at pos.
+// spread asks feed to hand out the n listings of the task at pos, chunk
+// at a time.
 type spread struct {
-	pos, n int
-	b      batch
-	run    task
+	pos, n, chunk int
+	b             batch
+	run           task
 }
 
 type pool struct {
 	tokens   chan struct{} // one per task in flight
-	ltokens  chan struct{} // one per listing of the spread task in flight
+	ltokens  chan struct{} // one per chunk of the spread task's listings in flight
 	jobs     chan job
 	done     chan unit // never full: at most cap(tokens) + cap(ltokens) units are in flight
 	spreads  chan spread
 	total    chan int      // how many tasks there were, once next has run dry
 	finished chan struct{} // closed when drain returns
+	workers  int
 }
 
 // feed hands out jobs: the listings of the task being spread first, else
 // the next task. Each job takes a token that drain gives back once its
-// result is emitted. A task is drawn only once its token is taken, so
+// results are emitted. A task is drawn only once its token is taken, so
 // next (which may read files) is never ahead of the window.
 func (p *pool) feed(ctx context.Context, next func() (task, bool)) {
 	defer close(p.jobs)
@@ -66,7 +72,7 @@ func (p *pool) feed(ctx context.Context, next func() (task, bool)) {
 		case <-ctx.Done():
 			return
 		}
-		j := job{pos: sp.pos, k: k, b: sp.b, run: sp.run}
+		j := job{pos: sp.pos, k: k, m: min(sp.chunk, sp.n-k), b: sp.b, run: sp.run}
 		if k >= sp.n {
 			var run task
 			if run, more = next(); !more {
@@ -82,7 +88,7 @@ func (p *pool) feed(ctx context.Context, next func() (task, bool)) {
 			return
 		}
 		if j.b != nil {
-			k++
+			k += j.m
 		} else {
 			pos++
 		}

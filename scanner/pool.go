@@ -19,8 +19,8 @@ type StreamOptions struct {
 	// Window is how many inputs may be in flight (read, parsed, checked or
 	// waiting for their turn) at once; 0 means 4 × workers. Of the one
 	// input being spread over the workers, listingsPerWindow times as many
-	// listings may be. It bounds memory however many inputs and listings
-	// there are.
+	// jobs may be, each of up to maxChunk listings. It bounds memory
+	// however many inputs and listings there are.
 	Window int
 }
 
@@ -62,8 +62,8 @@ type task func(ctx context.Context, j job) unit
 // a shipments scan both go through it, so there is one pool to tune.
 //
 // Memory stays flat: feed draws a task only while fewer than window are
-// in flight (0: 4 × workers), and hands out a listing of a spread task
-// only while fewer than listingsPerWindow × window of its listings are;
+// in flight (0: 4 × workers), and hands out a chunk of a spread task's
+// listings only while fewer than listingsPerWindow × window are;
 // each leaves once its results are emitted. next is called from one goroutine only.
 func (s *Scanner) runPool(ctx context.Context, next func() (task, bool), window int, asCompleted bool, done func(pos, n int), emit func(Result) error) error {
 	workers := s.workers()
@@ -79,6 +79,7 @@ func (s *Scanner) runPool(ctx context.Context, next func() (task, bool), window 
 		spreads:  make(chan spread),
 		total:    make(chan int, 1),
 		finished: make(chan struct{}),
+		workers:  workers,
 	}
 	var wg sync.WaitGroup
 	for range workers {
@@ -86,12 +87,7 @@ func (s *Scanner) runPool(ctx context.Context, next func() (task, bool), window 
 		go func() {
 			defer wg.Done()
 			for j := range p.jobs {
-				u := j.run(ctx, j)
-				u.pos, u.k = j.pos, j.k // a task need not echo them
-				if u.b != nil {
-					u.run = j.run // the spread jobs run the same task
-				}
-				p.done <- u
+				p.done <- runJob(ctx, j)
 			}
 		}()
 	}
@@ -110,6 +106,39 @@ func (s *Scanner) runPool(ctx context.Context, next func() (task, bool), window 
 // other workers soon wait behind one slow listing (2 workers kept 1.55
 // cores busy on a title list; with 16 × the window, 1.8).
 const listingsPerWindow = 16
+
+// runJob runs one job on a worker: a load, one listing, or a chunk of a
+// spread task's listings one after the other.
+func runJob(ctx context.Context, j job) unit {
+	if j.b != nil && j.m > 1 {
+		u := unit{pos: j.pos, k: j.k, chunk: make([]Result, j.m)}
+		for i := range u.chunk {
+			one := j
+			one.k, one.m = j.k+i, 1
+			u.chunk[i] = j.run(ctx, one).result
+		}
+		return u
+	}
+	u := j.run(ctx, j)
+	u.pos, u.k = j.pos, j.k // a task need not echo them
+	if u.b != nil {
+		u.run = j.run // the spread jobs run the same task
+	}
+	return u
+}
+
+// maxChunk is the most listings of a spread input one job checks. Handing
+// a title out alone cost about as much as judging it (the channels, the
+// wake-ups of feed, the worker and drain: some 5% of a title list's CPU);
+// in chunks of 16 that falls sixteenfold.
+const maxChunk = 16
+
+// chunkOf is how many listings of a spread input of n go to one job: few
+// enough that every worker gets at least four jobs of it, so a short list
+// of heavy listings (a YAML file of ten) still spreads one by one.
+func chunkOf(n, workers int) int {
+	return min(maxChunk, max(1, n/(4*workers)))
+}
 
 // workers is how many tasks run at once: Options.Workers, or one per CPU.
 func (s *Scanner) workers() int {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -237,4 +238,68 @@ func resultSet(t *testing.T, stream []byte) string {
 	}
 	slices.Sort(out)
 	return strings.Join(out, "\n")
+}
+
+// A long list goes out in chunks: while its first listing is stuck, the
+// other worker checks more listings than there are job tokens (so a job
+// holds several), yet no more than the window's chunks hold; released,
+// every listing comes out once, in order.
+func TestRunStreamSpreadsALongListInBoundedChunks(t *testing.T) {
+	t.Parallel()
+	const n, window = 5000, 2
+	release := make(chan struct{})
+	var started atomic.Int32
+	check := func(_ context.Context, in Input, l *listings.Listing) Result {
+		started.Add(1)
+		if l.ID == "0" {
+			<-release
+		}
+		return Result{Input: in.Index, ID: l.ID, Findings: []finding.Finding{}}
+	}
+	s := &Scanner{Options: Options{Workers: 2}, check: check}
+	inputs := []Input{{Source: "list", Load: func(context.Context) ([]*listings.Listing, error) {
+		ls := make([]*listings.Listing, n)
+		for k := range ls {
+			ls[k] = &listings.Listing{ID: strconv.Itoa(k)}
+		}
+		return ls, nil
+	}}}
+	done := make(chan []string, 1)
+	go func() {
+		var got []string
+		if err := s.RunStream(context.Background(), inputs, StreamOptions{Window: window}, func(r Result) error {
+			got = append(got, r.ID)
+			return nil
+		}); err != nil {
+			t.Error(err)
+		}
+		done <- got
+	}()
+	time.Sleep(300 * time.Millisecond)
+	jobs, most := listingsPerWindow*window, listingsPerWindow*window*maxChunk
+	if got := int(started.Load()); got <= jobs || got > most {
+		t.Errorf("%d listings started while the first is stuck, want more than the %d job tokens and at most %d", got, jobs, most)
+	}
+	close(release)
+	got := <-done
+	if len(got) != n {
+		t.Fatalf("%d results, want %d", len(got), n)
+	}
+	for k, id := range got {
+		if id != strconv.Itoa(k) {
+			t.Fatalf("result %d is listing %s: out of order", k, id)
+		}
+	}
+}
+
+// A short list of heavy listings still goes out one listing a job, so
+// every worker has a share; a long one in chunks of at most maxChunk.
+func TestChunkOf(t *testing.T) {
+	for _, c := range []struct{ n, workers, want int }{
+		{3, 2, 1}, {10, 2, 1}, {16, 2, 2}, {100, 2, 12}, {200000, 2, maxChunk}, {200000, 64, maxChunk}, {40, 5, 2},
+	} {
+		if got := chunkOf(c.n, c.workers); got != c.want {
+			t.Errorf("chunkOf(%d, %d) = %d, want %d", c.n, c.workers, got, c.want)
+		}
+	}
 }
