@@ -27,6 +27,9 @@ type inputState struct {
 	chunk int   // with b: listings a job checks (see chunkOf)
 	sent  int   // results emitted
 	ready map[int]Result
+	// chunks are a spread task's results back, by the chunk's first
+	// listing.
+	chunks map[int][]Result
 }
 
 // run drains until every task feed handed out is emitted whole; how many
@@ -67,9 +70,7 @@ func (d *drain) record(u unit) {
 		}
 	}
 	if u.chunk != nil {
-		for i, r := range u.chunk {
-			st.ready[u.k+i] = r
-		}
+		st.chunks[u.k] = u.chunk
 		return
 	}
 	st.ready[u.k] = u.result
@@ -84,14 +85,13 @@ func (d *drain) emitReady(ctx context.Context) (int, error) {
 			return finished, nil
 		}
 		st := d.head
-		for r, ok := st.ready[st.sent]; ok; r, ok = st.ready[st.sent] {
-			delete(st.ready, st.sent)
+		for r, ok := st.next(); ok; r, ok = st.next() {
 			if err := d.emit(r); err != nil {
 				return finished, err
 			}
 			st.sent++
 			if st.chunk > 0 && (st.sent%st.chunk == 0 || st.sent == st.n) {
-				<-d.ltokens // the last listing of a job's chunk
+				d.chunkDone(st)
 			}
 		}
 		if st.sent < st.n {
@@ -108,6 +108,29 @@ func (d *drain) emitReady(ctx context.Context) (int, error) {
 			d.next++
 		}
 	}
+}
+
+// next is the result to emit next, if it is back.
+func (st *inputState) next() (Result, bool) {
+	if st.chunk == 0 {
+		r, ok := st.ready[st.sent]
+		delete(st.ready, st.sent)
+		return r, ok
+	}
+	c, ok := st.chunks[st.sent-st.sent%st.chunk]
+	if !ok {
+		return Result{}, false
+	}
+	return c[st.sent%st.chunk], true
+}
+
+// chunkDone lets go of the chunk whose last result st just emitted: its
+// results go back to the pool and its job's token to feed.
+func (d *drain) chunkDone(st *inputState) {
+	first := (st.sent - 1) / st.chunk * st.chunk
+	putChunk(st.chunks[first])
+	delete(st.chunks, first)
+	<-d.ltokens
 }
 
 // pickHead chooses the input to emit next, and has its other listings
@@ -128,7 +151,7 @@ func (d *drain) pickHead(ctx context.Context) bool {
 	}
 	d.head = st
 	if st.n > 1 && !st.whole {
-		st.chunk = chunkOf(st.n, d.workers)
+		st.chunk, st.chunks = chunkOf(st.n, d.workers), map[int][]Result{}
 		select {
 		case d.spreads <- spread{pos: st.pos, n: st.n, chunk: st.chunk, b: st.b, run: st.run}:
 		case <-ctx.Done():

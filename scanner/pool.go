@@ -107,11 +107,11 @@ func (s *Scanner) runPool(ctx context.Context, next func() (task, bool), window 
 // cores busy on a title list; with 16 × the window, 1.8).
 const listingsPerWindow = 16
 
-// runJob runs one job on a worker: a load, one listing, or a chunk of a
-// spread task's listings one after the other.
+// runJob runs one job on a worker: a load, or a chunk of a spread task's
+// listings one after the other.
 func runJob(ctx context.Context, j job) unit {
-	if j.b != nil && j.m > 1 {
-		u := unit{pos: j.pos, k: j.k, chunk: make([]Result, j.m)}
+	if j.b != nil {
+		u := unit{pos: j.pos, k: j.k, chunk: getChunk(j.m)}
 		for i := range u.chunk {
 			one := j
 			one.k, one.m = j.k+i, 1
@@ -125,6 +125,19 @@ func runJob(ctx context.Context, j job) unit {
 		u.run = j.run // the spread jobs run the same task
 	}
 	return u
+}
+
+// chunks recycles the results of chunks drain has emitted: a title list
+// would otherwise allocate about a third of a kilobyte a title for them.
+var chunks = sync.Pool{New: func() any { return new([maxChunk]Result) }}
+
+func getChunk(n int) []Result { return chunks.Get().(*[maxChunk]Result)[:n] }
+
+// putChunk clears c (its findings are garbage now) and recycles it.
+func putChunk(c []Result) {
+	c = c[:maxChunk]
+	clear(c)
+	chunks.Put((*[maxChunk]Result)(c))
 }
 
 // maxChunk is the most listings of a spread input one job checks. Handing
