@@ -125,8 +125,11 @@ findings contains f if {
 	})
 }
 
-# Two statements of the same part that disagree (conflicts).
+# Two statements of the same part that disagree (conflicts). A listing
+# with fewer than two statements (every title) has none: it ends at the
+# count, without conflicts' call.
 findings contains f if {
+	count(statements) > 1
 	some [ida, idb] in conflicts
 	a := statements[ida]
 	b := statements[idb]
