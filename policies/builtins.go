@@ -23,6 +23,7 @@ func init() {
 		{keyAtBuiltin, keyAt},
 		{fiberStatementsBuiltin, fiberStatements},
 		{fiberClaimsBuiltin, fiberClaims},
+		{fiberConflictsBuiltin, fiberConflicts},
 		{medicalKindsBuiltin, medicalKinds},
 		{patternHitsBuiltin, patternHits},
 		{heldAtBuiltin, heldAt},

@@ -125,15 +125,14 @@ findings contains f if {
 	})
 }
 
-# Two statements of the same part that disagree. Each pair is taken once,
-# by its keys (a statement's key is its id): the keys are at hand, where
-# each statement's id is a step to read, for every pair.
+# Two statements of the same part that disagree (conflicts). A listing
+# with fewer than two statements (every title) has none: it ends at the
+# count, without conflicts' call.
 findings contains f if {
-	some ida, a in statements
-	some idb, b in statements
-	ida < idb
-	part_class(a.part) == part_class(b.part)
-	conflicting(a, b)
+	count(statements) > 1
+	some [ida, idb] in conflicts
+	a := statements[ida]
+	b := statements[idb]
 	f := lib.finding(object.union(meta, {"basis": conflict_basis}), {
 		"field": b.field, "s": b.s, "e": b.e,
 		"message": sprintf("%s为 %s，但%s为 %s，两处成分不一致", [source_name(a), a.display, source_name(b), b.display]),
@@ -141,6 +140,24 @@ findings contains f if {
 		"details": {"first": a.display, "second": b.display},
 	})
 }
+
+# conflicts are the pairs [ida, idb] of statements of the same part that
+# disagree, each pair once, by its keys (a statement's key is its id: the
+# keys are at hand, where each statement's id is a step to read, for every
+# pair). xiaoer.fiber_conflicts (policies/fiberconflictsbuiltin.go) finds
+# them in one step for statements of xiaoer.fiber_statements' shape,
+# where the comprehension asked conflicting of every pair (about half of
+# the rule's steps on an export row); it is undefined for anything else,
+# which the comprehension then takes.
+conflicts := pairs if {
+	pairs := xiaoer.fiber_conflicts(statements, tables.conflict.tolerance, tables.trace.percent)
+} else := [[ida, idb] |
+	some ida, a in statements
+	some idb, b in statements
+	ida < idb
+	part_class(a.part) == part_class(b.part)
+	conflicting(a, b)
+]
 
 # unbacked are the claims no statement of their part backs (relevant is
 # empty). Where the listing states no composition (every title) that is
