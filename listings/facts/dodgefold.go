@@ -60,7 +60,10 @@ func (d *Dodges) foldAt(norm string, i int) (int, string) {
 	if isAlnum(norm[i]) {
 		return d.foldASCII(norm, i)
 	}
-	r, size := utf8.DecodeRuneInString(norm[i:])
+	r, size := runes.At(norm, i) // see runes
+	if size == 0 {
+		r, size = utf8.DecodeRuneInString(norm[i:])
+	}
 	return size, d.lookalikeAt(norm, i, r, size)
 }
 
