@@ -20,35 +20,51 @@ func (d *Dodges) fold(norm string, origin []int) (string, []int) {
 	return d.foldAll(norm, origin)
 }
 
-// foldAll is fold of a text that may fold (mayFold).
+// foldAll is fold of a text that may fold (mayFold). Most such texts
+// fold nothing (a letter beside a Chinese character: t恤, 2024款): the
+// text and origin are themselves then, and nothing is copied before the
+// first run that folds.
 func (d *Dodges) foldAll(norm string, origin []int) (string, []int) {
+	i := 0
+	for i < len(norm) {
+		n, with := d.foldAt(norm, i)
+		if with != "" {
+			break
+		}
+		i += n
+	}
+	if i == len(norm) {
+		return norm, origin
+	}
 	var b strings.Builder
 	b.Grow(len(norm))
-	out := make([]int, 0, len(origin))
-	for i := 0; i < len(norm); {
-		if isAlnum(norm[i]) {
-			n, with := d.foldASCII(norm, i)
-			if with == "" {
-				b.WriteString(norm[i : i+n])
-				out = keepOrigin(out, origin, i, i+n)
-			} else {
-				b.WriteString(with)
-				out = appendOrigin(out, origin, i, n, len(with))
-			}
-			i += n
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(norm[i:])
-		if with := d.lookalikeAt(norm, i, r, size); with != "" {
-			b.WriteString(with)
-			out = appendOrigin(out, origin, i, size, len(with))
+	b.WriteString(norm[:i])
+	out := keepOrigin(make([]int, 0, len(origin)), origin, 0, i)
+	for i < len(norm) {
+		n, with := d.foldAt(norm, i)
+		if with == "" {
+			b.WriteString(norm[i : i+n])
+			out = keepOrigin(out, origin, i, i+n)
 		} else {
-			b.WriteString(norm[i : i+size])
-			out = keepOrigin(out, origin, i, i+size)
+			b.WriteString(with)
+			out = appendOrigin(out, origin, i, n, len(with))
 		}
-		i += size
+		i += n
 	}
 	return b.String(), keepOrigin(out, origin, len(norm), len(norm)+1)
+}
+
+// foldAt is the length of the run at byte i of norm that folds as one (an
+// ASCII word or a rune) and what it folds to ("" when it stays).
+func (d *Dodges) foldAt(norm string, i int) (int, string) {
+	if isAlnum(norm[i]) {
+		return d.foldASCII(norm, i)
+	}
+	r, size := runes.At(norm, i) // see runes
+	if size == 0 {
+		r, size = utf8.DecodeRuneInString(norm[i:])
+	}
+	return size, d.lookalikeAt(norm, i, r, size)
 }
 
 // appendOrigin maps the n bytes written for the run of size bytes at i:

@@ -198,3 +198,32 @@ func TestMayFoldReadsAsEveryByte(t *testing.T) {
 		t.Errorf("%d texts may fold: want more, or this proves little", folds)
 	}
 }
+
+// A text that may fold but folds nothing (a letter beside a Chinese
+// character) is itself, with its origin, and nothing is copied; one that
+// folds is folded from its first dodge on, its origin in step.
+func TestFoldAllCopiesOnlyWhatFolds(t *testing.T) {
+	d := NewDodges(dodgeTestWords)
+	for _, text := range []string{"纯棉t恤 2024款", "iphone手机壳", "xl码 t恤"} {
+		norm := Normalize(text)
+		if !d.mayFold(norm) {
+			t.Fatalf("%q may not fold: the test reads nothing", norm)
+		}
+		origin := make([]int, len(norm)+1)
+		if got, o := d.foldAll(norm, origin); got != norm || len(o) != len(origin) || &o[0] != &origin[0] {
+			t.Errorf("foldAll(%q) = %q, a copy of the origin: want the text and origin themselves", norm, got)
+		}
+		if allocs := testing.AllocsPerRun(10, func() { d.foldAll(norm, nil) }); allocs != 0 {
+			t.Errorf("foldAll(%q) allocates %v times: want none", norm, allocs)
+		}
+	}
+	norm := Normalize("买一送一 手慢wu")
+	origin := make([]int, len(norm)+1)
+	for i := range origin {
+		origin[i] = i
+	}
+	got, o := d.foldAll(norm, origin)
+	if want := "买一送一 手慢无"; got != want || len(o) != len(got)+1 || o[len(o)-2] != len(norm)-2 || o[len(o)-1] != len(norm) {
+		t.Errorf("foldAll(%q) = %q, origin %v: want %q, 无 from wu", norm, got, o, want)
+	}
+}

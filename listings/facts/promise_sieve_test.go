@@ -93,3 +93,28 @@ func TestMustHold(t *testing.T) {
 		}
 	}
 }
+
+// Among some matchers, the sieve keeps what it keeps of them asked of all,
+// and nothing of the others, over the promise cases and the corpus titles.
+func TestPromiseMatchersAmongKeepsTheirOwn(t *testing.T) {
+	t.Parallel()
+	windows := PromiseMatchersOf([]string{KindShipWithinHours, KindShipAfterDays})
+	kept := 0
+	for _, text := range promiseTexts(t) {
+		norm := Normalize(text)
+		in := PromiseWordsIn(norm)
+		all := PromiseMatchersIn(norm, in)
+		if got := PromiseMatchersAmong(norm, in, windows); got != all&windows {
+			t.Errorf("%q: among the windows %b, want %b", text, got, all&windows)
+		}
+		if all&windows != 0 {
+			kept++
+		}
+		if got := PromiseMatchersAmong(norm, in, 0); got != 0 {
+			t.Errorf("%q: among none %b, want none", text, got)
+		}
+	}
+	if kept == 0 {
+		t.Error("no text may hold a shipping window: the test reads nothing")
+	}
+}

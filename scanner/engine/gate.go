@@ -116,6 +116,9 @@ type gate struct {
 	// open: some listing rule declares no needs, so the policies are
 	// evaluated for every listing.
 	open bool
+	// promiseMatchers are the matchers some alternative's promises need
+	// (alternative.promiseMatchers, together).
+	promiseMatchers facts.PromiseMatchers
 	// masked finds brands written masked, for the fact "masked".
 	masked maskedBrands
 	// pre skips, from the text alone, the listings no rule can be given.
@@ -300,6 +303,7 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 			alt.promises[k] = true
 		}
 		alt.promiseMatchers = facts.PromiseMatchersOf(n.Promises)
+		g.promiseMatchers |= alt.promiseMatchers
 	}
 	if len(n.Units) > 0 {
 		alt.units = map[string]bool{}

@@ -20,7 +20,7 @@ func (g *gate) work(l *listings.Listing) *unjudgedWork {
 	if w == nil {
 		w = &unjudgedWork{text: *g.newMarks(), tokens: *g.newMarks()}
 	}
-	w.hints.reset(l, g.masked)
+	w.hints.reset(l, g.masked, g.promiseMatchers)
 	w.text.reset()
 	w.tokens.reset()
 	w.ev.reset(&w.hints)

@@ -39,6 +39,11 @@ type maskedBrands struct {
 	// characters: behind a first character a text shows plainly, a brand
 	// can match only if its second is shown too (firstCandidates).
 	byPair map[[2]rune][][]rune
+	// byInitialPair are the brands of byInitial, in its order, by the
+	// initial and their second character: behind an initial a text shows
+	// plainly, a brand can match only if its second is shown
+	// (initialCandidates).
+	byInitialPair map[[2]rune][][]rune
 	// starts marks the characters matchAt tries anything at: the first
 	// characters of byFirst, the masks but the space (a leading mask) and
 	// the lowercase letters (an initial). scan skips the others without a
@@ -89,6 +94,13 @@ func newMaskedBrands(data map[string]any) maskedBrands {
 		for _, brand := range list {
 			pair := [2]rune{brand[0], brand[1]}
 			mb.byPair[pair] = append(mb.byPair[pair], brand)
+		}
+	}
+	mb.byInitialPair = map[[2]rune][][]rune{}
+	for c, list := range mb.byInitial {
+		for _, brand := range list {
+			pair := [2]rune{c, brand[1]}
+			mb.byInitialPair[pair] = append(mb.byInitialPair[pair], brand)
 		}
 	}
 	return mb
@@ -314,7 +326,7 @@ func (mb maskedBrands) matchAt(norm []rune, p int, edges func(p, to int) bool) (
 		}
 	}
 	if isLower(norm[p]) && (p == 0 || !isLatin(norm[p-1])) {
-		return try(matchInitial, mb.byInitial[norm[p]])
+		return try(matchInitial, mb.initialCandidates(norm, p))
 	}
 	return 0, nil, false
 }
@@ -336,6 +348,24 @@ func (mb maskedBrands) firstCandidates(text []rune, p int) [][]rune {
 		return mb.byFirst[text[p]]
 	}
 	return mb.byPair[[2]rune{text[p], c}]
+}
+
+// initialCandidates are the brands of byInitial, in its order, that
+// matchInitial can match behind the initial at rune p of text: as behind
+// a first character (firstCandidates), matchFrom reads the one at p+1
+// against a brand's second and stops at once unless that one is the
+// brand's or masks it (a mask, an x; no digit stands for a character of a
+// Chinese brand). Most initials tried are the first letters of Latin
+// words (iphone, xl), which no Chinese brand goes on with.
+func (mb maskedBrands) initialCandidates(text []rune, p int) [][]rune {
+	if p+1 >= len(text) {
+		return nil
+	}
+	c := text[p+1]
+	if mb.byInitialPair == nil || isMaskRune(c) || c == 'x' {
+		return mb.byInitial[text[p]]
+	}
+	return mb.byInitialPair[[2]rune{text[p], c}]
 }
 
 // leadingCandidates are the brands of all, in its order, that can match

@@ -127,15 +127,16 @@ func TestLeadingCandidatesHoldEveryLeadingMatch(t *testing.T) {
 	}
 }
 
-// The candidates after a first character leave out no brand matchMasked
-// matches: scanning with them finds every hit scanning with all the
-// brands of that character finds, over the fixtures, the corpus titles
-// and each brand written with every kind of character after its first.
+// The candidates after a first character or an initial leave out no brand
+// matchMasked or matchInitial matches: scanning with them finds every hit scanning with all the
+// brands of that character (or initial) finds, over the fixtures, the
+// corpus titles and each brand written with every kind of character after
+// its first or its initial.
 func TestFirstCandidatesHoldEveryMaskedMatch(t *testing.T) {
 	t.Parallel()
 	mb := checker(t).Engine.gate.masked
 	all := mb
-	all.byPair = nil
+	all.byPair, all.byInitialPair = nil, nil
 	var texts []string
 	for _, l := range stemListings(t) {
 		for _, ft := range facts.FieldTexts(l) {
@@ -146,6 +147,11 @@ func TestFirstCandidatesHoldEveryMaskedMatch(t *testing.T) {
 		rest := string(brand[1:])
 		for _, shown := range []string{rest, "*" + string(brand[2:]), "x" + string(brand[2:]), "1" + string(brand[2:]), "0" + string(brand[2:]), " " + rest} {
 			texts = append(texts, "新款"+string(brand[0])+shown+" 包", string(brand[0])+shown, string(brand[0]))
+		}
+		for _, c := range facts.Initials(brand[0]) {
+			for _, shown := range []string{string(brand[1:]), "*" + string(brand[2:]), "x" + string(brand[2:]), " " + string(brand[1:]), "a" + string(brand[2:])} {
+				texts = append(texts, "新款"+string(c)+shown+" 包", string(c)+shown, string(c))
+			}
 		}
 	}
 	hits := 0

@@ -27,7 +27,10 @@ type textHints struct {
 	words     facts.PromiseWords
 	matchers  facts.PromiseMatchers
 	wordsRead bool
-	runes     []rune // a text's runes, for the masked brands (kept between listings)
+	// wanted are the matchers some alternative's promises need (the
+	// gate's promiseMatchers): matchers reads no other.
+	wanted facts.PromiseMatchers
+	runes  []rune // a text's runes, for the masked brands (kept between listings)
 	// units are the units each text's figures may have
 	// (facts.AppendFigureUnits), once unitsRead; the lists are kept
 	// between listings.
@@ -43,12 +46,12 @@ type textHints struct {
 
 // reset makes h the hints of l, nothing worked out yet, keeping the lists
 // it holds for the next listing's.
-func (h *textHints) reset(l *listings.Listing, masked maskedBrands) {
+func (h *textHints) reset(l *listings.Listing, masked maskedBrands, wanted facts.PromiseMatchers) {
 	texts, norms := facts.AppendFieldTexts(h.texts[:0], l), h.norms[:0]
 	for _, t := range texts {
 		norms = append(norms, facts.Normalize(t.Text))
 	}
-	*h = textHints{l: l, texts: texts, norms: norms, masked: masked, runes: h.runes, units: h.units, fromFigure: h.fromFigure[:0]}
+	*h = textHints{l: l, texts: texts, norms: norms, masked: masked, wanted: wanted, runes: h.runes, units: h.units, fromFigure: h.fromFigure[:0]}
 }
 
 // release drops every reference to the listing, keeping the lists.
@@ -148,8 +151,8 @@ func (h *textHints) promiseWordsIn() facts.PromiseWords {
 	return h.words
 }
 
-// readPromiseWords reads the need words of each text and the matchers
-// that may match it, once.
+// readPromiseWords reads the need words of each text and the wanted
+// matchers that may match it, once.
 func (h *textHints) readPromiseWords() {
 	if h.wordsRead {
 		return
@@ -157,7 +160,7 @@ func (h *textHints) readPromiseWords() {
 	for _, norm := range h.norms {
 		if in := facts.PromiseWordsIn(norm); in != 0 {
 			h.words |= in
-			h.matchers |= facts.PromiseMatchersIn(norm, in)
+			h.matchers |= facts.PromiseMatchersAmong(norm, in, h.wanted)
 		}
 	}
 	h.wordsRead = true

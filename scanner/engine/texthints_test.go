@@ -17,7 +17,7 @@ func TestMayPromiseAnswersAsTheExtractedPromises(t *testing.T) {
 	g := checker(t).Engine.gate
 	asked, held := 0, 0
 	for _, l := range stemListings(t) {
-		h, full := newTextHints(l, g.masked), newTextHints(l, g.masked)
+		h, full := newTextHints(l, g), newTextHints(l, g)
 		for a := range g.alts {
 			alt := &g.alts[a]
 			if len(alt.promises) == 0 {
@@ -37,7 +37,7 @@ func TestMayPromiseAnswersAsTheExtractedPromises(t *testing.T) {
 		t.Errorf("%d asked, %d with a promise of the kinds: want more of both", asked, held)
 	}
 	for _, title := range []string{"全国包邮 苹果数据线", "现货 羊绒围巾女", "发热内衣 加厚保暖 2件"} {
-		h := newTextHints(&listings.Listing{Title: title}, g.masked)
+		h := newTextHints(&listings.Listing{Title: title}, g)
 		for a := range g.alts {
 			if g.alts[a].promises != nil && h.mayPromise(&g.alts[a]) {
 				t.Errorf("%s: may hold promises %v", title, g.alts[a].promises)
@@ -49,9 +49,9 @@ func TestMayPromiseAnswersAsTheExtractedPromises(t *testing.T) {
 	}
 }
 
-// newTextHints are the hints of l, as the gate's pooled work resets them.
-func newTextHints(l *listings.Listing, masked maskedBrands) *textHints {
+// newTextHints are the hints of l, as g's pooled work resets them.
+func newTextHints(l *listings.Listing, g *gate) *textHints {
 	h := &textHints{}
-	h.reset(l, masked)
+	h.reset(l, g.masked, g.promiseMatchers)
 	return h
 }
