@@ -24,6 +24,7 @@ func init() {
 		{fiberStatementsBuiltin, fiberStatements},
 		{fiberClaimsBuiltin, fiberClaims},
 		{medicalKindsBuiltin, medicalKinds},
+		{medicalHitsBuiltin, medicalHits},
 		{patternHitsBuiltin, patternHits},
 		{heldAtBuiltin, heldAt},
 		{heldNamesBuiltin, heldNames},
