@@ -25,6 +25,7 @@ func init() {
 		{fiberClaimsBuiltin, fiberClaims},
 		{fiberConflictsBuiltin, fiberConflicts},
 		{medicalKindsBuiltin, medicalKinds},
+		{medicalHitsBuiltin, medicalHits},
 		{patternHitsBuiltin, patternHits},
 		{heldAtBuiltin, heldAt},
 		{heldNamesBuiltin, heldNames},

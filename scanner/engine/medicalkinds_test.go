@@ -23,17 +23,50 @@ var medicalCategories = []string{"", "医疗器械", "保健食品", "美妆护�
 // ad_medical_claim's regulated_kinds: the kinds judged_as takes from it.
 func TestMedicalKindsAsRego(t *testing.T) {
 	ctx := context.Background()
-	c := checker(t)
+	pq := packQuery(t, `x := [xiaoer.medical_kinds(object.get(input.listing.lexicon.found, "ad_medical_claim", {}), data.tables.ad_medical_claim,
+		input.listing.fields, object.get(input.listing, "category", "")), data.xiaoer.rules.ad_medical_claim.regulated_kinds]`)
+	kinded := 0
+	eachMedicalDocument(t, func(l *listings.Listing, in ast.Value) {
+		rs, err := pq.Eval(ctx, rego.EvalParsedInput(in))
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("%s: %v, %d answers", l.Title, err, len(rs))
+		}
+		pair := rs[0].Bindings["x"].([]any)
+		got, want := ast.MustInterfaceToValue(pair[0]), ast.MustInterfaceToValue(pair[1])
+		if got.Compare(want) != 0 {
+			t.Errorf("%s (category %q): xiaoer.medical_kinds %v, regulated_kinds %v", l.Title, l.Category, got, want)
+		}
+		if want.(*ast.Array).Len() > 0 {
+			kinded++
+		}
+	})
+	if kinded < 100 {
+		t.Errorf("%d documents judged some kind: want more", kinded)
+	}
+	t.Logf("%d documents with kinds", kinded)
+}
+
+// packQuery is query prepared over the embedded policies.
+func packQuery(t *testing.T, query string) rego.PreparedEvalQuery {
+	t.Helper()
 	emb, err := policies.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	query := `x := [xiaoer.medical_kinds(object.get(input.listing.lexicon.found, "ad_medical_claim", {}), data.tables.ad_medical_claim,
-		input.listing.fields, object.get(input.listing, "category", "")), data.xiaoer.rules.ad_medical_claim.regulated_kinds]`
-	pq, err := rego.New(append([]func(*rego.Rego){rego.Query(query)}, withBundle(emb, SafeCapabilities())...)...).PrepareForEval(ctx)
+	pq, err := rego.New(append([]func(*rego.Rego){rego.Query(query)}, withBundle(emb, SafeCapabilities())...)...).PrepareForEval(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
+	return pq
+}
+
+// eachMedicalDocument calls each with the engine's document of every
+// fixture, corpus title (or labelled text without the corpus) and
+// labelled text, and of every seventh of them with each of
+// medicalCategories.
+func eachMedicalDocument(t *testing.T, each func(l *listings.Listing, in ast.Value)) {
+	t.Helper()
+	c := checker(t)
 	texts, err := testcorpus.LabelledTexts()
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +75,6 @@ func TestMedicalKindsAsRego(t *testing.T) {
 	for i, text := range texts {
 		ls = append(ls, &listings.Listing{Source: "labelled", ID: strconv.Itoa(i), Title: text})
 	}
-	kinded := 0
 	for k, l := range ls {
 		for _, cat := range medicalCategories {
 			if cat != "" && k%7 != 0 {
@@ -56,22 +88,7 @@ func TestMedicalKindsAsRego(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rs, err := pq.Eval(ctx, rego.EvalParsedInput(in))
-			if err != nil || len(rs) != 1 {
-				t.Fatalf("%s: %v, %d answers", l.Title, err, len(rs))
-			}
-			pair := rs[0].Bindings["x"].([]any)
-			got, want := ast.MustInterfaceToValue(pair[0]), ast.MustInterfaceToValue(pair[1])
-			if got.Compare(want) != 0 {
-				t.Errorf("%s (category %q): xiaoer.medical_kinds %v, regulated_kinds %v", l.Title, cat, got, want)
-			}
-			if want.(*ast.Array).Len() > 0 {
-				kinded++
-			}
+			each(&lc, in)
 		}
 	}
-	if kinded < 100 {
-		t.Errorf("%d documents judged some kind: want more", kinded)
-	}
-	t.Logf("%d listings, %d documents with kinds", len(ls), kinded)
 }
