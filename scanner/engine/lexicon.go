@@ -126,6 +126,9 @@ type lexiconWords struct {
 	// stems end the runs looked up early (runstems.go): the gate adds
 	// its words' stems too (nil: every run is looked up).
 	stems runStems
+	// runs answer fieldFinds' questions of a run in one look-up
+	// (runkeys.go; nil: words, contextOf and stems answer).
+	runs runKeys
 	// keys are the terms of the keys of words and context, shared by
 	// every listing's input (keyterms.go). Nil: every term is made for
 	// the listing alone, held's lists too (heldLists), as in the plain
@@ -138,11 +141,11 @@ type lexiconWords struct {
 
 func newLexiconWords(data map[string]any) lexiconWords {
 	bits := newTableBits(data)
-	words, context := lexiconKeys(data, bits), contextKeys(data)
-	return lexiconWords{words: words, context: context, contextOf: contextTables(data, bits), bits: bits, masked: newMaskedBrands(data),
+	words, context, contextOf := lexiconKeys(data, bits), contextKeys(data), contextTables(data, bits)
+	return lexiconWords{words: words, context: context, contextOf: contextOf, bits: bits, masked: newMaskedBrands(data),
 		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data, bits),
-		library: libraryContexts(data, bits), stems: newRunStems(words, context), keys: newSharedKeys(words, context),
-		prefixRunes: prefixRunes(words), finds: newFindsMemo()}
+		library: libraryContexts(data, bits), stems: newRunStems(words, context), runs: newRunKeys(words, contextOf),
+		keys: newSharedKeys(words, context), prefixRunes: prefixRunes(words), finds: newFindsMemo()}
 }
 
 // prefixRunes are the characters that are keys of some table's prefixes.
