@@ -41,7 +41,7 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 					t.Errorf("%s %s: %v", ls[k].Source, ls[k].ID, err)
 					return
 				}
-				want, err := plainInput(doc, ast.Item(keyRules, e.judged.forDoc(doc.Kind, skip)), plain, skip, e.reads.tables(e.judged.byKind[doc.Kind], skip))
+				want, err := plainInput(doc, ast.Item(keyRules, e.judged.forDoc(doc.Kind, skip)), plain, skippedTerm(skip), e.reads.tables(e.judged.byKind[doc.Kind], skip))
 				if err != nil {
 					t.Errorf("%s %s: %v", ls[k].Source, ls[k].ID, err)
 					return

@@ -206,14 +206,14 @@ func dodgeWords(data map[string]any) []string {
 //     (contextheld.go), left out when the data or the document does not
 //     allow it;
 //   - skip: the rule packages the gate skips (see gate.go), left out when
-//     it skips none.
+//     it skips none (skipped: its term, skippedTerm; nil when none).
 //
 // The lexicon library walks these instead of every token of every field,
 // so a rule's cost follows its own hits, not the length of the text.
 // found, context, prefixed and held keep only the facts of the tables
 // in mask tables, and masked is empty unless the mask has maskedPart
 // (tableReads: what the rules judging the listing can read).
-func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string, tables uint64) *ast.Term {
+func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skipped *ast.Term, tables uint64) *ast.Term {
 	names := make([]string, 0, len(fields))
 	for name := range fields {
 		names = append(names, name)
@@ -226,7 +226,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string,
 	for _, name := range names {
 		lf.field(name, fields[name]) // fieldfinds.go
 	}
-	return lf.value(skip)
+	return lf.value(skipped)
 }
 
 // mayBePrefix: character r may be a key of some table's prefixes.
@@ -302,7 +302,7 @@ func (lf *lexiconFound) add(a foundRun) {
 	lf.found[lex] = append(lf.found[lex], a.term)
 }
 
-func (lf *lexiconFound) value(skip []string) *ast.Term {
+func (lf *lexiconFound) value(skipped *ast.Term) *ast.Term {
 	// Objects are built bottom-up, each with all its items at once: an
 	// object's hash is fixed when it goes into its parent, and an item
 	// inserted later costs allocations of its own.
@@ -316,8 +316,8 @@ func (lf *lexiconFound) value(skip []string) *ast.Term {
 	if lf.held != nil {
 		items = append(items, ast.Item(keyHeld, lf.held.term(lf.words.library, &lf.slab)))
 	}
-	if len(skip) > 0 {
-		items = append(items, ast.Item(keySkip, skipTerm(skip)))
+	if skipped != nil {
+		items = append(items, ast.Item(keySkip, skipped))
 	}
 	return lf.slab.object(items...)
 }
