@@ -219,7 +219,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skipped *ast.T
 		names = append(names, name)
 	}
 	sort.Strings(names) // a stable document for the same listing
-	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, tables: tables}
+	lf := lexiconFound{words: lw, fields: fields, tables: tables}
 	if lw.uses != nil && heldKnown(fields) {
 		lf.held = &heldIn{share: lw.keys != nil, tables: tables}
 	}
@@ -243,9 +243,12 @@ func (lw lexiconWords) keepsMasked(tables uint64) bool {
 
 // lexiconFound collects lexiconFacts field by field.
 type lexiconFound struct {
-	words    lexiconWords
-	fields   map[string]facts.Field
-	found    map[lexiconName][]*ast.Term
+	words  lexiconWords
+	fields map[string]facts.Field
+	// found are the runs found, in the order found: grouped by lexicon
+	// only when the listing is done (foundTerm), which costs less than
+	// a map of lexicons filled run by run.
+	found    []lexiconRun
 	prefixed []*ast.Term
 	context  [][2]*ast.Term // {field: starts}, the fields in name order
 	masked   []*ast.Term
@@ -281,8 +284,8 @@ func (lf *lexiconFound) add(a foundRun) {
 	pt := lf.words.starts[lex.table]
 	switch {
 	case a.term == nil: // a pattern head (fieldFinds.found)
-		lf.heads = append(lf.heads, headRun{lex: lex, at: len(lf.found[lex]), run: r})
-		lf.found[lex] = append(lf.found[lex], nil)
+		lf.heads = append(lf.heads, headRun{lex: lex, at: len(lf.found), run: r})
+		lf.found = append(lf.found, lexiconRun{lex: lex})
 		return
 	case pt != nil && lex.lexicon == patternWords:
 		if lf.classes == nil {
@@ -299,7 +302,14 @@ func (lf *lexiconFound) add(a foundRun) {
 		}
 		lf.wordsAt[lex.table] = append(lf.wordsAt[lex.table], wordAt{field: r.field, i: r.i, classes: pt.classes[r.key]})
 	}
-	lf.found[lex] = append(lf.found[lex], a.term)
+	lf.found = append(lf.found, lexiconRun{lex: lex, term: a.term})
+}
+
+// lexiconRun is the term of a run found in lexicon lex (nil for a
+// pattern head until headTerms makes it).
+type lexiconRun struct {
+	lex  lexiconName
+	term *ast.Term
 }
 
 func (lf *lexiconFound) value(skipped *ast.Term) *ast.Term {
@@ -322,23 +332,32 @@ func (lf *lexiconFound) value(skipped *ast.Term) *ast.Term {
 	return lf.slab.object(items...)
 }
 
-// foundTerm is found: {table: {lexicon: [run]}}.
+// foundTerm is found: {table: {lexicon: [run]}}, each lexicon's runs
+// in the order found.
 func (lf *lexiconFound) foundTerm() *ast.Term {
-	lexicons := make([]lexiconName, 0, len(lf.found))
-	for lex := range lf.found {
-		lexicons = append(lexicons, lex)
-	}
-	slices.SortFunc(lexicons, func(x, y lexiconName) int {
-		return cmp.Or(cmp.Compare(x.table, y.table), cmp.Compare(x.lexicon, y.lexicon))
+	slices.SortStableFunc(lf.found, func(x, y lexiconRun) int {
+		return cmp.Or(cmp.Compare(x.lex.table, y.lex.table), cmp.Compare(x.lex.lexicon, y.lex.lexicon))
 	})
-	var tables, runs [][2]*ast.Term
-	for k, lex := range lexicons {
-		runs = append(runs, ast.Item(nameTerm(lex.lexicon), lf.slab.array(lf.found[lex]...)))
-		if k+1 < len(lexicons) && lexicons[k+1].table == lex.table {
+	terms := make([]*ast.Term, len(lf.found))
+	for k, r := range lf.found {
+		terms[k] = r.term
+	}
+	var tables, lexicons [][2]*ast.Term
+	start := 0
+	for k, r := range lf.found {
+		more := k+1 < len(lf.found)
+		if more && lf.found[k+1].lex == r.lex {
 			continue
 		}
-		tables = append(tables, ast.Item(nameTerm(lex.table), lf.slab.object(runs...)))
-		runs = runs[:0] // NewObject copies the items
+		// The lexicons' arrays share terms, each capped at its own end:
+		// appending to one (Array.Append) copies it.
+		lexicons = append(lexicons, ast.Item(nameTerm(r.lex.lexicon), lf.slab.array(terms[start:k+1:k+1]...)))
+		start = k + 1
+		if more && lf.found[k+1].lex.table == r.lex.table {
+			continue
+		}
+		tables = append(tables, ast.Item(nameTerm(r.lex.table), lf.slab.object(lexicons...)))
+		lexicons = lexicons[:0] // NewObject copies the items
 	}
 	return lf.objectOf(tables)
 }
