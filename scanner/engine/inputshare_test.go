@@ -24,9 +24,11 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 	e.lexicon.keys = newSharedKeys(e.lexicon.words, e.lexicon.context)
 	e.fields = newFieldTerms()
 	e.lexicon.finds = newFindsMemo()
+	e.lexicon.held = newHeldMemo()
 	plain := e.lexicon
 	plain.keys = nil
 	plain.finds = nil
+	plain.held = nil
 	plain.prefixRunes = nil // every token's first character looked up
 	ls := stemListings(t)
 	var wg sync.WaitGroup

@@ -137,6 +137,9 @@ type lexiconWords struct {
 	// finds keeps the finds of fields that repeat (findsmemo.go; nil:
 	// every field looked up for the listing alone).
 	finds *findsMemo
+	// held keeps the values of held's lists that repeat (heldmemo.go;
+	// nil: made for the listing alone).
+	held *heldMemo
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
@@ -145,7 +148,7 @@ func newLexiconWords(data map[string]any) lexiconWords {
 	return lexiconWords{words: words, context: context, contextOf: contextOf, bits: bits, masked: newMaskedBrands(data),
 		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data, bits),
 		library: libraryContexts(data, bits), stems: newRunStems(words, context), runs: newRunKeys(words, contextOf),
-		keys: newSharedKeys(words, context), prefixRunes: prefixRunes(words), finds: newFindsMemo()}
+		keys: newSharedKeys(words, context), prefixRunes: prefixRunes(words), finds: newFindsMemo(), held: newHeldMemo()}
 }
 
 // prefixRunes are the characters that are keys of some table's prefixes.
@@ -221,7 +224,7 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skipped *ast.T
 	sort.Strings(names) // a stable document for the same listing
 	lf := lexiconFound{words: lw, fields: fields, tables: tables}
 	if lw.uses != nil && heldKnown(fields) {
-		lf.held = &heldIn{share: lw.keys != nil, tables: tables}
+		lf.held = &heldIn{share: lw.keys != nil, memo: lw.held, tables: tables}
 	}
 	for _, name := range names {
 		lf.field(name, fields[name]) // fieldfinds.go
