@@ -147,7 +147,8 @@ func newLexiconWords(data map[string]any) lexiconWords {
 	words, context, contextOf := lexiconKeys(data, bits), contextKeys(data), contextTables(data, bits)
 	return lexiconWords{words: words, context: context, contextOf: contextOf, bits: bits, masked: newMaskedBrands(data),
 		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data, bits),
-		library: libraryContexts(data, bits), stems: newRunStems(words, context), runs: newRunKeys(words, contextOf),
+		library: libraryContexts(data, bits), stems: newRunStems(words, context),
+		runs: newRunKeys(words, contextOf, newRunStems(words, context)),
 		keys: newSharedKeys(words, context), prefixRunes: prefixRunes(words), finds: newFindsMemo(), held: newHeldMemo()}
 }
 

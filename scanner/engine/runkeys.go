@@ -15,17 +15,11 @@ type runKey struct {
 	extends  bool          // runStems: some longer key starts with it
 }
 
-// newRunKeys holds the lexicon keys, the context words and the stems of
-// both (the gate's words, which runStems also holds, are not looked up
-// here: a run that only they extend finds nothing).
-func newRunKeys(words map[string][]lexiconName, contextOf map[string]uint64) runKeys {
-	stems := runStems{}
-	for k := range words {
-		stems.add(k)
-	}
-	for k := range contextOf {
-		stems.add(k)
-	}
+// newRunKeys holds the lexicon keys, the context words and stems, those
+// of both (newRunStems; the gate's words, which the engine's runStems
+// holds too, are not looked up here: a run only they extend finds
+// nothing).
+func newRunKeys(words map[string][]lexiconName, contextOf map[string]uint64, stems runStems) runKeys {
 	keys := make(runKeys, len(words)+len(contextOf)+len(stems))
 	for k, lexicons := range words {
 		keys.set(k, func(rk *runKey) { rk.lexicons = lexicons })

@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -18,15 +20,9 @@ func TestRunKeysAnswerAsTheMapsApart(t *testing.T) {
 	apart := lw
 	apart.runs, apart.stems = nil, newRunStems(lw.words, lw.context)
 	runs := []string{"", "不是任何词的一串字", "x"}
-	for k := range lw.words {
-		runs = append(runs, k)
-	}
-	for k := range lw.contextOf {
-		runs = append(runs, k)
-	}
-	for k := range apart.stems {
-		runs = append(runs, k)
-	}
+	runs = slices.AppendSeq(runs, maps.Keys(lw.words))
+	runs = slices.AppendSeq(runs, maps.Keys(lw.contextOf))
+	runs = slices.AppendSeq(runs, maps.Keys(apart.stems))
 	kinds := map[string]int{}
 	for _, run := range runs {
 		got, want := lw.runKey([]byte(run)), apart.runKey([]byte(run))
