@@ -145,10 +145,10 @@ type lexiconWords struct {
 func newLexiconWords(data map[string]any) lexiconWords {
 	bits := newTableBits(data)
 	words, context, contextOf := lexiconKeys(data, bits), contextKeys(data), contextTables(data, bits)
+	stems := newRunStems(words, context) // the gate adds its own later: runKeys copies them first
 	return lexiconWords{words: words, context: context, contextOf: contextOf, bits: bits, masked: newMaskedBrands(data),
 		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data, bits),
-		library: libraryContexts(data, bits), stems: newRunStems(words, context),
-		runs: newRunKeys(words, contextOf, newRunStems(words, context)),
+		library: libraryContexts(data, bits), stems: stems, runs: newRunKeys(words, contextOf, stems),
 		keys: newSharedKeys(words, context), prefixRunes: prefixRunes(words), finds: newFindsMemo(), held: newHeldMemo()}
 }
 

@@ -20,23 +20,23 @@ type runKey struct {
 // holds too, are not looked up here: a run only they extend finds
 // nothing).
 func newRunKeys(words map[string][]lexiconName, contextOf map[string]uint64, stems runStems) runKeys {
+	// Built once per engine, before the first listing: the stems, each
+	// met once, are put without a look-up.
 	keys := make(runKeys, len(words)+len(contextOf)+len(stems))
+	for k := range stems {
+		keys[k] = runKey{extends: true}
+	}
 	for k, lexicons := range words {
-		keys.set(k, func(rk *runKey) { rk.lexicons = lexicons })
+		rk := keys[k]
+		rk.lexicons = lexicons
+		keys[k] = rk
 	}
 	for k, mask := range contextOf {
-		keys.set(k, func(rk *runKey) { rk.context = mask })
-	}
-	for k := range stems {
-		keys.set(k, func(rk *runKey) { rk.extends = true })
+		rk := keys[k]
+		rk.context = mask
+		keys[k] = rk
 	}
 	return keys
-}
-
-func (keys runKeys) set(k string, f func(*runKey)) {
-	rk := keys[k]
-	f(&rk)
-	keys[k] = rk
 }
 
 // runKey is what run is to the tables; without runs (lexiconWords built
