@@ -145,6 +145,7 @@ type heldIn struct {
 	at     []heldAt
 	fields []*ast.Term // the fields' names
 	share  bool        // a list's value is shared by the lists equal to it
+	memo   *heldMemo   // and by those of other listings (nil: not)
 	tables uint64      // the tables whose contexts are given (tableBits)
 }
 

@@ -38,6 +38,9 @@ type Engine struct {
 	// listing's lexicon facts leave out the others (tablereads.go; nil:
 	// every table's, as when user policies read the input too).
 	reads *tableReads
+	// skips share the input's items that follow from the packages the
+	// gate skips (skipshare.go).
+	skips *skipShares
 	// userRules are judged apart from the embedded pack (userrules.go).
 	userRules []userRule
 	memory    *memWatch
@@ -128,6 +131,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if len(merged.Modules) == len(embedded.Modules) {
 		e.reads = newTableReads(embedded, e.lexicon.bits)
 	}
+	e.skips = newSkipShares(e.judged, e.reads)
 	if !opts.EvaluateAll {
 		if e.gate, err = newGate(setup.Needs.Rules, merged.Data, e.lexicon); err != nil {
 			return nil, err
@@ -348,22 +352,23 @@ type Gated struct{ tokens *marks }
 func (e *Engine) Dodges() *facts.Dodges { return e.lexicon.dodges }
 
 func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
-	rules := ast.Item(keyRules, e.judged.forDoc(doc.Kind, skip))
+	s := e.skips.of(doc.Kind, skip)
+	rules := ast.Item(keyRules, s.rules)
 	if doc.Listing == nil {
-		return plainInput(doc, rules, e.lexicon, skip, allTables)
+		return plainInput(doc, rules, e.lexicon, s.skipped, allTables)
 	}
-	tables := e.reads.tables(e.judged.byKind[doc.Kind], skip)
 	if !plainDocument() {
-		return plainInput(doc, rules, e.lexicon, skip, tables)
+		return plainInput(doc, rules, e.lexicon, s.skipped, s.tables)
 	}
-	lexicon := ast.Item(keyLexicon, lexiconFacts(doc.Listing.Fields, e.lexicon, skip, tables))
+	lexicon := ast.Item(keyLexicon, lexiconFacts(doc.Listing.Fields, e.lexicon, s.skipped, s.tables))
 	return listingInput(doc, lexicon, rules, e.fields)
 }
 
 // plainInput is the document as toAST converts it, with the rules and,
-// for a listing, the lexicon facts of the tables in the mask tables added
-// (what listingInput builds faster).
-func plainInput(doc *facts.Document, rules [2]*ast.Term, lw lexiconWords, skip []string, tables uint64) (ast.Value, error) {
+// for a listing, the lexicon facts of the tables in the mask tables and
+// the skipped packages (skippedTerm) added (what listingInput builds
+// faster).
+func plainInput(doc *facts.Document, rules [2]*ast.Term, lw lexiconWords, skipped *ast.Term, tables uint64) (ast.Value, error) {
 	v, err := toAST(doc)
 	if err != nil {
 		return v, err
@@ -384,7 +389,7 @@ func plainInput(doc *facts.Document, rules [2]*ast.Term, lw lexiconWords, skip [
 	}
 	// Objects are rebuilt bottom-up, not inserted into: an object's hash
 	// is fixed when it goes into its parent.
-	lexicon := ast.Item(keyLexicon, lexiconFacts(doc.Listing.Fields, lw, skip, tables))
+	lexicon := ast.Item(keyLexicon, lexiconFacts(doc.Listing.Fields, lw, skipped, tables))
 	return withItems(top, ast.Item(keyListing, ast.NewTerm(withItems(listing, lexicon))), rules), nil
 }
 

@@ -95,7 +95,7 @@ func factsTerm[T any, K comparable](c *factTerms, xs []T, key func(*T) (K, bool)
 func factOf[T any, K comparable](c *factTerms, x *T, key func(*T) (K, bool)) (*ast.Term, error) {
 	k, ok := key(x)
 	if !ok {
-		return astTerm(reflect.ValueOf(x).Elem())
+		return factAST(x)
 	}
 	h := maphash.Comparable(c.seed, k)
 	old := c.kept.at(h)
@@ -104,7 +104,7 @@ func factOf[T any, K comparable](c *factTerms, x *T, key func(*T) (K, bool)) (*a
 			return old.term, nil
 		}
 	}
-	t, err := astTerm(reflect.ValueOf(x).Elem())
+	t, err := factAST(x)
 	if err != nil || !c.kept.metBefore(h) {
 		return t, err // the first time: kept the next
 	}

@@ -48,17 +48,18 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 		key = key[:0]
 		for n := 1; n <= maxLexiconRun && i+n <= len(toks); n++ {
 			key = append(key, toks[i+n-1].T...)
-			lexicons, inContext := lw.words[string(key)], lw.contextOf[string(key)]&tables != 0
-			if len(lexicons) > 0 || inContext {
+			rk := lw.runKey(key)
+			inContext := rk.context&tables != 0
+			if len(rk.lexicons) > 0 || inContext {
 				sk := lw.keys.of(string(key))
 				r := runAt{field: name, fieldTerm: ff.name, keyTerm: sk.term, i: i, n: n, key: sk.key}
-				ff.found(lw, r, lexicons, tables, slab)
+				ff.found(lw, r, rk.lexicons, tables, slab)
 				if inContext {
 					here = append(here, sk.contextRun(n))
 					ff.runs = append(ff.runs, contextRun{i: i, n: n, key: r.key})
 				}
 			}
-			if !lw.stems.extends(key) {
+			if !rk.extends {
 				break
 			}
 		}

@@ -59,9 +59,10 @@ type heldLists struct {
 	held *heldIn
 	slab *termSlab
 	made []heldList
-	// fields and set are reused from one value to the next.
+	// fields, set and pos are reused from one value to the next.
 	fields [][2]*ast.Term
 	set    []*ast.Term
+	pos    []heldPos
 }
 
 // heldList is a value made: for the positions held.at[from:to].
@@ -79,20 +80,41 @@ func (l *heldLists) value(from, to int) *ast.Term {
 			return m.term
 		}
 	}
+	build := func(slab *termSlab) *ast.Term { return l.build(from, to, slab) }
+	t := l.held.memo.of(l.positions(from, to), build, l.slab)
+	if l.held.share {
+		l.made = append(l.made, heldList{from, to, t})
+	}
+	return t
+}
+
+// positions are held.at[from:to] with their fields' names, in a slice
+// reused from one list to the next (none without a memo to look up).
+func (l *heldLists) positions(from, to int) []heldPos {
+	if l.held.memo == nil {
+		return nil
+	}
+	l.pos = l.pos[:0]
+	for _, x := range l.held.at[from:to] {
+		l.pos = append(l.pos, heldPos{field: string(l.held.fields[x.field].Value.(ast.String)), at: x.at})
+	}
+	return l.pos
+}
+
+// build makes the value of the list of positions held.at[from:to], its
+// terms from slab.
+func (l *heldLists) build(from, to int, slab *termSlab) *ast.Term {
+	at := l.held.at
 	l.fields = l.fields[:0]
 	for k := from; k < to; k++ {
 		l.set = append(l.set, positionTerm(at[k].at))
 		if k+1 < to && at[k+1].field == at[k].field {
 			continue
 		}
-		l.fields = append(l.fields, ast.Item(l.held.fields[at[k].field], l.slab.term(ast.NewSet(l.set...))))
+		l.fields = append(l.fields, ast.Item(l.held.fields[at[k].field], slab.term(ast.NewSet(l.set...))))
 		l.set = l.set[:0]
 	}
-	t := l.slab.object(l.fields...)
-	if l.held.share {
-		l.made = append(l.made, heldList{from, to, t})
-	}
-	return t
+	return slab.object(l.fields...)
 }
 
 // positionTerm is the term of a held position.

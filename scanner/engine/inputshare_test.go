@@ -24,9 +24,11 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 	e.lexicon.keys = newSharedKeys(e.lexicon.words, e.lexicon.context)
 	e.fields = newFieldTerms()
 	e.lexicon.finds = newFindsMemo()
+	e.lexicon.held = newHeldMemo()
 	plain := e.lexicon
 	plain.keys = nil
 	plain.finds = nil
+	plain.held = nil
 	plain.prefixRunes = nil // every token's first character looked up
 	ls := stemListings(t)
 	var wg sync.WaitGroup
@@ -41,7 +43,7 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 					t.Errorf("%s %s: %v", ls[k].Source, ls[k].ID, err)
 					return
 				}
-				want, err := plainInput(doc, ast.Item(keyRules, e.judged.forDoc(doc.Kind, skip)), plain, skip, e.reads.tables(e.judged.byKind[doc.Kind], skip))
+				want, err := plainInput(doc, ast.Item(keyRules, e.judged.forDoc(doc.Kind, skip)), plain, skippedTerm(skip), e.reads.tables(e.judged.byKind[doc.Kind], skip))
 				if err != nil {
 					t.Errorf("%s %s: %v", ls[k].Source, ls[k].ID, err)
 					return

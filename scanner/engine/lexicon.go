@@ -126,6 +126,9 @@ type lexiconWords struct {
 	// stems end the runs looked up early (runstems.go): the gate adds
 	// its words' stems too (nil: every run is looked up).
 	stems runStems
+	// runs answer fieldFinds' questions of a run in one look-up
+	// (runkeys.go; nil: words, contextOf and stems answer).
+	runs runKeys
 	// keys are the terms of the keys of words and context, shared by
 	// every listing's input (keyterms.go). Nil: every term is made for
 	// the listing alone, held's lists too (heldLists), as in the plain
@@ -134,15 +137,19 @@ type lexiconWords struct {
 	// finds keeps the finds of fields that repeat (findsmemo.go; nil:
 	// every field looked up for the listing alone).
 	finds *findsMemo
+	// held keeps the values of held's lists that repeat (heldmemo.go;
+	// nil: made for the listing alone).
+	held *heldMemo
 }
 
 func newLexiconWords(data map[string]any) lexiconWords {
 	bits := newTableBits(data)
-	words, context := lexiconKeys(data, bits), contextKeys(data)
-	return lexiconWords{words: words, context: context, contextOf: contextTables(data, bits), bits: bits, masked: newMaskedBrands(data),
+	words, context, contextOf := lexiconKeys(data, bits), contextKeys(data), contextTables(data, bits)
+	stems := newRunStems(words, context) // the gate adds its own later: runKeys copies them first
+	return lexiconWords{words: words, context: context, contextOf: contextOf, bits: bits, masked: newMaskedBrands(data),
 		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data, bits),
-		library: libraryContexts(data, bits), stems: newRunStems(words, context), keys: newSharedKeys(words, context),
-		prefixRunes: prefixRunes(words), finds: newFindsMemo()}
+		library: libraryContexts(data, bits), stems: stems, runs: newRunKeys(words, contextOf, stems),
+		keys: newSharedKeys(words, context), prefixRunes: prefixRunes(words), finds: newFindsMemo(), held: newHeldMemo()}
 }
 
 // prefixRunes are the characters that are keys of some table's prefixes.
@@ -203,27 +210,27 @@ func dodgeWords(data map[string]any) []string {
 //     (contextheld.go), left out when the data or the document does not
 //     allow it;
 //   - skip: the rule packages the gate skips (see gate.go), left out when
-//     it skips none.
+//     it skips none (skipped: its term, skippedTerm; nil when none).
 //
 // The lexicon library walks these instead of every token of every field,
 // so a rule's cost follows its own hits, not the length of the text.
 // found, context, prefixed and held keep only the facts of the tables
 // in mask tables, and masked is empty unless the mask has maskedPart
 // (tableReads: what the rules judging the listing can read).
-func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skip []string, tables uint64) *ast.Term {
+func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skipped *ast.Term, tables uint64) *ast.Term {
 	names := make([]string, 0, len(fields))
 	for name := range fields {
 		names = append(names, name)
 	}
 	sort.Strings(names) // a stable document for the same listing
-	lf := lexiconFound{words: lw, fields: fields, found: map[lexiconName][]*ast.Term{}, tables: tables}
+	lf := lexiconFound{words: lw, fields: fields, tables: tables}
 	if lw.uses != nil && heldKnown(fields) {
-		lf.held = &heldIn{share: lw.keys != nil, tables: tables}
+		lf.held = &heldIn{share: lw.keys != nil, memo: lw.held, tables: tables}
 	}
 	for _, name := range names {
 		lf.field(name, fields[name]) // fieldfinds.go
 	}
-	return lf.value(skip)
+	return lf.value(skipped)
 }
 
 // mayBePrefix: character r may be a key of some table's prefixes.
@@ -240,9 +247,12 @@ func (lw lexiconWords) keepsMasked(tables uint64) bool {
 
 // lexiconFound collects lexiconFacts field by field.
 type lexiconFound struct {
-	words    lexiconWords
-	fields   map[string]facts.Field
-	found    map[lexiconName][]*ast.Term
+	words  lexiconWords
+	fields map[string]facts.Field
+	// found are the runs found, in the order found: grouped by lexicon
+	// only when the listing is done (foundTerm), which costs less than
+	// a map of lexicons filled run by run.
+	found    []lexiconRun
 	prefixed []*ast.Term
 	context  [][2]*ast.Term // {field: starts}, the fields in name order
 	masked   []*ast.Term
@@ -278,8 +288,8 @@ func (lf *lexiconFound) add(a foundRun) {
 	pt := lf.words.starts[lex.table]
 	switch {
 	case a.term == nil: // a pattern head (fieldFinds.found)
-		lf.heads = append(lf.heads, headRun{lex: lex, at: len(lf.found[lex]), run: r})
-		lf.found[lex] = append(lf.found[lex], nil)
+		lf.heads = append(lf.heads, headRun{lex: lex, at: len(lf.found), run: r})
+		lf.found = append(lf.found, lexiconRun{lex: lex})
 		return
 	case pt != nil && lex.lexicon == patternWords:
 		if lf.classes == nil {
@@ -296,10 +306,17 @@ func (lf *lexiconFound) add(a foundRun) {
 		}
 		lf.wordsAt[lex.table] = append(lf.wordsAt[lex.table], wordAt{field: r.field, i: r.i, classes: pt.classes[r.key]})
 	}
-	lf.found[lex] = append(lf.found[lex], a.term)
+	lf.found = append(lf.found, lexiconRun{lex: lex, term: a.term})
 }
 
-func (lf *lexiconFound) value(skip []string) *ast.Term {
+// lexiconRun is the term of a run found in lexicon lex (nil for a
+// pattern head until headTerms makes it).
+type lexiconRun struct {
+	lex  lexiconName
+	term *ast.Term
+}
+
+func (lf *lexiconFound) value(skipped *ast.Term) *ast.Term {
 	// Objects are built bottom-up, each with all its items at once: an
 	// object's hash is fixed when it goes into its parent, and an item
 	// inserted later costs allocations of its own.
@@ -313,29 +330,38 @@ func (lf *lexiconFound) value(skip []string) *ast.Term {
 	if lf.held != nil {
 		items = append(items, ast.Item(keyHeld, lf.held.term(lf.words.library, &lf.slab)))
 	}
-	if len(skip) > 0 {
-		items = append(items, ast.Item(keySkip, skipTerm(skip)))
+	if skipped != nil {
+		items = append(items, ast.Item(keySkip, skipped))
 	}
 	return lf.slab.object(items...)
 }
 
-// foundTerm is found: {table: {lexicon: [run]}}.
+// foundTerm is found: {table: {lexicon: [run]}}, each lexicon's runs
+// in the order found.
 func (lf *lexiconFound) foundTerm() *ast.Term {
-	lexicons := make([]lexiconName, 0, len(lf.found))
-	for lex := range lf.found {
-		lexicons = append(lexicons, lex)
-	}
-	slices.SortFunc(lexicons, func(x, y lexiconName) int {
-		return cmp.Or(cmp.Compare(x.table, y.table), cmp.Compare(x.lexicon, y.lexicon))
+	slices.SortStableFunc(lf.found, func(x, y lexiconRun) int {
+		return cmp.Or(cmp.Compare(x.lex.table, y.lex.table), cmp.Compare(x.lex.lexicon, y.lex.lexicon))
 	})
-	var tables, runs [][2]*ast.Term
-	for k, lex := range lexicons {
-		runs = append(runs, ast.Item(nameTerm(lex.lexicon), lf.slab.array(lf.found[lex]...)))
-		if k+1 < len(lexicons) && lexicons[k+1].table == lex.table {
+	terms := make([]*ast.Term, len(lf.found))
+	for k, r := range lf.found {
+		terms[k] = r.term
+	}
+	var tables, lexicons [][2]*ast.Term
+	start := 0
+	for k, r := range lf.found {
+		more := k+1 < len(lf.found)
+		if more && lf.found[k+1].lex == r.lex {
 			continue
 		}
-		tables = append(tables, ast.Item(nameTerm(lex.table), lf.slab.object(runs...)))
-		runs = runs[:0] // NewObject copies the items
+		// The lexicons' arrays share terms, each capped at its own end:
+		// appending to one (Array.Append) copies it.
+		lexicons = append(lexicons, ast.Item(nameTerm(r.lex.lexicon), lf.slab.array(terms[start:k+1:k+1]...)))
+		start = k + 1
+		if more && lf.found[k+1].lex.table == r.lex.table {
+			continue
+		}
+		tables = append(tables, ast.Item(nameTerm(r.lex.table), lf.slab.object(lexicons...)))
+		lexicons = lexicons[:0] // NewObject copies the items
 	}
 	return lf.objectOf(tables)
 }

@@ -162,7 +162,7 @@ func headPatterns(h any, byClass map[string][]string) []string {
 // of the listing's pattern words (patternStarts.terms).
 type headRun struct {
 	lex lexiconName
-	at  int // index in lexiconFound.found[lex]
+	at  int // index in lexiconFound.found
 	run runAt
 }
 
@@ -187,7 +187,7 @@ func (ps patternStarts) headTerms(lf *lexiconFound) {
 			}
 			ids = append(ids, ast.StringTerm(id))
 		}
-		lf.found[h.lex][h.at] = lf.slab.object(
+		lf.found[h.at].term = lf.slab.object(
 			ast.Item(keyField, r.fieldTerm),
 			ast.Item(keyI, ast.InternedTerm(r.i)),
 			ast.Item(keyN, ast.InternedTerm(r.n)),

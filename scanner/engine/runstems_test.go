@@ -13,7 +13,7 @@ import (
 )
 
 // TestRunStemsChangeNoRun: ending the runs at the first one that is no
-// stem gives the same lexicon facts and the same gate marks as looking
+// stem (looked up in runKeys, or runStems for the gate) gives the same lexicon facts and the same gate marks as looking
 // every run of 1 to maxLexiconRun tokens up, over the fixtures (pages,
 // listing files, the export) and, when the corpus is there, every real
 // title.
@@ -21,7 +21,7 @@ func TestRunStemsChangeNoRun(t *testing.T) {
 	t.Parallel()
 	j := checker(t)
 	all := j.Engine.lexicon
-	all.stems = nil
+	all.stems, all.runs = nil, nil
 	g := *j.Engine.gate
 	g.stems = nil
 	runs, longest := 0, 0

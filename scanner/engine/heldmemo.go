@@ -1,0 +1,69 @@
+package engine
+
+import (
+	"hash/maphash"
+	"slices"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// heldMemo shares the value of a list of held, {field: {positions}},
+// between the listings whose list holds at the same positions: a
+// sentence context holds at the end of the sentence, so every title of a
+// length shares its value, and the before and after lists of short texts
+// hold at a few small positions. Made per listing, each value was an
+// object and a set, a good part of a judged title's held (issue 13).
+// A value follows from its positions alone, and OPA only reads it.
+//
+// Values are kept as fields are (keptSlots: at their second sight); a
+// value is small, so the slots alone bound what is kept.
+type heldMemo struct {
+	seed maphash.Seed
+	kept keptSlots[heldValue]
+}
+
+type heldValue struct {
+	at   []heldPos
+	term *ast.Term
+}
+
+// heldPos is a position held in the field named field.
+type heldPos struct {
+	field string
+	at    int32
+}
+
+func newHeldMemo() *heldMemo { return &heldMemo{seed: maphash.MakeSeed()} }
+
+// of is the value of the list of positions at: the kept one when an
+// equal list was kept, else made by build from the slab given (nil m:
+// made for the listing alone). at is the caller's, kept as a copy.
+func (m *heldMemo) of(at []heldPos, build func(*termSlab) *ast.Term, slab *termSlab) *ast.Term {
+	if m == nil {
+		return build(slab)
+	}
+	key := m.hash(at)
+	old := m.kept.at(key)
+	if old != nil && slices.Equal(old.at, at) {
+		return old.term
+	}
+	if !m.kept.metBefore(key) {
+		return build(slab) // the first time: kept the next
+	}
+	// Kept terms live as long as the entry: a slab of their own, not
+	// the listing's.
+	t := frozenAll(build(&termSlab{}))
+	m.kept.put(key, old, &heldValue{at: slices.Clone(at), term: t}, 0)
+	return t
+}
+
+func (m *heldMemo) hash(at []heldPos) uint64 {
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	for _, p := range at {
+		h.WriteString(p.field)
+		h.WriteByte(0)
+		maphash.WriteComparable(&h, p.at)
+	}
+	return h.Sum64()
+}
