@@ -35,7 +35,7 @@ func TestFindingsFromASTAreTheDecodedOnes(t *testing.T) {
 			t.Fatal(err)
 		}
 		var answer ast.Value
-		if err := evalInto(ctx, e.findings, &answer, rego.EvalParsedInput(input)); err != nil {
+		if err := evalInto(e.withExposures(ctx), e.findings, &answer, rego.EvalParsedInput(input)); err != nil {
 			t.Fatal(err)
 		}
 		got, ok := findingsFromAST(answer)

@@ -107,7 +107,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	e.memory = newMemWatch(opts.Memory)
 	e.fields = newFieldTerms()
-	pack, err := compiledOnce(ctx, embeddedOnly(embedded, merged), caps)
+	pack, err := compiledOnce(ctx, embeddedOnly(embedded, merged), caps, !opts.EvaluateAll)
 	if err != nil {
 		return nil, err
 	}
@@ -167,14 +167,20 @@ func withBundle(b *bundle.Bundle, caps *ast.Capabilities) []func(*rego.Rego) {
 // then compiles only itself. The embedded pack's queries (main.rego's and
 // one per shipment rule list, shipquery.go) share one compiled copy of
 // the policies instead of a copy each (a compilation, and about 10 MB the
-// collector marks on every cycle of a long shipments run).
-func compiledOnce(ctx context.Context, b *bundle.Bundle, caps *ast.Capabilities) ([]func(*rego.Rego), error) {
+// collector marks on every cycle of a long shipments run). With
+// exposures (the engine answers xiaoer.exposure) the pack's findings are
+// built by one builtin call each (findingcall.go).
+func compiledOnce(ctx context.Context, b *bundle.Bundle, caps *ast.Capabilities, exposures bool) ([]func(*rego.Rego), error) {
 	store := inmem.NewWithOpts(inmem.OptReturnASTValuesOnRead(true))
+	c := ast.NewCompiler().
+		WithCapabilities(caps).
+		WithUseTypeCheckAnnotations(true).
+		WithDefaultRegoVersion(ast.RegoV1)
+	if exposures {
+		c = c.WithStageAfterID(ast.StageResolveRefs, engineFindingCalls)
+	}
 	shared := []func(*rego.Rego){
-		rego.Compiler(ast.NewCompiler().
-			WithCapabilities(caps).
-			WithUseTypeCheckAnnotations(true).
-			WithDefaultRegoVersion(ast.RegoV1)),
+		rego.Compiler(c),
 		rego.Store(store),
 		rego.Capabilities(caps),
 		rego.StrictBuiltinErrors(true),

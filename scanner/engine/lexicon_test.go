@@ -132,7 +132,9 @@ func TestLexiconIndexJudgesLikeTheFallback(t *testing.T) {
 	if plain.Compare(input) == 0 {
 		t.Fatal("engine input has no lexicon facts")
 	}
-	ctx := context.Background()
+	// The engine's findings query builds findings with its exposures
+	// (findingcall.go), as Eval gives them.
+	ctx := c.Engine.withExposures(context.Background())
 	var want, got []finding.Finding
 	if err := evalInto(ctx, c.Engine.findings, &want, rego.EvalParsedInput(plain)); err != nil {
 		t.Fatal(err)

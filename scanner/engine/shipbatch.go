@@ -93,7 +93,7 @@ func (e *Engine) evalBatched(ctx context.Context, lq *listQuery, at []int, input
 			terms[k] = ast.NewTerm(inputs[i])
 		}
 		var answer ast.Value
-		err := e.evalBounded(ctx, *lq.batch, &answer, ast.NewObject(ast.Item(keyBatch, ast.ArrayTerm(terms...))))
+		err := e.evalPack(ctx, *lq.batch, &answer, ast.NewObject(ast.Item(keyBatch, ast.ArrayTerm(terms...))))
 		if a, ok := answer.(*ast.Array); err == nil && ok && a.Len() == len(at) {
 			answers = a
 		}

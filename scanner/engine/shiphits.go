@@ -182,7 +182,7 @@ func (e *Engine) evalWrapped(ctx context.Context, lq *listQuery, input ast.Value
 		return nil, false, nil
 	}
 	var answer ast.Value
-	if err := e.evalBounded(ctx, *lq.parts, &answer, input); err != nil {
+	if err := e.evalPack(ctx, *lq.parts, &answer, input); err != nil {
 		if errors.Is(err, ErrEvalTimeout) || errors.Is(err, ErrEvalMemory) {
 			return nil, false, err
 		}

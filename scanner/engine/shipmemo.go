@@ -243,13 +243,13 @@ func (e *Engine) memoFindings(ctx context.Context, input ast.Value) (found []fin
 		return nil, true, nil
 	}
 	var real, template json.RawMessage
-	if err := e.evalBounded(ctx, e.findings, &real, input); err != nil {
+	if err := e.evalPack(ctx, e.findings, &real, input); err != nil {
 		return nil, false, err
 	}
 	if found, err = decodeFindings(real); err != nil {
 		return nil, false, err
 	}
-	if err := e.evalBounded(ctx, e.findings, &template, key); err != nil {
+	if err := e.evalPack(ctx, e.findings, &template, key); err != nil {
 		e.shipMemo.settle(ent, json.RawMessage{}, nil, false) // the group is not served
 		return found, false, nil
 	}
@@ -277,7 +277,7 @@ func (e *Engine) evalDecoded(ctx context.Context, input ast.Value) ([]finding.Fi
 // evalQueryDecoded evaluates pq, a findings query, on input.
 func (e *Engine) evalQueryDecoded(ctx context.Context, pq rego.PreparedEvalQuery, input ast.Value) ([]finding.Finding, error) {
 	var answer ast.Value
-	if err := e.evalBounded(ctx, pq, &answer, input); err != nil {
+	if err := e.evalPack(ctx, pq, &answer, input); err != nil {
 		return nil, err
 	}
 	if found, ok := findingsFromAST(answer); ok {

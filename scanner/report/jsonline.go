@@ -14,8 +14,9 @@ import (
 // json.Encoder with SetEscapeHTML(false) writes for it. A bulk scan of
 // titles writes hundreds of thousands of lines, nearly all of a listing
 // without findings, and the reflection of encoding/json cost about 3% of
-// such a run. The envelope is written here; findings and columns, rare
-// and nested, still go through encoding/json (enc, writing into buf).
+// such a run. The envelope and the findings (findingjson.go) are written
+// here; columns, rare and nested, still go through encoding/json (enc,
+// writing into buf).
 // TestAppendResultIsEncodingJSON holds every field of Result to
 // encoding/json, so a field added to Result and not here fails it.
 func appendResult(b []byte, r *scanner.Result, enc *json.Encoder, buf *bytes.Buffer) ([]byte, error) {
@@ -52,7 +53,7 @@ func appendResult(b []byte, r *scanner.Result, enc *json.Encoder, buf *bytes.Buf
 	case len(r.Findings) == 0:
 		b = append(b, "[]"...)
 	default:
-		if b, err = appendEncoded(b, r.Findings, enc, buf); err != nil {
+		if b, err = appendFindings(b, r.Findings, enc, buf); err != nil {
 			return b, err
 		}
 	}
