@@ -53,12 +53,19 @@ func TestRunPoolDrawsStreamWithinWindow(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
+	wantCounted(t, got, n)
+}
+
+// wantCounted fails unless got is "0", "1", … up to n-1, in that order:
+// every result once, in source order.
+func wantCounted(t *testing.T, got []string, n int) {
+	t.Helper()
 	if len(got) != n {
 		t.Fatalf("%d results, want %d", len(got), n)
 	}
 	for i, id := range got {
 		if id != strconv.Itoa(i) {
-			t.Fatalf("result %d is task %s, want source order", i, id)
+			t.Fatalf("result %d is %s, want source order", i, id)
 		}
 	}
 }

@@ -281,15 +281,7 @@ func TestRunStreamSpreadsALongListInBoundedChunks(t *testing.T) {
 		t.Errorf("%d listings started while the first is stuck, want more than the %d job tokens and at most %d", got, jobs, most)
 	}
 	close(release)
-	got := <-done
-	if len(got) != n {
-		t.Fatalf("%d results, want %d", len(got), n)
-	}
-	for k, id := range got {
-		if id != strconv.Itoa(k) {
-			t.Fatalf("result %d is listing %s: out of order", k, id)
-		}
-	}
+	wantCounted(t, <-done, n)
 }
 
 // A short list of heavy listings still goes out one listing a job, so
