@@ -40,6 +40,7 @@ var medicalKindsBuiltin = &ast.Builtin{
 var (
 	keyKind       = ast.StringTerm("kind")
 	keyYieldsTo   = ast.StringTerm("yields_to")
+	keyCategories = ast.StringTerm("regulated_categories")
 	termDrug      = ast.StringTerm("drug")
 	termPlain     = ast.StringTerm("plain_goods")
 	termDevice    = ast.StringTerm("device")
@@ -282,7 +283,7 @@ func (m *medicalReads) categoryKinds(category string, byWords, regulated ast.Set
 
 // yielded: some kind kind yields to is in regulated.
 func (m *medicalReads) yielded(kind *ast.Term, regulated ast.Set) bool {
-	to := get(get(get(m.tables, ast.StringTerm("regulated_categories")), kind), keyYieldsTo)
+	to := get(get(get(m.tables, keyCategories), kind), keyYieldsTo)
 	if to == nil {
 		return false
 	}

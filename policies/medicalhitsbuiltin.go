@@ -155,7 +155,7 @@ func (m *medicalTerms) kindKeeps(entry *ast.Term) (bool, error) {
 		return false, errUnanswered
 	}
 	kinds := m.judged.Value.(ast.Set)
-	categories := get(m.tables, ast.StringTerm("regulated_categories"))
+	categories := get(m.tables, keyCategories)
 	for _, kind := range kinds.Slice() {
 		skip := get(get(categories, kind), keySkip)
 		if !listOrAbsent(skip) {

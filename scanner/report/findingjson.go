@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
@@ -88,15 +89,11 @@ func appendBasis(b []byte, x *finding.Basis) []byte {
 
 // appendFindingExposure appends x; false for NaN or an infinity.
 func appendFindingExposure(b []byte, x *finding.Exposure) ([]byte, bool) {
-	ok := [5]bool{}
-	b, ok[0] = appendFloatField(b, `{"punitive_cny":`, x.PunitiveCNY)
-	b, ok[1] = appendFloatField(b, `,"platform_cny":`, x.PlatformCNY)
-	b, ok[2] = appendFloatField(b, `,"fine_cny":[`, x.FineCNY[0])
-	b, ok[3] = appendFloatField(b, `,`, x.FineCNY[1])
-	b, ok[4] = appendFloatField(b, `],"points":`, x.Points)
+	figures := scanner.ExposureTotal{PunitiveCNY: x.PunitiveCNY, PlatformCNY: x.PlatformCNY, FineCNY: x.FineCNY, Points: x.Points}
+	b, ok := appendExposureFigures(append(b, '{'), figures)
 	b = appendStrings(append(b, `,"basis":`...), x.Basis)
 	b = strconv.AppendBool(append(b, `,"confirmed":`...), x.Confirmed)
-	return append(b, '}'), ok == [5]bool{true, true, true, true, true}
+	return append(b, '}'), ok
 }
 
 // appendStrings appends ss as a JSON array, null when nil.

@@ -80,13 +80,21 @@ func appendResult(b []byte, r *scanner.Result, enc *json.Encoder, buf *bytes.Buf
 var errUnsupportedFloat = &json.UnsupportedValueError{Str: "NaN or Inf"}
 
 func appendExposure(b []byte, e scanner.ExposureTotal) ([]byte, bool) {
+	b, ok := appendExposureFigures(append(b, `,"exposure":{`...), e)
+	return append(b, '}'), ok
+}
+
+// appendExposureFigures appends the four figures a listing's and a
+// finding's exposure both start with, inside the object's braces; false
+// for NaN or an infinity.
+func appendExposureFigures(b []byte, e scanner.ExposureTotal) ([]byte, bool) {
 	ok := [5]bool{}
-	b, ok[0] = appendFloatField(b, `,"exposure":{"punitive_cny":`, e.PunitiveCNY)
+	b, ok[0] = appendFloatField(b, `"punitive_cny":`, e.PunitiveCNY)
 	b, ok[1] = appendFloatField(b, `,"platform_cny":`, e.PlatformCNY)
 	b, ok[2] = appendFloatField(b, `,"fine_cny":[`, e.FineCNY[0])
 	b, ok[3] = appendFloatField(b, `,`, e.FineCNY[1])
 	b, ok[4] = appendFloatField(b, `],"points":`, e.Points)
-	return append(b, '}'), ok == [5]bool{true, true, true, true, true}
+	return b, ok == [5]bool{true, true, true, true, true}
 }
 
 // appendEncoded appends v as enc writes it, without its newline.
