@@ -137,8 +137,8 @@ type gate struct {
 // alternative is one Needs of one rule, indexed.
 type alternative struct {
 	rule            int
-	words, prefixes bool // needs a word or a prefix of its tables
-	facts           []string
+	words, prefixes bool       // needs a word or a prefix of its tables
+	facts           []factNeed // Needs.Facts, resolved (factNeedOf)
 	promises        map[string]bool
 	promiseMatchers facts.PromiseMatchers // the matchers that can give the promises (facts.PromiseMatchersOf)
 	units           map[string]bool       // nil: any figure or none will do
@@ -289,13 +289,14 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if n.FigureMin != nil && n.AfterFigure <= 0 {
 		return fmt.Errorf("figure_min: want it beside after_figure")
 	}
-	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0, facts: n.Facts,
+	alt := alternative{rule: rule, words: len(n.Words) > 0, prefixes: len(n.Prefixes) > 0,
 		afterFigure: n.AfterFigure, partnered: n.Partnered, beforeFigure: n.BeforeFigure, figureUnits: figureUnits,
 		figureMin: n.FigureMin, unreportedNames: n.UnreportedNames, allowed: n.Allowed, prefixHits: n.PrefixHits}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
 			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, down_pair, down_content, numbers, percents, promises, promise_pair, attributes, masked)", f)
 		}
+		alt.facts = append(alt.facts, factNeedOf(f))
 	}
 	if len(n.Promises) > 0 {
 		alt.promises = map[string]bool{}
@@ -457,13 +458,13 @@ func (g *gate) skip(l *facts.ListingFacts, m *marks) ([]string, bool) {
 const factMasked = "masked"
 
 // hasFact: one of the facts is there (or none is asked for).
-func (g *gate) hasFact(l *facts.ListingFacts, names []string) bool {
-	for _, f := range names {
-		if f == factMasked && g.masked.in(l.Fields) || f != factMasked && factLists[f](l) {
+func (g *gate) hasFact(l *facts.ListingFacts, needs []factNeed) bool {
+	for _, n := range needs {
+		if n.hint == hintMasked && g.masked.in(l.Fields) || n.hint != hintMasked && n.has(l) {
 			return true
 		}
 	}
-	return len(names) == 0
+	return len(needs) == 0
 }
 
 // hasPromise: a promise of one of the kinds is there (or none is asked for).

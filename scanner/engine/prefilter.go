@@ -247,7 +247,7 @@ func (g *gate) unjudged(l *listings.Listing, fields func() map[string]facts.Fiel
 	}
 	m := g.markTokensIn(&w.tokens, cut, figures, l.Category)
 	units := func(units map[string]bool) bool { return hasUnit(figures(), units) }
-	if !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, units) {
+	if !g.anyAlternative(m.words, m.prefixes, h, units) {
 		return Gated{}, true
 	}
 	// The document is built from these fields: its figures are these, so
@@ -274,7 +274,7 @@ func (g *gate) textRulesOut(w *unjudgedWork, l *listings.Listing) bool {
 		g.resolveHeads(m.heads, m.words, ev)
 	}
 	mayUnit := func(units map[string]bool) bool { return mayHaveUnits(h, units) }
-	return !g.anyAlternative(m.words, m.prefixes, h.mayHaveFact, h.mayPromise, mayUnit)
+	return !g.anyAlternative(m.words, m.prefixes, h, mayUnit)
 }
 
 func nonNilNumbers(ns []facts.Number) []facts.Number {
@@ -285,13 +285,18 @@ func nonNilNumbers(ns []facts.Number) []facts.Number {
 }
 
 // anyAlternative: some alternative has its words, prefixes, promises,
-// facts and units (the other tests run only where the words are; the
-// promises before the facts, since their need words rule most titles
-// out before anything is extracted).
-func (g *gate) anyAlternative(words, prefixes []bool, fact func([]string) bool, promise func(*alternative) bool, unit func(map[string]bool) bool) bool {
+// facts (as h hints them) and units (the other tests run only where the
+// words are; the promises before the facts, since their need words rule
+// most titles out before anything is extracted). An alternative that
+// needs no promise, fact or unit is not asked about them: a call for
+// each of the alternatives of every title cost more than the answers.
+func (g *gate) anyAlternative(words, prefixes []bool, h *textHints, unit func(map[string]bool) bool) bool {
 	for a := range g.alts {
 		alt := &g.alts[a]
-		if (!alt.words || words[a]) && (!alt.prefixes || prefixes[a]) && promise(alt) && fact(alt.facts) && unit(alt.units) {
+		if alt.words && !words[a] || alt.prefixes && !prefixes[a] {
+			continue
+		}
+		if (len(alt.promises) == 0 || h.mayPromise(alt)) && (len(alt.facts) == 0 || h.mayHaveFact(alt.facts)) && (alt.units == nil || unit(alt.units)) {
 			return true
 		}
 	}

@@ -16,10 +16,10 @@ type textHints struct {
 	texts    []facts.FieldText
 	norms    []string // facts.Normalize of each text
 	masked   maskedBrands
-	hints    [4]hintState        // by hintSlot, each worked out once
-	promises *facts.ListingFacts // the promises alone, once extracted
+	hints    [hintKinds]hintState // by hintKind, each worked out once
+	promises *facts.ListingFacts  // the promises alone, once extracted
 	// copyFacts are the fibre and the down facts, each extracted once
-	// where its hint is there (fibre, down: hintSlot).
+	// where its hint is there (hintFibre, hintDown: copySlot).
 	copyFacts [2]*facts.ListingFacts
 	fields    map[string]facts.Field // the texts as fields without tokens, once made
 	// words are the promise need words of the texts, matchers the promise
@@ -110,26 +110,30 @@ func (h *textHints) textsFromFigure() []string {
 }
 
 // mayHaveFact: one of the facts may be there (or none is asked for).
-func (h *textHints) mayHaveFact(names []string) bool {
-	for _, f := range names {
-		switch hint := factHint(f); {
-		case f == "percents":
+func (h *textHints) mayHaveFact(needs []factNeed) bool {
+	for _, n := range needs {
+		switch n.hint {
+		case hintNone:
+			return true // numbers and the like have no cheap sign: assumed there
+		case hintPercents:
 			if h.mayHaveUnit("%") {
 				return true
 			}
-		case hint == hintPromises:
-			if factLists[f](h.promiseFacts()) {
+		case hintPromises:
+			if n.has(h.promiseFacts()) {
 				return true
 			}
-		case hint == hintFibre || hint == hintDown:
-			if h.may(hint) && factLists[f](h.copyFactsOf(hint)) {
+		case hintFibre, hintDown:
+			if h.may(n.hint) && n.has(h.copyFactsOf(n.hint)) {
 				return true
 			}
-		case hint == "" || h.may(hint):
-			return true // numbers and the like have no cheap sign: assumed there
+		default:
+			if h.may(n.hint) {
+				return true
+			}
 		}
 	}
-	return len(names) == 0
+	return len(needs) == 0
 }
 
 // mayPromise: a promise of one of the alternative's kinds is there (or
@@ -186,9 +190,8 @@ func (h *textHints) promiseFacts() *facts.ListingFacts {
 // claims no fibre (棉服, 纯色棉T恤) sends no title to the tokenizer. The
 // composition and the claims are read together (facts.FiberFacts): the
 // claims leave the statements out, so reading them reads the statements.
-func (h *textHints) copyFactsOf(hint string) *facts.ListingFacts {
-	slot := hintSlot(hint)
-	if lf := h.copyFacts[slot]; lf != nil {
+func (h *textHints) copyFactsOf(hint hintKind) *facts.ListingFacts {
+	if lf := h.copyFacts[copySlot(hint)]; lf != nil {
 		return lf
 	}
 	lf := &facts.ListingFacts{}
@@ -197,9 +200,12 @@ func (h *textHints) copyFactsOf(hint string) *facts.ListingFacts {
 	} else {
 		lf.Down, lf.DownClaims = facts.DownFacts(h.l, h.textFields())
 	}
-	h.copyFacts[slot] = lf
+	h.copyFacts[copySlot(hint)] = lf
 	return lf
 }
+
+// copySlot is the place of the facts of hint (fibre or down) in copyFacts.
+func copySlot(hint hintKind) int { return int(hint - hintFibre) }
 
 // textFields are the texts as fields without tokens: what the promise,
 // fibre and down extractors read of a field.
@@ -213,51 +219,26 @@ func (h *textHints) textFields() map[string]facts.Field {
 	return h.fields
 }
 
-// factHint is the hint a fact of a listing without attributes depends on
-// ("" when there is none to check).
-func factHint(fact string) string {
-	switch fact {
-	case "composition", "statement_pair", "fiber_claims":
-		return hintFibre
-	case "down", "down_claims", "down_pair", "down_content":
-		return hintDown // the down specification comes from attributes only
-	case "promises", "promise_pair":
-		return hintPromises
-	case "attributes", factMasked:
-		return fact
-	}
-	return ""
-}
-
-const (
-	hintFibre    = "fibre"
-	hintDown     = "down"
-	hintPromises = "promises"
-)
-
-func (h *textHints) may(hint string) bool {
-	if hint == hintPromises {
+// may: the hint is there (worked out once).
+func (h *textHints) may(hint hintKind) bool {
+	switch {
+	case hint == hintPromises:
 		return h.promiseWordsIn() != 0 // worked out once, over every text
-	}
-	slot := hintSlot(hint)
-	if slot >= 0 && h.hints[slot] != hintUnknown {
-		return h.hints[slot] == hintThere
-	}
-	if hint == hintFibre || hint == hintDown {
+	case h.hints[hint] != hintUnknown:
+		return h.hints[hint] == hintThere
+	case hint == hintFibre || hint == hintDown:
 		h.readMaterialHints()
-		return h.hints[slot] == hintThere
+		return h.hints[hint] == hintThere
 	}
 	v := false // attributes: a listing the text stage reads has none
-	if hint == factMasked {
+	if hint == hintMasked {
 		for _, norm := range h.norms {
 			if v = h.masked.mayHold(norm, &h.runes); v {
 				break
 			}
 		}
 	}
-	if slot >= 0 {
-		h.hints[slot] = hintStateOf(v)
-	}
+	h.hints[hint] = hintStateOf(v)
 	return v
 }
 
@@ -272,7 +253,7 @@ func (h *textHints) readMaterialHints() {
 			break
 		}
 	}
-	h.hints[hintSlot(hintFibre)], h.hints[hintSlot(hintDown)] = hintStateOf(fibre), hintStateOf(down)
+	h.hints[hintFibre], h.hints[hintDown] = hintStateOf(fibre), hintStateOf(down)
 }
 
 func hintStateOf(there bool) hintState {
@@ -290,19 +271,3 @@ const (
 	hintAbsent
 	hintThere
 )
-
-// hintSlot is the place of a hint in textHints.hints, or -1 (an array,
-// not a map: a listing asks for a few hints and most listings are asked).
-func hintSlot(hint string) int {
-	switch hint {
-	case hintFibre:
-		return 0
-	case hintDown:
-		return 1
-	case factMasked:
-		return 2
-	case "attributes":
-		return 3 // a listing the text stage reads has none
-	}
-	return -1 // not kept: a hint added later is worked out each time
-}
