@@ -15,14 +15,14 @@ import (
 // A step from the root reads an array indexed by the character (a
 // character beyond the Basic Multilingual Plane, a map). A step further
 // asks a bitset first: most steps find no edge, and the bit of an edge
-// that is not there is clear but for a few (edgeBits of them), so the map
-// of edges is read only where an edge may be.
+// that is not there is clear but for a few (edgeBits of them), so the
+// table of edges is read only where an edge may be.
 type textTrie struct {
-	root     []int32          // BMP character → node+1 (0: none)
-	rootHigh map[rune]int32   // the other first characters → node
-	edges    map[uint64]int32 // node<<32 | next character → node
-	edgeSet  []uint64         // edgeBit(node, next character) of every edge
-	words    []*gateWord      // by node; nil where no word ends
+	root     []int32        // BMP character → node+1 (0: none)
+	rootHigh map[rune]int32 // the other first characters → node
+	edges    *edgeTable     // node<<32 | next character → node
+	edgeSet  []uint64       // edgeBit(node, next character) of every edge
+	words    []*gateWord    // by node; nil where no word ends
 }
 
 // edgeBits is the log2 of the size of edgeSet: 2^20 bits (128 KB) for
@@ -30,7 +30,7 @@ type textTrie struct {
 const edgeBits = 20
 
 func newTextTrie() *textTrie {
-	return &textTrie{root: make([]int32, 0x10000), rootHigh: map[rune]int32{}, edges: map[uint64]int32{},
+	return &textTrie{root: make([]int32, 0x10000), rootHigh: map[rune]int32{}, edges: newEdgeTable(),
 		edgeSet: make([]uint64, 1<<edgeBits/64)}
 }
 
@@ -58,7 +58,7 @@ func (t *textTrie) child(node int32, r rune) int32 {
 	t.words = append(t.words, nil)
 	switch {
 	case node >= 0:
-		t.edges[edgeKey(node, r)] = next
+		t.edges.put(edgeKey(node, r), next)
 		b := edgeBit(node, r)
 		t.edgeSet[b/64] |= 1 << (b % 64)
 	case r >= 0 && r < 0x10000:
@@ -86,24 +86,27 @@ func (t *textTrie) first(r rune) (int32, bool) {
 	return next, ok
 }
 
-// after is the node after node on r: the bitset first, the map only where
-// the bit is set.
+// after is the node after node on r: the bitset first, the table only
+// where the bit is set, both from one hash (each writes it out).
 func (t *textTrie) after(node int32, r rune) (int32, bool) {
-	if b := edgeBit(node, r); t.edgeSet[b/64]&(1<<(b%64)) == 0 {
-		return 0, false
+	key := edgeKey(node, r)
+	if h := edgeHash(key); t.mayHaveEdge(h) {
+		return t.edges.get(key, h)
 	}
-	next, ok := t.edges[edgeKey(node, r)]
-	return next, ok
+	return 0, false
+}
+
+// mayHaveEdge: the bit of an edge whose key's hash is h is set.
+func (t *textTrie) mayHaveEdge(h uint64) bool {
+	b := h >> (64 - edgeBits)
+	return t.edgeSet[b/64]&(1<<(b%64)) != 0
 }
 
 func edgeKey(node int32, r rune) uint64 { return uint64(node)<<32 | uint64(uint32(r)) }
 
-// edgeBit is the bit of an edge in edgeSet: the top bits of the key
-// multiplied by an odd constant (Fibonacci hashing), which spreads
-// neighbouring nodes and characters over the whole set.
-func edgeBit(node int32, r rune) uint64 {
-	return (edgeKey(node, r) * 0x9E3779B97F4A7C15) >> (64 - edgeBits)
-}
+// edgeBit is the bit of an edge in edgeSet: the top bits of its key's
+// hash (edgeHash), as mayHaveEdge reads it.
+func edgeBit(node int32, r rune) uint64 { return edgeHash(edgeKey(node, r)) >> (64 - edgeBits) }
 
 // each calls found with every word of the trie that starts at some
 // character of text read without its whitespace (withoutSpace: no word
@@ -134,7 +137,12 @@ func (t *textTrie) each(text string, found func(int, int, *gateWord)) {
 			if n == 0 {
 				next, n = utf8.DecodeRuneInString(text[j:])
 			}
-			node, ok = t.after(node, next)
+			key := edgeKey(node, next) // after, written out: it is too big to inline
+			if h := edgeHash(key); t.mayHaveEdge(h) {
+				node, ok = t.edges.get(key, h)
+			} else {
+				ok = false
+			}
 			j += n
 		}
 		i += size

@@ -65,12 +65,12 @@ func trieWords(trie *textTrie) map[string]*gateWord {
 	}
 	for grew := true; grew; {
 		grew = false
-		for key, n := range trie.edges {
+		trie.edges.each(func(key uint64, n int32) {
 			from, r := int32(key>>32), rune(uint32(key))
 			if s, ok := spelled[from]; ok && spelled[n] == "" {
 				spelled[n], grew = s+string(r), true
 			}
-		}
+		})
 	}
 	words := map[string]*gateWord{}
 	for n, s := range spelled {
