@@ -39,9 +39,15 @@ func hasJoiner(s string) bool {
 // Chinese character.
 func cutSigns(s string) (joiner, splitter bool) {
 	for i := 0; i < len(s); i++ {
+		// Most bytes are none of them: a loop of its own steps over them
+		// in a few instructions a byte.
+		for i < len(s) && signBytes[s[i]] == 0 {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		switch signBytes[s[i]] {
-		case 0:
-			continue
 		case joinerByte:
 			joiner = true
 		case joinerLead:
