@@ -31,7 +31,7 @@ var needBits = sync.OnceValue(func() map[string]PromiseWords {
 // holds: without one of a matcher's words, Promises finds nothing of it
 // in the text, and with none at all nothing (MayPromise).
 func PromiseWordsIn(norm string) PromiseWords {
-	byFirst, first, bits := needByFirst(), needFirst(), needBits()
+	first, index := needFirst(), needIndexed()
 	var in PromiseWords
 	for i, next := 0, 0; i < len(norm); i = next {
 		r, size := runes.At(norm, i) // every title is asked: see runes
@@ -41,11 +41,52 @@ func PromiseWordsIn(norm string) PromiseWords {
 		if next = i + size; !first.MayHave(r) {
 			continue
 		}
-		for _, w := range byFirst[r] {
-			if strings.HasPrefix(norm[i:], w) {
-				in |= bits[w]
+		for _, w := range index.startingWith(r) {
+			if strings.HasPrefix(norm[i:], w.word) {
+				in |= w.bit
 			}
 		}
 	}
 	return in
+}
+
+// needIndex is needByFirst with each word's bit (needBits), read without
+// a map where the first rune is in the Basic Multilingual Plane: the
+// characters of every title that start a need word are looked up, and a
+// map lookup cost more than the rest of PromiseWordsIn.
+type needIndex struct {
+	place [0x10000]uint8 // 1 + the place in words of a rune's words; 0: none
+	words [][]needWord
+	high  map[rune][]needWord // the runes beyond the plane
+}
+
+// needWord is a need word and its bit.
+type needWord struct {
+	word string
+	bit  PromiseWords
+}
+
+var needIndexed = sync.OnceValue(func() *needIndex {
+	x, bits := &needIndex{high: map[rune][]needWord{}}, needBits()
+	for r, ws := range needByFirst() {
+		words := make([]needWord, len(ws))
+		for k, w := range ws {
+			words[k] = needWord{w, bits[w]}
+		}
+		if r > 0xFFFF || len(x.words) == 0xFF {
+			x.high[r] = words // the places of a uint8 are all taken: the map keeps the rest
+			continue
+		}
+		x.words = append(x.words, words)
+		x.place[r] = uint8(len(x.words))
+	}
+	return x
+})
+
+// startingWith are the need words whose first rune is r, in needByFirst's order.
+func (x *needIndex) startingWith(r rune) []needWord {
+	if r >= 0 && r <= 0xFFFF && x.place[r] != 0 {
+		return x.words[x.place[r]-1]
+	}
+	return x.high[r]
 }

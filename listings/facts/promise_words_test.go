@@ -128,3 +128,34 @@ func fixtureListings(t *testing.T) []*listings.Listing {
 	}
 	return ls
 }
+
+// PromiseWordsIn, which looks the need words up by their first rune
+// (needIndex), finds every need word a text holds, as strings.Contains
+// does: in the promise tests' texts (fixtures, corpus titles) and in each
+// need word on its own, after a character beyond the plane.
+func TestPromiseWordsInFindsEveryNeedWord(t *testing.T) {
+	t.Parallel()
+	texts := promiseTexts(t)
+	for w := range needBits() {
+		texts = append(texts, w, "𠀀"+w+"。")
+	}
+	held := 0
+	for _, text := range texts {
+		norm := Normalize(text)
+		var want PromiseWords
+		for w, bit := range needBits() {
+			if strings.Contains(norm, w) {
+				want |= bit
+			}
+		}
+		if got := PromiseWordsIn(norm); got != want {
+			t.Errorf("%q: PromiseWordsIn %b, strings.Contains %b", text, got, want)
+		}
+		if want != 0 {
+			held++
+		}
+	}
+	if held < len(needBits()) {
+		t.Errorf("%d texts hold a need word: want at least one a word, or this proves little", held)
+	}
+}
