@@ -149,12 +149,13 @@ func mapWithoutSpace(s string) string {
 // mark marks, in m, what the words in text (a field's text, normalised,
 // read without its whitespace: textTrie.each) count for, the prefixes
 // that are some character of it, and in ev the pattern-word classes of
-// the words found. figures names the field (figureChars.hints, .field).
+// the words found. figures names the field (figureChars.hints, .field);
+// tt holds the text's characters (textTrie.each).
 // The offsets are the text's, whitespace and all: a word comes before or
 // after a figure's character there as it does without the whitespace.
-func (p *prefilter) mark(text string, figures figureChars, m *marks, ev *textEvidence) {
+func (p *prefilter) mark(text string, figures figureChars, m *marks, ev *textEvidence, tt *trieText) {
 	figures.text = text
-	p.words.each(text, func(at, end int, w *gateWord) { p.markText(m, w, at, end, &figures, ev) })
+	p.words.each(text, tt, func(at, end int, w *gateWord) { p.markText(m, w, at, end, &figures, ev) })
 	ev.texts = append(ev.texts, text)
 }
 
@@ -266,7 +267,7 @@ func (g *gate) textGated(l *listings.Listing) bool {
 func (g *gate) textRulesOut(w *unjudgedWork, l *listings.Listing) bool {
 	h, m, ev := &w.hints, &w.text, &w.ev
 	for i, norm := range h.norms {
-		g.pre.mark(g.dodges.CutText(norm), figureChars{hints: h, field: i}, m, ev)
+		g.pre.mark(g.dodges.CutText(norm), figureChars{hints: h, field: i}, m, ev, &w.chars)
 	}
 	g.markCategory(m, l.Category)
 	m.resolvePartners()

@@ -110,56 +110,64 @@ func edgeBit(node int32, r rune) uint64 { return edgeHash(edgeKey(node, r)) >> (
 
 // each calls found with every word of the trie that starts at some
 // character of text read without its whitespace (withoutSpace: no word
-// holds any), and the byte offsets in text where it starts and ends. Each
-// character is decoded once as a start, and again only where it continues
-// some word (most starts end at their first or second character). The
-// walk from a start is inline: most characters start some word, and a
-// call for each cost the text stage more than its steps. Reading through
-// the whitespace spares it a copy of half the titles.
-func (t *textTrie) each(text string, found func(int, int, *gateWord)) {
-	for i := 0; i < len(text); {
-		r, size := runes.At(text, i) // see runes
-		if size == 0 {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		node, ok := t.first(r)
-		for j := i + size; ok; {
+// holds any), and the byte offsets in text where it starts and ends. The
+// characters are read once, into tt (kept by the caller between texts):
+// most characters start some word and go on to the next, and decoding the
+// next one again at each step from each start, looking for whitespace
+// before it, cost the walk more than its steps. The walk from a start is
+// inline: most characters start some word, and a call for each cost the
+// text stage more than its steps. Reading through the whitespace spares
+// it a copy of half the titles.
+func (t *textTrie) each(text string, tt *trieText, found func(int, int, *gateWord)) {
+	chars := tt.read(text)
+	for k, c := range chars {
+		node, ok := t.first(c.r)
+		for m := k; ok; {
 			if w := t.words[node]; w != nil {
-				found(i, j, w)
+				found(int(c.at), int(chars[m].end), w)
 			}
-			if j < len(text) && mayBeSpace(text[j]) {
-				j += spacesAt(text, j)
-			}
-			if j >= len(text) {
+			if m++; m >= len(chars) {
 				break
 			}
-			next, n := runes.At(text, j)
-			if n == 0 {
-				next, n = utf8.DecodeRuneInString(text[j:])
-			}
-			key := edgeKey(node, next) // after, written out: it is too big to inline
+			key := edgeKey(node, chars[m].r) // after, written out: it is too big to inline
 			if h := edgeHash(key); t.mayHaveEdge(h) {
 				node, ok = t.edges.get(key, h)
 			} else {
 				ok = false
 			}
-			j += n
 		}
-		i += size
 	}
 }
 
-// spacesAt is the length of the run of whitespace and NUL characters at
-// byte j of text (those withoutSpace drops), 0 where there is none: most
-// characters fail the byte test (mayBeSpace).
-func spacesAt(text string, j int) int {
-	k := j
-	for k < len(text) && mayBeSpace(text[k]) {
-		r, n := utf8.DecodeRuneInString(text[k:])
-		if r != 0 && !unicode.IsSpace(r) {
-			break
-		}
-		k += n
+// trieText keeps, between texts, the characters textTrie.each reads.
+type trieText struct{ chars []trieChar }
+
+// trieChar is a character of a text and the byte offsets where it
+// starts and ends.
+type trieChar struct {
+	r       rune
+	at, end int32
+}
+
+// read are the characters of text but the whitespace and NUL ones (those
+// withoutSpace drops). A text has no more characters than bytes: the list
+// is made that long at once and written by index, where an append per
+// character cost more than the decoding.
+func (tt *trieText) read(text string) []trieChar {
+	if cap(tt.chars) < len(text) {
+		tt.chars = make([]trieChar, len(text))
 	}
-	return k - j
+	chars, n := tt.chars[:len(text)], 0
+	for i := 0; i < len(text); {
+		r, size := runes.At(text, i) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if !mayBeSpace(text[i]) || r != 0 && !unicode.IsSpace(r) { // dropped where mayBeSpace and whitespace or NUL
+			chars[n] = trieChar{r, int32(i), int32(i + size)}
+			n++
+		}
+		i += size
+	}
+	return chars[:n]
 }

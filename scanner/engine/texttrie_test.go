@@ -48,7 +48,7 @@ type trieHit struct {
 
 func trieHits(trie *textTrie, text string) []trieHit {
 	var out []trieHit
-	trie.each(text, func(at, _ int, w *gateWord) { out = append(out, trieHit{at, w}) })
+	trie.each(text, &trieText{}, func(at, _ int, w *gateWord) { out = append(out, trieHit{at, w}) })
 	return out
 }
 
@@ -154,7 +154,7 @@ type spacedHit struct {
 func spacedHits(trie *textTrie, text string) []spacedHit {
 	first, last := figureCharsOf(text)
 	var out []spacedHit
-	trie.each(text, func(at, end int, w *gateWord) {
+	trie.each(text, &trieText{}, func(at, end int, w *gateWord) {
 		out = append(out, spacedHit{keptBefore(text, at), keptBefore(text, end), w, at >= first, end <= last})
 	})
 	return out
