@@ -53,12 +53,11 @@ func MayStateFibreOrClaimDown(text string) (fibre, down bool) {
 		if size == 0 {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		next = i + size
-		inFibre, inDown := fibreStarts.readOn(r), downStarts.readOn(r)
-		if !inFibre && !inDown {
+		if next = i + size; !materialStarts.readOn(r) {
 			prevFibre, prevDown = 0, 0
 			continue
 		}
+		inFibre, inDown := fibreStarts.readOn(r), downStarts.readOn(r)
 		f := foldMaterialRune(normalizeFast(r))
 		if inFibre {
 			fibre = fibre || startsWordOf(fibreLexicon, f, prevFibre, text, i)

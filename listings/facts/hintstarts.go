@@ -47,6 +47,18 @@ func (s *hintStarts) readOn(r rune) bool {
 }
 
 var (
-	fibreStarts = newHintStarts(fibreLexicon)
-	downStarts  = newHintStarts(downLexicon)
+	fibreStarts    = newHintStarts(fibreLexicon)
+	downStarts     = newHintStarts(downLexicon)
+	materialStarts = eitherStarts(fibreStarts, downStarts)
 )
+
+// eitherStarts marks the runes either a or b marks: where neither hint
+// reads on (most characters of a title), MayStateFibreOrClaimDown steps
+// over the rune with one bit test instead of two.
+func eitherStarts(a, b *hintStarts) *hintStarts {
+	s := &hintStarts{}
+	for k := range s {
+		s[k] = a[k] | b[k]
+	}
+	return s
+}
