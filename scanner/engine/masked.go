@@ -249,20 +249,26 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 // would find one only where this finds one whatever the tokens (the
 // prefilter asks before the text has tokens). It reads norm's runes into
 // *buf, which the caller keeps for the next text (the gate asks of
-// every title).
+// every title): made as long as norm's bytes at once and written by
+// index, where an append per character cost more than the decoding.
 func (mb maskedBrands) mayHold(norm string, buf *[]rune) bool {
 	if len(mb.byFirst) == 0 {
 		return false
 	}
-	rs := (*buf)[:0]
+	if cap(*buf) < len(norm) {
+		*buf = make([]rune, len(norm))
+	}
+	rs, n := (*buf)[:len(norm)], 0
 	for i := 0; i < len(norm); {
 		r, size := runes.At(norm, i) // see runes
 		if size == 0 {
 			r, size = utf8.DecodeRuneInString(norm[i:])
 		}
-		rs = append(rs, r)
+		rs[n] = r
+		n++
 		i += size
 	}
+	rs = rs[:n]
 	*buf = rs
 	found := false
 	mb.scan(rs, func(int, int) bool { return true }, func(int, int, []rune) bool {
