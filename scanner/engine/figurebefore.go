@@ -2,10 +2,8 @@ package engine
 
 import (
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
-	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // Some words are claims only before a figure: 畅销 and 收藏 are in many
@@ -109,27 +107,21 @@ func figureAfter(numbers []facts.Number, field string, end, within int) bool {
 	return false
 }
 
-// figureCharsOf is firstFigureChar of text, and the byte offset of the
-// last character that can start a figure, or -1: a figure or a digit
-// token after a word starts at or after the word's end, so where the word
-// ends after last the text stage does not count it. One forward read:
-// every character that can start a figure is well formed (an ASCII digit,
-// a Chinese numeral), so reading backwards (strings.LastIndexFunc) finds
-// the same ones, whatever broken bytes stand around them.
-func figureCharsOf(text string) (first, last int) {
-	first, last = len(text), -1
-	for i := 0; i < len(text); {
-		r, n := runes.At(text, i) // see runes
-		if n == 0 {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		if facts.StartsFigure(r) {
+// figureCharsIn is firstFigureChar of a text of n bytes read as chars
+// (trieText.read: no character left out can start a figure), and the
+// byte offset of the last character that can start a figure, or -1: a
+// figure or a digit token after a word starts at or after the word's
+// end, so where the word ends after last the text stage does not count
+// it. The text stage has read the characters for its trie already.
+func figureCharsIn(chars []trieChar, n int) (first, last int) {
+	first, last = n, -1
+	for _, c := range chars {
+		if facts.StartsFigure(c.r) {
 			if last < 0 {
-				first = i
+				first = int(c.at)
 			}
-			last = i
+			last = int(c.at)
 		}
-		i += n
 	}
 	return first, last
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
-// firstFigureChar and figureCharsOf, reading forward once, find the
+// firstFigureChar and figureCharsIn (of the characters the trie reads), find the
 // characters strings.IndexFunc and strings.LastIndexFunc find: over the
 // fixtures and corpus titles, normalised, and every character that can
 // start a figure among Chinese characters, digits and broken bytes.
@@ -34,7 +34,7 @@ func TestFigureCharsReadAsIndexFunc(t *testing.T) {
 		} else {
 			found++
 		}
-		first, last := figureCharsOf(s)
+		first, last := figureCharsOfText(s)
 		if first != want || last != wantLast || firstFigureChar(s) != want {
 			t.Errorf("%q: figure characters from %d (first alone %d) to %d, by IndexFunc %d to %d", s, first, firstFigureChar(s), last, want, wantLast)
 		}
@@ -42,4 +42,10 @@ func TestFigureCharsReadAsIndexFunc(t *testing.T) {
 	if found < 1000 {
 		t.Errorf("%d texts with a figure character: want more, or this proves little", found)
 	}
+}
+
+// figureCharsOfText is figureCharsIn of text's characters as the trie
+// reads them.
+func figureCharsOfText(text string) (first, last int) {
+	return figureCharsIn((&trieText{}).read(text), len(text))
 }

@@ -154,8 +154,8 @@ func mapWithoutSpace(s string) string {
 // The offsets are the text's, whitespace and all: a word comes before or
 // after a figure's character there as it does without the whitespace.
 func (p *prefilter) mark(text string, figures figureChars, m *marks, ev *textEvidence, tt *trieText) {
-	figures.text = text
-	p.words.each(text, tt, func(at, end int, w *gateWord) { p.markText(m, w, at, end, &figures, ev) })
+	figures.text, figures.chars = text, tt.read(text)
+	p.words.each(figures.chars, func(at, end int, w *gateWord) { p.markText(m, w, at, end, &figures, ev) })
 	ev.texts = append(ev.texts, text)
 }
 
@@ -165,6 +165,7 @@ func (p *prefilter) mark(text string, figures figureChars, m *marks, ev *textEvi
 // or after a figure.
 type figureChars struct {
 	text        string
+	chars       []trieChar // the text's, as the trie reads them
 	first, last int
 	found       bool
 	hints       *textHints // the listing's, for the units of figures
@@ -173,7 +174,7 @@ type figureChars struct {
 
 func (f *figureChars) find() {
 	if !f.found {
-		f.first, f.last = figureCharsOf(f.text)
+		f.first, f.last = figureCharsIn(f.chars, len(f.text))
 		f.found = true
 	}
 }

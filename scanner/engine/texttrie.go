@@ -109,17 +109,16 @@ func edgeKey(node int32, r rune) uint64 { return uint64(node)<<32 | uint64(uint3
 func edgeBit(node int32, r rune) uint64 { return edgeHash(edgeKey(node, r)) >> (64 - edgeBits) }
 
 // each calls found with every word of the trie that starts at some
-// character of text read without its whitespace (withoutSpace: no word
-// holds any), and the byte offsets in text where it starts and ends. The
-// characters are read once, into tt (kept by the caller between texts):
-// most characters start some word and go on to the next, and decoding the
-// next one again at each step from each start, looking for whitespace
-// before it, cost the walk more than its steps. The walk from a start is
+// character of a text, chars as trieText.read reads them (whitespace left
+// out: no word holds any), and the byte offsets in the text where it
+// starts and ends. The characters are read once: most characters start
+// some word and go on to the next, and decoding the next one again at
+// each step from each start, looking for whitespace before it, cost the
+// walk more than its steps. The walk from a start is
 // inline: most characters start some word, and a call for each cost the
 // text stage more than its steps. Reading through the whitespace spares
 // it a copy of half the titles.
-func (t *textTrie) each(text string, tt *trieText, found func(int, int, *gateWord)) {
-	chars := tt.read(text)
+func (t *textTrie) each(chars []trieChar, found func(int, int, *gateWord)) {
 	for k, c := range chars {
 		node, ok := t.first(c.r)
 		for m := k; ok; {

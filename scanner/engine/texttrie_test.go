@@ -48,7 +48,7 @@ type trieHit struct {
 
 func trieHits(trie *textTrie, text string) []trieHit {
 	var out []trieHit
-	trie.each(text, &trieText{}, func(at, _ int, w *gateWord) { out = append(out, trieHit{at, w}) })
+	trie.each((&trieText{}).read(text), func(at, _ int, w *gateWord) { out = append(out, trieHit{at, w}) })
 	return out
 }
 
@@ -109,7 +109,7 @@ func eachStretch(words map[string]*gateWord, text string, f func(i, j int, w *ga
 // every stretch of the text without its whitespace (withoutSpace) finds,
 // in the order, each starting and ending at the same characters and on
 // the same side of the first and the last character that can start a
-// figure (figureCharsOf): for whitespace and NUL of every kind, other
+// figure (figureCharsIn): for whitespace and NUL of every kind, other
 // controls and broken bytes, and the fixtures' and the corpus titles'
 // texts as normalised and cut.
 func TestTextTrieReadsThroughWhitespace(t *testing.T) {
@@ -152,9 +152,9 @@ type spacedHit struct {
 }
 
 func spacedHits(trie *textTrie, text string) []spacedHit {
-	first, last := figureCharsOf(text)
+	first, last := figureCharsOfText(text)
 	var out []spacedHit
-	trie.each(text, &trieText{}, func(at, end int, w *gateWord) {
+	trie.each((&trieText{}).read(text), func(at, end int, w *gateWord) {
 		out = append(out, spacedHit{keptBefore(text, at), keptBefore(text, end), w, at >= first, end <= last})
 	})
 	return out
@@ -163,7 +163,7 @@ func spacedHits(trie *textTrie, text string) []spacedHit {
 // stretchHits are the words that are stretches of text, by start,
 // shortest first (see lookedUp).
 func stretchHits(words map[string]*gateWord, text string) []spacedHit {
-	first, last := figureCharsOf(text)
+	first, last := figureCharsOfText(text)
 	var out []spacedHit
 	eachStretch(words, text, func(i, j int, w *gateWord) {
 		out = append(out, spacedHit{keptBefore(text, i), keptBefore(text, j), w, i >= first, j <= last})
