@@ -31,20 +31,33 @@ var needBits = sync.OnceValue(func() map[string]PromiseWords {
 // holds: without one of a matcher's words, Promises finds nothing of it
 // in the text, and with none at all nothing (MayPromise).
 func PromiseWordsIn(norm string) PromiseWords {
-	first, index := needFirst(), needIndexed()
+	first := needFirst()
 	var in PromiseWords
 	for i, next := 0, 0; i < len(norm); i = next {
 		r, size := runes.At(norm, i) // every title is asked: see runes
 		if size == 0 {
 			r, size = utf8.DecodeRuneInString(norm[i:])
 		}
-		if next = i + size; !first.MayHave(r) {
-			continue
+		if next = i + size; first.MayHave(r) {
+			in |= PromiseWordsAt(norm, i, r)
 		}
-		for _, w := range index.startingWith(r) {
-			if strings.HasPrefix(norm[i:], w.word) {
-				in |= w.bit
-			}
+	}
+	return in
+}
+
+// PromiseStarts marks the first runes of the need words: PromiseWordsIn
+// is the union of PromiseWordsAt over the characters of a text it marks.
+// No need word starts with whitespace or NUL, so a caller that has read a
+// text's characters but those already finds every need word from them.
+var PromiseStarts = needFirst()
+
+// PromiseWordsAt are the need words that start at byte i of a normalised
+// text, whose rune there is r.
+func PromiseWordsAt(norm string, i int, r rune) PromiseWords {
+	var in PromiseWords
+	for _, w := range needIndexed().startingWith(r) {
+		if strings.HasPrefix(norm[i:], w.word) {
+			in |= w.bit
 		}
 	}
 	return in

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/testcorpus"
@@ -157,5 +159,16 @@ func TestPromiseWordsInFindsEveryNeedWord(t *testing.T) {
 	}
 	if held < len(needBits()) {
 		t.Errorf("%d texts hold a need word: want at least one a word, or this proves little", held)
+	}
+}
+
+// No need word starts with whitespace or NUL (PromiseStarts: a reader of
+// a text's characters that leaves those out finds every need word).
+func TestNoNeedWordStartsWithSpace(t *testing.T) {
+	t.Parallel()
+	for w := range needBits() {
+		if r, _ := utf8.DecodeRuneInString(w); r == 0 || unicode.IsSpace(r) {
+			t.Errorf("need word %q starts with whitespace or NUL", w)
+		}
 	}
 }

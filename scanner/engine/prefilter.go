@@ -149,12 +149,12 @@ func mapWithoutSpace(s string) string {
 // mark marks, in m, what the words in text (a field's text, normalised,
 // read without its whitespace: textTrie.each) count for, the prefixes
 // that are some character of it, and in ev the pattern-word classes of
-// the words found. figures names the field (figureChars.hints, .field);
-// tt holds the text's characters (textTrie.each).
+// the words found; chars are the text's (trieText.read). figures names
+// the field (figureChars.hints, .field).
 // The offsets are the text's, whitespace and all: a word comes before or
 // after a figure's character there as it does without the whitespace.
-func (p *prefilter) mark(text string, figures figureChars, m *marks, ev *textEvidence, tt *trieText) {
-	figures.text, figures.chars = text, tt.read(text)
+func (p *prefilter) mark(text string, chars []trieChar, figures figureChars, m *marks, ev *textEvidence) {
+	figures.text, figures.chars = text, chars
 	p.words.each(figures.chars, func(at, end int, w *gateWord) { p.markText(m, w, at, end, &figures, ev) })
 	ev.texts = append(ev.texts, text)
 }
@@ -268,7 +268,12 @@ func (g *gate) textGated(l *listings.Listing) bool {
 func (g *gate) textRulesOut(w *unjudgedWork, l *listings.Listing) bool {
 	h, m, ev := &w.hints, &w.text, &w.ev
 	for i, norm := range h.norms {
-		g.pre.mark(g.dodges.CutText(norm), figureChars{hints: h, field: i}, m, ev, &w.chars)
+		cut := g.dodges.CutText(norm)
+		chars := w.chars.read(cut)
+		g.pre.mark(cut, chars, figureChars{hints: h, field: i}, m, ev)
+		if cut == norm { // nothing cut: the trie's characters are the text's
+			h.notePromiseWords(i, chars)
+		}
 	}
 	g.markCategory(m, l.Category)
 	m.resolvePartners()

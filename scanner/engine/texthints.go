@@ -30,7 +30,10 @@ type textHints struct {
 	// wanted are the matchers some alternative's promises need (the
 	// gate's promiseMatchers): matchers reads no other.
 	wanted facts.PromiseMatchers
-	runes  []rune // a text's runes, for the masked brands (kept between listings)
+	// noted are the need words of each text the text stage read whole
+	// (notePromiseWords), by text; the list is kept between listings.
+	noted []notedWords
+	runes []rune // a text's runes, for the masked brands (kept between listings)
 	// units are the units each text's figures may have
 	// (facts.AppendFigureUnits), once unitsRead; the lists are kept
 	// between listings.
@@ -51,7 +54,8 @@ func (h *textHints) reset(l *listings.Listing, masked maskedBrands, wanted facts
 	for _, t := range texts {
 		norms = append(norms, facts.Normalize(t.Text))
 	}
-	*h = textHints{l: l, texts: texts, norms: norms, masked: masked, wanted: wanted, runes: h.runes, units: h.units, fromFigure: h.fromFigure[:0]}
+	*h = textHints{l: l, texts: texts, norms: norms, masked: masked, wanted: wanted, runes: h.runes, units: h.units, fromFigure: h.fromFigure[:0],
+		noted: h.noted[:0]}
 }
 
 // release drops every reference to the listing, keeping the lists.
@@ -62,7 +66,8 @@ func (h *textHints) release() {
 		clear(h.units[i]) // the units are stretches of the text
 	}
 	clear(h.fromFigure)
-	*h = textHints{texts: h.texts[:0], norms: h.norms[:0], runes: h.runes[:0], units: h.units, fromFigure: h.fromFigure[:0]}
+	*h = textHints{texts: h.texts[:0], norms: h.norms[:0], runes: h.runes[:0], units: h.units, fromFigure: h.fromFigure[:0],
+		noted: h.noted[:0]}
 }
 
 // figureUnits are the units the figures of text i may have, whatever its
@@ -161,8 +166,12 @@ func (h *textHints) readPromiseWords() {
 	if h.wordsRead {
 		return
 	}
-	for _, norm := range h.norms {
-		if in := facts.PromiseWordsIn(norm); in != 0 {
+	for i, norm := range h.norms {
+		in, ok := h.notedWordsOf(i)
+		if !ok {
+			in = facts.PromiseWordsIn(norm)
+		}
+		if in != 0 {
 			h.words |= in
 			h.matchers |= facts.PromiseMatchersAmong(norm, in, h.wanted)
 		}

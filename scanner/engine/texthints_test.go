@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
 
 // mayPromise, which reads the need words of an alternative's kinds before
@@ -54,4 +55,35 @@ func newTextHints(l *listings.Listing, g *gate) *textHints {
 	h := &textHints{}
 	h.reset(l, g.masked, g.promiseMatchers)
 	return h
+}
+
+// The need words the text stage notes from the trie's characters
+// (notePromiseWords) are those facts.PromiseWordsIn reads from each text,
+// over the fixtures and the corpus titles.
+func TestNotedPromiseWordsAreTheTexts(t *testing.T) {
+	t.Parallel()
+	g := checker(t).Engine.gate
+	noted, held := 0, 0
+	for _, l := range append(stemListings(t), &listings.Listing{Title: "包 邮 顺丰\u3000包邮 假一赔十"}) {
+		if !g.textGated(l) {
+			continue
+		}
+		w := g.work(l)
+		g.textRulesOut(w, l)
+		noted += len(w.hints.noted)
+		var want facts.PromiseWords
+		for _, norm := range w.hints.norms {
+			want |= facts.PromiseWordsIn(norm)
+		}
+		if got := w.hints.promiseWordsIn(); got != want {
+			t.Errorf("%s %s: need words %b, read from the texts %b", l.Source, l.ID, got, want)
+		}
+		if want != 0 {
+			held++
+		}
+		g.done(w)
+	}
+	if noted < 1000 || held < 100 {
+		t.Errorf("%d texts noted, %d listings with need words: want more of both", noted, held)
+	}
 }
