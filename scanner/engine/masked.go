@@ -268,8 +268,16 @@ func (mb maskedBrands) mayHold(norm string, buf *[]rune) bool {
 		n++
 		i += size
 	}
-	rs = rs[:n]
-	*buf = rs
+	*buf = rs[:n]
+	return mb.holds(*buf)
+}
+
+// holds reports whether the runes of a normalised text may hold a masked
+// brand (see mayHold).
+func (mb maskedBrands) holds(rs []rune) bool {
+	if len(mb.byFirst) == 0 {
+		return false
+	}
 	found := false
 	mb.scan(rs, func(int, int) bool { return true }, func(int, int, []rune) bool {
 		found = true

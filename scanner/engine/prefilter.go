@@ -272,7 +272,7 @@ func (g *gate) textRulesOut(w *unjudgedWork, l *listings.Listing) bool {
 		chars := w.chars.read(cut)
 		g.pre.mark(cut, chars, figureChars{hints: h, field: i}, m, ev)
 		if cut == norm { // nothing cut: the trie's characters are the text's
-			h.notePromiseWords(i, chars)
+			h.noteText(i, chars, w.chars.runes)
 		}
 	}
 	g.markCategory(m, l.Category)

@@ -30,9 +30,9 @@ type textHints struct {
 	// wanted are the matchers some alternative's promises need (the
 	// gate's promiseMatchers): matchers reads no other.
 	wanted facts.PromiseMatchers
-	// noted are the need words of each text the text stage read whole
-	// (notePromiseWords), by text; the list is kept between listings.
-	noted []notedWords
+	// noted is what the text stage read of each text the trie read whole
+	// (noteText); the list is kept between listings.
+	noted []notedText
 	runes []rune // a text's runes, for the masked brands (kept between listings)
 	// units are the units each text's figures may have
 	// (facts.AppendFigureUnits), once unitsRead; the lists are kept
@@ -167,8 +167,10 @@ func (h *textHints) readPromiseWords() {
 		return
 	}
 	for i, norm := range h.norms {
-		in, ok := h.notedWordsOf(i)
-		if !ok {
+		in := facts.PromiseWords(0)
+		if n, ok := h.notedOf(i); ok {
+			in = n.words
+		} else {
 			in = facts.PromiseWordsIn(norm)
 		}
 		if in != 0 {
@@ -241,14 +243,23 @@ func (h *textHints) may(hint hintKind) bool {
 	}
 	v := false // attributes: a listing the text stage reads has none
 	if hint == hintMasked {
-		for _, norm := range h.norms {
-			if v = h.masked.mayHold(norm, &h.runes); v {
+		for i := range h.norms {
+			if v = h.mayHoldMasked(i); v {
 				break
 			}
 		}
 	}
 	h.hints[hint] = hintStateOf(v)
 	return v
+}
+
+// mayHoldMasked: text i may hold a masked brand, as the text stage noted
+// it or read now.
+func (h *textHints) mayHoldMasked(i int) bool {
+	if n, ok := h.notedOf(i); ok && n.masked != hintUnknown {
+		return n.masked == hintThere
+	}
+	return h.masked.mayHold(h.norms[i], &h.runes)
 }
 
 // readMaterialHints works out the fibre and the down hints together

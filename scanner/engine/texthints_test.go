@@ -57,14 +57,17 @@ func newTextHints(l *listings.Listing, g *gate) *textHints {
 	return h
 }
 
-// The need words the text stage notes from the trie's characters
-// (notePromiseWords) are those facts.PromiseWordsIn reads from each text,
+// What the text stage notes of a text from the trie's characters
+// (noteText) is what reading the text gives: the need words of
+// facts.PromiseWordsIn and the masked brands of maskedBrands.mayHold,
 // over the fixtures and the corpus titles.
-func TestNotedPromiseWordsAreTheTexts(t *testing.T) {
+func TestNotedTextsReadAsTheTexts(t *testing.T) {
 	t.Parallel()
 	g := checker(t).Engine.gate
-	noted, held := 0, 0
-	for _, l := range append(stemListings(t), &listings.Listing{Title: "包 邮 顺丰\u3000包邮 假一赔十"}) {
+	extra := []*listings.Listing{{Title: "包 邮 顺丰\u3000包邮 假一赔十"}, {Title: "香*儿 香水 正品"}, {Title: "g*cci 包包", Description: "l/v 老花"}}
+	noted, words, masked := 0, 0, 0
+	var buf []rune
+	for _, l := range append(stemListings(t), extra...) {
 		if !g.textGated(l) {
 			continue
 		}
@@ -72,18 +75,26 @@ func TestNotedPromiseWordsAreTheTexts(t *testing.T) {
 		g.textRulesOut(w, l)
 		noted += len(w.hints.noted)
 		var want facts.PromiseWords
+		wantMasked := false
 		for _, norm := range w.hints.norms {
 			want |= facts.PromiseWordsIn(norm)
+			wantMasked = wantMasked || g.masked.mayHold(norm, &buf)
 		}
 		if got := w.hints.promiseWordsIn(); got != want {
 			t.Errorf("%s %s: need words %b, read from the texts %b", l.Source, l.ID, got, want)
 		}
+		if got := w.hints.may(hintMasked); got != wantMasked {
+			t.Errorf("%s %s %q: may hold a masked brand %v, read from the texts %v", l.Source, l.ID, l.Title, got, wantMasked)
+		}
 		if want != 0 {
-			held++
+			words++
+		}
+		if wantMasked {
+			masked++
 		}
 		g.done(w)
 	}
-	if noted < 1000 || held < 100 {
-		t.Errorf("%d texts noted, %d listings with need words: want more of both", noted, held)
+	if noted < 1000 || words < 100 || masked < 10 {
+		t.Errorf("%d texts noted, %d listings with need words, %d with masked brands: want more", noted, words, masked)
 	}
 }

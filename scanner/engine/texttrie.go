@@ -111,10 +111,10 @@ func edgeBit(node int32, r rune) uint64 { return edgeHash(edgeKey(node, r)) >> (
 // each calls found with every word of the trie that starts at some
 // character of a text, chars as trieText.read reads them (whitespace left
 // out: no word holds any), and the byte offsets in the text where it
-// starts and ends. The characters are read once: most characters start
-// some word and go on to the next, and decoding the next one again at
-// each step from each start, looking for whitespace before it, cost the
-// walk more than its steps. The walk from a start is
+// starts and ends. The characters are read once: most
+// characters start some word and go on to the next, and decoding the next
+// one again at each step from each start, looking for whitespace before
+// it, cost the walk more than its steps. The walk from a start is
 // inline: most characters start some word, and a call for each cost the
 // text stage more than its steps. Reading through the whitespace spares
 // it a copy of half the titles.
@@ -138,8 +138,12 @@ func (t *textTrie) each(chars []trieChar, found func(int, int, *gateWord)) {
 	}
 }
 
-// trieText keeps, between texts, the characters textTrie.each reads.
-type trieText struct{ chars []trieChar }
+// trieText keeps, between texts, the characters textTrie.each reads, and
+// every rune of the text (its masked brands read those: noteText).
+type trieText struct {
+	chars []trieChar
+	runes []rune
+}
 
 // trieChar is a character of a text and the byte offsets where it
 // starts and ends.
@@ -149,24 +153,29 @@ type trieChar struct {
 }
 
 // read are the characters of text but the whitespace and NUL ones (those
-// withoutSpace drops). A text has no more characters than bytes: the list
-// is made that long at once and written by index, where an append per
-// character cost more than the decoding.
+// withoutSpace drops); tt.runes are then all of its runes, decoded as
+// runes.At and utf8.DecodeRuneInString decode them. A text has no more
+// characters than bytes: the lists are made that long at once and
+// written by index, where an append per character cost more than the
+// decoding.
 func (tt *trieText) read(text string) []trieChar {
 	if cap(tt.chars) < len(text) {
-		tt.chars = make([]trieChar, len(text))
+		tt.chars, tt.runes = make([]trieChar, len(text)), make([]rune, len(text))
 	}
-	chars, n := tt.chars[:len(text)], 0
+	chars, all, n, k := tt.chars[:len(text)], tt.runes[:len(text)], 0, 0
 	for i := 0; i < len(text); {
 		r, size := runes.At(text, i) // see runes
 		if size == 0 {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
+		all[k] = r
+		k++
 		if !mayBeSpace(text[i]) || r != 0 && !unicode.IsSpace(r) { // dropped where mayBeSpace and whitespace or NUL
 			chars[n] = trieChar{r, int32(i), int32(i + size)}
 			n++
 		}
 		i += size
 	}
+	tt.runes = all[:k]
 	return chars[:n]
 }
