@@ -31,6 +31,43 @@ func (d *Dodges) CutText(norm string) string {
 	return cut
 }
 
+// MayCut reports whether CutText may cut a normalised text whose runes
+// are rs (decoded as utf8.DecodeRuneInString decodes them, an invalid
+// byte a RuneError): where it reports false, CutText gives the text back
+// as it is. It reads runes a caller has decoded already, where CutText's
+// own tests (cutSigns, mayFold) read the bytes again: a joiner, a
+// splitter (where d has splits), a Latin letter beside a rune beyond
+// ASCII, a zero after a letter, a look-alike (any rune beyond ASCII d's
+// forms hold: mayFold asks only of those of three bytes or more, so this
+// may answer yes where CutText cuts nothing, never the reverse).
+func (d *Dodges) MayCut(rs []rune) bool {
+	splits := d != nil && len(d.splits) > 0
+	prev := rune(0) // the rune before, 0 before the first (neither a letter nor beyond ASCII)
+	for _, r := range rs {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if signBytes[c] == joinerByte || splits && signBytes[c] == splitterByte ||
+				d != nil && (isLower(c) && prev >= utf8.RuneSelf || c == '0' && prev < utf8.RuneSelf && isLower(byte(prev))) {
+				return true
+			}
+		} else if d != nil && prev < utf8.RuneSelf && isLower(byte(prev)) || cutRunes.MayHave(r) && (isJoiner(r) || d != nil && d.forms[r]) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// cutRunes marks the joiners and the look-alikes: MayCut steps over any
+// other rune beyond ASCII with one bit test (most of a title's runes).
+var cutRunes = func() *RuneKeys {
+	s := *lookalikeKeys
+	for _, r := range joiners {
+		s.Add(r)
+	}
+	return &s
+}()
+
 // MayPromise reports whether a normalised text (Normalize) holds a word
 // some promise matcher needs: without one, Promises finds nothing in it.
 func MayPromise(norm string) bool { return PromiseWordsIn(norm) != 0 }

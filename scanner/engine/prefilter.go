@@ -268,10 +268,17 @@ func (g *gate) textGated(l *listings.Listing) bool {
 func (g *gate) textRulesOut(w *unjudgedWork, l *listings.Listing) bool {
 	h, m, ev := &w.hints, &w.text, &w.ev
 	for i, norm := range h.norms {
-		cut := g.dodges.CutText(norm)
-		chars := w.chars.read(cut)
+		// The text's characters are read once: most texts are not cut
+		// (facts.Dodges.MayCut reads their runes), and then the trie, the
+		// promise words and the masked brands read them (noteText).
+		cut, chars := norm, w.chars.read(norm)
+		if g.dodges.MayCut(w.chars.runes) {
+			if cut = g.dodges.CutText(norm); cut != norm {
+				chars = w.chars.read(cut)
+			}
+		}
 		g.pre.mark(cut, chars, figureChars{hints: h, field: i}, m, ev)
-		if cut == norm { // nothing cut: the trie's characters are the text's
+		if cut == norm {
 			h.noteText(i, chars, w.chars.runes)
 		}
 	}

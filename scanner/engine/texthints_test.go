@@ -98,3 +98,41 @@ func TestNotedTextsReadAsTheTexts(t *testing.T) {
 		t.Errorf("%d texts noted, %d listings with need words, %d with masked brands: want more", noted, words, masked)
 	}
 }
+
+// Dodges.MayCut, reading a text's runes, reports a cut wherever CutText's
+// own tests (a joiner, a splitter, a fold) may find one, so a text it
+// passes is not cut: over the fixtures and corpus titles, and texts with
+// each kind of sign, a letter beside a Chinese character or a broken
+// byte, and a zero after a letter.
+func TestMayCutWhereCutTextMayCut(t *testing.T) {
+	t.Parallel()
+	d := checker(t).Engine.gate.dodges
+	texts := []string{"t恤", "iphone手机", "手机x", "a\xe4\xb8", "\xe4a", "销·量第一", "第*一", "最~好", "中-英", "1.5米", "a0", "o0o", "①②", "壹贰", "纯棉 短袖"}
+	for _, l := range stemListings(t) {
+		for _, ft := range facts.FieldTexts(l) {
+			texts = append(texts, ft.Text)
+		}
+	}
+	var tt trieText
+	passed, cut := 0, 0
+	for _, text := range texts {
+		norm := facts.Normalize(text)
+		tt.read(norm)
+		got := d.MayCut(tt.runes)
+		if (*facts.Dodges)(nil).MayCut(tt.runes) && !got {
+			t.Errorf("%q: a joiner without dodges, none with them", text)
+		}
+		if c := d.CutText(norm); c != norm {
+			cut++
+			if !got {
+				t.Errorf("%q: cut to %q, but MayCut is false", text, c)
+			}
+		}
+		if !got {
+			passed++
+		}
+	}
+	if passed < len(texts)/2 || cut < 10 {
+		t.Errorf("%d of %d texts passed, %d cut: want most passed and some cut", passed, len(texts), cut)
+	}
+}
