@@ -66,8 +66,9 @@ func (h *textHints) release() {
 		clear(h.units[i]) // the units are stretches of the text
 	}
 	clear(h.fromFigure)
-	*h = textHints{texts: h.texts[:0], norms: h.norms[:0], runes: h.runes[:0], units: h.units, fromFigure: h.fromFigure[:0],
-		noted: h.noted[:0]}
+	// Only the references: reset sets every field for the next listing.
+	h.l, h.promises, h.copyFacts, h.fields = nil, nil, [2]*facts.ListingFacts{}, nil
+	h.texts, h.norms, h.fromFigure = h.texts[:0], h.norms[:0], h.fromFigure[:0]
 }
 
 // figureUnits are the units the figures of text i may have, whatever its
