@@ -9,7 +9,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
-	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // maskedBrands finds brand names written with some of their characters
@@ -248,28 +247,14 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 // mayHold reports whether a normalised text may hold a masked brand: each
 // would find one only where this finds one whatever the tokens (the
 // prefilter asks before the text has tokens). It reads norm's runes into
-// *buf, which the caller keeps for the next text (the gate asks of
-// every title): made as long as norm's bytes at once and written by
-// index, where an append per character cost more than the decoding.
-func (mb maskedBrands) mayHold(norm string, buf *[]rune) bool {
+// tt, which the caller keeps for the next text (the gate asks of every
+// title).
+func (mb maskedBrands) mayHold(norm string, tt *trieText) bool {
 	if len(mb.byFirst) == 0 {
 		return false
 	}
-	if cap(*buf) < len(norm) {
-		*buf = make([]rune, len(norm))
-	}
-	rs, n := (*buf)[:len(norm)], 0
-	for i := 0; i < len(norm); {
-		r, size := runes.At(norm, i) // see runes
-		if size == 0 {
-			r, size = utf8.DecodeRuneInString(norm[i:])
-		}
-		rs[n] = r
-		n++
-		i += size
-	}
-	*buf = rs[:n]
-	return mb.holds(*buf)
+	tt.read(norm)
+	return mb.holds(tt.runes)
 }
 
 // holds reports whether the runes of a normalised text may hold a masked

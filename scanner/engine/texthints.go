@@ -33,7 +33,7 @@ type textHints struct {
 	// noted is what the text stage read of each text the trie read whole
 	// (noteText); the list is kept between listings.
 	noted []notedText
-	runes []rune // a text's runes, for the masked brands (kept between listings)
+	chars trieText // a text's characters, for the masked brands (kept between listings)
 	// units are the units each text's figures may have
 	// (facts.AppendFigureUnits), once unitsRead; the lists are kept
 	// between listings.
@@ -54,7 +54,7 @@ func (h *textHints) reset(l *listings.Listing, masked maskedBrands, wanted facts
 	for _, t := range texts {
 		norms = append(norms, facts.Normalize(t.Text))
 	}
-	*h = textHints{l: l, texts: texts, norms: norms, masked: masked, wanted: wanted, runes: h.runes, units: h.units, fromFigure: h.fromFigure[:0],
+	*h = textHints{l: l, texts: texts, norms: norms, masked: masked, wanted: wanted, chars: h.chars, units: h.units, fromFigure: h.fromFigure[:0],
 		noted: h.noted[:0]}
 }
 
@@ -260,7 +260,7 @@ func (h *textHints) mayHoldMasked(i int) bool {
 	if n, ok := h.notedOf(i); ok && n.masked != hintUnknown {
 		return n.masked == hintThere
 	}
-	return h.masked.mayHold(h.norms[i], &h.runes)
+	return h.masked.mayHold(h.norms[i], &h.chars)
 }
 
 // readMaterialHints works out the fibre and the down hints together

@@ -66,7 +66,7 @@ func TestNotedTextsReadAsTheTexts(t *testing.T) {
 	g := checker(t).Engine.gate
 	extra := []*listings.Listing{{Title: "包 邮 顺丰\u3000包邮 假一赔十"}, {Title: "香*儿 香水 正品"}, {Title: "g*cci 包包", Description: "l/v 老花"}}
 	noted, words, masked := 0, 0, 0
-	var buf []rune
+	var buf trieText
 	for _, l := range append(stemListings(t), extra...) {
 		if !g.textGated(l) {
 			continue
