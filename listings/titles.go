@@ -84,7 +84,7 @@ func (tl *TitleList) Listing(i int) (*Listing, error) {
 	return &Listing{
 		ID: tl.base + ":" + strconv.Itoa(line), Platform: "generic", Source: tl.source,
 		Title: title, Encoding: tl.encoding,
-		Positions: map[string]Position{"title": {Line: line, Column: column}},
+		Positions: TitlePositions(Position{Line: line, Column: column}),
 	}, nil
 }
 

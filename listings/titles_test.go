@@ -29,7 +29,7 @@ func TestParseTitles(t *testing.T) {
 	}
 	for i, w := range want {
 		l := ls[i]
-		pos := l.Positions["title"]
+		pos, _ := l.Positions.Get("title")
 		if l.ID != w.id || l.Title != w.title || pos.Line != w.line || pos.Column != w.col {
 			t.Errorf("listing %d = %s %q %d:%d, want %s %q %d:%d", i, l.ID, l.Title, pos.Line, pos.Column, w.id, w.title, w.line, w.col)
 		}
