@@ -9,8 +9,10 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
-// Tokenizer cuts text into words with byte offsets into the text it was given.
-// The gojieba implementation lives in scanner/tokenizer; tests may use a fake.
+// Tokenizer cuts text into words with byte offsets into the text it was given,
+// in a slice of its own each call: the caller may change it (Tokenize maps
+// the offsets in place). The gojieba implementation lives in
+// scanner/tokenizer; tests may use a fake.
 type Tokenizer interface {
 	Tokenize(text string) []Token
 }
@@ -25,7 +27,7 @@ func Tokenize(tk Tokenizer, d *Dodges, text string) []Token {
 	}
 	norm, origin := d.fold(d.unsplit(dropJoiners(normalizeWithOrigin(text))))
 	toks := tk.Tokenize(norm)
-	out := make([]Token, 0, len(toks))
+	out := toks[:0] // the tokenizer's slice, reused: 1% of a title list's bytes
 	for _, t := range toks {
 		if strings.TrimSpace(t.T) == "" {
 			continue
