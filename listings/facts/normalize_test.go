@@ -54,18 +54,19 @@ func TestNormalizeSkipsNothing(t *testing.T) {
 func checkOrigin(t *testing.T, s string) {
 	t.Helper()
 	var norm strings.Builder
-	var origin, offs []int
+	var origin []int32
+	var offs []int
 	var folded []rune
 	for i, r := range s {
 		n := normalizeRune(r)
 		norm.WriteRune(n)
 		for range utf8.RuneLen(n) {
-			origin = append(origin, i)
+			origin = append(origin, int32(i))
 		}
 		folded = append(folded, foldMaterialRune(n))
 		offs = append(offs, i)
 	}
-	origin, offs = append(origin, len(s)), append(offs, len(s))
+	origin, offs = append(origin, int32(len(s))), append(offs, len(s))
 	if got, gotOrigin := normalizeWithOrigin(s); got != norm.String() || !slices.Equal(gotOrigin, origin) {
 		t.Fatalf("%q: normalizeWithOrigin %q %v, rune by rune %q %v", s, got, gotOrigin, norm.String(), origin)
 	}

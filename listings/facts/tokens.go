@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -32,7 +34,7 @@ func Tokenize(tk Tokenizer, d *Dodges, text string) []Token {
 		if strings.TrimSpace(t.T) == "" {
 			continue
 		}
-		out = append(out, Token{T: t.T, S: origin[t.S], E: origin[t.E]})
+		out = append(out, Token{T: t.T, S: int(origin[t.S]), E: int(origin[t.E])})
 	}
 	return out
 }
@@ -70,16 +72,22 @@ func Normalize(text string) string {
 }
 
 // normalizeWithOrigin returns the normalised text and, for every byte offset
-// of it (plus its end), the byte offset in text it came from.
-func normalizeWithOrigin(text string) (string, []int) {
+// of it (plus its end), the byte offset in text it came from. The offsets
+// are int32: with one for each byte of every field they were the most that
+// cutting a title allocated, and no input comes near 2 GB (the scanner
+// reads 64 MiB at most); a longer text panics rather than wrap.
+func normalizeWithOrigin(text string) (string, []int32) {
+	if len(text) >= math.MaxInt32 {
+		panic(fmt.Sprintf("facts: a text of %d bytes is too long to cut", len(text)))
+	}
 	var b strings.Builder
 	b.Grow(len(text))
-	origin := make([]int, 0, len(text)+1)
+	origin := make([]int32, 0, len(text)+1)
 	for i := 0; i < len(text); {
 		r, size := runes.At(text, i) // see runes
 		if size == 1 && unchanged(r) {
 			// ASCII the tables keep: its byte is its encoding.
-			origin = append(origin, i)
+			origin = append(origin, int32(i))
 			b.WriteByte(text[i])
 			i++
 			continue
@@ -87,7 +95,8 @@ func normalizeWithOrigin(text string) (string, []int) {
 		if size == 3 && unchanged(r) {
 			// A Chinese character the tables keep: its three bytes are its
 			// encoding, copied where WriteRune would encode it again.
-			origin = append(origin, i, i, i)
+			at := int32(i)
+			origin = append(origin, at, at, at)
 			b.WriteString(text[i : i+3])
 			i += 3
 			continue
@@ -100,12 +109,12 @@ func normalizeWithOrigin(text string) (string, []int) {
 			n = normalizeRune(r)
 		}
 		for k := utf8.RuneLen(n); k > 0; k-- {
-			origin = append(origin, i)
+			origin = append(origin, int32(i))
 		}
 		b.WriteRune(n)
 		i += size
 	}
-	origin = append(origin, len(text))
+	origin = append(origin, int32(len(text)))
 	return b.String(), origin
 }
 
