@@ -69,7 +69,7 @@ func (e *Export) Listing(i int) (*Listing, error) {
 	}
 	l := &Listing{Source: e.Source, Encoding: e.Encoding, Platform: e.platform(i),
 		Title: Clean(e.cell(i, "title")), Subtitle: Clean(e.cell(i, "subtitle")),
-		Category: e.category(i), URL: e.cell(i, "url"), Positions: map[string]Position{}}
+		Category: e.category(i), URL: e.cell(i, "url")}
 	if l.Title == "" {
 		return nil, fmt.Errorf("%s: row %d (line %d): %w (empty title)", displayName(e.Source), i+1, e.Line(i), ErrNoListing)
 	}
@@ -87,7 +87,7 @@ func (e *Export) Listing(i int) (*Listing, error) {
 	l.ID = id
 	for _, f := range []string{"title", "subtitle"} {
 		if pos := e.cellPosition(i, f); pos.Known() && !strings.Contains(e.cell(i, f), "\n") {
-			l.Positions[f] = pos
+			l.Positions.Set(f, pos)
 		}
 	}
 	return l, nil

@@ -120,7 +120,7 @@ func checkAssistantRows(t *testing.T, e *Export) {
 	if len(l.Ignores) != 1 || l.Ignores[0].Rule != "ad-absolute" || l.Ignores[0].Reason != "国家级为获奖名称" {
 		t.Errorf("row 1 ignores = %+v", l.Ignores)
 	}
-	if pos := l.Positions["title"]; pos.Line != 4 || pos.Column != 2 {
+	if pos, _ := l.Positions.Get("title"); pos.Line != 4 || pos.Column != 2 {
 		t.Errorf("row 1 title position = %+v, want line 4, column 2 (after the quote)", pos)
 	}
 	k, err := e.Listing(1)

@@ -177,7 +177,7 @@ func (f *fileParser) listings(root *yaml.Node) ([]*Listing, error) {
 
 // listing reads one mapping of listing fields.
 func (f *fileParser) listing(m *yaml.Node) (*Listing, error) {
-	l := &Listing{Source: f.source, Encoding: f.enc, Raw: f.text, Positions: map[string]Position{}}
+	l := &Listing{Source: f.source, Encoding: f.enc, Raw: f.text}
 	fp := &fieldParser{file: f, l: l}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(m.Content); i += 2 {

@@ -83,7 +83,7 @@ func listField(set func(*Listing, []string)) fieldDecoder {
 
 // mark records where a field's value starts.
 func (fp *fieldParser) mark(key string, v *yaml.Node) {
-	fp.l.Positions[key] = fp.file.position(v)
+	fp.l.Positions.Set(key, fp.file.position(v))
 }
 
 // currencyField sets the currency of the price, whichever comes first.

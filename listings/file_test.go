@@ -66,7 +66,7 @@ func TestParseListingFileSpringCollection(t *testing.T) {
 func wantPositions(t *testing.T, l *Listing, want map[string]Position) {
 	t.Helper()
 	for key, p := range want {
-		if got := l.Positions[key]; got != p {
+		if got, _ := l.Positions.Get(key); got != p {
 			t.Errorf("%s: position of %s = %+v, want %+v", l.ID, key, got, p)
 		}
 	}

@@ -20,10 +20,9 @@ type Listing struct {
 	Encoding    string      `json:"encoding"`              // how the bytes were decoded: utf-8, gb18030 ...
 	Ignores     []Ignore    `json:"ignores,omitempty"`     // suppressions written in the listing itself
 
-	// Positions maps a field name (title, subtitle, description, attributes,
-	// skus, price) to where its text starts in the source file, for inputs that
-	// have lines. Findings use it to point at the offending line.
-	Positions map[string]Position `json:"-"`
+	// Positions says where each field's text starts in the source file, for
+	// inputs that have lines. Findings use it to point at the offending line.
+	Positions Positions `json:"-"`
 	// Raw is the decoded source text (for locating evidence in HTML pages).
 	Raw string `json:"-"`
 	// Columns, for a shop export row, says what each column was read as.

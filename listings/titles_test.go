@@ -2,6 +2,7 @@ package listings
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 )
 
@@ -29,7 +30,7 @@ func TestParseTitles(t *testing.T) {
 	}
 	for i, w := range want {
 		l := ls[i]
-		pos := l.Positions["title"]
+		pos, _ := l.Positions.Get("title")
 		if l.ID != w.id || l.Title != w.title || pos.Line != w.line || pos.Column != w.col {
 			t.Errorf("listing %d = %s %q %d:%d, want %s %q %d:%d", i, l.ID, l.Title, pos.Line, pos.Column, w.id, w.title, w.line, w.col)
 		}
@@ -40,5 +41,24 @@ func TestParseTitlesEmpty(t *testing.T) {
 	t.Parallel()
 	if _, err := ParseTitles("x.txt", []byte("\n \n")); !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrNoListing) {
 		t.Errorf("err = %v, want ErrEmpty or ErrNoListing", err)
+	}
+}
+
+// ListingInto, reusing one Listing, gives each title what Listing gives it,
+// keeping nothing of the listing before (a platform set, a position more).
+func TestListingIntoReusesOne(t *testing.T) {
+	t.Parallel()
+	tl, err := ReadTitles("titles.txt", []byte("纯棉T恤 全网最低\n\n  连衣裙 网红同款\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := Listing{Platform: "taobao", Description: "上一个", Attributes: []Attribute{{Name: "材质", Value: "棉"}}}
+	l.Positions.Set("description", Position{Line: 9, Column: 9})
+	for i := range tl.Len() {
+		tl.ListingInto(i, &l)
+		want, _ := tl.Listing(i)
+		if !reflect.DeepEqual(&l, want) {
+			t.Errorf("title %d: ListingInto gives %+v, Listing %+v", i, l, *want)
+		}
 	}
 }

@@ -38,11 +38,39 @@ func Load(fsys fs.FS, name string, withTests bool) (*bundle.Bundle, error) {
 	return &b, nil
 }
 
-// Embedded is the built-in bundle, parsed once. It can only fail if the
-// binary was built from a broken policies/ tree, which go test catches.
-var Embedded = sync.OnceValues(func() (*bundle.Bundle, error) {
-	return Load(FS(), "xiaoer", false)
-})
+// Embedded is the built-in bundle, parsed on first use and kept until
+// ForgetEmbedded. It can only fail if the binary was built from a broken
+// policies/ tree, which go test catches. Callers share it: never change it.
+func Embedded() (*bundle.Bundle, error) {
+	embedded.Lock()
+	defer embedded.Unlock()
+	if embedded.bundle == nil {
+		b, err := Load(FS(), "xiaoer", false)
+		if err != nil {
+			return nil, err
+		}
+		embedded.bundle = b
+	}
+	return embedded.bundle, nil
+}
+
+// embedded is Embedded's parsed bundle, nil until first use.
+var embedded struct {
+	sync.Mutex
+	bundle *bundle.Bundle
+}
+
+// ForgetEmbedded lets the parsed bundle go; the next Embedded parses it
+// again. An engine compiles the bundle into a compiler and a store of its
+// own, so a scan, once its engine is built, needs the parsed one no more,
+// and it is about 5 MB (the data as JSON values, the modules' syntax trees)
+// that the collector would mark on each of its cycles, beside a live heap
+// of about 60 MB a title list keeps.
+func ForgetEmbedded() {
+	embedded.Lock()
+	embedded.bundle = nil
+	embedded.Unlock()
+}
 
 // Revision is the policy set's revision from .manifest. It reads the
 // manifest alone: every command's help and version text shows it, and

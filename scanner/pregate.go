@@ -75,13 +75,14 @@ func (p *pregate) run(eng *engine.Engine) {
 		return
 	}
 	p.ruledOut = make([]bool, list.Len())
+	var l listings.Listing // one for every title: the text stage keeps none
 	for k := range p.ruledOut {
 		if p.stopped.Load() {
 			return
 		}
-		l, _ := list.Listing(k) // never fails
-		withPlatform(l, p.platform)
-		p.ruledOut[k] = eng.TextUnjudged(l)
+		list.ListingInto(k, &l)
+		withPlatform(&l, p.platform)
+		p.ruledOut[k] = eng.TextUnjudged(&l)
 		p.judged.Store(int64(k + 1))
 	}
 }

@@ -58,10 +58,13 @@ func (s *Scanner) work(ctx context.Context, in Input, j job) (u unit) {
 			return u
 		}
 	}
-	l, err := b.Listing(j.k)
+	l, recycled, err := listingOf(b, j.k)
 	if err != nil {
 		u.result = errorResult(in, err)
 		return u
+	}
+	if recycled {
+		defer recycle(l)
 	}
 	if s.check != nil {
 		u.result = s.check(ctx, in, l)

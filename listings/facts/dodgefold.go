@@ -13,7 +13,7 @@ import (
 // none) in step, so
 // evidence spans quote the seller's text (the folded character spans
 // the pinyin: xiao炎 quotes xiao炎).
-func (d *Dodges) fold(norm string, origin []int) (string, []int) {
+func (d *Dodges) fold(norm string, origin []int32) (string, []int32) {
 	if d == nil || !d.mayFold(norm) {
 		return norm, origin
 	}
@@ -24,7 +24,7 @@ func (d *Dodges) fold(norm string, origin []int) (string, []int) {
 // fold nothing (a letter beside a Chinese character: t恤, 2024款): the
 // text and origin are themselves then, and nothing is copied before the
 // first run that folds.
-func (d *Dodges) foldAll(norm string, origin []int) (string, []int) {
+func (d *Dodges) foldAll(norm string, origin []int32) (string, []int32) {
 	i := 0
 	for i < len(norm) {
 		n, with := d.foldAt(norm, i)
@@ -39,7 +39,7 @@ func (d *Dodges) foldAll(norm string, origin []int) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(norm))
 	b.WriteString(norm[:i])
-	out := keepOrigin(make([]int, 0, len(origin)), origin, 0, i)
+	out := keepOrigin(make([]int32, 0, len(origin)), origin, 0, i)
 	for i < len(norm) {
 		n, with := d.foldAt(norm, i)
 		if with == "" {
@@ -69,7 +69,7 @@ func (d *Dodges) foldAt(norm string, i int) (int, string) {
 
 // appendOrigin maps the n bytes written for the run of size bytes at i:
 // the same bytes when the sizes agree, else every byte to the run's start.
-func appendOrigin(out, origin []int, i, size, n int) []int {
+func appendOrigin(out, origin []int32, i, size, n int) []int32 {
 	if origin == nil {
 		return nil
 	}

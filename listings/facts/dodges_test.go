@@ -209,7 +209,7 @@ func TestFoldAllCopiesOnlyWhatFolds(t *testing.T) {
 		if !d.mayFold(norm) {
 			t.Fatalf("%q may not fold: the test reads nothing", norm)
 		}
-		origin := make([]int, len(norm)+1)
+		origin := make([]int32, len(norm)+1)
 		if got, o := d.foldAll(norm, origin); got != norm || len(o) != len(origin) || &o[0] != &origin[0] {
 			t.Errorf("foldAll(%q) = %q, a copy of the origin: want the text and origin themselves", norm, got)
 		}
@@ -218,12 +218,12 @@ func TestFoldAllCopiesOnlyWhatFolds(t *testing.T) {
 		}
 	}
 	norm := Normalize("买一送一 手慢wu")
-	origin := make([]int, len(norm)+1)
+	origin := make([]int32, len(norm)+1)
 	for i := range origin {
-		origin[i] = i
+		origin[i] = int32(i)
 	}
 	got, o := d.foldAll(norm, origin)
-	if want := "买一送一 手慢无"; got != want || len(o) != len(got)+1 || o[len(o)-2] != len(norm)-2 || o[len(o)-1] != len(norm) {
+	if want := "买一送一 手慢无"; got != want || len(o) != len(got)+1 || int(o[len(o)-2]) != len(norm)-2 || int(o[len(o)-1]) != len(norm) {
 		t.Errorf("foldAll(%q) = %q, origin %v: want %q, 无 from wu", norm, got, o, want)
 	}
 }

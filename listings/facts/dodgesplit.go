@@ -39,13 +39,13 @@ func (d *Dodges) addSplits(word string) {
 // (the text before the run ends with the word's first part, the text after
 // it starts with the rest), keeping origin (one entry per byte of norm,
 // plus its end; nil for none) in step, so evidence still quotes the seller's 消-炎.
-func (d *Dodges) unsplit(norm string, origin []int) (string, []int) {
+func (d *Dodges) unsplit(norm string, origin []int32) (string, []int32) {
 	if !d.mayUnsplit(norm) {
 		return norm, origin
 	}
 	var b strings.Builder
 	b.Grow(len(norm))
-	out := make([]int, 0, len(origin))
+	out := make([]int32, 0, len(origin))
 	last := 0 // bytes of norm before last are written
 	for i := 0; i < len(norm); i++ {
 		if !isSplitter[norm[i]] || i == 0 {

@@ -89,13 +89,13 @@ const (
 // characters of norm, and keeps origin (one entry per byte of norm, plus
 // its end; nil for none) in step, so evidence spans still quote the
 // seller's text with the symbol in it.
-func dropJoiners(norm string, origin []int) (string, []int) {
+func dropJoiners(norm string, origin []int32) (string, []int32) {
 	if !hasJoiner(norm) {
 		return norm, origin
 	}
 	var b strings.Builder
 	b.Grow(len(norm))
-	out := make([]int, 0, len(origin))
+	out := make([]int32, 0, len(origin))
 	prevHan := false
 	for i := 0; i < len(norm); {
 		r, size := utf8.DecodeRuneInString(norm[i:])
@@ -117,7 +117,7 @@ func dropJoiners(norm string, origin []int) (string, []int) {
 
 // keepOrigin appends origin[from:to] to out; with no origin (nil: the
 // caller wants the text alone, Dodges.CutText) it keeps none.
-func keepOrigin(out, origin []int, from, to int) []int {
+func keepOrigin(out, origin []int32, from, to int) []int32 {
 	if origin == nil {
 		return nil
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // Normalize returns a text that needs no change as it is, and any other
@@ -54,22 +56,45 @@ func TestNormalizeSkipsNothing(t *testing.T) {
 func checkOrigin(t *testing.T, s string) {
 	t.Helper()
 	var norm strings.Builder
-	var origin, offs []int
+	var origin []int32
+	var offs []int
 	var folded []rune
 	for i, r := range s {
 		n := normalizeRune(r)
 		norm.WriteRune(n)
 		for range utf8.RuneLen(n) {
-			origin = append(origin, i)
+			origin = append(origin, int32(i))
 		}
 		folded = append(folded, foldMaterialRune(n))
 		offs = append(offs, i)
 	}
-	origin, offs = append(origin, len(s)), append(offs, len(s))
+	origin, offs = append(origin, int32(len(s))), append(offs, len(s))
 	if got, gotOrigin := normalizeWithOrigin(s); got != norm.String() || !slices.Equal(gotOrigin, origin) {
 		t.Fatalf("%q: normalizeWithOrigin %q %v, rune by rune %q %v", s, got, gotOrigin, norm.String(), origin)
 	}
 	if st := newScanText(s); !slices.Equal(st.runes, folded) || !slices.Equal(st.offs, offs) {
 		t.Fatalf("%q: newScanText %q %v, rune by rune %q %v", s, string(st.runes), st.offs, string(folded), offs)
+	}
+}
+
+// normalizeRune folds the Halfwidth and Fullwidth Forms from its table as
+// width.Fold folds each rune (then as every other rune: traditional,
+// lower case).
+func TestHalfWidthTableFoldsAsWidth(t *testing.T) {
+	t.Parallel()
+	for r := rune(0xFF00); r <= 0xFFEF; r++ {
+		want := r
+		if folded := width.Fold.String(string(r)); utf8.RuneCountInString(folded) == 1 && folded != "\uFFFD" {
+			want, _ = utf8.DecodeRuneInString(folded)
+		}
+		if s, ok := traditional[want]; ok {
+			want = s
+		}
+		if want = toLowerASCII(want); normalizeRune(r) != want {
+			t.Errorf("%U: normalizeRune %U, width.Fold %U", r, normalizeRune(r), want)
+		}
+	}
+	if got := Normalize("ＮＯ．１ｎｉｋｅ　ｔｏｐ１０"); got != "no.1nike top10" {
+		t.Errorf("Normalize = %q", got)
 	}
 }

@@ -84,14 +84,14 @@ func figuresIn(text, field string, toks tokenIndex) []Number {
 	norm, origin := normalizeWithOrigin(text)
 	var out []Number
 	for _, m := range figureMatches(norm) {
-		if len(toks) > 0 && m[12] >= 0 && *toks.ending(origin[m[13]]) < 0 {
+		if len(toks) > 0 && m[12] >= 0 && *toks.ending(int(origin[m[13]])) < 0 {
 			m = withoutUnit(m)
 		}
 		n, ok := figureFrom(norm, m)
 		if !ok {
 			continue
 		}
-		n.Field, n.S, n.E = field, origin[n.S], origin[n.E]
+		n.Field, n.S, n.E = field, int(origin[n.S]), int(origin[n.E])
 		out = append(out, n)
 	}
 	return out

@@ -38,7 +38,7 @@ func yields(kinds ...string) []string { return kinds }
 // byte offsets back to the original, so spans quote what the seller wrote.
 type promiseText struct {
 	norm    string
-	origin  []int
+	origin  []int32
 	claimed [][2]int // spans (normalised offsets) already taken by earlier matchers
 }
 
@@ -78,7 +78,7 @@ func promisesIn(text, field string) []Promise {
 			}
 			for _, loc := range scans[k].findAll(norm[sent.S:sent.E]) {
 				if p, ok := t.take(pm, shiftLoc(loc, sent.S)); ok {
-					p.S, p.E = origin[p.S], origin[p.E]
+					p.S, p.E = int(origin[p.S]), int(origin[p.E])
 					p.Text, p.Field = text[p.S:p.E], field
 					out = append(out, p)
 				}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -73,6 +74,10 @@ func runScan(c *cli.Context) error {
 		return cli.Exit(err.Error(), 2)
 	}
 	inputs = sortInputs(c, set, inputs) // orders and tracking go to set.shipments
+	// Reading ahead and building the engine allocate as judging listings
+	// does: under the collector's defaults they took eight collections.
+	restoreGC := sync.OnceFunc(tuneGCForListings())
+	defer restoreGC()
 	stopPrefetch, startPregate, stopPregate := func() {}, func(*engine.Engine) {}, func() {}
 	if c.String("resume") == "" { // a resumed run skips inputs: read none ahead
 		// both on the core start-up leaves idle
@@ -94,7 +99,7 @@ func runScan(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err.Error(), 2)
 	}
-	code, err := scanAndReport(c, set, checker, inputs, rep, out)
+	code, err := scanAndReport(c, set, checker, inputs, rep, out, restoreGC)
 	if err != nil {
 		return err
 	}
@@ -106,8 +111,9 @@ func runScan(c *cli.Context) error {
 
 // scanAndReport runs the scan and writes the report: each result as it
 // comes for a streaming reporter, the whole report at the end otherwise.
-// It returns the exit code the results call for.
-func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, inputs []scanner.Input, rep report.Reporter, out io.Writer) (int, error) {
+// restoreGC ends the collector's listing settings (tuneGCForListings) once
+// the listings are judged. It returns the exit code the results call for.
+func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, inputs []scanner.Input, rep report.Reporter, out io.Writer, restoreGC func()) (int, error) {
 	r := newReport(checker.Engine)
 	r.Summary.Inputs = len(inputs)
 	stream, streaming := rep.(report.Streamer)
@@ -128,7 +134,6 @@ func scanAndReport(c *cli.Context, set *scanSettings, checker *scanner.Checker, 
 		r.Results = append(r.Results, res)
 		return nil
 	}
-	restoreGC := tuneGCForListings()
 	err := runInputs(c, s, inputs, streaming, emit) // progress, jsonl as completed
 	restoreGC()
 	if err == nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/policies"
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/config"
 	"github.com/xiaoer-dev/xiaoer/scanner/engine"
@@ -212,7 +213,9 @@ func newScanChecker(c *cli.Context, s *scanSettings, ready func(*engine.Engine))
 		return nil, err
 	}
 	opts := engine.Options{Bundles: bundles, Timeout: c.Duration("eval-timeout")}
-	return scanner.NewCheckerThen(c.Context, opts, now, ready)
+	checker, err := scanner.NewCheckerThen(c.Context, opts, now, ready)
+	policies.ForgetEmbedded() // the engine has compiled its own copy
+	return checker, err
 }
 
 // userBundles loads policy directories, data files and the config's data,

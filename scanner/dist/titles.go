@@ -71,9 +71,9 @@ func parseTitleChunk(t Task, data []byte) ([]*listings.Listing, error) {
 	}
 	base := filepath.Base(t.Source)
 	for _, l := range ls {
-		pos := l.Positions["title"]
+		pos, _ := l.Positions.Get("title")
 		pos.Line += t.Line
-		l.Positions["title"] = pos
+		l.Positions.Set("title", pos)
 		l.ID = fmt.Sprintf("%s:%d", base, pos.Line)
 		l.Encoding = t.Encoding
 	}

@@ -42,16 +42,16 @@ func locate(f finding.Finding, l *listings.Listing, doc *facts.Document) (findin
 // file: the entry's own position for attributes and SKUs (one entry per line
 // of the joined text), else the field's.
 func fieldPosition(f finding.Finding, l *listings.Listing, text string) (listings.Position, int, bool) {
-	if l.Positions == nil {
+	if l.Positions.Len() == 0 {
 		return listings.Position{}, 0, false
 	}
 	if f.Field == facts.FieldAttributes || f.Field == facts.FieldSKUs {
 		line := strings.Count(text[:min(f.Span.Start, len(text))], "\n")
-		if pos, ok := l.Positions[fmt.Sprintf("%s.%d", f.Field, line)]; ok && pos.Known() {
+		if pos, ok := l.Positions.Get(fmt.Sprintf("%s.%d", f.Field, line)); ok && pos.Known() {
 			return pos, -1, true
 		}
 	}
-	pos, ok := l.Positions[f.Field]
+	pos, ok := l.Positions.Get(f.Field)
 	return pos, f.Span.Start, ok && pos.Known()
 }
 

@@ -170,9 +170,9 @@ func shift(line, column int, el element) (int, int) {
 
 // moveTo shifts every position of a listing parsed from an item's text.
 func moveTo(l *listings.Listing, el element) {
-	for k, p := range l.Positions {
+	for k, p := range l.Positions.All() {
 		p.Line, p.Column = shift(p.Line, p.Column, el)
-		l.Positions[k] = p
+		l.Positions.Set(k, p)
 	}
 	for i := range l.Ignores {
 		p := &l.Ignores[i].Position
