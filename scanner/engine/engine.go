@@ -9,6 +9,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/open-policy-agent/opa/v1/metrics"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
@@ -292,7 +293,7 @@ func (e *Engine) EvalGated(ctx context.Context, doc *facts.Document, read Gated)
 func (e *Engine) evalBounded(ctx context.Context, pq rego.PreparedEvalQuery, out any, input ast.Value) error {
 	slot := e.memory.enter(ctx, e.timeout)
 	defer slot.cancel()
-	err := evalInto(slot.ctx, pq, out, rego.EvalParsedInput(input), rego.EvalExternalCancel(slot.halt))
+	err := evalInto(slot.ctx, pq, out, rego.EvalParsedInput(input), rego.EvalExternalCancel(slot.halt), noMetrics)
 	stopped := e.memory.leave(slot)
 	switch {
 	case err == nil:
@@ -304,6 +305,11 @@ func (e *Engine) evalBounded(ctx context.Context, pq rego.PreparedEvalQuery, out
 	}
 	return fmt.Errorf("evaluate policies: %w", err)
 }
+
+// noMetrics keeps OPA from timing each evaluation: nothing reads the
+// timings, and without this option every evaluation made a metrics
+// object of three maps and a timer.
+var noMetrics = rego.EvalMetrics(metrics.NoOp())
 
 // Input is the document as the policies read it: the document, plus
 // input.listing.lexicon, the token runs some table knows and the rules
