@@ -314,7 +314,8 @@ var noMetrics = rego.EvalMetrics(metrics.NoOp())
 // Input is the document as the policies read it: the document, plus
 // input.listing.lexicon, the token runs some table knows and the rules
 // skipped (so tools that time or replay evaluations see what Eval
-// evaluates).
+// evaluates). Eval leaves out the parts of it no rule judging the
+// listing can read (judgedInput), which find the same.
 func (e *Engine) Input(doc *facts.Document) (ast.Value, error) {
 	skip, _ := e.Skipped(doc)
 	return e.input(doc, skip)
