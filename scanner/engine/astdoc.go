@@ -67,8 +67,9 @@ var (
 // converts it, made without reflection: a judged listing's title (and
 // each field not shared) is converted for every listing, and its
 // sentences cost more to walk by reflection than to make. Its sentences'
-// terms are allocated together, as tokensAST's are.
-func fieldAST(f facts.Field) (*ast.Term, error) {
+// terms are allocated together, as tokensAST's are. The sentences and
+// the tokens are left out unless parts keeps them (partreads.go).
+func fieldAST(f facts.Field, parts inputParts) (*ast.Term, error) {
 	if !plainField() {
 		return astTerm(reflect.ValueOf(f))
 	}
@@ -79,15 +80,20 @@ func fieldAST(f facts.Field) (*ast.Term, error) {
 			return nil, err
 		}
 	}
-	tokens := ast.NullTerm()
-	if f.Tokens != nil {
-		tokens = ast.NewTerm(tokensAST(f.Tokens))
+	var buf [3][2]*ast.Term
+	items := buf[:0]
+	if parts&partSentences != 0 {
+		items = append(items, ast.Item(keySentences, sentencesAST(f.Sentences)))
 	}
-	return ast.ObjectTerm(
-		ast.Item(keySentences, sentencesAST(f.Sentences)),
-		ast.Item(keyText, text),
-		ast.Item(keyTokens, tokens),
-	), nil
+	items = append(items, ast.Item(keyText, text))
+	if parts&partTokens != 0 {
+		tokens := ast.NullTerm()
+		if f.Tokens != nil {
+			tokens = ast.NewTerm(tokensAST(f.Tokens))
+		}
+		items = append(items, ast.Item(keyTokens, tokens))
+	}
+	return ast.ObjectTerm(items...), nil
 }
 
 // sentencesAST is the array of a field's sentences: {e, end, first, s},
@@ -139,18 +145,19 @@ func plainDocument() bool {
 var keyFields = ast.StringTerm("fields")
 
 // listingInput is a listing's document as toAST converts it (its fields'
-// terms shared through shared, fieldterms.go), with the
-// lexicon item added to its listing object and the rules item to the top
-// object (replacing any of the same key). Each object is made once, with
+// terms shared through shared, fieldterms.go, and holding the parts of
+// parts), with the lexicon item added to its listing object (none: a nil
+// key) and the rules item to the top object (replacing any of the same
+// key). Each object is made once, with
 // all its items: converting the document, then making its two largest
 // objects again with the items added, cost a judged listing twice their
 // bytes.
-func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term, shared *fieldTerms) (ast.Value, error) {
+func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term, shared *fieldTerms, parts inputParts) (ast.Value, error) {
 	listing, err := structItems(reflect.ValueOf(doc.Listing).Elem(), "fields", 2, shared)
 	if err != nil {
 		return nil, fmt.Errorf("encode input document: listing: %w", err)
 	}
-	fields, err := fieldsTerm(doc.Listing.Fields, shared)
+	fields, err := fieldsTerm(doc.Listing.Fields, shared, parts)
 	if err != nil {
 		return nil, fmt.Errorf("encode input document: listing: fields: %w", err)
 	}
@@ -159,7 +166,9 @@ func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term, shared *fiel
 	if err != nil {
 		return nil, fmt.Errorf("encode input document: %w", err)
 	}
-	listing = append(withoutKey(listing, lexicon[0]), lexicon)
+	if lexicon[0] != nil {
+		listing = append(withoutKey(listing, lexicon[0]), lexicon)
+	}
 	top = append(withoutKey(top, rules[0]), ast.Item(keyListing, ast.ObjectTerm(listing...)), rules)
 	return ast.NewObject(top...), nil
 }

@@ -197,7 +197,7 @@ func TestFieldASTAsReflection(t *testing.T) {
 		t.Fatalf("%d fields: the fixtures hold too few", len(fields))
 	}
 	for i, f := range fields {
-		got, err := fieldAST(f)
+		got, err := fieldAST(f, allParts)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -43,9 +43,9 @@ func BenchmarkEngineInput(b *testing.B) {
 	})
 }
 
-// BenchmarkEngineInputJudged is the cost of the input of each listing
-// that reaches the policies (the gate skips not every rule for it), per
-// listing: the export fixture's rows, and the corpus titles when the
+// BenchmarkEngineInputJudged is the cost of the input as evaluated
+// (judgedInput) of each listing that reaches the policies (the gate skips
+// not every rule for it), per listing: the export fixture's rows, and the corpus titles when the
 // corpus is there. Building the input is allocation-bound, so bytes and
 // allocations per listing are the figures to watch beside the time.
 func BenchmarkEngineInputJudged(b *testing.B) {
@@ -63,7 +63,7 @@ func BenchmarkEngineInputJudged(b *testing.B) {
 			cpu := cpuTime()
 			for b.Loop() {
 				for k, doc := range docs {
-					if _, err := c.Engine.input(doc, skips[k]); err != nil {
+					if _, err := c.Engine.judgedInput(doc, skips[k]); err != nil {
 						b.Fatal(err)
 					}
 				}

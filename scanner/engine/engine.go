@@ -9,6 +9,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/open-policy-agent/opa/v1/metrics"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
@@ -107,7 +108,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	e.memory = newMemWatch(opts.Memory)
 	e.fields = newFieldTerms()
-	pack, err := compiledOnce(ctx, embeddedOnly(embedded, merged), caps, !opts.EvaluateAll)
+	pack, compiled, err := compiledOnce(ctx, embeddedOnly(embedded, merged), caps, !opts.EvaluateAll)
 	if err != nil {
 		return nil, err
 	}
@@ -128,10 +129,11 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, err
 	}
 	e.judged = newJudgedRules(setup.Kinds, embedded)
+	var parts *partReads
 	if len(merged.Modules) == len(embedded.Modules) {
 		e.reads = newTableReads(embedded, e.lexicon.bits)
+		parts = newPartReads(compiled)
 	}
-	e.skips = newSkipShares(e.judged, e.reads)
 	if !opts.EvaluateAll {
 		if e.gate, err = newGate(setup.Needs.Rules, merged.Data, e.lexicon); err != nil {
 			return nil, err
@@ -148,6 +150,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if e.userRules, err = prepareUserRules(ctx, userRuleFiles(opts.Bundles), base); err != nil {
 		return nil, err
 	}
+	if len(e.userRules) > 0 {
+		parts = nil // user rules read the same input: every part
+	}
+	e.skips = newSkipShares(e.judged, e.reads, parts)
 	return e, nil
 }
 
@@ -170,7 +176,7 @@ func withBundle(b *bundle.Bundle, caps *ast.Capabilities) []func(*rego.Rego) {
 // collector marks on every cycle of a long shipments run). With
 // exposures (the engine answers xiaoer.exposure) the pack's findings are
 // built by one builtin call each (findingcall.go).
-func compiledOnce(ctx context.Context, b *bundle.Bundle, caps *ast.Capabilities, exposures bool) ([]func(*rego.Rego), error) {
+func compiledOnce(ctx context.Context, b *bundle.Bundle, caps *ast.Capabilities, exposures bool) ([]func(*rego.Rego), *ast.Compiler, error) {
 	store := inmem.NewWithOpts(inmem.OptReturnASTValuesOnRead(true))
 	c := ast.NewCompiler().
 		WithCapabilities(caps).
@@ -188,17 +194,17 @@ func compiledOnce(ctx context.Context, b *bundle.Bundle, caps *ast.Capabilities,
 	}
 	txn, err := store.NewTransaction(ctx, storage.WriteParams)
 	if err != nil {
-		return nil, fmt.Errorf("compile policies: %w", err)
+		return nil, nil, fmt.Errorf("compile policies: %w", err)
 	}
 	activate := append([]func(*rego.Rego){rego.ParsedBundle("xiaoer", b), rego.Transaction(txn)}, shared...)
 	if _, err := prepare(ctx, "true", activate); err != nil {
 		store.Abort(ctx, txn)
-		return nil, err
+		return nil, nil, err
 	}
 	if err := store.Commit(ctx, txn); err != nil {
-		return nil, fmt.Errorf("compile policies: %w", err)
+		return nil, nil, fmt.Errorf("compile policies: %w", err)
 	}
-	return shared, nil
+	return shared, c, nil
 }
 
 func prepare(ctx context.Context, query string, base []func(*rego.Rego)) (rego.PreparedEvalQuery, error) {
@@ -268,7 +274,7 @@ func (e *Engine) EvalGated(ctx context.Context, doc *facts.Document, read Gated)
 	if none {
 		return []finding.Finding{}, nil // no rule can find anything here
 	}
-	input, err := e.input(doc, skip)
+	input, err := e.judgedInput(doc, skip)
 	if err != nil {
 		return nil, err
 	}
@@ -287,7 +293,7 @@ func (e *Engine) EvalGated(ctx context.Context, doc *facts.Document, read Gated)
 func (e *Engine) evalBounded(ctx context.Context, pq rego.PreparedEvalQuery, out any, input ast.Value) error {
 	slot := e.memory.enter(ctx, e.timeout)
 	defer slot.cancel()
-	err := evalInto(slot.ctx, pq, out, rego.EvalParsedInput(input), rego.EvalExternalCancel(slot.halt))
+	err := evalInto(slot.ctx, pq, out, rego.EvalParsedInput(input), rego.EvalExternalCancel(slot.halt), noMetrics)
 	stopped := e.memory.leave(slot)
 	switch {
 	case err == nil:
@@ -300,10 +306,16 @@ func (e *Engine) evalBounded(ctx context.Context, pq rego.PreparedEvalQuery, out
 	return fmt.Errorf("evaluate policies: %w", err)
 }
 
+// noMetrics keeps OPA from timing each evaluation: nothing reads the
+// timings, and without this option every evaluation made a metrics
+// object of three maps and a timer.
+var noMetrics = rego.EvalMetrics(metrics.NoOp())
+
 // Input is the document as the policies read it: the document, plus
 // input.listing.lexicon, the token runs some table knows and the rules
 // skipped (so tools that time or replay evaluations see what Eval
-// evaluates).
+// evaluates). Eval leaves out the parts of it no rule judging the
+// listing can read (judgedInput), which find the same.
 func (e *Engine) Input(doc *facts.Document) (ast.Value, error) {
 	skip, _ := e.Skipped(doc)
 	return e.input(doc, skip)
@@ -358,7 +370,18 @@ type Gated struct{ tokens *marks }
 func (e *Engine) Dodges() *facts.Dodges { return e.lexicon.dodges }
 
 func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
+	return e.inputWith(doc, e.skips.of(doc.Kind, skip), allParts)
+}
+
+// judgedInput is input as the evaluation of the rules not skipped reads
+// it: without the parts none of them can read (partreads.go). Input and
+// the tools keep the whole document, as the schema has it.
+func (e *Engine) judgedInput(doc *facts.Document, skip []string) (ast.Value, error) {
 	s := e.skips.of(doc.Kind, skip)
+	return e.inputWith(doc, s, s.parts)
+}
+
+func (e *Engine) inputWith(doc *facts.Document, s *skipShare, parts inputParts) (ast.Value, error) {
 	rules := ast.Item(keyRules, s.rules)
 	if doc.Listing == nil {
 		return plainInput(doc, rules, e.lexicon, s.skipped, allTables)
@@ -366,8 +389,11 @@ func (e *Engine) input(doc *facts.Document, skip []string) (ast.Value, error) {
 	if !plainDocument() {
 		return plainInput(doc, rules, e.lexicon, s.skipped, s.tables)
 	}
-	lexicon := ast.Item(keyLexicon, lexiconFacts(doc.Listing.Fields, e.lexicon, s.skipped, s.tables))
-	return listingInput(doc, lexicon, rules, e.fields)
+	var lexicon [2]*ast.Term // left out unless parts keeps it
+	if parts&partLexicon != 0 {
+		lexicon = ast.Item(keyLexicon, lexiconFacts(doc.Listing.Fields, e.lexicon, s.skipped, s.tables))
+	}
+	return listingInput(doc, lexicon, rules, e.fields, parts)
 }
 
 // plainInput is the document as toAST converts it, with the rules and,

@@ -35,6 +35,7 @@ const (
 
 type fieldTerm struct {
 	field facts.Field
+	parts inputParts // the parts term holds
 	term  *ast.Term
 }
 
@@ -42,18 +43,18 @@ func newFieldTerms() *fieldTerms {
 	return &fieldTerms{seed: maphash.MakeSeed(), facts: factTerms{seed: maphash.MakeSeed()}}
 }
 
-// of is the term of field f, shared when an equal field was kept (nil c:
-// made for the listing alone).
-func (c *fieldTerms) of(f facts.Field) (*ast.Term, error) {
+// of is the term of field f holding parts, shared when an equal field
+// was kept with the same parts (nil c: made for the listing alone).
+func (c *fieldTerms) of(f facts.Field, parts inputParts) (*ast.Term, error) {
 	if c == nil {
-		return fieldAST(f)
+		return fieldAST(f, parts)
 	}
-	h := maphash.String(c.seed, f.Text)
+	h := maphash.String(c.seed, f.Text) ^ uint64(parts)*0x9e3779b97f4a7c15
 	old := c.kept.at(h)
-	if old != nil && sameField(old.field, f) {
+	if old != nil && old.parts == parts && sameField(old.field, f) {
 		return old.term, nil
 	}
-	t, err := fieldAST(f)
+	t, err := fieldAST(f, parts)
 	if err != nil || len(f.Tokens) > fieldMaxTokens || !c.kept.metBefore(h) {
 		return t, err // the first time: kept the next
 	}
@@ -62,7 +63,7 @@ func (c *fieldTerms) of(f facts.Field) (*ast.Term, error) {
 		grow -= int64(len(old.field.Tokens))
 	}
 	if c.kept.reserve(grow, fieldBudgetTokens) {
-		c.kept.put(h, old, &fieldTerm{field: f, term: frozenAll(t)}, grow)
+		c.kept.put(h, old, &fieldTerm{field: f, parts: parts, term: frozenAll(t)}, grow)
 	}
 	return t, nil
 }
@@ -113,7 +114,7 @@ func sameInt(x, y *int) bool { return x == y || x != nil && y != nil && *x == *y
 // title, so keeping titles would pay only on inputs that cycle a few
 // titles (the bench's title lists do) and would make the figures measured
 // on them promise what real lists do not get.
-func fieldsTerm(fields map[string]facts.Field, c *fieldTerms) (*ast.Term, error) {
+func fieldsTerm(fields map[string]facts.Field, c *fieldTerms, parts inputParts) (*ast.Term, error) {
 	if fields == nil {
 		return ast.NullTerm(), nil
 	}
@@ -123,7 +124,7 @@ func fieldsTerm(fields map[string]facts.Field, c *fieldTerms) (*ast.Term, error)
 		if name == facts.FieldTitle {
 			shared = nil
 		}
-		t, err := shared.of(f)
+		t, err := shared.of(f, parts)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

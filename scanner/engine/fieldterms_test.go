@@ -24,7 +24,7 @@ func TestFieldTermsKeepRepeatedFields(t *testing.T) {
 	f := field("纯棉T恤", facts.Token{T: "纯棉", S: 0, E: 6}, facts.Token{T: "t恤", S: 6, E: 10})
 	var got [3]*ast.Term
 	for k := range got {
-		term, err := c.of(f)
+		term, err := c.of(f, allParts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,7 +42,7 @@ func TestFieldTermsKeepRepeatedFields(t *testing.T) {
 	}
 	long := field(strings.Repeat("棉", fieldMaxTokens+1), make([]facts.Token, fieldMaxTokens+1)...)
 	for range 3 {
-		if _, err := c.of(long); err != nil {
+		if _, err := c.of(long, allParts); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -50,7 +50,7 @@ func TestFieldTermsKeepRepeatedFields(t *testing.T) {
 		t.Errorf("%d tokens kept, want %d (the long field is never kept)", n, len(f.Tokens))
 	}
 	other := field("纯棉T恤", facts.Token{T: "纯棉t恤", S: 0, E: 10})
-	if term, _ := c.of(other); term == got[2] || term.Equal(got[2]) {
+	if term, _ := c.of(other, allParts); term == got[2] || term.Equal(got[2]) {
 		t.Errorf("a field of other tokens got the kept term %v", term)
 	}
 }
@@ -66,7 +66,7 @@ func TestFieldsTermKeepsNoTitle(t *testing.T) {
 	fields := map[string]facts.Field{facts.FieldTitle: field("纯棉T恤"), facts.FieldDescription: field("精梳棉")}
 	c := newFieldTerms()
 	for range 3 {
-		if _, err := fieldsTerm(fields, c); err != nil {
+		if _, err := fieldsTerm(fields, c, allParts); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -20,6 +20,7 @@ import (
 type skipShares struct {
 	judged judgedRules
 	reads  *tableReads
+	parts  *partReads
 	seed   maphash.Seed
 	kept   keptSlots[skipShare]
 }
@@ -28,13 +29,14 @@ type skipShares struct {
 type skipShare struct {
 	kind    string
 	skip    []string
-	rules   *ast.Term // input.rules
-	skipped *ast.Term // input.listing.lexicon.skip (nil: none skipped)
-	tables  uint64    // the tables whose lexicon facts are kept
+	rules   *ast.Term  // input.rules
+	skipped *ast.Term  // input.listing.lexicon.skip (nil: none skipped)
+	tables  uint64     // the tables whose lexicon facts are kept
+	parts   inputParts // the parts of the input kept (partreads.go)
 }
 
-func newSkipShares(judged judgedRules, reads *tableReads) *skipShares {
-	return &skipShares{judged: judged, reads: reads, seed: maphash.MakeSeed()}
+func newSkipShares(judged judgedRules, reads *tableReads, parts *partReads) *skipShares {
+	return &skipShares{judged: judged, reads: reads, parts: parts, seed: maphash.MakeSeed()}
 }
 
 // of is the share of a document of kind whose gate skips skip: the kept
@@ -46,7 +48,8 @@ func (s *skipShares) of(kind string, skip []string) *skipShare {
 		return old
 	}
 	made := &skipShare{kind: kind, skip: slices.Clone(skip), rules: s.judged.forDoc(kind, skip),
-		skipped: skippedTerm(skip), tables: s.reads.tables(s.judged.byKind[kind], skip)}
+		skipped: skippedTerm(skip), tables: s.reads.tables(s.judged.byKind[kind], skip),
+		parts: s.parts.parts(s.judged.byKind[kind], skip)}
 	if s.kept.metBefore(h) {
 		s.kept.put(h, old, made, 0)
 	}

@@ -13,7 +13,7 @@ import (
 func TestSkipSharesKeepASetAtItsSecondSight(t *testing.T) {
 	t.Parallel()
 	e := checker(t).Engine
-	s := newSkipShares(e.judged, e.reads)
+	s := newSkipShares(e.judged, e.reads, nil)
 	ids := e.judged.byKind["listing"]
 	if len(ids) < 3 {
 		t.Fatalf("listing rules = %v, want at least 3", ids)

@@ -116,7 +116,7 @@ func ruleListings(t *testing.T) []*listings.Listing {
 func ruleInput(t *testing.T, e *Engine, doc *facts.Document, skip []string, id string, tables uint64) ast.Value {
 	t.Helper()
 	lexicon := ast.Item(keyLexicon, lexiconFacts(doc.Listing.Fields, e.lexicon, skippedTerm(skip), tables))
-	in, err := listingInput(doc, lexicon, ast.Item(keyRules, stringsTerm([]string{id})), nil)
+	in, err := listingInput(doc, lexicon, ast.Item(keyRules, stringsTerm([]string{id})), nil, allParts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,109 @@
+package engine
+
+import (
+	"slices"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// A judged listing's input held every field's tokens and sentences and
+// the lexicon facts, whichever rules it was judged by; material_fiber,
+// the rule judged most often on titles, reads none of them. Building
+// them was most of a judged title's input (issue 13: tokens alone are an
+// object of three items per token). The input now holds a part only if
+// some rule package judging the listing can read it.
+//
+// Which parts a package can read is read off the compiled pack: every
+// rule the package's rules depend on, through the compiler's dependency
+// graph (which follows dynamic references such as data.xiaoer.rules[id]
+// to every rule they may reach), is looked at for the input paths it
+// refers to. Any reference that takes more than a part's key below the
+// field or the listing (input.listing, input.listing.fields[name], input
+// itself) can read every part, and so can an input path the rule does not
+// write out; the scheme can only keep too much.
+
+// inputParts is a mask of the parts of a listing's input that are left
+// out when no rule judging the listing can read them.
+type inputParts uint8
+
+const (
+	partTokens    inputParts = 1 << iota // input.listing.fields[_].tokens
+	partSentences                        // input.listing.fields[_].sentences
+	partLexicon                          // input.listing.lexicon
+	allParts      = partTokens | partSentences | partLexicon
+)
+
+// partReads maps each embedded rule package to the parts it can read. A
+// nil *partReads keeps every part.
+type partReads struct {
+	byRule map[string]inputParts
+}
+
+// newPartReads reads the parts each rule package of compiled pack c can
+// read.
+func newPartReads(c *ast.Compiler) *partReads {
+	r := &partReads{byRule: map[string]inputParts{}}
+	own := map[*ast.Rule]inputParts{} // each rule's own reads, once
+	roots := map[string][]*ast.Rule{}
+	for _, m := range c.Modules {
+		segs := packageSegments(m)
+		if len(segs) < 3 || segs[0] != "xiaoer" || segs[1] != "rules" {
+			continue
+		}
+		roots[segs[2]] = append(roots[segs[2]], m.Rules...)
+	}
+	for id, rules := range roots {
+		r.byRule[id] = closureParts(c.Graph, rules, own)
+	}
+	return r
+}
+
+// closureParts is the parts rules and every rule they depend on can read.
+func closureParts(g *ast.Graph, rules []*ast.Rule, own map[*ast.Rule]inputParts) inputParts {
+	var parts inputParts
+	seen := map[*ast.Rule]bool{}
+	stack := append([]*ast.Rule(nil), rules...)
+	for len(stack) > 0 && parts != allParts {
+		rule := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[rule] {
+			continue
+		}
+		seen[rule] = true
+		p, ok := own[rule]
+		if !ok {
+			p = ruleParts(rule)
+			own[rule] = p
+		}
+		parts |= p
+		for dep := range g.Dependencies(rule) {
+			if d, ok := dep.(*ast.Rule); ok {
+				stack = append(stack, d)
+			}
+		}
+		for e := rule.Else; e != nil; e = e.Else {
+			stack = append(stack, e)
+		}
+	}
+	return parts
+}
+
+// parts is the mask of the parts the packages judged for a listing can
+// read: every judged package but the skipped ones.
+func (r *partReads) parts(judged []string, skip []string) inputParts {
+	if r == nil {
+		return allParts
+	}
+	var mask inputParts
+	for _, id := range judged {
+		if slices.Contains(skip, id) {
+			continue
+		}
+		m, ok := r.byRule[id]
+		if !ok {
+			return allParts
+		}
+		mask |= m
+	}
+	return mask
+}
