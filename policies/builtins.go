@@ -24,6 +24,7 @@ func init() {
 		{fiberStatementsBuiltin, fiberStatements},
 		{fiberClaimsBuiltin, fiberClaims},
 		{fiberConflictsBuiltin, fiberConflicts},
+		{fiberUnbackedBuiltin, fiberUnbacked},
 		{medicalKindsBuiltin, medicalKinds},
 		{medicalHitsBuiltin, medicalHits},
 		{patternHitsBuiltin, patternHits},
