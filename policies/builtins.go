@@ -25,6 +25,7 @@ func init() {
 		{fiberClaimsBuiltin, fiberClaims},
 		{fiberConflictsBuiltin, fiberConflicts},
 		{fiberUnbackedBuiltin, fiberUnbacked},
+		{fiberConflictHitsBuiltin, fiberConflictHits},
 		{medicalKindsBuiltin, medicalKinds},
 		{medicalHitsBuiltin, medicalHits},
 		{patternHitsBuiltin, patternHits},

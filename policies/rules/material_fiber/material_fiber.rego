@@ -140,15 +140,24 @@ unbacked_hit(c) := {
 # count, without conflicts' call.
 findings contains f if {
 	count(statements) > 1
-	some [ida, idb] in conflicts
-	a := statements[ida]
-	b := statements[idb]
-	f := lib.finding(object.union(meta, {"basis": conflict_basis}), {
-		"field": b.field, "s": b.s, "e": b.e,
-		"message": sprintf("%s为 %s，但%s为 %s，两处成分不一致", [source_name(a), a.display, source_name(b), b.display]),
-		"suggestion": "核对实际成分，各处统一按实测结果标注",
-		"details": {"first": a.display, "second": b.display},
-	})
+	some hit in conflict_hits
+	f := lib.finding(conflict_meta, hit)
+}
+
+# conflict_hits are the hits of the conflicts, at the second statement of
+# each pair. xiaoer.fiber_conflict_hits (policies/fiberconflicthitsbuiltin.go)
+# writes them in one step for statements of the engine's shape, where the
+# comprehension took two calls of source_name and a sprintf a finding;
+# it is undefined for anything else, which the comprehension then takes.
+conflict_hits := hits if {
+	hits := xiaoer.fiber_conflict_hits(statements, conflicts, tables.field_names)
+} else := [hit | some [ida, idb] in conflicts; hit := conflict_hit(statements[ida], statements[idb])]
+
+conflict_hit(a, b) := {
+	"field": b.field, "s": b.s, "e": b.e,
+	"message": sprintf("%s为 %s，但%s为 %s，两处成分不一致", [source_name(a), a.display, source_name(b), b.display]),
+	"suggestion": "核对实际成分，各处统一按实测结果标注",
+	"details": {"first": a.display, "second": b.display},
 }
 
 # conflicts are the pairs [ida, idb] of statements of the same part that
@@ -176,8 +185,11 @@ unbacked := claims if {
 	count(statements) == 0
 } else := [c | some c in claims; count(relevant(c)) == 0]
 
-# unstated_meta is meta with the basis of an unstated composition: the
-# same for every such finding, so built once per evaluation.
+# unstated_meta and conflict_meta are meta with the basis of an unstated
+# composition and of a conflict: the same for every such finding, so
+# built once per evaluation.
 unstated_meta := object.union(meta, {"basis": unstated_basis})
+
+conflict_meta := object.union(meta, {"basis": conflict_basis})
 
 field_name(field) := object.get(tables.field_names, field, field)
