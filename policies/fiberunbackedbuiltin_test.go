@@ -97,16 +97,12 @@ func TestFiberUnbackedOddAsRego(t *testing.T) {
 // to the Rego.
 func TestFiberUnbackedOddTablesAsRego(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
 	with := " with data.tables.material as input.tables"
 	now, was, direct := unbackedQueries(t, with)
 	claims := ast.MustParseTerm(`[{"fiber": "棉", "form": "纯", "text": "纯棉", "field": "title", "part": "", "before": "", "after": "", "s": 0, "e": 6},
 		{"fiber": "棉", "form": "100%", "text": "100%棉", "field": "skus", "part": "里料", "before": "", "after": "", "s": 7, "e": 14}]`)
 	exempt := `"claim_exempt_before": {}, "claim_exempt_after": {}`
-	cases := []struct {
-		tables  string
-		builtin bool
-	}{
+	cases := []tablesCase{
 		{`{"fiber_claims": {"棉": {"name": "棉", "forms": {"100%": {"name": "棉纤维"}}}}, "field_names": {"title": "标题"}, ` + exempt + `}`, true},
 		{`{"fiber_claims": {"棉": {"name": "棉", "forms": "纯"}}, "field_names": {}, ` + exempt + `}`, true},
 		{`{"fiber_claims": {"棉": {"name": "棉", "forms": {"纯": {}}}}, "field_names": {"title": 1}, ` + exempt + `}`, true},
@@ -115,15 +111,5 @@ func TestFiberUnbackedOddTablesAsRego(t *testing.T) {
 		{`{"fiber_claims": {"棉": {"name": "棉"}}, ` + exempt + `}`, false},
 		{`{"fiber_claims": {"棉": {"name": "棉"}}, "field_names": ["title"], ` + exempt + `}`, false},
 	}
-	for _, c := range cases {
-		input := claimsInput(claims).(ast.Object)
-		input.Insert(ast.StringTerm("tables"), ast.MustParseTerm(c.tables))
-		got, want := answer(ctx, now, input), answer(ctx, was, input)
-		if got != want {
-			t.Errorf("unbacked hits with tables %s\n got %s\nwant %s", c.tables, got, want)
-		}
-		if by := answer(ctx, direct, input); (by == want) != c.builtin || (by == "undefined") == c.builtin {
-			t.Errorf("xiaoer.fiber_unbacked with tables %s = %s; want the Rego's answer: %v", c.tables, by, c.builtin)
-		}
-	}
+	agreeWithTables(t, "unbacked hits", now, was, direct, claims, cases)
 }
