@@ -127,32 +127,44 @@ func oddClaim(before, after string) *ast.Term {
 // answers for the first and leaves the others to the Rego.
 func TestFiberClaimsOddTablesAsRego(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
 	with := " with data.tables.material as input.tables"
 	pqs := prepareBeside(t, "", "x := data.xiaoer.rules.material_fiber.claims"+with, "x := "+claimsInRego+with,
 		"x := xiaoer.fiber_claims(input.listing.fiber_claims, input.tables)")
 	now, was, direct := pqs[0], pqs[1], pqs[2]
 	claims := ast.MustParseTerm(`[{"fiber": "棉", "before": "", "after": ""}, {"fiber": "麻", "before": "仿", "after": ""},
 		{"fiber": "棉", "before": "新仿", "after": ""}, {"fiber": "棉", "before": "", "after": "感"}, {"fiber": "棉", "before": "", "after": "感觉"}]`)
-	cases := []struct {
-		tables  string
-		builtin bool
-	}{
+	cases := []tablesCase{
 		{`{"fiber_claims": {"棉": {}, "麻": false}, "claim_exempt_before": {"仿": false}, "claim_exempt_after": {"感": true}}`, true},
 		{`{"fiber_claims": {"棉": {}, "麻": 0}, "claim_exempt_before": {"仿": ""}, "claim_exempt_after": {"感觉": null}}`, true},
 		{`{"fiber_claims": {"棉": {}}, "claim_exempt_before": {}}`, false},
 		{`{"fiber_claims": {"棉": {}}, "claim_exempt_before": {"仿"}, "claim_exempt_after": {}}`, false},
 		{`{"fiber_claims": ["棉"], "claim_exempt_before": {}, "claim_exempt_after": {}}`, false},
 	}
+	agreeWithTables(t, "claims", now, was, direct, claims, cases)
+}
+
+// tablesCase is tables, given as input.tables, and whether the builtin
+// answers for them.
+type tablesCase struct {
+	tables  string
+	builtin bool
+}
+
+// agreeWithTables: for claims with each case's tables, now (the rule)
+// answers as was (its Rego), and direct (the builtin) gives that answer
+// where it answers for the tables and is undefined elsewhere.
+func agreeWithTables(t *testing.T, name string, now, was, direct rego.PreparedEvalQuery, claims *ast.Term, cases []tablesCase) {
+	t.Helper()
+	ctx := context.Background()
 	for _, c := range cases {
 		input := claimsInput(claims).(ast.Object)
 		input.Insert(ast.StringTerm("tables"), ast.MustParseTerm(c.tables))
 		got, want := answer(ctx, now, input), answer(ctx, was, input)
 		if got != want {
-			t.Errorf("claims with tables %s\n got %s\nwant %s", c.tables, got, want)
+			t.Errorf("%s with tables %s\n got %s\nwant %s", name, c.tables, got, want)
 		}
 		if by := answer(ctx, direct, input); (by == want) != c.builtin || (by == "undefined") == c.builtin {
-			t.Errorf("xiaoer.fiber_claims with tables %s = %s; want the Rego's answer: %v", c.tables, by, c.builtin)
+			t.Errorf("%s by the builtin with tables %s = %s; want the Rego's answer: %v", name, c.tables, by, c.builtin)
 		}
 	}
 }
