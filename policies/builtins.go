@@ -26,6 +26,7 @@ func init() {
 		{fiberConflictsBuiltin, fiberConflicts},
 		{medicalKindsBuiltin, medicalKinds},
 		{medicalHitsBuiltin, medicalHits},
+		{medicalOpenBuiltin, medicalOpen},
 		{patternHitsBuiltin, patternHits},
 		{heldAtBuiltin, heldAt},
 		{heldNamesBuiltin, heldNames},
