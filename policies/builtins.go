@@ -27,6 +27,7 @@ func init() {
 		{medicalKindsBuiltin, medicalKinds},
 		{medicalHitsBuiltin, medicalHits},
 		{medicalOpenBuiltin, medicalOpen},
+		{plainListingBuiltin, plainListing},
 		{patternHitsBuiltin, patternHits},
 		{heldAtBuiltin, heldAt},
 		{heldNamesBuiltin, heldNames},
