@@ -29,6 +29,8 @@ func init() {
 		{wordedCountsBuiltin, wordedCounts},
 		{medicalKindsBuiltin, medicalKinds},
 		{medicalHitsBuiltin, medicalHits},
+		{medicalOpenBuiltin, medicalOpen},
+		{plainListingBuiltin, plainListing},
 		{patternHitsBuiltin, patternHits},
 		{heldAtBuiltin, heldAt},
 		{heldNamesBuiltin, heldNames},
