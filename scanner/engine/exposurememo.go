@@ -24,7 +24,10 @@ import (
 // about 190k instructions; a remembered answer costs one builtin call.
 type exposureMemo struct {
 	query rego.PreparedEvalQuery
-	mu    sync.RWMutex
+	// tables answer the usual shapes that read the input without
+	// evaluating (exposurepunitive.go).
+	tables *punitiveTables
+	mu     sync.RWMutex
 	// free holds, by x and hit, whether exposure_of(x, hit) reads the
 	// input, and its answer where it does not; byKey the answers of those
 	// that do, by x, hit and the input's values.
@@ -60,7 +63,11 @@ func newExposureMemo(ctx context.Context, base []func(*rego.Rego)) (*exposureMem
 	if err != nil {
 		return nil, err
 	}
-	m := &exposureMemo{query: pq}
+	tables, err := newPunitiveTables(ctx, base)
+	if err != nil {
+		return nil, err
+	}
+	m := &exposureMemo{query: pq, tables: tables}
 	m.reset()
 	return m, nil
 }
@@ -88,7 +95,9 @@ func (m *exposureMemo) Exposure(bctx topdown.BuiltinContext, x, hit, input *ast.
 	}
 	read := true
 	var err error
-	if g == nil {
+	if v, ok := m.tables.exposure(bctx, x, hit, a.reads); ok {
+		a.value = v // it reads input.kind
+	} else if g == nil {
 		a.value, read, err = m.evalTraced(bctx, a)
 	} else {
 		a.value, err = m.eval(bctx, a)

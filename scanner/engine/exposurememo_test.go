@@ -15,8 +15,9 @@ import (
 // part of the tables a rule can ask for (each fine and points entry, none,
 // an unknown one, punitive true, false, absent or odd), hits with and
 // without platform figures (one number written two ways), and listings
-// at prices 0, small and large, without one, in food and other
-// categories, and a shipment. Every set of
+// at prices 0, small and large, written with zeros or an exponent, one
+// that makes the claim its minimum, negative, a string, without one, in
+// food and other categories (and one of another type), and a shipment. Every set of
 // operands is asked twice, in two orders: the first time an x and hit
 // are met (traced), for other inputs, and again (remembered).
 func TestExposureMemoAnswersAsRego(t *testing.T) {
@@ -132,8 +133,8 @@ func exposureHits() []*ast.Term {
 // beside them, and a shipment.
 func exposureInputs() []ast.Object {
 	var ins []ast.Object
-	for _, price := range []string{``, `0`, `99.5`, `2999`, `2999.0`} {
-		for _, category := range []string{``, `""`, `"女装/女士精品"`, `"休闲零食"`} {
+	for _, price := range []string{``, `0`, `99.5`, `2999`, `2999.0`, `243.00`, `166.66666666666667`, `-5`, `1e2`, `"12"`} {
+		for _, category := range []string{``, `""`, `"女装/女士精品"`, `"休闲零食"`, `7`} {
 			listing := `"title": "t", "shop": "s"`
 			if price != `` {
 				listing += `, "price": {"amount": ` + price + `, "currency": "CNY"}`
@@ -146,6 +147,8 @@ func exposureInputs() []ast.Object {
 	}
 	return append(ins,
 		ast.MustParseTerm(`{"kind": "shipment", "shipment": {"order_id": "1"}}`).Value.(ast.Object),
+		ast.MustParseTerm(`{"kind": "order", "listing": {"price": {"amount": 300}}}`).Value.(ast.Object),
+		ast.MustParseTerm(`{"kind": "listing", "listing": {"price": 300}}`).Value.(ast.Object),
 		ast.MustParseTerm(`{"listing": {"price": {"amount": 1000}}}`).Value.(ast.Object))
 }
 
