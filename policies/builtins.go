@@ -36,6 +36,7 @@ func init() {
 		{heldNamesBuiltin, heldNames},
 		{boundaryBetweenBuiltin, boundaryBetween},
 		{numbersAtBuiltin, numbersAt},
+		{countClaimsBuiltin, countClaims},
 		{figuresAtBuiltin, figuresAt},
 		{outsideBuiltin, outside},
 	} {
