@@ -37,6 +37,7 @@ func init() {
 		{boundaryBetweenBuiltin, boundaryBetween},
 		{numbersAtBuiltin, numbersAt},
 		{countClaimsBuiltin, countClaims},
+		{rateClaimsBuiltin, rateClaims},
 		{figuresAtBuiltin, figuresAt},
 		{outsideBuiltin, outside},
 	} {

@@ -27,17 +27,21 @@ import (
 var countClaimsBuiltin = &ast.Builtin{
 	Name:        "xiaoer.count_claims",
 	Description: "The hits of count words before a count (see count_claims in rules/ad_unsourced_claim/ad_unsourced_claim.rego).",
-	Decl: types.NewFunction(
-		types.Args(
-			types.Named("found", types.A),
-			types.Named("fields", types.A),
-			types.Named("figures", types.NewArray(nil, types.A)),
-			types.Named("marks", types.A),
-			types.Named("count_units", types.A),
-			types.Named("entry", types.A),
-		),
-		types.Named("hits", types.NewArray(nil, types.A)),
-	),
+	Decl:        types.NewFunction(claimsArgs("count_units", "entry"), types.Named("hits", types.NewArray(nil, types.A))),
+}
+
+// claimsArgs are the operands of xiaoer.count_claims and xiaoer.rate_claims:
+// the rule's hits, the listing's fields and figures, the clause marks, and
+// two of their own.
+func claimsArgs(fifth, sixth string) []types.Type {
+	return types.Args(
+		types.Named("found", types.A),
+		types.Named("fields", types.A),
+		types.Named("figures", types.NewArray(nil, types.A)),
+		types.Named("marks", types.A),
+		types.Named(fifth, types.A),
+		types.Named(sixth, types.A),
+	)
 }
 
 var (
@@ -101,15 +105,21 @@ func countWords(found *ast.Term) (words []countWord, ok bool) {
 		}
 		words = append(words, w)
 	}
+	return words, eachHit(found, each) && ok
+}
+
+// eachHit calls each for every hit of found, a set or an array (false
+// for anything else).
+func eachHit(found *ast.Term, each func(*ast.Term)) bool {
 	switch v := found.Value.(type) {
 	case ast.Set:
 		v.Foreach(each)
 	case *ast.Array:
 		v.Foreach(each)
 	default:
-		return nil, false
+		return false
 	}
-	return words, ok
+	return true
 }
 
 // orNull is t, or null where t is nil (so intOf says no).
