@@ -36,6 +36,8 @@ func init() {
 		{heldNamesBuiltin, heldNames},
 		{boundaryBetweenBuiltin, boundaryBetween},
 		{numbersAtBuiltin, numbersAt},
+		{countClaimsBuiltin, countClaims},
+		{rateClaimsBuiltin, rateClaims},
 		{figuresAtBuiltin, figuresAt},
 		{outsideBuiltin, outside},
 	} {

@@ -36,6 +36,12 @@ func figuresAt(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Te
 	if err != nil {
 		return err
 	}
+	return iter(ast.ArrayTerm(figuresIn(r)...))
+}
+
+// figuresIn are the [first token, figure] pairs xiaoer.figures_at gives
+// for range r.
+func figuresIn(r tokenRange) []*ast.Term {
 	name, a, b, toks := r.name, r.a, r.b, r.toks
 	if toks == nil {
 		toks = ast.NewArray()
@@ -53,7 +59,7 @@ func figuresAt(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Te
 			found = append(found, ast.ArrayTerm(ast.InternedTerm(first), num))
 		}
 	})
-	return iter(ast.ArrayTerm(found...))
+	return found
 }
 
 // figureFirst is lexicon.figure_first(num) for a figure of a field with

@@ -48,18 +48,22 @@ func numbersAt(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Te
 	if err != nil {
 		return err
 	}
-	toks := r.toks
+	return iter(ast.ArrayTerm(numbersAtRange(r.toks, r.a, r.b, r.name, r.figures, r.marks)...))
+}
+
+// numbersAtRange are the numbers xiaoer.numbers_at gives for tokens a..b
+// of a field (toks: its tokens, nil where missing).
+func numbersAtRange(toks *ast.Array, a, b int, name *ast.Term, figures *ast.Array, marks *ast.Term) []*ast.Term {
 	var found []*ast.Term
-	for p := max(r.a, 0); toks != nil && p <= min(r.b, toks.Len()-1); p++ {
-		if p > r.a && truthy(get(r.marks, tokenT(toks, p-1))) {
+	for p := max(a, 0); toks != nil && p <= min(b, toks.Len()-1); p++ {
+		if p > a && truthy(get(marks, tokenT(toks, p-1))) {
 			break // a clause mark: no number after it is read
 		}
-		if !digitAt(toks, p) || digitAt(toks, p-1) {
-			continue
+		if digitAt(toks, p) && !digitAt(toks, p-1) {
+			found = append(found, numbersFrom(toks, p, name, figures)...)
 		}
-		found = append(found, numbersFrom(toks, p, r.name, r.figures)...)
 	}
-	return iter(ast.ArrayTerm(found...))
+	return found
 }
 
 // numbersFrom are the numbers starting at token p: the figures of field
