@@ -96,24 +96,20 @@ func (g *gate) markTokensIn(m *marks, fields map[string]facts.Field, numbers fun
 // or the first character of a token (prefixes), and keeps the runs that
 // count only with more of the listing.
 func (g *gate) markWords(field string, toks []facts.Token, m *marks) {
-	var buf [64]byte
-	key := buf[:0] // looked up as string(key), which does not allocate
-	for i, tok := range toks {
-		if r, size := utf8.DecodeRuneInString(tok.T); size > 0 && g.prefixStarts.MayHave(r) {
-			mark(m.prefixes, g.prefixes[tok.T[:size]])
-			for k := range g.hitPrefixes[tok.T[:size]] {
-				m.markPrefixHit(&g.hitPrefixes[tok.T[:size]][k], field, i, tok.T)
-			}
-		}
-		key = key[:0]
-		for n := 0; n < maxLexiconRun && i+n < len(toks); n++ {
-			key = append(key, toks[i+n].T...)
-			if w := g.words[string(key)]; w != nil {
-				m.addRun(w, field, i, i+n)
-			}
-			if !g.stems.extends(key) {
-				break
-			}
+	for i := range toks {
+		g.markPrefix(field, toks, i, m)
+		g.tokenWords.addRuns(m, field, toks, i)
+	}
+}
+
+// markPrefix marks the alternatives whose tables hold the first
+// character of token i as a prefix.
+func (g *gate) markPrefix(field string, toks []facts.Token, i int, m *marks) {
+	tok := toks[i].T
+	if r, size := utf8.DecodeRuneInString(tok); size > 0 && g.prefixStarts.MayHave(r) {
+		mark(m.prefixes, g.prefixes[tok[:size]])
+		for k := range g.hitPrefixes[tok[:size]] {
+			m.markPrefixHit(&g.hitPrefixes[tok[:size]][k], field, i, tok)
 		}
 	}
 }
