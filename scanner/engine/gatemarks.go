@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // gateWord is what a word of the tables counts for in the gate: the
@@ -96,21 +97,30 @@ func (g *gate) markTokensIn(m *marks, fields map[string]facts.Field, numbers fun
 // or the first character of a token (prefixes), and keeps the runs that
 // count only with more of the listing.
 func (g *gate) markWords(field string, toks []facts.Token, m *marks) {
-	for i := range toks {
-		g.markPrefix(field, toks, i, m)
-		g.tokenWords.addRuns(m, field, toks, i)
+	for i, tok := range toks {
+		if tok.T == "" { // no prefix, and the runs from it may go on
+			g.tokenWords.addRuns(m, field, toks, i)
+			continue
+		}
+		r, size := runes.At(tok.T, 0) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(tok.T)
+		}
+		if g.prefixStarts.MayHave(r) {
+			g.markPrefix(field, tok.T, tok.T[:size], i, m)
+		}
+		if g.tokenWords.mayStart(r) { // most tokens start no word: no call
+			g.tokenWords.addRuns(m, field, toks, i)
+		}
 	}
 }
 
-// markPrefix marks the alternatives whose tables hold the first
-// character of token i as a prefix.
-func (g *gate) markPrefix(field string, toks []facts.Token, i int, m *marks) {
-	tok := toks[i].T
-	if r, size := utf8.DecodeRuneInString(tok); size > 0 && g.prefixStarts.MayHave(r) {
-		mark(m.prefixes, g.prefixes[tok[:size]])
-		for k := range g.hitPrefixes[tok[:size]] {
-			m.markPrefixHit(&g.hitPrefixes[tok[:size]][k], field, i, tok)
-		}
+// markPrefix marks the alternatives whose tables hold first, the first
+// character of token i (tok), as a prefix.
+func (g *gate) markPrefix(field, tok, first string, i int, m *marks) {
+	mark(m.prefixes, g.prefixes[first])
+	for k := range g.hitPrefixes[first] {
+		m.markPrefixHit(&g.hitPrefixes[first][k], field, i, tok)
 	}
 }
 

@@ -60,6 +60,12 @@ func (tt tokenTrie) addRuns(m *marks, field string, toks []facts.Token, i int) {
 	}
 }
 
+// mayStart: some word may start with character r (small enough to
+// inline).
+func (tt tokenTrie) mayStart(r rune) bool {
+	return r < 0 || r >= 0x10000 || tt.t.root[r] != 0
+}
+
 // at is the entry of the word ending at node (-1: "").
 func (tt tokenTrie) at(node int32) *gateWord {
 	if node < 0 {

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 )
@@ -37,8 +38,10 @@ func TestTokenTrieMarksAsTheMap(t *testing.T) {
 // returns how many runs of two tokens or more it found.
 func (g *gate) markWordsByMap(field string, toks []facts.Token, m *marks) int {
 	long := 0
-	for i := range toks {
-		g.markPrefix(field, toks, i, m)
+	for i, tok := range toks {
+		if r, size := utf8.DecodeRuneInString(tok.T); size > 0 && g.prefixStarts.MayHave(r) {
+			g.markPrefix(field, tok.T, tok.T[:size], i, m)
+		}
 		key := ""
 		for n := 0; n < maxLexiconRun && i+n < len(toks); n++ {
 			if key += toks[i+n].T; g.words[key] != nil {
