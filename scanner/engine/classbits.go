@@ -38,9 +38,10 @@ func (pt *patternTable) indexClassBits() {
 	for i, c := range sorted {
 		pt.classBit[c] = 1 << min(i, 63)
 	}
-	pt.wordBits = make(map[string]uint64, len(pt.classes))
+	pt.wordBits, pt.wordStems = make(map[string]uint64, len(pt.classes)), runStems{}
 	for w, classes := range pt.classes {
 		pt.wordBits[w] = pt.bitsOf(classes)
+		pt.wordStems.add(w)
 	}
 }
 

@@ -125,9 +125,9 @@ type gate struct {
 	pre prefilter
 	// dodges fold the text as the tokens are cut (Engine.Dodges).
 	dodges *facts.Dodges
-	// stems end the runs markWords looks up early (runstems.go): the
-	// lexicon's, shared, with the gate's words added.
-	stems runStems
+	// tokenWords are the words as markWords walks them across the tokens
+	// (tokentrie.go).
+	tokenWords tokenTrie
 	// works keep what unjudged fills, between listings (gatework.go).
 	works *sync.Pool
 	// allow reads where the allow contexts hold (allowgate.go).
@@ -222,11 +222,7 @@ func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexico
 		}
 	}
 	g.pre = newPrefilter(g)
-	if g.stems = lw.stems; g.stems != nil {
-		for k := range g.words {
-			g.stems.add(k)
-		}
-	}
+	g.tokenWords = newTokenTrie(g.words)
 	return g, nil
 }
 

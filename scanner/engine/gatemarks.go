@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // gateWord is what a word of the tables counts for in the gate: the
@@ -96,25 +97,30 @@ func (g *gate) markTokensIn(m *marks, fields map[string]facts.Field, numbers fun
 // or the first character of a token (prefixes), and keeps the runs that
 // count only with more of the listing.
 func (g *gate) markWords(field string, toks []facts.Token, m *marks) {
-	var buf [64]byte
-	key := buf[:0] // looked up as string(key), which does not allocate
 	for i, tok := range toks {
-		if r, size := utf8.DecodeRuneInString(tok.T); size > 0 && g.prefixStarts.MayHave(r) {
-			mark(m.prefixes, g.prefixes[tok.T[:size]])
-			for k := range g.hitPrefixes[tok.T[:size]] {
-				m.markPrefixHit(&g.hitPrefixes[tok.T[:size]][k], field, i, tok.T)
-			}
+		if tok.T == "" { // no prefix, and the runs from it may go on
+			g.tokenWords.addRuns(m, field, toks, i)
+			continue
 		}
-		key = key[:0]
-		for n := 0; n < maxLexiconRun && i+n < len(toks); n++ {
-			key = append(key, toks[i+n].T...)
-			if w := g.words[string(key)]; w != nil {
-				m.addRun(w, field, i, i+n)
-			}
-			if !g.stems.extends(key) {
-				break
-			}
+		r, size := runes.At(tok.T, 0) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(tok.T)
 		}
+		if g.prefixStarts.MayHave(r) {
+			g.markPrefix(field, tok.T, tok.T[:size], i, m)
+		}
+		if g.tokenWords.mayStart(r) { // most tokens start no word: no call
+			g.tokenWords.addRuns(m, field, toks, i)
+		}
+	}
+}
+
+// markPrefix marks the alternatives whose tables hold first, the first
+// character of token i (tok), as a prefix.
+func (g *gate) markPrefix(field, tok, first string, i int, m *marks) {
+	mark(m.prefixes, g.prefixes[first])
+	for k := range g.hitPrefixes[first] {
+		m.markPrefixHit(&g.hitPrefixes[first][k], field, i, tok)
 	}
 }
 

@@ -123,8 +123,8 @@ type lexiconWords struct {
 	// prefixes (最), asked before the map for every token's first
 	// character (nil: the map answers alone).
 	prefixRunes *facts.RuneKeys
-	// stems end the runs looked up early (runstems.go): the gate adds
-	// its words' stems too (nil: every run is looked up).
+	// stems end the runs looked up early (runstems.go; nil: every run is
+	// looked up). The gate walks its own words in a trie (tokentrie.go).
 	stems runStems
 	// runs answer fieldFinds' questions of a run in one look-up
 	// (runkeys.go; nil: words, contextOf and stems answer).
@@ -145,7 +145,7 @@ type lexiconWords struct {
 func newLexiconWords(data map[string]any) lexiconWords {
 	bits := newTableBits(data)
 	words, context, contextOf := lexiconKeys(data, bits), contextKeys(data), contextTables(data, bits)
-	stems := newRunStems(words, context) // the gate adds its own later: runKeys copies them first
+	stems := newRunStems(words, context)
 	return lexiconWords{words: words, context: context, contextOf: contextOf, bits: bits, masked: newMaskedBrands(data),
 		dodges: facts.NewDodges(dodgeWords(data)), starts: newPatternStarts(data), uses: newContextUses(data, bits),
 		library: libraryContexts(data, bits), stems: stems, runs: newRunKeys(words, contextOf, stems),

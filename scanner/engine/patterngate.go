@@ -165,6 +165,9 @@ func (ev *patternEvidence) tableClasses(field string, pt *patternTable) uint64 {
 			for n := 0; n < maxLexiconRun && i+n < len(f.Tokens); n++ {
 				key = append(key, f.Tokens[i+n].T...)
 				cls |= pt.wordBits[string(key)]
+				if !pt.wordStems.extends(key) {
+					break // no pattern word goes on so (most tokens start none)
+				}
 			}
 		}
 	}

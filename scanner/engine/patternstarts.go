@@ -38,10 +38,12 @@ type patternTable struct {
 	reach map[string]partReach
 	// index is the table's place among the tables, sorted by name;
 	// classBit and wordBits are each class's bit and the bits of each
-	// pattern word's classes (classbits.go).
-	index    int
-	classBit map[string]uint64
-	wordBits map[string]uint64
+	// pattern word's classes (classbits.go); wordStems end the runs
+	// tableClasses looks up early (nil: every run is looked up).
+	index     int
+	classBit  map[string]uint64
+	wordBits  map[string]uint64
+	wordStems runStems
 }
 
 // The lexicons whose runs the index reads.

@@ -1,8 +1,7 @@
 package engine
 
 // runStems are the proper prefixes, at character boundaries, of the keys
-// that runs of tokens are looked up as (lexicon keys, context words, the
-// gate's words). A run that is no stem cannot grow into a key, so the
+// that runs of tokens are looked up as (lexicon keys, context words). A run that is no stem cannot grow into a key, so the
 // lookups of its longer runs are left out: most tokens start no key, and
 // each run used to cost a hash per key set for all maxLexiconRun lengths.
 //

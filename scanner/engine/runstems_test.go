@@ -3,7 +3,6 @@ package engine
 import (
 	"os"
 	"path/filepath"
-	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,7 +12,7 @@ import (
 )
 
 // TestRunStemsChangeNoRun: ending the runs at the first one that is no
-// stem (looked up in runKeys, or runStems for the gate) gives the same lexicon facts and the same gate marks as looking
+// stem (looked up in runKeys) gives the same lexicon facts as looking
 // every run of 1 to maxLexiconRun tokens up, over the fixtures (pages,
 // listing files, the export) and, when the corpus is there, every real
 // title.
@@ -22,22 +21,12 @@ func TestRunStemsChangeNoRun(t *testing.T) {
 	j := checker(t)
 	all := j.Engine.lexicon
 	all.stems, all.runs = nil, nil
-	g := *j.Engine.gate
-	g.stems = nil
 	runs, longest := 0, 0
 	for _, l := range stemListings(t) {
 		fields := j.Builder.Build(l).Listing.Fields
 		got, want := lexiconFacts(fields, j.Engine.lexicon, nil, allTables).Value, lexiconFacts(fields, all, nil, allTables).Value
 		if got.Compare(want) != 0 {
 			t.Errorf("%s %s: lexicon facts differ\n with stems: %v\n   without: %v", l.Source, l.ID, got, want)
-		}
-		for name, f := range fields {
-			gm, wm := j.Engine.gate.newMarks(), g.newMarks()
-			j.Engine.gate.markWords(name, f.Tokens, gm)
-			g.markWords(name, f.Tokens, wm)
-			if !reflect.DeepEqual(gm, wm) {
-				t.Errorf("%s %s %s: gate marks differ\n with stems: %+v\n   without: %+v", l.Source, l.ID, name, gm, wm)
-			}
 		}
 		n, most := longRuns(want.String())
 		runs, longest = runs+n, max(longest, most)
@@ -99,10 +88,10 @@ func stemListings(t *testing.T) []*listings.Listing {
 	return out
 }
 
-// Every proper prefix of a lexicon key, a context word and a gate word
-// is a stem the lookups go on from: the gate's words are not all the
-// lexicon's (放心, 原装进口), and a run that stops short of one of them
-// would leave its rules out.
+// Every proper prefix of a lexicon key and a context word is a stem the
+// lookups go on from: a run that stops short of one of them would leave
+// its rules out. (The gate's words, not all the lexicon's, are walked in
+// a trie: tokentrie_test.go.)
 func TestRunStemsHoldEveryPrefixOfTheKeys(t *testing.T) {
 	t.Parallel()
 	e := checker(t).Engine
@@ -113,16 +102,13 @@ func TestRunStemsHoldEveryPrefixOfTheKeys(t *testing.T) {
 	for k := range e.lexicon.context {
 		keys[k] = "context word"
 	}
-	for k := range e.gate.words {
-		keys[k] = "gate word"
-	}
 	for k, kind := range keys {
 		for i := range k {
 			if i == 0 {
 				continue
 			}
 			checked++
-			if !e.lexicon.stems.extends([]byte(k[:i])) || !e.gate.stems.extends([]byte(k[:i])) {
+			if !e.lexicon.stems.extends([]byte(k[:i])) {
 				t.Errorf("%s %q: its prefix %q is no stem", kind, k, k[:i])
 			}
 		}
