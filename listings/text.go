@@ -123,6 +123,9 @@ func htmlToText(s string) string {
 	if !looksLikeHTML(s) {
 		return s
 	}
+	if text, ok := flatText(s); ok {
+		return text // htmlflat.go
+	}
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(s))
 	if err != nil {
 		return s
