@@ -126,8 +126,9 @@ func (b *Builder) BuildFrom(l *listings.Listing, fields map[string]Field) *Docum
 	lf.Composition, lf.FiberClaims = nonNil(composition), nonNil(claims)
 	lf.Down, lf.DownClaims = downFacts(l, texts)
 	lf.DownClaims = nonNil(lf.DownClaims)
-	lf.Numbers = nonNil(Numbers(fields))
-	lf.Promises = nonNil(Promises(l, fields))
+	nf := normalFieldsOf(fields) // read by both
+	lf.Numbers = nonNil(numbersIn(fields, nf))
+	lf.Promises = nonNil(promisesOf(fields, nf))
 	return &Document{
 		Kind: "listing", Version: SchemaVersion, Listing: lf,
 		Context: Context{Platform: l.Platform, Now: b.now().Format(time.RFC3339)},

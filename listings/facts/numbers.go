@@ -33,12 +33,14 @@ type Number struct {
 
 // Numbers finds figures with units in every field, in field-name order and
 // then text order, so the document is the same on every run.
-func Numbers(fields map[string]Field) []Number {
+func Numbers(fields map[string]Field) []Number { return numbersIn(fields, normalFieldsOf(fields)) }
+
+// numbersIn is Numbers of the fields normalised as nf.
+func numbersIn(fields map[string]Field, nf normalFields) []Number {
 	var out []Number
-	for _, name := range fieldNames(fields) {
-		f := fields[name]
-		toks := tokenIndex(f.Tokens)
-		for _, n := range figuresIn(f.Text, name, toks) {
+	for k, name := range nf.names {
+		toks := tokenIndex(fields[name].Tokens)
+		for _, n := range figuresInNormal(nf.texts[k], name, toks) {
 			n.First, n.Last, n.Next = toks.starting(n.S), toks.ending(n.E), toks.starting(n.E)
 			out = append(out, n)
 		}
@@ -81,7 +83,12 @@ func FiguresIn(text, field string) []Number {
 // when it ends a token: in 10万家庭 the 家 of 家庭 is no unit, so the
 // figure is 10万.
 func figuresIn(text, field string, toks tokenIndex) []Number {
-	norm, origin := normalizeWithOrigin(text)
+	return figuresInNormal(normalOf(text), field, toks)
+}
+
+// figuresInNormal is figuresIn of a text normalised as nt.
+func figuresInNormal(nt normalText, field string, toks tokenIndex) []Number {
+	norm, origin := nt.norm, nt.origin
 	var out []Number
 	for _, m := range figureMatches(norm) {
 		if len(toks) > 0 && m[12] >= 0 && *toks.ending(int(origin[m[13]])) < 0 {

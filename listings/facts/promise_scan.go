@@ -52,13 +52,14 @@ type promiseMatch struct {
 // enumeration commas and brackets (the normalised forms and the CJK ones).
 const clauseEnd = sentenceEnd + ",，、()（）【】[]"
 
-// promisesIn runs every matcher over one field's text, in order: earlier
-// matchers (refusals, conditional terms) claim their words first.
-func promisesIn(text, field string) []Promise {
+// promisesIn runs every matcher over one field's text (nt, normalised),
+// in order: earlier matchers (refusals, conditional terms) claim their
+// words first.
+func promisesIn(text string, nt normalText, field string) []Promise {
 	if text == "" {
 		return nil
 	}
-	norm, origin := normalizeWithOrigin(text)
+	norm, origin := nt.norm, nt.origin
 	t := &promiseText{norm: norm, origin: origin}
 	need := findNeedWords(norm)
 	if need == nil {

@@ -34,9 +34,14 @@ const (
 // 七天无理由 is returns_refused, 支持7天无理由 is returns_7day). Promises in the
 // SKU names are partial: they bind one variant, not the listing.
 func Promises(_ *listings.Listing, fields map[string]Field) []Promise {
+	return promisesOf(fields, normalFieldsOf(fields))
+}
+
+// promisesOf is Promises of the fields normalised as nf.
+func promisesOf(fields map[string]Field, nf normalFields) []Promise {
 	var out []Promise
-	for _, name := range fieldNames(fields) {
-		found := promisesIn(fields[name].Text, name)
+	for k, name := range nf.names {
+		found := promisesIn(fields[name].Text, nf.texts[k], name)
 		if name == FieldSKUs {
 			for i := range found {
 				found[i].Scope = ScopePartial
