@@ -1,7 +1,6 @@
 package listings
 
 import (
-	"io"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -13,8 +12,8 @@ import (
 // text was 2% of the CPU of a 5,000-row export's scan (issue 13). For
 // markup whose tags can only close where they are written, the parser's
 // tree holds the same text in the same order, with blocks at the same
-// places, as the tags do: flatText reads the text off the tokens and
-// leaves the rest to the parser.
+// places, as the tags do: flatText reads the text off the markup itself
+// and leaves the rest to the parser.
 //
 // It answers only when every tag is one of flatBlocks, flatInline or
 // flatVoid, an end tag closes the element last opened and not closed, a
@@ -22,7 +21,10 @@ import (
 // self-closed. The parser then neither moves text (no table, no head
 // element, no formatting element misnested) nor closes a block anywhere
 // but where another opens (a <p> closed by a <p> or a <div>), and
-// PlainText's lines are the same.
+// PlainText's lines are the same. It reads tags, comments and text as
+// the parser's tokenizer does, and declines the markup where the two
+// might part (flatscan.go), so it needs no tokenizer of its own: one
+// allocates a 4 kB buffer, more than the rest of a row's text.
 var (
 	flatBlocks = map[atom.Atom]bool{atom.P: true, atom.Div: true}
 	flatInline = map[atom.Atom]bool{atom.Span: true, atom.B: true, atom.Strong: true, atom.I: true,
@@ -30,51 +32,79 @@ var (
 	flatVoid = map[atom.Atom]bool{atom.Br: true, atom.Img: true}
 )
 
-// flatText is htmlToText's answer for HTML s read from its tokens, and
-// false when s has markup the parser may rearrange.
+// flatText is htmlToText's answer for HTML s, and false when s has markup
+// the parser may rearrange.
 func flatText(s string) (string, bool) {
 	if strings.IndexByte(s, 0) >= 0 {
 		return "", false // the parser drops or replaces NUL by context
 	}
-	z := html.NewTokenizer(strings.NewReader(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	var open []atom.Atom
-	for {
-		switch tt := z.Next(); tt {
-		case html.ErrorToken:
-			if z.Err() != io.EOF {
-				return "", false
-			}
-			b.WriteByte('\n') // PlainText's, after the body
-			return cleanLines(b.String()), true
-		case html.TextToken:
-			b.Write(z.Text())
-		case html.CommentToken:
-		case html.StartTagToken, html.SelfClosingTagToken:
-			a := tagAtom(z)
-			if !flatOpens(a, open) || tt == html.SelfClosingTagToken && !flatVoid[a] {
-				return "", false
-			}
-			if flatBlocks[a] || a == atom.Br {
-				b.WriteByte('\n')
-			}
-			if !flatVoid[a] {
-				open = append(open, a)
-			}
-		case html.EndTagToken:
-			a := tagAtom(z)
-			if len(open) == 0 || open[len(open)-1] != a {
-				return "", false
-			}
-			open = open[:len(open)-1]
-			if flatBlocks[a] {
-				b.WriteByte('\n')
-			}
-		default: // a doctype
+	text := 0 // where the text not written yet starts
+	for i := 0; i < len(s); {
+		lt := strings.IndexByte(s[i:], '<')
+		if lt < 0 {
+			break
+		}
+		i += lt
+		m, ok := scanMarkup(s, i)
+		switch {
+		case !ok:
+			return "", false
+		case m.end == i: // a '<' that is text
+			i++
+			continue
+		}
+		writeFlatText(&b, s[text:i])
+		if !flatTag(&b, m, &open) {
 			return "", false
 		}
+		i, text = m.end, m.end
 	}
+	writeFlatText(&b, s[text:])
+	b.WriteByte('\n') // PlainText's, after the body
+	return cleanLines(b.String()), true
+}
+
+// flatTag writes what tag m gives the text, its block's line break, and
+// keeps open the elements not closed; false when m is no flat markup.
+func flatTag(b *strings.Builder, m markup, open *[]atom.Atom) bool {
+	switch m.kind {
+	case markupComment:
+		return true
+	case markupStart, markupSelfClosing:
+		if !flatOpens(m.tag, *open) || m.kind == markupSelfClosing && !flatVoid[m.tag] {
+			return false
+		}
+		if flatBlocks[m.tag] || m.tag == atom.Br {
+			b.WriteByte('\n')
+		}
+		if !flatVoid[m.tag] {
+			*open = append(*open, m.tag)
+		}
+		return true
+	}
+	o := *open // an end tag
+	if len(o) == 0 || o[len(o)-1] != m.tag {
+		return false
+	}
+	*open = o[:len(o)-1]
+	if flatBlocks[m.tag] {
+		b.WriteByte('\n')
+	}
+	return true
+}
+
+// writeFlatText writes text as the tokenizer gives it: line ends made
+// \n, then character references replaced (by the tokenizer's own
+// unescaping, not the standard library's).
+func writeFlatText(b *strings.Builder, text string) {
+	if strings.IndexByte(text, '\r') >= 0 {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
+	b.WriteString(html.UnescapeString(text))
 }
 
 // flatOpens: start tag a may open in flat markup, the elements of open
@@ -92,9 +122,4 @@ func flatOpens(a atom.Atom, open []atom.Atom) bool {
 		}
 	}
 	return true
-}
-
-func tagAtom(z *html.Tokenizer) atom.Atom {
-	name, _ := z.TagName()
-	return atom.Lookup(name)
 }

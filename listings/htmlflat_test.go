@@ -70,6 +70,8 @@ func TestFlatTextAsTheParser(t *testing.T) {
 		`x</br>y`,
 		`<span>未闭合<p>`,
 		`<span/>x`,
+		`<!-- a --!> b -->c`, // the tokenizer ends the comment at --!>
+		`<!-->x-->`,
 	}
 	for _, s := range declined {
 		if agreeFlat(t, s) {
@@ -85,6 +87,9 @@ func TestFlatTextOnTagSoup(t *testing.T) {
 	parts := []string{"<p>", "</p>", "<div>", "</div>", "<span>", "</span>", "<b>", "</b>", "<strong>",
 		"</strong>", "<i>", "</i>", "<br>", "<img src=x>", "<font color=red>", "</font>", "<a>", "</a>",
 		"<td>", "</td>", "<table>", "<li>", "<h1>", "</h1>", "<!--c-->", "</br>", "<br/>", "<span/>",
+		"<p class=\"a>b\">", "<img src='x'/>", "<p\n>", "</p >", "<!---->", "<!-->", "<!--->", "--!>", "-->",
+		"<!--", "<", "</", "</>", "<?x>", "<1", "&#13;", "\r", "&amp", "&notit;", "<br/ >", "<p/x>", "<b c=d/>",
+		"<span a=b>", "<i x>", "<u a='1'b>", "<P>", "</B>", "<em\t/>", "=", "\"", "'", ">", "/",
 		"文", "字 ", " ", "\n", "\r\n", "&nbsp;", "&amp;", "&lt;", "\u3000", "a<1", "\u200b"}
 	r := rand.New(rand.NewPCG(41, 13))
 	answered := 0
