@@ -154,6 +154,10 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		if plainThreeBytes(s, i) {
+			i += 3 // most of a report's text: Chinese, nothing to escape
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
 			b = append(b, s[start:i]...)
@@ -169,6 +173,20 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plainThreeBytes: s[i:] starts with a valid three-byte character other
+// than U+2028 and U+2029, told without decoding it. Lead bytes E1-EC
+// and EE-EF take any two continuation bytes (E0 and ED restrict the
+// second, and E2 holds the two separators), and the CJK characters lie
+// in E3-E9: decoding each rune was most of writing a report.
+func plainThreeBytes(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	c := s[i]
+	return (c >= 0xE3 && c <= 0xEC || c == 0xE1 || c == 0xEE || c == 0xEF) &&
+		s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
 }
 
 const hexDigits = "0123456789abcdef"

@@ -120,9 +120,20 @@ func fill(v reflect.Value, depth int) {
 // TestAppendJSONStringIsEncodingJSON: every byte alone and in text,
 // invalid and truncated UTF-8, and the line separators.
 func TestAppendJSONStringIsEncodingJSON(t *testing.T) {
-	texts := []string{"", "纯棉", "a\"b\\c", "\u2028\u2029", "\xe4\xb8", "\xed\xa0\x80", "\U0001F600 ok", "<>&", "\x7f\x00"}
+	texts := []string{"", "纯棉", "a\"b\\c", "\u2028\u2029", "\xe4\xb8", "\xed\xa0\x80", "\U0001F600 ok", "<>&", "\x7f\x00",
+		"\xe4\xb8\xc0", "\xe4\xc0\xad", "\xe0\x80\xaf", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xee\x80\x80", "\xef\xbf\xbf", "\xe1\x80\x80"}
 	for c := range 256 {
 		texts = append(texts, string([]byte{byte(c)}), "全网第一"+string([]byte{byte(c)})+"棉")
+	}
+	// Three bytes from every lead byte, the continuation bytes at the
+	// edges of their ranges (plainThreeBytes).
+	edges := []byte{0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xa8, 0xa9, 0xbf, 0xc0}
+	for lead := 0xe0; lead <= 0xef; lead++ {
+		for _, b1 := range edges {
+			for _, b2 := range edges {
+				texts = append(texts, "棉"+string([]byte{byte(lead), b1, b2})+"a", string([]byte{byte(lead), b1, b2}))
+			}
+		}
 	}
 	for _, s := range texts {
 		if got, want := string(appendJSONString(nil, s))+"\n", encodingJSON(t, s); got != want {
