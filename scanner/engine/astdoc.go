@@ -145,15 +145,16 @@ func plainDocument() bool {
 var keyFields = ast.StringTerm("fields")
 
 // listingInput is a listing's document as toAST converts it (its fields'
-// terms shared through shared, fieldterms.go, and holding the parts of
-// parts), with the lexicon item added to its listing object (none: a nil
+// terms shared through shared, fieldterms.go; its fields and fact arrays
+// holding the parts of parts), with the lexicon item added to its listing object (none: a nil
 // key) and the rules item to the top object (replacing any of the same
 // key). Each object is made once, with
 // all its items: converting the document, then making its two largest
 // objects again with the items added, cost a judged listing twice their
 // bytes.
 func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term, shared *fieldTerms, parts inputParts) (ast.Value, error) {
-	listing, err := structItems(reflect.ValueOf(doc.Listing).Elem(), "fields", 2, shared)
+	keepListing := func(name string) bool { return name != "fields" && parts.keepsListingItem(name) }
+	listing, err := structItems(reflect.ValueOf(doc.Listing).Elem(), keepListing, 2, shared)
 	if err != nil {
 		return nil, fmt.Errorf("encode input document: listing: %w", err)
 	}
@@ -162,7 +163,7 @@ func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term, shared *fiel
 		return nil, fmt.Errorf("encode input document: listing: fields: %w", err)
 	}
 	listing = append(listing, ast.Item(keyFields, fields))
-	top, err := structItems(reflect.ValueOf(doc).Elem(), "listing", 2, shared)
+	top, err := structItems(reflect.ValueOf(doc).Elem(), func(name string) bool { return name != "listing" }, 2, shared)
 	if err != nil {
 		return nil, fmt.Errorf("encode input document: %w", err)
 	}

@@ -226,14 +226,14 @@ func structTerm(v reflect.Value) (*ast.Term, error) {
 	return ast.ObjectTerm(items...), nil
 }
 
-// structItems are the items of struct v's object, less the field named
-// except, with room for extra more, the facts in its fields shared
+// structItems are the items of struct v's object that keep keeps (by
+// name), with room for extra more, the facts in its fields shared
 // through shared (factterms.go; nil: made for v alone).
-func structItems(v reflect.Value, except string, extra int, shared *fieldTerms) ([][2]*ast.Term, error) {
+func structItems(v reflect.Value, keep func(name string) bool, extra int, shared *fieldTerms) ([][2]*ast.Term, error) {
 	fields := jsonFieldsOf(v.Type())
 	items := make([][2]*ast.Term, 0, len(fields)+extra)
 	for _, f := range fields {
-		if f.name == except {
+		if !keep(f.name) {
 			continue
 		}
 		item, ok, err := structItem(v, f, shared)

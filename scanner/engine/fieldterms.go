@@ -118,6 +118,7 @@ func fieldsTerm(fields map[string]facts.Field, c *fieldTerms, parts inputParts) 
 	if fields == nil {
 		return ast.NullTerm(), nil
 	}
+	parts &= fieldParts // a field's term holds no other: shared whatever they are
 	items := make([][2]*ast.Term, 0, len(fields))
 	for name, f := range fields {
 		shared := c

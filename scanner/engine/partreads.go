@@ -6,32 +6,59 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
-// A judged listing's input held every field's tokens and sentences and
-// the lexicon facts, whichever rules it was judged by; material_fiber,
-// the rule judged most often on titles, reads none of them. Building
-// them was most of a judged title's input (issue 13: tokens alone are an
-// object of three items per token). The input now holds a part only if
-// some rule package judging the listing can read it.
+// A judged listing's input held every field's tokens and sentences, the
+// lexicon facts and the fact arrays, whichever rules it was judged by;
+// material_fiber, the rule judged most often on titles, reads its facts
+// alone. Building them was most of a judged title's input (issue 13:
+// tokens alone are an object of three items per token). The input now
+// holds a part only if some rule package judging the listing can read it.
 //
 // Which parts a package can read is read off the compiled pack: every
 // rule the package's rules depend on, through the compiler's dependency
 // graph (which follows dynamic references such as data.xiaoer.rules[id]
 // to every rule they may reach), is looked at for the input paths it
-// refers to. Any reference that takes more than a part's key below the
-// field or the listing (input.listing, input.listing.fields[name], input
-// itself) can read every part, and so can an input path the rule does not
-// write out; the scheme can only keep too much.
+// refers to. A reference that stops above a part's key (input.listing,
+// input itself) can read every part, and a field or the fields read whole
+// every part of a field; so can an input path the rule does not write out
+// (a key known only at evaluation). The engine's builtins that take the
+// listing whole read what listingBuiltins says. The scheme can only keep
+// too much.
 
 // inputParts is a mask of the parts of a listing's input that are left
 // out when no rule judging the listing can read them.
-type inputParts uint8
+type inputParts uint16
 
 const (
-	partTokens    inputParts = 1 << iota // input.listing.fields[_].tokens
-	partSentences                        // input.listing.fields[_].sentences
-	partLexicon                          // input.listing.lexicon
-	allParts      = partTokens | partSentences | partLexicon
+	partTokens      inputParts = 1 << iota // input.listing.fields[_].tokens
+	partSentences                          // input.listing.fields[_].sentences
+	partLexicon                            // input.listing.lexicon
+	partComposition                        // input.listing.composition
+	partFiberClaims                        // input.listing.fiber_claims
+	partDown                               // input.listing.down
+	partDownClaims                         // input.listing.down_claims
+	partNumbers                            // input.listing.numbers
+	partPromises                           // input.listing.promises
+	allParts        = 1<<iota - 1
+	// fieldParts are the parts in a field's term: what reading the
+	// fields, or a field, whole can read.
+	fieldParts = partTokens | partSentences
 )
+
+// factParts are the listing's fact arrays that are parts, by key: each is
+// read by a few rules (numbers by the word rules, composition by
+// material_fiber), and building a judged export row's listing items was
+// about a sixth of building its input (perf, issue 13).
+var factParts = map[string]inputParts{
+	"composition": partComposition, "fiber_claims": partFiberClaims, "down": partDown,
+	"down_claims": partDownClaims, "numbers": partNumbers, "promises": partPromises,
+}
+
+// keepsListingItem: parts keeps the listing's item named name (every item
+// but the fact arrays not in parts).
+func (p inputParts) keepsListingItem(name string) bool {
+	part, ok := factParts[name]
+	return !ok || p&part != 0
+}
 
 // partReads maps each embedded rule package to the parts it can read. A
 // nil *partReads keeps every part.

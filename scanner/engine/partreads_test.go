@@ -26,12 +26,20 @@ whole(name) := input.listing.fields[name]
 		"sentences":        {`x := count(input.listing.fields.title.sentences)`, partSentences},
 		"text":             {`x := input.listing.fields.title.text`, 0},
 		"lexicon":          {`x := input.listing.lexicon.found`, partLexicon},
-		"facts":            {`x := input.listing.composition`, 0},
-		"object_get":       {`x := object.get(input, ["listing", "composition"], [])`, 0},
+		"facts":            {`x := input.listing.composition`, partComposition},
+		"other_item":       {`x := input.listing.category`, 0},
+		"object_get":       {`x := object.get(input, ["listing", "numbers"], [])`, partNumbers},
+		"object_get_key":   {`x := object.get(input.listing, "promises", [])`, partPromises},
+		"object_get_other": {`x := object.get(input.listing, "category", "")`, 0},
+		"fields_whole":     {`x := count(input.listing.fields)`, fieldParts},
+		"listing_builtin":  {`x := xiaoer.plain_listing(input.listing, {})`, partLexicon},
+		"listing_rule":     {"l := input.listing\nx := l.numbers", allParts},
+		"listing_alias":    {"x := n if {\n\tl := input.listing\n\tn := l.numbers\n}", partNumbers},
+		"comparing":        {"x if {\n\tsome l\n\tl = input.kind\n\tl = input.listing.promises\n}", partPromises},
 		"object_get_lex":   {`x := object.get(input, ["listing", "lexicon", "found"], {})`, partLexicon},
 		"object_get_var":   {`x := object.get(input, ["listing", input.k], [])`, allParts},
 		"through_a_call":   {`x := data.xiaoer.lib.first_token("title")`, partTokens},
-		"a_field_whole":    {`x := data.xiaoer.lib.whole("title")`, allParts},
+		"a_field_whole":    {`x := data.xiaoer.lib.whole("title")`, fieldParts},
 		"listing_whole":    {`x := count(input.listing)`, allParts},
 		"input_whole":      {`x := json.marshal(input)`, allParts},
 		"key_at_eval":      {`x := input.listing.fields.title[input.k]`, allParts},
@@ -49,30 +57,33 @@ whole(name) := input.listing.fields[name]
 	reads := newPartReads(compiler)
 	for id, c := range cases {
 		if got := reads.byRule[id]; got != c.want {
-			t.Errorf("%s (%s): parts %03b, want %03b", id, c.body, got, c.want)
+			t.Errorf("%s (%s): parts %09b, want %09b", id, c.body, got, c.want)
 		}
 	}
-	if got := reads.parts([]string{"text", "facts", "tokens"}, []string{"tokens"}); got != 0 {
-		t.Errorf("text and facts judged, tokens skipped: parts %03b, want none", got)
+	if got := reads.parts([]string{"text", "facts", "tokens"}, []string{"tokens"}); got != partComposition {
+		t.Errorf("text and facts judged, tokens skipped: parts %09b, want the composition", got)
 	}
 	if got := reads.parts([]string{"text", "unknown"}, nil); got != allParts {
 		t.Errorf("a package not read: parts %03b, want all", got)
 	}
 }
 
-// TestEmbeddedPartsKeepWhatTheRulesRead: the embedded rules that walk the
-// lexicon read every part; material_fiber reads none (its claims and
-// composition are facts), and its exposure goes through the engine's
-// builtin, which reads no part.
+// TestEmbeddedPartsKeepWhatTheRulesRead: the word rules read the fields,
+// the lexicon and the numbers (through xiaoer.pattern_hits), not the
+// other facts; material_fiber reads its claims and composition alone (its
+// exposure goes through the engine's builtin, which reads no part), and
+// promise_returns the promises and the fields.
 func TestEmbeddedPartsKeepWhatTheRulesRead(t *testing.T) {
 	t.Parallel()
 	reads := checker(t).Engine.skips.parts
 	if reads == nil {
 		t.Fatal("no part reads for the embedded pack")
 	}
-	for id, want := range map[string]inputParts{"material_fiber": 0, "ad_medical_claim": allParts, "ad_absolute": allParts, "promise_returns": allParts} {
+	words := partTokens | partSentences | partLexicon | partNumbers
+	for id, want := range map[string]inputParts{"material_fiber": partComposition | partFiberClaims,
+		"ad_medical_claim": allParts, "ad_absolute": words, "promise_returns": fieldParts | partPromises} {
 		if got, ok := reads.byRule[id]; !ok || got != want {
-			t.Errorf("%s: parts %03b (known %v), want %03b", id, got, ok, want)
+			t.Errorf("%s: parts %09b (known %v), want %09b", id, got, ok, want)
 		}
 	}
 }

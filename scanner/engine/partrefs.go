@@ -2,6 +2,7 @@ package engine
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -16,7 +17,8 @@ import (
 // compiler passes input to a call through a variable of its own
 // (__local1__ = input): such variables stand for input.
 func ruleParts(rule *ast.Rule) inputParts {
-	r := partRefs{aliases: inputAliases(rule)}
+	aliases, bindings := inputAliases(rule)
+	r := partRefs{aliases: aliases, bindings: bindings}
 	var visit func(x any) bool
 	visit = func(x any) bool {
 		switch x := x.(type) {
@@ -34,8 +36,8 @@ func ruleParts(rule *ast.Rule) inputParts {
 				return true
 			}
 		case ast.Var:
-			if r.isInput(x) {
-				r.parts = allParts
+			if path, ok := r.inputPath(x); ok {
+				r.parts |= pathParts(path) // an alias read whole
 			}
 		}
 		return false
@@ -46,15 +48,16 @@ func ruleParts(rule *ast.Rule) inputParts {
 
 // partRefs gathers what one rule's references read.
 type partRefs struct {
-	aliases map[ast.Var]bool // variables the compiler bound to input
-	parts   inputParts
+	aliases  map[ast.Var][]*ast.Term // variables the compiler bound to input or a path of it
+	bindings map[*ast.Expr]bool      // the expressions that bind them
+	parts    inputParts
 }
 
 // expr reads expression x: an alias's binding reads nothing, a call its
 // operands; true when x is read through (not to be walked further).
 func (r *partRefs) expr(x *ast.Expr, visit func(any) bool) bool {
-	if _, ok := aliasOf(x); ok {
-		return true
+	if r.bindings[x] {
+		return true // the variable's uses read the path
 	}
 	terms, ok := x.Terms.([]*ast.Term)
 	if !ok || !x.IsCall() {
@@ -86,7 +89,26 @@ func (r *partRefs) call(terms []*ast.Term, visit func(any) bool) {
 		walkAll(args[3:], visit)
 		return // exposureReads: no part
 	}
+	if reads, ok := listingBuiltins[op.String()]; ok {
+		for _, arg := range args {
+			if path, ok := r.inputPath(arg.Value); ok && len(path) == 1 && isKey(path[0], "listing") {
+				r.parts |= reads
+				continue
+			}
+			walkAll([]*ast.Term{arg}, visit)
+		}
+		return
+	}
 	walkAll(terms, visit)
+}
+
+// listingBuiltins are the builtins of the policies that take input.listing
+// whole, and the parts of it their code reads (policies/*builtin.go): as
+// a reference to the listing, each would read every part, and the word
+// rules that call them would keep every fact array.
+var listingBuiltins = map[string]inputParts{
+	"xiaoer.plain_listing": partLexicon,              // lexicon.found, lexicon.held, attributes
+	"xiaoer.pattern_hits":  partTokens | partNumbers, // fields[_].tokens, numbers
 }
 
 // isInput: v is input itself, as a variable, a reference or an alias.
@@ -100,52 +122,84 @@ func (r *partRefs) isInput(v ast.Value) bool {
 func (r *partRefs) inputPath(v ast.Value) ([]*ast.Term, bool) {
 	switch v := v.(type) {
 	case ast.Var:
-		return nil, v.Equal(ast.InputRootDocument.Value) || r.aliases[v]
+		if v.Equal(ast.InputRootDocument.Value) {
+			return nil, true
+		}
+		path, ok := r.aliases[v]
+		return path, ok
 	case ast.Ref:
 		head, ok := v[0].Value.(ast.Var)
-		if ok && (head.Equal(ast.InputRootDocument.Value) || r.aliases[head]) {
+		if !ok {
+			return nil, false
+		}
+		if head.Equal(ast.InputRootDocument.Value) {
 			return v[1:], true
+		}
+		if base, ok := r.aliases[head]; ok {
+			return append(slices.Clip(base), v[1:]...), true
 		}
 	}
 	return nil, false
 }
 
-// inputAliases are the variables rule binds to input alone.
-func inputAliases(rule *ast.Rule) map[ast.Var]bool {
-	var aliases map[ast.Var]bool
+// inputAliases are the variables rule binds to input alone, or to a
+// path of input written out (the compiler's __local1__ = input.listing,
+// which it writes for every operand of a call), with their paths, and the
+// expressions that bind them.
+func inputAliases(rule *ast.Rule) (map[ast.Var][]*ast.Term, map[*ast.Expr]bool) {
+	var aliases map[ast.Var][]*ast.Term
+	var bindings map[*ast.Expr]bool
+	seen := map[ast.Var]bool{} // the variables of the expressions before
 	ast.WalkExprs(rule, func(x *ast.Expr) bool {
-		if v, ok := aliasOf(x); ok {
+		if v, path, ok := aliasOf(x); ok && (len(path) == 0 || !seen[v]) {
 			if aliases == nil {
-				aliases = map[ast.Var]bool{}
+				aliases, bindings = map[ast.Var][]*ast.Term{}, map[*ast.Expr]bool{}
 			}
-			aliases[v] = true
+			aliases[v], bindings[x] = path, true
 		}
+		ast.WalkVars(x, func(v ast.Var) bool {
+			seen[v] = true
+			return false
+		})
 		return false
 	})
-	return aliases
+	return aliases, bindings
 }
 
-// aliasOf: x is v = input, v a variable.
-func aliasOf(x *ast.Expr) (ast.Var, bool) {
+// aliasOf: x is v = input, v a variable, and the path (none); or x is
+// v = input.<path>, v a variable of the compiler's own, and the path.
+// Bound there (inputAliases: no expression before names it), v only
+// names the value, and its uses read the path; where v was bound before,
+// x compares, and reads the path itself.
+func aliasOf(x *ast.Expr) (ast.Var, []*ast.Term, bool) {
 	if !x.IsEquality() || x.Negated || len(x.With) > 0 {
-		return "", false
+		return "", nil, false
 	}
 	a, b := x.Operand(0), x.Operand(1)
-	if isInputTerm(a) {
+	if _, ok := inputRefPath(a); ok {
 		a, b = b, a
 	}
 	v, ok := a.Value.(ast.Var)
-	return v, ok && isInputTerm(b)
+	path, isInput := inputRefPath(b)
+	switch {
+	case !ok || !isInput:
+		return "", nil, false
+	case len(path) == 0:
+		return v, nil, true
+	}
+	return v, path, strings.HasPrefix(string(v), "__local")
 }
 
-func isInputTerm(t *ast.Term) bool {
+// inputRefPath is the path into input t writes out, false when t is not
+// input or a reference from it.
+func inputRefPath(t *ast.Term) ([]*ast.Term, bool) {
 	switch v := t.Value.(type) {
 	case ast.Var:
-		return v.Equal(ast.InputRootDocument.Value)
+		return nil, v.Equal(ast.InputRootDocument.Value)
 	case ast.Ref:
-		return len(v) == 1 && v[0].Equal(ast.InputRootDocument)
+		return v[1:], v[0].Equal(ast.InputRootDocument)
 	}
-	return false
+	return nil, false
 }
 
 var (
@@ -153,8 +207,12 @@ var (
 	exposureRef  = ast.MustParseRef("xiaoer.exposure")
 )
 
-// literalPath is an array of strings as terms, false for anything else.
+// literalPath is an array of strings as terms, or a string as a path of
+// one key (object.get's key), false for anything else.
 func literalPath(t *ast.Term) ([]*ast.Term, bool) {
+	if _, ok := t.Value.(ast.String); ok {
+		return []*ast.Term{t}, true
+	}
 	arr, ok := t.Value.(*ast.Array)
 	if !ok {
 		return nil, false
@@ -187,9 +245,9 @@ func pathParts(path []*ast.Term) inputParts {
 	case isKey(path[1], "lexicon"):
 		return partLexicon
 	case !isKey(path[1], "fields"):
-		return unlessKey(path[1])
+		return listingKeyParts(path[1])
 	case len(path) <= 3:
-		return allParts // the fields, or a field, whole
+		return fieldParts // the fields, or a field, whole
 	case isKey(path[3], "tokens"):
 		return partTokens
 	case isKey(path[3], "sentences"):
@@ -203,6 +261,16 @@ func pathParts(path []*ast.Term) inputParts {
 func unlessKey(t *ast.Term) inputParts {
 	if _, ok := t.Value.(ast.String); ok {
 		return 0
+	}
+	return allParts
+}
+
+// listingKeyParts is the parts a reference to the listing's item t (not
+// its fields or lexicon) reads: a fact array's own, none for another key,
+// any for a key known only at evaluation.
+func listingKeyParts(t *ast.Term) inputParts {
+	if s, ok := t.Value.(ast.String); ok {
+		return factParts[string(s)]
 	}
 	return allParts
 }
