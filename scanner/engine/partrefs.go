@@ -89,7 +89,7 @@ func (r *partRefs) call(terms []*ast.Term, visit func(any) bool) {
 		walkAll(args[3:], visit)
 		return // exposureReads: no part
 	}
-	if reads, ok := listingBuiltins[op.String()]; ok {
+	if reads, ok := listingReads(op); ok {
 		for _, arg := range args {
 			if path, ok := r.inputPath(arg.Value); ok && len(path) == 1 && isKey(path[0], "listing") {
 				r.parts |= reads
@@ -106,9 +106,25 @@ func (r *partRefs) call(terms []*ast.Term, visit func(any) bool) {
 // whole, and the parts of it their code reads (policies/*builtin.go): as
 // a reference to the listing, each would read every part, and the word
 // rules that call them would keep every fact array.
-var listingBuiltins = map[string]inputParts{
-	"xiaoer.plain_listing": partLexicon,              // lexicon.found, lexicon.held, attributes
-	"xiaoer.pattern_hits":  partTokens | partNumbers, // fields[_].tokens, numbers
+var listingBuiltins = []struct {
+	op    ast.Ref
+	reads inputParts
+}{
+	{ast.MustParseRef("xiaoer.plain_listing"), partLexicon},             // lexicon.found, lexicon.held, attributes
+	{ast.MustParseRef("xiaoer.pattern_hits"), partTokens | partNumbers}, // fields[_].tokens, numbers
+}
+
+// listingReads is what builtin op reads of the listing it takes whole,
+// false when it is none of listingBuiltins (compared as references: the
+// analysis meets every call of the pack, and spelling each out costs the
+// start-up).
+func listingReads(op ast.Ref) (inputParts, bool) {
+	for _, b := range listingBuiltins {
+		if op.Equal(b.op) {
+			return b.reads, true
+		}
+	}
+	return 0, false
 }
 
 // isInput: v is input itself, as a variable, a reference or an alias.
@@ -145,24 +161,50 @@ func (r *partRefs) inputPath(v ast.Value) ([]*ast.Term, bool) {
 // inputAliases are the variables rule binds to input alone, or to a
 // path of input written out (the compiler's __local1__ = input.listing,
 // which it writes for every operand of a call), with their paths, and the
-// expressions that bind them.
+// expressions that bind them. A path's variable is taken from the rule's
+// own body, where the expression that binds it is the first to name it.
 func inputAliases(rule *ast.Rule) (map[ast.Var][]*ast.Term, map[*ast.Expr]bool) {
 	var aliases map[ast.Var][]*ast.Term
 	var bindings map[*ast.Expr]bool
-	seen := map[ast.Var]bool{} // the variables of the expressions before
-	ast.WalkExprs(rule, func(x *ast.Expr) bool {
-		if v, path, ok := aliasOf(x); ok && (len(path) == 0 || !seen[v]) {
-			if aliases == nil {
-				aliases, bindings = map[ast.Var][]*ast.Term{}, map[*ast.Expr]bool{}
-			}
-			aliases[v], bindings[x] = path, true
+	bind := func(v ast.Var, path []*ast.Term, x *ast.Expr) {
+		if aliases == nil {
+			aliases, bindings = map[ast.Var][]*ast.Term{}, map[*ast.Expr]bool{}
 		}
-		ast.WalkVars(x, func(v ast.Var) bool {
-			seen[v] = true
-			return false
-		})
+		aliases[v], bindings[x] = path, true
+	}
+	ast.WalkExprs(rule, func(x *ast.Expr) bool {
+		if v, path, ok := aliasOf(x); ok && len(path) == 0 {
+			bind(v, nil, x)
+		}
 		return false
 	})
+	var binds []int // the body's expressions that may bind a path's variable
+	for k, x := range rule.Body {
+		if _, path, ok := aliasOf(x); ok && len(path) > 0 {
+			binds = append(binds, k)
+		}
+	}
+	if len(binds) == 0 {
+		return aliases, bindings
+	}
+	firstAt := make(map[ast.Var]int, len(binds)) // the first expression naming each
+	for _, k := range binds {
+		v, _, _ := aliasOf(rule.Body[k])
+		firstAt[v] = k
+	}
+	for k, x := range rule.Body[:binds[len(binds)-1]] {
+		ast.WalkVars(x, func(v ast.Var) bool {
+			if first, ok := firstAt[v]; ok && k < first {
+				firstAt[v] = k
+			}
+			return false
+		})
+	}
+	for _, k := range binds {
+		if v, path, _ := aliasOf(rule.Body[k]); firstAt[v] == k {
+			bind(v, path, rule.Body[k])
+		}
+	}
 	return aliases, bindings
 }
 
