@@ -112,6 +112,8 @@ var listingBuiltins = []struct {
 }{
 	{ast.MustParseRef("xiaoer.plain_listing"), partLexicon},             // lexicon.found, lexicon.held, attributes
 	{ast.MustParseRef("xiaoer.pattern_hits"), partTokens | partNumbers}, // fields[_].tokens, numbers
+	// lexicon, the fields (held contexts, matches) and what pattern_hits reads
+	{ast.MustParseRef("xiaoer.medical_hits"), partLexicon | fieldParts | partNumbers},
 }
 
 // listingReads is what builtin op reads of the listing it takes whole,
