@@ -26,6 +26,7 @@ func init() {
 		{fiberConflictsBuiltin, fiberConflicts},
 		{fiberUnbackedBuiltin, fiberUnbacked},
 		{fiberConflictHitsBuiltin, fiberConflictHits},
+		{basisMetaBuiltin, basisMeta},
 		{wordedCountsBuiltin, wordedCounts},
 		{medicalKindsBuiltin, medicalKinds},
 		{medicalHitsBuiltin, medicalHits},
