@@ -27,6 +27,7 @@ func init() {
 		{fiberUnbackedBuiltin, fiberUnbacked},
 		{fiberConflictHitsBuiltin, fiberConflictHits},
 		{basisMetaBuiltin, basisMeta},
+		{guaranteeHitsBuiltin, guaranteeHits},
 		{wordedCountsBuiltin, wordedCounts},
 		{medicalKindsBuiltin, medicalKinds},
 		{medicalHitsBuiltin, medicalHits},
