@@ -60,7 +60,15 @@ adjacent(name, i, n) if {
 	count(gaps) == 0
 }
 
-replicas := sort([h | some h in replica_hits])
+# replicas are the replica hits in order. Where the engine lists the runs
+# found (lexicon.found) and none is a replica word (nearly every listing
+# that reaches the rule), there are none: read off the list, without
+# replica_hits, lexicon.matches and found (about 70k instructions an
+# export row). Documents built by hand have no list and are matched.
+replicas := [] if {
+	input.listing.lexicon.found
+	not input.listing.lexicon.found.promises.replica_words
+} else := sort([h | some h in replica_hits])
 
 guarantee_kinds := {"guarantee_fake_multiplier", "guarantee_genuine"}
 
