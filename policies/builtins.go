@@ -26,6 +26,8 @@ func init() {
 		{fiberConflictsBuiltin, fiberConflicts},
 		{fiberUnbackedBuiltin, fiberUnbacked},
 		{fiberConflictHitsBuiltin, fiberConflictHits},
+		{basisMetaBuiltin, basisMeta},
+		{guaranteeHitsBuiltin, guaranteeHits},
 		{wordedCountsBuiltin, wordedCounts},
 		{medicalKindsBuiltin, medicalKinds},
 		{medicalHitsBuiltin, medicalHits},

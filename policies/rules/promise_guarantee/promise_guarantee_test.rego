@@ -103,3 +103,22 @@ test_no_price_claims_the_multiple if {
 	contains(f.message, "价款10倍")
 	not contains(f.message, "¥")
 }
+
+# found_doc is doc with the engine's list of runs found: found.
+found_doc(promises, tokens, found) := object.union(doc(promises, tokens, 199), {"listing": {"lexicon": {"found": found}}})
+
+# With the engine's list, the replica words are the ones it lists, as
+# lexicon.matches reads them: none where it lists none of the lexicon
+# (though the tokens spell 高仿), the listed run where it lists one.
+test_replicas_follow_the_engine_list if {
+	none := found_doc([times_ten], replica_tokens, {"promises": {"guarantee": []}})
+	promise_guarantee.replicas == [] with input as none
+	count(promise_guarantee.replica_hits) == 0 with input as none
+	fs := promise_guarantee.findings with input as none
+	[f.severity | some f in fs] == ["warning"]
+
+	listed := found_doc([times_ten], replica_tokens, {"promises": {"replica_words": [{"field": "title", "i": 4, "n": 2, "key": "高仿"}]}})
+	promise_guarantee.replicas == [{"word": "高仿", "field": "title", "s": 36, "e": 42}] with input as listed
+	gs := promise_guarantee.findings with input as listed
+	[g.severity | some g in gs] == ["error"]
+}
