@@ -40,6 +40,7 @@ func init() {
 		{rateClaimsBuiltin, rateClaims},
 		{figuresAtBuiltin, figuresAt},
 		{outsideBuiltin, outside},
+		{prefixStartsBuiltin, prefixStarts},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

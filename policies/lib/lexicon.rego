@@ -131,18 +131,13 @@ match(name, i, k, key, entry) := {
 # prefix_hits are the tokens that start with a prefix of the table (最) and
 # are no words of their own: 最 alone (and 最为) reaches over the next word
 # (最 保暖); 最X tokens the tokenizer knows (最热销) stand as they are;
-# words the table lists as not claims (最近, 最后) are left out.
+# words the table lists as not claims (最近, 最后) are left out. Those
+# tokens are picked in Go (xiaoer.prefix_starts,
+# policies/prefixstartsbuiltin.go): in Rego each token of prefixed took
+# six steps, and most fail (another table's prefix, or a word: 最好).
 prefix_hits(table, skip) := {c |
-	some p in prefixed
-	not skip[p.field]
-	name := p.field
-	i := p.i
-	tok := input.listing.fields[name].tokens[i]
-	prefix := substring(tok.t, 0, 1)
-	pre := data.tables[table].prefixes[prefix]
-	not data.tables[table].words[tok.t]
-	not pre.not_claims[tok.t]
-	c := prefix_hit(table, prefix, name, i)
+	some p in xiaoer.prefix_starts(prefixed, data.tables[table], input.listing.fields, skip)
+	c := prefix_hit(table, p.prefix, p.field, p.i)
 }
 
 prefix_hit(table, prefix, name, i) := match(name, i, 0, tok.t, entry) if {
