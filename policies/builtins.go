@@ -41,6 +41,7 @@ func init() {
 		{figuresAtBuiltin, figuresAt},
 		{outsideBuiltin, outside},
 		{prefixStartsBuiltin, prefixStarts},
+		{inContextBuiltin, inContext},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)
