@@ -42,6 +42,8 @@ func init() {
 		{rateClaimsBuiltin, rateClaims},
 		{figuresAtBuiltin, figuresAt},
 		{outsideBuiltin, outside},
+		{prefixStartsBuiltin, prefixStarts},
+		{inContextBuiltin, inContext},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

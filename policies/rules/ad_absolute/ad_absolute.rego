@@ -149,28 +149,12 @@ hits := {c | some c in lexicon.longest(candidates); not c.entry.name}
 # exempt: a hit passes under one of the guide's exemptions.
 exempt(c) if lexicon.registered(c)
 
+# A conjunction (all: goal, for 最好) costs in_context one step on the
+# engine's documents (xiaoer.in_context), less than working out first
+# whether it is idle (a part without an entry in held) did.
 exempt(c) if {
 	some name in lexicon.may_hold("ad_absolute", object.get(c.entry, "allow", []))
-	not idle[name]
 	lexicon.in_context("ad_absolute", name, c)
-}
-
-# idle are the conjunctions (all) that hold around no hit of this
-# listing, whatever the hit: with the engine's held, a part that has no
-# entry there (the listing has none of its words) and is not restated
-# matches no hit (simple_match), so in_context answers false, and the
-# steps it takes to say so (a conjunction always has an entry in held:
-# may_hold keeps it) cost about 200k instructions a hit, for every 最好
-# that allows a company goal. Looked up by name: only the names a hit
-# asks about are worked out.
-idle contains name if {
-	input.listing.lexicon.held
-	ctx := data.tables.ad_absolute.contexts[name]
-	ctx.all
-	not ctx.unless
-	some part in ctx.all
-	not input.listing.lexicon.held.ad_absolute[part]
-	not data.tables.ad_absolute.contexts[part].restated
 }
 
 exempt(c) if {

@@ -489,9 +489,10 @@ test_hit_meta_as_the_union if {
 	ad_absolute.hit_meta({"entry": {"link": "https://www.gov.cn/"}}, own).basis.link == "https://www.gov.cn/"
 }
 
-# ---- idle conjunctions: exempt as it was without them ----
+# ---- conjunctions: exempt as it was with idle ----
 
-# exempt as it was before idle: every context may_hold keeps is asked.
+# exempt as it was before idle (and is again): every context may_hold
+# keeps is asked.
 was_exempt(c) if lexicon.registered(c)
 
 was_exempt(c) if {
@@ -522,10 +523,11 @@ goal_title := t.title(["打造", "行业", "第一", "品牌"])
 with_held(d, entries) := object.union(d, {"listing": {"lexicon": {"held": {"ad_absolute": entries}}}})
 
 # 行业第一 allows a company goal (打造…品牌), a conjunction of goal_verb and
-# goal_object. With the engine's held, goal is idle unless both parts have
-# an entry, and exempt answers as before in each case: without held (the
-# library walks), with neither part, one part, and both (exempt).
-test_idle_goal_exempts_as_before if {
+# goal_object. With the engine's held (xiaoer.in_context answers), goal
+# holds only where both parts hold, and exempt answers as the walk does in
+# each case: without held (the library walks), with neither part, one
+# part, and both (exempt).
+test_goal_exempts_as_before if {
 	verb := {"before": {"title": {1: true}}}
 	object := {"after": {"title": {3: true}}}
 	none := with_held(goal_title, {"goal": {}})
@@ -535,19 +537,6 @@ test_idle_goal_exempts_as_before if {
 	exemptions(none) == {"行业第一": [false, false]}
 	exemptions(one) == {"行业第一": [false, false]}
 	exemptions(both) == {"行业第一": [true, true]}
-	ad_absolute.idle.goal with input as none
-	ad_absolute.idle.goal with input as one
-	not ad_absolute.idle.goal with input as both
-	not ad_absolute.idle.goal with input as goal_title
-}
-
-# A restated part may hold without an entry in held, and a conjunction
-# with an unless is answered by in_context's last body: neither is idle.
-test_idle_skips_restated_parts_and_unless if {
-	d := with_held(goal_title, {"goal": {}, "goal_verb": {"before": {"title": {1: true}}}})
-	ad_absolute.idle.goal with input as d
-	not ad_absolute.idle.goal with input as d with data.tables.ad_absolute.contexts.goal_object.restated as true
-	not ad_absolute.idle.goal with input as d with data.tables.ad_absolute.contexts.goal.unless as "comparison"
 }
 
 # ---- peer_hits read off the engine's found list ----
