@@ -115,7 +115,9 @@ default matches(_, _, _) := set()
 
 # The engine's found list is read in the head, as found reads it: a call
 # of found was one more function call per rule and lexicon (about 24k
-# instructions a listing that reaches ad-absolute).
+# instructions a listing that reaches ad-absolute). The body is empty
+# (true) on purpose: without that list (documents built by hand) the head
+# is undefined, and the else calls found.
 matches(table, lex, skip) := xiaoer.matches(
 	object.get(input.listing.lexicon.found, [table, lex], []),
 	data.tables[table][lex], input.listing.fields, skip,
