@@ -25,7 +25,11 @@ import (
 // two down claims or more, down_content a down claim of a share: facts a
 // rule's findings need beyond the list being there, so it is skipped
 // where they are not). Promises name the promise kinds
-// (input.listing.promises[_].kind) one of which must be there. Units
+// (input.listing.promises[_].kind) one of which must be there, each
+// with the values that keep a promise of it from counting (PromiseNeed);
+// Against, beside them, names the kinds of which another promise must be
+// there too, saying something else than the first (a conflict is two
+// promises that differ: promiseneeds.go). Units
 // name tables whose keys are units (ad_education_guarantee.score_units):
 // some figure of the listing must have one of them
 // (input.listing.numbers[_].unit). Two more narrow what the
@@ -68,11 +72,12 @@ import (
 // A table's pattern_heads (see lib/pattern.rego) counts as found only
 // where one of the patterns its word starts can complete (patterngate.go).
 type Needs struct {
-	Words    []string `json:"words"`
-	Prefixes []string `json:"prefixes"`
-	Facts    []string `json:"facts"`
-	Promises []string `json:"promises"`
-	Units    []string `json:"units"`
+	Words    []string      `json:"words"`
+	Prefixes []string      `json:"prefixes"`
+	Facts    []string      `json:"facts"`
+	Promises []PromiseNeed `json:"promises"`
+	Against  []PromiseNeed `json:"against"`
+	Units    []string      `json:"units"`
 	// AfterFigure, Partnered and BeforeFigure: see above (0, false,
 	// nil: anywhere).
 	AfterFigure  int           `json:"after_figure"`
@@ -137,9 +142,10 @@ type gate struct {
 // alternative is one Needs of one rule, indexed.
 type alternative struct {
 	rule            int
-	words, prefixes bool       // needs a word or a prefix of its tables
-	facts           []factNeed // Needs.Facts, resolved (factNeedOf)
-	promises        map[string]bool
+	words, prefixes bool                  // needs a word or a prefix of its tables
+	facts           []factNeed            // Needs.Facts, resolved (factNeedOf)
+	promises        []PromiseNeed         // Needs.Promises; nil: none asked for
+	against         []PromiseNeed         // Needs.Against
 	promiseMatchers facts.PromiseMatchers // the matchers that can give the promises (facts.PromiseMatchersOf)
 	units           map[string]bool       // nil: any figure or none will do
 	afterFigure     int                   // Needs.AfterFigure
@@ -272,6 +278,9 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 	if err := checkPrefixHits(n); err != nil {
 		return err
 	}
+	if err := checkPromises(n); err != nil {
+		return err
+	}
 	if err := checkBeforeFigure(n); err != nil {
 		return err
 	}
@@ -295,11 +304,8 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 		alt.facts = append(alt.facts, factNeedOf(f))
 	}
 	if len(n.Promises) > 0 {
-		alt.promises = map[string]bool{}
-		for _, k := range n.Promises {
-			alt.promises[k] = true
-		}
-		alt.promiseMatchers = facts.PromiseMatchersOf(n.Promises)
+		alt.promises, alt.against = n.Promises, n.Against
+		alt.promiseMatchers = facts.PromiseMatchersOf(promiseKinds(n.Promises))
 		g.promiseMatchers |= alt.promiseMatchers
 	}
 	if len(n.Units) > 0 {
@@ -437,7 +443,7 @@ func (g *gate) skip(l *facts.ListingFacts, m *marks) ([]string, bool) {
 	}
 	needed := make([]bool, len(g.rules))
 	for a, alt := range g.alts {
-		if (!alt.words || m.words[a]) && (!alt.prefixes || m.prefixes[a]) && g.hasFact(l, alt.facts) && hasPromise(l, alt.promises) && hasUnit(l.Numbers, alt.units) {
+		if (!alt.words || m.words[a]) && (!alt.prefixes || m.prefixes[a]) && g.hasFact(l, alt.facts) && alt.hasPromise(l.Promises) && hasUnit(l.Numbers, alt.units) {
 			needed[alt.rule] = true
 		}
 	}
@@ -461,16 +467,6 @@ func (g *gate) hasFact(l *facts.ListingFacts, needs []factNeed) bool {
 		}
 	}
 	return len(needs) == 0
-}
-
-// hasPromise: a promise of one of the kinds is there (or none is asked for).
-func hasPromise(l *facts.ListingFacts, kinds map[string]bool) bool {
-	for _, p := range l.Promises {
-		if kinds[p.Kind] {
-			return true
-		}
-	}
-	return len(kinds) == 0
 }
 
 // hasUnit: some figure has one of the units (or none is asked for).

@@ -172,6 +172,10 @@ func TestGateRefusesNeedsItCannotCheck(t *testing.T) {
 		`needs := {"prefixes": ["ad_absolute.words"], "prefix_hits": true}`:                                                                          "prefix_hits: ad_absolute.words is no table's prefixes",
 		`needs := {"facts": ["numbers"], "allowed": true}`:                                                                                           "allowed: want words or prefix_hits beside it",
 		`needs := {"words": ["ad_absolute.words"], "after_figure": 1, "allowed": true}`:                                                              "allowed: want words or prefix_hits beside it, without after_figure",
+		`needs := {"promises": [{"kind": "returns_7day", "below": {"cond": 7}}]}`:                                                                    `below "cond": want n or hours`,
+		`needs := {"promises": [{"kind": "returns_refused", "unless": {"n": ["7"]}}]}`:                                                               `unless "n": want cond, scope or carrier`,
+		`needs := {"promises": [{"unless": {"cond": ["intact"]}}]}`:                                                                                  "a promise entry without a kind",
+		`needs := {"facts": ["numbers"], "against": ["presale"]}`:                                                                                    "against: want promises beside it",
 	} {
 		dir, _ := writePolicy(t, "shop.rego", userRuleHead+"\n"+decl+"\n")
 		_, err := newJudge(Options{Bundles: []*bundle.Bundle{loadDir(t, dir, false)}})

@@ -116,7 +116,7 @@ func shipmentNeeds(raw json.RawMessage) ([]Needs, error) {
 		return nil, nil // no needs: always evaluated
 	}
 	for _, n := range alts {
-		if len(n.Words)+len(n.Prefixes)+len(n.Promises)+len(n.Units) > 0 || len(n.Facts) == 0 {
+		if len(n.Words)+len(n.Prefixes)+len(n.Promises)+len(n.Against)+len(n.Units) > 0 || len(n.Facts) == 0 {
 			return nil, fmt.Errorf("a shipment rule needs facts, and only facts (%s)", shipmentFactNames())
 		}
 		for _, f := range n.Facts {

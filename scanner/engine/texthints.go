@@ -152,7 +152,7 @@ func (h *textHints) mayPromise(alt *alternative) bool {
 		return true
 	}
 	h.readPromiseWords()
-	return h.matchers&alt.promiseMatchers != 0 && hasPromise(h.promiseFacts(), alt.promises)
+	return h.matchers&alt.promiseMatchers != 0 && alt.hasPromise(h.promiseFacts().Promises)
 }
 
 // promiseWordsIn are the promise matchers' need words in the texts, once.

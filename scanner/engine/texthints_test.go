@@ -25,7 +25,7 @@ func TestMayPromiseAnswersAsTheExtractedPromises(t *testing.T) {
 				continue
 			}
 			asked++
-			want := hasPromise(full.promiseFacts(), alt.promises)
+			want := alt.hasPromise(full.promiseFacts().Promises)
 			if got := h.mayPromise(alt); got != want {
 				t.Errorf("%s %s, promises %v: mayPromise %v, extracted %v", l.Source, l.ID, alt.promises, got, want)
 			}

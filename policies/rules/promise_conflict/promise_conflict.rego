@@ -26,13 +26,21 @@ meta := {
 	"exposure": {"points": "breach_shipping"},
 }
 
-# needs: a conflict is two promises, one of them a shipping window or a
-# postage term that contradicts a faster or free promise; a listing
-# without such a pair is skipped by the engine (see main.rego).
-needs := {
-	"facts": ["promise_pair"],
-	"promises": ["ship_within_hours", "ship_after_payment_days", "presale", "postage_buyer_pays", "postage_remote_excluded"],
-}
+# needs: a conflict is two binding promises (scope not partial) that say
+# different things: a shipping window (shipping.windows) against a fast
+# promise (shipping.fast), or a postage term (postage_terms) against
+# 包邮. A window slower than a fast promise differs from it in kind or
+# in hours, so a listing that only repeats one promise (付款后48小时内发货,
+# twice) is skipped by the engine, as is one without such a pair (see
+# main.rego).
+needs := [
+	{"promises": binding(object.keys(shipping.windows)), "against": binding(object.keys(shipping.fast))},
+	{"promises": binding({"postage_buyer_pays", "postage_remote_excluded"}), "against": binding({"postage_free"})},
+]
+
+# binding are the needs of promises of kinds that bind the whole listing
+# (promises.binding).
+binding(kinds) := [{"kind": k, "unless": {"scope": ["partial"]}} | some k in kinds]
 
 shipping := promises.tables.shipping
 

@@ -25,10 +25,15 @@ meta := {
 	"exposure": {"points": "breach_promise"},
 }
 
-# needs: every finding starts from a refusal of returns (refusal); a
-# listing without a returns promise is skipped by the engine (see
-# main.rego).
-needs := {"promises": ["returns_refused", "returns_7day"]}
+# needs: every finding starts from a refusal (refusal, below): a
+# returns_refused promise not conditioned on intact goods, or a
+# returns_7day promise of fewer days than the law's. A listing without one
+# is skipped by the engine (see main.rego): 7天无理由退货 offers what the
+# law asks, and shop exports state it on most rows.
+needs := {"promises": [
+	{"kind": "returns_refused", "unless": {"cond": ["intact"]}},
+	{"kind": "returns_7day", "below": {"n": returns.min_days}},
+]}
 
 returns := promises.tables.returns
 
