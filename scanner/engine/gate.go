@@ -21,7 +21,8 @@ import (
 // run of 1 to 4 tokens of some field is one of its keys (Words), or when
 // some token starts with one of its keys (Prefixes). Facts name facts of
 // the listing that must not be empty (see factLists; percents are the
-// numbers whose unit is %, promise_pair two promises or more, down_pair
+// numbers whose unit is %, statements_differ two composition statements
+// that give other shares, promise_pair two promises or more, down_pair
 // two down claims or more, down_content a down claim of a share: facts a
 // rule's findings need beyond the list being there, so it is skipped
 // where they are not). Promises name the promise kinds
@@ -164,18 +165,19 @@ type alternative struct {
 // listing has them. One more fact is the engine's own: "masked", a brand
 // written masked (input.listing.lexicon.masked, see maskedBrands).
 var factLists = map[string]func(*facts.ListingFacts) bool{
-	"composition":    func(l *facts.ListingFacts) bool { return len(l.Composition) > 0 },
-	"statement_pair": hasStatementPair,
-	"fiber_claims":   func(l *facts.ListingFacts) bool { return len(l.FiberClaims) > 0 },
-	"down_claims":    func(l *facts.ListingFacts) bool { return len(l.DownClaims) > 0 },
-	"down_pair":      func(l *facts.ListingFacts) bool { return len(l.DownClaims) > 1 },
-	"down_content":   hasDownContent,
-	"numbers":        func(l *facts.ListingFacts) bool { return len(l.Numbers) > 0 },
-	"percents":       hasPercent,
-	"promises":       func(l *facts.ListingFacts) bool { return len(l.Promises) > 0 },
-	"promise_pair":   func(l *facts.ListingFacts) bool { return len(l.Promises) > 1 },
-	"attributes":     func(l *facts.ListingFacts) bool { return len(l.Attributes) > 0 },
-	"down":           func(l *facts.ListingFacts) bool { return l.Down != nil },
+	"composition":       func(l *facts.ListingFacts) bool { return len(l.Composition) > 0 },
+	"statement_pair":    hasStatementPair,
+	"statements_differ": hasDifferingStatements,
+	"fiber_claims":      func(l *facts.ListingFacts) bool { return len(l.FiberClaims) > 0 },
+	"down_claims":       func(l *facts.ListingFacts) bool { return len(l.DownClaims) > 0 },
+	"down_pair":         func(l *facts.ListingFacts) bool { return len(l.DownClaims) > 1 },
+	"down_content":      hasDownContent,
+	"numbers":           func(l *facts.ListingFacts) bool { return len(l.Numbers) > 0 },
+	"percents":          hasPercent,
+	"promises":          func(l *facts.ListingFacts) bool { return len(l.Promises) > 0 },
+	"promise_pair":      func(l *facts.ListingFacts) bool { return len(l.Promises) > 1 },
+	"attributes":        func(l *facts.ListingFacts) bool { return len(l.Attributes) > 0 },
+	"down":              func(l *facts.ListingFacts) bool { return l.Down != nil },
 }
 
 // hasStatementPair: the composition holds two statements or more (two
@@ -299,7 +301,7 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 		figureMin: n.FigureMin, unreportedNames: n.UnreportedNames, allowed: n.Allowed, prefixHits: n.PrefixHits}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
-			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, fiber_claims, down, down_claims, down_pair, down_content, numbers, percents, promises, promise_pair, attributes, masked)", f)
+			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, statements_differ, fiber_claims, down, down_claims, down_pair, down_content, numbers, percents, promises, promise_pair, attributes, masked)", f)
 		}
 		alt.facts = append(alt.facts, factNeedOf(f))
 	}

@@ -210,9 +210,10 @@ func TestGateAsksForMaskedBrands(t *testing.T) {
 	}
 }
 
-// material-fiber needs a fibre claim or two composition statements: one
-// stated composition and no claim cannot give a finding, so it is skipped;
-// a second statement that disagrees is evaluated and found.
+// material-fiber needs a fibre claim or two composition statements that
+// differ: one stated composition and no claim cannot give a finding, nor
+// can the same composition stated again in the description, so they are
+// skipped; a second statement that disagrees is evaluated and found.
 func TestGateAsksForTwoStatements(t *testing.T) {
 	t.Parallel()
 	j := checker(t)
@@ -222,6 +223,7 @@ func TestGateAsksForTwoStatements(t *testing.T) {
 		want bool
 	}{
 		{"", false},
+		{"面料：棉95% 氨纶5%", false},
 		{"面料：聚酯纤维100%", true},
 	} {
 		l := &listings.Listing{ID: "1", Source: "t.yaml", Title: "秋季长袖T恤", Attributes: attrs, Description: c.desc}

@@ -31,9 +31,10 @@ meta := {
 }
 
 # needs: every finding starts from a fibre claim, or from two composition
-# statements (which may disagree); a listing with neither is skipped by the
-# engine (see main.rego).
-needs := {"facts": ["fiber_claims", "statement_pair"]}
+# statements that disagree, which give some fibre other shares (conflicting,
+# with a tolerance of 0 or more: judgments.rego); a listing with neither is
+# skipped by the engine (see main.rego).
+needs := {"facts": ["fiber_claims", "statements_differ"]}
 
 fibres := object.get(input, ["listing", "composition"], [])
 
