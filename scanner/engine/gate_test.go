@@ -374,17 +374,11 @@ func TestPrefixStartsMarkEveryPrefixCharacter(t *testing.T) {
 // policies; a second claim or a share is evaluated and found.
 func TestGateAsksForMoreThanALoneDownClaim(t *testing.T) {
 	t.Parallel()
-	j := checker(t)
-	for _, c := range []struct {
-		title string
-		want  bool
-	}{
+	wantRuleOnTitles(t, "material_down", "material-down", []titleCase{
 		{"冬季加厚羽绒服女短款", false},
 		{"90%白鸭绒羽绒服女短款", true},
 		{"鸭绒鹅绒羽绒服女短款", true},
-	} {
-		wantRuleOnTitle(t, j, c.title, "material_down", "material-down", c.want)
-	}
+	})
 }
 
 // promise-guarantee needs 假一赔N, or 正品保障 beside a replica word: 专柜正品
@@ -392,17 +386,11 @@ func TestGateAsksForMoreThanALoneDownClaim(t *testing.T) {
 // evaluated and found.
 func TestGateAsksForAReplicaWordBesideAGenuineGuarantee(t *testing.T) {
 	t.Parallel()
-	j := checker(t)
-	for _, c := range []struct {
-		title string
-		want  bool
-	}{
+	wantRuleOnTitles(t, "promise_guarantee", "promise-guarantee", []titleCase{
 		{"专柜正品 女士长款大衣", false},
 		{"专柜正品 高仿 女士长款大衣", true},
 		{"假一赔十 女士长款大衣", true},
-	} {
-		wantRuleOnTitle(t, j, c.title, "promise_guarantee", "promise-guarantee", c.want)
-	}
+	})
 }
 
 // wantRule checks that rule package pkg (rule id) is evaluated on l, by
@@ -420,6 +408,22 @@ func wantRule(t *testing.T, j *judge, l *listings.Listing, pkg, id string, want 
 	found, _, err := j.CheckListing(t.Context(), l)
 	if err != nil || (len(rulesOf(found)[id]) > 0) != want {
 		t.Errorf("%s: findings %v, %v; want %s %v", l.Title, rulesOf(found), err, id, want)
+	}
+}
+
+// titleCase is a title, and whether a rule is evaluated and finds
+// something on it.
+type titleCase struct {
+	title string
+	want  bool
+}
+
+// wantRuleOnTitles is wantRuleOnTitle on each case.
+func wantRuleOnTitles(t *testing.T, pkg, id string, cases []titleCase) {
+	t.Helper()
+	j := checker(t)
+	for _, c := range cases {
+		wantRuleOnTitle(t, j, c.title, pkg, id, c.want)
 	}
 }
 
@@ -486,15 +490,21 @@ func TestGateCountsAKindTermWhereAKindCanBeJudged(t *testing.T) {
 // found.
 func TestGateCountsACrowdWordAfterTenThousand(t *testing.T) {
 	t.Parallel()
-	j := checker(t)
-	for _, c := range []struct {
-		title string
-		want  bool
-	}{
+	wantRuleOnTitles(t, "ad_unsourced_claim", "ad-unsourced-claim", []titleCase{
 		{"电压力锅 家用 2-6人", false},
 		{"凌峰 2人双层帐篷", false},
 		{"汽车脚垫 1万车主", true},
-	} {
-		wantRuleOnTitle(t, j, c.title, "ad_unsourced_claim", "ad-unsourced-claim", c.want)
-	}
+	})
+}
+
+// counterfeit-wording never reports a hit at which one of its entry's
+// allow contexts holds, and declares its words allowed: A货 beside 翡翠
+// (the jade's grade) cannot give a finding, so it is skipped; A货 on a
+// handbag is evaluated and found.
+func TestGateCountsNoCounterfeitWordItsContextAllows(t *testing.T) {
+	t.Parallel()
+	wantRuleOnTitles(t, "counterfeit_wording", "counterfeit-wording", []titleCase{
+		{"天然翡翠手镯 a货 冰种", false},
+		{"a货 女士手提包 新款", true},
+	})
 }

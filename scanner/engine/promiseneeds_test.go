@@ -13,18 +13,12 @@ import (
 // than seven are evaluated and found.
 func TestGateAsksForAReturnsRefusal(t *testing.T) {
 	t.Parallel()
-	j := checker(t)
-	for _, c := range []struct {
-		title string
-		want  bool
-	}{
+	wantRuleOnTitles(t, "promise_returns", "promise-returns", []titleCase{
 		{"女士长款大衣 支持7天无理由退货", false},
 		{"女士长款大衣 吊牌剪掉不退不换", false},
 		{"女士长款大衣 不支持七天无理由退货", true},
 		{"女士长款大衣 3天无理由退货", true},
-	} {
-		wantRuleOnTitle(t, j, c.title, "promise_returns", "promise-returns", c.want)
-	}
+	})
 }
 
 // promise-conflict needs two binding promises that say different things,
@@ -34,18 +28,12 @@ func TestGateAsksForAReturnsRefusal(t *testing.T) {
 // are evaluated and found.
 func TestGateAsksForPromisesThatDiffer(t *testing.T) {
 	t.Parallel()
-	j := checker(t)
-	for _, c := range []struct {
-		title string
-		want  bool
-	}{
+	wantRuleOnTitles(t, "promise_conflict", "promise-conflict", []titleCase{
 		{"女士长款大衣 48小时内发货 下单后48小时内发货", false},
 		{"女士长款大衣 包邮 48小时内发货", false},
 		{"女士长款大衣 24小时内发货 72小时内发货", true},
 		{"女士长款大衣 包邮 邮费自理", true},
-	} {
-		wantRuleOnTitle(t, j, c.title, "promise_conflict", "promise-conflict", c.want)
-	}
+	})
 }
 
 // A promise entry is a kind's name or an object whose unless and below

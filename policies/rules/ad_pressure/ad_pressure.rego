@@ -38,7 +38,10 @@ meta := {
 # partnered: every hit of its words passes partnered (an entry naming a
 # partner context is kept only beside it), so the engine counts such a
 # word only where a word of that context is in the listing.
-needs := {"words": ["ad_pressure.words", "ad_pressure.pattern_heads"], "partnered": true}
+# allowed: findings drop every hit at which one of its entry's allow
+# contexts holds (exempt), so the engine counts such a word only where
+# none of them holds at it.
+needs := {"words": ["ad_pressure.words", "ad_pressure.pattern_heads"], "partnered": true, "allowed": true}
 
 skip := {"attributes": true}
 

@@ -35,7 +35,10 @@ meta := {
 # partnered: every hit of its words passes partnered (an entry naming a
 # partner context is kept only beside it), so the engine counts such a
 # word only where a word of that context is in the listing.
-needs := {"words": ["ad_state_authority.words", "ad_state_authority.pattern_heads"], "partnered": true}
+# allowed: wordrule.open drops every hit at which one of its entry's allow
+# contexts holds, so the engine counts such a word only where none of
+# them holds at it.
+needs := {"words": ["ad_state_authority.words", "ad_state_authority.pattern_heads"], "partnered": true, "allowed": true}
 
 skip := {"attributes": true}
 

@@ -36,7 +36,10 @@ meta := {
 # word only where a word of that context is in the listing.
 # unreported_names: wordrule.hits drops the entries marked name (转运珠,
 # 护身符), so the engine counts no such word.
-needs := {"words": ["ad_superstition.words", "ad_superstition.pattern_heads"], "partnered": true, "unreported_names": true}
+# allowed: wordrule.open drops every hit at which one of its entry's allow
+# contexts holds, so the engine counts such a word only where none of
+# them holds at it.
+needs := {"words": ["ad_superstition.words", "ad_superstition.pattern_heads"], "partnered": true, "unreported_names": true, "allowed": true}
 
 skip := {"attributes": true}
 

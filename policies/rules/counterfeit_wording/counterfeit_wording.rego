@@ -39,7 +39,10 @@ meta := {
 # partnered: every hit of its words passes partnered (an entry naming a
 # partner context is kept only beside it), so the engine counts such a
 # word only where a word of that context is in the listing.
-needs := [{"words": ["counterfeit.words", "counterfeit.pattern_heads"], "partnered": true}, {"facts": ["masked"]}]
+# allowed: findings drop every hit at which one of its entry's allow
+# contexts holds (exempt), so the engine counts such a word only where
+# none of them holds at it (A货 beside 翡翠 is the jade's grade).
+needs := [{"words": ["counterfeit.words", "counterfeit.pattern_heads"], "partnered": true, "allowed": true}, {"facts": ["masked"]}]
 
 # words, and word-class patterns (lib/pattern.rego) for what sellers
 # paraphrase: 和正品放一起分不出 (a copy said to pass for the real thing).
