@@ -34,6 +34,7 @@ func init() {
 		{medicalOpenBuiltin, medicalOpen},
 		{plainListingBuiltin, plainListing},
 		{patternHitsBuiltin, patternHits},
+		{foundPatternHitsBuiltin, foundPatternHits},
 		{heldAtBuiltin, heldAt},
 		{heldNamesBuiltin, heldNames},
 		{boundaryBetweenBuiltin, boundaryBetween},
