@@ -116,7 +116,7 @@ peer_hits := set() if {
 # figure's field is compared with skip's one field, not looked up in skip:
 # a negation is one step more, for every figure of the listing.
 guarantee_hits contains c if {
-	some num in object.get(input, ["listing", "numbers"], [])
+	some num in input.listing.numbers
 	num.field != "attributes"
 	num.unit == "%"
 	num.value >= 100
@@ -153,7 +153,8 @@ exempt(c) if lexicon.registered(c)
 # engine's documents (xiaoer.in_context), less than working out first
 # whether it is idle (a part without an entry in held) did.
 exempt(c) if {
-	some name in lexicon.may_hold("ad_absolute", object.get(c.entry, "allow", []))
+	allow := c.entry.allow
+	some name in lexicon.may_hold("ad_absolute", allow)
 	lexicon.in_context("ad_absolute", name, c)
 }
 
