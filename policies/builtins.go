@@ -45,6 +45,7 @@ func init() {
 		{outsideBuiltin, outside},
 		{prefixStartsBuiltin, prefixStarts},
 		{inContextBuiltin, inContext},
+		{anyInContextBuiltin, anyInContext},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

@@ -241,6 +241,21 @@ in_context(table, name, c) := false if {
 	not simple_match(table, ctx.unless, c)
 } else := false
 
+# holds_any reports whether one of the context names (of table) holds
+# around hit c: some name of may_hold(table, names) with in_context. On
+# the engine's documents xiaoer.any_in_context (policies/
+# anycontextbuiltin.go) answers for all the names in one step, where
+# may_hold and a call of in_context per name it kept took two calls and
+# two builtins a hit at least; where it does not answer (a rare shape of
+# context, a document built by hand) the names are walked. It ends in
+# false, as in_context does, so the answer is kept for the hit.
+holds_any(table, names, c) := holds if {
+	holds := xiaoer.any_in_context(input.listing.lexicon, table, names, c, data.tables[table].contexts, input.listing.fields)
+} else := true if {
+	some name in may_hold(table, names)
+	in_context(table, name, c)
+} else := false
+
 # may_hold are those of the context names (of table) that can hold around
 # a hit: with the engine's held, the names it lists (in_context answers
 # false at once for the others, so a rule walking an entry's exemptions

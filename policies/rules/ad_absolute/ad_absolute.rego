@@ -149,14 +149,12 @@ hits := {c | some c in lexicon.longest(candidates); not c.entry.name}
 # exempt: a hit passes under one of the guide's exemptions.
 exempt(c) if lexicon.registered(c)
 
-# A conjunction (all: goal, for 最好) costs in_context one step on the
-# engine's documents (xiaoer.in_context), less than working out first
-# whether it is idle (a part without an entry in held) did.
-exempt(c) if {
-	allow := c.entry.allow
-	some name in lexicon.may_hold("ad_absolute", allow)
-	lexicon.in_context("ad_absolute", name, c)
-}
+# The entry's allow-contexts are asked whole (lexicon.holds_any: one
+# step on the engine's documents, where may_hold and in_context for each
+# name it kept cost 最好 about 55k instructions more). A conjunction (all:
+# goal, for 最好) is answered there too, which costs less than working
+# out first whether it is idle (a part without an entry in held) did.
+exempt(c) if lexicon.holds_any("ad_absolute", c.entry.allow, c)
 
 exempt(c) if {
 	c.entry.fact
