@@ -34,6 +34,7 @@ func init() {
 		{medicalOpenBuiltin, medicalOpen},
 		{plainListingBuiltin, plainListing},
 		{patternHitsBuiltin, patternHits},
+		{foundPatternHitsBuiltin, foundPatternHits},
 		{heldAtBuiltin, heldAt},
 		{heldNamesBuiltin, heldNames},
 		{boundaryBetweenBuiltin, boundaryBetween},
@@ -44,6 +45,7 @@ func init() {
 		{outsideBuiltin, outside},
 		{prefixStartsBuiltin, prefixStarts},
 		{inContextBuiltin, inContext},
+		{anyInContextBuiltin, anyInContext},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

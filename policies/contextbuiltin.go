@@ -36,11 +36,10 @@ var inContextBuiltin = &ast.Builtin{
 }
 
 func inContext(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	lex := operands[0]
-	if !truthy(get(lex, keyHeld)) {
+	h, ok := heldOperands(bctx, operands)
+	if !ok {
 		return nil
 	}
-	h := newHeldContexts(bctx, lex, operands[1], operands[4], operands[5])
 	holds, err := h.answer(operands[2], operands[3])
 	if err != nil {
 		return nil // undefined: the Rego decides
@@ -55,6 +54,16 @@ type heldContexts struct {
 	// held is held[table]; words found[table].words (nil: no found).
 	held, words, contexts, fields *ast.Term
 	found                         bool
+}
+
+// heldOperands are the held contexts of the operands of xiaoer.in_context
+// and xiaoer.any_in_context (lexicon, table, _, _, contexts, fields), or
+// false where lexicon has no held.
+func heldOperands(bctx topdown.BuiltinContext, operands []*ast.Term) (heldContexts, bool) {
+	if !truthy(get(operands[0], keyHeld)) {
+		return heldContexts{}, false
+	}
+	return newHeldContexts(bctx, operands[0], operands[1], operands[4], operands[5]), true
 }
 
 func newHeldContexts(bctx topdown.BuiltinContext, lex, table, contexts, fields *ast.Term) heldContexts {

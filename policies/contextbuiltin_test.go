@@ -51,6 +51,24 @@ var contextHelds = []string{
 	`{"self_comparison": AT, "comparison": {}}`, `{"self_comparison": {}, "comparison": AT}`,
 }
 
+// contextFields are the fields the in_context tests ask about: 打造 最好
+// 品牌 in the title, 抗菌 in the description; contextHits are hits at and
+// beside the held token (1 of the title), one whose i is no number and
+// one lacking its field.
+const contextFields = `{"title": {"tokens": [{"t": "打造", "s": 0, "e": 6}, {"t": "最好", "s": 6, "e": 12}, {"t": "品牌", "s": 12, "e": 18}]},
+	"description": {"tokens": [{"t": "抗菌", "s": 0, "e": 6}], "sentences": [{"s": 0, "e": 6, "first": 0, "end": 1}]}}`
+
+var contextHits = []string{`{"field": "title", "i": 1, "n": 1, "s": 6, "key": "最好"}`, `{"field": "title", "i": 2, "n": 1, "s": 12, "key": "品牌"}`,
+	`{"field": "title", "i": "1", "n": 1, "s": 6}`, `{"i": 1, "n": 1}`}
+
+// contextInput is the input of an in_context test: table, the operand
+// key (name or names) as value, hit c, the table's held (AT: holding
+// before token 1 of the title), found and fields.
+func contextInput(table, key, value, c, held, found, fields string) ast.Value {
+	return ast.MustParseTerm(fmt.Sprintf(`{"table": %q, %q: %s, "c": %s, "listing": {"lexicon": {"held": %s, "found": %s}, "fields": %s}}`,
+		table, key, value, c, strings.ReplaceAll(held, "AT", `{"before": {"title": {1: true}}}`), found, fields)).Value
+}
+
 // TestInContextAsRego: lexicon.in_context, which xiaoer.in_context answers
 // on documents with held, answers as the Rego chain did for plain,
 // conjunct and cancelled contexts of ad-absolute held or not around hits
@@ -64,10 +82,7 @@ func TestInContextAsRego(t *testing.T) {
 		"x := data.xiaoer.was.context.in_context(input.table, input.name, input.c)",
 		"x := xiaoer.in_context(input.listing.lexicon, input.table, input.name, input.c, data.tables[input.table].contexts, input.listing.fields)")
 	now, was, builtin := pqs[0], pqs[1], pqs[2]
-	fields := `{"title": {"tokens": [{"t": "打造", "s": 0, "e": 6}, {"t": "最好", "s": 6, "e": 12}, {"t": "品牌", "s": 12, "e": 18}]},
-		"description": {"tokens": [{"t": "抗菌", "s": 0, "e": 6}], "sentences": [{"s": 0, "e": 6, "first": 0, "end": 1}]}}`
-	hits := []string{`{"field": "title", "i": 1, "n": 1, "s": 6, "key": "最好"}`, `{"field": "title", "i": 2, "n": 1, "s": 12, "key": "品牌"}`,
-		`{"field": "title", "i": "1", "n": 1, "s": 6}`, `{"i": 1, "n": 1}`}
+	fields, hits := contextFields, contextHits
 	cases := map[string]int{}
 	for _, held := range contextHelds {
 		for _, name := range []string{"best_claim", "goal", "self_comparison", "nope"} {
@@ -91,8 +106,7 @@ func TestInContextAsRego(t *testing.T) {
 // says what the builtin itself answered (left: undefined).
 func compareInContext(t *testing.T, now, was, builtin rego.PreparedEvalQuery, table, name, c, held, found, fields string) string {
 	t.Helper()
-	input := ast.MustParseTerm(fmt.Sprintf(`{"table": %q, "name": %q, "c": %s, "listing": {"lexicon": {"held": %s, "found": %s}, "fields": %s}}`,
-		table, name, c, strings.ReplaceAll(held, "AT", `{"before": {"title": {1: true}}}`), found, fields)).Value
+	input := contextInput(table, "name", fmt.Sprintf("%q", name), c, held, found, fields)
 	ctx := context.Background()
 	got, want := answer(ctx, now, input), answer(ctx, was, input)
 	if got != want {

@@ -126,7 +126,15 @@ matches(table, lex, skip) := xiaoer.matches(
 } else := xiaoer.matches(found(table, lex), data.tables[table][lex], input.listing.fields, skip)
 
 # any_match reports whether some run of the listing is in the lexicon.
-any_match(table, lex) if count(found(table, lex)) > 0
+# The engine's list is read in place (its first run), not through found:
+# the two calls and the count cost ad-pressure's dated about 27k
+# instructions a listing. A document without the list walks its runs.
+any_match(table, lex) if input.listing.lexicon.found[table][lex][0]
+
+any_match(table, lex) if {
+	not input.listing.lexicon.found
+	count(found(table, lex)) > 0
+}
 
 # match is the hit of run key (k+1 tokens from token i of field name).
 match(name, i, k, key, entry) := {
@@ -231,6 +239,21 @@ in_context(table, name, c) := false if {
 	ctx := data.tables[table].contexts[name]
 	ctx.unless
 	not simple_match(table, ctx.unless, c)
+} else := false
+
+# holds_any reports whether one of the context names (of table) holds
+# around hit c: some name of may_hold(table, names) with in_context. On
+# the engine's documents xiaoer.any_in_context (policies/
+# anycontextbuiltin.go) answers for all the names in one step, where
+# may_hold and a call of in_context per name it kept took two calls and
+# two builtins a hit at least; where it does not answer (a rare shape of
+# context, a document built by hand) the names are walked. It ends in
+# false, as in_context does, so the answer is kept for the hit.
+holds_any(table, names, c) := holds if {
+	holds := xiaoer.any_in_context(input.listing.lexicon, table, names, c, data.tables[table].contexts, input.listing.fields)
+} else := true if {
+	some name in may_hold(table, names)
+	in_context(table, name, c)
 } else := false
 
 # may_hold are those of the context names (of table) that can hold around

@@ -103,6 +103,21 @@ test_other_lexicons_are_not_walked if {
 	count(hits) == 0
 }
 
+# any_match reads the engine's list where there is one (a lexicon with no
+# run is left out of it, and an empty list holds none), and walks every
+# run of a document without it.
+test_any_match_both_ways if {
+	d := title(["限时", "特价"])
+	tables := {"words": {"特价": {}}, "other": {"秒杀": {}}}
+	lexicon.any_match("t", "words") with input as d with data.tables.t as tables
+	not lexicon.any_match("t", "other") with input as d with data.tables.t as tables
+	runs := [{"field": "title", "i": 1, "n": 1, "key": "特价"}]
+	lexicon.any_match("t", "words") with input as with_lexicon(d, runs, []) with data.tables.t as tables
+	not lexicon.any_match("t", "other") with input as with_lexicon(d, runs, []) with data.tables.t as tables
+	not lexicon.any_match("t", "words") with input as with_lexicon(d, [], []) with data.tables.t as tables
+	not lexicon.any_match("u", "words") with input as with_lexicon(d, runs, []) with data.tables.t as tables
+}
+
 test_context_words_come_from_the_engines_index if {
 	d := object.union(title(["追求", "极致", "的", "最", "好"]), {"listing": {"lexicon": {
 		"found": {}, "prefixed": [],

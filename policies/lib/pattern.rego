@@ -45,19 +45,19 @@ default hits(_, _) := set()
 
 # Every hit starts at a pattern head, and the engine lists a lexicon in
 # input.listing.lexicon.found only where the listing has runs of it: on a
-# listing without a head (most) the call (two lookups of found, the table
-# and the listing handed to the builtin) is left out. Documents built by
-# hand (no found) take the call. The engine's runs are read here, not
-# through lexicon.found: its two calls cost ad-pressure about 40k
-# instructions a listing that reaches it.
+# listing without a head (most) the call is left out. With a head, the
+# engine's runs of the table go to the builtin whole
+# (xiaoer.found_pattern_hits picks the heads and words, and knows the
+# boundaries), read in the head as lexicon.found reads them: the body is
+# empty on purpose, and a document built by hand (no found) leaves the
+# head undefined and takes the last call. The engine's runs are read
+# here, not through lexicon.found: its two calls cost ad-pressure about
+# 40k instructions a listing that reaches it.
 hits(table, skip) := set() if {
 	input.listing.lexicon.found
 	not input.listing.lexicon.found[table].pattern_heads
-} else := xiaoer.pattern_hits(
-	found.pattern_heads, object.get(found, "pattern_words", []),
-	data.tables[table], input.listing, lexicon.boundaries, skip,
-) if {
-	found := input.listing.lexicon.found[table]
+} else := xiaoer.found_pattern_hits(input.listing.lexicon.found[table], data.tables[table], input.listing, skip) if {
+	true
 } else := xiaoer.pattern_hits(
 	lexicon.found(table, "pattern_heads"), lexicon.found(table, "pattern_words"),
 	data.tables[table], input.listing, lexicon.boundaries, skip,

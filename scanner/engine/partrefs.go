@@ -112,6 +112,7 @@ var listingBuiltins = []struct {
 }{
 	{ast.MustParseRef("xiaoer.plain_listing"), partLexicon},             // lexicon.found, lexicon.held, attributes
 	{ast.MustParseRef("xiaoer.pattern_hits"), partTokens | partNumbers}, // fields[_].tokens, numbers
+	{ast.MustParseRef("xiaoer.found_pattern_hits"), partTokens | partNumbers},
 	// lexicon, the fields (held contexts, matches) and what pattern_hits reads
 	{ast.MustParseRef("xiaoer.medical_hits"), partLexicon | fieldParts | partNumbers},
 }
