@@ -44,6 +44,7 @@ func init() {
 		{outsideBuiltin, outside},
 		{prefixStartsBuiltin, prefixStarts},
 		{inContextBuiltin, inContext},
+		{runsAfterBuiltin, runsAfter},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

@@ -547,10 +547,42 @@ test_metrics_after_body_as_before if {
 	every d in docs {
 		ad_unsourced_claim.candidates == old_after_candidates with input as d
 	}
+
+	# the engine's figures carry their tokens (ti, tl, tn): the rule pairs
+	# them with the words after them in Go (xiaoer.runs_after)
+	every d in docs {
+		e := indexed(d)
+		ad_unsourced_claim.candidates == old_after_candidates with input as e
+		ad_unsourced_claim.after_figures == indexed_pairs with input as e
+	}
 	count(old_after_candidates) > 0 with input as docs[2]
 	count(old_after_candidates) == 0 with input as docs[3]
 	{c.word | some c in old_after_candidates} == {"90%的人"} with input as docs[4]
 }
+
+# indexed is document d with the token indexes the engine gives its
+# figures: first (ti), last (tl) and next token (tn, -1 for none).
+indexed(d) := json.patch(d, [{"op": "replace", "path": "/listing/numbers", "value": nums}]) if {
+	nums := [with_indexes(num) | some num in d.listing.numbers] with input as d
+}
+
+with_indexes(num) := object.union(num, {
+	"ti": data.xiaoer.lib.lexicon.starts[num.field][num.s],
+	"tl": data.xiaoer.lib.lexicon.ends[num.field][num.e],
+	"tn": object.get(data.xiaoer.lib.lexicon.starts[num.field], num.e, -1),
+})
+
+# indexed_pairs are after_figures as the walk finds them (the Go answers
+# the engine's figures, not these).
+indexed_pairs := [[num, r] |
+	runs := data.xiaoer.lib.lexicon.found("ad_unsourced_claim", "metrics_after")
+	some num in ad_unsourced_claim.figures
+	next := data.xiaoer.lib.lexicon.figure_next(num)
+	some r in runs
+	r.field == num.field
+	r.i >= next
+	r.i <= next + 1
+]
 
 # old_after_candidates is the body as it was written before: every counted
 # figure, then the runs after it.
