@@ -278,10 +278,20 @@ lab_entry := object.union(figure_entry, {"needs": ["source"]})
 
 # A sales count before a figure, with or without a unit: 已售5000件, 月销1w+.
 # The count starts at most two tokens after the count word, in its clause.
-candidates contains c if {
+candidates contains c if some c in counts
+
+# counts are the count claims outside the contexts of other families
+# (收益, 回报: the investment rule's). Where the engine's held has no
+# entry for that context (most listings: none of its words),
+# lexicon.in_context answers false for every claim at once (its first
+# branch), so the claims are taken as they are, not asked one by one.
+counts := count_claims if {
+	not input.listing.lexicon.held.ad_unsourced_claim.other_family
+	input.listing.lexicon.held
+} else := [c |
 	some c in count_claims
 	not lexicon.in_context("ad_unsourced_claim", "other_family", c)
-}
+]
 
 # count_claims are the hits of the sales counts above, before their
 # exemption. xiaoer.count_claims (policies/countclaimsbuiltin.go) picks

@@ -421,6 +421,26 @@ test_claims_are_the_hits_asked_one_by_one if {
 	{c.word | some c in ad_unsourced_claim.claims} == {"全网销量第一"} with input as d
 }
 
+# counts are the count claims each of which other_family lets through:
+# all of them at once where held has no entry for the context, one by
+# one where the listing has its words (收益: the investment rule's).
+test_counts_are_the_count_claims_asked_one_by_one if {
+	sold := ["已售", "5000", "件", ",", "销量", "突破", "10", "万件"]
+	d := t.doc({"title": sold}, [t.num("title", sold, 1, 2, 5000, "件"), t.num("title", sold, 6, 7, 100000, "件")])
+	plain := object.union(d, {"listing": {"lexicon": {"held": {}}}})
+	returns := ["收益", "超过", "5000", "件", ",", "已售", "5000", "件"]
+	r := t.doc({"title": returns}, [t.num("title", returns, 2, 3, 5000, "件"), t.num("title", returns, 6, 7, 5000, "件")])
+	every doc in [d, plain, r] {
+		asked := [c |
+			some c in ad_unsourced_claim.count_claims
+			not data.xiaoer.lib.lexicon.in_context("ad_unsourced_claim", "other_family", c)
+		] with input as doc
+		ad_unsourced_claim.counts == asked with input as doc
+	}
+	count(ad_unsourced_claim.counts) == 3 with input as plain
+	count(ad_unsourced_claim.count_claims) > count(ad_unsourced_claim.counts) with input as r
+}
+
 test_count_word_before_a_return_rate if {
 	segs := ["年均", "回报", "超过", "20", "%"]
 	count(findings(segs, [t.num("title", segs, 3, 4, 20, "%")])) == 0
