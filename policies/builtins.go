@@ -45,7 +45,6 @@ func init() {
 		{prefixStartsBuiltin, prefixStarts},
 		{inContextBuiltin, inContext},
 		{runsAfterBuiltin, runsAfter},
-		{spanFreeBuiltin, spanFree},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

@@ -153,12 +153,9 @@ aspiration(c) if {
 # A pattern hit over the span of another candidate (销量|突破|10|万件, a
 # count too) loses to it in longest, which ranks a word over a pattern,
 # and drops no hit that one would keep: its exemptions are not asked.
-# Such hits are dropped in one step (xiaoer.span_free,
-# policies/spanfreebuiltin.go), where a walk of every candidate per
-# pattern hit took a function call and a few steps per candidate (about
-# 18k instructions a shop export row that reaches the rule).
 pattern_candidates contains c if {
-	some c in xiaoer.span_free(pattern.hits("ad_unsourced_claim", skip), candidates)
+	some c in pattern.hits("ad_unsourced_claim", skip)
+	not shadowed(c)
 	not allowed(c)
 	not aspiration(c)
 	not own_model_baseline(c)
@@ -421,6 +418,14 @@ candidates contains c if {
 	first := lexicon.figure_first(num)
 	last := (r.i + r.n) - 1
 	c := figure_hit(num.field, first, (last - first) + 1, num.s, input.listing.fields[num.field].tokens[last].e)
+}
+
+# shadowed: a candidate spans pattern hit h, which cannot win over it.
+shadowed(h) if {
+	some c in candidates
+	c.e == h.e
+	c.s == h.s
+	c.field == h.field
 }
 
 hits := lexicon.longest(candidates | pattern_candidates)
