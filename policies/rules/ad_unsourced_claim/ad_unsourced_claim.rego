@@ -509,22 +509,10 @@ efficacy_rate(c) if {
 	not lexicon.boundary_between(c.field, c.i + c.n, k - 1)
 }
 
-# claims are the hits that lie inside no name (lexicon.registered) and
-# are no efficacy rate. On most listings (no name, no negation word:
-# lexicon.unexempting; ad-medical-claim silent) that is every hit, known
-# once per evaluation: asked per hit, the two calls took about 30k
-# instructions a shop export row that reaches the rule.
-claims := hits if {
-	lexicon.unexempting
-	medical_silent
-} else := {c |
+findings contains f if {
 	some c in hits
 	not lexicon.registered(c)
 	not efficacy_rate(c)
-}
-
-findings contains f if {
-	some c in claims
 	gaps := lacking(c)
 	count(gaps) > 0
 	f := lib.finding(meta, {

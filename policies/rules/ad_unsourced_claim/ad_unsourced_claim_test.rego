@@ -400,27 +400,6 @@ test_efficacy_rate_yields_only_to_an_evaluated_rule if {
 
 skipping(d, rules) := object.union(d, {"listing": {"lexicon": {"skip": rules}}})
 
-# claims are the hits each of which registered and efficacy_rate let
-# through: all of them at once on a listing with no name nor negation
-# (held, as the engine gives it) where ad-medical-claim is skipped, and
-# hit by hit where the efficacy rate yields.
-test_claims_are_the_hits_asked_one_by_one if {
-	segs := ["9", "3", "%", "的", "用户", "反馈", "失眠", "明显", "改善", ",", "全网", "销量", "第一"]
-	d := t.doc({"title": segs}, [t.num("title", segs, 0, 2, 93, "%")])
-	plain := object.union(skipping(d, ["ad_medical_claim"]), {"listing": {"lexicon": {"held": {}}}})
-	data.xiaoer.lib.lexicon.unexempting with input as plain
-	every doc in [d, plain] {
-		asked := {c |
-			some c in ad_unsourced_claim.hits
-			not data.xiaoer.lib.lexicon.registered(c)
-			not ad_unsourced_claim.efficacy_rate(c)
-		} with input as doc
-		ad_unsourced_claim.claims == asked with input as doc
-	}
-	count(ad_unsourced_claim.claims) == 2 with input as plain
-	{c.word | some c in ad_unsourced_claim.claims} == {"全网销量第一"} with input as d
-}
-
 # counts are the count claims each of which other_family lets through:
 # all of them at once where held has no entry for the context, one by
 # one where the listing has its words (收益: the investment rule's).
