@@ -278,7 +278,12 @@ lab_entry := object.union(figure_entry, {"needs": ["source"]})
 
 # A sales count before a figure, with or without a unit: 已售5000件, 月销1w+.
 # The count starts at most two tokens after the count word, in its clause.
-candidates contains c if some c in counts
+candidates contains c if {
+	# most titles that reach the rule have no count claim: counts is not
+	# evaluated for them
+	count_claims != []
+	some c in counts
+}
 
 # counts are the count claims outside the contexts of other families
 # (收益, 回报: the investment rule's). Where the engine's held has no
