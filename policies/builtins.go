@@ -46,6 +46,7 @@ func init() {
 		{prefixStartsBuiltin, prefixStarts},
 		{inContextBuiltin, inContext},
 		{anyInContextBuiltin, anyInContext},
+		{runsAfterBuiltin, runsAfter},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

@@ -400,6 +400,26 @@ test_efficacy_rate_yields_only_to_an_evaluated_rule if {
 
 skipping(d, rules) := object.union(d, {"listing": {"lexicon": {"skip": rules}}})
 
+# counts are the count claims each of which other_family lets through:
+# all of them at once where held has no entry for the context, one by
+# one where the listing has its words (收益: the investment rule's).
+test_counts_are_the_count_claims_asked_one_by_one if {
+	sold := ["已售", "5000", "件", ",", "销量", "突破", "10", "万件"]
+	d := t.doc({"title": sold}, [t.num("title", sold, 1, 2, 5000, "件"), t.num("title", sold, 6, 7, 100000, "件")])
+	plain := object.union(d, {"listing": {"lexicon": {"held": {}}}})
+	returns := ["收益", "超过", "5000", "件", ",", "已售", "5000", "件"]
+	r := t.doc({"title": returns}, [t.num("title", returns, 2, 3, 5000, "件"), t.num("title", returns, 6, 7, 5000, "件")])
+	every doc in [d, plain, r] {
+		asked := [c |
+			some c in ad_unsourced_claim.count_claims
+			not data.xiaoer.lib.lexicon.in_context("ad_unsourced_claim", "other_family", c)
+		] with input as doc
+		ad_unsourced_claim.counts == asked with input as doc
+	}
+	count(ad_unsourced_claim.counts) == 3 with input as plain
+	count(ad_unsourced_claim.count_claims) > count(ad_unsourced_claim.counts) with input as r
+}
+
 test_count_word_before_a_return_rate if {
 	segs := ["年均", "回报", "超过", "20", "%"]
 	count(findings(segs, [t.num("title", segs, 3, 4, 20, "%")])) == 0
@@ -547,10 +567,42 @@ test_metrics_after_body_as_before if {
 	every d in docs {
 		ad_unsourced_claim.candidates == old_after_candidates with input as d
 	}
+
+	# the engine's figures carry their tokens (ti, tl, tn): the rule pairs
+	# them with the words after them in Go (xiaoer.runs_after)
+	every d in docs {
+		e := indexed(d)
+		ad_unsourced_claim.candidates == old_after_candidates with input as e
+		ad_unsourced_claim.after_figures == indexed_pairs with input as e
+	}
 	count(old_after_candidates) > 0 with input as docs[2]
 	count(old_after_candidates) == 0 with input as docs[3]
 	{c.word | some c in old_after_candidates} == {"90%的人"} with input as docs[4]
 }
+
+# indexed is document d with the token indexes the engine gives its
+# figures: first (ti), last (tl) and next token (tn, -1 for none).
+indexed(d) := json.patch(d, [{"op": "replace", "path": "/listing/numbers", "value": nums}]) if {
+	nums := [with_indexes(num) | some num in d.listing.numbers] with input as d
+}
+
+with_indexes(num) := object.union(num, {
+	"ti": data.xiaoer.lib.lexicon.starts[num.field][num.s],
+	"tl": data.xiaoer.lib.lexicon.ends[num.field][num.e],
+	"tn": object.get(data.xiaoer.lib.lexicon.starts[num.field], num.e, -1),
+})
+
+# indexed_pairs are after_figures as the walk finds them (the Go answers
+# the engine's figures, not these).
+indexed_pairs := [[num, r] |
+	runs := data.xiaoer.lib.lexicon.found("ad_unsourced_claim", "metrics_after")
+	some num in ad_unsourced_claim.figures
+	next := data.xiaoer.lib.lexicon.figure_next(num)
+	some r in runs
+	r.field == num.field
+	r.i >= next
+	r.i <= next + 1
+]
 
 # old_after_candidates is the body as it was written before: every counted
 # figure, then the runs after it.
