@@ -3,6 +3,8 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -180,6 +182,14 @@ var factLists = map[string]func(*facts.ListingFacts) bool{
 	"down":              func(l *facts.ListingFacts) bool { return l.Down != nil },
 }
 
+// listingFactNames are the facts a listing rule may need, for an error:
+// factLists' and factMasked, sorted.
+func listingFactNames() string {
+	names := append(slices.Collect(maps.Keys(factLists)), factMasked)
+	slices.Sort(names)
+	return strings.Join(names, ", ")
+}
+
 // hasStatementPair: the composition holds two statements or more (two
 // that may disagree).
 func hasStatementPair(l *facts.ListingFacts) bool {
@@ -301,7 +311,7 @@ func (g *gate) addAlternative(rule int, n Needs, data map[string]any) error {
 		figureMin: n.FigureMin, unreportedNames: n.UnreportedNames, allowed: n.Allowed, prefixHits: n.PrefixHits}
 	for _, f := range n.Facts {
 		if factLists[f] == nil && f != factMasked {
-			return fmt.Errorf("unknown fact %q (want one of composition, statement_pair, statements_differ, fiber_claims, down, down_claims, down_pair, down_content, numbers, percents, promises, promise_pair, attributes, masked)", f)
+			return fmt.Errorf("unknown fact %q (want one of %s)", f, listingFactNames())
 		}
 		alt.facts = append(alt.facts, factNeedOf(f))
 	}

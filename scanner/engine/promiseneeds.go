@@ -146,7 +146,15 @@ func (a *alternative) hasAgainst(ps []facts.Promise, p *facts.Promise) bool {
 }
 
 // saysTheSame: p and q are one promise or its repetition: the same kind
-// and values, wherever they stand.
+// and values, wherever they stand and however they are worded. Only the
+// place and the words are cleared, so a value facts.Promise gains later
+// makes two promises differ, as a conflict needs.
 func saysTheSame(p, q *facts.Promise) bool {
-	return p.Kind == q.Kind && p.Hours == q.Hours && p.N == q.N && p.Scope == q.Scope && p.Cond == q.Cond && p.Carrier == q.Carrier
+	return valuesOf(*p) == valuesOf(*q)
+}
+
+// valuesOf is p without its words and place.
+func valuesOf(p facts.Promise) facts.Promise {
+	p.Text, p.Field, p.S, p.E = "", "", 0, 0
+	return p
 }
