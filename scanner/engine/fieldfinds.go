@@ -51,7 +51,7 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 			rk := lw.runKey(key)
 			inContext := rk.context&tables != 0
 			if len(rk.lexicons) > 0 || inContext {
-				sk := lw.keys.of(string(key))
+				sk := lw.keys.of(key)
 				r := runAt{field: name, fieldTerm: ff.name, keyTerm: sk.term, i: i, n: n, key: sk.key}
 				ff.found(lw, r, rk.lexicons, tables, slab)
 				if inContext {
