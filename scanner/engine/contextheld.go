@@ -237,10 +237,13 @@ func heldKnown(fields map[string]facts.Field) bool {
 }
 
 // libraryContext is a context the library answers itself; bit is its
-// table's (tableBits).
+// table's (tableBits), and alone is the table's object in held when the
+// listing has none of the table's context words: an empty entry for each
+// of the library's contexts of the table, made once and shared.
 type libraryContext struct {
 	table, name string
 	bit         uint64
+	alone       *ast.Term
 }
 
 // libraryContexts are the contexts of the tables the library answers
@@ -250,8 +253,11 @@ func libraryContexts(data map[string]any, bits tableBits) []libraryContext {
 	var out []libraryContext
 	for _, c := range tableContexts(data) {
 		if truthy(c.spec, "all") || truthy(c.spec, "restated") {
-			out = append(out, libraryContext{c.table, c.name, bits[c.table]})
+			out = append(out, libraryContext{table: c.table, name: c.name, bit: bits[c.table]})
 		}
+	}
+	for k := range out {
+		out[k].alone = frozen(ast.ObjectTerm(withEntries(nil, out[k].table, out)...))
 	}
 	return out
 }
