@@ -42,7 +42,8 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 		adds: ff.adds[:0], prefixed: ff.prefixed[:0], runs: ff.runs[:0]}
 	toks := f.Tokens
 	var starts []*ast.Term
-	var key []byte // looked up as string(key), which does not allocate
+	var buf [64]byte
+	key := buf[:0] // looked up as string(key), which does not allocate
 	for i, tok := range toks {
 		var here []*ast.Term
 		key = key[:0]

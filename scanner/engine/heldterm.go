@@ -25,7 +25,7 @@ func (h *heldIn) term(library []libraryContext, slab *termSlab) *ast.Term {
 	// The item lists are copied by NewObject, so each is reused for the
 	// next object.
 	var tables, names, wheres [][2]*ast.Term
-	lists := heldLists{held: h, slab: slab}
+	lists := heldLists{held: h, slab: slab, made: make([]heldList, 0, heldListsFirst)}
 	start := 0
 	for k, x := range h.at {
 		next := &contextUse{rank: -1}
@@ -65,6 +65,10 @@ type heldLists struct {
 	set    []*ast.Term
 	pos    []heldPos
 }
+
+// heldListsFirst is the room for the lists made a listing starts with
+// (a judged export row has about seven).
+const heldListsFirst = 8
 
 // heldList is a value made: for the positions held.at[from:to].
 type heldList struct {
