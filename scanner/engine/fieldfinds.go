@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -113,6 +114,7 @@ func runTerm(r runAt, slab *termSlab) *ast.Term {
 // field adds what field f, named name, gives the listing's facts.
 func (lf *lexiconFound) field(name string, f facts.Field) {
 	ff := lf.words.finds.of(lf.words, name, f, lf.tables, &lf.scratch, &lf.slab)
+	lf.found = slices.Grow(lf.found, len(ff.adds)) // once a field, not at every doubling
 	for _, a := range ff.adds {
 		lf.add(a)
 	}
