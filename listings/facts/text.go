@@ -36,12 +36,23 @@ func joinLines(lines []string) string { return strings.Join(lines, "\n") }
 // sentenceEnd holds the marks that close a sentence in listing copy.
 const sentenceEnd = "。！？!?；;\n"
 
+// isSentenceEnd: r is one of sentenceEnd's marks. A switch, not
+// strings.ContainsRune, which looked every character of every field up in
+// the marks (a third of building a listing's sentences).
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '；', ';', '\n':
+		return true
+	}
+	return false
+}
+
 // Sentences splits text at sentence marks; each span includes its mark.
 func Sentences(text string) []Span {
 	var out []Span
 	start := 0
 	for i, r := range text {
-		if strings.ContainsRune(sentenceEnd, r) {
+		if isSentenceEnd(r) {
 			end := i + len(string(r))
 			if strings.TrimSpace(text[start:i]) != "" {
 				out = append(out, Span{S: start, E: end})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
@@ -31,12 +32,25 @@ func Tokenize(tk Tokenizer, d *Dodges, text string) []Token {
 	toks := tk.Tokenize(norm)
 	out := toks[:0] // the tokenizer's slice, reused: 1% of a title list's bytes
 	for _, t := range toks {
-		if strings.TrimSpace(t.T) == "" {
+		if blank(t.T) {
 			continue
 		}
 		out = append(out, Token{T: t.T, S: int(origin[t.S]), E: int(origin[t.E])})
 	}
 	return out
+}
+
+// blank: every character of s is a space (strings.TrimSpace(s) == "";
+// a byte that is not UTF-8 is none). Asked of every token: TrimSpace took
+// a Chinese token's characters from both ends, decoding each, where the
+// first one answers.
+func blank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // Normalize folds full-width forms to half-width (ＮＯ．１ → NO.1), maps

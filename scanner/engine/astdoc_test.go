@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -114,7 +115,7 @@ func TestASTTermFollowsJSONTags(t *testing.T) {
 		Address uintptr          `json:"address"`
 	}
 	v := &outer{inner: inner{A: 1}, Skip: "x", hidden: "y", Any: map[string]any{"k": []any{true, nil}},
-		Nums: []float64{0.5, 1e21, 3, 1e-7}, Small: 0.1, Broken: "a\xffb", Quoted: quoted{N: 7}, Address: 42}
+		Nums: []float64{0.5, 1e21, 3, 1e-7, math.Copysign(0, -1), 0, -12, 243, 1 << 53, 1<<53 + 2, 1e15}, Small: 0.1, Broken: "a\xffb", Quoted: quoted{N: 7}, Address: 42}
 	got, err := astTerm(reflect.ValueOf(v))
 	if err != nil {
 		t.Fatal(err)

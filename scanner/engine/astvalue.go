@@ -70,8 +70,10 @@ func scalarTerm(v reflect.Value) (*ast.Term, error) {
 		return ast.InternedTerm(int(v.Int())), nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return ast.UIntNumberTerm(v.Uint()), nil
-	case reflect.Float32, reflect.Float64:
-		return floatTerm(v.Float(), v.Type().Bits())
+	case reflect.Float64:
+		return numberValue(v.Float()) // a whole number without formatting a float
+	case reflect.Float32:
+		return floatTerm(v.Float(), 32)
 	}
 	return nil, fmt.Errorf("cannot encode a %s", v.Type())
 }

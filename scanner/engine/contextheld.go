@@ -58,8 +58,16 @@ const defaultWindow = 3
 // lies in no sentence: the sentence is then the whole field.
 const wholeField = 1000000000
 
-// boundaryTokens close a clause (boundaries in lib/lexicon.rego).
-var boundaryTokens = map[string]bool{",": true, "。": true, ";": true, "!": true, "?": true, "、": true, "|": true}
+// isBoundary: token t closes a clause (boundaries in lib/lexicon.rego).
+// A switch, not a map: held asks it of the tokens around every context
+// run of a listing, and a map look-up cost several times as much.
+func isBoundary(t string) bool {
+	switch t {
+	case ",", "。", ";", "!", "?", "、", "|":
+		return true
+	}
+	return false
+}
 
 func newContextUses(data map[string]any, bits tableBits) contextUses {
 	uses := contextUses{}
@@ -155,8 +163,9 @@ func (h *heldIn) field(uses contextUses, nameTerm *ast.Term, f facts.Field, runs
 	toks, name := f.Tokens, int32(len(h.fields))
 	h.fields = append(h.fields, nameTerm)
 	for _, r := range runs {
-		for k := range uses[r.key] {
-			u := &uses[r.key][k]
+		us := uses[r.key] // looked up once per run, not once per use
+		for k := range us {
+			u := &us[k]
 			if u.bit&h.tables == 0 {
 				continue
 			}
@@ -197,7 +206,7 @@ func (h *heldIn) sentences(u *contextUse, name int32, f facts.Field, r contextRu
 // len(toks).
 func nextBoundary(toks []facts.Token, k int) int {
 	for ; k < len(toks); k++ {
-		if boundaryTokens[toks[k].T] {
+		if isBoundary(toks[k].T) {
 			return k
 		}
 	}
@@ -207,7 +216,7 @@ func nextBoundary(toks []facts.Token, k int) int {
 // prevBoundary is the index of the last clause mark at or before k, or -1.
 func prevBoundary(toks []facts.Token, k int) int {
 	for ; k >= 0; k-- {
-		if boundaryTokens[toks[k].T] {
+		if isBoundary(toks[k].T) {
 			return k
 		}
 	}
@@ -228,10 +237,13 @@ func heldKnown(fields map[string]facts.Field) bool {
 }
 
 // libraryContext is a context the library answers itself; bit is its
-// table's (tableBits).
+// table's (tableBits), and alone is the table's object in held when the
+// listing has none of the table's context words: an empty entry for each
+// of the library's contexts of the table, made once and shared.
 type libraryContext struct {
 	table, name string
 	bit         uint64
+	alone       *ast.Term
 }
 
 // libraryContexts are the contexts of the tables the library answers
@@ -241,8 +253,11 @@ func libraryContexts(data map[string]any, bits tableBits) []libraryContext {
 	var out []libraryContext
 	for _, c := range tableContexts(data) {
 		if truthy(c.spec, "all") || truthy(c.spec, "restated") {
-			out = append(out, libraryContext{c.table, c.name, bits[c.table]})
+			out = append(out, libraryContext{table: c.table, name: c.name, bit: bits[c.table]})
 		}
+	}
+	for k := range out {
+		out[k].alone = frozen(ast.ObjectTerm(withEntries(nil, out[k].table, out)...))
 	}
 	return out
 }

@@ -47,6 +47,11 @@ func (c *fieldTerms) factsValue(v reflect.Value) (*ast.Term, error) {
 			return [2]string{x.Platform, x.Now}, x.Shop == nil
 		})
 	}
+	if v.Type() == priceType && !v.IsNil() && plainPrice() {
+		if t, ok := priceAST(v.Interface().(*facts.PriceFact)); ok {
+			return t, nil
+		}
+	}
 	if v.Kind() != reflect.Slice || v.IsNil() {
 		return astTerm(v)
 	}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -42,7 +43,8 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 		adds: ff.adds[:0], prefixed: ff.prefixed[:0], runs: ff.runs[:0]}
 	toks := f.Tokens
 	var starts []*ast.Term
-	var key []byte // looked up as string(key), which does not allocate
+	var buf [64]byte
+	key := buf[:0] // looked up as string(key), which does not allocate
 	for i, tok := range toks {
 		var here []*ast.Term
 		key = key[:0]
@@ -51,7 +53,7 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 			rk := lw.runKey(key)
 			inContext := rk.context&tables != 0
 			if len(rk.lexicons) > 0 || inContext {
-				sk := lw.keys.of(string(key))
+				sk := lw.keys.of(key)
 				r := runAt{field: name, fieldTerm: ff.name, keyTerm: sk.term, i: i, n: n, key: sk.key}
 				ff.found(lw, r, rk.lexicons, tables, slab)
 				if inContext {
@@ -112,6 +114,7 @@ func runTerm(r runAt, slab *termSlab) *ast.Term {
 // field adds what field f, named name, gives the listing's facts.
 func (lf *lexiconFound) field(name string, f facts.Field) {
 	ff := lf.words.finds.of(lf.words, name, f, lf.tables, &lf.scratch, &lf.slab)
+	lf.found = slices.Grow(lf.found, len(ff.adds)) // once a field, not at every doubling
 	for _, a := range ff.adds {
 		lf.add(a)
 	}

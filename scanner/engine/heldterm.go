@@ -25,7 +25,7 @@ func (h *heldIn) term(library []libraryContext, slab *termSlab) *ast.Term {
 	// The item lists are copied by NewObject, so each is reused for the
 	// next object.
 	var tables, names, wheres [][2]*ast.Term
-	lists := heldLists{held: h, slab: slab}
+	lists := heldLists{held: h, slab: slab, made: make([]heldList, 0, heldListsFirst)}
 	start := 0
 	for k, x := range h.at {
 		next := &contextUse{rank: -1}
@@ -45,10 +45,11 @@ func (h *heldIn) term(library []libraryContext, slab *termSlab) *ast.Term {
 		if next.table == x.use.table {
 			continue
 		}
+		names = withEntries(names, x.use.table, library)
 		tables = append(tables, ast.Item(x.use.terms[0], slab.object(names...)))
 		names = names[:0]
 	}
-	return slab.object(withEntries(tables, library, h.tables)...)
+	return slab.object(withLibraryTables(tables, library, h.tables)...)
 }
 
 // heldLists makes the value of each list of held, {field: {positions}},
@@ -64,6 +65,10 @@ type heldLists struct {
 	set    []*ast.Term
 	pos    []heldPos
 }
+
+// heldListsFirst is the room for the lists made a listing starts with
+// (a judged export row has about seven).
+const heldListsFirst = 8
 
 // heldList is a value made: for the positions held.at[from:to].
 type heldList struct {
@@ -129,26 +134,42 @@ func positionTerm(at int32) *ast.Term {
 // there, and the number is above the ones OPA keeps made.
 var wholeFieldTerm = ast.InternedTerm(wholeField)
 
-// withEntries are the tables of held with an entry (an empty object when
-// there is none) for each [table, name] of a table of mask kept. The
-// table objects are not in a parent yet, so inserting into them keeps
-// their hashes right.
-func withEntries(tables [][2]*ast.Term, entries []libraryContext, kept uint64) [][2]*ast.Term {
-	for _, e := range entries {
-		if e.bit&kept == 0 {
+// withEntries are the items of table's object in held with an entry (an
+// empty object) for each of the library's contexts of the table that
+// they lack. Added before the object is made: an item inserted into an
+// object made cost a good part of held (issue 13).
+func withEntries(names [][2]*ast.Term, table string, library []libraryContext) [][2]*ast.Term {
+	have := len(names)
+	for _, e := range library {
+		if e.table != table || slices.ContainsFunc(names[:have], keyIs(e.name)) {
 			continue
 		}
-		table, name := nameTerm(e.table), nameTerm(e.name)
-		at := slices.IndexFunc(tables, func(it [2]*ast.Term) bool { return it[0].Equal(table) })
-		if at < 0 {
-			tables = append(tables, ast.Item(table, ast.ObjectTerm()))
-			at = len(tables) - 1
+		names = append(names, ast.Item(nameTerm(e.name), emptyEntry))
+	}
+	return names
+}
+
+// withLibraryTables are the tables of held and, for each table of mask
+// kept with library contexts that held lacks, its object of empty entries
+// (libraryContext.alone).
+func withLibraryTables(tables [][2]*ast.Term, library []libraryContext, kept uint64) [][2]*ast.Term {
+	have := len(tables)
+	for k, e := range library {
+		if e.bit&kept == 0 || slices.ContainsFunc(library[:k], func(o libraryContext) bool { return o.table == e.table }) ||
+			slices.ContainsFunc(tables[:have], keyIs(e.table)) {
+			continue
 		}
-		if names := tables[at][1].Value.(ast.Object); names.Get(name) == nil {
-			names.Insert(name, emptyEntry)
-		}
+		tables = append(tables, ast.Item(nameTerm(e.table), e.alone))
 	}
 	return tables
+}
+
+// keyIs: an item's key is the string name.
+func keyIs(name string) func([2]*ast.Term) bool {
+	return func(it [2]*ast.Term) bool {
+		s, ok := it[0].Value.(ast.String)
+		return ok && string(s) == name
+	}
 }
 
 // emptyEntry is the entry of a library context the listing has no word

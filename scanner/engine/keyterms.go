@@ -40,12 +40,13 @@ func newSharedKeys(words map[string][]lexiconName, context map[string]bool) shar
 func newSharedKey(k string) *sharedKey { return &sharedKey{key: k, term: ast.StringTerm(k)} }
 
 // of is key k's terms; for a key it does not hold (lexiconWords built
-// by hand), terms made for this listing alone.
-func (keys sharedKeys) of(k string) *sharedKey {
-	if sk := keys[k]; sk != nil {
+// by hand), terms made for this listing alone. k is a run's bytes: looked
+// up as string(k), which does not allocate, and copied only on a miss.
+func (keys sharedKeys) of(k []byte) *sharedKey {
+	if sk := keys[string(k)]; sk != nil {
 		return sk
 	}
-	return newSharedKey(k)
+	return newSharedKey(string(k))
 }
 
 // contextRun is the term {n, key} of a context run of the key over n

@@ -225,13 +225,20 @@ func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skipped *ast.T
 	sort.Strings(names) // a stable document for the same listing
 	lf := lexiconFound{words: lw, fields: fields, tables: tables}
 	if lw.uses != nil && heldKnown(fields) {
-		lf.held = &heldIn{share: lw.keys != nil, memo: lw.held, tables: tables}
+		// Sized for most listings at once: grown by append, at and fields
+		// cost a judged listing six allocations.
+		lf.held = &heldIn{share: lw.keys != nil, memo: lw.held, tables: tables,
+			fields: make([]*ast.Term, 0, len(fields)), at: make([]heldAt, 0, heldAtFirst)}
 	}
 	for _, name := range names {
 		lf.field(name, fields[name]) // fieldfinds.go
 	}
 	return lf.value(skipped)
 }
+
+// heldAtFirst is the room held's positions start with: enough for most
+// judged listings (an export row has a few dozen).
+const heldAtFirst = 32
 
 // mayBePrefix: character r may be a key of some table's prefixes.
 func (lw lexiconWords) mayBePrefix(r rune) bool {

@@ -230,3 +230,35 @@ func TestHeldHasAnEntryForTheLibrarysContexts(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldKeepsTheLibrarysEntriesBesideHeldWords: a table whose contexts
+// hold somewhere in the listing (马上: urgency) still has an entry for
+// each of the library's contexts (coupon_rule, stated_period), empty
+// here, beside the entry of the words it has.
+func TestHeldKeepsTheLibrarysEntriesBesideHeldWords(t *testing.T) {
+	t.Parallel()
+	c := checker(t)
+	in, err := c.Engine.input(c.Builder.Build(&listings.Listing{ID: "1", Source: "t.txt", Title: "纯棉 毛巾 马上 抢购"}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := in.(ast.Object).Get(ast.StringTerm("listing")).Value.(ast.Object).
+		Get(ast.StringTerm("lexicon")).Value.(ast.Object).Get(ast.StringTerm("held"))
+	if held == nil {
+		t.Fatal("no held in the input")
+	}
+	pressure := held.Value.(ast.Object).Get(ast.StringTerm("ad_pressure"))
+	if pressure == nil {
+		t.Fatal("held has no ad_pressure")
+	}
+	urgency := pressure.Value.(ast.Object).Get(ast.StringTerm("urgency"))
+	if urgency == nil || urgency.Value.(ast.Object).Len() == 0 {
+		t.Errorf("held.ad_pressure.urgency = %v, want the title's sentence", urgency)
+	}
+	for _, name := range []string{"coupon_rule", "stated_period"} {
+		entry := pressure.Value.(ast.Object).Get(ast.StringTerm(name))
+		if entry == nil || entry.Value.(ast.Object).Len() != 0 {
+			t.Errorf("held.ad_pressure.%s = %v, want an empty entry", name, entry)
+		}
+	}
+}

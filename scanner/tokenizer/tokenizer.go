@@ -71,7 +71,9 @@ func (j *Jieba) Tokenize(text string) []facts.Token {
 		tok := facts.Token{T: w, S: offsetIn(text, w)}
 		tok.E = tok.S + len(w)
 		if n := len(out); n > 0 && joinsASCIIRun(out[n-1], tok, text, words[i+1:]) {
-			out[n-1].T += w
+			// The run's words lie side by side in text: their join is a
+			// slice of it, not a string made for every character.
+			out[n-1].T = text[out[n-1].S:tok.E]
 			out[n-1].E = tok.E
 			continue
 		}

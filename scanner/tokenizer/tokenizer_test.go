@@ -32,7 +32,13 @@ func TestTokenizeKeepsWordsWhole(t *testing.T) {
 		{"nike耐克 TOP10 iphone11 好评99.9%", []string{"nike", "TOP10", "iphone11", "99.9"}, []string{"n", "T", "9"}},
 	}
 	for _, tt := range tests {
-		got := texts(j.Tokenize(tt.text))
+		toks := j.Tokenize(tt.text)
+		for _, tok := range toks {
+			if tok.T != tt.text[tok.S:tok.E] {
+				t.Errorf("Tokenize(%q): token %q at %d-%d, the text there is %q", tt.text, tok.T, tok.S, tok.E, tt.text[tok.S:tok.E])
+			}
+		}
+		got := texts(toks)
 		for _, w := range tt.want {
 			if !contains(got, w) {
 				t.Errorf("Tokenize(%q) = %v, want token %q", tt.text, got, w)
