@@ -46,6 +46,7 @@ func init() {
 		{prefixStartsBuiltin, prefixStarts},
 		{inContextBuiltin, inContext},
 		{anyInContextBuiltin, anyInContext},
+		{brandNamesBuiltin, brandNames},
 		{runsAfterBuiltin, runsAfter},
 	} {
 		ast.RegisterBuiltin(b.decl)

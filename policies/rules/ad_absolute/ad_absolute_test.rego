@@ -418,6 +418,43 @@ test_spec_limit_split_by_tokenizer if {
 	why(["最佳", "换油", "周期", "以", "保养", "手册", "为准"], "最佳") == "usage_tip"
 }
 
+# The exemption holds for the finding too, through the entry's mark
+# (exempt asks spec_figure only of entries marked spec_figure).
+test_spec_figure_exempts_split_limit if {
+	words(["充气泵", "最", "大气压", "150psi"]) == set()
+	words(["充气泵", "最", "大气压"]) == {"最大气压"}
+}
+
+# Every entry a hit can carry that spec_figure may hold for is marked
+# spec_figure: its own allow names spec_limit, or it is a 最-word whose
+# first two characters are a limit word (最高端), or its word is made at
+# the hit (the prefix 最, guarantees, peer marks) and it is a 最-word.
+test_spec_figure_entries_are_marked if {
+	table := data.tables.ad_absolute
+	unmarked_words := {w |
+		some w, e in table.words
+		spec_entry(e, "spec_limit" in object.get(object.get(table.words, substring(w, 0, 2), {}), "allow", []))
+		not e.spec_figure
+	}
+	unmarked_words == set()
+	base := object.remove(table.guarantees, ["words"])
+	made := array.concat(
+		array.concat([e | some e in table.prefixes], [e | some e in table.peer_marks]),
+		array.concat([base], [object.union(base, e) | some e in table.guarantees.words; is_object(e)]),
+	)
+	unmarked_made := [e | some e in made; spec_entry(e, true); not e.spec_figure]
+	unmarked_made == []
+}
+
+# spec_entry: spec_figure's bodies may hold for a hit with entry e, where
+# head tells whether the hit's word starts with a limit word.
+spec_entry(e, _) if "spec_limit" in object.get(e, "allow", [])
+
+spec_entry(e, head) if {
+	e.cat == "zui"
+	head
+}
+
 test_round13_words if {
 	fs := ad_absolute.findings with input as t.title(["床垫", "总统级", "乳胶", "完美", "解决", "难题"])
 	{f.details.word | some f in fs} == {"总统级", "完美解决"}
