@@ -684,3 +684,25 @@ test_lacking_on_the_engine_lists_as_before if {
 	}
 	{f.details.missing | some f in ad_unsourced_claim.findings} == {["期间"]} with input as engine_shaped(docs[1])
 }
+
+# pattern_candidates calls xiaoer.found_pattern_hits in place on the
+# engine's documents: the same candidates as pattern.hits gives a
+# document built by hand, a pattern hit kept (三千万女性) or shadowed by a
+# count over its span (销量|突破|10|万件).
+test_pattern_candidates_on_the_engine_lists_as_by_hand if {
+	crowd := ["三千万", "女性", "信赖"]
+	count_span := ["销量", "突破", "10", "万件"]
+	docs := [
+		t.doc({"title": crowd}, []),
+		t.doc({"title": count_span}, [t.num("title", count_span, 2, 3, 100000, "件")]),
+	]
+	every d in docs {
+		e := engine_shaped(d)
+		e.listing.lexicon.found.ad_unsourced_claim.pattern_heads
+		by_hand := ad_unsourced_claim.pattern_candidates with input as d
+		ad_unsourced_claim.pattern_candidates == by_hand with input as e
+		by_hand_findings := ad_unsourced_claim.findings with input as d
+		ad_unsourced_claim.findings == by_hand_findings with input as e
+	}
+	{c.word | some c in ad_unsourced_claim.pattern_candidates} == {"三千万女性"} with input as engine_shaped(docs[0])
+}
