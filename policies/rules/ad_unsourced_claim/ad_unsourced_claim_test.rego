@@ -639,3 +639,70 @@ test_untested_is_tested_period_once if {
 	subjects := object.union(held, {"listing": {"lexicon": {"held": {"ad_unsourced_claim": {"test_subjects": {}}}}}})
 	not ad_unsourced_claim.untested with input as subjects
 }
+
+# ---- the engine's lists read in place ----
+
+# engine_shaped is d with the lists the engine gives it: found (the runs
+# of the rule's lexicons and the evidence markers, as lexicon.found walks
+# them, a lexicon or table without runs left out) and held (no context
+# word in the listing).
+engine_shaped(d) := object.union(d, {"listing": {"lexicon": {"held": {}, "found": found}}}) if {
+	lexicons := {
+		"ad_unsourced_claim": ["words", "pattern_heads", "pattern_words", "metrics_after", "crowd_words"],
+		"ad_evidence": ["markers"],
+	}
+	found := {table: runs |
+		some table, names in lexicons
+		runs := {lex: rs |
+			some lex in names
+			rs := data.xiaoer.lib.lexicon.found(table, lex) with input as d
+			count(rs) > 0
+		}
+		count(runs) > 0
+	}
+}
+
+# lacking's first branch reads found and held in place: on the engine's
+# documents it answers as lacking did before it (old_lacking), with no
+# marker, with a source marker (数据来源: only the period lacks) and
+# with a period figure in the claim's field.
+test_lacking_on_the_engine_lists_as_before if {
+	plain := ["销量", "第一", ",", "好评率", "9", "9", "%"]
+	sourced := ["销量", "第一", "(", "数据来源", ":", "京东", ")"]
+	year := ["2", "0", "2", "3", "年", "销量", "第一"]
+	docs := [
+		t.doc({"title": plain}, [t.num("title", plain, 4, 6, 99, "%")]),
+		t.doc({"title": sourced}, []),
+		t.doc({"title": year}, [t.num("title", year, 0, 4, 2023, "年")]),
+	]
+	every d in docs {
+		e := engine_shaped(d)
+		e.listing.lexicon.found.ad_unsourced_claim
+		gaps := {[c, ad_unsourced_claim.lacking(c)] | some c in ad_unsourced_claim.hits} with input as e
+		count(gaps) > 0
+		gaps == {[c, old_lacking(c)] | some c in ad_unsourced_claim.hits} with input as e
+	}
+	{f.details.missing | some f in ad_unsourced_claim.findings} == {["期间"]} with input as engine_shaped(docs[1])
+}
+
+# pattern_candidates calls xiaoer.found_pattern_hits in place on the
+# engine's documents: the same candidates as pattern.hits gives a
+# document built by hand, a pattern hit kept (三千万女性) or shadowed by a
+# count over its span (销量|突破|10|万件).
+test_pattern_candidates_on_the_engine_lists_as_by_hand if {
+	crowd := ["三千万", "女性", "信赖"]
+	count_span := ["销量", "突破", "10", "万件"]
+	docs := [
+		t.doc({"title": crowd}, []),
+		t.doc({"title": count_span}, [t.num("title", count_span, 2, 3, 100000, "件")]),
+	]
+	every d in docs {
+		e := engine_shaped(d)
+		e.listing.lexicon.found.ad_unsourced_claim.pattern_heads
+		by_hand := ad_unsourced_claim.pattern_candidates with input as d
+		ad_unsourced_claim.pattern_candidates == by_hand with input as e
+		by_hand_findings := ad_unsourced_claim.findings with input as d
+		ad_unsourced_claim.findings == by_hand_findings with input as e
+	}
+	{c.word | some c in ad_unsourced_claim.pattern_candidates} == {"三千万女性"} with input as engine_shaped(docs[0])
+}
