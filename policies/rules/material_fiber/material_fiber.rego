@@ -151,9 +151,19 @@ unbacked_hit(c) := {
 # count, without conflicts' call.
 findings contains f if {
 	count(statements) > 1
-	some hit in conflict_hits
-	f := lib.finding(conflict_meta, hit)
+	some f in conflict_findings
 }
+
+# conflict_findings are the findings of conflict_hits, made with
+# conflict_meta. xiaoer.fiber_conflict_findings (policies/
+# fiberconflictfindingsbuiltin.go) makes them in one call in the engine's
+# evaluations, by the builtins the comprehension reaches one by one (two
+# rules, and a call of lib.finding a hit: about 100k instructions an
+# export row with a conflict); it is undefined elsewhere, where the
+# comprehension takes them.
+conflict_findings := found if {
+	found := xiaoer.fiber_conflict_findings(statements, tables, meta, input)
+} else := [f | some hit in conflict_hits; f := lib.finding(conflict_meta, hit)]
 
 # conflict_hits are the hits of the conflicts, at the second statement of
 # each pair. xiaoer.fiber_conflict_hits (policies/fiberconflicthitsbuiltin.go)
