@@ -27,6 +27,7 @@ func init() {
 		{fiberUnbackedBuiltin, fiberUnbacked},
 		{fiberConflictHitsBuiltin, fiberConflictHits},
 		{basisMetaBuiltin, basisMeta},
+		{fiberConflictFindingsBuiltin, fiberConflictFindings},
 		{guaranteeHitsBuiltin, guaranteeHits},
 		{wordedCountsBuiltin, wordedCounts},
 		{medicalKindsBuiltin, medicalKinds},

@@ -13,7 +13,8 @@ import (
 // part when the path stops above a part's key or names a key only at
 // evaluation (a variable); input passed whole reads every part, but to
 // object.get with a path written out (read as the path) and to the
-// engine's exposure builtins (which read only exposureReads). The
+// engine's exposure builtins and those that pass it on to them
+// (exposurePassers, which read only exposureReads). The
 // compiler passes input to a call through a variable of its own
 // (__local1__ = input): such variables stand for input.
 func ruleParts(rule *ast.Rule) inputParts {
@@ -71,12 +72,12 @@ func (r *partRefs) expr(x *ast.Expr, visit func(any) bool) bool {
 }
 
 // call reads a call's operands: input passed whole to object.get with
-// a path written out reads that path, to an exposure builtin no part.
+// a path written out reads that path, to an exposure builtin (or one that
+// passes it on to one) no part.
 func (r *partRefs) call(terms []*ast.Term, visit func(any) bool) {
 	op, _ := terms[0].Value.(ast.Ref)
 	args := terms[1:]
-	switch {
-	case op.Equal(objectGetRef) && len(args) >= 2:
+	if op.Equal(objectGetRef) && len(args) >= 2 {
 		base, ok := r.inputPath(args[0].Value)
 		path, literal := literalPath(args[1])
 		if ok && literal {
@@ -84,9 +85,10 @@ func (r *partRefs) call(terms []*ast.Term, visit func(any) bool) {
 			walkAll(args[2:], visit)
 			return
 		}
-	case (op.Equal(exposedFindingRef) || op.Equal(exposureRef)) && len(args) >= 3 && r.isInput(args[2].Value):
-		walkAll(args[:2], visit)
-		walkAll(args[3:], visit)
+	}
+	if at, ok := exposureInput(op); ok && len(args) > at && r.isInput(args[at].Value) {
+		walkAll(args[:at], visit)
+		walkAll(args[at+1:], visit)
 		return // exposureReads: no part
 	}
 	if reads, ok := listingReads(op); ok {
@@ -100,6 +102,28 @@ func (r *partRefs) call(terms []*ast.Term, visit func(any) bool) {
 		return
 	}
 	walkAll(terms, visit)
+}
+
+// exposurePassers are the builtins of the policies that pass the input
+// they take only on to the exposure (exposureReads), by the operand that
+// takes it: xiaoer.fiber_conflict_findings gives it to
+// xiaoer.exposed_finding.
+var exposurePassers = []struct {
+	op ast.Ref
+	at int
+}{
+	{exposedFindingRef, 2}, {exposureRef, 2}, {ast.MustParseRef("xiaoer.fiber_conflict_findings"), 3},
+}
+
+// exposureInput is the operand by which op takes input for the exposure,
+// false when op is none of exposurePassers.
+func exposureInput(op ast.Ref) (int, bool) {
+	for _, b := range exposurePassers {
+		if op.Equal(b.op) {
+			return b.at, true
+		}
+	}
+	return 0, false
 }
 
 // listingBuiltins are the builtins of the policies that take input.listing

@@ -49,9 +49,11 @@ fibres := object.get(input, ["listing", "composition"], [])
 # reversed: three steps, where counting back from its length took six.
 # xiaoer.fiber_claims (policies/fiberclaimsbuiltin.go) keeps the same
 # claims in one step for well-formed claims and tables; it is undefined
-# for anything else, which the comprehension then takes.
+# for anything else, which the comprehension then takes. It is given the
+# input's claims by reference, not object.get: a call less each listing
+# (a listing without them is [] all the same, by the comprehension).
 claims := kept if {
-	kept := xiaoer.fiber_claims(object.get(input, ["listing", "fiber_claims"], []), tables)
+	kept := xiaoer.fiber_claims(input.listing.fiber_claims, tables)
 } else := [c |
 	some c in object.get(input, ["listing", "fiber_claims"], [])
 	tables.fiber_claims[c.fiber]
@@ -113,10 +115,11 @@ claim_finding(c) := f if {
 
 # A claim nothing on the listing backs (every claim in a title: unbacked).
 # A listing without claims (most export rows reach the rule by their
-# statements) ends at the count, without unbacked_hits' two rules and
-# call (about 46k instructions such a row).
+# statements) ends at the comparison with [], without unbacked_hits' two
+# rules and call (about 46k instructions such a row); count(claims) > 0
+# was two calls where != is one.
 findings contains f if {
-	count(claims) > 0
+	claims != []
 	some hit in unbacked_hits
 	f := lib.finding(unstated_meta, hit)
 }
@@ -148,9 +151,19 @@ unbacked_hit(c) := {
 # count, without conflicts' call.
 findings contains f if {
 	count(statements) > 1
-	some hit in conflict_hits
-	f := lib.finding(conflict_meta, hit)
+	some f in conflict_findings
 }
+
+# conflict_findings are the findings of conflict_hits, made with
+# conflict_meta. xiaoer.fiber_conflict_findings (policies/
+# fiberconflictfindingsbuiltin.go) makes them in one call in the engine's
+# evaluations, by the builtins the comprehension reaches one by one (two
+# rules, and a call of lib.finding a hit: about 100k instructions an
+# export row with a conflict); it is undefined elsewhere, where the
+# comprehension takes them.
+conflict_findings := found if {
+	found := xiaoer.fiber_conflict_findings(statements, tables, meta, input)
+} else := [f | some hit in conflict_hits; f := lib.finding(conflict_meta, hit)]
 
 # conflict_hits are the hits of the conflicts, at the second statement of
 # each pair. xiaoer.fiber_conflict_hits (policies/fiberconflicthitsbuiltin.go)

@@ -11,9 +11,12 @@ statement_ids := {f.statement | some f in fibres}
 # stated and how to show it in a message. xiaoer.fiber_statements
 # (policies/fiberbuiltin.go) groups a well-formed composition in one step,
 # as the comprehension below does; it is undefined for anything else,
-# which the comprehension then groups.
+# which the comprehension then groups. It reads the composition by
+# reference, not through fibres' object.get: a call less each listing (a
+# listing without one has no statements all the same, by the
+# comprehension).
 statements := grouped if {
-	grouped := xiaoer.fiber_statements(fibres)
+	grouped := xiaoer.fiber_statements(input.listing.composition)
 } else := {id: st |
 	some id in statement_ids
 	members := [g | some g in fibres; g.statement == id]
