@@ -28,6 +28,16 @@ func TestHostilePolicySchemaRefIsRefused(t *testing.T) {
 	}
 }
 
+// hogMaxRSS bounds the memory hog's run. The memory budget (128 MiB)
+// counts from the heap the watch first sees, which may already hold as
+// much garbage as a listing scan's collector lets pile up (its floor is
+// 150 MiB, about 90 MiB above the engine), and the hog's array may double
+// once more before OPA sees the cancellation: about 250 MB (a plain run)
+// + 128 + 90 + 64. It peaked at 442-515 MB over 14 runs, three CPU
+// burners beside 6 of them, where 500 MB was the bound; unbounded it takes
+// gigabytes.
+const hogMaxRSS = 600 << 20
+
 // A user rule that builds gigabytes for one listing costs that listing an
 // error finding of the rule; its embedded findings and the rest of the
 // batch stand, peak memory stays under the bound, and the run exits 2.
@@ -38,7 +48,7 @@ func TestHostilePolicyMemoryHog(t *testing.T) {
 	policy, err := filepath.Abs(filepath.Join("..", "engine", "testdata", "policies", "memory"))
 	must(t, err)
 	// No time limit that could come first: only the memory budget may stop it.
-	rep := scanHostileWith(t, dir, []string{"--policy", policy, "--eval-timeout", "90s"}, hog)
+	rep := scanBounded(t, dir, hogMaxRSS, []string{"--policy", policy, "--eval-timeout", "90s"}, hog)
 	seen := false
 	for _, res := range rep.Results {
 		if res.ID != "hog" {

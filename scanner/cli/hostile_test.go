@@ -51,6 +51,12 @@ func runHostile(t *testing.T, dir string, args ...string) hostileRun {
 // runHostileEnv is runHostile with more environment variables.
 func runHostileEnv(t *testing.T, dir string, env []string, args ...string) hostileRun {
 	t.Helper()
+	return runBounded(t, dir, env, hostileMaxRSS, args...)
+}
+
+// runBounded is runHostileEnv with a bound of its own on peak memory.
+func runBounded(t *testing.T, dir string, env []string, maxRSS int64, args ...string) hostileRun {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), hostileTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary(t), args...)
@@ -70,8 +76,8 @@ func runHostileEnv(t *testing.T, dir string, env []string, args ...string) hosti
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.rss = ru.Maxrss << 10
 	}
-	if r.rss > hostileMaxRSS {
-		t.Errorf("%v: peak memory %d MB, over %d MB", args, r.rss>>20, hostileMaxRSS>>20)
+	if r.rss > maxRSS {
+		t.Errorf("%v: peak memory %d MB, over %d MB", args, r.rss>>20, maxRSS>>20)
 	}
 	return r
 }
@@ -93,9 +99,15 @@ func scanHostile(t *testing.T, dir string, hostile ...string) report.Report {
 // scanHostileWith is scanHostile with flags before the paths.
 func scanHostileWith(t *testing.T, dir string, flags []string, hostile ...string) report.Report {
 	t.Helper()
+	return scanBounded(t, dir, hostileMaxRSS, flags, hostile...)
+}
+
+// scanBounded is scanHostileWith with a bound of its own on peak memory.
+func scanBounded(t *testing.T, dir string, maxRSS int64, flags []string, hostile ...string) report.Report {
+	t.Helper()
 	good := write(t, filepath.Join(dir, "good", "good.yaml"), goodListing)
 	args := append(append([]string{"scan", "--format", "json"}, flags...), good)
-	r := runHostile(t, dir, append(args, hostile...)...)
+	r := runBounded(t, dir, nil, maxRSS, append(args, hostile...)...)
 	if r.code != 2 {
 		t.Fatalf("exit %d, want 2\nstderr: %s", r.code, r.stderr)
 	}
