@@ -209,15 +209,7 @@ func TestHeldHasAnEntryForTheLibrarysContexts(t *testing.T) {
 			t.Errorf("libraryContexts lacks %v: %v", want, library)
 		}
 	}
-	in, err := c.Engine.input(c.Builder.Build(&listings.Listing{ID: "1", Source: "t.txt", Title: "纯棉 毛巾 加厚"}), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	held := in.(ast.Object).Get(ast.StringTerm("listing")).Value.(ast.Object).
-		Get(ast.StringTerm("lexicon")).Value.(ast.Object).Get(ast.StringTerm("held"))
-	if held == nil {
-		t.Fatal("no held in the input")
-	}
+	held := heldOf(t, c, "纯棉 毛巾 加厚")
 	for _, tc := range library {
 		names := held.Value.(ast.Object).Get(ast.StringTerm(tc.table))
 		if names == nil {
@@ -238,15 +230,7 @@ func TestHeldHasAnEntryForTheLibrarysContexts(t *testing.T) {
 func TestHeldKeepsTheLibrarysEntriesBesideHeldWords(t *testing.T) {
 	t.Parallel()
 	c := checker(t)
-	in, err := c.Engine.input(c.Builder.Build(&listings.Listing{ID: "1", Source: "t.txt", Title: "纯棉 毛巾 马上 抢购"}), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	held := in.(ast.Object).Get(ast.StringTerm("listing")).Value.(ast.Object).
-		Get(ast.StringTerm("lexicon")).Value.(ast.Object).Get(ast.StringTerm("held"))
-	if held == nil {
-		t.Fatal("no held in the input")
-	}
+	held := heldOf(t, c, "纯棉 毛巾 马上 抢购")
 	pressure := held.Value.(ast.Object).Get(ast.StringTerm("ad_pressure"))
 	if pressure == nil {
 		t.Fatal("held has no ad_pressure")
@@ -261,4 +245,19 @@ func TestHeldKeepsTheLibrarysEntriesBesideHeldWords(t *testing.T) {
 			t.Errorf("held.ad_pressure.%s = %v, want an empty entry", name, entry)
 		}
 	}
+}
+
+// heldOf is input.listing.lexicon.held of a title listing.
+func heldOf(t *testing.T, c *judge, title string) *ast.Term {
+	t.Helper()
+	in, err := c.Engine.input(c.Builder.Build(&listings.Listing{ID: "1", Source: "t.txt", Title: title}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := in.(ast.Object).Get(ast.StringTerm("listing")).Value.(ast.Object).
+		Get(ast.StringTerm("lexicon")).Value.(ast.Object).Get(ast.StringTerm("held"))
+	if held == nil {
+		t.Fatal("no held in the input")
+	}
+	return held
 }
