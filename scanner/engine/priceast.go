@@ -36,7 +36,8 @@ func priceAST(p *facts.PriceFact) (*ast.Term, bool) {
 	), true
 }
 
-var ( // keyAmount is shipast.go's
+// The keys of a price's items beside keyAmount (shipast.go's).
+var (
 	keyMin      = ast.StringTerm("min")
 	keyMax      = ast.StringTerm("max")
 	keyCurrency = ast.StringTerm("currency")
