@@ -89,11 +89,10 @@ func attributeBrands(out ast.Object, attributes, brands *ast.Term) error {
 // run edges, from the token after the colon to the first mark, within
 // six tokens of the colon.
 func declaredBrands(out ast.Object, fields, label *ast.Term) error {
-	arr, ok := valueOf(get(get(fields, get(label, keyField)), keyTokens)).(*ast.Array)
-	if !ok {
+	toks := tokensOf(get(fields, get(label, keyField)))
+	if toks.arr == nil {
 		return nil
 	}
-	toks := labelTokens{arr}
 	i, okI := intAt(label, keyI)
 	n, okN := intAt(label, keyN)
 	if !okI || !okN {
@@ -103,7 +102,7 @@ func declaredBrands(out ast.Object, fields, label *ast.Term) error {
 	if t := get(toks.at(colon), keyT); t == nil || !(t.Equal(ast.StringTerm(":")) || t.Equal(ast.StringTerm("："))) {
 		return nil
 	}
-	last := min(colon+6, arr.Len()-1)
+	last := min(colon+6, toks.arr.Len()-1)
 	stop, err := toks.firstMark(colon+1, last)
 	if err != nil || last <= colon || stop <= colon+1 {
 		return err
@@ -122,33 +121,9 @@ func declaredBrands(out ast.Object, fields, label *ast.Term) error {
 	return nil
 }
 
-// labelTokens are the tokens of a field with a brand label.
-type labelTokens struct{ arr *ast.Array }
-
-func (toks labelTokens) at(i int) *ast.Term {
-	if i < 0 || i >= toks.arr.Len() {
-		return nil
-	}
-	return toks.arr.Elem(i)
-}
-
-func (toks labelTokens) text(i int) (string, error) {
-	t, ok := termOf[ast.String](get(toks.at(i), keyT))
-	if !ok {
-		return "", errOddToken
-	}
-	return string(t), nil
-}
-
-// isMark is is_mark of token i's text: punctuation and symbols only.
-func (toks labelTokens) isMark(i int) (bool, error) {
-	t, err := toks.text(i)
-	return err == nil && markText.MatchString(t), err
-}
-
 // firstMark is stop: the first mark among tokens from..last, or last + 1.
 // Every token is looked at, as the Rego's comprehension does.
-func (toks labelTokens) firstMark(from, last int) (int, error) {
+func (toks fieldTokens) firstMark(from, last int) (int, error) {
 	stop := last + 1
 	for m := last; m >= from; m-- {
 		mark, err := toks.isMark(m)
@@ -164,7 +139,7 @@ func (toks labelTokens) firstMark(from, last int) (int, error) {
 
 // runEdge is run_edge: tokens i and j are not one run (either is
 // missing, a space lies between them, or either is a mark).
-func (toks labelTokens) runEdge(i, j int) (bool, error) {
+func (toks fieldTokens) runEdge(i, j int) (bool, error) {
 	ti, tj := toks.at(i), toks.at(j)
 	if ti == nil || tj == nil {
 		return true, nil
@@ -179,7 +154,7 @@ func (toks labelTokens) runEdge(i, j int) (bool, error) {
 }
 
 // glued: tokens a..b follow each other with nothing between them.
-func (toks labelTokens) glued(a, b int) bool {
+func (toks fieldTokens) glued(a, b int) bool {
 	for m := a + 1; m <= b; m++ {
 		s, e := get(toks.at(m), keyS), get(toks.at(m-1), keyE)
 		if s == nil || e == nil || ast.Compare(s.Value, e.Value) != 0 {
@@ -191,7 +166,7 @@ func (toks labelTokens) glued(a, b int) bool {
 
 // runsFrom adds to out the runs from token a to each b up to last that
 // are glued and end at a run edge.
-func (toks labelTokens) runsFrom(out ast.Object, a, last int) error {
+func (toks fieldTokens) runsFrom(out ast.Object, a, last int) error {
 	for b := a; b <= last; b++ {
 		if !toks.glued(a, b) {
 			continue
@@ -203,15 +178,11 @@ func (toks labelTokens) runsFrom(out ast.Object, a, last int) error {
 		if !edge {
 			continue
 		}
-		var name strings.Builder
-		for m := a; m <= b; m++ {
-			t, err := toks.text(m)
-			if err != nil {
-				return err
-			}
-			name.WriteString(t)
+		name, err := toks.concat(a, b)
+		if err != nil {
+			return err
 		}
-		out.Insert(ast.StringTerm(name.String()), ast.InternedTerm(true))
+		out.Insert(ast.StringTerm(name), ast.InternedTerm(true))
 	}
 	return nil
 }

@@ -48,6 +48,7 @@ func init() {
 		{inContextBuiltin, inContext},
 		{anyInContextBuiltin, anyInContext},
 		{brandNamesBuiltin, brandNames},
+		{nameKindBuiltin, nameKind},
 		{runsAfterBuiltin, runsAfter},
 	} {
 		ast.RegisterBuiltin(b.decl)

@@ -65,7 +65,10 @@ test_unexempting_needs_the_engines_lists_and_no_name_or_negation if {
 # nameless's first body (plain reads of the engine's lists) answers as
 # no_names, the names worked out, on the engine's documents: without a
 # name, with a run of a names lexicon, a brand attribute, a registered
-# name in the table or in the config, and an empty config.
+# name in the table or in the config. With an empty config it does not
+# hold where no_names does (the engine's document is taken to have a
+# name, and xiaoer.name_kind finds none): a shortcut may miss a nameless
+# listing, never hold for one with a name.
 test_nameless_answers_as_no_names if {
 	d := t.doc({"title": ["纯棉", "毛巾"]}, [])
 	listed := object.union(d, {"listing": {"lexicon": {"found": {}}}})
@@ -81,7 +84,8 @@ test_nameless_answers_as_no_names if {
 	holds_nameless(listed, {}) # the first body holds there
 	holds_nameless(listed, {"毛巾": {}}) == holds_no_names(listed, {"毛巾": {}})
 	holds_nameless(listed, {}) == holds_no_names(listed, {}) with data.config.registered_names as {"毛巾": "毛巾"}
-	holds_nameless(listed, {}) == holds_no_names(listed, {}) with data.config.registered_names as {}
+	not holds_nameless(listed, {}) with data.config.registered_names as {}
+	holds_no_names(listed, {}) with data.config.registered_names as {}
 }
 
 holds_nameless(doc, names) := true if {
