@@ -129,7 +129,7 @@ func (e *Export) split(text string) error {
 	r.LazyQuotes = true
 	lines := strings.Split(text, "\n")
 	var header []string
-	skipped := 0
+	skipped, titleCol := 0, -1
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -143,12 +143,12 @@ func (e *Export) split(text string) error {
 			e.Layout = ExportTaobaoAssistant
 		case header == nil && blankRecord(rec):
 		case header == nil && e.opts.isHeader(rec):
-			header = rec
+			header, titleCol = rec, e.opts.titleColumn(rec)
 		case header == nil && skipped < maxPreamble:
 			skipped++ // 导出时间：…, a shop name, a note
 		case header == nil:
 			return ErrNotExport
-		case e.isHeaderRow(rec, header) || blankRecord(rec):
+		case e.isHeaderRow(rec, titleCol) || blankRecord(rec):
 			// 淘宝助理's second header (the Chinese labels), or an empty line
 		default:
 			e.rows = append(e.rows, rec)
@@ -197,16 +197,16 @@ func isVersionLine(rec []string) bool {
 	return len(rec) >= 1 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(rec[0])), "version ")
 }
 
-// isHeaderRow reports a row whose title cell names a title column:
-// 淘宝助理's Chinese labels under its keys, or a header repeated.
-func (e *Export) isHeaderRow(rec, header []string) bool {
-	for c, name := range header {
-		if f, ok := e.opts.fieldOf(name); ok && f == "title" && c < len(rec) {
-			f, ok := e.opts.fieldOf(rec[c])
-			return ok && f == "title"
-		}
+// isHeaderRow reports a row whose title cell (column titleCol, the
+// header's first title column) names a title column: 淘宝助理's Chinese
+// labels under its keys, or a header repeated. The header's title column
+// is found once, not again for every row (issue 13: an export row).
+func (e *Export) isHeaderRow(rec []string, titleCol int) bool {
+	if titleCol < 0 || titleCol >= len(rec) {
+		return false
 	}
-	return false
+	f, ok := e.opts.fieldOf(rec[titleCol])
+	return ok && f == "title"
 }
 
 func blankRecord(rec []string) bool {

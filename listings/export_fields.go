@@ -38,9 +38,14 @@ func init() {
 var unitSuffix = regexp.MustCompile(`[（(](元|rmb|cny|¥)[)）]$`)
 
 // normColumn is how column names are compared: no BOM, spaces, case or unit.
+// Every row's title cell is compared (isHeaderRow), and a unit can only
+// be there when the name ends in a bracket: the regexp runs only then.
 func normColumn(s string) string {
 	s = strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF"))
 	s = strings.ToLower(strings.ReplaceAll(s, " ", ""))
+	if !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "）") {
+		return s
+	}
 	return unitSuffix.ReplaceAllString(s, "")
 }
 

@@ -192,3 +192,37 @@ func TestReadExportErrors(t *testing.T) {
 		t.Errorf("row without ids: id %v, err %v; want the file name and line", l, err)
 	}
 }
+
+func TestReadExportSkipsRepeatedHeader(t *testing.T) {
+	t.Parallel()
+	// Two sheets pasted one under the other: the second header (its title
+	// column's name with a unit-less bracket left as it is) is no row.
+	text := "宝贝标题,价格（元）\n纯棉T恤（男款）,59\n 宝贝标题 ,价格（元）\n商品标题,零售价\n儿童卫衣,89\n"
+	e, err := ReadExport("x.csv", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for i := range e.Len() {
+		l, err := e.Listing(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		titles = append(titles, l.Title)
+	}
+	if got := strings.Join(titles, "|"); got != "纯棉T恤（男款）|儿童卫衣" {
+		t.Errorf("titles %q, want the two items only", got)
+	}
+}
+
+func TestNormColumn(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"\uFEFF零售价（元）": "零售价", "Price (RMB)": "price", "价格(¥)": "价格", "售价（cny)": "售价",
+		"纯棉T恤（男款）": "纯棉t恤（男款）", "Title": "title", "价格（元）合计": "价格（元）合计", "(元)": "",
+	} {
+		if got := normColumn(in); got != want {
+			t.Errorf("normColumn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package listings
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -82,8 +83,48 @@ func cleanLines(s string) string {
 }
 
 // Clean trims a string and collapses its white space (including no-break
-// and full-width spaces) to single ASCII spaces.
+// and full-width spaces) to single ASCII spaces. Most strings (every cell
+// of an export row, most attribute names and values) are clean already:
+// they are returned as they are, not copied (issue 13: an export row).
 func Clean(s string) string {
+	if isClean(s) {
+		return s
+	}
+	return cleanCopy(s)
+}
+
+// isClean reports whether Clean would return s unchanged: valid UTF-8
+// without invisible characters, white space other than single ASCII
+// spaces, or a space at either end.
+func isClean(s string) bool {
+	space := true // a leading space is trimmed
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' && space || c != ' ' && asciiSpace(c) {
+				return false
+			}
+			space = c == ' '
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || invisible(r) || unicode.IsSpace(r) || r == '\u3000' {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return !space || s == ""
+}
+
+// asciiSpace is unicode.IsSpace for a byte below utf8.RuneSelf.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// cleanCopy is Clean of a string that changes.
+func cleanCopy(s string) string {
 	if s == "" {
 		return ""
 	}

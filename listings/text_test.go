@@ -38,3 +38,33 @@ func TestHTMLToText(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanKeepsCleanStrings checks the shortcut (a clean string is its
+// own result) against the copy over strings of the characters Clean
+// treats specially, at every position.
+func TestCleanKeepsCleanStrings(t *testing.T) {
+	t.Parallel()
+	parts := []string{"a", "棉", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u0085", "\u3000", "\u200b", "\ufeff", "\u00ad", "\xff", "\xe6\xa3", "\ufffd", "x y"}
+	seen := 0
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				s := a + b + c
+				if got, want := Clean(s), cleanCopy(s); got != want {
+					t.Errorf("Clean(%q) = %q, want %q", s, got, want)
+				}
+				if isClean(s) {
+					seen++
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no string was clean: the shortcut was never taken")
+	}
+	for _, s := range []string{"纯棉T恤 男款", "", "a b c", "价格（元）"} {
+		if !isClean(s) {
+			t.Errorf("isClean(%q) = false, want true", s)
+		}
+	}
+}
