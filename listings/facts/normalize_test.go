@@ -98,3 +98,31 @@ func TestHalfWidthTableFoldsAsWidth(t *testing.T) {
 		t.Errorf("Normalize = %q", got)
 	}
 }
+
+// A field a Builder cut keeps its text normalised as normalOf gives it,
+// and the figures and promises read that one (normalFieldsOf).
+func TestCutFieldsKeepTheirNormalText(t *testing.T) {
+	t.Parallel()
+	b := &Builder{Tokenizer: runeTokenizer{}, Dodges: NewDodges(dodgeTestWords)}
+	kept := 0
+	for _, l := range fixtureListings(t) {
+		fields := b.Fields(l)
+		nf := normalFieldsOf(fields)
+		for k, name := range nf.names {
+			f, want := fields[name], normalOf(fields[name].Text)
+			if f.normal.origin == nil {
+				t.Fatalf("%s: field %s kept no normal text", l.Source, name)
+			}
+			if got := nf.texts[k]; got.norm != want.norm || !slices.Equal(got.origin, want.origin) {
+				t.Errorf("%s: field %s normalised %q, want %q", l.Source, name, got.norm, want.norm)
+			}
+			kept++
+		}
+	}
+	if kept < 20 {
+		t.Errorf("%d fields: want the fixtures' fields", kept)
+	}
+	if got := (Field{Text: "ＡＢ　纯棉"}).normalized(); got.norm != normalOf("ＡＢ　纯棉").norm {
+		t.Errorf("a field built by hand normalised %q", got.norm)
+	}
+}

@@ -28,7 +28,12 @@ func Tokenize(tk Tokenizer, d *Dodges, text string) []Token {
 	if tk == nil || text == "" {
 		return nil
 	}
-	norm, origin := d.fold(d.unsplit(dropJoiners(normalizeWithOrigin(text))))
+	return tokenizeNormal(tk, d, normalOf(text))
+}
+
+// tokenizeNormal is Tokenize of a text normalised (normalOf).
+func tokenizeNormal(tk Tokenizer, d *Dodges, nt normalText) []Token {
+	norm, origin := d.fold(d.unsplit(dropJoiners(nt.norm, nt.origin)))
 	toks := tk.Tokenize(norm)
 	out := toks[:0] // the tokenizer's slice, reused: 1% of a title list's bytes
 	for _, t := range toks {
