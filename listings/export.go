@@ -219,15 +219,24 @@ func blankRecord(rec []string) bool {
 }
 
 // cellPositions records where each cell's text starts: its line, and its
-// column in characters (past the opening quote of a quoted cell).
+// column in characters (past the opening quote of a quoted cell). The
+// characters are counted on from the cell before on the same line, not
+// from the line's start for every cell: a cell starts after an ASCII
+// delimiter, where the count of the line so far adds up.
 func cellPositions(r *csv.Reader, rec []string, lines []string) [][2]int {
 	out := make([][2]int, len(rec))
+	counted := struct{ line, bytes, runes int }{}
 	for i := range rec {
 		line, col := r.FieldPos(i)
 		if line-1 < len(lines) {
 			text := lines[line-1]
 			b := min(col-1, len(text))
-			col = utf8.RuneCountInString(text[:b]) + 1
+			if line != counted.line || b < counted.bytes {
+				counted.line, counted.bytes, counted.runes = line, 0, 0
+			}
+			counted.runes += utf8.RuneCountInString(text[counted.bytes:b])
+			counted.bytes = b
+			col = counted.runes + 1
 			if b < len(text) && text[b] == '"' {
 				col++
 			}

@@ -1,9 +1,11 @@
 package listings
 
 import (
+	"encoding/csv"
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -223,6 +225,46 @@ func TestNormColumn(t *testing.T) {
 	} {
 		if got := normColumn(in); got != want {
 			t.Errorf("normColumn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Every cell's column is its line's characters before it, counted from
+// the line's start, whatever stands before it on the line: quoted cells,
+// cells over several lines, invalid bytes, tabs.
+func TestCellPositionsCountFromLineStart(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"宝贝标题,价格,描述\n纯棉T恤,59,\"<p>面料：棉</p>\"\n",
+		"title\tprice\tdesc\n\"羽绒服\"\"女\"\"\"\t329\t\"第一行\n第二行，\"\"引号\"\"\"\t尾\n",
+		"a,b,c\n\xe6\xa3,\xff\xfe棉,\"x\xe6\",\"多\n行\",末\n,,\n",
+	} {
+		r := csv.NewReader(strings.NewReader(text))
+		r.Comma, r.FieldsPerRecord, r.LazyQuotes = delimiter(text), -1, true
+		lines := strings.Split(text, "\n")
+		cells := 0
+		for {
+			rec, err := r.Read()
+			if err != nil {
+				break
+			}
+			got := cellPositions(r, rec, lines)
+			for i := range rec {
+				line, col := r.FieldPos(i)
+				line0 := lines[line-1]
+				b := min(col-1, len(line0))
+				want := utf8.RuneCountInString(line0[:b]) + 1
+				if b < len(line0) && line0[b] == '"' {
+					want++
+				}
+				if got[i] != [2]int{line, want} {
+					t.Errorf("%q: cell %d (%q) at %v, want line %d column %d", text, i, rec[i], got[i], line, want)
+				}
+				cells++
+			}
+		}
+		if cells < 6 {
+			t.Errorf("%q: %d cells read", text, cells)
 		}
 	}
 }
