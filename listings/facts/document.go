@@ -227,11 +227,14 @@ func (b *Builder) field(text string) Field {
 
 // sentencesOver joins sentences to tokens: each gets the index of the
 // first token at or after its start and of the first at or after its end.
+// The indexes are allocated together, not two allocations a sentence.
 func sentencesOver(spans []Span, toks []Token) []Sentence {
 	out := make([]Sentence, len(spans))
+	bounds := make([]int, 2*len(spans))
 	for i, sp := range spans {
-		first, end := firstTokenFrom(toks, sp.S), firstTokenFrom(toks, sp.E)
-		out[i] = Sentence{Span: sp, First: &first, End: &end}
+		first, end := &bounds[2*i], &bounds[2*i+1]
+		*first, *end = firstTokenFrom(toks, sp.S), firstTokenFrom(toks, sp.E)
+		out[i] = Sentence{Span: sp, First: first, End: end}
 	}
 	return out
 }
