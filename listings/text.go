@@ -70,8 +70,12 @@ func writeText(b *strings.Builder, n *html.Node) {
 }
 
 // cleanLines collapses white space inside lines, trims them and drops the
-// empty ones.
+// empty ones. Text flattened from HTML mostly has nothing to change: it is
+// then returned as it is.
 func cleanLines(s string) string {
+	if linesClean(s) {
+		return s
+	}
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, line := range lines {
@@ -80,6 +84,21 @@ func cleanLines(s string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// linesClean reports whether cleanLines would return s unchanged: every
+// line clean and none empty.
+func linesClean(s string) bool {
+	for {
+		line, rest, more := strings.Cut(s, "\n")
+		if line == "" || !isClean(line) {
+			return false
+		}
+		if !more {
+			return true
+		}
+		s = rest
+	}
 }
 
 // Clean trims a string and collapses its white space (including no-break

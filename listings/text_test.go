@@ -1,6 +1,7 @@
 package listings
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,5 +67,52 @@ func TestCleanKeepsCleanStrings(t *testing.T) {
 		if !isClean(s) {
 			t.Errorf("isClean(%q) = false, want true", s)
 		}
+	}
+}
+
+// cleanLines returns text with nothing to change as it is, and cleans
+// the rest as it did.
+func TestCleanLinesKeepsCleanText(t *testing.T) {
+	t.Parallel()
+	slow := func(s string) string {
+		var out []string
+		for _, line := range strings.Split(s, "\n") {
+			if line = Clean(line); line != "" {
+				out = append(out, line)
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	kept := 0
+	for _, s := range []string{"", "\n", "棉100%", "棉100%\n限时抢购，随时涨价。", "a\n\nb", "a \nb", " a\nb", "a\nb\n", "a\n b", "a\u3000\nb", "a\r\nb", "多  空格\n行"} {
+		if got, want := cleanLines(s), slow(s); got != want {
+			t.Errorf("cleanLines(%q) = %q, want %q", s, got, want)
+		}
+		if linesClean(s) {
+			kept++
+		}
+	}
+	if kept != 2 {
+		t.Errorf("%d texts kept as they are, want 2", kept)
+	}
+}
+
+// A set keeps the first of equal pairs, in order, however long it grows.
+func TestAttrSetDropsDuplicates(t *testing.T) {
+	t.Parallel()
+	var set attrSet
+	var want []Attribute
+	for i := range 3 * maxScannedAttrs {
+		a := Attribute{Name: "属性" + string(rune('a'+i%26)) + string(rune('0'+i/26)), Value: "值"}
+		set.add(a.Name, a.Value)
+		set.add(" "+a.Name+"：", a.Value+" ") // the same pair, written otherwise
+		want = append(want, a)
+		for _, b := range want[max(0, len(want)-3):] {
+			set.add(b.Name, b.Value) // again, after others
+		}
+	}
+	set.add("材质", "")
+	if !slices.Equal(set.list, want) {
+		t.Errorf("got %d pairs, want %d: %v", len(set.list), len(want), set.list)
 	}
 }
