@@ -129,7 +129,7 @@ func (e *Export) split(text string) error {
 	r.LazyQuotes = true
 	lines := strings.Split(text, "\n")
 	var header []string
-	skipped, titleCol := 0, -1
+	skipped, titleCol, titleRunes := 0, -1, e.opts.titleNameRunes()
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -148,7 +148,7 @@ func (e *Export) split(text string) error {
 			skipped++ // 导出时间：…, a shop name, a note
 		case header == nil:
 			return ErrNotExport
-		case e.isHeaderRow(rec, titleCol) || blankRecord(rec):
+		case e.isHeaderRow(rec, titleCol, titleRunes) || blankRecord(rec):
 			// 淘宝助理's second header (the Chinese labels), or an empty line
 		default:
 			e.rows = append(e.rows, rec)
@@ -200,9 +200,11 @@ func isVersionLine(rec []string) bool {
 // isHeaderRow reports a row whose title cell (column titleCol, the
 // header's first title column) names a title column: 淘宝助理's Chinese
 // labels under its keys, or a header repeated. The header's title column
-// is found once, not again for every row (issue 13: an export row).
-func (e *Export) isHeaderRow(rec []string, titleCol int) bool {
-	if titleCol < 0 || titleCol >= len(rec) {
+// is found once, not again for every row, and a cell of more than
+// titleRunes characters (a listing's title) is no name: it is not
+// normalised to be looked up (issue 13: an export row).
+func (e *Export) isHeaderRow(rec []string, titleCol, titleRunes int) bool {
+	if titleCol < 0 || titleCol >= len(rec) || nameRunes(rec[titleCol]) > titleRunes {
 		return false
 	}
 	f, ok := e.opts.fieldOf(rec[titleCol])

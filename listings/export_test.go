@@ -268,3 +268,21 @@ func TestCellPositionsCountFromLineStart(t *testing.T) {
 		}
 	}
 }
+
+// A repeated header is told from a row however its title cell is
+// spaced, with the user's own long name for the title column too.
+func TestReadExportSkipsRepeatedHeaderOfUserColumns(t *testing.T) {
+	t.Parallel()
+	opts := ExportOptions{Columns: map[string]string{"商品完整标题名称": "title"}}
+	text := "商品 完整 标题 名称,价格\n纯棉T恤 男 女 同款 宽松 百搭,59\n\uFEFF  商品  完整标题 名称 （元） ,价格\n  宝贝标题  ,价格\n商品完整标题名称的说明,1\n"
+	e, err := ReadExportWith("x.csv", []byte(text), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Len() != 2 {
+		t.Fatalf("%d rows, want the two items (the headers skipped)", e.Len())
+	}
+	if l, _ := e.Listing(1); l == nil || l.Title != "商品完整标题名称的说明" {
+		t.Errorf("row 2 is %+v", l)
+	}
+}
