@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -29,6 +30,21 @@ func AttributeLines(attrs []listings.Attribute) (string, []int) {
 		b.WriteString(a.Value)
 	}
 	return b.String(), starts
+}
+
+// valueOffsets gives each attribute's index with the byte offset of its
+// value in AttributeText (past "name: "), without joining the text: the
+// fibre and down readers want the offsets of the few attributes they read.
+func valueOffsets(attrs []listings.Attribute) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		line := 0
+		for i, a := range attrs {
+			if !yield(i, line+len(a.Name)+len(": ")) {
+				return
+			}
+			line += len(a.Name) + len(": ") + len(a.Value) + len("\n")
+		}
+	}
 }
 
 func joinLines(lines []string) string { return strings.Join(lines, "\n") }
