@@ -127,6 +127,13 @@ func isClean(s string) bool {
 			i++
 			continue
 		}
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// A Chinese character (U+4000 to U+9FFF): neither space nor
+			// invisible, not decoded.
+			space = false
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || invisible(r) || unicode.IsSpace(r) || r == '\u3000' {
 			return false
