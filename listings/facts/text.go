@@ -57,6 +57,10 @@ func Sentences(text string) []Span {
 	var out []Span
 	start := 0
 	for i := 0; i < len(text); {
+		if c := text[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			i += 3 // a Chinese character, no mark: the most of a text, told here
+			continue
+		}
 		size := sentenceMarkAt(text, i)
 		if size <= 0 {
 			i -= size // past the character, or the byte, that is no mark
