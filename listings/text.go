@@ -70,11 +70,12 @@ func writeText(b *strings.Builder, n *html.Node) {
 }
 
 // cleanLines collapses white space inside lines, trims them and drops the
-// empty ones. Text flattened from HTML mostly has nothing to change: it is
-// then returned as it is.
+// empty ones. Text flattened from HTML mostly has nothing to change but
+// its empty lines (the one after the last block at least): its lines are
+// then joined as they are, or s is returned when none is empty.
 func cleanLines(s string) string {
 	if linesClean(s) {
-		return s
+		return withoutEmptyLines(s)
 	}
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
@@ -86,12 +87,12 @@ func cleanLines(s string) string {
 	return strings.Join(out, "\n")
 }
 
-// linesClean reports whether cleanLines would return s unchanged: every
-// line clean and none empty.
+// linesClean reports whether Clean leaves every line of s as it is
+// (an empty line too).
 func linesClean(s string) bool {
 	for {
 		line, rest, more := strings.Cut(s, "\n")
-		if line == "" || !isClean(line) {
+		if !isClean(line) {
 			return false
 		}
 		if !more {
@@ -99,6 +100,25 @@ func linesClean(s string) bool {
 		}
 		s = rest
 	}
+}
+
+// withoutEmptyLines is s less its empty lines.
+func withoutEmptyLines(s string) string {
+	if !strings.Contains(s, "\n\n") && !strings.HasPrefix(s, "\n") && !strings.HasSuffix(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for line := range strings.SplitSeq(s, "\n") {
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }
 
 // Clean trims a string and collapses its white space (including no-break

@@ -70,8 +70,8 @@ func TestCleanKeepsCleanStrings(t *testing.T) {
 	}
 }
 
-// cleanLines returns text with nothing to change as it is, and cleans
-// the rest as it did.
+// cleanLines drops the empty lines of text whose lines are clean, and
+// cleans the rest as it did.
 func TestCleanLinesKeepsCleanText(t *testing.T) {
 	t.Parallel()
 	slow := func(s string) string {
@@ -84,7 +84,7 @@ func TestCleanLinesKeepsCleanText(t *testing.T) {
 		return strings.Join(out, "\n")
 	}
 	kept := 0
-	for _, s := range []string{"", "\n", "棉100%", "棉100%\n限时抢购，随时涨价。", "a\n\nb", "a \nb", " a\nb", "a\nb\n", "a\n b", "a\u3000\nb", "a\r\nb", "多  空格\n行"} {
+	for _, s := range []string{"", "\n", "棉100%", "棉100%\n限时抢购，随时涨价。", "a\n\nb", "a \nb", " a\nb", "a\nb\n", "a\n b", "a\u3000\nb", "a\r\nb", "多  空格\n行", "\n\n限时\n\n\n抢购\n"} {
 		if got, want := cleanLines(s), slow(s); got != want {
 			t.Errorf("cleanLines(%q) = %q, want %q", s, got, want)
 		}
@@ -92,8 +92,8 @@ func TestCleanLinesKeepsCleanText(t *testing.T) {
 			kept++
 		}
 	}
-	if kept != 2 {
-		t.Errorf("%d texts kept as they are, want 2", kept)
+	if kept != 7 {
+		t.Errorf("%d texts with clean lines, want 7", kept)
 	}
 }
 
