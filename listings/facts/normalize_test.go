@@ -57,7 +57,7 @@ func checkOrigin(t *testing.T, s string) {
 	t.Helper()
 	var norm strings.Builder
 	var origin []int32
-	var offs []int
+	var offs []int32
 	var folded []rune
 	for i, r := range s {
 		n := normalizeRune(r)
@@ -66,9 +66,9 @@ func checkOrigin(t *testing.T, s string) {
 			origin = append(origin, int32(i))
 		}
 		folded = append(folded, foldMaterialRune(n))
-		offs = append(offs, i)
+		offs = append(offs, int32(i))
 	}
-	origin, offs = append(origin, int32(len(s))), append(offs, len(s))
+	origin, offs = append(origin, int32(len(s))), append(offs, int32(len(s)))
 	if got, gotOrigin := normalizeWithOrigin(s); got != norm.String() || !slices.Equal(gotOrigin, origin) {
 		t.Fatalf("%q: normalizeWithOrigin %q %v, rune by rune %q %v", s, got, gotOrigin, norm.String(), origin)
 	}
