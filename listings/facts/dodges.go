@@ -84,9 +84,23 @@ func sortDodges(ds []dodge) {
 		word   string // before+han+after
 		dg     dodge
 	}
+	size := 0
+	for _, dg := range ds {
+		size += len(dg.before) + len(dg.han) + len(dg.after)
+	}
+	var b strings.Builder // the words side by side: one allocation, not one a word
+	b.Grow(size)
+	for _, dg := range ds {
+		b.WriteString(dg.before)
+		b.WriteString(dg.han)
+		b.WriteString(dg.after)
+	}
+	words := b.String()
 	ks := make([]keyed, len(ds))
 	for i, dg := range ds {
-		ks[i] = keyed{len(dg.before) + len(dg.after), dg.before + dg.han + dg.after, dg}
+		n := len(dg.before) + len(dg.han) + len(dg.after)
+		ks[i] = keyed{len(dg.before) + len(dg.after), words[:n], dg}
+		words = words[n:]
 	}
 	sort.Slice(ks, func(i, j int) bool {
 		if ks[i].around != ks[j].around {
