@@ -168,21 +168,19 @@ func appendJSONString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		switch jsonPlain[c] {
-		case 1:
-			i++
-			continue
-		case 3:
-			if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-				i += 3 // most of a report's text: Chinese, nothing to escape
+		if c < utf8.RuneSelf {
+			if c >= ' ' && c != '"' && c != '\\' {
+				i++
 				continue
 			}
-		}
-		if c < utf8.RuneSelf {
 			b = append(b, s[start:i]...)
 			b = appendEscapedByte(b, c)
 			i++
 			start = i
+			continue
+		}
+		if plainThreeBytes(s, i) {
+			i += 3 // most of a report's text: Chinese, nothing to escape
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -202,26 +200,19 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// jsonPlain sorts the bytes for appendJSONString with one look-up: 1 for
-// ASCII written as it is, 3 for the lead byte of a three-byte character
-// written as it is when two continuation bytes follow, 0 for what is
-// looked at closer. Lead bytes E1, E3-EC and EE-EF take any two
-// continuation bytes (E0 and ED restrict the second, and E2 holds U+2028
-// and U+2029), and the CJK characters lie in E3-E9: decoding each rune was
-// most of writing a report, and telling the bytes apart by comparisons
-// most of what was left.
-var jsonPlain = func() (t [256]uint8) {
-	for c := ' '; c < utf8.RuneSelf; c++ {
-		if c != '"' && c != '\\' {
-			t[c] = 1
-		}
+// plainThreeBytes: s[i:] starts with a valid three-byte character other
+// than U+2028 and U+2029, told without decoding it. Lead bytes E1-EC
+// and EE-EF take any two continuation bytes (E0 and ED restrict the
+// second, and E2 holds the two separators), and the CJK characters lie
+// in E3-E9: decoding each rune was most of writing a report.
+func plainThreeBytes(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
 	}
-	for c := 0xE3; c <= 0xEC; c++ {
-		t[c] = 3
-	}
-	t[0xE1], t[0xEE], t[0xEF] = 3, 3, 3
-	return t
-}()
+	c := s[i]
+	return (c >= 0xE3 && c <= 0xEC || c == 0xE1 || c == 0xEE || c == 0xEF) &&
+		s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
+}
 
 const hexDigits = "0123456789abcdef"
 

@@ -127,7 +127,7 @@ func TestAppendJSONStringIsEncodingJSON(t *testing.T) {
 		texts = append(texts, string([]byte{byte(c)}), "全网第一"+string([]byte{byte(c)})+"棉")
 	}
 	// Three bytes from every lead byte, the continuation bytes at the
-	// edges of their ranges (jsonPlain).
+	// edges of their ranges (plainThreeBytes).
 	edges := []byte{0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xa8, 0xa9, 0xbf, 0xc0}
 	for lead := 0xe0; lead <= 0xef; lead++ {
 		for _, b1 := range edges {
