@@ -1,6 +1,7 @@
 package listings
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -29,20 +30,37 @@ func SplitAttribute(s string) (Attribute, bool) {
 // (Tmall shows the same pair in its list and in its spec table).
 type attrSet struct {
 	list []Attribute
-	seen map[Attribute]bool
+	seen map[Attribute]bool // made once list is long (see has)
 }
 
 // add records one pair; empty names or values are skipped.
 func (s *attrSet) add(name, value string) {
 	a := Attribute{Name: strings.TrimRight(Clean(name), ":： "), Value: Clean(value)}
-	if a.Name == "" || a.Value == "" || s.seen[a] {
+	if a.Name == "" || a.Value == "" || s.has(a) {
 		return
 	}
-	if s.seen == nil {
-		s.seen = map[Attribute]bool{}
+	if s.seen != nil {
+		s.seen[a] = true
 	}
-	s.seen[a] = true
 	s.list = append(s.list, a)
+}
+
+// maxScannedAttrs is how long a list has looks through; a longer one is
+// indexed. An export row's few attributes cost a map each otherwise.
+const maxScannedAttrs = 16
+
+// has reports whether the set holds a.
+func (s *attrSet) has(a Attribute) bool {
+	if s.seen == nil && len(s.list) < maxScannedAttrs {
+		return slices.Contains(s.list, a)
+	}
+	if s.seen == nil {
+		s.seen = make(map[Attribute]bool, 2*len(s.list))
+		for _, b := range s.list {
+			s.seen[b] = true
+		}
+	}
+	return s.seen[a]
 }
 
 // addText records "name: value" text; it reports whether it was one.

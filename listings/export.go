@@ -129,7 +129,7 @@ func (e *Export) split(text string) error {
 	r.LazyQuotes = true
 	lines := strings.Split(text, "\n")
 	var header []string
-	skipped := 0
+	skipped, titleCol, titleRunes := 0, -1, e.opts.titleNameRunes()
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -143,12 +143,12 @@ func (e *Export) split(text string) error {
 			e.Layout = ExportTaobaoAssistant
 		case header == nil && blankRecord(rec):
 		case header == nil && e.opts.isHeader(rec):
-			header = rec
+			header, titleCol = rec, e.opts.titleColumn(rec)
 		case header == nil && skipped < maxPreamble:
 			skipped++ // 导出时间：…, a shop name, a note
 		case header == nil:
 			return ErrNotExport
-		case e.isHeaderRow(rec, header) || blankRecord(rec):
+		case e.isHeaderRow(rec, titleCol, titleRunes) || blankRecord(rec):
 			// 淘宝助理's second header (the Chinese labels), or an empty line
 		default:
 			e.rows = append(e.rows, rec)
@@ -197,16 +197,18 @@ func isVersionLine(rec []string) bool {
 	return len(rec) >= 1 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(rec[0])), "version ")
 }
 
-// isHeaderRow reports a row whose title cell names a title column:
-// 淘宝助理's Chinese labels under its keys, or a header repeated.
-func (e *Export) isHeaderRow(rec, header []string) bool {
-	for c, name := range header {
-		if f, ok := e.opts.fieldOf(name); ok && f == "title" && c < len(rec) {
-			f, ok := e.opts.fieldOf(rec[c])
-			return ok && f == "title"
-		}
+// isHeaderRow reports a row whose title cell (column titleCol, the
+// header's first title column) names a title column: 淘宝助理's Chinese
+// labels under its keys, or a header repeated. The header's title column
+// is found once, not again for every row, and a cell of more than
+// titleRunes characters (a listing's title) is no name: it is not
+// normalised to be looked up (issue 13: an export row).
+func (e *Export) isHeaderRow(rec []string, titleCol, titleRunes int) bool {
+	if titleCol < 0 || titleCol >= len(rec) || nameRunes(rec[titleCol]) > titleRunes {
+		return false
 	}
-	return false
+	f, ok := e.opts.fieldOf(rec[titleCol])
+	return ok && f == "title"
 }
 
 func blankRecord(rec []string) bool {
@@ -219,15 +221,24 @@ func blankRecord(rec []string) bool {
 }
 
 // cellPositions records where each cell's text starts: its line, and its
-// column in characters (past the opening quote of a quoted cell).
+// column in characters (past the opening quote of a quoted cell). The
+// characters are counted on from the cell before on the same line, not
+// from the line's start for every cell: a cell starts after an ASCII
+// delimiter, where the count of the line so far adds up.
 func cellPositions(r *csv.Reader, rec []string, lines []string) [][2]int {
 	out := make([][2]int, len(rec))
+	counted := struct{ line, bytes, runes int }{}
 	for i := range rec {
 		line, col := r.FieldPos(i)
 		if line-1 < len(lines) {
 			text := lines[line-1]
 			b := min(col-1, len(text))
-			col = utf8.RuneCountInString(text[:b]) + 1
+			if line != counted.line || b < counted.bytes {
+				counted.line, counted.bytes, counted.runes = line, 0, 0
+			}
+			counted.runes += utf8.RuneCountInString(text[counted.bytes:b])
+			counted.bytes = b
+			col = counted.runes + 1
 			if b < len(text) && text[b] == '"' {
 				col++
 			}

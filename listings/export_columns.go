@@ -105,13 +105,17 @@ func columnHasData(rows [][]string, c int) bool {
 }
 
 // isHeader reports a row that names a title column.
-func (o ExportOptions) isHeader(rec []string) bool {
-	for _, c := range rec {
-		if f, ok := o.fieldOf(c); ok && f == "title" {
-			return true
+func (o ExportOptions) isHeader(rec []string) bool { return o.titleColumn(rec) >= 0 }
+
+// titleColumn is the first column of a header row that names a title
+// column, -1 when none does.
+func (o ExportOptions) titleColumn(rec []string) int {
+	for c, name := range rec {
+		if f, ok := o.fieldOf(name); ok && f == "title" {
+			return c
 		}
 	}
-	return false
+	return -1
 }
 
 // excelNumber matches what Excel shows for a long number in a General

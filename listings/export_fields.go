@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // columnAliases maps a column name (lower-cased, spaces dropped) to the
@@ -38,10 +39,38 @@ func init() {
 var unitSuffix = regexp.MustCompile(`[（(](元|rmb|cny|¥)[)）]$`)
 
 // normColumn is how column names are compared: no BOM, spaces, case or unit.
+// Every row's title cell is compared (isHeaderRow), and a unit can only
+// be there when the name ends in a bracket: the regexp runs only then.
 func normColumn(s string) string {
 	s = strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF"))
 	s = strings.ToLower(strings.ReplaceAll(s, " ", ""))
+	if !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "）") {
+		return s
+	}
 	return unitSuffix.ReplaceAllString(s, "")
+}
+
+// titleNameRunes bounds nameRunes of a cell that names a title column:
+// the characters of the longest title name, built in or the user's, and
+// of a unit (normColumn keeps the characters of what it does not drop,
+// lower-casing one character to one).
+func (o ExportOptions) titleNameRunes() int {
+	n := 0
+	for _, names := range []map[string]string{columnAliases, o.Columns} {
+		for name, f := range names {
+			if f == "title" {
+				n = max(n, utf8.RuneCountInString(name))
+			}
+		}
+	}
+	return n + utf8.RuneCountInString("(rmb)")
+}
+
+// nameRunes is the characters of s that normColumn may keep: past a byte
+// order mark and surrounding space, less the spaces inside.
+func nameRunes(s string) int {
+	s = strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF"))
+	return utf8.RuneCountInString(s) - strings.Count(s, " ")
 }
 
 // cell is row i's value for a field, "" when the column is missing.

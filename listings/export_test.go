@@ -1,9 +1,11 @@
 package listings
 
 import (
+	"encoding/csv"
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -190,5 +192,97 @@ func TestReadExportErrors(t *testing.T) {
 	}
 	if l, err := e.Listing(1); err != nil || l.ID != "x.csv:3" {
 		t.Errorf("row without ids: id %v, err %v; want the file name and line", l, err)
+	}
+}
+
+func TestReadExportSkipsRepeatedHeader(t *testing.T) {
+	t.Parallel()
+	// Two sheets pasted one under the other: the second header (its title
+	// column's name with a unit-less bracket left as it is) is no row.
+	text := "宝贝标题,价格（元）\n纯棉T恤（男款）,59\n 宝贝标题 ,价格（元）\n商品标题,零售价\n儿童卫衣,89\n"
+	e, err := ReadExport("x.csv", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for i := range e.Len() {
+		l, err := e.Listing(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		titles = append(titles, l.Title)
+	}
+	if got := strings.Join(titles, "|"); got != "纯棉T恤（男款）|儿童卫衣" {
+		t.Errorf("titles %q, want the two items only", got)
+	}
+}
+
+func TestNormColumn(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"\uFEFF零售价（元）": "零售价", "Price (RMB)": "price", "价格(¥)": "价格", "售价（cny)": "售价",
+		"纯棉T恤（男款）": "纯棉t恤（男款）", "Title": "title", "价格（元）合计": "价格（元）合计", "(元)": "",
+	} {
+		if got := normColumn(in); got != want {
+			t.Errorf("normColumn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Every cell's column is its line's characters before it, counted from
+// the line's start, whatever stands before it on the line: quoted cells,
+// cells over several lines, invalid bytes, tabs.
+func TestCellPositionsCountFromLineStart(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"宝贝标题,价格,描述\n纯棉T恤,59,\"<p>面料：棉</p>\"\n",
+		"title\tprice\tdesc\n\"羽绒服\"\"女\"\"\"\t329\t\"第一行\n第二行，\"\"引号\"\"\"\t尾\n",
+		"a,b,c\n\xe6\xa3,\xff\xfe棉,\"x\xe6\",\"多\n行\",末\n,,\n",
+	} {
+		r := csv.NewReader(strings.NewReader(text))
+		r.Comma, r.FieldsPerRecord, r.LazyQuotes = delimiter(text), -1, true
+		lines := strings.Split(text, "\n")
+		cells := 0
+		for {
+			rec, err := r.Read()
+			if err != nil {
+				break
+			}
+			got := cellPositions(r, rec, lines)
+			for i := range rec {
+				line, col := r.FieldPos(i)
+				line0 := lines[line-1]
+				b := min(col-1, len(line0))
+				want := utf8.RuneCountInString(line0[:b]) + 1
+				if b < len(line0) && line0[b] == '"' {
+					want++
+				}
+				if got[i] != [2]int{line, want} {
+					t.Errorf("%q: cell %d (%q) at %v, want line %d column %d", text, i, rec[i], got[i], line, want)
+				}
+				cells++
+			}
+		}
+		if cells < 6 {
+			t.Errorf("%q: %d cells read", text, cells)
+		}
+	}
+}
+
+// A repeated header is told from a row however its title cell is
+// spaced, with the user's own long name for the title column too.
+func TestReadExportSkipsRepeatedHeaderOfUserColumns(t *testing.T) {
+	t.Parallel()
+	opts := ExportOptions{Columns: map[string]string{"商品完整标题名称": "title"}}
+	text := "商品 完整 标题 名称,价格\n纯棉T恤 男 女 同款 宽松 百搭,59\n\uFEFF  商品  完整标题 名称 （元） ,价格\n  宝贝标题  ,价格\n商品完整标题名称的说明,1\n"
+	e, err := ReadExportWith("x.csv", []byte(text), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Len() != 2 {
+		t.Fatalf("%d rows, want the two items (the headers skipped)", e.Len())
+	}
+	if l, _ := e.Listing(1); l == nil || l.Title != "商品完整标题名称的说明" {
+		t.Errorf("row 2 is %+v", l)
 	}
 }

@@ -3,6 +3,7 @@ package listings
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -69,8 +70,13 @@ func writeText(b *strings.Builder, n *html.Node) {
 }
 
 // cleanLines collapses white space inside lines, trims them and drops the
-// empty ones.
+// empty ones. Text flattened from HTML mostly has nothing to change but
+// its empty lines (the one after the last block at least): its lines are
+// then joined as they are, or s is returned when none is empty.
 func cleanLines(s string) string {
+	if linesClean(s) {
+		return withoutEmptyLines(s)
+	}
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, line := range lines {
@@ -81,9 +87,90 @@ func cleanLines(s string) string {
 	return strings.Join(out, "\n")
 }
 
+// linesClean reports whether Clean leaves every line of s as it is
+// (an empty line too).
+func linesClean(s string) bool {
+	for {
+		line, rest, more := strings.Cut(s, "\n")
+		if !isClean(line) {
+			return false
+		}
+		if !more {
+			return true
+		}
+		s = rest
+	}
+}
+
+// withoutEmptyLines is s less its empty lines.
+func withoutEmptyLines(s string) string {
+	if !strings.Contains(s, "\n\n") && !strings.HasPrefix(s, "\n") && !strings.HasSuffix(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for line := range strings.SplitSeq(s, "\n") {
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
 // Clean trims a string and collapses its white space (including no-break
-// and full-width spaces) to single ASCII spaces.
+// and full-width spaces) to single ASCII spaces. Most strings (every cell
+// of an export row, most attribute names and values) are clean already:
+// they are returned as they are, not copied (issue 13: an export row).
 func Clean(s string) string {
+	if isClean(s) {
+		return s
+	}
+	return cleanCopy(s)
+}
+
+// isClean reports whether Clean would return s unchanged: valid UTF-8
+// without invisible characters, white space other than single ASCII
+// spaces, or a space at either end.
+func isClean(s string) bool {
+	space := true // a leading space is trimmed
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' && space || c != ' ' && asciiSpace(c) {
+				return false
+			}
+			space = c == ' '
+			i++
+			continue
+		}
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// A Chinese character (U+4000 to U+9FFF): neither space nor
+			// invisible, not decoded.
+			space = false
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || invisible(r) || unicode.IsSpace(r) || r == '\u3000' {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return !space || s == ""
+}
+
+// asciiSpace is unicode.IsSpace for a byte below utf8.RuneSelf.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// cleanCopy is Clean of a string that changes.
+func cleanCopy(s string) string {
 	if s == "" {
 		return ""
 	}

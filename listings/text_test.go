@@ -1,6 +1,7 @@
 package listings
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,5 +37,82 @@ func TestHTMLToText(t *testing.T) {
 		if got := htmlToText(tt.in); got != tt.want {
 			t.Errorf("htmlToText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestCleanKeepsCleanStrings checks the shortcut (a clean string is its
+// own result) against the copy over strings of the characters Clean
+// treats specially, at every position.
+func TestCleanKeepsCleanStrings(t *testing.T) {
+	t.Parallel()
+	parts := []string{"a", "棉", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u0085", "\u3000", "\u200b", "\ufeff", "\u00ad", "\xff", "\xe6\xa3", "\ufffd", "x y"}
+	seen := 0
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				s := a + b + c
+				if got, want := Clean(s), cleanCopy(s); got != want {
+					t.Errorf("Clean(%q) = %q, want %q", s, got, want)
+				}
+				if isClean(s) {
+					seen++
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no string was clean: the shortcut was never taken")
+	}
+	for _, s := range []string{"纯棉T恤 男款", "", "a b c", "价格（元）"} {
+		if !isClean(s) {
+			t.Errorf("isClean(%q) = false, want true", s)
+		}
+	}
+}
+
+// cleanLines drops the empty lines of text whose lines are clean, and
+// cleans the rest as it did.
+func TestCleanLinesKeepsCleanText(t *testing.T) {
+	t.Parallel()
+	slow := func(s string) string {
+		var out []string
+		for _, line := range strings.Split(s, "\n") {
+			if line = Clean(line); line != "" {
+				out = append(out, line)
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	kept := 0
+	for _, s := range []string{"", "\n", "棉100%", "棉100%\n限时抢购，随时涨价。", "a\n\nb", "a \nb", " a\nb", "a\nb\n", "a\n b", "a\u3000\nb", "a\r\nb", "多  空格\n行", "\n\n限时\n\n\n抢购\n"} {
+		if got, want := cleanLines(s), slow(s); got != want {
+			t.Errorf("cleanLines(%q) = %q, want %q", s, got, want)
+		}
+		if linesClean(s) {
+			kept++
+		}
+	}
+	if kept != 7 {
+		t.Errorf("%d texts with clean lines, want 7", kept)
+	}
+}
+
+// A set keeps the first of equal pairs, in order, however long it grows.
+func TestAttrSetDropsDuplicates(t *testing.T) {
+	t.Parallel()
+	var set attrSet
+	var want []Attribute
+	for i := range 3 * maxScannedAttrs {
+		a := Attribute{Name: "属性" + string(rune('a'+i%26)) + string(rune('0'+i/26)), Value: "值"}
+		set.add(a.Name, a.Value)
+		set.add(" "+a.Name+"：", a.Value+" ") // the same pair, written otherwise
+		want = append(want, a)
+		for _, b := range want[max(0, len(want)-3):] {
+			set.add(b.Name, b.Value) // again, after others
+		}
+	}
+	set.add("材质", "")
+	if !slices.Equal(set.list, want) {
+		t.Errorf("got %d pairs, want %d: %v", len(set.list), len(want), set.list)
 	}
 }

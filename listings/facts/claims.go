@@ -53,7 +53,7 @@ func claimsOutside(field string, t *scanText, covered []Span) []FiberClaim {
 	var out []FiberClaim
 	k := 0 // the first covered span that does not end before i
 	for i := 0; i < t.len(); {
-		off := t.offs[i]
+		off := int(t.offs[i])
 		for k < len(covered) && covered[k].E <= off {
 			k++
 		}

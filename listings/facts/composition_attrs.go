@@ -36,13 +36,12 @@ type attrStatement struct {
 // parts (主面料:棉60% 聚酯纤维40%; 里料: 聚酯纤维100%); a share given in its
 // own attribute (主面料成分: 棉 / 主面料成分含量: 95%) completes the fibre.
 func (c *compositionBuilder) attributes(attrs []listings.Attribute) {
-	_, starts := AttributeLines(attrs)
 	var read []attrStatement
-	for i, a := range attrs {
+	for i, base := range valueOffsets(attrs) {
+		a := attrs[i]
 		if !isCompositionName(a.Name) {
 			continue
 		}
-		base := starts[i] + len(a.Name) + len(": ")
 		opt := compOptions{part: partOfName(a.Name), label: a.Name, base: base, attribute: true}
 		t := newScanText(a.Value)
 		items := scanItems(t, 0, t.len())

@@ -62,6 +62,10 @@ type Field struct {
 	Text      string     `json:"text"`
 	Tokens    []Token    `json:"tokens"`
 	Sentences []Sentence `json:"sentences"`
+	// normal is Text normalised as cutting normalised it, kept for the
+	// figures and the promises (normalFieldsOf), which read it again;
+	// no origin when the field was not cut by a Builder.
+	normal normalText
 }
 
 // Sentence is a sentence's span with the tokens it holds: First is the
@@ -211,17 +215,26 @@ func appendWithText(dst []FieldText, texts [6]FieldText) []FieldText {
 }
 
 func (b *Builder) field(text string) Field {
-	toks := nonNil(Tokenize(b.Tokenizer, b.Dodges, text))
-	return Field{Text: text, Tokens: toks, Sentences: nonNil(sentencesOver(Sentences(text), toks))}
+	f := Field{Text: text}
+	if b.Tokenizer != nil && text != "" {
+		f.normal = normalOf(text)
+		f.Tokens = tokenizeNormal(b.Tokenizer, b.Dodges, f.normal)
+	}
+	f.Tokens = nonNil(f.Tokens)
+	f.Sentences = nonNil(sentencesOver(Sentences(text), f.Tokens))
+	return f
 }
 
 // sentencesOver joins sentences to tokens: each gets the index of the
 // first token at or after its start and of the first at or after its end.
+// The indexes are allocated together, not two allocations a sentence.
 func sentencesOver(spans []Span, toks []Token) []Sentence {
 	out := make([]Sentence, len(spans))
+	bounds := make([]int, 2*len(spans))
 	for i, sp := range spans {
-		first, end := firstTokenFrom(toks, sp.S), firstTokenFrom(toks, sp.E)
-		out[i] = Sentence{Span: sp, First: &first, End: &end}
+		first, end := &bounds[2*i], &bounds[2*i+1]
+		*first, *end = firstTokenFrom(toks, sp.S), firstTokenFrom(toks, sp.E)
+		out[i] = Sentence{Span: sp, First: first, End: end}
 	}
 	return out
 }

@@ -69,16 +69,48 @@ func NewDodges(words []string) *Dodges {
 		d.add(w)
 		d.addSplits(w)
 	}
-	for form, ds := range d.byForm {
-		sort.Slice(ds, func(i, j int) bool {
-			if a, b := len(ds[i].before)+len(ds[i].after), len(ds[j].before)+len(ds[j].after); a != b {
-				return a > b
-			}
-			return ds[i].before+ds[i].han+ds[i].after < ds[j].before+ds[j].han+ds[j].after
-		})
-		d.byForm[form] = ds
+	for _, ds := range d.byForm {
+		sortDodges(ds)
 	}
 	return d
+}
+
+// sortDodges orders a form's dodges longest word first, then by word.
+// Each word is joined once, not twice at every comparison: joining in the
+// comparison cost about 100M instructions of every start-up.
+func sortDodges(ds []dodge) {
+	type keyed struct {
+		around int    // len(before)+len(after)
+		word   string // before+han+after
+		dg     dodge
+	}
+	size := 0
+	for _, dg := range ds {
+		size += len(dg.before) + len(dg.han) + len(dg.after)
+	}
+	var b strings.Builder // the words side by side: one allocation, not one a word
+	b.Grow(size)
+	for _, dg := range ds {
+		b.WriteString(dg.before)
+		b.WriteString(dg.han)
+		b.WriteString(dg.after)
+	}
+	words := b.String()
+	ks := make([]keyed, len(ds))
+	for i, dg := range ds {
+		n := len(dg.before) + len(dg.han) + len(dg.after)
+		ks[i] = keyed{len(dg.before) + len(dg.after), words[:n], dg}
+		words = words[n:]
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		if ks[i].around != ks[j].around {
+			return ks[i].around > ks[j].around
+		}
+		return ks[i].word < ks[j].word
+	})
+	for i := range ks {
+		ds[i] = ks[i].dg
+	}
 }
 
 func (d *Dodges) add(word string) {

@@ -227,3 +227,25 @@ func TestFoldAllCopiesOnlyWhatFolds(t *testing.T) {
 		t.Errorf("foldAll(%q) = %q, origin %v: want %q, 无 from wu", norm, got, o, want)
 	}
 }
+
+// Every form's dodges are in the order folding tries them: the longest
+// word first, then by word.
+func TestDodgesLongestWordFirst(t *testing.T) {
+	t.Parallel()
+	d := NewDodges(append([]string{"一一", "十一", "一等奖", "第一名"}, dodgeTestWords...))
+	word := func(dg dodge) string { return dg.before + dg.han + dg.after }
+	checked := 0
+	for form, ds := range d.byForm {
+		for i := 1; i < len(ds); i++ {
+			a, b := ds[i-1], ds[i]
+			la, lb := len(a.before)+len(a.after), len(b.before)+len(b.after)
+			if la < lb || la == lb && word(a) > word(b) {
+				t.Errorf("form %q: %q before %q", form, word(a), word(b))
+			}
+			checked++
+		}
+	}
+	if len(d.byForm["壹"]) < 4 || checked == 0 {
+		t.Fatalf("壹 stands in %d dodges, checked %d pairs: the words gave too few to order", len(d.byForm["壹"]), checked)
+	}
+}

@@ -77,15 +77,17 @@ func downAttributeRole(name string) string {
 }
 
 func downAttributes(attrs []listings.Attribute) (*Down, []DownClaim) {
-	d := &Down{Field: FieldAttributes, Spans: map[string]Span{}}
+	var d *Down // made for the first down attribute: most listings have none
 	var claims []DownClaim
-	_, starts := AttributeLines(attrs)
-	for i, a := range attrs {
+	for i, base := range valueOffsets(attrs) {
+		a := attrs[i]
 		role := downAttributeRole(a.Name)
 		if role == "" {
 			continue // most attributes are no down attribute: not scanned
 		}
-		base := starts[i] + len(a.Name) + len(": ")
+		if d == nil {
+			d = &Down{Field: FieldAttributes, Spans: map[string]Span{}}
+		}
 		t := newScanText(a.Value)
 		switch role {
 		case "content":
@@ -98,7 +100,7 @@ func downAttributes(attrs []listings.Attribute) (*Down, []DownClaim) {
 			claims = append(claims, garmentsIn(t, base)...)
 		}
 	}
-	if len(d.Spans) == 0 {
+	if d == nil || len(d.Spans) == 0 {
 		return nil, claims
 	}
 	return d, claims

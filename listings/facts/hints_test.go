@@ -124,3 +124,27 @@ func TestHoldsWordOfReadsOneRuneWordsAsTheScanners(t *testing.T) {
 		}
 	}
 }
+
+// valueOffsets gives where each value stands in AttributeText.
+func TestValueOffsetsAreAttributeText(t *testing.T) {
+	t.Parallel()
+	checked := 0
+	for _, l := range fixtureListings(t) {
+		text, starts := AttributeLines(l.Attributes)
+		n := 0
+		for i, base := range valueOffsets(l.Attributes) {
+			a := l.Attributes[i]
+			if base != starts[i]+len(a.Name)+len(": ") || text[base:base+len(a.Value)] != a.Value {
+				t.Errorf("%s: attribute %d (%q) at %d", l.Source, i, a.Value, base)
+			}
+			n++
+			checked++
+		}
+		if n != len(l.Attributes) {
+			t.Errorf("%s: %d of %d attributes given", l.Source, n, len(l.Attributes))
+		}
+	}
+	if checked < 20 {
+		t.Errorf("%d attributes checked: want the fixtures'", checked)
+	}
+}

@@ -20,7 +20,7 @@ func normalFieldsOf(fields map[string]Field) normalFields {
 	nf := normalFields{names: fieldNames(fields)}
 	nf.texts = make([]normalText, len(nf.names))
 	for k, name := range nf.names {
-		nf.texts[k] = normalOf(fields[name].Text)
+		nf.texts[k] = fields[name].normalized()
 	}
 	return nf
 }
@@ -28,4 +28,13 @@ func normalFieldsOf(fields map[string]Field) normalFields {
 func normalOf(text string) normalText {
 	norm, origin := normalizeWithOrigin(text)
 	return normalText{norm: norm, origin: origin}
+}
+
+// normalized is the field's text normalised: as cutting left it, or
+// normalised here for a field built otherwise.
+func (f Field) normalized() normalText {
+	if f.normal.origin != nil {
+		return f.normal
+	}
+	return normalOf(f.Text)
 }

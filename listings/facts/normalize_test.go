@@ -57,7 +57,7 @@ func checkOrigin(t *testing.T, s string) {
 	t.Helper()
 	var norm strings.Builder
 	var origin []int32
-	var offs []int
+	var offs []int32
 	var folded []rune
 	for i, r := range s {
 		n := normalizeRune(r)
@@ -66,9 +66,9 @@ func checkOrigin(t *testing.T, s string) {
 			origin = append(origin, int32(i))
 		}
 		folded = append(folded, foldMaterialRune(n))
-		offs = append(offs, i)
+		offs = append(offs, int32(i))
 	}
-	origin, offs = append(origin, int32(len(s))), append(offs, len(s))
+	origin, offs = append(origin, int32(len(s))), append(offs, int32(len(s)))
 	if got, gotOrigin := normalizeWithOrigin(s); got != norm.String() || !slices.Equal(gotOrigin, origin) {
 		t.Fatalf("%q: normalizeWithOrigin %q %v, rune by rune %q %v", s, got, gotOrigin, norm.String(), origin)
 	}
@@ -96,5 +96,33 @@ func TestHalfWidthTableFoldsAsWidth(t *testing.T) {
 	}
 	if got := Normalize("ＮＯ．１ｎｉｋｅ　ｔｏｐ１０"); got != "no.1nike top10" {
 		t.Errorf("Normalize = %q", got)
+	}
+}
+
+// A field a Builder cut keeps its text normalised as normalOf gives it,
+// and the figures and promises read that one (normalFieldsOf).
+func TestCutFieldsKeepTheirNormalText(t *testing.T) {
+	t.Parallel()
+	b := &Builder{Tokenizer: runeTokenizer{}, Dodges: NewDodges(dodgeTestWords)}
+	kept := 0
+	for _, l := range fixtureListings(t) {
+		fields := b.Fields(l)
+		nf := normalFieldsOf(fields)
+		for k, name := range nf.names {
+			f, want := fields[name], normalOf(fields[name].Text)
+			if f.normal.origin == nil {
+				t.Fatalf("%s: field %s kept no normal text", l.Source, name)
+			}
+			if got := nf.texts[k]; got.norm != want.norm || !slices.Equal(got.origin, want.origin) {
+				t.Errorf("%s: field %s normalised %q, want %q", l.Source, name, got.norm, want.norm)
+			}
+			kept++
+		}
+	}
+	if kept < 20 {
+		t.Errorf("%d fields: want the fixtures' fields", kept)
+	}
+	if got := (Field{Text: "ＡＢ　纯棉"}).normalized(); got.norm != normalOf("ＡＢ　纯棉").norm {
+		t.Errorf("a field built by hand normalised %q", got.norm)
 	}
 }

@@ -40,8 +40,12 @@ func numbersIn(fields map[string]Field, nf normalFields) []Number {
 	var out []Number
 	for k, name := range nf.names {
 		toks := tokenIndex(fields[name].Tokens)
-		for _, n := range figuresInNormal(nf.texts[k], name, toks) {
-			n.First, n.Last, n.Next = toks.starting(n.S), toks.ending(n.E), toks.starting(n.E)
+		found := figuresInNormal(nf.texts[k], name, toks)
+		idx := make([]int, 3*len(found)) // every figure's indexes, allocated together
+		for i, n := range found {
+			at := idx[3*i : 3*i+3]
+			at[0], at[1], at[2] = toks.starting(n.S), toks.ending(n.E), toks.starting(n.E)
+			n.First, n.Last, n.Next = &at[0], &at[1], &at[2]
 			out = append(out, n)
 		}
 	}
@@ -54,22 +58,22 @@ func numbersIn(fields map[string]Field, nf normalFields) []Number {
 type tokenIndex []Token
 
 // starting is the index of the token that starts at offset, or -1.
-func (ix tokenIndex) starting(offset int) *int {
+func (ix tokenIndex) starting(offset int) int {
 	i := sort.Search(len(ix), func(i int) bool { return ix[i].S >= offset })
 	return indexOrNone(i < len(ix) && ix[i].S == offset, i)
 }
 
 // ending is the index of the token that ends at offset, or -1.
-func (ix tokenIndex) ending(offset int) *int {
+func (ix tokenIndex) ending(offset int) int {
 	i := sort.Search(len(ix), func(i int) bool { return ix[i].E >= offset })
 	return indexOrNone(i < len(ix) && ix[i].E == offset, i)
 }
 
-func indexOrNone(found bool, i int) *int {
+func indexOrNone(found bool, i int) int {
 	if !found {
-		i = -1
+		return -1
 	}
-	return &i
+	return i
 }
 
 // FiguresIn finds the figures of one text; field is recorded on each.
@@ -91,7 +95,7 @@ func figuresInNormal(nt normalText, field string, toks tokenIndex) []Number {
 	norm, origin := nt.norm, nt.origin
 	var out []Number
 	for _, m := range figureMatches(norm) {
-		if len(toks) > 0 && m[12] >= 0 && *toks.ending(int(origin[m[13]])) < 0 {
+		if len(toks) > 0 && m[12] >= 0 && toks.ending(int(origin[m[13]])) < 0 {
 			m = withoutUnit(m)
 		}
 		n, ok := figureFrom(norm, m)

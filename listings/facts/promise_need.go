@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // needWordsAt finds, in one pass over a normalised text, where every need
@@ -41,7 +43,12 @@ var needFirst = sync.OnceValue(func() *RuneKeys {
 func findNeedWords(norm string) needWordsAt {
 	var at needWordsAt
 	byFirst, first := needByFirst(), needFirst()
-	for i, r := range norm {
+	for i, size := 0, 0; i < len(norm); i += size {
+		var r rune
+		r, size = runes.At(norm, i) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(norm[i:])
+		}
 		if !first.MayHave(r) {
 			continue
 		}

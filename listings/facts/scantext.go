@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"fmt"
+	"math"
 	"unicode/utf8"
 
 	"github.com/xiaoer-dev/xiaoer/listings/runes"
@@ -13,11 +15,19 @@ import (
 type scanText struct {
 	src   string
 	runes []rune
-	offs  []int // offs[i] is the byte offset of runes[i]; offs[len(runes)] == len(src)
+	offs  []int32 // offs[i] is the byte offset of runes[i]; offs[len(runes)] == len(src)
 }
 
+// newScanText reads src. Its runes and offsets are made to their length
+// in one allocation (a rune is an int32): sized by guess, they were two
+// and grew for ASCII text.
 func newScanText(src string) *scanText {
-	t := &scanText{src: src, runes: make([]rune, 0, len(src)/2), offs: make([]int, 0, len(src)/2+1)}
+	if len(src) >= math.MaxInt32 {
+		panic(fmt.Sprintf("facts: a text of %d bytes is too long to read", len(src)))
+	}
+	n := utf8.RuneCountInString(src)
+	buf := make([]int32, 2*n+1)
+	t := &scanText{src: src, runes: buf[:0:n], offs: buf[n:n]}
 	for i := 0; i < len(src); {
 		r, size := runes.At(src, i) // see runes
 		if size == 0 {
@@ -27,10 +37,10 @@ func newScanText(src string) *scanText {
 			r = normalizeFast(r)
 		}
 		t.runes = append(t.runes, foldMaterialRune(r))
-		t.offs = append(t.offs, i)
+		t.offs = append(t.offs, int32(i))
 		i += size
 	}
-	t.offs = append(t.offs, len(src))
+	t.offs = append(t.offs, int32(len(src)))
 	return t
 }
 
@@ -38,7 +48,7 @@ func newScanText(src string) *scanText {
 func (t *scanText) len() int { return len(t.runes) }
 
 // span converts a rune range to byte offsets into the original text.
-func (t *scanText) span(a, b int) (int, int) { return t.offs[a], t.offs[b] }
+func (t *scanText) span(a, b int) (int, int) { return int(t.offs[a]), int(t.offs[b]) }
 
 // orig is the original text of a rune range.
 func (t *scanText) orig(a, b int) string { return t.src[t.offs[a]:t.offs[b]] }

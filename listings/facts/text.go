@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -31,39 +32,76 @@ func AttributeLines(attrs []listings.Attribute) (string, []int) {
 	return b.String(), starts
 }
 
+// valueOffsets gives each attribute's index with the byte offset of its
+// value in AttributeText (past "name: "), without joining the text: the
+// fibre and down readers want the offsets of the few attributes they read.
+func valueOffsets(attrs []listings.Attribute) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		line := 0
+		for i, a := range attrs {
+			if !yield(i, line+len(a.Name)+len(": ")) {
+				return
+			}
+			line += len(a.Name) + len(": ") + len(a.Value) + len("\n")
+		}
+	}
+}
+
 func joinLines(lines []string) string { return strings.Join(lines, "\n") }
 
 // sentenceEnd holds the marks that close a sentence in listing copy.
 const sentenceEnd = "。！？!?；;\n"
 
-// isSentenceEnd: r is one of sentenceEnd's marks. A switch, not
-// strings.ContainsRune, which looked every character of every field up in
-// the marks (a third of building a listing's sentences).
-func isSentenceEnd(r rune) bool {
-	switch r {
-	case '。', '！', '？', '!', '?', '；', ';', '\n':
-		return true
-	}
-	return false
-}
-
 // Sentences splits text at sentence marks; each span includes its mark.
 func Sentences(text string) []Span {
 	var out []Span
 	start := 0
-	for i, r := range text {
-		if isSentenceEnd(r) {
-			end := i + len(string(r))
-			if strings.TrimSpace(text[start:i]) != "" {
-				out = append(out, Span{S: start, E: end})
-			}
-			start = end
+	for i := 0; i < len(text); {
+		if c := text[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			i += 3 // a Chinese character, no mark: the most of a text, told here
+			continue
 		}
+		size := sentenceMarkAt(text, i)
+		if size <= 0 {
+			i -= size // past the character, or the byte, that is no mark
+			continue
+		}
+		end := i + size
+		if strings.TrimSpace(text[start:i]) != "" {
+			out = append(out, Span{S: start, E: end})
+		}
+		start, i = end, end
 	}
 	if strings.TrimSpace(text[start:]) != "" {
 		out = append(out, Span{S: start, E: len(text)})
 	}
 	return out
+}
+
+// sentenceMarkAt is the length of the sentence mark text[i:] starts with
+// (sentenceEnd), or minus the bytes to step past what it starts with
+// instead: a Chinese character (lead byte E4-E9, no mark) at once, any
+// other byte alone. The marks are told by their bytes, without decoding
+// every character as ranging over the text did: a valid mark's lead byte
+// is where ranging would decode it, invalid bytes before it or not.
+func sentenceMarkAt(text string, i int) int {
+	switch c := text[i]; {
+	case c == '!' || c == '?' || c == ';' || c == '\n':
+		return 1
+	case c == 0xE3: // 。 E3 80 82
+		if strings.HasPrefix(text[i:], "。") {
+			return 3
+		}
+	case c == 0xEF: // ！ EF BC 81, ？ EF BC 9F, ； EF BC 9B
+		if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x81 || text[i+2] == 0x9F || text[i+2] == 0x9B) {
+			return 3
+		}
+	case c >= 0xE4 && c <= 0xE9:
+		if i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			return -3
+		}
+	}
+	return -1
 }
 
 // fieldNames lists the fields in name order, so facts come out in the same

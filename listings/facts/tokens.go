@@ -28,7 +28,12 @@ func Tokenize(tk Tokenizer, d *Dodges, text string) []Token {
 	if tk == nil || text == "" {
 		return nil
 	}
-	norm, origin := d.fold(d.unsplit(dropJoiners(normalizeWithOrigin(text))))
+	return tokenizeNormal(tk, d, normalOf(text))
+}
+
+// tokenizeNormal is Tokenize of a text normalised (normalOf).
+func tokenizeNormal(tk Tokenizer, d *Dodges, nt normalText) []Token {
+	norm, origin := d.fold(d.unsplit(dropJoiners(nt.norm, nt.origin)))
 	toks := tk.Tokenize(norm)
 	out := toks[:0] // the tokenizer's slice, reused: 1% of a title list's bytes
 	for _, t := range toks {
@@ -95,26 +100,28 @@ func normalizeWithOrigin(text string) (string, []int32) {
 		panic(fmt.Sprintf("facts: a text of %d bytes is too long to cut", len(text)))
 	}
 	var b strings.Builder
-	b.Grow(len(text))
 	origin := make([]int32, 0, len(text)+1)
+	kept := 0 // text[kept:i] is unchanged, not yet written to b
 	for i := 0; i < len(text); {
 		r, size := runes.At(text, i) // see runes
 		if size == 1 && unchanged(r) {
 			// ASCII the tables keep: its byte is its encoding.
 			origin = append(origin, int32(i))
-			b.WriteByte(text[i])
 			i++
 			continue
 		}
 		if size == 3 && unchanged(r) {
 			// A Chinese character the tables keep: its three bytes are its
-			// encoding, copied where WriteRune would encode it again.
+			// encoding, copied with the run it is in.
 			at := int32(i)
 			origin = append(origin, at, at, at)
-			b.WriteString(text[i : i+3])
 			i += 3
 			continue
 		}
+		if b.Cap() == 0 {
+			b.Grow(len(text))
+		}
+		b.WriteString(text[kept:i])
 		if size == 0 {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
@@ -127,8 +134,13 @@ func normalizeWithOrigin(text string) (string, []int32) {
 		}
 		b.WriteRune(n)
 		i += size
+		kept = i
 	}
 	origin = append(origin, int32(len(text)))
+	if b.Cap() == 0 {
+		return text, origin // nothing to change: the text is its normal form
+	}
+	b.WriteString(text[kept:])
 	return b.String(), origin
 }
 

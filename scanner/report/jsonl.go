@@ -18,8 +18,9 @@ type JSONL struct {
 	w    io.Writer
 	line []byte // the line being written, reused
 	// enc writes into buf what appendResult leaves to encoding/json.
-	enc *json.Encoder
-	buf bytes.Buffer
+	enc  *json.Encoder
+	buf  bytes.Buffer
+	cols columnsMemo
 }
 
 // Report implements Reporter.
@@ -38,7 +39,7 @@ func (j *JSONL) Add(res scanner.Result) error {
 	if j.enc == nil {
 		return errors.New("jsonl: Add before Start")
 	}
-	line, err := appendResult(j.line[:0], &res, j.enc, &j.buf)
+	line, err := appendResult(j.line[:0], &res, j.enc, &j.buf, &j.cols)
 	if err != nil {
 		// encoding/json words it (NaN, a value it cannot encode).
 		if eerr := j.enc.Encode(res); eerr != nil {

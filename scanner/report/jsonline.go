@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/scanner"
 )
 
@@ -19,7 +20,7 @@ import (
 // writing into buf).
 // TestAppendResultIsEncodingJSON holds every field of Result to
 // encoding/json, so a field added to Result and not here fails it.
-func appendResult(b []byte, r *scanner.Result, enc *json.Encoder, buf *bytes.Buffer) ([]byte, error) {
+func appendResult(b []byte, r *scanner.Result, enc *json.Encoder, buf *bytes.Buffer, cols *columnsMemo) ([]byte, error) {
 	b = append(b, `{"input":`...)
 	b = strconv.AppendInt(b, int64(r.Input), 10)
 	b = appendStringField(b, `,"source":`, r.Source)
@@ -62,7 +63,7 @@ func appendResult(b []byte, r *scanner.Result, enc *json.Encoder, buf *bytes.Buf
 	}
 	if r.Columns != nil {
 		b = append(b, `,"columns":`...)
-		if b, err = appendEncoded(b, r.Columns, enc, buf); err != nil {
+		if b, err = cols.append(b, r.Columns, enc, buf); err != nil {
 			return b, err
 		}
 	}
@@ -104,6 +105,30 @@ func appendEncoded(b []byte, v any, enc *json.Encoder, buf *bytes.Buffer) ([]byt
 		return b, err
 	}
 	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...), nil
+}
+
+// columnsMemo is the encoding of the last column report written: every
+// row of a shop export carries its export's report (one pointer, read
+// once and never changed), and encoding/json wrote it again for every row
+// (12k instructions an export row). Holding the report keeps its address
+// from being reused by another. A nil memo encodes every time.
+type columnsMemo struct {
+	of   *listings.ColumnReport
+	json []byte
+}
+
+func (m *columnsMemo) append(b []byte, c *listings.ColumnReport, enc *json.Encoder, buf *bytes.Buffer) ([]byte, error) {
+	if m == nil {
+		return appendEncoded(b, c, enc, buf)
+	}
+	if c != m.of {
+		encoded, err := appendEncoded(m.json[:0], c, enc, buf)
+		if err != nil {
+			return b, err
+		}
+		m.of, m.json = c, encoded
+	}
+	return append(b, m.json...), nil
 }
 
 func appendStringField(b []byte, key, s string) []byte {

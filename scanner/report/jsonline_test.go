@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/scanner"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
@@ -31,7 +32,7 @@ func appended(t testing.TB, r scanner.Result) string {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	line, err := appendResult(nil, &r, enc, &buf)
+	line, err := appendResult(nil, &r, enc, &buf, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,5 +188,33 @@ func TestJSONLReportsUnencodable(t *testing.T) {
 	}
 	if err := j.Add(scanner.Result{Title: "好"}); err != nil || !strings.HasPrefix(out.String(), `{"input":0`) {
 		t.Fatalf("err %v, wrote %q", err, out.String())
+	}
+}
+
+// The rows of an export share its column report: JSONL writes it as
+// encoding/json does for each, and a report that differs (another
+// export) as itself, the first again after it.
+func TestJSONLWritesSharedColumnsAsEncodingJSON(t *testing.T) {
+	a := &listings.ColumnReport{Mapped: map[string]string{"宝贝标题": "title", "价格": "price"}, Unused: []string{"备注"}}
+	b := &listings.ColumnReport{Mapped: map[string]string{"title": "title"}, Unused: []string{}, Preamble: 2}
+	var results []scanner.Result
+	var want strings.Builder
+	for i, cols := range []*listings.ColumnReport{a, a, b, a, nil, b} {
+		r := scanner.Result{Input: i, Source: "e.csv", Kind: "listing", Title: "羽绒服", Findings: []finding.Finding{}, Columns: cols}
+		results = append(results, r)
+		want.WriteString(encodingJSON(t, r))
+	}
+	var out bytes.Buffer
+	j := &JSONL{}
+	if err := j.Start(&out, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
+		if err := j.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out.String() != want.String() {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want.String())
 	}
 }
