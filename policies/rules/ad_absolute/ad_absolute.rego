@@ -158,31 +158,42 @@ partnered(c) if {
 # (万能胶, 王者荣耀) is a product or work name: it wins and is not reported.
 hits := {c | some c in lexicon.longest(candidates); not c.entry.name}
 
-# exempt: a hit passes under one of the guide's exemptions.
-exempt(c) if lexicon.registered(c)
-
-# The entry's allow-contexts are asked whole (lexicon.holds_any: one
-# step on the engine's documents, where may_hold and in_context for each
-# name it kept cost 最好 about 55k instructions more). A conjunction (all:
-# goal, for 最好) is answered there too, which costs less than working
-# out first whether it is idle (a part without an entry in held) did.
-exempt(c) if lexicon.holds_any("ad_absolute", c.entry.allow, c)
-
-exempt(c) if {
+# exempt: a hit passes under one of the guide's exemptions. An else
+# chain, so the usual answer ends it at its first body.
+#
+# The usual answer first, in one body: the listing has no name nor
+# negation (lexicon.unexempting: registered holds for no hit), the entry
+# is neither a fact nor marked spec_figure, and on the engine's documents
+# xiaoer.any_in_context says none of the entry's allow contexts holds (it
+# is undefined, and the chain goes on, where holds_any would walk the
+# names). Each exemption below was a call, or a body, of its own for
+# every hit: about 16k instructions a hit more, to answer no.
+exempt(c) := false if {
+	lexicon.unexempting
+	not c.entry.fact
+	not c.entry.spec_figure
+	xiaoer.any_in_context(input.listing.lexicon, "ad_absolute", c.entry.allow, c, data.tables.ad_absolute.contexts, input.listing.fields) == false
+} else := true if {
+	lexicon.registered(c)
+} else := true if {
+	# The entry's allow-contexts are asked whole (lexicon.holds_any: one
+	# step on the engine's documents, where may_hold and in_context for
+	# each name it kept cost 最好 about 55k instructions more).
+	lexicon.holds_any("ad_absolute", c.entry.allow, c)
+} else := true if {
 	c.entry.fact
 	lexicon.limited_and_sourced(c)
-}
-
-# Only an entry marked spec_figure can state a specification (the limit
-# words, the words made of one, 最高端, and the prefix 最, which reaches
-# over one: 最|大气压): the mark is one step, where asking spec_figure cost
-# every other hit (最好, most of them) a call and the reads of its two
-# bodies, about 40k instructions, to answer no. The table's test checks
-# that every entry spec_figure could hold for is marked.
-exempt(c) if {
+} else := true if {
+	# Only an entry marked spec_figure can state a specification (the
+	# limit words, the words made of one, 最高端, and the prefix 最, which
+	# reaches over one: 最|大气压): the mark is one step, where asking
+	# spec_figure cost every other hit (最好, most of them) a call and
+	# the reads of its two bodies, about 40k instructions, to answer no.
+	# The table's test checks that every entry spec_figure could hold for
+	# is marked.
 	c.entry.spec_figure
 	spec_figure(c)
-}
+} else := false
 
 # glued: tokens a..b follow each other with no space between (a space in a
 # title separates phrases: 史上最轻 碳纤维自行车 22速 is no specification).
