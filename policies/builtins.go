@@ -50,6 +50,7 @@ func init() {
 		{brandNamesBuiltin, brandNames},
 		{runsAfterBuiltin, runsAfter},
 		{entryMetaBuiltin, entryMeta},
+		{partneredMatchesBuiltin, partneredMatches},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)
