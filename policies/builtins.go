@@ -50,6 +50,8 @@ func init() {
 		{brandNamesBuiltin, brandNames},
 		{nameKindBuiltin, nameKind},
 		{runsAfterBuiltin, runsAfter},
+		{entryMetaBuiltin, entryMeta},
+		{partneredMatchesBuiltin, partneredMatches},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

@@ -75,15 +75,42 @@ needs := [
 skip := {"attributes": true}
 
 candidates contains c if {
-	some c in lexicon.matches("ad_absolute", "words", skip)
+	some c in word_hits.kept
+}
+
+candidates contains c if {
+	some c in word_hits.ask
 	partnered(c)
 }
+
+# word_hits are the hits of the table's words, sorted in Go by what
+# partnered says of them on the engine's documents
+# (xiaoer.partnered_matches, policies/partneredmatchesbuiltin.go): kept,
+# or left to ask partnered (where xiaoer.in_context is undefined). A
+# call of partnered for every hit cost about 35k instructions a listing
+# that reaches the rule (nearly all have one 最好). A document built by
+# hand asks it of every hit.
+word_hits := xiaoer.partnered_matches(
+	input.listing.lexicon, "ad_absolute", "words", data.tables.ad_absolute.words,
+	data.tables.ad_absolute.contexts, input.listing.fields, skip,
+) if {
+	true
+} else := {"kept": set(), "ask": lexicon.matches("ad_absolute", "words", skip)}
 
 # The prefix hits are lexicon.prefix_hits' own body, not a call of it:
 # most listings that reach the rule have a prefixed token that is a word
 # (最好), xiaoer.prefix_starts keeps none, and the call and its set cost
-# them about 20k instructions more to say so.
+# them about 20k instructions more to say so. The engine's prefixed
+# tokens are read in place, as lexicon.prefixed would give them: the
+# reference to that rule cost about 15k instructions a listing; a
+# document without them (built by hand) takes the second body.
 candidates contains c if {
+	some p in xiaoer.prefix_starts(input.listing.lexicon.prefixed, data.tables.ad_absolute, input.listing.fields, skip)
+	c := lexicon.prefix_hit("ad_absolute", p.prefix, p.field, p.i)
+}
+
+candidates contains c if {
+	not input.listing.lexicon.prefixed
 	some p in xiaoer.prefix_starts(lexicon.prefixed, data.tables.ad_absolute, input.listing.fields, skip)
 	c := lexicon.prefix_hit("ad_absolute", p.prefix, p.field, p.i)
 }
@@ -92,7 +119,18 @@ candidates contains c if {
 	some c in guarantee_hits
 }
 
+# Peer hits need a mark (中的) in the engine's found list: where it has
+# none (155 of the 156 export-1000 rows that reach the rule) the body
+# ends at its first step, without evaluating peer_hits (a rule reference
+# and its read of the list cost about 25k instructions a listing).
+# Documents without the list (built by hand) take the second body.
 candidates contains c if {
+	input.listing.lexicon.found.ad_absolute.peer_marks[0]
+	some c in peer_hits
+}
+
+candidates contains c if {
+	not input.listing.lexicon.found
 	some c in peer_hits
 }
 
@@ -100,9 +138,8 @@ candidates contains c if {
 # the phrase ranks the goods as the best of their own best class. The
 # three parts are glued and A is Chinese (1中的1 is no claim). Where the
 # engine's found list has no mark (155 of the 156 export-1000 rows that
-# reach the rule), there is none to walk: the marks are read off the list
-# (lexicon.found), and the rule, the matches and found calls cost about
-# 100k instructions a listing to say so.
+# reach the rule), there is none to walk: the candidates body reads the
+# list first, and a document built by hand (no list) finds it empty here.
 peer_hits := set() if {
 	object.get(input.listing.lexicon.found, ["ad_absolute", "peer_marks"], []) == []
 } else := {c |
@@ -119,11 +156,13 @@ peer_hits := set() if {
 # guarantee_hits are figures of 100% or more followed by a guarantee word
 # (100%正品, 百分百原装); 100%棉 is a fibre label and stays out. The
 # figure's field is compared with skip's one field, not looked up in skip:
-# a negation is one step more, for every figure of the listing.
+# a negation is one step more, for every figure of the listing. The unit
+# is asked first: most figures (prices, hours, counts) fail it, at one
+# step where the field took two.
 guarantee_hits contains c if {
 	some num in input.listing.numbers
-	num.field != "attributes"
 	num.unit == "%"
+	num.field != "attributes"
 	num.value >= 100
 	first := lexicon.figure_first(num)
 	next := lexicon.figure_next(num)
@@ -156,33 +195,47 @@ partnered(c) if {
 
 # hits are the longest of overlapping candidates; an entry marked name
 # (万能胶, 王者荣耀) is a product or work name: it wins and is not reported.
-hits := {c | some c in lexicon.longest(candidates); not c.entry.name}
+# lexicon.longest is xiaoer.longest and nothing more: the builtin is
+# called in place, as a call of the library's function cost about 11k
+# instructions a listing.
+hits := {c | some c in xiaoer.longest(candidates); not c.entry.name}
 
-# exempt: a hit passes under one of the guide's exemptions.
-exempt(c) if lexicon.registered(c)
-
-# The entry's allow-contexts are asked whole (lexicon.holds_any: one
-# step on the engine's documents, where may_hold and in_context for each
-# name it kept cost 最好 about 55k instructions more). A conjunction (all:
-# goal, for 最好) is answered there too, which costs less than working
-# out first whether it is idle (a part without an entry in held) did.
-exempt(c) if lexicon.holds_any("ad_absolute", c.entry.allow, c)
-
-exempt(c) if {
+# exempt: a hit passes under one of the guide's exemptions. An else
+# chain, so the usual answer ends it at its first body.
+#
+# The usual answer first, in one body: the listing has no name nor
+# negation (lexicon.unexempting: registered holds for no hit), the entry
+# is neither a fact nor marked spec_figure, and on the engine's documents
+# xiaoer.any_in_context says none of the entry's allow contexts holds (it
+# is undefined, and the chain goes on, where holds_any would walk the
+# names). Each exemption below was a call, or a body, of its own for
+# every hit: about 16k instructions a hit more, to answer no.
+exempt(c) := false if {
+	lexicon.unexempting
+	not c.entry.fact
+	not c.entry.spec_figure
+	xiaoer.any_in_context(input.listing.lexicon, "ad_absolute", c.entry.allow, c, data.tables.ad_absolute.contexts, input.listing.fields) == false
+} else := true if {
+	lexicon.registered(c)
+} else := true if {
+	# The entry's allow-contexts are asked whole (lexicon.holds_any: one
+	# step on the engine's documents, where may_hold and in_context for
+	# each name it kept cost 最好 about 55k instructions more).
+	lexicon.holds_any("ad_absolute", c.entry.allow, c)
+} else := true if {
 	c.entry.fact
 	lexicon.limited_and_sourced(c)
-}
-
-# Only an entry marked spec_figure can state a specification (the limit
-# words, the words made of one, 最高端, and the prefix 最, which reaches
-# over one: 最|大气压): the mark is one step, where asking spec_figure cost
-# every other hit (最好, most of them) a call and the reads of its two
-# bodies, about 40k instructions, to answer no. The table's test checks
-# that every entry spec_figure could hold for is marked.
-exempt(c) if {
+} else := true if {
+	# Only an entry marked spec_figure can state a specification (the
+	# limit words, the words made of one, 最高端, and the prefix 最, which
+	# reaches over one: 最|大气压): the mark is one step, where asking
+	# spec_figure cost every other hit (最好, most of them) a call and
+	# the reads of its two bodies, about 40k instructions, to answer no.
+	# The table's test checks that every entry spec_figure could hold for
+	# is marked.
 	c.entry.spec_figure
 	spec_figure(c)
-}
+} else := false
 
 # glued: tokens a..b follow each other with no space between (a space in a
 # title separates phrases: 史上最轻 碳纤维自行车 22速 is no specification).
@@ -250,7 +303,7 @@ findings contains f if {
 	some c in hits
 	not exempt(c)
 	cat := data.tables.ad_absolute.categories[c.entry.cat]
-	f := lib.finding(hit_meta(c, cat), {
+	f := lib.finding(xiaoer.entry_meta(meta, c.entry, cat.basis), {
 		"field": c.field, "s": c.s, "e": c.e,
 		"message": sprintf("绝对化用语「%s」（%s）：广告不得使用「国家级」「最高级」「最佳」等用语", [c.word, cat.title]),
 		"suggestion": c.entry.suggestion,
@@ -260,10 +313,12 @@ findings contains f if {
 
 # hit_meta is meta with the entry's own basis (驰名商标: 商标法) and fine
 # where it has one. Most entries have neither, nor a link: their meta
-# takes the category's law alone, in half the steps (the link and fine
-# below would be meta's own); and where that law is meta's own, it is
-# meta itself (the union would rebuild it, at about 60k instructions a
-# finding).
+# takes the category's law alone (the link and fine below would be
+# meta's own); and where that law is meta's own, it is meta itself.
+# findings ask xiaoer.entry_meta (policies/entrymetabuiltin.go), which
+# answers the same in one step, where this call took about 23k
+# instructions a finding more; the tests compare the two on every entry
+# of the table.
 hit_meta(c, cat) := meta if {
 	cat.basis == meta.basis.law
 	count(object.filter(c.entry, {"basis", "link", "fine"})) == 0

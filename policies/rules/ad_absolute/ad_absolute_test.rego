@@ -607,3 +607,56 @@ test_peer_hits_with_found_as_without if {
 	not with_found(t.title(titles[3])).listing.lexicon.found.ad_absolute.peer_marks
 	with_found(t.title(titles[3])).listing.lexicon.found.ad_absolute.words
 }
+
+# ---- xiaoer.entry_meta answers as hit_meta ----
+
+# entries are every entry of the table a hit can carry (words, prefixes,
+# the guarantee entry with each word's own settings), with its category.
+entries contains [entry, cat] if {
+	some entry in data.tables.ad_absolute.words
+	cat := data.tables.ad_absolute.categories[entry.cat]
+}
+
+entries contains [entry, cat] if {
+	some p in data.tables.ad_absolute.prefixes
+	entry := object.remove(p, ["not_claims", "extend"])
+	cat := data.tables.ad_absolute.categories[entry.cat]
+}
+
+entries contains [entry, cat] if {
+	some word, _ in data.tables.ad_absolute.guarantees.words
+	entry := ad_absolute.guarantee_entry(word)
+	cat := data.tables.ad_absolute.categories[entry.cat]
+}
+
+test_entry_meta_as_hit_meta_for_every_entry if {
+	count(entries) > 50
+	every pair in entries {
+		[entry, cat] := pair
+		xiaoer.entry_meta(ad_absolute.meta, entry, cat.basis) == ad_absolute.hit_meta({"entry": entry}, cat)
+	}
+}
+
+# Entries with a basis, link or fine of their own (驰名商标 has all three),
+# some only, a basis of false, and a category whose law is another's.
+test_entry_meta_as_hit_meta_for_own_settings if {
+	cats := [{"basis": "《中华人民共和国商标法》第十四条第五款"}, {"basis": ad_absolute.meta.basis.law}, {"basis": false}]
+	own := [
+		{"cat": "zui"}, {"basis": "甲法"}, {"link": ""}, {"fine": "ad_law_58"},
+		{"basis": false}, {"basis": "乙法", "link": "", "fine": "ad_law_57"},
+	]
+	every cat in cats {
+		every entry in own {
+			m := xiaoer.entry_meta(ad_absolute.meta, entry, cat.basis)
+			m == ad_absolute.hit_meta({"entry": entry}, cat)
+		}
+	}
+}
+
+# Where a category has no law, neither gives a meta (the finding is
+# dropped, as it was).
+test_entry_meta_undefined_without_a_law if {
+	lawless := json.unmarshal(`{"title": "最高级用语"}`)
+	[m | m := xiaoer.entry_meta(ad_absolute.meta, {"cat": "zui"}, lawless.basis)] == []
+	[m | m := ad_absolute.hit_meta({"entry": {"cat": "zui"}}, lawless)] == []
+}
