@@ -49,6 +49,7 @@ func init() {
 		{anyInContextBuiltin, anyInContext},
 		{brandNamesBuiltin, brandNames},
 		{runsAfterBuiltin, runsAfter},
+		{unsourcedFindingsBuiltin, unsourcedFindings},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)
