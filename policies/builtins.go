@@ -50,6 +50,7 @@ func init() {
 		{brandNamesBuiltin, brandNames},
 		{runsAfterBuiltin, runsAfter},
 		{unsourcedFindingsBuiltin, unsourcedFindings},
+		{pressureFindingsBuiltin, pressureFindings},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

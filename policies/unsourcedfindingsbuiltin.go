@@ -30,16 +30,23 @@ import (
 var unsourcedFindingsBuiltin = &ast.Builtin{
 	Name:        "xiaoer.unsourced_findings",
 	Description: "ad-unsourced-claim's findings of a listing without exemptions, evidence or tests in one call (see rules/ad_unsourced_claim/ad_unsourced_claim.rego); undefined outside the engine's evaluations.",
-	Decl: types.NewFunction(
+	Decl:        hitFindingsDecl("period_fields", "message"),
+}
+
+// hitFindingsDecl declares a builtin that makes a rule's findings of its
+// hits in one call: the operands are the rule's meta, its hits, two of
+// its own and the input document.
+func hitFindingsDecl(third, fourth string) *types.Function {
+	return types.NewFunction(
 		types.Args(
 			types.Named("meta", types.A),
 			types.Named("hits", types.A),
-			types.Named("period_fields", types.A),
-			types.Named("message", types.S),
+			types.Named(third, types.A),
+			types.Named(fourth, types.A),
 			types.Named("input", types.A),
 		),
 		types.Named("findings", types.NewSet(findingType)),
-	),
+	)
 }
 
 var (
