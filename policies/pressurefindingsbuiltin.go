@@ -7,9 +7,8 @@ import (
 
 // xiaoer.pressure_findings(meta, hits, table, messages, input) is
 // ad-pressure's findings (rules/ad_pressure/ad_pressure.rego, which keeps
-// the Rego as the fallback) in a listing where no name or negation can
-// exempt a hit (lexicon.unexempting, asked in Rego first): each hit that
-// no date (dated, dated_by_figure) and no allow-context (holds_any, by
+// the Rego as the fallback) of hits that no name or negation exempts
+// (unregistered, asked in Rego first): each hit that no date (dated, dated_by_figure) and no allow-context (holds_any, by
 // xiaoer.any_in_context) exempts gives lib.finding(law_meta(law), hit),
 // its message one of messages (message: click, timed, price, other).
 // table is data.tables.ad_pressure (its date_units and contexts).

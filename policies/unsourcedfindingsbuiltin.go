@@ -8,10 +8,11 @@ import (
 
 // xiaoer.unsourced_findings(meta, hits, period_fields, message, input) is
 // ad-unsourced-claim's findings (rules/ad_unsourced_claim/
-// ad_unsourced_claim.rego, which keeps the Rego as the fallback) in a
-// listing where every hit's answer is known without asking it: no hit
-// can be exempted or yield to ad-medical-claim, and the listing has no
-// evidence marker and no tested result (plain_claims there). A claim
+// ad_unsourced_claim.rego, which keeps the Rego as the fallback) of hits
+// that no name or negation exempts (unregistered there), in a listing
+// where every hit's answer is known without asking it: no hit can yield
+// to ad-medical-claim, and the listing has no evidence marker and no
+// tested result (plain_claims there). A claim
 // then lacks its source, and its period where its entry needs one
 // (lacking), unless its field has a period figure (period_fields): there
 // the Rego reads the claim's sentence, and the builtin is undefined.

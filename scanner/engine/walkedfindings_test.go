@@ -31,24 +31,24 @@ func claimListings() []*listings.Listing {
 }
 
 // TestUnsourcedFindingsAsRego: ad-unsourced-claim's findings, made by
-// xiaoer.unsourced_findings in plain listings (plain_claims), are
-// walked_findings' (see findingsAsWalked).
+// xiaoer.unsourced_findings of the unregistered hits in plain listings
+// (plain_claims), are walked_findings' (see findingsAsWalked).
 func TestUnsourcedFindingsAsRego(t *testing.T) {
 	t.Parallel()
 	const rule = "data.xiaoer.rules.ad_unsourced_claim."
 	findingsAsWalked(t, rule, rule+"plain_claims",
-		"xiaoer.unsourced_findings("+rule+"meta, "+rule+"hits, "+rule+"claim_period_fields, "+rule+"message_format, input)",
+		"xiaoer.unsourced_findings("+rule+"meta, "+rule+"unregistered, "+rule+"claim_period_fields, "+rule+"message_format, input)",
 		claimListings())
 }
 
 // TestPressureFindingsAsRego: ad-pressure's findings, made by
-// xiaoer.pressure_findings where no name or negation can exempt a hit
-// (lexicon.unexempting), are walked_findings' (see findingsAsWalked).
+// xiaoer.pressure_findings of the unregistered hits, are
+// walked_findings' (see findingsAsWalked).
 func TestPressureFindingsAsRego(t *testing.T) {
 	t.Parallel()
 	const rule = "data.xiaoer.rules.ad_pressure."
-	findingsAsWalked(t, rule, "data.xiaoer.lib.lexicon.unexempting",
-		"xiaoer.pressure_findings("+rule+"meta, "+rule+"hits, data.tables.ad_pressure, "+rule+"messages, input)",
+	findingsAsWalked(t, rule, "true",
+		"xiaoer.pressure_findings("+rule+"meta, "+rule+"unregistered, data.tables.ad_pressure, "+rule+"messages, input)",
 		pressureListings())
 }
 
@@ -81,8 +81,9 @@ func findingsAsWalked(t *testing.T, rule, plain, direct string, ls []*listings.L
 	walked := packQuery(t, "x := "+rule+"walked_findings")
 	plainQ := packQuery(t, "x := "+plain)
 	directQ := packQuery(t, "x := "+direct)
+	unexempting := packQuery(t, "x := data.xiaoer.lib.lexicon.unexempting")
 	engine := c.Engine.withExposures(context.Background())
-	answered := 0
+	answered, named := 0, 0
 	ls = append(ls, stemListings(t)...)
 	if dir, err := testcorpus.Find(); err == nil && dir != "" {
 		ls = append(ls, labelledListings(t)...) // else among stemListings
@@ -98,13 +99,16 @@ func findingsAsWalked(t *testing.T, rule, plain, direct string, ls []*listings.L
 		}
 		if answerIn(t, engine, plainQ, in) != nil && want.(*ast.Array).Len() > 0 {
 			answered++
+			if answerIn(t, engine, unexempting, in) == nil {
+				named++ // registered asked per hit (unregistered)
+			}
 		}
 		if by := answerIn(t, context.Background(), directQ, in); by != nil {
 			t.Fatalf("%s %s: %s without Exposures = %v; want undefined", l.Source, l.ID, direct, by)
 		}
 	}
-	if answered < 20 {
-		t.Errorf("%d plain listings with findings: want more", answered)
+	if answered < 20 || named < 5 {
+		t.Errorf("%d plain listings with findings, %d of them with names: want more", answered, named)
 	}
-	t.Logf("%d plain listings with findings", answered)
+	t.Logf("%d plain listings with findings, %d of them with names", answered, named)
 }

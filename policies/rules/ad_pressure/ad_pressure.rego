@@ -111,18 +111,24 @@ exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exempt
 	some c in hits
 }
 
-# findings are the hits no exemption takes. Where no name or negation
-# can exempt a hit (lexicon.unexempting, the usual listing),
-# xiaoer.pressure_findings (policies/pressurefindingsbuiltin.go) makes
-# them in one step on the engine's documents, where each hit took calls
+# findings are the hits no exemption takes. xiaoer.pressure_findings
+# (policies/pressurefindingsbuiltin.go) makes them of the unregistered
+# hits in one step on the engine's documents, where each hit took calls
 # of exempt, law_meta, message and lib.finding (about 360k instructions
-# a shop export row that reaches the rule); it is undefined outside
-# the engine's evaluations and for a context it leaves to the Rego, and
-# walked_findings takes those and the other listings.
+# a shop export row that reaches the rule); it is undefined outside the
+# engine's evaluations and for a context it leaves to the Rego, and
+# walked_findings takes those.
 findings := fs if {
-	lexicon.unexempting
-	fs := xiaoer.pressure_findings(meta, hits, data.tables.ad_pressure, messages, input)
+	fs := xiaoer.pressure_findings(meta, unregistered, data.tables.ad_pressure, messages, input)
 } else := walked_findings
+
+# unregistered are the hits that registered does not exempt: all of them
+# where no hit can be (lexicon.unexempting, the usual listing), else
+# those it is asked about one by one (a listing with a brand name).
+unregistered := hits if lexicon.unexempting else := [c |
+	some c in hits
+	not lexicon.registered(c)
+]
 
 walked_findings contains f if {
 	some c in hits

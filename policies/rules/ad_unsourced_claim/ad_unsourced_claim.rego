@@ -546,27 +546,35 @@ efficacy_rate(c) if {
 # findings are the hits that no name, negation or medical finding takes
 # and that lack a source or a period. In a plain listing of the engine
 # (plain_claims) xiaoer.unsourced_findings (policies/
-# unsourcedfindingsbuiltin.go) makes them in one step, where each hit
-# took four calls (registered, efficacy_rate, lacking, lib.finding) and
-# a dozen references: about 90k instructions a claim more, on shop
-# export rows (most that reach the rule have two). It is undefined where a claim's field has a period figure (its
-# sentence is read) and outside the engine's evaluations; walked_findings
-# takes those and the other listings.
+# unsourcedfindingsbuiltin.go) makes them of the unregistered hits in
+# one step, where each hit took four calls (registered, efficacy_rate,
+# lacking, lib.finding) and a dozen references: about 90k instructions
+# a claim more, on shop export rows (most that reach the rule have two).
+# It is undefined where a claim's field has a period figure (its
+# sentence is read) and outside the engine's evaluations;
+# walked_findings takes those and the other listings.
 findings := fs if {
 	plain_claims
-	fs := xiaoer.unsourced_findings(meta, hits, claim_period_fields, message_format, input)
+	fs := xiaoer.unsourced_findings(meta, unregistered, claim_period_fields, message_format, input)
 } else := walked_findings
 
-# plain_claims: no hit can be exempted (lexicon.unexempting) or yield to
-# ad-medical-claim (medical_silent, as efficacy_rate asks it first), and
-# the engine's lists show no evidence marker (unevidenced; found often
-# holds ad_evidence's period_units, which mark no evidence) and no tested
-# result (untested): lacking's reads, once per evaluation.
+# unregistered are the hits that registered does not exempt: all of them
+# where no hit can be (lexicon.unexempting, the usual listing), else
+# those it is asked about one by one (a listing with a brand name).
+unregistered := hits if lexicon.unexempting else := [c |
+	some c in hits
+	not lexicon.registered(c)
+]
+
+# plain_claims: no hit can yield to ad-medical-claim (medical_silent, as
+# efficacy_rate asks it first), and the engine's lists show no evidence
+# marker (unevidenced; found often holds ad_evidence's period_units,
+# which mark no evidence) and no tested result (untested): lacking's
+# reads, once per evaluation.
 plain_claims if {
 	not input.listing.lexicon.found.ad_evidence.markers[0]
 	input.listing.lexicon.found
 	untested
-	lexicon.unexempting
 	medical_silent
 }
 
