@@ -119,13 +119,18 @@ exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exempt
 # engine's evaluations and for a context it leaves to the Rego, and
 # walked_findings takes those.
 findings := fs if {
+	lexicon.unexempting
+	fs := xiaoer.pressure_findings(meta, hits, data.tables.ad_pressure, messages, input)
+} else := fs if {
+	not lexicon.unexempting
 	fs := xiaoer.pressure_findings(meta, unregistered, data.tables.ad_pressure, messages, input)
 } else := walked_findings
 
-# unregistered are the hits that registered does not exempt: all of them
-# where no hit can be (lexicon.unexempting, the usual listing), else
-# those it is asked about one by one (a listing with a brand name).
-unregistered := hits if lexicon.unexempting else := [c |
+# unregistered are the hits that registered does not exempt, in a
+# listing where some can be (a brand name; lexicon.unexempting holds in
+# the usual listing, whose hits findings passes as they are, sparing it
+# the evaluation of this rule).
+unregistered := [c |
 	some c in hits
 	not lexicon.registered(c)
 ]

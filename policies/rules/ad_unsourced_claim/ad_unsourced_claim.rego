@@ -554,14 +554,20 @@ efficacy_rate(c) if {
 # sentence is read) and outside the engine's evaluations;
 # walked_findings takes those and the other listings.
 findings := fs if {
+	lexicon.unexempting
+	plain_claims
+	fs := xiaoer.unsourced_findings(meta, hits, claim_period_fields, message_format, input)
+} else := fs if {
+	not lexicon.unexempting
 	plain_claims
 	fs := xiaoer.unsourced_findings(meta, unregistered, claim_period_fields, message_format, input)
 } else := walked_findings
 
-# unregistered are the hits that registered does not exempt: all of them
-# where no hit can be (lexicon.unexempting, the usual listing), else
-# those it is asked about one by one (a listing with a brand name).
-unregistered := hits if lexicon.unexempting else := [c |
+# unregistered are the hits that registered does not exempt, in a
+# listing where some can be (a brand name; lexicon.unexempting holds in
+# the usual listing, whose hits findings passes as they are, sparing it
+# the evaluation of this rule).
+unregistered := [c |
 	some c in hits
 	not lexicon.registered(c)
 ]
