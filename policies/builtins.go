@@ -52,6 +52,8 @@ func init() {
 		{runsAfterBuiltin, runsAfter},
 		{entryMetaBuiltin, entryMeta},
 		{partneredMatchesBuiltin, partneredMatches},
+		{unsourcedFindingsBuiltin, unsourcedFindings},
+		{pressureFindingsBuiltin, pressureFindings},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

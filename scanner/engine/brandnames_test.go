@@ -36,10 +36,16 @@ func brandListings() []*listings.Listing {
 		"品牌：日本进口原装 最好",
 		"品牌：日本进口原装正品 毛巾",
 	}
+	return crossListings("brands", attrs, texts)
+}
+
+// crossListings are a listing for each set of attributes and text, its
+// description the text after it.
+func crossListings(source string, attrs [][]listings.Attribute, texts []string) []*listings.Listing {
 	var out []*listings.Listing
 	for i, a := range attrs {
 		for j, text := range texts {
-			out = append(out, &listings.Listing{Source: "brands", ID: strconv.Itoa(i*len(texts) + j),
+			out = append(out, &listings.Listing{Source: source, ID: strconv.Itoa(i*len(texts) + j),
 				Title: text, Description: texts[(j+1)%len(texts)], Attributes: a})
 		}
 	}
@@ -92,7 +98,14 @@ func agreedAnswer(t *testing.T, c *judge, l *listings.Listing, builtin, walked r
 // brandAnswer is what pq binds to x for input (nil where undefined).
 func brandAnswer(t *testing.T, pq rego.PreparedEvalQuery, in ast.Value) ast.Value {
 	t.Helper()
-	rs, err := pq.Eval(context.Background(), rego.EvalParsedInput(in))
+	return answerIn(t, context.Background(), pq, in)
+}
+
+// answerIn is what pq binds to x for input, evaluated with ctx (nil
+// where undefined).
+func answerIn(t *testing.T, ctx context.Context, pq rego.PreparedEvalQuery, in ast.Value) ast.Value {
+	t.Helper()
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(in))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -111,7 +111,31 @@ exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exempt
 	some c in hits
 }
 
-findings contains f if {
+# findings are the hits no exemption takes. xiaoer.pressure_findings
+# (policies/pressurefindingsbuiltin.go) makes them of the unregistered
+# hits in one step on the engine's documents, where each hit took calls
+# of exempt, law_meta, message and lib.finding (about 360k instructions
+# a shop export row that reaches the rule); it is undefined outside the
+# engine's evaluations and for a context it leaves to the Rego, and
+# walked_findings takes those.
+findings := fs if {
+	lexicon.unexempting
+	fs := xiaoer.pressure_findings(meta, hits, data.tables.ad_pressure, messages, input)
+} else := fs if {
+	not lexicon.unexempting
+	fs := xiaoer.pressure_findings(meta, unregistered, data.tables.ad_pressure, messages, input)
+} else := walked_findings
+
+# unregistered are the hits that registered does not exempt, in a
+# listing where some can be (a brand name; lexicon.unexempting holds in
+# the usual listing, whose hits findings passes as they are, sparing it
+# the evaluation of this rule).
+unregistered := [c |
+	some c in hits
+	not lexicon.registered(c)
+]
+
+walked_findings contains f if {
 	some c in hits
 	not exempt(c)
 	f := lib.finding(law_meta(object.get(c.entry, "law", meta.basis.law)), {
@@ -130,13 +154,21 @@ law_meta(law) := meta if {
 	law == meta.basis.law
 } else := object.union(meta, {"basis": object.union(meta.basis, {"law": law})})
 
-message(c) := sprintf("「%s」：不得以虚假的中奖、通知或奖励承诺诱导用户点击", [c.word]) if {
+message(c) := sprintf(messages.click, [c.word]) if {
 	c.entry.kind == "click"
-} else := sprintf("「%s」未写明具体活动时间：限时类用语须有真实、具体的起止时间", [c.word]) if {
+} else := sprintf(messages.timed, [c.word]) if {
 	timed(c.entry)
-} else := sprintf("「%s」：虚构的降价理由误导消费者", [c.word]) if {
+} else := sprintf(messages.price, [c.word]) if {
 	c.entry.kind == "price"
-} else := sprintf("「%s」：以虚构的紧迫感或销售状况诱导购买", [c.word])
+} else := sprintf(messages.other, [c.word])
+
+# messages are the findings' messages by what the word does (message).
+messages := {
+	"click": "「%s」：不得以虚假的中奖、通知或奖励承诺诱导用户点击",
+	"timed": "「%s」未写明具体活动时间：限时类用语须有真实、具体的起止时间",
+	"price": "「%s」：虚构的降价理由误导消费者",
+	"other": "「%s」：以虚构的紧迫感或销售状况诱导购买",
+}
 
 timed(entry) if entry.needs_date
 
