@@ -54,7 +54,9 @@ score_hits contains c if {
 	data.tables.ad_education_guarantee.score_units[num.unit]
 	first := lexicon.figure_first(num)
 	some k in [1, 2, 3]
-	lead := lexicon.key_at(num.field, first - k, k)
+	# lexicon.key_at is xiaoer.key_at over the field's tokens and nothing
+	# more: the builtin is called in place, a function call less a lead.
+	lead := xiaoer.key_at(input.listing.fields[num.field].tokens, first - k, k)
 	data.tables.ad_education_guarantee.score_leads[lead]
 	guarantee_lead(num.field, first - k, lead)
 	entry := {"law": "《中华人民共和国广告法》第二十四条第一项", "suggestion": data.tables.ad_education_guarantee.words["保分"].suggestion}
@@ -65,7 +67,7 @@ score_hits contains c if {
 # guarantee word (保证提高20分, 不是「平均提高20分」).
 guarantee_lead(_, _, lead) if not data.tables.ad_education_guarantee.score_leads_needing_guarantee[lead]
 
-guarantee_lead(name, i, _) if data.tables.ad_education_guarantee.score_leads[lexicon.key_at(name, i - 1, 1)]
+guarantee_lead(name, i, _) if data.tables.ad_education_guarantee.score_leads[xiaoer.key_at(input.listing.fields[name].tokens, i - 1, 1)]
 
 # A stretch of time right before the lead makes the gain a promise of
 # results (30天提分50分, 一个月提高20分).
