@@ -155,25 +155,18 @@ func (sc pressureScan) message(entry *ast.Term) *ast.Term {
 }
 
 // lawMeta is law_meta(law): meta where law is its own, else meta with
-// law in its basis (object.union, as the Rego), made once a law a call.
+// law in its basis (entryMetaOf for an entry without a basis of its
+// own, as the Rego's union), made once a law a call.
 func (sc pressureScan) lawMeta(law *ast.Term) (*ast.Term, error) {
-	basis := get(sc.meta, keyBasis)
-	if law == nil || basis == nil {
+	if law == nil {
 		return nil, nil
-	}
-	if own := get(basis, keyLaw); own != nil && own.Equal(law) {
-		return sc.meta, nil
 	}
 	for k, m := range sc.lawMetas {
 		if k.Equal(law) {
 			return m, nil
 		}
 	}
-	inner, err := call(sc.bctx, ast.ObjectUnion.Name, basis, ast.ObjectTerm(ast.Item(keyLaw, law)))
-	if inner == nil || err != nil {
-		return nil, err
-	}
-	m, err := call(sc.bctx, ast.ObjectUnion.Name, sc.meta, ast.ObjectTerm(ast.Item(keyBasis, inner)))
+	m, err := entryMetaOf(sc.bctx, sc.meta, nil, law, false)
 	if m != nil {
 		sc.lawMetas[law] = m
 	}
