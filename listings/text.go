@@ -8,6 +8,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // skipped elements hold no seller-visible text.
@@ -147,7 +149,7 @@ func isClean(s string) bool {
 			i++
 			continue
 		}
-		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if runes.Han(s, i) {
 			// A Chinese character (U+4000 to U+9FFF): neither space nor
 			// invisible, not decoded.
 			space = false

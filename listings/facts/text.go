@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // AttributeText joins attributes as "name: value" lines: the text of the
@@ -57,13 +58,13 @@ func Sentences(text string) []Span {
 	var out []Span
 	start := 0
 	for i := 0; i < len(text); {
-		if c := text[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+		if runes.Han(text, i) {
 			i += 3 // a Chinese character, no mark: the most of a text, told here
 			continue
 		}
 		size := sentenceMarkAt(text, i)
-		if size <= 0 {
-			i -= size // past the character, or the byte, that is no mark
+		if size == 0 {
+			i++ // past the byte, which starts no mark
 			continue
 		}
 		end := i + size
@@ -79,11 +80,10 @@ func Sentences(text string) []Span {
 }
 
 // sentenceMarkAt is the length of the sentence mark text[i:] starts with
-// (sentenceEnd), or minus the bytes to step past what it starts with
-// instead: a Chinese character (lead byte E4-E9, no mark) at once, any
-// other byte alone. The marks are told by their bytes, without decoding
-// every character as ranging over the text did: a valid mark's lead byte
-// is where ranging would decode it, invalid bytes before it or not.
+// (sentenceEnd), 0 where it starts with none. The marks are told by their
+// bytes, without decoding every character as ranging over the text did: a
+// valid mark's lead byte is where ranging would decode it, invalid bytes
+// before it or not.
 func sentenceMarkAt(text string, i int) int {
 	switch c := text[i]; {
 	case c == '!' || c == '?' || c == ';' || c == '\n':
@@ -96,12 +96,8 @@ func sentenceMarkAt(text string, i int) int {
 		if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x81 || text[i+2] == 0x9F || text[i+2] == 0x9B) {
 			return 3
 		}
-	case c >= 0xE4 && c <= 0xE9:
-		if i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			return -3
-		}
 	}
-	return -1
+	return 0
 }
 
 // fieldNames lists the fields in name order, so facts come out in the same

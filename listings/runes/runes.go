@@ -28,3 +28,12 @@ func At(s string, i int) (rune, int) {
 	}
 	return 0, 0
 }
+
+// Han reports whether byte i of s starts three bytes led by 0xE4 to 0xE9
+// (U+4000 to U+9FFF): a Chinese character, which is no space, mark or
+// invisible character, so scans that look for those step over it without
+// decoding it. Small enough to inline.
+func Han(s string, i int) bool {
+	c := s[i]
+	return c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
+}

@@ -37,3 +37,22 @@ func TestAtDecodesAsUTF8(t *testing.T) {
 		}
 	}
 }
+
+// Han holds for every character from U+4000 to U+9FFF and for nothing
+// else a scan meets: ASCII, the CJK marks below (。 U+3002), full-width
+// forms above (！ U+FF01), and a character cut short.
+func TestHanIsTheThreeByteChineseRange(t *testing.T) {
+	for r := rune(0x3000); r <= 0xFFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // surrogates: no UTF-8
+		}
+		if got, want := Han(string(r), 0), r >= 0x4000 && r <= 0x9FFF; got != want {
+			t.Fatalf("Han(%U) = %v, want %v", r, got, want)
+		}
+	}
+	for _, s := range []string{"a", "。", "！", "中"[:2], "\xe4a\x80"} {
+		if Han(s, 0) {
+			t.Errorf("Han(%q) holds", s)
+		}
+	}
+}
