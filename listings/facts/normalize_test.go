@@ -72,6 +72,9 @@ func checkOrigin(t *testing.T, s string) {
 	if got, gotOrigin := normalizeWithOrigin(s); got != norm.String() || !slices.Equal(gotOrigin, origin) {
 		t.Fatalf("%q: normalizeWithOrigin %q %v, rune by rune %q %v", s, got, gotOrigin, norm.String(), origin)
 	}
+	if got, want := AppendNormalRunes([]rune("前"), s), append([]rune("前"), []rune(norm.String())...); !slices.Equal(got, want) || len(got) != 1+utf8.RuneCountInString(s) {
+		t.Fatalf("%q: AppendNormalRunes %q, Normalize's runes %q (%d runes in the text)", s, string(got), string(want), utf8.RuneCountInString(s))
+	}
 	if st := newScanText(s); !slices.Equal(st.runes, folded) || !slices.Equal(st.offs, offs) {
 		t.Fatalf("%q: newScanText %q %v, rune by rune %q %v", s, string(st.runes), st.offs, string(folded), offs)
 	}

@@ -3,6 +3,7 @@ package engine
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,6 +49,11 @@ type maskedBrands struct {
 	// the lowercase letters (an initial). scan skips the others without a
 	// call: most characters of a title are none of them.
 	starts *facts.RuneKeys
+	// texts holds the rune buffers each reads a field's text into, one
+	// per goroutine at a time: the gate asks each of every field of every
+	// judged listing, and a buffer made for each field was most of what
+	// it allocated.
+	texts *sync.Pool
 }
 
 // shownAt is a character shown at rune k of a brand.
@@ -58,7 +64,7 @@ type shownAt struct {
 
 func newMaskedBrands(data map[string]any) maskedBrands {
 	mb := maskedBrands{byFirst: map[rune][][]rune{}, byInitial: map[rune][][]rune{}, byShown: map[shownAt][][]rune{},
-		byLater: map[shownAt][][]rune{}, first: &facts.RuneKeys{}, starts: &facts.RuneKeys{}}
+		byLater: map[shownAt][][]rune{}, first: &facts.RuneKeys{}, starts: &facts.RuneKeys{}, texts: &sync.Pool{}}
 	tables, _ := data["tables"].(map[string]any)
 	table, _ := tables["counterfeit"].(map[string]any)
 	brands, _ := table["masked_brands"].(map[string]any)
@@ -224,10 +230,12 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 	if len(mb.byFirst) == 0 || len(f.Tokens) == 0 {
 		return
 	}
-	norm := []rune(facts.Normalize(f.Text))
-	if len(norm) != utf8.RuneCountInString(f.Text) {
-		return // normalisation is rune for rune; anything else is not ours to map
-	}
+	// Normalisation is rune for rune: rune p of norm is rune p of the
+	// text, whose byte offset at gives.
+	buf := mb.runeBuffer()
+	defer mb.keepRuneBuffer(buf)
+	*buf = facts.AppendNormalRunes((*buf)[:0], f.Text)
+	norm := *buf
 	// The byte offsets of the runes are made when a brand first matches:
 	// most texts have none, and the offsets cost eight bytes a rune.
 	var offsets []int
@@ -242,6 +250,25 @@ func (mb maskedBrands) each(f facts.Field, hit func(s, e int, key, brand string)
 	}, func(p, to int, brand []rune) bool {
 		return hit(at(p), at(to), string(norm[p:to]), string(brand))
 	})
+}
+
+// runeBuffer is a buffer of texts, empty or kept from an earlier field.
+// hit is given strings of its own, so nothing of the buffer outlives each.
+func (mb maskedBrands) runeBuffer() *[]rune {
+	if buf, ok := mb.texts.Get().(*[]rune); ok {
+		return buf
+	}
+	return new([]rune)
+}
+
+// keptRunes is the longest buffer given back: a page's long field
+// would otherwise stay in the pool, most of it unused, until a collection.
+const keptRunes = 1 << 14
+
+func (mb maskedBrands) keepRuneBuffer(buf *[]rune) {
+	if cap(*buf) <= keptRunes {
+		mb.texts.Put(buf)
+	}
 }
 
 // mayHold reports whether a normalised text may hold a masked brand: each
