@@ -136,8 +136,9 @@ type gate struct {
 	// tokenWords are the words as markWords walks them across the tokens
 	// (tokentrie.go).
 	tokenWords tokenTrie
-	// works keep what unjudged fills, between listings (gatework.go).
-	works *sync.Pool
+	// works keep what unjudged fills, between listings (gatework.go);
+	// marks keep skip's (pooledMarks).
+	works, marks *sync.Pool
 	// allow reads where the allow contexts hold (allowgate.go).
 	allow allowContexts
 }
@@ -227,7 +228,7 @@ func hasPercent(l *facts.ListingFacts) bool {
 // tables they name.
 func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexiconWords) (*gate, error) {
 	g := &gate{words: map[string]*gateWord{}, prefixes: map[string][]int{}, hitPrefixes: map[string][]prefixNeed{}, contexts: map[string]int{},
-		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, works: &sync.Pool{},
+		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, works: &sync.Pool{}, marks: &sync.Pool{},
 		allow: allowContexts{uses: lw.uses, contextOf: lw.contextOf, bits: lw.bits, stems: lw.stems}}
 	ids := make([]string, 0, len(declared))
 	for id := range declared {
@@ -451,7 +452,8 @@ func (g *gate) skip(l *facts.ListingFacts, m *marks) ([]string, bool) {
 		return nil, false
 	}
 	if m == nil {
-		m = g.markTokens(l.Fields, func() []facts.Number { return l.Numbers }, l.Category)
+		m = g.markTokensIn(g.pooledMarks(), l.Fields, func() []facts.Number { return l.Numbers }, l.Category)
+		defer g.marks.Put(m) // nothing below keeps them
 	}
 	needed := make([]bool, len(g.rules))
 	for a, alt := range g.alts {

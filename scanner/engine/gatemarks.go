@@ -62,15 +62,22 @@ func (m *marks) reset() {
 	m.allowed = m.allowed[:0]
 }
 
-// markTokens marks what the listing's tokens hold, then counts the words
-// that need more of the listing (numbers gives its figures, asked only
-// when some word needs them; category is its category, which holds the
-// product-kind contexts).
-func (g *gate) markTokens(fields map[string]facts.Field, numbers func() []facts.Number, category string) *marks {
-	return g.markTokensIn(g.newMarks(), fields, numbers, category)
+// pooledMarks are cleared marks from the gate's pool (g.marks.Put gives
+// them back): skip reads a judged listing's tokens into marks of its own
+// when unjudged did not (an export row has attributes), and made them
+// afresh, with their lists, for every row.
+func (g *gate) pooledMarks() *marks {
+	if m, ok := g.marks.Get().(*marks); ok {
+		m.reset()
+		return m
+	}
+	return g.newMarks()
 }
 
-// markTokensIn is markTokens into m, cleared.
+// markTokensIn marks in m, cleared, what the listing's tokens hold, then
+// counts the words that need more of the listing (numbers gives its
+// figures, asked only when some word needs them; category is its
+// category, which holds the product-kind contexts).
 func (g *gate) markTokensIn(m *marks, fields map[string]facts.Field, numbers func() []facts.Number, category string) *marks {
 	for name, f := range fields {
 		g.markWords(name, f.Tokens, m)
