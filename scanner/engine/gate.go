@@ -461,13 +461,28 @@ func (g *gate) skip(l *facts.ListingFacts, m *marks) ([]string, bool) {
 			needed[alt.rule] = true
 		}
 	}
-	var skip []string
-	for i, ok := range needed {
+	return skippedRules(g.rules, needed), !g.open && !slices.Contains(needed, true)
+}
+
+// skippedRules are the rules not needed, in one allocation (nil: none).
+// Grown by append, the list of an export row was three.
+func skippedRules(rules []string, needed []bool) []string {
+	n := 0
+	for _, ok := range needed {
 		if !ok {
-			skip = append(skip, g.rules[i])
+			n++
 		}
 	}
-	return skip, !g.open && len(skip) == len(g.rules)
+	if n == 0 {
+		return nil
+	}
+	skip := make([]string, 0, n)
+	for i, ok := range needed {
+		if !ok {
+			skip = append(skip, rules[i])
+		}
+	}
+	return skip
 }
 
 // factMasked is the fact of a brand written masked.
