@@ -28,6 +28,7 @@ func init() {
 		{fiberConflictHitsBuiltin, fiberConflictHits},
 		{basisMetaBuiltin, basisMeta},
 		{fiberConflictFindingsBuiltin, fiberConflictFindings},
+		{fiberFindingsBuiltin, fiberFindings},
 		{guaranteeHitsBuiltin, guaranteeHits},
 		{wordedCountsBuiltin, wordedCounts},
 		{medicalKindsBuiltin, medicalKinds},

@@ -11,7 +11,8 @@ import (
 // TestRulePartsFollowTheCompiledReferences compiles small packages and
 // reads the parts each can read: through its own references, the rules it
 // calls, input passed whole (to object.get with a path written out, or
-// not) and keys known only at evaluation.
+// not; to a builtin that takes the listing and passes input on to the
+// exposure) and keys known only at evaluation.
 func TestRulePartsFollowTheCompiledReferences(t *testing.T) {
 	t.Parallel()
 	lib := `package xiaoer.lib
@@ -33,6 +34,7 @@ whole(name) := input.listing.fields[name]
 		"object_get_other": {`x := object.get(input.listing, "category", "")`, 0},
 		"fields_whole":     {`x := count(input.listing.fields)`, fieldParts},
 		"listing_builtin":  {`x := xiaoer.plain_listing(input.listing, {})`, partLexicon},
+		"listing_exposure": {`x := xiaoer.fiber_findings(input.listing, {}, {}, input)`, partComposition | partFiberClaims},
 		"listing_rule":     {"l := input.listing\nx := l.numbers", allParts},
 		"listing_alias":    {"x := n if {\n\tl := input.listing\n\tn := l.numbers\n}", partNumbers},
 		"comparing":        {"x if {\n\tsome l\n\tl = input.kind\n\tl = input.listing.promises\n}", partPromises},
