@@ -30,6 +30,7 @@ func init() {
 		{fiberConflictFindingsBuiltin, fiberConflictFindings},
 		{fiberFindingsBuiltin, fiberFindings},
 		{guaranteeHitsBuiltin, guaranteeHits},
+		{guaranteeFindingsBuiltin, guaranteeFindings},
 		{wordedCountsBuiltin, wordedCounts},
 		{medicalKindsBuiltin, medicalKinds},
 		{medicalHitsBuiltin, medicalHits},

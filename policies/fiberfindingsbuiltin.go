@@ -157,9 +157,16 @@ func addUnbacked(bctx topdown.BuiltinContext, found ast.Set, claims *ast.Array, 
 	if unstatedMeta == nil || err != nil {
 		return false, err
 	}
+	return addFindings(bctx, found, unstatedMeta, hits, input)
+}
+
+// addFindings adds to found the finding of each of the hits with meta,
+// as lib.finding makes it in the engine's evaluations
+// (xiaoer.exposed_finding); false where one is undefined.
+func addFindings(bctx topdown.BuiltinContext, found ast.Set, meta, hits, input *ast.Term) (bool, error) {
 	list := hits.Value.(*ast.Array)
 	for i := range list.Len() {
-		f, err := call(bctx, exposedFindingBuiltin.Name, unstatedMeta, list.Elem(i), input)
+		f, err := call(bctx, exposedFindingBuiltin.Name, meta, list.Elem(i), input)
 		if f == nil || err != nil {
 			return false, err
 		}

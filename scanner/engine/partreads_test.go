@@ -74,8 +74,9 @@ whole(name) := input.listing.fields[name]
 // the lexicon and the numbers (through xiaoer.pattern_hits and
 // xiaoer.medical_hits), not the
 // other facts; material_fiber reads its claims and composition alone (its
-// exposure goes through the engine's builtin, which reads no part), and
-// promise_returns the promises and the fields.
+// exposure goes through the engine's builtin, which reads no part),
+// promise_returns the promises and the fields, and promise_guarantee the
+// promises, the lexicon and the fields (replica words' runs).
 func TestEmbeddedPartsKeepWhatTheRulesRead(t *testing.T) {
 	t.Parallel()
 	reads := checker(t).Engine.skips.parts
@@ -84,7 +85,8 @@ func TestEmbeddedPartsKeepWhatTheRulesRead(t *testing.T) {
 	}
 	words := partTokens | partSentences | partLexicon | partNumbers
 	for id, want := range map[string]inputParts{"material_fiber": partComposition | partFiberClaims,
-		"ad_medical_claim": words, "ad_absolute": words, "promise_returns": fieldParts | partPromises} {
+		"ad_medical_claim": words, "ad_absolute": words, "promise_returns": fieldParts | partPromises,
+		"promise_guarantee": partPromises | partLexicon | fieldParts} {
 		if got, ok := reads.byRule[id]; !ok || got != want {
 			t.Errorf("%s: parts %09b (known %v), want %09b", id, got, ok, want)
 		}

@@ -113,14 +113,14 @@ func (r *partRefs) operands(op ast.Ref, args []*ast.Term, visit func(any) bool) 
 
 // exposurePassers are the builtins of the policies that pass the input
 // they take only on to the exposure (exposureReads), by the operand that
-// takes it: xiaoer.fiber_conflict_findings and xiaoer.fiber_findings
-// give it to xiaoer.exposed_finding.
+// takes it: xiaoer.fiber_conflict_findings, xiaoer.fiber_findings and
+// xiaoer.guarantee_findings give it to xiaoer.exposed_finding.
 var exposurePassers = []struct {
 	op ast.Ref
 	at int
 }{
 	{exposedFindingRef, 2}, {exposureRef, 2}, {ast.MustParseRef("xiaoer.fiber_conflict_findings"), 3},
-	{fiberFindingsRef, 3},
+	{fiberFindingsRef, 3}, {guaranteeFindingsRef, 4},
 }
 
 // exposureInput is the operand by which op takes input for the exposure,
@@ -150,9 +150,13 @@ var listingBuiltins = []struct {
 	// lexicon, the fields (held contexts, matches) and what pattern_hits reads
 	{ast.MustParseRef("xiaoer.medical_hits"), partLexicon | fieldParts | partNumbers},
 	{fiberFindingsRef, partComposition | partFiberClaims}, // fiber_claims, composition
+	{guaranteeFindingsRef, partPromises},                  // promises, price
 }
 
-var fiberFindingsRef = ast.MustParseRef("xiaoer.fiber_findings")
+var (
+	fiberFindingsRef     = ast.MustParseRef("xiaoer.fiber_findings")
+	guaranteeFindingsRef = ast.MustParseRef("xiaoer.guarantee_findings")
+)
 
 // listingReads is what builtin op reads of the listing it takes whole,
 // false when it is none of listingBuiltins (compared as references: the
