@@ -8,21 +8,22 @@ import (
 
 // xiaoer.fiber_findings(listing, tables, meta, input) is material-fiber's
 // findings (rules/material_fiber/material_fiber.rego) in one call, in the
-// engine's evaluations, for a listing none of whose claims has a
-// statement of its part: every title that reaches the rule (its claims
-// are unbacked) and the export rows whose statements conflict. Walking
-// the rule's three bodies there took about 400k instructions a listing
-// (the claims, the statements, the unbacked hits and their meta, a call
-// of lib.finding a hit, each a rule or a call); here the builtins those
-// bodies call are called in turn from Go.
+// engine's evaluations: the claims graded by the statements of their part
+// with figures (fibergrade.go), the unbacked claims and the conflicting
+// statements. Walking the rule's three bodies took about 400k
+// instructions a listing without graded claims (the claims, the
+// statements, the unbacked hits and their meta, a call of lib.finding a
+// hit, each a rule or a call) and about 350k more a graded claim; here
+// the builtins those bodies call are called in turn from Go.
 //
 // It is undefined outside the engine's evaluations (no Exposures: the
-// findings' exposure is worked out inline there), where a claim has a
-// statement of its part (the Rego grades it), and wherever one of those
-// builtins is, so walked_findings takes every such listing as before.
+// findings' exposure is worked out inline there), where a claim's part
+// has only statements without figures (implied_grade, in Rego), and
+// wherever one of those builtins or the data read is not of the shape
+// expected, so walked_findings takes every such listing as before.
 var fiberFindingsBuiltin = &ast.Builtin{
 	Name:        "xiaoer.fiber_findings",
-	Description: "material-fiber's findings in one call where no claim has a statement of its part; undefined outside the engine's evaluations (see rules/material_fiber/material_fiber.rego).",
+	Description: "material-fiber's findings in one call; undefined outside the engine's evaluations and for claims beside implied statements (see rules/material_fiber/material_fiber.rego).",
 	Decl: types.NewFunction(
 		types.Args(
 			types.Named("listing", types.A),
@@ -49,12 +50,13 @@ func fiberFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(
 	if claims == nil || statements == nil || err != nil {
 		return err
 	}
-	if anyBacked(claims, statements) != noneBacked {
-		return nil // graded in Rego
-	}
 	found := ast.NewSet()
-	if claims.Len() > 0 {
-		if ok, err := addUnbacked(bctx, found, claims, tables, meta, input); !ok || err != nil {
+	unbacked, ok, err := addGraded(bctx, found, claims, statements, judged{tables: tables, meta: meta}, input)
+	if !ok || err != nil {
+		return err
+	}
+	if unbacked.Len() > 0 {
+		if ok, err := addUnbacked(bctx, found, unbacked, tables, meta, input); !ok || err != nil {
 			return err
 		}
 	}
@@ -66,6 +68,68 @@ func fiberFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(
 		conflicts.Value.(*ast.Array).Foreach(found.Add)
 	}
 	return iter(ast.NewTerm(found))
+}
+
+// addGraded adds the finding of each claim with statements of its part
+// (the rule's first body) and gives the claims without (unbacked), in
+// order; false where the Rego grades some claim.
+func addGraded(bctx topdown.BuiltinContext, found ast.Set, claims *ast.Array, statements ast.Object, j judged, input *ast.Term) (*ast.Array, bool, error) {
+	unbacked := ast.NewArray()
+	names := memberOf(j.tables, keyFieldNames)
+	for i := range claims.Len() {
+		c := claims.Elem(i)
+		relevant, ok := relevantTo(c, statements)
+		if !ok || names == nil {
+			return nil, false, nil
+		}
+		if len(relevant) == 0 {
+			unbacked = unbacked.Append(c)
+			continue
+		}
+		th, err := thresholdOf(bctx, c, j.tables)
+		if th == nil || err != nil {
+			return nil, false, err
+		}
+		j.claim, j.th, j.names = c.Value.(ast.Object), th, names
+		f, ok, err := claimFinding(bctx, j, relevant, input)
+		if !ok || err != nil {
+			return nil, false, err
+		}
+		if f != nil {
+			found.Add(f)
+		}
+	}
+	return unbacked, true, nil
+}
+
+// relevantTo is relevant(c): the statements of the claim's part, in key
+// order; false where a part is not a string (the Rego compares it).
+func relevantTo(c *ast.Term, statements ast.Object) ([]ast.Object, bool) {
+	part, ok := partOf(c)
+	if !ok {
+		return nil, false
+	}
+	var out []ast.Object
+	ok = true
+	statements.Foreach(func(_, st *ast.Term) {
+		p, isPart := partOf(st)
+		ok = ok && isPart
+		if isPart && p == part {
+			out = append(out, st.Value.(ast.Object))
+		}
+	})
+	return out, ok
+}
+
+// thresholdOf is threshold(c): the claimed fibre's table entry with the
+// claim form's keys in place of its own.
+func thresholdOf(bctx topdown.BuiltinContext, c, tables *ast.Term) (ast.Object, error) {
+	entry := get(get(tables, keyFiberClaims), get(c, keyFiber))
+	t := &texts{bctx: bctx}
+	form := t.call("object.get", entry, ast.ArrayTerm(keyForms, get(c, keyForm)), ast.InternedEmptyObject)
+	th := t.call("object.union", t.call("object.remove", entry, t.call("object.keys", form)), form)
+	obj, _ := termOf[ast.Object](th)
+	return obj, t.err
 }
 
 // claimsAndStatements are the rule's claims and statements: those of
@@ -89,43 +153,6 @@ func claimsAndStatements(bctx topdown.BuiltinContext, listing ast.Object, tables
 		statements = grouped.Value.(ast.Object)
 	}
 	return claims, statements, nil
-}
-
-// backing is whether some claim has a statement of its part.
-type backing int
-
-const (
-	noneBacked backing = iota
-	someBacked
-	unknownPart // a part that is not a string: the Rego compares it
-)
-
-// anyBacked tells whether some claim has a statement of its part
-// (relevant(c) is not empty), by part_class.
-func anyBacked(claims *ast.Array, statements ast.Object) backing {
-	if statements.Len() == 0 {
-		return noneBacked
-	}
-	var parts []string
-	for _, k := range statements.Keys() {
-		p, ok := partOf(statements.Get(k))
-		if !ok {
-			return unknownPart
-		}
-		parts = append(parts, p)
-	}
-	for i := range claims.Len() {
-		c, ok := partOf(claims.Elem(i))
-		if !ok {
-			return unknownPart
-		}
-		for _, p := range parts {
-			if p == c {
-				return someBacked
-			}
-		}
-	}
-	return noneBacked
 }
 
 // partOf is the part_class of t's part, false where it has no string part.

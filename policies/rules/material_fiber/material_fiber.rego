@@ -72,11 +72,11 @@ threshold(c) := object.union(object.remove(entry, object.keys(form)), form) if {
 
 # findings are walked_findings: the three bodies below. xiaoer.fiber_findings
 # (policies/fiberfindingsbuiltin.go) makes them in one call in the
-# engine's evaluations where no claim has a statement of its part (every
-# title that reaches the rule, most export rows), by the builtins those
-# bodies call; walking the bodies took about 400k instructions such a
-# listing. It is undefined elsewhere (a claim the Rego grades, documents
-# built by hand), where the bodies take them.
+# engine's evaluations, by the builtins those bodies call and a grade of
+# claim_finding's first body in Go; walking the bodies took about 400k
+# instructions a listing, 350k more a graded claim. It is undefined
+# elsewhere (a claim beside statements without figures, documents built
+# by hand), where the bodies take them.
 findings := fs if {
 	fs := xiaoer.fiber_findings(input.listing, tables, meta, input)
 } else := walked_findings
