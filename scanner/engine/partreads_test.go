@@ -11,7 +11,8 @@ import (
 // TestRulePartsFollowTheCompiledReferences compiles small packages and
 // reads the parts each can read: through its own references, the rules it
 // calls, input passed whole (to object.get with a path written out, or
-// not) and keys known only at evaluation.
+// not; to a builtin that takes the listing and passes input on to the
+// exposure) and keys known only at evaluation.
 func TestRulePartsFollowTheCompiledReferences(t *testing.T) {
 	t.Parallel()
 	lib := `package xiaoer.lib
@@ -33,6 +34,7 @@ whole(name) := input.listing.fields[name]
 		"object_get_other": {`x := object.get(input.listing, "category", "")`, 0},
 		"fields_whole":     {`x := count(input.listing.fields)`, fieldParts},
 		"listing_builtin":  {`x := xiaoer.plain_listing(input.listing, {})`, partLexicon},
+		"listing_exposure": {`x := xiaoer.fiber_findings(input.listing, {}, {}, input)`, partComposition | partFiberClaims},
 		"listing_rule":     {"l := input.listing\nx := l.numbers", allParts},
 		"listing_alias":    {"x := n if {\n\tl := input.listing\n\tn := l.numbers\n}", partNumbers},
 		"comparing":        {"x if {\n\tsome l\n\tl = input.kind\n\tl = input.listing.promises\n}", partPromises},
@@ -72,8 +74,9 @@ whole(name) := input.listing.fields[name]
 // the lexicon and the numbers (through xiaoer.pattern_hits and
 // xiaoer.medical_hits), not the
 // other facts; material_fiber reads its claims and composition alone (its
-// exposure goes through the engine's builtin, which reads no part), and
-// promise_returns the promises and the fields.
+// exposure goes through the engine's builtin, which reads no part),
+// promise_returns the promises and the fields, and promise_guarantee the
+// promises, the lexicon and the fields (replica words' runs).
 func TestEmbeddedPartsKeepWhatTheRulesRead(t *testing.T) {
 	t.Parallel()
 	reads := checker(t).Engine.skips.parts
@@ -82,7 +85,8 @@ func TestEmbeddedPartsKeepWhatTheRulesRead(t *testing.T) {
 	}
 	words := partTokens | partSentences | partLexicon | partNumbers
 	for id, want := range map[string]inputParts{"material_fiber": partComposition | partFiberClaims,
-		"ad_medical_claim": words, "ad_absolute": words, "promise_returns": fieldParts | partPromises} {
+		"ad_medical_claim": words, "ad_absolute": words, "promise_returns": fieldParts | partPromises,
+		"promise_guarantee": partPromises | partLexicon | fieldParts} {
 		if got, ok := reads.byRule[id]; !ok || got != want {
 			t.Errorf("%s: parts %09b (known %v), want %09b", id, got, ok, want)
 		}

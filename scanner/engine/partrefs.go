@@ -87,32 +87,40 @@ func (r *partRefs) call(terms []*ast.Term, visit func(any) bool) {
 		}
 	}
 	if at, ok := exposureInput(op); ok && len(args) > at && r.isInput(args[at].Value) {
-		walkAll(args[:at], visit)
-		walkAll(args[at+1:], visit)
+		r.operands(op, append(slices.Clip(args[:at]), args[at+1:]...), visit)
 		return // exposureReads: no part
 	}
-	if reads, ok := listingReads(op); ok {
-		for _, arg := range args {
-			if path, ok := r.inputPath(arg.Value); ok && len(path) == 1 && isKey(path[0], "listing") {
-				r.parts |= reads
-				continue
-			}
-			walkAll([]*ast.Term{arg}, visit)
-		}
+	if _, ok := listingReads(op); ok {
+		r.operands(op, args, visit)
 		return
 	}
 	walkAll(terms, visit)
 }
 
+// operands reads the operands of a call of op: input.listing, where op
+// is one of listingBuiltins, what its code reads of it; the rest as
+// they are written.
+func (r *partRefs) operands(op ast.Ref, args []*ast.Term, visit func(any) bool) {
+	reads, whole := listingReads(op)
+	for _, arg := range args {
+		if path, ok := r.inputPath(arg.Value); whole && ok && len(path) == 1 && isKey(path[0], "listing") {
+			r.parts |= reads
+			continue
+		}
+		walkAll([]*ast.Term{arg}, visit)
+	}
+}
+
 // exposurePassers are the builtins of the policies that pass the input
 // they take only on to the exposure (exposureReads), by the operand that
-// takes it: xiaoer.fiber_conflict_findings gives it to
-// xiaoer.exposed_finding.
+// takes it: xiaoer.fiber_conflict_findings, xiaoer.fiber_findings and
+// xiaoer.guarantee_findings give it to xiaoer.exposed_finding.
 var exposurePassers = []struct {
 	op ast.Ref
 	at int
 }{
 	{exposedFindingRef, 2}, {exposureRef, 2}, {ast.MustParseRef("xiaoer.fiber_conflict_findings"), 3},
+	{fiberFindingsRef, 3}, {guaranteeFindingsRef, 4},
 }
 
 // exposureInput is the operand by which op takes input for the exposure,
@@ -141,7 +149,14 @@ var listingBuiltins = []struct {
 	{ast.MustParseRef("xiaoer.found_pattern_hits"), partTokens | partNumbers},
 	// lexicon, the fields (held contexts, matches) and what pattern_hits reads
 	{ast.MustParseRef("xiaoer.medical_hits"), partLexicon | fieldParts | partNumbers},
+	{fiberFindingsRef, partComposition | partFiberClaims}, // fiber_claims, composition
+	{guaranteeFindingsRef, partPromises},                  // promises, price
 }
+
+var (
+	fiberFindingsRef     = ast.MustParseRef("xiaoer.fiber_findings")
+	guaranteeFindingsRef = ast.MustParseRef("xiaoer.guarantee_findings")
+)
 
 // listingReads is what builtin op reads of the listing it takes whole,
 // false when it is none of listingBuiltins (compared as references: the

@@ -77,13 +77,37 @@ func pressureListings() []*listings.Listing {
 func findingsAsWalked(t *testing.T, rule, plain, direct string, ls []*listings.Listing) {
 	t.Helper()
 	c := checker(t)
-	findings := packQuery(t, "x := "+rule+"findings")
-	walked := packQuery(t, "x := "+rule+"walked_findings")
 	plainQ := packQuery(t, "x := "+plain)
-	directQ := packQuery(t, "x := "+direct)
 	unexempting := packQuery(t, "x := data.xiaoer.lib.lexicon.unexempting")
 	engine := c.Engine.withExposures(context.Background())
 	answered, named := 0, 0
+	eachWalked(t, rule, direct, ls, func(in, want ast.Value) {
+		if answerIn(t, engine, plainQ, in) != nil && want.(*ast.Array).Len() > 0 {
+			answered++
+			if answerIn(t, engine, unexempting, in) == nil {
+				named++ // registered asked per hit (unregistered)
+			}
+		}
+	})
+	if answered < 20 || named < 5 {
+		t.Errorf("%d plain listings with findings, %d of them with names: want more", answered, named)
+	}
+	t.Logf("%d plain listings with findings, %d of them with names", answered, named)
+}
+
+// eachWalked: on the engine's documents of the listings given, the
+// fixture and corpus listings and the labelled texts, the findings of
+// rule (a package path ending in a dot) are its walked_findings (the
+// Rego every document the builtin does not answer takes), with the
+// engine's Exposures; without them the builtin (the query direct) is
+// undefined. seen is given each document and its walked findings.
+func eachWalked(t *testing.T, rule, direct string, ls []*listings.Listing, seen func(in, want ast.Value)) {
+	t.Helper()
+	c := checker(t)
+	findings := packQuery(t, "x := "+rule+"findings")
+	walked := packQuery(t, "x := "+rule+"walked_findings")
+	directQ := packQuery(t, "x := "+direct)
+	engine := c.Engine.withExposures(context.Background())
 	ls = append(ls, stemListings(t)...)
 	if dir, err := testcorpus.Find(); err == nil && dir != "" {
 		ls = append(ls, labelledListings(t)...) // else among stemListings
@@ -97,18 +121,9 @@ func findingsAsWalked(t *testing.T, rule, plain, direct string, ls []*listings.L
 		if got == nil || want == nil || ast.Compare(got, want) != 0 {
 			t.Fatalf("%s %s %q: findings %v, walked %v", l.Source, l.ID, l.Title, got, want)
 		}
-		if answerIn(t, engine, plainQ, in) != nil && want.(*ast.Array).Len() > 0 {
-			answered++
-			if answerIn(t, engine, unexempting, in) == nil {
-				named++ // registered asked per hit (unregistered)
-			}
-		}
+		seen(in, want)
 		if by := answerIn(t, context.Background(), directQ, in); by != nil {
 			t.Fatalf("%s %s: %s without Exposures = %v; want undefined", l.Source, l.ID, direct, by)
 		}
 	}
-	if answered < 20 || named < 5 {
-		t.Errorf("%d plain listings with findings, %d of them with names: want more", answered, named)
-	}
-	t.Logf("%d plain listings with findings, %d of them with names", answered, named)
 }

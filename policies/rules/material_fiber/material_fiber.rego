@@ -70,12 +70,23 @@ threshold(c) := object.union(object.remove(entry, object.keys(form)), form) if {
 	form := object.get(entry, ["forms", c.form], {})
 }
 
+# findings are walked_findings: the three bodies below. xiaoer.fiber_findings
+# (policies/fiberfindingsbuiltin.go) makes them in one call in the
+# engine's evaluations, by the builtins those bodies call and a grade of
+# claim_finding's first body in Go; walking the bodies took about 400k
+# instructions a listing, 350k more a graded claim. It is undefined
+# elsewhere (a claim beside statements without figures, documents built
+# by hand), where the bodies take them.
+findings := fs if {
+	fs := xiaoer.fiber_findings(input.listing, tables, meta, input)
+} else := walked_findings
+
 # A claim with a statement of its part (relevant): its finding. A listing
 # that states no composition at all (every title) ends at the count of
 # statements, before any claim is walked: that was a walk and a call of
 # relevant per claim (about 15k instructions a title that reaches the
 # rule).
-findings contains f if {
+walked_findings contains f if {
 	count(statements) > 0
 	some c in claims
 	count(relevant(c)) > 0
@@ -118,7 +129,7 @@ claim_finding(c) := f if {
 # statements) ends at the comparison with [], without unbacked_hits' two
 # rules and call (about 46k instructions such a row); count(claims) > 0
 # was two calls where != is one.
-findings contains f if {
+walked_findings contains f if {
 	claims != []
 	some hit in unbacked_hits
 	f := lib.finding(unstated_meta, hit)
@@ -149,7 +160,7 @@ unbacked_hit(c) := {
 # Two statements of the same part that disagree (conflicts). A listing
 # with fewer than two statements (every title) has none: it ends at the
 # count, without conflicts' call.
-findings contains f if {
+walked_findings contains f if {
 	count(statements) > 1
 	some f in conflict_findings
 }

@@ -88,10 +88,23 @@ special := {
 	"platform_confirmed": false,
 }
 
+# findings are walked_findings: the two bodies below.
+# xiaoer.guarantee_findings (policies/guaranteefindingsbuiltin.go) makes
+# them in one call in the engine's evaluations for a listing without
+# replica wording (nearly every one that reaches the rule), where the
+# first body took the promises, the price, the hits and a call of
+# lib.finding a hit (about 100k instructions an export row with a
+# 假一赔N). It is undefined elsewhere (documents built by hand), where
+# the bodies take them.
+findings := fs if {
+	replicas == []
+	fs := xiaoer.guarantee_findings(input.listing, promises.field_names, guarantee, meta, input)
+} else := walked_findings
+
 # A 假一赔N without replica wording. replicas is compared with [] once,
 # before the hits are walked (the second body reads it for every listing
 # anyway), where count(replicas) == 0 was two calls for every hit.
-findings contains f if {
+walked_findings contains f if {
 	replicas == []
 	some hit in multiplier_hits
 	f := lib.finding(meta, hit)
@@ -120,7 +133,7 @@ multiplier_hit(p) := object.union(special, {
 # (nearly every one that reaches the rule) end at the comparison (one
 # call, where count(replicas) > 0 was two), before the promises are
 # walked.
-findings contains f if {
+walked_findings contains f if {
 	replicas != []
 	some p in promises.all
 	guarantee_kinds[p.kind]

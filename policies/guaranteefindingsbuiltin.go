@@ -1,0 +1,66 @@
+package policies
+
+import (
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/types"
+)
+
+// xiaoer.guarantee_findings(listing, field_names, guarantee, meta, input)
+// is promise-guarantee's findings (rules/promise_guarantee/
+// promise_guarantee.rego) in one call, in the engine's evaluations, for a
+// listing without replica wording (nearly every one that reaches the
+// rule): the 假一赔N hits of xiaoer.guarantee_hits, each made a finding
+// by xiaoer.exposed_finding. The rule's body took the listing's promises
+// and price (two rules of lib.promises, an object.get each), the hits
+// and a call of lib.finding a hit: about 100k instructions of an export
+// row with a 假一赔N. Here the promises and price are read off the
+// listing as lib.promises reads them (OPA's object.get).
+//
+// It is undefined outside the engine's evaluations (no Exposures: the
+// findings' exposure is worked out inline there) and wherever
+// xiaoer.guarantee_hits is, so walked_findings takes those listings.
+var guaranteeFindingsBuiltin = &ast.Builtin{
+	Name:        "xiaoer.guarantee_findings",
+	Description: "promise-guarantee's findings of a listing without replica wording in one call; undefined outside the engine's evaluations (see rules/promise_guarantee/promise_guarantee.rego).",
+	Decl: types.NewFunction(
+		types.Args(
+			types.Named("listing", types.A),
+			types.Named("field_names", types.A),
+			types.Named("guarantee", types.A),
+			types.Named("meta", types.A),
+			types.Named("input", types.A),
+		),
+		types.Named("findings", types.NewSet(findingType)),
+	),
+}
+
+var (
+	keyPromises   = ast.StringTerm("promises")
+	pricePath     = ast.ArrayTerm(ast.StringTerm("price"), ast.StringTerm("amount"))
+	emptyPromises = ast.ArrayTerm()
+)
+
+func guaranteeFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
+	listing, names, guarantee, meta, input := operands[0], operands[1], operands[2], operands[3], operands[4]
+	if _, ok := listing.Value.(ast.Object); !ok || !withExposures(bctx) {
+		return nil
+	}
+	all, err := call(bctx, "object.get", listing, keyPromises, emptyPromises)
+	if all == nil || err != nil {
+		return err
+	}
+	price, err := call(bctx, "object.get", listing, pricePath, zero)
+	if price == nil || err != nil {
+		return err
+	}
+	hits, err := call(bctx, guaranteeHitsBuiltin.Name, all, price, names, guarantee)
+	if hits == nil || err != nil {
+		return err
+	}
+	found := ast.NewSet()
+	if ok, err := addFindings(bctx, found, meta, hits, input); !ok || err != nil {
+		return err
+	}
+	return iter(ast.NewTerm(found))
+}

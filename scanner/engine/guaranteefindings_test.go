@@ -1,0 +1,60 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+)
+
+// guaranteeListings are listings with promise-guarantee's promises: 假一赔N
+// with a price and without, beside 正品保障, and beside replica wording
+// (高仿, 1:1复刻), which the Rego judges.
+func guaranteeListings() []*listings.Listing {
+	texts := []string{
+		"正品保障 假一赔十 运动鞋",
+		"假一罚三 专柜正品 包邮",
+		"高仿 1:1复刻 假一赔十",
+		"假一赔三 正品保障 原单",
+		"正品保障 高仿",
+	}
+	var out []*listings.Listing
+	for _, price := range []float64{0, 129} {
+		for _, l := range crossListings("guarantee", [][]listings.Attribute{nil, {{Name: "服务承诺", Value: "假一赔四"}}}, texts) {
+			l.ID += fmt.Sprintf("-%v", price)
+			l.Price = listings.Price{Min: price, Max: price, Currency: "CNY"}
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestGuaranteeFindingsAsRego: promise-guarantee's findings, made by
+// xiaoer.guarantee_findings where there is no replica wording, are
+// walked_findings' (see eachWalked); both ways are taken by listings with
+// findings.
+func TestGuaranteeFindingsAsRego(t *testing.T) {
+	t.Parallel()
+	const rule = "data.xiaoer.rules.promise_guarantee."
+	direct := "xiaoer.guarantee_findings(input.listing, data.xiaoer.lib.promises.field_names, " + rule + "guarantee, " + rule + "meta, input)"
+	plain := packQuery(t, "x := "+rule+"replicas == []")
+	engine := checker(t).Engine.withExposures(context.Background())
+	answered, replica := 0, 0
+	eachWalked(t, rule, direct, guaranteeListings(), func(in, want ast.Value) {
+		if want.(*ast.Array).Len() == 0 { // a set, as the answer's JSON has it
+			return
+		}
+		if ast.Compare(answerIn(t, engine, plain, in), ast.Boolean(true)) == 0 {
+			answered++
+		} else {
+			replica++
+		}
+	})
+	if answered < 10 || replica < 3 {
+		t.Errorf("%d listings with findings by xiaoer.guarantee_findings, %d beside replica wording: want more", answered, replica)
+	}
+	t.Logf("%d listings with findings by xiaoer.guarantee_findings, %d beside replica wording", answered, replica)
+}
