@@ -56,6 +56,7 @@ func init() {
 		{partneredMatchesBuiltin, partneredMatches},
 		{unsourcedFindingsBuiltin, unsourcedFindings},
 		{pressureFindingsBuiltin, pressureFindings},
+		{absoluteFindingsBuiltin, absoluteFindings},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

@@ -64,17 +64,7 @@ func pressureFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter fu
 		listing: listing, input: operands[4], lawMetas: map[*ast.Term]*ast.Term{}}
 	sc.datedByFigure = datedByFigure(get(listing, keyNumbers), get(sc.table, keyDateUnits))
 	sc.dated = sc.datedByFigure || truthy(get(get(get(found, pressureTable), keyDateWords), ast.InternedTerm(0)))
-	out := ast.NewSet()
-	for _, c := range hits {
-		f, ok, err := sc.finding(c)
-		if !ok || err != nil {
-			return err
-		}
-		if f != nil {
-			out.Add(f)
-		}
-	}
-	return iter(ast.NewTerm(out))
+	return findingsOf(hits, sc.finding, iter)
 }
 
 // datedByFigure is dated_by_figure: a figure whose unit is a date unit.

@@ -35,19 +35,32 @@ var unsourcedFindingsBuiltin = &ast.Builtin{
 }
 
 // hitFindingsDecl declares a builtin that makes a rule's findings of its
-// hits in one call: the operands are the rule's meta, its hits, two of
-// its own and the input document.
-func hitFindingsDecl(third, fourth string) *types.Function {
-	return types.NewFunction(
-		types.Args(
-			types.Named("meta", types.A),
-			types.Named("hits", types.A),
-			types.Named(third, types.A),
-			types.Named(fourth, types.A),
-			types.Named("input", types.A),
-		),
-		types.Named("findings", types.NewSet(findingType)),
-	)
+// hits in one call: the operands are the rule's meta, its hits, those of
+// its own (own) and the input document.
+func hitFindingsDecl(own ...string) *types.Function {
+	args := []types.Type{types.Named("meta", types.A), types.Named("hits", types.A)}
+	for _, name := range own {
+		args = append(args, types.Named(name, types.A))
+	}
+	args = append(args, types.Named("input", types.A))
+	return types.NewFunction(types.Args(args...), types.Named("findings", types.NewSet(findingType)))
+}
+
+// findingsOf gives iter the set of the findings finding makes of hits
+// (nil: no finding for that hit), or nothing (undefined) where it does
+// not answer for one of them (ok false).
+func findingsOf(hits []*ast.Term, finding func(c *ast.Term) (f *ast.Term, ok bool, err error), iter func(*ast.Term) error) error {
+	out := ast.NewSet()
+	for _, c := range hits {
+		f, ok, err := finding(c)
+		if !ok || err != nil {
+			return err
+		}
+		if f != nil {
+			out.Add(f)
+		}
+	}
+	return iter(ast.NewTerm(out))
 }
 
 var (

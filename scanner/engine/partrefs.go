@@ -113,14 +113,15 @@ func (r *partRefs) operands(op ast.Ref, args []*ast.Term, visit func(any) bool) 
 
 // exposurePassers are the builtins of the policies that pass the input
 // they take only on to the exposure (exposureReads), by the operand that
-// takes it: xiaoer.fiber_conflict_findings, xiaoer.fiber_findings and
-// xiaoer.guarantee_findings give it to xiaoer.exposed_finding.
+// takes it: xiaoer.fiber_conflict_findings, xiaoer.fiber_findings,
+// xiaoer.guarantee_findings and xiaoer.absolute_findings give it to
+// xiaoer.exposed_finding.
 var exposurePassers = []struct {
 	op ast.Ref
 	at int
 }{
 	{exposedFindingRef, 2}, {exposureRef, 2}, {ast.MustParseRef("xiaoer.fiber_conflict_findings"), 3},
-	{fiberFindingsRef, 3}, {guaranteeFindingsRef, 4},
+	{fiberFindingsRef, 3}, {guaranteeFindingsRef, 4}, {ast.MustParseRef("xiaoer.absolute_findings"), 6},
 }
 
 // exposureInput is the operand by which op takes input for the exposure,

@@ -301,13 +301,47 @@ exempted contains {"field": c.field, "word": c.word, "s": c.s, "e": c.e, "exempt
 	some c in hits
 }
 
-findings contains f if {
+# findings are the hits no exemption takes. xiaoer.absolute_findings
+# (policies/absolutefindingsbuiltin.go) makes them of the unregistered
+# hits in one step on the engine's documents, where each hit took calls
+# of exempt and lib.finding, xiaoer.entry_meta and a dozen references
+# (about 100k instructions a shop export row that reaches the rule); it
+# is undefined outside the engine's evaluations, for an entry marked
+# fact or spec_figure and for a context it leaves to the Rego, and
+# walked_findings takes those.
+findings := fs if {
+	lexicon.unexempting
+	fs := xiaoer.absolute_findings(
+		meta, hits, data.tables.ad_absolute, message_format,
+		input.listing.lexicon, input.listing.fields, input,
+	)
+} else := fs if {
+	not lexicon.unexempting
+	fs := xiaoer.absolute_findings(
+		meta, unregistered, data.tables.ad_absolute, message_format,
+		input.listing.lexicon, input.listing.fields, input,
+	)
+} else := walked_findings
+
+# unregistered are the hits that registered does not exempt, in a
+# listing where some can be (a brand name; lexicon.unexempting holds in
+# the usual listing, whose hits findings passes as they are).
+unregistered := [c |
+	some c in hits
+	not lexicon.registered(c)
+]
+
+# message_format is a finding's message, of its word and its category's
+# title.
+message_format := "绝对化用语「%s」（%s）：广告不得使用「国家级」「最高级」「最佳」等用语"
+
+walked_findings contains f if {
 	some c in hits
 	not exempt(c)
 	cat := data.tables.ad_absolute.categories[c.entry.cat]
 	f := lib.finding(xiaoer.entry_meta(meta, c.entry, cat.basis), {
 		"field": c.field, "s": c.s, "e": c.e,
-		"message": sprintf("绝对化用语「%s」（%s）：广告不得使用「国家级」「最高级」「最佳」等用语", [c.word, cat.title]),
+		"message": sprintf(message_format, [c.word, cat.title]),
 		"suggestion": c.entry.suggestion,
 		"details": {"category": c.entry.cat, "word": c.word, "exemptions_checked": object.get(c.entry, "allow", [])},
 	})

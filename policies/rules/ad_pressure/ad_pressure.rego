@@ -48,13 +48,19 @@ skip := {"attributes": true}
 # The words' hits are lexicon.matches' first branch in place, the same
 # builtin with the same arguments (the engine's found list, read as
 # matches reads it), sparing a function call a listing that reaches the
-# rule. A document without the list (built by hand) takes the second
-# body and lexicon.matches itself.
+# rule. The patterns' hits are pattern.hits' second branch in place,
+# xiaoer.found_pattern_hits of the table's found runs (no heads: no
+# hits, as its first branch answers): the call of pattern.hits and its
+# first body cost about 20k instructions a listing that reaches the rule.
+# A listing without runs of the table has neither. A document without
+# the list (built by hand) takes the second body, lexicon.matches and
+# pattern.hits themselves.
 candidates contains c if {
+	found := input.listing.lexicon.found.ad_pressure
 	some c in xiaoer.matches(
-		object.get(input.listing.lexicon.found, ["ad_pressure", "words"], []),
+		object.get(found, "words", []),
 		data.tables.ad_pressure.words, input.listing.fields, skip,
-	) | pattern.hits("ad_pressure", skip)
+	) | xiaoer.found_pattern_hits(found, data.tables.ad_pressure, input.listing, skip)
 	partnered(c)
 }
 
