@@ -53,6 +53,7 @@ func init() {
 		{entryMetaBuiltin, entryMeta},
 		{partneredMatchesBuiltin, partneredMatches},
 		{unsourcedFindingsBuiltin, unsourcedFindings},
+		{plainUnsourcedFindingsBuiltin, plainUnsourcedFindings},
 		{pressureFindingsBuiltin, pressureFindings},
 	} {
 		ast.RegisterBuiltin(b.decl)

@@ -35,17 +35,15 @@ var unsourcedFindingsBuiltin = &ast.Builtin{
 }
 
 // hitFindingsDecl declares a builtin that makes a rule's findings of its
-// hits in one call: the operands are the rule's meta, its hits, two of
-// its own and the input document.
-func hitFindingsDecl(third, fourth string) *types.Function {
+// hits in one call: the operands are the rule's meta, its hits, those of
+// its own named (own) and the input document.
+func hitFindingsDecl(own ...string) *types.Function {
+	args := []types.Type{types.Named("meta", types.A), types.Named("hits", types.A)}
+	for _, name := range own {
+		args = append(args, types.Named(name, types.A))
+	}
 	return types.NewFunction(
-		types.Args(
-			types.Named("meta", types.A),
-			types.Named("hits", types.A),
-			types.Named(third, types.A),
-			types.Named(fourth, types.A),
-			types.Named("input", types.A),
-		),
+		types.Args(append(args, types.Named("input", types.A))...),
 		types.Named("findings", types.NewSet(findingType)),
 	)
 }
