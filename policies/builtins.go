@@ -55,6 +55,7 @@ func init() {
 		{entryMetaBuiltin, entryMeta},
 		{partneredMatchesBuiltin, partneredMatches},
 		{unsourcedFindingsBuiltin, unsourcedFindings},
+		{plainUnsourcedFindingsBuiltin, plainUnsourcedFindings},
 		{pressureFindingsBuiltin, pressureFindings},
 		{absoluteFindingsBuiltin, absoluteFindings},
 	} {
