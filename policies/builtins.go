@@ -56,6 +56,7 @@ func init() {
 		{partneredMatchesBuiltin, partneredMatches},
 		{unsourcedFindingsBuiltin, unsourcedFindings},
 		{plainUnsourcedFindingsBuiltin, plainUnsourcedFindings},
+		{unsourcedHitsBuiltin, unsourcedHits},
 		{pressureFindingsBuiltin, pressureFindings},
 		{absoluteFindingsBuiltin, absoluteFindings},
 	} {
