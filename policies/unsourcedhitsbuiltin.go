@@ -8,16 +8,17 @@ import (
 	"github.com/open-policy-agent/opa/v1/types"
 )
 
-// xiaoer.unsourced_hits(found, figures, table, absolute_contexts,
-// education, figure_entry, lab_entry, skip, input) is ad-unsourced-claim's
-// hits (rules/ad_unsourced_claim/ad_unsourced_claim.rego):
+// xiaoer.unsourced_hits(figures, table, absolute_contexts, education,
+// figure_entry, skip, input) is ad-unsourced-claim's hits (rules/ad_unsourced_claim/ad_unsourced_claim.rego):
 // lexicon.longest(candidates | pattern_candidates), for the engine's
 // documents, in one call. In Rego each candidate body took its own calls
 // (the rate, count, worded-count and after-figure builtins, figure_hit,
 // key_at, in_context) and steps per found word and figure: about 940k
 // instructions a plain shop export row that reaches the rule (销量突破10万件，
 // 好评率99%), where here it is one step. The Go of the builtins those bodies
-// call is called here the same way.
+// call is called here the same way; so is xiaoer.matches for the rule's
+// found, and lab_entry is made here: on a plain listing neither is asked
+// in Rego then (lexicon.matches' call, object.get and object.union).
 //
 // It is undefined, leaving the listing to the Rego bodies, where the
 // answer is not plain from input: no engine lists (found, held), a figure
@@ -31,13 +32,11 @@ var unsourcedHitsBuiltin = &ast.Builtin{
 	Description: "ad-unsourced-claim's hits of an engine document in one call (see rules/ad_unsourced_claim/ad_unsourced_claim.rego); undefined elsewhere.",
 	Decl: types.NewFunction(
 		types.Args(
-			types.Named("found", types.A).Description("the rule's found"),
 			types.Named("figures", types.A).Description("the rule's figures"),
 			types.Named("table", types.A).Description("data.tables.ad_unsourced_claim"),
 			types.Named("absolute_contexts", types.A).Description("data.tables.ad_absolute.contexts"),
 			types.Named("education", types.A).Description("data.tables.ad_education_guarantee"),
 			types.Named("figure_entry", types.A),
-			types.Named("lab_entry", types.A),
 			types.Named("skip", types.A),
 			types.Named("input", types.A),
 		),
@@ -89,22 +88,37 @@ type unsourcedListing struct {
 }
 
 func newUnsourcedListing(bctx topdown.BuiltinContext, operands []*ast.Term) (*unsourcedListing, bool) {
-	listing := get(operands[8], keyListing)
+	table, education, figureEntry, skip := operands[1], operands[3], operands[4], operands[5]
+	listing := get(operands[6], keyListing)
 	lex := get(listing, keyLexicon)
-	figures, ok := operands[1].Value.(*ast.Array)
-	if !ok || !truthy(get(lex, keyFound)) || !truthy(get(lex, keyHeld)) || !indexedFigures(figures) {
+	figures, ok := operands[0].Value.(*ast.Array)
+	labEntry, okL := labEntryOf(figureEntry)
+	if !ok || !okL || !truthy(get(lex, keyFound)) || !truthy(get(lex, keyHeld)) || !indexedFigures(figures) {
 		return nil, false
 	}
 	fields := get(listing, keyFields)
-	education := operands[4]
-	return &unsourcedListing{
-		bctx: bctx, found: operands[0], figureTerm: operands[1], table: operands[2], skip: operands[7],
+	u := &unsourcedListing{
+		bctx: bctx, figureTerm: operands[0], table: table, skip: skip,
 		listing: listing, fields: fields, runs: get(get(lex, keyFound), tableUnsourced),
-		figureEntry: operands[5], labEntry: operands[6], education: education, figures: figures,
-		own:      newHeldContexts(bctx, lex, tableUnsourced, get(operands[2], keyContexts), fields),
-		absolute: newHeldContexts(bctx, lex, tableAbsolute, operands[3], fields),
+		figureEntry: figureEntry, labEntry: labEntry, education: education, figures: figures,
+		own:      newHeldContexts(bctx, lex, tableUnsourced, get(table, keyContexts), fields),
+		absolute: newHeldContexts(bctx, lex, tableAbsolute, operands[2], fields),
 		taught:   newHeldContexts(bctx, lex, tableEducation, get(education, keyContexts), fields),
-	}, true
+	}
+	found, err := u.called(matches, or(get(u.runs, lexWords), ast.ArrayTerm()), get(table, lexWords), fields, skip)
+	u.found = found
+	return u, err == nil
+}
+
+// labEntryOf is lab_entry: object.union(figure_entry, {"needs": ["source"]}).
+func labEntryOf(figureEntry *ast.Term) (*ast.Term, bool) {
+	entry, ok := figureEntry.Value.(ast.Object)
+	if !ok {
+		return nil, false
+	}
+	lab := entry.Copy()
+	lab.Insert(keyNeeds, ast.ArrayTerm(ast.StringTerm("source")))
+	return ast.NewTerm(lab), true
 }
 
 // indexedFigures: every figure has whole ti and tl of at least zero, which

@@ -43,9 +43,9 @@ func TestUnsourcedHitsAsRego(t *testing.T) {
 	t.Parallel()
 	const rule = "data.xiaoer.rules.ad_unsourced_claim."
 	c := checker(t)
-	call := "xiaoer.unsourced_hits(" + rule + "found, " + rule + "figures, data.tables.ad_unsourced_claim, " +
+	call := "xiaoer.unsourced_hits(" + rule + "figures, data.tables.ad_unsourced_claim, " +
 		"data.tables.ad_absolute.contexts, data.tables.ad_education_guarantee, " + rule + "figure_entry, " +
-		rule + "lab_entry, " + rule + "skip, "
+		rule + "skip, "
 	direct := packQuery(t, "x := "+call+"input)")
 	handBuilt := packQuery(t, `x := `+call+`object.remove(input, ["listing"]))`)
 	walked := packQuery(t, "x := data.xiaoer.lib.lexicon.longest("+rule+"candidates | "+rule+"pattern_candidates)")

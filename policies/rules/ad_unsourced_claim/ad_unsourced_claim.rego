@@ -452,7 +452,8 @@ shadowed(h) if {
 
 # hits: on the engine's documents xiaoer.unsourced_hits (policies/
 # unsourcedhitsbuiltin.go) answers them in one call, running the Go of
-# the builtins the bodies above call and their conditions, where the
+# the builtins the bodies above call and their conditions (found and
+# lab_entry too: neither is asked here then), where the
 # bodies took about 940k instructions a plain shop export row that
 # reaches the rule (销量突破10万件，好评率99%). It is undefined where a
 # body needs the Rego (a word that may yield to ad-medical-claim, a
@@ -460,8 +461,8 @@ shadowed(h) if {
 # without token indexes, documents built by hand): the bodies decide.
 hits := hs if {
 	hs := xiaoer.unsourced_hits(
-		found, figures, data.tables.ad_unsourced_claim, data.tables.ad_absolute.contexts,
-		data.tables.ad_education_guarantee, figure_entry, lab_entry, skip, input,
+		figures, data.tables.ad_unsourced_claim, data.tables.ad_absolute.contexts,
+		data.tables.ad_education_guarantee, figure_entry, skip, input,
 	)
 } else := lexicon.longest(candidates | pattern_candidates)
 
