@@ -45,7 +45,12 @@ func (u *unsourcedListing) wordCandidates(out ast.Set) error {
 
 // aspiration: some of the entry's allow contexts of ad-absolute holds.
 func (u *unsourcedListing) aspiration(c, entry *ast.Term) (bool, error) {
-	allow := get(entry, keyAllow)
+	return anyAllowed(u.absolute, c, get(entry, keyAllow))
+}
+
+// anyAllowed: one of the contexts allow names (none where it is
+// undefined) holds around c, as lexicon.may_hold and in_context find it.
+func anyAllowed(h heldContexts, c, allow *ast.Term) (bool, error) {
 	if allow == nil {
 		return false, nil
 	}
@@ -54,7 +59,7 @@ func (u *unsourcedListing) aspiration(c, entry *ast.Term) (bool, error) {
 		return false, errUnanswered
 	}
 	for _, name := range names {
-		if holds, err := u.absolute.answer(name, c); err != nil || holds {
+		if holds, err := h.answer(name, c); err != nil || holds {
 			return holds, err
 		}
 	}

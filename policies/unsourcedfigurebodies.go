@@ -193,17 +193,8 @@ func (u *unsourcedListing) patternCandidates(cands ast.Set) (ast.Set, error) {
 func (u *unsourcedListing) exemptPattern(h *ast.Term) (bool, error) {
 	entry := get(h, keyEntry)
 	allow := get(entry, keyAllow)
-	if allow == nil {
-		return false, nil
-	}
-	names, err := elements(allow, 1)
-	if err != nil {
-		return false, errUnanswered
-	}
-	for _, name := range names {
-		if holds, err := u.own.answer(name, h); err != nil || holds {
-			return holds, err
-		}
+	if allowed, err := anyAllowed(u.own, h, allow); err != nil || allowed {
+		return allowed, err
 	}
 	if aspiring, err := u.aspiration(h, entry); err != nil || aspiring {
 		return aspiring, err
