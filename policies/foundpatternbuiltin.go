@@ -40,7 +40,13 @@ var clauseBoundaries = ast.SetTerm(
 )
 
 func foundPatternHits(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
+	return patternHits(bctx, foundPatternOperands(operands), iter)
+}
+
+// foundPatternOperands are xiaoer.pattern_hits' operands for
+// found_pattern_hits' (found, table, listing, skip).
+func foundPatternOperands(operands []*ast.Term) []*ast.Term {
 	heads := or(get(operands[0], keyHeads), ast.ArrayTerm())
 	words := or(get(operands[0], keyWords), ast.ArrayTerm())
-	return patternHits(bctx, []*ast.Term{heads, words, operands[1], operands[2], clauseBoundaries, operands[3]}, iter)
+	return []*ast.Term{heads, words, operands[1], operands[2], clauseBoundaries, operands[3]}
 }

@@ -53,3 +53,53 @@ func TestFoundPatternHitsAsPatternHits(t *testing.T) {
 		t.Errorf("the examples gave %d hits: want more than 200", hits)
 	}
 }
+
+// TestPatternHitSetShadowed: patternHitSet with a span test is the whole
+// set of hits less those whose field, s and e it names (here the spans
+// that start at an even offset), for the examples of every pattern of the
+// tables.
+func TestPatternHitSetShadowed(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	found := prepareBeside(t, "",
+		`x := {"pattern_heads": data.xiaoer.lib.lexicon.found(input.table, "pattern_heads"),
+			"pattern_words": data.xiaoer.lib.lexicon.found(input.table, "pattern_words")}`)[0]
+	evenStart := func(_, s, _ *ast.Term) bool {
+		n, ok := intOf(s)
+		return ok && n%2 == 0
+	}
+	dropped, tables := 0, policyTables(t)
+	for table, texts := range patternExamples(tables) {
+		words := tableWords(tables[table])
+		for _, text := range texts {
+			input := patternDoc(table, `{}`, wordCut(text, words), charCut(text))
+			runs := ast.MustParseTerm(answer(ctx, found, input))
+			ops := foundPatternOperands([]*ast.Term{runs, tableTerm(t, tables[table]), input.Get(ast.StringTerm("listing")), ast.ObjectTerm()})
+			all, errA := patternHitSet(ops, nil)
+			kept, errK := patternHitSet(ops, evenStart)
+			if errA != nil || errK != nil {
+				t.Fatalf("%s: %v, %v", text, errA, errK)
+			}
+			want := ast.NewSet()
+			all.Foreach(func(h *ast.Term) {
+				if evenStart(get(h, keyField), get(h, keyS), get(h, keyE)) {
+					dropped++
+				} else {
+					want.Add(h)
+				}
+			})
+			if ast.Compare(kept, want) != 0 {
+				t.Errorf("%s: shadowed hits %v, want %v", text, kept, want)
+			}
+		}
+	}
+	if dropped < 50 {
+		t.Errorf("the examples shadowed %d hits: want more than 50", dropped)
+	}
+}
+
+// tableTerm is a policy table as a term.
+func tableTerm(t *testing.T, table map[string]any) *ast.Term {
+	t.Helper()
+	return ast.MustParseTerm(mustJSON(table))
+}

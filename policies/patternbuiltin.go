@@ -56,26 +56,42 @@ var (
 )
 
 func patternHits(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	heads, err := elements(operands[0], 1)
+	hits, err := patternHitSet(operands, nil)
 	if err != nil {
 		return err
-	}
-	words, err := elements(operands[1], 2)
-	if err != nil {
-		return err
-	}
-	sc := scan{table: operands[2], listing: operands[3], boundaries: operands[4], words: runsOf(words)}
-	hits := ast.NewSet()
-	for _, head := range heads {
-		sc.fromHead(head, operands[5], hits)
 	}
 	return iter(ast.NewTerm(hits))
 }
 
-// scan is one call's table, listing and pattern words.
+// patternHitSet is patternHits' set for its operands, but for the hits
+// whose span shadowed (where given) names: those are never built, as a
+// caller that drops them would throw them away.
+func patternHitSet(operands []*ast.Term, shadowed spanTest) (ast.Set, error) {
+	heads, err := elements(operands[0], 1)
+	if err != nil {
+		return nil, err
+	}
+	words, err := elements(operands[1], 2)
+	if err != nil {
+		return nil, err
+	}
+	sc := scan{table: operands[2], listing: operands[3], boundaries: operands[4], words: runsOf(words), shadowed: shadowed}
+	hits := ast.NewSet()
+	for _, head := range heads {
+		sc.fromHead(head, operands[5], hits)
+	}
+	return hits, nil
+}
+
+// spanTest asks of a hit's field, s and e before the hit is built.
+type spanTest func(field, s, e *ast.Term) bool
+
+// scan is one call's table, listing and pattern words, and the spans
+// whose hits are not wanted (none where shadowed is nil).
 type scan struct {
 	table, listing, boundaries *ast.Term
 	words                      []run
+	shadowed                   spanTest
 }
 
 // run is a run of tokens {field, i, n} (with its key, for pattern words).
@@ -115,7 +131,7 @@ func (sc scan) fromHead(head, skip *ast.Term, hits ast.Set) {
 			continue
 		}
 		for end := range sc.tails(p, h) {
-			if hit := patternHit(toks, h, end-h.i, p, id); hit != nil {
+			if hit := sc.patternHit(toks, h, end-h.i, p, id); hit != nil {
 				hits.Add(hit)
 			}
 		}
@@ -163,19 +179,20 @@ func (sc scan) tails(p *ast.Term, head run) map[int]bool {
 }
 
 // patternHit is the hit of pattern id (p) over n tokens from run head, as
-// pattern.hits shaped it, or nil where the Rego left it out.
-func patternHit(toks *ast.Term, head run, n int, p, id *ast.Term) *ast.Term {
+// pattern.hits shaped it, or nil where the Rego left it out or its span
+// is shadowed.
+func (sc scan) patternHit(toks *ast.Term, head run, n int, p, id *ast.Term) *ast.Term {
 	arr, ok := valueOf(toks).(*ast.Array)
 	obj, pok := p.Value.(ast.Object)
 	if !ok || !pok {
 		return nil
 	}
-	key, err := joined(arr, head.i, n)
-	if key == nil || err != nil {
+	s, e := get(arr.Elem(head.i), keyS), get(arr.Elem(head.i+n-1), keyE)
+	if s == nil || e == nil || sc.shadowed != nil && sc.shadowed(head.field, s, e) {
 		return nil
 	}
-	s, e := get(arr.Elem(head.i), keyS), get(arr.Elem(head.i+n-1), keyE)
-	if s == nil || e == nil {
+	key, err := joined(arr, head.i, n)
+	if key == nil || err != nil {
 		return nil
 	}
 	entry := ast.NewObject()

@@ -160,20 +160,19 @@ func (u *unsourcedListing) addAfterHit(out ast.Set, num, r *ast.Term) error {
 }
 
 // patternCandidates adds to cands the pattern hits (xiaoer.found_pattern_hits)
-// that no candidate shadows and no allow context of theirs exempts.
+// that no candidate shadows and no allow context of theirs exempts. The
+// shadowed ones, most of them on an export row, are never built.
 func (u *unsourcedListing) patternCandidates(cands ast.Set) (ast.Set, error) {
 	if u.runs == nil {
 		return cands, nil
 	}
-	hits, err := u.called(foundPatternHits, u.runs, u.table, u.listing, u.skip)
+	shadowed := func(field, s, e *ast.Term) bool { return shadowedBy(cands, field, s, e) }
+	hits, err := patternHitSet(foundPatternOperands([]*ast.Term{u.runs, u.table, u.listing, u.skip}), shadowed)
 	if err != nil {
 		return nil, err
 	}
 	var kept []*ast.Term
-	for _, h := range terms(hits.Value) {
-		if shadowedBy(cands, h) {
-			continue
-		}
+	for _, h := range hits.Slice() {
 		exempt, err := u.exemptPattern(h)
 		if err != nil {
 			return nil, err
@@ -202,20 +201,20 @@ func (u *unsourcedListing) exemptPattern(h *ast.Term) (bool, error) {
 	return u.ownModelBaseline(h, allow)
 }
 
-// shadowedBy is shadowed(h): a candidate spans h exactly.
-func shadowedBy(cands ast.Set, h *ast.Term) bool {
+// shadowedBy is shadowed(h) for a hit h of field, s and e (all defined):
+// a candidate spans it exactly.
+func shadowedBy(cands ast.Set, field, s, e *ast.Term) bool {
 	shadowed := false
 	cands.Foreach(func(c *ast.Term) {
-		shadowed = shadowed || sameSpan(c, h)
+		shadowed = shadowed || sameSpan(c, field, s, e)
 	})
 	return shadowed
 }
 
-// sameSpan: c and h have the same e, s and field, all defined.
-func sameSpan(c, h *ast.Term) bool {
-	for _, k := range []*ast.Term{keyE, keyS, keyField} {
-		a, b := get(c, k), get(h, k)
-		if a == nil || b == nil || !a.Equal(b) {
+// sameSpan: c has e, s and field equal to those given.
+func sameSpan(c, field, s, e *ast.Term) bool {
+	for _, kv := range [3][2]*ast.Term{{keyE, e}, {keyS, s}, {keyField, field}} {
+		if a := get(c, kv[0]); a == nil || !a.Equal(kv[1]) {
 			return false
 		}
 	}
