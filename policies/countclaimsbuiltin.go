@@ -133,8 +133,8 @@ func orNull(t *ast.Term) *ast.Term {
 // countEnd is count_end (figures.rego) of number at: its last token and
 // end offset, keep false where count_end is undefined; ok false where
 // the number is not of the engine's shape.
-func countEnd(at *ast.Term, toks *ast.Array, units ast.Object) (last int, e *ast.Term, keep, ok bool) {
-	if num := get(at, keyFigure); num != nil {
+func countEnd(at numberAt, toks *ast.Array, units ast.Object) (last int, e *ast.Term, keep, ok bool) {
+	if num := at.figure; num != nil {
 		counted, ok := countedFigure(num, units)
 		tl, okT := intOf(orNull(get(num, keyTL)))
 		e := get(num, keyE)
@@ -143,16 +143,16 @@ func countEnd(at *ast.Term, toks *ast.Array, units ast.Object) (last int, e *ast
 		}
 		return tl, e, counted && tl >= 0, true
 	}
-	last, _ = intOf(get(at, keyLast))
+	last = at.last
 	t := tokenT(toks, last+1)
 	if t == nil {
-		return last, get(at, keyE), true, true
+		return last, at.e, true, true
 	}
 	s, isString := t.Value.(ast.String)
 	if !isString {
 		return 0, nil, false, false
 	}
-	return last, get(at, keyE), s == "" || s[0] < 'a' || s[0] > 'z', true
+	return last, at.e, s == "" || s[0] < 'a' || s[0] > 'z', true
 }
 
 // countedFigure is counted (figures.rego) for a figure of the engine's

@@ -48,13 +48,35 @@ func numbersAt(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Te
 	if err != nil {
 		return err
 	}
-	return iter(ast.ArrayTerm(numbersAtRange(r.toks, r.a, r.b, r.name, r.figures, r.marks)...))
+	found := numbersAtRange(r.toks, r.a, r.b, r.name, r.figures, r.marks)
+	out := make([]*ast.Term, len(found))
+	for k, n := range found {
+		out[k] = n.term()
+	}
+	return iter(ast.ArrayTerm(out...))
+}
+
+// numberAt is one number xiaoer.numbers_at gives, unbuilt (xiaoer.count_claims
+// reads it as it is): at token i, a figure, or, where figure is nil, the
+// run of digits to token last, which ends at e.
+type numberAt struct {
+	figure, e *ast.Term
+	i, last   int
+}
+
+// term is the number as numbers_at's object.
+func (n numberAt) term() *ast.Term {
+	i := ast.InternedTerm(n.i)
+	if n.figure != nil {
+		return ast.ObjectTerm(ast.Item(keyI, i), ast.Item(keyFigure, n.figure))
+	}
+	return ast.ObjectTerm(ast.Item(keyI, i), ast.Item(keyLast, ast.InternedTerm(n.last)), ast.Item(keyE, n.e))
 }
 
 // numbersAtRange are the numbers xiaoer.numbers_at gives for tokens a..b
 // of a field (toks: its tokens, nil where missing).
-func numbersAtRange(toks *ast.Array, a, b int, name *ast.Term, figures *ast.Array, marks *ast.Term) []*ast.Term {
-	var found []*ast.Term
+func numbersAtRange(toks *ast.Array, a, b int, name *ast.Term, figures *ast.Array, marks *ast.Term) []numberAt {
+	var found []numberAt
 	for p := max(a, 0); toks != nil && p <= min(b, toks.Len()-1); p++ {
 		if p > a && truthy(get(marks, tokenT(toks, p-1))) {
 			break // a clause mark: no number after it is read
@@ -68,13 +90,12 @@ func numbersAtRange(toks *ast.Array, a, b int, name *ast.Term, figures *ast.Arra
 
 // numbersFrom are the numbers starting at token p: the figures of field
 // name there, or else the run of digits.
-func numbersFrom(toks *ast.Array, p int, name *ast.Term, figures *ast.Array) []*ast.Term {
-	i := ast.InternedTerm(p)
-	var found []*ast.Term
+func numbersFrom(toks *ast.Array, p int, name *ast.Term, figures *ast.Array) []numberAt {
+	var found []numberAt
 	if s := get(toks.Elem(p), keyS); s != nil {
 		figures.Foreach(func(num *ast.Term) {
 			if f, at := get(num, keyField), get(num, keyS); f != nil && at != nil && f.Equal(name) && at.Equal(s) {
-				found = append(found, ast.ObjectTerm(ast.Item(keyI, i), ast.Item(keyFigure, num)))
+				found = append(found, numberAt{i: p, figure: num})
 			}
 		})
 	}
@@ -92,7 +113,7 @@ func numbersFrom(toks *ast.Array, p int, name *ast.Term, figures *ast.Array) []*
 	if e == nil {
 		return nil
 	}
-	return []*ast.Term{ast.ObjectTerm(ast.Item(keyI, i), ast.Item(keyLast, ast.InternedTerm(last)), ast.Item(keyE, e))}
+	return []numberAt{{i: p, last: last, e: e}}
 }
 
 // tokenT is toks[p].t, nil where undefined.
