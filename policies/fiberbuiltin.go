@@ -248,8 +248,13 @@ func sharesOf(bctx topdown.BuiltinContext, members []fibre) (*ast.Term, error) {
 
 // call runs OPA's builtin name on operands, as Rego would.
 func call(bctx topdown.BuiltinContext, name string, operands ...*ast.Term) (*ast.Term, error) {
+	return callFunc(bctx, topdown.GetBuiltin(name), operands...)
+}
+
+// callFunc is call of a builtin's function in hand.
+func callFunc(bctx topdown.BuiltinContext, fn topdown.BuiltinFunc, operands ...*ast.Term) (*ast.Term, error) {
 	var out *ast.Term
-	err := topdown.GetBuiltin(name)(bctx, operands, func(t *ast.Term) error {
+	err := fn(bctx, operands, func(t *ast.Term) error {
 		out = t
 		return nil
 	})

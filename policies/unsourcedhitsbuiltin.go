@@ -151,8 +151,7 @@ func (u *unsourcedListing) candidates() (ast.Set, error) {
 // called is the answer of builtin fn, or errUnanswered where it is
 // undefined.
 func (u *unsourcedListing) called(fn topdown.BuiltinFunc, operands ...*ast.Term) (*ast.Term, error) {
-	var out *ast.Term
-	err := fn(u.bctx, operands, func(t *ast.Term) error { out = t; return nil })
+	out, err := callFunc(u.bctx, fn, operands...)
 	if err == nil && out == nil {
 		err = errUnanswered
 	}

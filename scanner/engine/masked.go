@@ -265,6 +265,8 @@ func (mb maskedBrands) runeBuffer() *[]rune {
 // would otherwise stay in the pool, most of it unused, until a collection.
 const keptRunes = 1 << 14
 
+// keepRuneBuffer gives buf back to the pool, unless it is longer than
+// keptRunes.
 func (mb maskedBrands) keepRuneBuffer(buf *[]rune) {
 	if cap(*buf) <= keptRunes {
 		mb.texts.Put(buf)
