@@ -59,6 +59,7 @@ func init() {
 		{unsourcedHitsBuiltin, unsourcedHits},
 		{pressureFindingsBuiltin, pressureFindings},
 		{absoluteFindingsBuiltin, absoluteFindings},
+		{partneredHitsBuiltin, partneredHits},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)

@@ -1,0 +1,93 @@
+package policies
+
+import (
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/types"
+)
+
+// xiaoer.partnered_hits(lexicon, table, name, listing, skip) are the hits
+// of a rule of words and patterns (ad-pressure's hits: xiaoer.longest of
+// its candidates) on the engine's documents: the hits of the found list's
+// words (xiaoer.matches of found[name].words) and of its patterns
+// (xiaoer.found_pattern_hits), those that partnered keeps (no needs, or
+// xiaoer.in_context holds), the longest of those that overlap. table is
+// data.tables[name]; lexicon and listing are input.listing's.
+//
+// In Rego the candidates took the reads and calls of matches and
+// found_pattern_hits, a set built of their union and a call of partnered
+// for every hit, then the call of xiaoer.longest: here they are one step.
+//
+// It is undefined where the Rego may answer another way: outside the
+// engine's evaluations, a document without the engine's found list, a
+// table without words, and a hit whose partner context
+// xiaoer.in_context leaves to the Rego.
+var partneredHitsBuiltin = &ast.Builtin{
+	Name:        "xiaoer.partnered_hits",
+	Description: "A word and pattern rule's hits, partnered and longest (see hits in rules/ad_pressure/ad_pressure.rego); undefined outside the engine's evaluations.",
+	Decl: types.NewFunction(
+		types.Args(
+			types.Named("lexicon", types.A).Description("input.listing.lexicon"),
+			types.Named("table", types.A).Description("data.tables.<name>"),
+			types.Named("name", types.S).Description("the table's name"),
+			types.Named("listing", types.A).Description("input.listing"),
+			types.Named("skip", types.A).Description("the skipped fields"),
+		),
+		types.Named("hits", types.NewSet(types.A)),
+	),
+}
+
+func partneredHits(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
+	lex, table, name, listing, skip := operands[0], operands[1], operands[2], operands[3], operands[4]
+	words := get(table, lexWords)
+	if !withExposures(bctx) || !truthy(get(lex, keyFound)) || words == nil {
+		return nil
+	}
+	found := get(get(lex, keyFound), name)
+	if found == nil {
+		return iter(ast.SetTerm()) // the first candidates body fails at found
+	}
+	candidates, err := foundCandidates(bctx, found, words, table, listing, skip)
+	if err != nil {
+		return err
+	}
+	kept := ast.NewSet()
+	fields := get(listing, keyFields)
+	for _, c := range candidates.Slice() {
+		switch partnerAnswerOf(bctx, lex, name, c, get(table, keyContexts), fields) {
+		case partnerUnknown:
+			return nil
+		case partnerHolds:
+			kept.Add(c)
+		}
+	}
+	hits, err := longestOf(kept)
+	if err != nil {
+		return err
+	}
+	return iter(ast.NewTerm(hits))
+}
+
+// foundCandidates are the candidates' union before partnered: the hits
+// of found's words and of its patterns.
+func foundCandidates(bctx topdown.BuiltinContext, found, words, table, listing, skip *ast.Term) (ast.Set, error) {
+	runs, err := elements(or(get(found, lexWords), ast.InternedEmptyArray), 1)
+	if err != nil {
+		return nil, err
+	}
+	fields := get(listing, keyFields)
+	hits, err := patternHitSet(foundPatternOperands([]*ast.Term{found, table, listing, skip}), nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, run := range runs {
+		hit, err := matchOf(run, words, fields, skip)
+		if err != nil {
+			return nil, err
+		}
+		if hit != nil {
+			hits.Add(hit)
+		}
+	}
+	return hits, nil
+}
