@@ -60,6 +60,7 @@ func init() {
 		{pressureFindingsBuiltin, pressureFindings},
 		{absoluteFindingsBuiltin, absoluteFindings},
 		{partneredHitsBuiltin, partneredHits},
+		{absoluteHitsBuiltin, absoluteHits},
 	} {
 		ast.RegisterBuiltin(b.decl)
 		topdown.RegisterBuiltinFunc(b.decl.Name, b.fn)
