@@ -150,6 +150,10 @@ var listingBuiltins = []struct {
 	{ast.MustParseRef("xiaoer.found_pattern_hits"), partTokens | partNumbers},
 	// lexicon, the fields (held contexts, matches) and what pattern_hits reads
 	{ast.MustParseRef("xiaoer.medical_hits"), partLexicon | fieldParts | partNumbers},
+	// the fields (held contexts, matches, prefix tokens), numbers (pattern
+	// hits; absolute_hits' guarantee figures); lexicon is an operand
+	{ast.MustParseRef("xiaoer.partnered_hits"), partLexicon | fieldParts | partNumbers},
+	{ast.MustParseRef("xiaoer.absolute_hits"), partLexicon | fieldParts | partNumbers},
 	{fiberFindingsRef, partComposition | partFiberClaims}, // fiber_claims, composition
 	{guaranteeFindingsRef, partPromises},                  // promises, price
 }
