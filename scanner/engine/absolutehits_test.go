@@ -1,12 +1,10 @@
 package engine
 
 import (
-	"context"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/xiaoer-dev/xiaoer/listings"
-	"github.com/xiaoer-dev/xiaoer/listings/testcorpus"
 )
 
 // absoluteCandidateListings are titles with each kind of ad-absolute's
@@ -22,45 +20,24 @@ func absoluteCandidateListings() []*listings.Listing {
 	return crossListings("absolute", attrs, titles)
 }
 
-// TestAbsoluteHitsAsRego: on the engine's documents ad-absolute's hits,
-// which xiaoer.absolute_hits makes where every candidate is a word hit,
-// are the longest of its candidates less names (the else, which
-// documents built by hand and the other listings take), with the
-// engine's Exposures, over listings with each kind of candidate, with
-// partnered words, the fixture, corpus and labelled listings; without
-// Exposures the builtin is undefined.
+// TestAbsoluteHitsAsRego: ad-absolute's hits, which xiaoer.absolute_hits
+// makes where every candidate is a word hit, are the longest of its
+// candidates less names (see answersAgree), over listings with each kind of
+// candidate and with partnered words besides.
 func TestAbsoluteHitsAsRego(t *testing.T) {
 	t.Parallel()
-	c := checker(t)
 	const rule = "data.xiaoer.rules.ad_absolute."
-	hits := packQuery(t, "x := "+rule+"hits")
-	walked := packQuery(t, "x := {c | some c in xiaoer.longest("+rule+"candidates); not c.entry.name}")
-	direct := packQuery(t, "x := xiaoer.absolute_hits(input.listing.lexicon, data.tables.ad_absolute, input.listing, "+rule+"skip)")
-	engine := c.Engine.withExposures(context.Background())
-	ls := append(append(absoluteCandidateListings(), partnerListings()...), stemListings(t)...)
-	if dir, err := testcorpus.Find(); err == nil && dir != "" {
-		ls = append(ls, labelledListings(t)...) // else among stemListings
-	}
 	answered, left := 0, 0
-	for _, l := range ls {
-		in, err := c.Engine.input(c.Builder.Build(l), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, want := answerIn(t, engine, hits, in), answerIn(t, engine, walked, in)
-		if got == nil || want == nil || ast.Compare(got, want) != 0 {
-			t.Fatalf("%s %s %q: hits %v, longest of candidates %v", l.Source, l.ID, l.Title, got, want)
-		}
-		switch {
-		case answerIn(t, engine, direct, in) != nil:
-			answered += want.(*ast.Array).Len()
-		default:
-			left += want.(*ast.Array).Len()
-		}
-		if by := answerIn(t, context.Background(), direct, in); by != nil {
-			t.Fatalf("%s %s: xiaoer.absolute_hits without Exposures = %v; want undefined", l.Source, l.ID, by)
-		}
-	}
+	answersAgree(t, append(absoluteCandidateListings(), partnerListings()...), rule+"hits",
+		"{c | some c in xiaoer.longest("+rule+"candidates); not c.entry.name}",
+		"xiaoer.absolute_hits(input.listing.lexicon, data.tables.ad_absolute, input.listing, "+rule+"skip)",
+		func(_ ast.Value, want *ast.Array, byBuiltin bool) {
+			if byBuiltin {
+				answered += want.Len()
+			} else {
+				left += want.Len()
+			}
+		})
 	t.Logf("%d hits made by the builtin, %d left to the Rego", answered, left)
 	if answered < 100 || left < 10 {
 		t.Errorf("%d hits made by the builtin, %d left to the Rego: want more of each", answered, left)

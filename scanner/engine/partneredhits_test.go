@@ -20,49 +20,64 @@ func partnerPressureListings() []*listings.Listing {
 	return crossListings("pressure-partners", [][]listings.Attribute{nil}, titles)
 }
 
-// TestPartneredHitsAsRego: on the engine's documents ad-pressure's hits,
-// which xiaoer.partnered_hits makes, are the longest of its candidates
-// (the else, which documents built by hand and contexts the builtin
-// leaves take), with the engine's Exposures, over listings with its
-// partnered and plain words and patterns, the fixture, corpus and
-// labelled listings; without Exposures the builtin is undefined.
+// TestPartneredHitsAsRego: ad-pressure's hits, which
+// xiaoer.partnered_hits makes, are the longest of its candidates (see
+// answersAgree), over listings with its partnered and plain words and
+// patterns besides.
 func TestPartneredHitsAsRego(t *testing.T) {
 	t.Parallel()
-	c := checker(t)
 	const rule = "data.xiaoer.rules.ad_pressure."
-	hits := packQuery(t, "x := "+rule+"hits")
-	walked := packQuery(t, "x := xiaoer.longest("+rule+"candidates)")
 	partnered := packQuery(t, "x := count({c | some c in "+rule+"hits; c.entry.needs})")
-	direct := packQuery(t, `x := xiaoer.partnered_hits(input.listing.lexicon, data.tables.ad_pressure, "ad_pressure", input.listing, `+rule+"skip)")
+	engine := checker(t).Engine.withExposures(context.Background())
+	ls := append(partnerPressureListings(), pressureListings()...)
+	all, answered, withHits, kept := 0, 0, 0, 0
+	answersAgree(t, ls, rule+"hits", "xiaoer.longest("+rule+"candidates)",
+		`xiaoer.partnered_hits(input.listing.lexicon, data.tables.ad_pressure, "ad_pressure", input.listing, `+rule+"skip)",
+		func(in ast.Value, want *ast.Array, byBuiltin bool) {
+			all++
+			if byBuiltin {
+				answered++
+			}
+			if want.Len() > 0 {
+				withHits++
+				kept += asInt(answerJSON(t, answerIn(t, engine, partnered, in)))
+			}
+		})
+	t.Logf("%d of %d listings answered by the builtin, %d with hits, %d hits kept beside a partner", answered, all, withHits, kept)
+	if answered < all/2 || withHits < 50 || kept < 5 {
+		t.Errorf("%d answered, %d with hits, %d partnered hits kept: want more", answered, withHits, kept)
+	}
+}
+
+// answersAgree: on the engine's documents of the listings given, the
+// fixture, corpus and labelled listings, what a rule answers (the query
+// got: its hits, its findings), which its builtin (the query direct)
+// makes where it answers, is what the Rego the other documents take
+// answers (the query walked), with the engine's Exposures; without them
+// the builtin is undefined. seen is given each document, the answer and
+// whether the builtin answered.
+func answersAgree(t *testing.T, ls []*listings.Listing, got, walked, direct string, seen func(in ast.Value, want *ast.Array, byBuiltin bool)) {
+	t.Helper()
+	c := checker(t)
+	gotQ, walkedQ, directQ := packQuery(t, "x := "+got), packQuery(t, "x := "+walked), packQuery(t, "x := "+direct)
 	engine := c.Engine.withExposures(context.Background())
-	ls := append(append(partnerPressureListings(), pressureListings()...), stemListings(t)...)
+	ls = append(ls, stemListings(t)...)
 	if dir, err := testcorpus.Find(); err == nil && dir != "" {
 		ls = append(ls, labelledListings(t)...) // else among stemListings
 	}
-	answered, withHits, kept := 0, 0, 0
 	for _, l := range ls {
 		in, err := c.Engine.input(c.Builder.Build(l), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, want := answerIn(t, engine, hits, in), answerIn(t, engine, walked, in)
-		if got == nil || want == nil || ast.Compare(got, want) != 0 {
-			t.Fatalf("%s %s %q: hits %v, longest of candidates %v", l.Source, l.ID, l.Title, got, want)
+		answer, want := answerIn(t, engine, gotQ, in), answerIn(t, engine, walkedQ, in)
+		if answer == nil || want == nil || ast.Compare(answer, want) != 0 {
+			t.Fatalf("%s %s %q: %s %v, %s %v", l.Source, l.ID, l.Title, got, answer, walked, want)
 		}
-		if answerIn(t, engine, direct, in) != nil {
-			answered++
+		if by := answerIn(t, context.Background(), directQ, in); by != nil {
+			t.Fatalf("%s %s: %s without Exposures = %v; want undefined", l.Source, l.ID, direct, by)
 		}
-		if want.(*ast.Array).Len() > 0 {
-			withHits++
-			kept += asInt(answerJSON(t, answerIn(t, engine, partnered, in)))
-		}
-		if by := answerIn(t, context.Background(), direct, in); by != nil {
-			t.Fatalf("%s %s: xiaoer.partnered_hits without Exposures = %v; want undefined", l.Source, l.ID, by)
-		}
-	}
-	t.Logf("%d of %d listings answered by the builtin, %d with hits, %d hits kept beside a partner", answered, len(ls), withHits, kept)
-	if answered < len(ls)/2 || withHits < 50 || kept < 5 {
-		t.Errorf("%d answered, %d with hits, %d partnered hits kept: want more", answered, withHits, kept)
+		seen(in, want.(*ast.Array), answerIn(t, engine, directQ, in) != nil)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
-	"github.com/xiaoer-dev/xiaoer/listings/testcorpus"
 )
 
 // claimListings are listings with ad-unsourced-claim's claims: counts,
@@ -100,30 +99,11 @@ func findingsAsWalked(t *testing.T, rule, plain, direct string, ls []*listings.L
 // rule (a package path ending in a dot) are its walked_findings (the
 // Rego every document the builtin does not answer takes), with the
 // engine's Exposures; without them the builtin (the query direct) is
-// undefined. seen is given each document and its walked findings.
+// undefined (see answersAgree). seen is given each document and its
+// walked findings.
 func eachWalked(t *testing.T, rule, direct string, ls []*listings.Listing, seen func(in, want ast.Value)) {
 	t.Helper()
-	c := checker(t)
-	findings := packQuery(t, "x := "+rule+"findings")
-	walked := packQuery(t, "x := "+rule+"walked_findings")
-	directQ := packQuery(t, "x := "+direct)
-	engine := c.Engine.withExposures(context.Background())
-	ls = append(ls, stemListings(t)...)
-	if dir, err := testcorpus.Find(); err == nil && dir != "" {
-		ls = append(ls, labelledListings(t)...) // else among stemListings
-	}
-	for _, l := range ls {
-		in, err := c.Engine.input(c.Builder.Build(l), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, want := answerIn(t, engine, findings, in), answerIn(t, engine, walked, in)
-		if got == nil || want == nil || ast.Compare(got, want) != 0 {
-			t.Fatalf("%s %s %q: findings %v, walked %v", l.Source, l.ID, l.Title, got, want)
-		}
+	answersAgree(t, ls, rule+"findings", rule+"walked_findings", direct, func(in ast.Value, want *ast.Array, _ bool) {
 		seen(in, want)
-		if by := answerIn(t, context.Background(), directQ, in); by != nil {
-			t.Fatalf("%s %s: %s without Exposures = %v; want undefined", l.Source, l.ID, direct, by)
-		}
-	}
+	})
 }
