@@ -569,15 +569,16 @@ efficacy_rate(c) if {
 # walked_findings takes those and the other listings.
 #
 # xiaoer.plain_unsourced_findings (policies/plainunsourcedbuiltin.go) is
-# asked first: it reads plain_claims off the engine's lists and passes
-# over the figures of the hits' fields in Go, where asking plain_claims
-# and claim_period_fields here took about 110k instructions a plain shop export
-# row that reaches the rule. It is undefined where that is not plain
-# from input alone (ad-medical-claim judged, a figure with a period
-# unit): the bodies after it decide.
+# asked first: it reads plain_claims off the engine's lists and the
+# period figures (a year, a month) of the claims' sentences in Go, where
+# asking plain_claims and claim_period_fields here took about 110k
+# instructions a plain shop export row that reaches the rule, and a
+# claim beside a year (2024年新款 销量10万件) walked_findings. It is
+# undefined where that is not plain from input alone (ad-medical-claim
+# judged, an evidence marker): the bodies after it decide.
 findings := fs if {
 	lexicon.unexempting
-	fs := xiaoer.plain_unsourced_findings(meta, hits, figures, data.tables.ad_evidence.period_units, message_format, input)
+	fs := xiaoer.plain_unsourced_findings(meta, hits, message_format, input)
 } else := fs if {
 	lexicon.unexempting
 	plain_claims
