@@ -14,10 +14,11 @@ var (
 	unitMonth = ast.String("月")
 	// skippedField is ad-unsourced-claim's skip: its claim_period_fields
 	// leave that field's figures out, lexicon.period_fields do not.
-	skippedField = ast.String("attributes")
-	yearRange    = [2]ast.Value{ast.Number("1990"), ast.Number("2100")}
-	monthRange   = [2]ast.Value{ast.Number("1"), ast.Number("12")}
-	sentenceAll  = [2]ast.Value{ast.Number("0"), ast.Number("1000000000")}
+	skippedField     = ast.String("attributes")
+	skippedFieldTerm = ast.NewTerm(skippedField)
+	yearRange        = [2]ast.Value{ast.Number("1990"), ast.Number("2100")}
+	monthRange       = [2]ast.Value{ast.Number("1"), ast.Number("12")}
+	sentenceAll      = [2]ast.Value{ast.Number("0"), ast.Number("1000000000")}
 )
 
 // periodSpans are the spans [s, e] of a listing's period figures, by field.

@@ -452,8 +452,9 @@ shadowed(h) if {
 
 # hits: on the engine's documents xiaoer.unsourced_hits (policies/
 # unsourcedhitsbuiltin.go) answers them in one call, running the Go of
-# the builtins the bodies above call and their conditions (found and
-# lab_entry too: neither is asked here then), where the
+# the builtins the bodies above call and their conditions (found,
+# lab_entry and figures too, the numbers outside skip's field: none is
+# asked here then), where the
 # bodies took about 940k instructions a plain shop export row that
 # reaches the rule (销量突破10万件，好评率99%). It is undefined where a
 # body needs the Rego (a word that may yield to ad-medical-claim, a
@@ -461,7 +462,7 @@ shadowed(h) if {
 # without token indexes, documents built by hand): the bodies decide.
 hits := hs if {
 	hs := xiaoer.unsourced_hits(
-		figures, data.tables.ad_unsourced_claim, data.tables.ad_absolute.contexts,
+		data.tables.ad_unsourced_claim, data.tables.ad_absolute.contexts,
 		data.tables.ad_education_guarantee, figure_entry, skip, input,
 	)
 } else := lexicon.longest(candidates | pattern_candidates)
