@@ -34,16 +34,21 @@ var unsourcedHitsBuiltin = &ast.Builtin{
 	Name:        "xiaoer.unsourced_hits",
 	Description: "ad-unsourced-claim's hits of an engine document in one call (see rules/ad_unsourced_claim/ad_unsourced_claim.rego); undefined elsewhere.",
 	Decl: types.NewFunction(
-		types.Args(
-			types.Named("table", types.A).Description("data.tables.ad_unsourced_claim"),
-			types.Named("absolute_contexts", types.A).Description("data.tables.ad_absolute.contexts"),
-			types.Named("education", types.A).Description("data.tables.ad_education_guarantee"),
-			types.Named("figure_entry", types.A),
-			types.Named("skip", types.A),
-			types.Named("input", types.A),
-		),
+		types.Args(append(hitsArgs(), types.Named("input", types.A))...),
 		types.Named("hits", types.A),
 	),
+}
+
+// hitsArgs are xiaoer.unsourced_hits' operands before input, which
+// xiaoer.plain_unsourced_findings passes it.
+func hitsArgs() []types.Type {
+	return []types.Type{
+		types.Named("table", types.A).Description("data.tables.ad_unsourced_claim"),
+		types.Named("absolute_contexts", types.A).Description("data.tables.ad_absolute.contexts"),
+		types.Named("education", types.A).Description("data.tables.ad_education_guarantee"),
+		types.Named("figure_entry", types.A),
+		types.Named("skip", types.A),
+	}
 }
 
 var (

@@ -22,7 +22,7 @@ func TestPlainUnsourcedFindingsAsRego(t *testing.T) {
 	t.Parallel()
 	const rule = "data.xiaoer.rules.ad_unsourced_claim."
 	c := checker(t)
-	direct := packQuery(t, "data.xiaoer.lib.lexicon.unexempting; x := xiaoer.plain_unsourced_findings("+rule+"meta, "+rule+"hits, "+rule+"message_format, input)")
+	direct := packQuery(t, "data.xiaoer.lib.lexicon.unexempting; x := xiaoer.plain_unsourced_findings("+rule+"meta, data.tables.ad_unsourced_claim, data.tables.ad_absolute.contexts, data.tables.ad_education_guarantee, "+rule+"figure_entry, "+rule+"skip, "+rule+"message_format, input)")
 	walked := packQuery(t, "x := "+rule+"walked_findings")
 	plain := packQuery(t, "x := "+rule+"plain_claims")
 	periodField := packQuery(t, `x := [h | some h in `+rule+`hits; `+rule+`claim_period_fields[h.field]]`)
@@ -63,7 +63,8 @@ func TestPlainUnsourcedFindingsAsRego(t *testing.T) {
 
 // periodListings have claims beside a period figure in their field: in
 // the claim's sentence or in another, before or after it, a year and a
-// month, a year out of range, a claim that needs no period.
+// month, a year out of range, a claim that needs no period; with a claim
+// in the attributes too.
 func periodListings() []*listings.Listing {
 	titles := []string{
 		"2023年销量第一 面膜",
@@ -72,7 +73,9 @@ func periodListings() []*listings.Listing {
 		"1800年 销量第一 12月发货",
 		"2023年 抑菌率99% 全网销量第一",
 	}
-	return crossListings("periods", [][]listings.Attribute{nil}, titles)
+	// a claim in the attributes, which the rule skips
+	attrs := [][]listings.Attribute{nil, {{Name: "卖点", Value: "销量第一"}}}
+	return crossListings("periods", attrs, titles)
 }
 
 // periodStatedIn: some finding of fs lacks its source only (its claim's

@@ -571,15 +571,20 @@ efficacy_rate(c) if {
 #
 # xiaoer.plain_unsourced_findings (policies/plainunsourcedbuiltin.go) is
 # asked first: it reads plain_claims off the engine's lists and the
-# period figures (a year, a month) of the claims' sentences in Go, where
-# asking plain_claims and claim_period_fields here took about 110k
-# instructions a plain shop export row that reaches the rule, and a
-# claim beside a year (2024年新款 销量10万件) walked_findings. It is
+# period figures (a year, a month) of the claims' sentences in Go, and
+# makes the hits as xiaoer.unsourced_hits does (its operands follow
+# meta), where asking plain_claims and claim_period_fields here took
+# about 110k instructions a plain shop export row that reaches the rule,
+# a claim beside a year (2024年新款 销量10万件) walked_findings, and the
+# hits, evaluated as a rule and passed to it, about 10k. It is
 # undefined where that is not plain from input alone (ad-medical-claim
 # judged, an evidence marker): the bodies after it decide.
 findings := fs if {
 	lexicon.unexempting
-	fs := xiaoer.plain_unsourced_findings(meta, hits, message_format, input)
+	fs := xiaoer.plain_unsourced_findings(
+		meta, data.tables.ad_unsourced_claim, data.tables.ad_absolute.contexts,
+		data.tables.ad_education_guarantee, figure_entry, skip, message_format, input,
+	)
 } else := fs if {
 	lexicon.unexempting
 	plain_claims
