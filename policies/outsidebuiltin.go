@@ -32,14 +32,18 @@ var outsideBuiltin = &ast.Builtin{
 }
 
 func outside(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	name := operands[1]
+	return iter(ast.ArrayTerm(membersOutside(operands[0], operands[1])...))
+}
+
+// membersOutside is xiaoer.outside(items, name)'s members.
+func membersOutside(items, name *ast.Term) []*ast.Term {
 	var kept []*ast.Term
 	keep := func(x *ast.Term) {
 		if f := get(x, keyField); f != nil && !f.Equal(name) {
 			kept = append(kept, x)
 		}
 	}
-	switch v := operands[0].Value.(type) {
+	switch v := valueOf(items).(type) {
 	case *ast.Array:
 		v.Foreach(keep)
 	case ast.Set:
@@ -47,5 +51,5 @@ func outside(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term
 	case ast.Object:
 		v.Foreach(func(_, x *ast.Term) { keep(x) })
 	}
-	return iter(ast.ArrayTerm(kept...))
+	return kept
 }

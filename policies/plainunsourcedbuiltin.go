@@ -3,29 +3,37 @@ package policies
 import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/types"
 )
 
-// xiaoer.plain_unsourced_findings(meta, hits, figures, period_units,
-// message, input), figures the rule's and period_units
-// data.tables.ad_evidence.period_units, is xiaoer.unsourced_findings(meta, hits,
-// claim_period_fields, message, input) where it can tell from input
-// alone that ad-unsourced-claim's plain_claims holds and that no hit's
-// field has a period figure (rules/ad_unsourced_claim/
-// ad_unsourced_claim.rego, whose findings ask it first). Asked in Rego,
-// plain_claims and claim_period_fields (a table lookup per figure) took
-// about 110k instructions a plain shop export row that reaches the rule,
-// for the same findings.
+// xiaoer.plain_unsourced_findings(meta, table, absolute_contexts,
+// education, figure_entry, skip, message, input) is
+// xiaoer.unsourced_findings(meta, hits, claim_period_fields, message,
+// input) of xiaoer.unsourced_hits' hits (its operands are theirs) where
+// it can tell from input alone that ad-unsourced-claim's plain_claims
+// holds (rules/ad_unsourced_claim/ad_unsourced_claim.rego, whose findings
+// ask it first); a claim whose field has a period figure lacks its period
+// only where its sentence has none (periodsOf), as lacking's last branch
+// finds it through lexicon.missing. Asked in Rego, plain_claims and
+// claim_period_fields (a table lookup per figure) took about 110k
+// instructions a plain shop export row that reaches the rule, and a claim
+// beside a year (2024年新款 销量10万件) took walked_findings: about 300k
+// more; the hits, asked as a rule of their own and passed here, about 10k.
 //
 // It is undefined, leaving the listing to the Rego after it, wherever
 // that is not plain from input: no engine lists (found, held), an
 // evidence marker, a tested result in held, ad-medical-claim not among
-// the skipped rules (its wordless is Rego's to ask), or a figure in a
-// hit's field whose unit is a key of period_units (lexicon.period_figure
-// is Rego's to ask), and wherever xiaoer.unsourced_findings is.
+// the skipped rules (its wordless is Rego's to ask), a period figure
+// that periodsOf cannot read, and wherever xiaoer.unsourced_hits or
+// xiaoer.unsourced_findings is.
 var plainUnsourcedFindingsBuiltin = &ast.Builtin{
 	Name:        "xiaoer.plain_unsourced_findings",
 	Description: "ad-unsourced-claim's findings of a plain listing, known from input, in one call (see rules/ad_unsourced_claim/ad_unsourced_claim.rego); undefined elsewhere.",
-	Decl:        hitFindingsDecl("figures", "period_units", "message"),
+	Decl: types.NewFunction(
+		types.Args(append(append([]types.Type{types.Named("meta", types.A)}, hitsArgs()...),
+			types.Named("message", types.A), types.Named("input", types.A))...),
+		types.Named("findings", types.NewSet(findingType)),
+	),
 }
 
 var (
@@ -37,12 +45,20 @@ var (
 )
 
 func plainUnsourcedFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	meta, hits, figures, units, message, input := operands[0], operands[1], operands[2], operands[3], operands[4], operands[5]
-	hitFields, ok := fieldsOf(hits)
-	if !ok || !plainFromInput(get(get(input, keyListing), keyLexicon)) || periodUnitIn(figures, units, hitFields) {
+	meta, message, input := operands[0], operands[6], operands[7]
+	listing := get(input, keyListing)
+	if !plainFromInput(get(listing, keyLexicon)) {
 		return nil
 	}
-	return unsourcedFindings(bctx, []*ast.Term{meta, hits, ast.SetTerm(), message, input}, iter)
+	periods, ok := periodsOf(get(listing, keyNumbers))
+	if !ok {
+		return nil
+	}
+	hits, err := callFunc(bctx, unsourcedHits, operands[1], operands[2], operands[3], operands[4], operands[5], input)
+	if hits == nil || err != nil {
+		return err
+	}
+	return findingsOfClaims(bctx, meta, hits, message, input, periods.stated(get(listing, keyFields)), iter)
 }
 
 // plainFromInput is plain_claims as the engine's lists show it: found
@@ -61,39 +77,4 @@ func plainFromInput(lex *ast.Term) bool {
 func holdsTerm(coll, x *ast.Term) bool {
 	in, _ := holdsMember(coll, x)
 	return in
-}
-
-// fieldsOf are the fields of hits (a set or an array of objects), false
-// where a hit has none: unsourced_findings then decides alone.
-func fieldsOf(hits *ast.Term) (ast.Set, bool) {
-	cs, err := elements(hits, 2)
-	if err != nil {
-		return nil, false
-	}
-	fields := ast.NewSet()
-	for _, c := range cs {
-		f := get(c, keyField)
-		if f == nil {
-			return nil, false
-		}
-		fields.Add(f)
-	}
-	return fields, true
-}
-
-// periodUnitIn: some figure of one of fields has a unit that
-// period_units has a key for (a period figure may be one of those only:
-// claim_period_fields), or figures is no array or set.
-func periodUnitIn(figures, units *ast.Term, fields ast.Set) bool {
-	nums, err := elements(figures, 3)
-	if err != nil {
-		return true
-	}
-	for _, num := range nums {
-		field := get(num, keyField)
-		if field != nil && fields.Contains(field) && get(units, get(num, keyUnit)) != nil {
-			return true
-		}
-	}
-	return false
 }

@@ -73,14 +73,32 @@ var (
 )
 
 func unsourcedFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	meta, periodFields, message, input := operands[0], operands[2], operands[3], operands[4]
-	hits, err := elements(operands[1], 2)
+	return findingsOfClaims(bctx, operands[0], operands[1], operands[3], operands[4], outsideFields(operands[2]), iter)
+}
+
+// periodStated answers whether claim c's sentence states a period (it
+// lacks its source only), ok false where the builtin leaves c to the Rego.
+type periodStated func(c *ast.Term) (stated, ok bool)
+
+// outsideFields is the periodStated of claims outside fields: none states
+// a period, and a claim in one of fields is left to the Rego.
+func outsideFields(fields *ast.Term) periodStated {
+	return func(c *ast.Term) (bool, bool) {
+		field := get(c, keyField)
+		return false, field == nil || get(fields, field) == nil
+	}
+}
+
+// findingsOfClaims gives iter the findings of hits (unsourced_findings'
+// answer), or nothing where a claim is left to the Rego (stated).
+func findingsOfClaims(bctx topdown.BuiltinContext, meta, hitsTerm, message, input *ast.Term, stated periodStated, iter func(*ast.Term) error) error {
+	hits, err := elements(hitsTerm, 2)
 	if err != nil || !withExposures(bctx) {
 		return err
 	}
 	out := ast.NewSet()
 	for _, c := range hits {
-		hit, ok := unsourcedHit(bctx, c, periodFields, message)
+		hit, ok := unsourcedHit(bctx, c, stated, message)
 		if !ok {
 			return nil
 		}
@@ -99,9 +117,10 @@ func unsourcedFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter f
 // unsourcedHit is the hit the Rego passes lib.finding for claim c: nil
 // where one of its references is undefined (no finding), ok false where
 // the builtin does not answer (see above).
-func unsourcedHit(bctx topdown.BuiltinContext, c, periodFields, message *ast.Term) (hit *ast.Term, ok bool) {
+func unsourcedHit(bctx topdown.BuiltinContext, c *ast.Term, stated periodStated, message *ast.Term) (hit *ast.Term, ok bool) {
 	field, entry, word := get(c, keyField), get(c, keyEntry), get(c, keyWord)
-	if field != nil && get(periodFields, field) != nil {
+	hasPeriod, ok := stated(c)
+	if !ok {
 		return nil, false
 	}
 	if _, isString := termOf[ast.String](word); word != nil && !isString {
@@ -116,7 +135,7 @@ func unsourcedHit(bctx topdown.BuiltinContext, c, periodFields, message *ast.Ter
 		return nil, true
 	}
 	gaps, joined := ast.ArrayTerm(sourceGap), sourceGap
-	if period {
+	if period && !hasPeriod {
 		gaps, joined = ast.ArrayTerm(sourceGap, periodGap), bothGaps
 	}
 	text, err := call(bctx, sprintfName, message, ast.ArrayTerm(word, joined))

@@ -8,7 +8,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/types"
 )
 
-// xiaoer.unsourced_hits(figures, table, absolute_contexts, education,
+// xiaoer.unsourced_hits(table, absolute_contexts, education,
 // figure_entry, skip, input) is ad-unsourced-claim's hits (rules/ad_unsourced_claim/ad_unsourced_claim.rego):
 // lexicon.longest(candidates | pattern_candidates), for the engine's
 // documents, in one call. In Rego each candidate body took its own calls
@@ -17,8 +17,11 @@ import (
 // instructions a plain shop export row that reaches the rule (销量突破10万件，
 // 好评率99%), where here it is one step. The Go of the builtins those bodies
 // call is called here the same way; so is xiaoer.matches for the rule's
-// found, and lab_entry is made here: on a plain listing neither is asked
-// in Rego then (lexicon.matches' call, object.get and object.union).
+// found, lab_entry is made here, and so are the rule's figures (the
+// listing's numbers outside the skipped field, xiaoer.outside's members):
+// on a plain listing none of them is asked in Rego then (lexicon.matches'
+// call, object.get and object.union; figures' object.get and outside,
+// about 14k instructions a row that reaches the rule).
 //
 // It is undefined, leaving the listing to the Rego bodies, where the
 // answer is not plain from input: no engine lists (found, held), a figure
@@ -31,17 +34,21 @@ var unsourcedHitsBuiltin = &ast.Builtin{
 	Name:        "xiaoer.unsourced_hits",
 	Description: "ad-unsourced-claim's hits of an engine document in one call (see rules/ad_unsourced_claim/ad_unsourced_claim.rego); undefined elsewhere.",
 	Decl: types.NewFunction(
-		types.Args(
-			types.Named("figures", types.A).Description("the rule's figures"),
-			types.Named("table", types.A).Description("data.tables.ad_unsourced_claim"),
-			types.Named("absolute_contexts", types.A).Description("data.tables.ad_absolute.contexts"),
-			types.Named("education", types.A).Description("data.tables.ad_education_guarantee"),
-			types.Named("figure_entry", types.A),
-			types.Named("skip", types.A),
-			types.Named("input", types.A),
-		),
+		types.Args(append(hitsArgs(), types.Named("input", types.A))...),
 		types.Named("hits", types.A),
 	),
+}
+
+// hitsArgs are xiaoer.unsourced_hits' operands before input, which
+// xiaoer.plain_unsourced_findings passes it.
+func hitsArgs() []types.Type {
+	return []types.Type{
+		types.Named("table", types.A).Description("data.tables.ad_unsourced_claim"),
+		types.Named("absolute_contexts", types.A).Description("data.tables.ad_absolute.contexts"),
+		types.Named("education", types.A).Description("data.tables.ad_education_guarantee"),
+		types.Named("figure_entry", types.A),
+		types.Named("skip", types.A),
+	}
 }
 
 var (
@@ -88,21 +95,22 @@ type unsourcedListing struct {
 }
 
 func newUnsourcedListing(bctx topdown.BuiltinContext, operands []*ast.Term) (*unsourcedListing, bool) {
-	table, education, figureEntry, skip := operands[1], operands[3], operands[4], operands[5]
-	listing := get(operands[6], keyListing)
+	table, education, figureEntry, skip := operands[0], operands[2], operands[3], operands[4]
+	listing := get(operands[5], keyListing)
 	lex := get(listing, keyLexicon)
-	figures, ok := operands[0].Value.(*ast.Array)
+	figureTerm := ast.ArrayTerm(membersOutside(get(listing, keyNumbers), skippedFieldTerm)...)
+	figures := figureTerm.Value.(*ast.Array)
 	labEntry, okL := labEntryOf(figureEntry)
-	if !ok || !okL || !truthy(get(lex, keyFound)) || !truthy(get(lex, keyHeld)) || !indexedFigures(figures) {
+	if !okL || !truthy(get(lex, keyFound)) || !truthy(get(lex, keyHeld)) || !indexedFigures(figures) {
 		return nil, false
 	}
 	fields := get(listing, keyFields)
 	u := &unsourcedListing{
-		bctx: bctx, figureTerm: operands[0], table: table, skip: skip,
+		bctx: bctx, figureTerm: figureTerm, table: table, skip: skip,
 		listing: listing, fields: fields, runs: get(get(lex, keyFound), tableUnsourced),
 		figureEntry: figureEntry, labEntry: labEntry, education: education, figures: figures,
 		own:      newHeldContexts(bctx, lex, tableUnsourced, get(table, keyContexts), fields),
-		absolute: newHeldContexts(bctx, lex, tableAbsolute, operands[2], fields),
+		absolute: newHeldContexts(bctx, lex, tableAbsolute, operands[1], fields),
 		taught:   newHeldContexts(bctx, lex, tableEducation, get(education, keyContexts), fields),
 	}
 	found, err := u.called(matches, or(get(u.runs, lexWords), ast.ArrayTerm()), get(table, lexWords), fields, skip)

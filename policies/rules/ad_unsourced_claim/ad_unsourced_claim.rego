@@ -452,8 +452,9 @@ shadowed(h) if {
 
 # hits: on the engine's documents xiaoer.unsourced_hits (policies/
 # unsourcedhitsbuiltin.go) answers them in one call, running the Go of
-# the builtins the bodies above call and their conditions (found and
-# lab_entry too: neither is asked here then), where the
+# the builtins the bodies above call and their conditions (found,
+# lab_entry and figures too, the numbers outside skip's field: none is
+# asked here then), where the
 # bodies took about 940k instructions a plain shop export row that
 # reaches the rule (销量突破10万件，好评率99%). It is undefined where a
 # body needs the Rego (a word that may yield to ad-medical-claim, a
@@ -461,7 +462,7 @@ shadowed(h) if {
 # without token indexes, documents built by hand): the bodies decide.
 hits := hs if {
 	hs := xiaoer.unsourced_hits(
-		figures, data.tables.ad_unsourced_claim, data.tables.ad_absolute.contexts,
+		data.tables.ad_unsourced_claim, data.tables.ad_absolute.contexts,
 		data.tables.ad_education_guarantee, figure_entry, skip, input,
 	)
 } else := lexicon.longest(candidates | pattern_candidates)
@@ -569,15 +570,21 @@ efficacy_rate(c) if {
 # walked_findings takes those and the other listings.
 #
 # xiaoer.plain_unsourced_findings (policies/plainunsourcedbuiltin.go) is
-# asked first: it reads plain_claims off the engine's lists and passes
-# over the figures of the hits' fields in Go, where asking plain_claims
-# and claim_period_fields here took about 110k instructions a plain shop export
-# row that reaches the rule. It is undefined where that is not plain
-# from input alone (ad-medical-claim judged, a figure with a period
-# unit): the bodies after it decide.
+# asked first: it reads plain_claims off the engine's lists and the
+# period figures (a year, a month) of the claims' sentences in Go, and
+# makes the hits as xiaoer.unsourced_hits does (its operands follow
+# meta), where asking plain_claims and claim_period_fields here took
+# about 110k instructions a plain shop export row that reaches the rule,
+# a claim beside a year (2024年新款 销量10万件) walked_findings, and the
+# hits, evaluated as a rule and passed to it, about 10k. It is
+# undefined where that is not plain from input alone (ad-medical-claim
+# judged, an evidence marker): the bodies after it decide.
 findings := fs if {
 	lexicon.unexempting
-	fs := xiaoer.plain_unsourced_findings(meta, hits, figures, data.tables.ad_evidence.period_units, message_format, input)
+	fs := xiaoer.plain_unsourced_findings(
+		meta, data.tables.ad_unsourced_claim, data.tables.ad_absolute.contexts,
+		data.tables.ad_education_guarantee, figure_entry, skip, message_format, input,
+	)
 } else := fs if {
 	lexicon.unexempting
 	plain_claims
