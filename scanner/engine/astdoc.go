@@ -3,7 +3,6 @@ package engine
 import (
 	"fmt"
 	"reflect"
-	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -153,7 +152,12 @@ var keyFields = ast.StringTerm("fields")
 // objects again with the items added, cost a judged listing twice their
 // bytes.
 func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term, shared *fieldTerms, parts inputParts) (ast.Value, error) {
-	keepListing := func(name string) bool { return name != "fields" && parts.keepsListingItem(name) }
+	// The items replaced are left out by name as the struct's are walked:
+	// looking for them in the items made compared every key again.
+	lexiconKey, rulesKey := itemKey(lexicon), itemKey(rules)
+	keepListing := func(f *jsonField) bool {
+		return f.name != "fields" && f.name != lexiconKey && parts.keepsListingItem(f)
+	}
 	listing, err := structItems(reflect.ValueOf(doc.Listing).Elem(), keepListing, 2, shared)
 	if err != nil {
 		return nil, fmt.Errorf("encode input document: listing: %w", err)
@@ -163,18 +167,24 @@ func listingInput(doc *facts.Document, lexicon, rules [2]*ast.Term, shared *fiel
 		return nil, fmt.Errorf("encode input document: listing: fields: %w", err)
 	}
 	listing = append(listing, ast.Item(keyFields, fields))
-	top, err := structItems(reflect.ValueOf(doc).Elem(), func(name string) bool { return name != "listing" }, 2, shared)
+	keepTop := func(f *jsonField) bool { return f.name != "listing" && f.name != rulesKey }
+	top, err := structItems(reflect.ValueOf(doc).Elem(), keepTop, 2, shared)
 	if err != nil {
 		return nil, fmt.Errorf("encode input document: %w", err)
 	}
 	if lexicon[0] != nil {
-		listing = append(withoutKey(listing, lexicon[0]), lexicon)
+		listing = append(listing, lexicon)
 	}
-	top = append(withoutKey(top, rules[0]), ast.Item(keyListing, ast.ObjectTerm(listing...)), rules)
+	top = append(top, ast.Item(keyListing, ast.ObjectTerm(listing...)), rules)
 	return ast.NewObject(top...), nil
 }
 
-// withoutKey is items less those of key k.
-func withoutKey(items [][2]*ast.Term, k *ast.Term) [][2]*ast.Term {
-	return slices.DeleteFunc(items, func(it [2]*ast.Term) bool { return it[0].Equal(k) })
+// itemKey is the string of an item's key, "" for none (nil) or a key of
+// another type, which no struct field's name equals.
+func itemKey(item [2]*ast.Term) string {
+	if item[0] == nil {
+		return ""
+	}
+	k, _ := item[0].Value.(ast.String)
+	return string(k)
 }

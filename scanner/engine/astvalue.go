@@ -231,14 +231,15 @@ func structTerm(v reflect.Value) (*ast.Term, error) {
 // structItems are the items of struct v's object that keep keeps (by
 // name), with room for extra more, the facts in its fields shared
 // through shared (factterms.go; nil: made for v alone).
-func structItems(v reflect.Value, keep func(name string) bool, extra int, shared *fieldTerms) ([][2]*ast.Term, error) {
+func structItems(v reflect.Value, keep func(f *jsonField) bool, extra int, shared *fieldTerms) ([][2]*ast.Term, error) {
 	fields := jsonFieldsOf(v.Type())
 	items := make([][2]*ast.Term, 0, len(fields)+extra)
-	for _, f := range fields {
-		if !keep(f.name) {
+	for k := range fields {
+		f := &fields[k]
+		if !keep(f) {
 			continue
 		}
-		item, ok, err := structItem(v, f, shared)
+		item, ok, err := structItem(v, *f, shared)
 		if err != nil {
 			return nil, err
 		}
@@ -297,6 +298,7 @@ type jsonField struct {
 	key       *ast.Term
 	index     []int
 	omitEmpty bool
+	part      inputParts // the part its item is in a listing (factParts; 0: none)
 }
 
 var jsonFieldCache sync.Map // reflect.Type → []jsonField
@@ -357,7 +359,8 @@ func collectFields(t reflect.Type, index []int, seen map[string]bool, out *[]jso
 		}
 		seen[name] = true
 		idx := append(append([]int{}, index...), i)
-		*out = append(*out, jsonField{name: name, key: ast.StringTerm(name), index: idx, omitEmpty: strings.Contains(","+opts+",", ",omitempty,")})
+		*out = append(*out, jsonField{name: name, key: ast.StringTerm(name), index: idx,
+			omitEmpty: strings.Contains(","+opts+",", ",omitempty,"), part: factParts[name]})
 	}
 	for _, sf := range embedded {
 		collectFields(derefType(sf.Type), append(append([]int{}, index...), sf.Index...), seen, out)

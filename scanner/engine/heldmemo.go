@@ -3,6 +3,7 @@ package engine
 import (
 	"hash/maphash"
 	"slices"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -25,6 +26,38 @@ type heldMemo struct {
 type heldValue struct {
 	at   []heldPos
 	term *ast.Term
+	// within are term wrapped in the object of a context's one list,
+	// {where: term}, by where (whereIndex): most contexts of a listing
+	// hold in one list, and that object was made per listing around a
+	// value shared (heldterm.go).
+	within [len(whereNames)]atomic.Pointer[ast.Term]
+}
+
+// whereNames are the lists of a context, as whereIndex numbers them.
+var whereNames = [...]string{"before", "after", "sentence"}
+
+// whereIndex is where's index in whereNames (-1: none).
+func whereIndex(where string) int {
+	for i, w := range whereNames {
+		if w == where {
+			return i
+		}
+	}
+	return -1
+}
+
+// wrapped is {where: v.term}, whereTerm the string whereNames[i]:
+// made at the first listing that asks for it, shared from then on.
+func (v *heldValue) wrapped(i int, whereTerm *ast.Term) *ast.Term {
+	slot := &v.within[i]
+	if t := slot.Load(); t != nil {
+		return t
+	}
+	t := frozen(ast.ObjectTerm(ast.Item(whereTerm, v.term)))
+	if slot.CompareAndSwap(nil, t) {
+		return t
+	}
+	return slot.Load() // another listing made it first: the same value
 }
 
 // heldPos is a position held in the field named field.
@@ -37,24 +70,25 @@ func newHeldMemo() *heldMemo { return &heldMemo{seed: maphash.MakeSeed()} }
 
 // of is the value of the list of positions at: the kept one when an
 // equal list was kept, else made by build from the slab given (nil m:
-// made for the listing alone). at is the caller's, kept as a copy.
-func (m *heldMemo) of(at []heldPos, build func(*termSlab) *ast.Term, slab *termSlab) *ast.Term {
+// made for the listing alone). at is the caller's, kept as a copy. The
+// entry kept is given too (nil: the value is the listing's alone).
+func (m *heldMemo) of(at []heldPos, build func(*termSlab) *ast.Term, slab *termSlab) (*ast.Term, *heldValue) {
 	if m == nil {
-		return build(slab)
+		return build(slab), nil
 	}
 	key := m.hash(at)
 	old := m.kept.at(key)
 	if old != nil && slices.Equal(old.at, at) {
-		return old.term
+		return old.term, old
 	}
 	if !m.kept.metBefore(key) {
-		return build(slab) // the first time: kept the next
+		return build(slab), nil // the first time: kept the next
 	}
 	// Kept terms live as long as the entry: a slab of their own, not
 	// the listing's.
-	t := frozenAll(build(&termSlab{}))
-	m.kept.put(key, old, &heldValue{at: slices.Clone(at), term: t}, 0)
-	return t
+	kept := &heldValue{at: slices.Clone(at), term: frozenAll(build(&termSlab{}))}
+	m.kept.put(key, old, kept, 0)
+	return kept.term, kept
 }
 
 func (m *heldMemo) hash(at []heldPos) uint64 {

@@ -14,7 +14,7 @@ func TestHeldMemoKeepsAListAtItsSecondSight(t *testing.T) {
 	m := newHeldMemo()
 	made := 0
 	value := func(at []heldPos) *ast.Term {
-		return m.of(at, func(slab *termSlab) *ast.Term {
+		t, _ := m.of(at, func(slab *termSlab) *ast.Term {
 			made++
 			items := make([][2]*ast.Term, 0, len(at))
 			for _, p := range at {
@@ -22,6 +22,7 @@ func TestHeldMemoKeepsAListAtItsSecondSight(t *testing.T) {
 			}
 			return slab.object(items...)
 		}, &termSlab{})
+		return t
 	}
 	sentence := []heldPos{{"title", 76}, {"title", wholeField}}
 	first, second := value(sentence), value(append([]heldPos(nil), sentence...))
@@ -39,7 +40,9 @@ func TestHeldMemoKeepsAListAtItsSecondSight(t *testing.T) {
 		}
 	}
 	var plain *heldMemo
-	if t1, t2 := plain.of(nil, func(*termSlab) *ast.Term { return ast.ObjectTerm() }, nil), plain.of(nil, func(*termSlab) *ast.Term { return ast.ObjectTerm() }, nil); t1 == t2 {
+	t1, k1 := plain.of(nil, func(*termSlab) *ast.Term { return ast.ObjectTerm() }, nil)
+	t2, k2 := plain.of(nil, func(*termSlab) *ast.Term { return ast.ObjectTerm() }, nil)
+	if t1 == t2 || k1 != nil || k2 != nil {
 		t.Errorf("a nil memo shared a value")
 	}
 }

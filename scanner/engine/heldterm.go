@@ -27,6 +27,7 @@ func (h *heldIn) term(library []libraryContext, slab *termSlab) *ast.Term {
 	var tables, names, wheres [][2]*ast.Term
 	lists := heldLists{held: h, slab: slab, made: make([]heldList, 0, heldListsFirst)}
 	start := 0
+	var kept *heldValue // the entry of the context's list, when it has one list
 	for k, x := range h.at {
 		next := &contextUse{rank: -1}
 		if k+1 < len(h.at) {
@@ -35,12 +36,14 @@ func (h *heldIn) term(library []libraryContext, slab *termSlab) *ast.Term {
 		if next.rank == x.use.rank {
 			continue // the same list: one rank per table, name and where
 		}
-		wheres = append(wheres, ast.Item(x.use.terms[2], lists.value(start, k+1)))
+		var list *ast.Term
+		list, kept = lists.value(start, k+1)
+		wheres = append(wheres, ast.Item(x.use.terms[2], list))
 		start = k + 1
 		if next.table == x.use.table && next.name == x.use.name {
 			continue
 		}
-		names = append(names, ast.Item(x.use.terms[1], slab.object(wheres...)))
+		names = append(names, ast.Item(x.use.terms[1], contextTerm(wheres, kept, x.use, slab)))
 		wheres = wheres[:0]
 		if next.table == x.use.table {
 			continue
@@ -50,6 +53,18 @@ func (h *heldIn) term(library []libraryContext, slab *termSlab) *ast.Term {
 		names = names[:0]
 	}
 	return slab.object(withLibraryTables(tables, library, h.tables)...)
+}
+
+// contextTerm is a context's object of its lists, wheres; a context
+// holding in one list, whose value is kept (last, the entry of u's list),
+// shares the object kept with that value.
+func contextTerm(wheres [][2]*ast.Term, last *heldValue, u *contextUse, slab *termSlab) *ast.Term {
+	if len(wheres) == 1 && last != nil {
+		if i := whereIndex(u.where); i >= 0 {
+			return last.wrapped(i, u.terms[2])
+		}
+	}
+	return slab.object(wheres...)
 }
 
 // heldLists makes the value of each list of held, {field: {positions}},
@@ -70,27 +85,30 @@ type heldLists struct {
 // (a judged export row has about seven).
 const heldListsFirst = 8
 
-// heldList is a value made: for the positions held.at[from:to].
+// heldList is a value made: for the positions held.at[from:to], and
+// the memo's entry of it (nil: not kept).
 type heldList struct {
 	from, to int
 	term     *ast.Term
+	kept     *heldValue
 }
 
 // value is the value of the list of positions held.at[from:to] (one
-// list's, sorted by field and position).
-func (l *heldLists) value(from, to int) *ast.Term {
+// list's, sorted by field and position), and the memo's entry of it (nil:
+// made for the listing alone).
+func (l *heldLists) value(from, to int) (*ast.Term, *heldValue) {
 	at := l.held.at
 	for _, m := range l.made {
 		if slices.EqualFunc(at[m.from:m.to], at[from:to], func(x, y heldAt) bool { return x.field == y.field && x.at == y.at }) {
-			return m.term
+			return m.term, m.kept
 		}
 	}
 	build := func(slab *termSlab) *ast.Term { return l.build(from, to, slab) }
-	t := l.held.memo.of(l.positions(from, to), build, l.slab)
+	t, kept := l.held.memo.of(l.positions(from, to), build, l.slab)
 	if l.held.share {
-		l.made = append(l.made, heldList{from, to, t})
+		l.made = append(l.made, heldList{from, to, t, kept})
 	}
-	return t
+	return t, kept
 }
 
 // positions are held.at[from:to] with their fields' names, in a slice

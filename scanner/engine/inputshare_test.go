@@ -68,7 +68,12 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 		}
 	}
 	kept, finds, facts := keptCount(&e.fields.kept), keptCount(&e.lexicon.finds.kept), keptCount(&e.fields.facts.kept)
-	t.Logf("%d listings, %d context runs shared, %d fields kept, %d fields' finds kept, %d facts kept", len(ls), shared, kept, finds, facts)
+	wrapped := heldWrappedCount(&e.lexicon.held.kept)
+	t.Logf("%d listings, %d context runs shared, %d fields kept, %d fields' finds kept, %d facts kept, %d held contexts shared",
+		len(ls), shared, kept, finds, facts, wrapped)
+	if wrapped < 20 {
+		t.Errorf("%d held contexts shared: the listings hold too few to prove anything", wrapped)
+	}
 	if shared < 100 {
 		t.Errorf("%d context runs shared: the listings hold too few to prove anything", shared)
 	}
@@ -81,6 +86,22 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 	if finds < 20 {
 		t.Errorf("%d fields' finds kept: the listings hold too few to prove anything", finds)
 	}
+}
+
+// heldWrappedCount is the number of contexts' objects the kept lists of
+// held share (heldValue.wrapped).
+func heldWrappedCount(k *keptSlots[heldValue]) int {
+	n := 0
+	for i := range k.slots {
+		if v := k.slots[i].Load(); v != nil {
+			for w := range v.within {
+				if v.within[w].Load() != nil {
+					n++
+				}
+			}
+		}
+	}
+	return n
 }
 
 // keptCount is the number of entries k holds.

@@ -39,3 +39,39 @@ func TestMemWatchBudgetFromFirstSample(t *testing.T) {
 		t.Errorf("young stopped: cause %v, halted %v, context %v; want the cause, halted, cancelled", err, young.halt.Cancelled(), young.ctx.Err())
 	}
 }
+
+// TestMemWatchTimeLimit: the watch ends an evaluation whose time limit has
+// passed as context.WithTimeout did (its context done, with
+// context.DeadlineExceeded, and halted); one whose caller cancels ends
+// with the caller's error, and one with no time left is done at once.
+func TestMemWatchTimeLimit(t *testing.T) {
+	w := &memWatch{budget: 100, slots: map[*evalSlot]struct{}{}, wake: make(chan struct{}, 1)}
+	caller, cancel := context.WithCancel(context.Background())
+	late := w.enter(context.Background(), time.Millisecond)
+	defer late.cancel()
+	called := w.enter(caller, time.Hour)
+	defer called.cancel()
+	if d, ok := late.ctx.Deadline(); !ok || !d.Equal(late.began.Add(time.Millisecond)) {
+		t.Errorf("deadline %v %v, want a millisecond after the start", d, ok)
+	}
+	time.Sleep(5 * time.Millisecond)
+	if late.ctx.Err() != nil || late.halt.Cancelled() {
+		t.Fatalf("before the watch looked: %v, halted %v; want neither (the watch ends it)", late.ctx.Err(), late.halt.Cancelled())
+	}
+	cancel()
+	w.haltDone()
+	select {
+	case <-late.ctx.Done():
+	default:
+		t.Errorf("past its time limit: context not done")
+	}
+	if late.ctx.Err() != context.DeadlineExceeded || !late.halt.Cancelled() {
+		t.Errorf("past its time limit: %v, halted %v; want %v, halted", late.ctx.Err(), late.halt.Cancelled(), context.DeadlineExceeded)
+	}
+	if called.ctx.Err() != context.Canceled || !called.halt.Cancelled() {
+		t.Errorf("caller cancelled: %v, halted %v; want %v, halted", called.ctx.Err(), called.halt.Cancelled(), context.Canceled)
+	}
+	if none := w.enter(context.Background(), 0); none.ctx.Err() != context.DeadlineExceeded || !none.halt.Cancelled() {
+		t.Errorf("no time: %v, halted %v; want %v at once, halted", none.ctx.Err(), none.halt.Cancelled(), context.DeadlineExceeded)
+	}
+}

@@ -53,11 +53,10 @@ var factParts = map[string]inputParts{
 	"down_claims": partDownClaims, "numbers": partNumbers, "promises": partPromises,
 }
 
-// keepsListingItem: parts keeps the listing's item named name (every item
-// but the fact arrays not in parts).
-func (p inputParts) keepsListingItem(name string) bool {
-	part, ok := factParts[name]
-	return !ok || p&part != 0
+// keepsListingItem: parts keeps the listing's item of field f (every
+// item but the fact arrays not in parts).
+func (p inputParts) keepsListingItem(f *jsonField) bool {
+	return f.part == 0 || p&f.part != 0
 }
 
 // partReads maps each embedded rule package to the parts it can read. A
