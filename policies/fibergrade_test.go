@@ -65,7 +65,7 @@ func TestFiberFindingsGradeAsRego(t *testing.T) {
 	t.Parallel()
 	const rule = "data.xiaoer.rules.material_fiber."
 	pqs := prepareBeside(t, "", "x := "+rule+"findings", "x := "+rule+"walked_findings",
-		"x := xiaoer.fiber_findings(input.listing, "+rule+"tables, "+rule+"meta, input)")
+		"x := xiaoer.fiber_findings(input.listing, data.tables.material, "+rule+"meta, input)")
 	findings, walked, direct := pqs[0], pqs[1], pqs[2]
 	engine := WithExposures(context.Background(), &stubExposures{answer: ast.StringTerm("remembered")})
 	graded, walkedOnly := 0, 0
