@@ -151,7 +151,7 @@ var listingBuiltins = []struct {
 	// lexicon, the fields (held contexts, matches) and what pattern_hits reads
 	{ast.MustParseRef("xiaoer.medical_hits"), partLexicon | fieldParts | partNumbers},
 	{fiberFindingsRef, partComposition | partFiberClaims}, // fiber_claims, composition
-	{guaranteeFindingsRef, partPromises},                  // promises, price
+	{guaranteeFindingsRef, partPromises | partLexicon},    // promises, price, lexicon.found
 }
 
 var (
