@@ -6,7 +6,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/types"
 )
 
-// xiaoer.guarantee_findings(listing, field_names, guarantee, meta, input)
+// xiaoer.guarantee_findings(listing, field_names, guarantee, package, input)
 // is promise-guarantee's findings (rules/promise_guarantee/
 // promise_guarantee.rego) in one call, in the engine's evaluations, for a
 // listing without replica wording (nearly every one that reaches the
@@ -16,6 +16,10 @@ import (
 // and a call of lib.finding a hit: about 100k instructions of an export
 // row with a 假一赔N. Here the promises and price are read off the
 // listing as lib.promises reads them (OPA's object.get).
+//
+// The rule's meta is the one the evaluation's Metas give its package
+// (exposurebuiltin.go), where passing meta evaluated the meta rule in
+// every evaluation that reached the rule (about 16k instructions).
 //
 // It answers only where the listing has no replica wording by the
 // runs the engine found (replicas' first body: lexicon.found is there
@@ -35,7 +39,7 @@ var guaranteeFindingsBuiltin = &ast.Builtin{
 			types.Named("listing", types.A),
 			types.Named("field_names", types.A),
 			types.Named("guarantee", types.A),
-			types.Named("meta", types.A),
+			types.Named("package", types.S),
 			types.Named("input", types.A),
 		),
 		types.Named("findings", types.NewSet(findingType)),
@@ -50,8 +54,8 @@ var (
 )
 
 func guaranteeFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	listing, names, guarantee, meta, input := operands[0], operands[1], operands[2], operands[3], operands[4]
-	if _, ok := listing.Value.(ast.Object); !ok || !withExposures(bctx) || !replicaFree(listing) {
+	listing, names, guarantee, meta, input := operands[0], operands[1], operands[2], metaOf(bctx, operands[3]), operands[4]
+	if _, ok := listing.Value.(ast.Object); !ok || meta == nil || !withExposures(bctx) || !replicaFree(listing) {
 		return nil
 	}
 	all, err := call(bctx, "object.get", listing, keyPromises, emptyPromises)

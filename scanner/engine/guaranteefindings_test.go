@@ -40,7 +40,7 @@ func guaranteeListings() []*listings.Listing {
 func TestGuaranteeFindingsAsRego(t *testing.T) {
 	t.Parallel()
 	const rule = "data.xiaoer.rules.promise_guarantee."
-	direct := "xiaoer.guarantee_findings(input.listing, data.xiaoer.lib.promises.field_names, data.tables.promises.guarantee, " + rule + "meta, input)"
+	direct := `xiaoer.guarantee_findings(input.listing, data.xiaoer.lib.promises.field_names, data.tables.promises.guarantee, "promise_guarantee", input)`
 	plain := packQuery(t, "x := "+rule+"replicas == []")
 	directQ := packQuery(t, "x := "+direct)
 	engine := checker(t).Engine.withExposures(context.Background())
