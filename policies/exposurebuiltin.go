@@ -47,6 +47,28 @@ type Exposures interface {
 
 type exposuresKey struct{}
 
+// Metas answers, beside the Exposures of an evaluation, the meta of a
+// rule package by its name (material_fiber), nil where it has none: the
+// builtins that make a rule's findings take it from there, where asking
+// the rule for it evaluated the meta rule in every evaluation.
+type Metas interface {
+	Meta(pkg string) *ast.Term
+}
+
+// metaOf is the meta the evaluation's Metas give package pkg (a string
+// term), nil where there are none.
+func metaOf(bctx topdown.BuiltinContext, pkg *ast.Term) *ast.Term {
+	name, ok := pkg.Value.(ast.String)
+	if !ok || bctx.Context == nil {
+		return nil
+	}
+	m, _ := bctx.Context.Value(exposuresKey{}).(Metas)
+	if m == nil {
+		return nil
+	}
+	return m.Meta(string(name))
+}
+
 // WithExposures is ctx with the Exposures an evaluation started with it
 // answers xiaoer.exposure with.
 func WithExposures(ctx context.Context, e Exposures) context.Context {

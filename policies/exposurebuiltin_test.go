@@ -13,6 +13,24 @@ import (
 type stubExposures struct {
 	answer *ast.Term
 	asked  [][3]*ast.Term
+	metas  map[string]*ast.Term // Metas, by package
+}
+
+func (s *stubExposures) Meta(pkg string) *ast.Term { return s.metas[pkg] }
+
+// ruleMetas are the metas of rule packages pkgs, as the policies give them.
+func ruleMetas(t *testing.T, pkgs ...string) map[string]*ast.Term {
+	t.Helper()
+	out := map[string]*ast.Term{}
+	for _, pkg := range pkgs {
+		pq := prepareBeside(t, "", "x := data.xiaoer.rules."+pkg+".meta")[0]
+		rs, err := pq.Eval(context.Background(), asAST)
+		if err != nil || len(rs) == 0 {
+			t.Fatalf("meta of %s: %v", pkg, err)
+		}
+		out[pkg] = ast.NewTerm(rs[0].Bindings["x"].(ast.Value))
+	}
+	return out
 }
 
 func (s *stubExposures) Exposure(_ topdown.BuiltinContext, x, hit, input *ast.Term) (*ast.Term, error) {

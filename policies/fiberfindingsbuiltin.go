@@ -6,7 +6,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/types"
 )
 
-// xiaoer.fiber_findings(listing, tables, meta, input) is material-fiber's
+// xiaoer.fiber_findings(listing, tables, package, input) is material-fiber's
 // findings (rules/material_fiber/material_fiber.rego) in one call, in the
 // engine's evaluations: the claims graded by the statements of their part
 // with figures (fibergrade.go), the unbacked claims and the conflicting
@@ -15,6 +15,10 @@ import (
 // statements, the unbacked hits and their meta, a call of lib.finding a
 // hit, each a rule or a call) and about 350k more a graded claim; here
 // the builtins those bodies call are called in turn from Go.
+//
+// The rule's meta is the one the evaluation's Metas give its package
+// (exposurebuiltin.go), where passing meta evaluated the meta rule in
+// every evaluation that reached the rule (about 16k instructions).
 //
 // It is undefined outside the engine's evaluations (no Exposures: the
 // findings' exposure is worked out inline there), where a claim's part
@@ -28,7 +32,7 @@ var fiberFindingsBuiltin = &ast.Builtin{
 		types.Args(
 			types.Named("listing", types.A),
 			types.Named("tables", types.A),
-			types.Named("meta", types.A),
+			types.Named("package", types.S),
 			types.Named("input", types.A),
 		),
 		types.Named("findings", types.NewSet(findingType)),
@@ -45,7 +49,10 @@ func fiberFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(
 	if !ok || !withExposures(bctx) {
 		return nil
 	}
-	tables, meta, input := operands[1], operands[2], operands[3]
+	tables, meta, input := operands[1], metaOf(bctx, operands[2]), operands[3]
+	if meta == nil {
+		return nil
+	}
 	claims, statements, err := claimsAndStatements(bctx, listing, tables)
 	if claims == nil || statements == nil || err != nil {
 		return err

@@ -65,9 +65,9 @@ func TestFiberFindingsGradeAsRego(t *testing.T) {
 	t.Parallel()
 	const rule = "data.xiaoer.rules.material_fiber."
 	pqs := prepareBeside(t, "", "x := "+rule+"findings", "x := "+rule+"walked_findings",
-		"x := xiaoer.fiber_findings(input.listing, "+rule+"tables, "+rule+"meta, input)")
+		"x := xiaoer.fiber_findings(input.listing, data.tables.material, \"material_fiber\", input)")
 	findings, walked, direct := pqs[0], pqs[1], pqs[2]
-	engine := WithExposures(context.Background(), &stubExposures{answer: ast.StringTerm("remembered")})
+	engine := WithExposures(context.Background(), &stubExposures{answer: ast.StringTerm("remembered"), metas: ruleMetas(t, "material_fiber")})
 	graded, walkedOnly := 0, 0
 	for _, claim := range gradeClaims {
 		for _, composition := range gradeCompositions() {

@@ -34,6 +34,8 @@ type exposureMemo struct {
 	free  map[int][]*exposureAnswer
 	byKey map[int][]*exposureAnswer
 	n     int
+	// metas are the rule packages' metas (rulemetas.go).
+	metas map[string]*ast.Term
 }
 
 // exposureReads are the input paths lib.exposure_of reads: the kind of
@@ -67,7 +69,11 @@ func newExposureMemo(ctx context.Context, base []func(*rego.Rego)) (*exposureMem
 	if err != nil {
 		return nil, err
 	}
-	m := &exposureMemo{query: pq, tables: tables}
+	metas, err := ruleMetas(ctx, base)
+	if err != nil {
+		return nil, err
+	}
+	m := &exposureMemo{query: pq, tables: tables, metas: metas}
 	m.reset()
 	return m, nil
 }

@@ -41,7 +41,7 @@ func fiberListings() []*listings.Listing {
 func TestFiberFindingsAsRego(t *testing.T) {
 	t.Parallel()
 	const rule = "data.xiaoer.rules.material_fiber."
-	direct := "xiaoer.fiber_findings(input.listing, " + rule + "tables, " + rule + "meta, input)"
+	direct := `xiaoer.fiber_findings(input.listing, data.tables.material, "material_fiber", input)`
 	directQ := packQuery(t, "x := "+direct)
 	engine := checker(t).Engine.withExposures(context.Background())
 	answered, graded := 0, 0

@@ -34,20 +34,29 @@ func guaranteeListings() []*listings.Listing {
 
 // TestGuaranteeFindingsAsRego: promise-guarantee's findings, made by
 // xiaoer.guarantee_findings where there is no replica wording, are
-// walked_findings' (see eachWalked); both ways are taken by listings with
-// findings.
+// walked_findings' (see eachWalked); the builtin answers them itself
+// (it asks for replica wording on its own) and is undefined beside
+// replica wording; both ways are taken by listings with findings.
 func TestGuaranteeFindingsAsRego(t *testing.T) {
 	t.Parallel()
 	const rule = "data.xiaoer.rules.promise_guarantee."
-	direct := "xiaoer.guarantee_findings(input.listing, data.xiaoer.lib.promises.field_names, " + rule + "guarantee, " + rule + "meta, input)"
+	direct := `xiaoer.guarantee_findings(input.listing, data.xiaoer.lib.promises.field_names, data.tables.promises.guarantee, "promise_guarantee", input)`
 	plain := packQuery(t, "x := "+rule+"replicas == []")
+	directQ := packQuery(t, "x := "+direct)
 	engine := checker(t).Engine.withExposures(context.Background())
 	answered, replica := 0, 0
 	eachWalked(t, rule, direct, guaranteeListings(), func(in, want ast.Value) {
+		by := answerIn(t, engine, directQ, in)
+		if by != nil && ast.Compare(by, want) != 0 {
+			t.Fatalf("%s = %v; want %v", direct, by, want)
+		}
+		if ast.Compare(answerIn(t, engine, plain, in), ast.Boolean(true)) != 0 && by != nil {
+			t.Fatalf("%s beside replica wording = %v; want undefined", direct, by)
+		}
 		if want.(*ast.Array).Len() == 0 { // a set, as the answer's JSON has it
 			return
 		}
-		if ast.Compare(answerIn(t, engine, plain, in), ast.Boolean(true)) == 0 {
+		if by != nil {
 			answered++
 		} else {
 			replica++

@@ -34,7 +34,7 @@ whole(name) := input.listing.fields[name]
 		"object_get_other": {`x := object.get(input.listing, "category", "")`, 0},
 		"fields_whole":     {`x := count(input.listing.fields)`, fieldParts},
 		"listing_builtin":  {`x := xiaoer.plain_listing(input.listing, {})`, partLexicon},
-		"listing_exposure": {`x := xiaoer.fiber_findings(input.listing, {}, {}, input)`, partComposition | partFiberClaims},
+		"listing_exposure": {`x := xiaoer.fiber_findings(input.listing, {}, "material_fiber", input)`, partComposition | partFiberClaims},
 		"listing_rule":     {"l := input.listing\nx := l.numbers", allParts},
 		"listing_alias":    {"x := n if {\n\tl := input.listing\n\tn := l.numbers\n}", partNumbers},
 		"comparing":        {"x if {\n\tsome l\n\tl = input.kind\n\tl = input.listing.promises\n}", partPromises},

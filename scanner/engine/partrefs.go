@@ -155,7 +155,7 @@ var listingBuiltins = []struct {
 	{ast.MustParseRef("xiaoer.partnered_hits"), partLexicon | fieldParts | partNumbers},
 	{ast.MustParseRef("xiaoer.absolute_hits"), partLexicon | fieldParts | partNumbers},
 	{fiberFindingsRef, partComposition | partFiberClaims}, // fiber_claims, composition
-	{guaranteeFindingsRef, partPromises},                  // promises, price
+	{guaranteeFindingsRef, partPromises | partLexicon},    // promises, price, lexicon.found
 }
 
 var (

@@ -2,6 +2,8 @@
 # message, the suggestion and the basis of each outcome.
 package xiaoer.rules.material_fiber
 
+import data.tables.material as tables
+
 # grade: below the platform threshold is an error.
 grade(c, th, st, sh) := {
 	"severity": "error",

@@ -3,6 +3,8 @@
 # and compares them with claims and with each other.
 package xiaoer.rules.material_fiber
 
+import data.tables.material as tables
+
 # statement_ids are the composition statements, each once (a statement's
 # members are worked out once, not once per fibre in it).
 statement_ids := {f.statement | some f in fibres}

@@ -6,6 +6,7 @@
 #   basis: 平台违背特殊承诺；《消费者权益保护法》第十六条第二款、第五十五条
 package xiaoer.rules.promise_guarantee
 
+import data.tables.promises.guarantee
 import data.xiaoer.lib
 import data.xiaoer.lib.lexicon
 import data.xiaoer.lib.promises
@@ -40,7 +41,11 @@ needs := [
 # so the consumer's punitive claim (消法 §55) counts too.
 meta_replica := object.union(meta, {"exposure": {"punitive": true}})
 
-guarantee := promises.tables.guarantee
+# guarantee (data.tables.promises.guarantee) is an import, not a rule:
+# a rule that names the table (and promises.tables behind it) is
+# evaluated in every evaluation that reads it, about 25k instructions of
+# every listing that reaches the rule; an imported reference is read
+# from the store in place.
 
 # replica words are this rule's own lexicon of unambiguous replica words,
 # data.tables.promises.replica_words (see guarantee.replica_note for why it
@@ -94,11 +99,15 @@ special := {
 # replica wording (nearly every one that reaches the rule), where the
 # first body took the promises, the price, the hits and a call of
 # lib.finding a hit (about 100k instructions an export row with a
-# 假一赔N). It is undefined elsewhere (documents built by hand), where
-# the bodies take them.
+# 假一赔N). It asks replicas' first body itself (lexicon.found has no
+# replica word), where replicas == [] here was a rule more to evaluate.
+# It is undefined elsewhere (documents built by hand, replica wording,
+# no runs found), where the bodies take them. It is given the package's
+# name, not meta: the engine gives it meta as read once (Metas), where
+# the meta rule was evaluated again in every evaluation (about 16k
+# instructions).
 findings := fs if {
-	replicas == []
-	fs := xiaoer.guarantee_findings(input.listing, promises.field_names, guarantee, meta, input)
+	fs := xiaoer.guarantee_findings(input.listing, promises.field_names, guarantee, "promise_guarantee", input)
 } else := walked_findings
 
 # A 假一赔N without replica wording. replicas is compared with [] once,
