@@ -146,6 +146,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		if e.exposures, err = newExposureMemo(ctx, pack); err != nil {
 			return nil, err
 		}
+		e.exposures.metas = ruleMetas(compiled)
 	}
 	if e.userRules, err = prepareUserRules(ctx, userRuleFiles(opts.Bundles), base); err != nil {
 		return nil, err

@@ -69,11 +69,7 @@ func newExposureMemo(ctx context.Context, base []func(*rego.Rego)) (*exposureMem
 	if err != nil {
 		return nil, err
 	}
-	metas, err := ruleMetas(ctx, base)
-	if err != nil {
-		return nil, err
-	}
-	m := &exposureMemo{query: pq, tables: tables, metas: metas}
+	m := &exposureMemo{query: pq, tables: tables}
 	m.reset()
 	return m, nil
 }

@@ -1,54 +1,52 @@
 package engine
 
 import (
-	"context"
-
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 )
 
 // A rule's meta is a constant of its package, yet a builtin that makes
 // the rule's findings (xiaoer.fiber_findings, xiaoer.guarantee_findings)
 // was given it by the rule, and Rego evaluated the meta rule again in
 // every evaluation that reached it: about 16k instructions each time.
-// The engine reads every rule package's meta once, when it is set up,
-// and those builtins ask the memo for it by package name
-// (policies.Metas): the same value the rule would give, as long as it is
-// a constant, which is all the memo keeps.
+// The engine reads the metas off the compiled modules once, when it is
+// set up, and those builtins ask the memo for it by package name
+// (policies.Metas). Only a meta written as one constant (meta := {...},
+// no body, nothing in it to evaluate) is kept: the value Rego gives it in
+// every evaluation. For any other the builtin is undefined and the rule's
+// Rego decides.
 
-// metasQuery is every rule package's meta, by package name.
-const metasQuery = "x := {id: m | some id; m := data.xiaoer.rules[id].meta}"
-
-// ruleMetas reads the metas of the pack's rule packages: only those that
-// are ground, so no meta that depends on its evaluation (a user rule's
-// reading input or data) is answered from here.
-func ruleMetas(ctx context.Context, base []func(*rego.Rego)) (map[string]*ast.Term, error) {
-	pq, err := prepare(ctx, metasQuery, base)
-	if err != nil {
-		return nil, err
-	}
-	rs, err := pq.Eval(ctx, resultAST, rego.EvalParsedInput(ast.NewObject()))
-	if err != nil {
-		return nil, err
-	}
+// ruleMetas are the constant metas of the compiled rule packages
+// (data.xiaoer.rules.<name>), by package name.
+func ruleMetas(c *ast.Compiler) map[string]*ast.Term {
 	metas := map[string]*ast.Term{}
-	if len(rs) == 0 {
-		return metas, nil
-	}
-	all, _ := rs[0].Bindings["x"].(*ast.Term)
-	if all == nil {
-		return metas, nil
-	}
-	obj, _ := all.Value.(ast.Object)
-	if obj == nil {
-		return metas, nil
-	}
-	obj.Foreach(func(k, v *ast.Term) {
-		if id, ok := k.Value.(ast.String); ok && v.IsGround() {
-			metas[string(id)] = v
+	for _, m := range c.Modules {
+		id, literal, isRule := rulePackageOf(m.Package.Path)
+		if !literal || !isRule || len(m.Package.Path) != 4 {
+			continue
 		}
-	})
-	return metas, nil
+		if meta := constantMeta(c.GetRulesExact(m.Package.Path.Append(ast.StringTerm("meta")))); meta != nil {
+			metas[id] = meta
+		}
+	}
+	return metas
+}
+
+// constantMeta is the value of the one meta rule in rules when it is a
+// constant: a complete rule, not a default or a function, with no else,
+// whose body is true and whose value is ground (the compiler moves what
+// a value reads, input.id or a table, into the body).
+func constantMeta(rules []*ast.Rule) *ast.Term {
+	if len(rules) != 1 {
+		return nil
+	}
+	r := rules[0]
+	if r.Default || r.Else != nil || len(r.Head.Args) > 0 || r.Head.Value == nil || r.Head.Key != nil {
+		return nil
+	}
+	if !r.Body.Equal(ast.NewBody(ast.NewExpr(ast.BooleanTerm(true)))) || !r.Head.Value.IsGround() {
+		return nil
+	}
+	return r.Head.Value
 }
 
 // Meta is the meta of rule package pkg, nil where the memo has none.
