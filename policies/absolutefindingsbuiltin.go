@@ -5,7 +5,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
-// xiaoer.absolute_findings(meta, hits, table, message, lexicon, fields,
+// xiaoer.absolute_findings(package, hits, table, message, lexicon, fields,
 // input) is
 // ad-absolute's findings (rules/ad_absolute/ad_absolute.rego, which keeps
 // the Rego as walked_findings) of hits that no name or negation exempts
@@ -56,10 +56,11 @@ func absoluteFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter fu
 	if err != nil || !withExposures(bctx) {
 		return err
 	}
-	if get(operands[4], keyFound) == nil {
+	meta := metaOf(bctx, operands[0])
+	if get(operands[4], keyFound) == nil || meta == nil {
 		return nil
 	}
-	sc := absoluteScan{bctx: bctx, meta: operands[0], table: operands[2], message: operands[3],
+	sc := absoluteScan{bctx: bctx, meta: meta, table: operands[2], message: operands[3],
 		lexicon: operands[4], fields: operands[5], input: operands[6]}
 	return findingsOf(hits, sc.finding, iter)
 }

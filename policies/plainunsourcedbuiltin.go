@@ -6,9 +6,9 @@ import (
 	"github.com/open-policy-agent/opa/v1/types"
 )
 
-// xiaoer.plain_unsourced_findings(meta, table, absolute_contexts,
+// xiaoer.plain_unsourced_findings(package, table, absolute_contexts,
 // education, figure_entry, skip, message, input) is
-// xiaoer.unsourced_findings(meta, hits, claim_period_fields, message,
+// xiaoer.unsourced_findings(package, hits, claim_period_fields, message,
 // input) of xiaoer.unsourced_hits' hits (its operands are theirs) where
 // it can tell from input alone that ad-unsourced-claim's plain_claims
 // holds (rules/ad_unsourced_claim/ad_unsourced_claim.rego, whose findings
@@ -30,7 +30,7 @@ var plainUnsourcedFindingsBuiltin = &ast.Builtin{
 	Name:        "xiaoer.plain_unsourced_findings",
 	Description: "ad-unsourced-claim's findings of a plain listing, known from input, in one call (see rules/ad_unsourced_claim/ad_unsourced_claim.rego); undefined elsewhere.",
 	Decl: types.NewFunction(
-		types.Args(append(append([]types.Type{types.Named("meta", types.A)}, hitsArgs()...),
+		types.Args(append(append([]types.Type{types.Named("package", types.S)}, hitsArgs()...),
 			types.Named("message", types.A), types.Named("input", types.A))...),
 		types.Named("findings", types.NewSet(findingType)),
 	),
@@ -45,9 +45,9 @@ var (
 )
 
 func plainUnsourcedFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	meta, message, input := operands[0], operands[6], operands[7]
+	meta, message, input := metaOf(bctx, operands[0]), operands[6], operands[7]
 	listing := get(input, keyListing)
-	if !plainFromInput(get(listing, keyLexicon)) {
+	if meta == nil || !plainFromInput(get(listing, keyLexicon)) {
 		return nil
 	}
 	periods, ok := periodsOf(get(listing, keyNumbers))

@@ -5,7 +5,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
-// xiaoer.pressure_findings(meta, hits, table, messages, input) is
+// xiaoer.pressure_findings(package, hits, table, messages, input) is
 // ad-pressure's findings (rules/ad_pressure/ad_pressure.rego, which keeps
 // the Rego as the fallback) of hits that no name or negation exempts
 // (unregistered, asked in Rego first): each hit that no date (dated, dated_by_figure) and no allow-context (holds_any, by
@@ -56,11 +56,11 @@ func pressureFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter fu
 		return err
 	}
 	listing := get(operands[4], keyListing)
-	found := get(get(listing, keyLexicon), keyFound)
-	if found == nil {
+	found, meta := get(get(listing, keyLexicon), keyFound), metaOf(bctx, operands[0])
+	if found == nil || meta == nil {
 		return nil
 	}
-	sc := pressureScan{bctx: bctx, meta: operands[0], table: operands[2], messages: operands[3],
+	sc := pressureScan{bctx: bctx, meta: meta, table: operands[2], messages: operands[3],
 		listing: listing, input: operands[4], lawMetas: map[*ast.Term]*ast.Term{}}
 	sc.datedByFigure = datedByFigure(get(listing, keyNumbers), get(sc.table, keyDateUnits))
 	sc.dated = sc.datedByFigure || truthy(get(get(get(found, pressureTable), keyDateWords), ast.InternedTerm(0)))

@@ -6,7 +6,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/types"
 )
 
-// xiaoer.unsourced_findings(meta, hits, period_fields, message, input) is
+// xiaoer.unsourced_findings(package, hits, period_fields, message, input) is
 // ad-unsourced-claim's findings (rules/ad_unsourced_claim/
 // ad_unsourced_claim.rego, which keeps the Rego as the fallback) of hits
 // that no name or negation exempts (unregistered there), in a listing
@@ -35,10 +35,11 @@ var unsourcedFindingsBuiltin = &ast.Builtin{
 }
 
 // hitFindingsDecl declares a builtin that makes a rule's findings of its
-// hits in one call: the operands are the rule's meta, its hits, those of
-// its own (own) and the input document.
+// hits in one call: the operands are the rule's package name (its meta is
+// the one the evaluation's Metas give it, exposurebuiltin.go), its hits,
+// those of its own (own) and the input document.
 func hitFindingsDecl(own ...string) *types.Function {
-	args := []types.Type{types.Named("meta", types.A), types.Named("hits", types.A)}
+	args := []types.Type{types.Named("package", types.S), types.Named("hits", types.A)}
 	for _, name := range own {
 		args = append(args, types.Named(name, types.A))
 	}
@@ -73,7 +74,11 @@ var (
 )
 
 func unsourcedFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	return findingsOfClaims(bctx, operands[0], operands[1], operands[3], operands[4], outsideFields(operands[2]), iter)
+	meta := metaOf(bctx, operands[0])
+	if meta == nil {
+		return nil
+	}
+	return findingsOfClaims(bctx, meta, operands[1], operands[3], operands[4], outsideFields(operands[2]), iter)
 }
 
 // periodStated answers whether claim c's sentence states a period (it

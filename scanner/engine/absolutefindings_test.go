@@ -11,7 +11,7 @@ import (
 
 // absoluteFindingsQuery is xiaoer.absolute_findings of ad-absolute's
 // unregistered hits, as its findings ask it.
-const absoluteFindingsQuery = "xiaoer.absolute_findings(data.xiaoer.rules.ad_absolute.meta, " +
+const absoluteFindingsQuery = "xiaoer.absolute_findings(\"ad_absolute\", " +
 	"data.xiaoer.rules.ad_absolute.unregistered, data.tables.ad_absolute, " +
 	"data.xiaoer.rules.ad_absolute.message_format, input.listing.lexicon, input.listing.fields, input)"
 

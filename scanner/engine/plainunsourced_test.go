@@ -22,7 +22,7 @@ func TestPlainUnsourcedFindingsAsRego(t *testing.T) {
 	t.Parallel()
 	const rule = "data.xiaoer.rules.ad_unsourced_claim."
 	c := checker(t)
-	direct := packQuery(t, "data.xiaoer.lib.lexicon.unexempting; x := xiaoer.plain_unsourced_findings("+rule+"meta, data.tables.ad_unsourced_claim, data.tables.ad_absolute.contexts, data.tables.ad_education_guarantee, "+rule+"figure_entry, "+rule+"skip, "+rule+"message_format, input)")
+	direct := packQuery(t, "data.xiaoer.lib.lexicon.unexempting; x := xiaoer.plain_unsourced_findings(\"ad_unsourced_claim\", data.tables.ad_unsourced_claim, data.tables.ad_absolute.contexts, data.tables.ad_education_guarantee, "+rule+"figure_entry, "+rule+"skip, "+rule+"message_format, input)")
 	walked := packQuery(t, "x := "+rule+"walked_findings")
 	plain := packQuery(t, "x := "+rule+"plain_claims")
 	periodField := packQuery(t, `x := [h | some h in `+rule+`hits; `+rule+`claim_period_fields[h.field]]`)

@@ -5,8 +5,8 @@ import (
 )
 
 // A rule's meta is a constant of its package, yet a builtin that makes
-// the rule's findings (xiaoer.fiber_findings, xiaoer.guarantee_findings)
-// was given it by the rule, and Rego evaluated the meta rule again in
+// the rule's findings (xiaoer.fiber_findings, xiaoer.pressure_findings
+// and the others that take a package name) was given it by the rule, and Rego evaluated the meta rule again in
 // every evaluation that reached it: about 16k instructions each time.
 // The engine reads the metas off the compiled modules once, when it is
 // set up, and those builtins ask the memo for it by package name

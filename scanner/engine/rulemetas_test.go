@@ -27,7 +27,7 @@ func TestRuleMetasAreTheRules(t *testing.T) {
 			t.Errorf("Meta(%q) = %v; want %v", pkg, got, want)
 		}
 	}
-	for _, pkg := range []string{"material_fiber", "promise_guarantee"} {
+	for _, pkg := range []string{"material_fiber", "promise_guarantee", "ad_pressure", "ad_absolute", "ad_unsourced_claim"} {
 		if memo.Meta(pkg) == nil {
 			t.Errorf("Meta(%q) = nil; its findings builtin asks for it", pkg)
 		}

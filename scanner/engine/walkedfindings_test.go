@@ -36,7 +36,7 @@ func TestUnsourcedFindingsAsRego(t *testing.T) {
 	t.Parallel()
 	const rule = "data.xiaoer.rules.ad_unsourced_claim."
 	findingsAsWalked(t, rule, rule+"plain_claims",
-		"xiaoer.unsourced_findings("+rule+"meta, "+rule+"unregistered, "+rule+"claim_period_fields, "+rule+"message_format, input)",
+		"xiaoer.unsourced_findings(\"ad_unsourced_claim\", "+rule+"unregistered, "+rule+"claim_period_fields, "+rule+"message_format, input)",
 		claimListings())
 }
 
@@ -47,7 +47,7 @@ func TestPressureFindingsAsRego(t *testing.T) {
 	t.Parallel()
 	const rule = "data.xiaoer.rules.ad_pressure."
 	findingsAsWalked(t, rule, "true",
-		"xiaoer.pressure_findings("+rule+"meta, "+rule+"unregistered, data.tables.ad_pressure, "+rule+"messages, input)",
+		"xiaoer.pressure_findings(\"ad_pressure\", "+rule+"unregistered, data.tables.ad_pressure, "+rule+"messages, input)",
 		pressureListings())
 }
 
