@@ -74,14 +74,14 @@ func (sc absoluteScan) finding(c *ast.Term) (f *ast.Term, ok bool, err error) {
 		return nil, ok, err
 	}
 	hit, law, ok, err := sc.hit(c, entry)
-	if hit == nil || !ok || err != nil {
+	if law == nil || !ok || err != nil {
 		return nil, ok, err
 	}
 	meta, err := entryMetaOf(sc.bctx, sc.meta, entry, law, ownBasisOf(entry))
 	if meta == nil || err != nil {
 		return nil, err == nil, err // undefined in Rego too: no finding
 	}
-	f, err = call(sc.bctx, exposedFindingBuiltin.Name, meta, hit, sc.input)
+	f, err = exposedFindingOf(sc.bctx, meta, sc.input, hit)
 	return f, f != nil, err
 }
 
@@ -104,27 +104,24 @@ func (sc absoluteScan) exempt(c, entry *ast.Term) (exempt, ok bool, err error) {
 	return truthy(holds), true, nil
 }
 
-// hit is the hit object walked_findings passes lib.finding, and the
-// category's law for hit_meta; nil where one of the Rego's references
-// is undefined (no finding).
-func (sc absoluteScan) hit(c, entry *ast.Term) (hit, law *ast.Term, ok bool, err error) {
+// hit is the parts of the hit object walked_findings passes lib.finding,
+// and the category's law for hit_meta; law nil where one of the Rego's
+// references is undefined (no finding).
+func (sc absoluteScan) hit(c, entry *ast.Term) (hit hitParts, law *ast.Term, ok bool, err error) {
 	cat := get(entry, keyCat)
 	category := get(get(sc.table, keyCategoryTable), cat)
 	law, title := get(category, keyBasis), get(category, keyTitle)
 	field, s, e, word, suggestion := get(c, keyField), get(c, keyS), get(c, keyE), get(c, keyWord), get(entry, keySuggestion)
 	if law == nil || title == nil || field == nil || s == nil || e == nil || word == nil || suggestion == nil {
-		return nil, nil, true, nil
+		return hitParts{}, nil, true, nil
 	}
 	text, err := call(sc.bctx, sprintfName, sc.message, ast.ArrayTerm(word, title))
 	if text == nil || err != nil {
-		return nil, nil, false, err
+		return hitParts{}, nil, false, err
 	}
 	details := ast.ObjectTerm(ast.Item(keyCategory, cat), ast.Item(keyWord, word),
 		ast.Item(keyExemptionsChecked, or(get(entry, keyAllow), ast.InternedEmptyArray)))
-	return ast.ObjectTerm(
-		ast.Item(keyField, field), ast.Item(keyS, s), ast.Item(keyE, e),
-		ast.Item(keyMessage, text), ast.Item(keySuggestion, suggestion), ast.Item(keyDetails, details),
-	), law, true, nil
+	return hitParts{field: field, s: s, e: e, message: text, suggestion: suggestion, details: details}, law, true, nil
 }
 
 // ownBasisOf is whether entry has a basis, link or fine of its own

@@ -76,10 +76,7 @@ func WithExposures(ctx context.Context, e Exposures) context.Context {
 }
 
 func exposure(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	if bctx.Context == nil {
-		return nil
-	}
-	e, _ := bctx.Context.Value(exposuresKey{}).(Exposures)
+	e := exposuresOf(bctx)
 	meta, ok := operands[0].Value.(ast.Object)
 	hit, ok2 := operands[1].Value.(ast.Object)
 	if e == nil || !ok || !ok2 {
@@ -94,6 +91,16 @@ func exposure(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.
 		return err
 	}
 	return iter(t)
+}
+
+// exposuresOf are the Exposures of bctx's evaluation, nil where it has
+// none.
+func exposuresOf(bctx topdown.BuiltinContext) Exposures {
+	if bctx.Context == nil {
+		return nil
+	}
+	e, _ := bctx.Context.Value(exposuresKey{}).(Exposures)
+	return e
 }
 
 // platformKeys are lib.platform_keys (exposure.rego).

@@ -80,25 +80,30 @@ func finding(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term
 	if err != nil {
 		return err
 	}
+	return findingOf(meta, partsOf(hit), operands[2], iter)
+}
+
+// findingOf is lib.finding's object of meta, a hit's parts and its
+// exposure, given to iter; nothing where the Rego object is undefined.
+func findingOf(meta ast.Object, h hitParts, exposure *ast.Term, iter func(*ast.Term) error) error {
 	id, severity, suggestion, basis := meta.Get(keyID), meta.Get(keySeverity), meta.Get(keySuggestion), meta.Get(keyBasis)
-	message := hit.Get(keyMessage)
-	if id == nil || severity == nil || suggestion == nil || basis == nil || message == nil {
+	if id == nil || severity == nil || suggestion == nil || basis == nil || h.message == nil {
 		return nil
 	}
 	return iter(ast.ObjectTerm(
 		ast.Item(keyRule, id),
-		ast.Item(keySeverity, or(hit.Get(keySeverity), severity)),
-		ast.Item(keyMessage, message),
-		ast.Item(keyField, or(hit.Get(keyField), emptyString)),
+		ast.Item(keySeverity, or(h.severity, severity)),
+		ast.Item(keyMessage, h.message),
+		ast.Item(keyField, or(h.field, emptyString)),
 		ast.Item(keySpan, ast.ObjectTerm(
-			ast.Item(keyStart, or(hit.Get(keyS), zero)),
-			ast.Item(keyEnd, or(hit.Get(keyE), zero)),
+			ast.Item(keyStart, or(h.s, zero)),
+			ast.Item(keyEnd, or(h.e, zero)),
 		)),
-		ast.Item(keyEvidence, or(hit.Get(keyEvidence), emptyString)),
+		ast.Item(keyEvidence, or(h.evidence, emptyString)),
 		ast.Item(keyBasis, basis),
-		ast.Item(keySuggestion, or(hit.Get(keySuggestion), suggestion)),
-		ast.Item(keyExposure, operands[2]),
-		ast.Item(keyDetails, or(hit.Get(keyDetails), ast.InternedEmptyObject)),
+		ast.Item(keySuggestion, or(h.suggestion, suggestion)),
+		ast.Item(keyExposure, exposure),
+		ast.Item(keyDetails, or(h.details, ast.InternedEmptyObject)),
 	))
 }
 

@@ -102,12 +102,10 @@ func (sc pressureScan) finding(c *ast.Term) (f *ast.Term, ok bool, err error) {
 	if meta == nil || err != nil {
 		return nil, false, err
 	}
-	hit := ast.ObjectTerm(
-		ast.Item(keyField, field), ast.Item(keyS, s), ast.Item(keyE, e),
-		ast.Item(keyMessage, text), ast.Item(keySuggestion, suggestion),
-		ast.Item(keyDetails, ast.ObjectTerm(ast.Item(keyKind, kind), ast.Item(keyWord, word))),
-	)
-	f, err = call(sc.bctx, exposedFindingBuiltin.Name, meta, hit, sc.input)
+	f, err = exposedFindingOf(sc.bctx, meta, sc.input, hitParts{
+		field: field, s: s, e: e, message: text, suggestion: suggestion,
+		details: ast.ObjectTerm(ast.Item(keyKind, kind), ast.Item(keyWord, word)),
+	})
 	return f, f != nil, err
 }
 
