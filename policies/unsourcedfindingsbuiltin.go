@@ -107,10 +107,10 @@ func findingsOfClaims(bctx topdown.BuiltinContext, meta, hitsTerm, message, inpu
 		if !ok {
 			return nil
 		}
-		if hit == nil {
+		if hit.message == nil {
 			continue // the Rego's hit object is undefined: no finding
 		}
-		f, err := call(bctx, exposedFindingBuiltin.Name, meta, hit, input)
+		f, err := exposedFindingOf(bctx, meta, input, hit)
 		if f == nil || err != nil {
 			return err
 		}
@@ -119,25 +119,25 @@ func findingsOfClaims(bctx topdown.BuiltinContext, meta, hitsTerm, message, inpu
 	return iter(ast.NewTerm(out))
 }
 
-// unsourcedHit is the hit the Rego passes lib.finding for claim c: nil
-// where one of its references is undefined (no finding), ok false where
-// the builtin does not answer (see above).
-func unsourcedHit(bctx topdown.BuiltinContext, c *ast.Term, stated periodStated, message *ast.Term) (hit *ast.Term, ok bool) {
+// unsourcedHit is the parts of the hit the Rego passes lib.finding for
+// claim c: without a message where one of its references is undefined
+// (no finding), ok false where the builtin does not answer (see above).
+func unsourcedHit(bctx topdown.BuiltinContext, c *ast.Term, stated periodStated, message *ast.Term) (hit hitParts, ok bool) {
 	field, entry, word := get(c, keyField), get(c, keyEntry), get(c, keyWord)
 	hasPeriod, ok := stated(c)
 	if !ok {
-		return nil, false
+		return hitParts{}, false
 	}
 	if _, isString := termOf[ast.String](word); word != nil && !isString {
-		return nil, false
+		return hitParts{}, false
 	}
 	period, ok := holdsMember(get(entry, keyNeeds), periodNeed)
 	if !ok {
-		return nil, false
+		return hitParts{}, false
 	}
 	s, e, suggestion, kind := get(c, keyS), get(c, keyE), get(entry, keySuggestion), get(entry, keyKind)
 	if field == nil || s == nil || e == nil || word == nil || suggestion == nil || kind == nil {
-		return nil, true
+		return hitParts{}, true
 	}
 	gaps, joined := ast.ArrayTerm(sourceGap), sourceGap
 	if period && !hasPeriod {
@@ -145,13 +145,11 @@ func unsourcedHit(bctx topdown.BuiltinContext, c *ast.Term, stated periodStated,
 	}
 	text, err := call(bctx, sprintfName, message, ast.ArrayTerm(word, joined))
 	if text == nil || err != nil {
-		return nil, false
+		return hitParts{}, false
 	}
-	return ast.ObjectTerm(
-		ast.Item(keyField, field), ast.Item(keyS, s), ast.Item(keyE, e),
-		ast.Item(keyMessage, text), ast.Item(keySuggestion, suggestion),
-		ast.Item(keyDetails, ast.ObjectTerm(ast.Item(keyKind, kind), ast.Item(keyWord, word), ast.Item(keyMissing, gaps))),
-	), true
+	return hitParts{field: field, s: s, e: e, message: text, suggestion: suggestion,
+		details: ast.ObjectTerm(ast.Item(keyKind, kind), ast.Item(keyWord, word), ast.Item(keyMissing, gaps)),
+	}, true
 }
 
 // holdsMember is `x in coll` for coll an array or a set, false where coll
