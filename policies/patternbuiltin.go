@@ -75,7 +75,8 @@ func patternHitSet(operands []*ast.Term, shadowed spanTest) (ast.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc := scan{table: operands[2], listing: operands[3], boundaries: operands[4], words: runsOf(words), shadowed: shadowed}
+	sc := scan{table: operands[2], listing: operands[3], boundaries: operands[4], words: runsOf(words), shadowed: shadowed,
+		entries: map[ast.String]*ast.Term{}}
 	hits := ast.NewSet()
 	for _, head := range heads {
 		sc.fromHead(head, operands[5], hits)
@@ -92,6 +93,9 @@ type scan struct {
 	table, listing, boundaries *ast.Term
 	words                      []run
 	shadowed                   spanTest
+	// entries are the hits' entries made in this call, by pattern id:
+	// a pattern that hits twice gives both hits one entry.
+	entries map[ast.String]*ast.Term
 }
 
 // run is a run of tokens {field, i, n} (with its key, for pattern words).
@@ -195,18 +199,33 @@ func (sc scan) patternHit(toks *ast.Term, head run, n int, p, id *ast.Term) *ast
 	if key == nil || err != nil {
 		return nil
 	}
+	return ast.ObjectTerm(
+		ast.Item(keyField, head.field), ast.Item(keyI, ast.IntNumberTerm(head.i)), ast.Item(keyN, ast.IntNumberTerm(n)),
+		ast.Item(keyS, s), ast.Item(keyE, e),
+		ast.Item(keyKey, key), ast.Item(keyWord, key), ast.Item(keyEntry, sc.entryOf(obj, id)),
+	)
+}
+
+// entryOf is the entry of pattern id (p) as pattern.hits shaped it: p
+// without its parts, gap and block, with its id. Made once a call for a
+// string id.
+func (sc scan) entryOf(p ast.Object, id *ast.Term) *ast.Term {
+	name, isString := id.Value.(ast.String)
+	if t := sc.entries[name]; isString && t != nil {
+		return t
+	}
 	entry := ast.NewObject()
-	obj.Foreach(func(k, v *ast.Term) {
+	p.Foreach(func(k, v *ast.Term) {
 		if !k.Equal(keyParts) && !k.Equal(keyGap) && !k.Equal(keyBlock) {
 			entry.Insert(k, v)
 		}
 	})
 	entry.Insert(keyPattern, id)
-	return ast.ObjectTerm(
-		ast.Item(keyField, head.field), ast.Item(keyI, ast.IntNumberTerm(head.i)), ast.Item(keyN, ast.IntNumberTerm(n)),
-		ast.Item(keyS, s), ast.Item(keyE, e),
-		ast.Item(keyKey, key), ast.Item(keyWord, key), ast.Item(keyEntry, ast.NewTerm(entry)),
-	)
+	t := ast.NewTerm(entry)
+	if isString && sc.entries != nil {
+		sc.entries[name] = t
+	}
+	return t
 }
 
 // valueOf is t's value, nil for a nil term.
