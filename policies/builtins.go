@@ -51,6 +51,7 @@ func init() {
 		{anyInContextBuiltin, anyInContext},
 		{brandNamesBuiltin, brandNames},
 		{nameKindBuiltin, nameKind},
+		{unregisteredHitsBuiltin, unregisteredHits},
 		{runsAfterBuiltin, runsAfter},
 		{entryMetaBuiltin, entryMeta},
 		{partneredMatchesBuiltin, partneredMatches},

@@ -143,9 +143,11 @@ var listingBuiltins = []struct {
 	op    ast.Ref
 	reads inputParts
 }{
-	{ast.MustParseRef("xiaoer.plain_listing"), partLexicon},             // lexicon.found, lexicon.held, attributes
-	{ast.MustParseRef("xiaoer.brand_names"), partLexicon | partTokens},  // lexicon.found, attributes, fields[_].tokens
-	{ast.MustParseRef("xiaoer.name_kind"), partLexicon | partTokens},    // lexicon.found, fields[_].tokens
+	{ast.MustParseRef("xiaoer.plain_listing"), partLexicon},            // lexicon.found, lexicon.held, attributes
+	{ast.MustParseRef("xiaoer.brand_names"), partLexicon | partTokens}, // lexicon.found, attributes, fields[_].tokens
+	{ast.MustParseRef("xiaoer.name_kind"), partLexicon | partTokens},   // lexicon.found, fields[_].tokens
+	// lexicon.found and held, the fields (name_kind's tokens, held contexts)
+	{ast.MustParseRef("xiaoer.unregistered_hits"), partLexicon | fieldParts},
 	{ast.MustParseRef("xiaoer.pattern_hits"), partTokens | partNumbers}, // fields[_].tokens, numbers
 	{ast.MustParseRef("xiaoer.found_pattern_hits"), partTokens | partNumbers},
 	// lexicon, the fields (held contexts, matches) and what pattern_hits reads
