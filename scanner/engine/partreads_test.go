@@ -35,6 +35,8 @@ whole(name) := input.listing.fields[name]
 		"fields_whole":     {`x := count(input.listing.fields)`, fieldParts},
 		"listing_builtin":  {`x := xiaoer.plain_listing(input.listing, {})`, partLexicon},
 		"listing_exposure": {`x := xiaoer.fiber_findings(input.listing, {}, "material_fiber", input)`, partComposition | partFiberClaims},
+		"input_reader":     {`x := xiaoer.pressure_findings("ad_pressure", [], {}, {}, input)`, partLexicon | fieldParts | partNumbers},
+		"input_elsewhere":  {`x := xiaoer.pressure_findings("ad_pressure", [], input, {}, {})`, allParts},
 		"listing_rule":     {"l := input.listing\nx := l.numbers", allParts},
 		"listing_alias":    {"x := n if {\n\tl := input.listing\n\tn := l.numbers\n}", partNumbers},
 		"comparing":        {"x if {\n\tsome l\n\tl = input.kind\n\tl = input.listing.promises\n}", partPromises},
@@ -76,7 +78,9 @@ whole(name) := input.listing.fields[name]
 // other facts; material_fiber reads its claims and composition alone (its
 // exposure goes through the engine's builtin, which reads no part),
 // promise_returns the promises and the fields, and promise_guarantee the
-// promises, the lexicon and the fields (replica words' runs).
+// promises, the lexicon and the fields (replica words' runs); ad_pressure
+// and ad_unsourced_claim, whose findings builtins take input whole, read
+// what the other word rules read.
 func TestEmbeddedPartsKeepWhatTheRulesRead(t *testing.T) {
 	t.Parallel()
 	reads := checker(t).Engine.skips.parts
@@ -85,7 +89,7 @@ func TestEmbeddedPartsKeepWhatTheRulesRead(t *testing.T) {
 	}
 	words := partTokens | partSentences | partLexicon | partNumbers
 	for id, want := range map[string]inputParts{"material_fiber": partComposition | partFiberClaims,
-		"ad_medical_claim": words, "ad_absolute": words, "promise_returns": fieldParts | partPromises,
+		"ad_medical_claim": words, "ad_absolute": words, "ad_pressure": words, "ad_unsourced_claim": words, "promise_returns": fieldParts | partPromises,
 		"promise_guarantee": partPromises | partLexicon | fieldParts} {
 		if got, ok := reads.byRule[id]; !ok || got != want {
 			t.Errorf("%s: parts %09b (known %v), want %09b", id, got, ok, want)

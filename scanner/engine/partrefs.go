@@ -13,10 +13,10 @@ import (
 // part when the path stops above a part's key or names a key only at
 // evaluation (a variable); input passed whole reads every part, but to
 // object.get with a path written out (read as the path) and to the
-// engine's exposure builtins and those that pass it on to them
-// (exposurePassers, which read only exposureReads). The
-// compiler passes input to a call through a variable of its own
-// (__local1__ = input): such variables stand for input.
+// engine's exposure builtins and the findings builtins that pass it on to
+// them (exposurePassers, which read exposureReads and the parts they
+// declare). The compiler passes input to a call through a variable of its
+// own (__local1__ = input): such variables stand for input.
 func ruleParts(rule *ast.Rule) inputParts {
 	aliases, bindings := inputAliases(rule)
 	r := partRefs{aliases: aliases, bindings: bindings}
@@ -86,9 +86,10 @@ func (r *partRefs) call(terms []*ast.Term, visit func(any) bool) {
 			return
 		}
 	}
-	if at, ok := exposureInput(op); ok && len(args) > at && r.isInput(args[at].Value) {
-		r.operands(op, append(slices.Clip(args[:at]), args[at+1:]...), visit)
-		return // exposureReads: no part
+	if b, ok := exposureInput(op); ok && len(args) > b.at && r.isInput(args[b.at].Value) {
+		r.parts |= b.reads // and exposureReads: no part
+		r.operands(op, append(slices.Clip(args[:b.at]), args[b.at+1:]...), visit)
+		return
 	}
 	if _, ok := listingReads(op); ok {
 		r.operands(op, args, visit)
@@ -111,28 +112,43 @@ func (r *partRefs) operands(op ast.Ref, args []*ast.Term, visit func(any) bool) 
 	}
 }
 
-// exposurePassers are the builtins of the policies that pass the input
-// they take only on to the exposure (exposureReads), by the operand that
-// takes it: xiaoer.fiber_conflict_findings, xiaoer.fiber_findings,
-// xiaoer.guarantee_findings and xiaoer.absolute_findings give it to
-// xiaoer.exposed_finding.
-var exposurePassers = []struct {
-	op ast.Ref
-	at int
-}{
-	{exposedFindingRef, 2}, {exposureRef, 2}, {ast.MustParseRef("xiaoer.fiber_conflict_findings"), 3},
-	{fiberFindingsRef, 3}, {guaranteeFindingsRef, 4}, {ast.MustParseRef("xiaoer.absolute_findings"), 6},
+// exposurePassers are the builtins of the policies that take input whole
+// by operand at, read the parts of its listing in reads (their code,
+// policies/*builtin.go) and pass it on to the exposure (exposureReads):
+// xiaoer.fiber_conflict_findings, xiaoer.fiber_findings,
+// xiaoer.guarantee_findings, xiaoer.absolute_findings and
+// xiaoer.unsourced_findings only pass it to xiaoer.exposed_finding;
+// xiaoer.pressure_findings, xiaoer.unsourced_hits and
+// xiaoer.plain_unsourced_findings read the lexicon, the fields and the
+// numbers of it too (what their rules' Rego reads). Read as input whole,
+// each of these kept every fact array for the rows reaching its rule.
+var exposurePassers = []exposurePasser{
+	{exposedFindingRef, 2, 0}, {exposureRef, 2, 0}, {ast.MustParseRef("xiaoer.fiber_conflict_findings"), 3, 0},
+	{fiberFindingsRef, 3, 0}, {guaranteeFindingsRef, 4, 0}, {ast.MustParseRef("xiaoer.absolute_findings"), 6, 0},
+	// the found words and held contexts, the fields' runs, the figures
+	{ast.MustParseRef("xiaoer.pressure_findings"), 4, partLexicon | fieldParts | partNumbers},
+	{ast.MustParseRef("xiaoer.unsourced_findings"), 4, 0},
+	{ast.MustParseRef("xiaoer.unsourced_hits"), 5, partLexicon | fieldParts | partNumbers},
+	{ast.MustParseRef("xiaoer.plain_unsourced_findings"), 7, partLexicon | fieldParts | partNumbers},
 }
 
-// exposureInput is the operand by which op takes input for the exposure,
-// false when op is none of exposurePassers.
-func exposureInput(op ast.Ref) (int, bool) {
+// exposurePasser is one of exposurePassers: op takes input by operand at
+// and reads the parts reads of its listing.
+type exposurePasser struct {
+	op    ast.Ref
+	at    int
+	reads inputParts
+}
+
+// exposureInput is exposurePassers' entry for op, false when op is none
+// of them.
+func exposureInput(op ast.Ref) (exposurePasser, bool) {
 	for _, b := range exposurePassers {
 		if op.Equal(b.op) {
-			return b.at, true
+			return b, true
 		}
 	}
-	return 0, false
+	return exposurePasser{}, false
 }
 
 // listingBuiltins are the builtins of the policies that take input.listing
