@@ -23,7 +23,7 @@ import (
 // errs.
 var unregisteredHitsBuiltin = &ast.Builtin{
 	Name:        "xiaoer.unregistered_hits",
-	Description: "The hits no name nor negation exempts, on an engine's listing without a negation (see registered in lib/names.rego).",
+	Description: "The hits no name nor negation exempts, on an engine's listing (see registered in lib/names.rego).",
 	Decl: types.NewFunction(
 		types.Args(
 			types.Named("listing", types.A).Description("input.listing"),
