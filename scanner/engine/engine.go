@@ -176,7 +176,9 @@ func withBundle(b *bundle.Bundle, caps *ast.Capabilities) []func(*rego.Rego) {
 // the policies instead of a copy each (a compilation, and about 10 MB the
 // collector marks on every cycle of a long shipments run). With
 // exposures (the engine answers xiaoer.exposure) the pack's findings are
-// built by one builtin call each (findingcall.go).
+// built by one builtin call each (findingcall.go), and its constants are
+// written in place (constantrules.go); without them (EvaluateAll) the
+// pack is compiled as written, the reference the tests compare with.
 func compiledOnce(ctx context.Context, b *bundle.Bundle, caps *ast.Capabilities, exposures bool) ([]func(*rego.Rego), *ast.Compiler, error) {
 	store := inmem.NewWithOpts(inmem.OptReturnASTValuesOnRead(true))
 	c := ast.NewCompiler().
@@ -184,7 +186,8 @@ func compiledOnce(ctx context.Context, b *bundle.Bundle, caps *ast.Capabilities,
 		WithUseTypeCheckAnnotations(true).
 		WithDefaultRegoVersion(ast.RegoV1)
 	if exposures {
-		c = c.WithStageAfterID(ast.StageResolveRefs, engineFindingCalls)
+		c = c.WithStageAfterID(ast.StageResolveRefs, engineFindingCalls).
+			WithStageAfterID(ast.StageSetRuleTree, engineConstantRules)
 	}
 	shared := []func(*rego.Rego){
 		rego.Compiler(c),

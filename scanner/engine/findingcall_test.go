@@ -81,7 +81,8 @@ func compiledPack(t *testing.T, exposures bool) map[string]*ast.Module {
 	}
 	c := ast.NewCompiler().WithCapabilities(SafeCapabilities()).WithUseTypeCheckAnnotations(true).WithDefaultRegoVersion(ast.RegoV1)
 	if exposures {
-		c = c.WithStageAfterID(ast.StageResolveRefs, engineFindingCalls)
+		c = c.WithStageAfterID(ast.StageResolveRefs, engineFindingCalls).
+			WithStageAfterID(ast.StageSetRuleTree, engineConstantRules)
 	}
 	modules := map[string]*ast.Module{}
 	for _, m := range b.Modules {
