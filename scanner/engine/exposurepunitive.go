@@ -7,6 +7,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/topdown"
+
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // A rule that asks for the buyer's punitive claim has an exposure that
@@ -80,9 +82,9 @@ func valueAt(obj ast.Object, key string) ast.Value {
 }
 
 var (
-	keyFine        = ast.StringTerm("fine")
-	keyPointsEntry = ast.StringTerm("points")
-	keyPunitive    = ast.StringTerm("punitive")
+	keyFine        = policies.KeyTerm("fine")
+	keyPointsEntry = policies.KeyTerm("points")
+	keyPunitive    = policies.KeyTerm("punitive")
 	zeroTerm       = ast.IntNumberTerm(0)
 	trueTerm       = ast.BooleanTerm(true)
 	falseTerm      = ast.BooleanTerm(false)
