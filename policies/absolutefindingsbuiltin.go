@@ -34,13 +34,13 @@ var absoluteFindingsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyCat               = ast.StringTerm("cat")
-	keyCategory          = ast.StringTerm("category")
-	keyCategoryTable     = ast.StringTerm("categories")
-	keyTitle             = ast.StringTerm("title")
-	keyFact              = ast.StringTerm("fact")
-	keySpecFigure        = ast.StringTerm("spec_figure")
-	keyExemptionsChecked = ast.StringTerm("exemptions_checked")
+	keyCat               = key("cat")
+	keyCategory          = key("category")
+	keyCategoryTable     = key("categories")
+	keyTitle             = key("title")
+	keyFact              = key("fact")
+	keySpecFigure        = key("spec_figure")
+	keyExemptionsChecked = key("exemptions_checked")
 	absoluteTable        = ast.StringTerm("ad_absolute")
 )
 

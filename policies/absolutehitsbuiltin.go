@@ -39,9 +39,9 @@ var absoluteHitsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyPrefixed  = ast.StringTerm("prefixed")
-	keyPeerMarks = ast.StringTerm("peer_marks")
-	keyAttrField = ast.StringTerm("attributes")
+	keyPrefixed  = key("prefixed")
+	keyPeerMarks = key("peer_marks")
+	keyAttrField = key("attributes")
 	percentTerm  = ast.StringTerm("%")
 )
 

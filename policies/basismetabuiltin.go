@@ -35,11 +35,11 @@ var basisMetaBuiltin = &ast.Builtin{
 }
 
 var (
-	keySource    = ast.StringTerm("source")
-	keyLaw       = ast.StringTerm("law")
-	keyPenalty   = ast.StringTerm("penalty")
-	keyLink      = ast.StringTerm("link")
-	keyConfirmed = ast.StringTerm("confirmed")
+	keySource    = key("source")
+	keyLaw       = key("law")
+	keyPenalty   = key("penalty")
+	keyLink      = key("link")
+	keyConfirmed = key("confirmed")
 )
 
 // basisMetas remembers xiaoer.basis_meta's answers by operand terms; a

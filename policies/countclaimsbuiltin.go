@@ -45,8 +45,8 @@ func claimsArgs(fifth, sixth string) []types.Type {
 }
 
 var (
-	keyMetric   = ast.StringTerm("metric")
-	keyTL       = ast.StringTerm("tl")
+	keyMetric   = key("metric")
+	keyTL       = key("tl")
 	countMetric = ast.StringTerm("count")
 )
 

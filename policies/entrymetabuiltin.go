@@ -33,7 +33,7 @@ var entryMetaBuiltin = &ast.Builtin{
 	),
 }
 
-var keyFine = ast.StringTerm("fine")
+var keyFine = key("fine")
 
 // ownBasis are the keys by which an entry has a basis of its own.
 var ownBasis = ast.SetTerm(keyBasis, keyLink, keyFine)

@@ -104,7 +104,7 @@ func exposuresOf(bctx topdown.BuiltinContext) Exposures {
 }
 
 // platformKeys are lib.platform_keys (exposure.rego).
-var platformKeys = [...]*ast.Term{ast.StringTerm("platform_cny"), ast.StringTerm("platform_basis"), ast.StringTerm("platform_confirmed")}
+var platformKeys = [...]*ast.Term{key("platform_cny"), key("platform_basis"), key("platform_confirmed")}
 
 // platformFigures is object.filter(hit, platform_keys).
 func platformFigures(hit ast.Object) *ast.Term {

@@ -39,16 +39,16 @@ type fibre struct {
 }
 
 var (
-	keyFiber     = ast.StringTerm("fiber")
-	keyPercent   = ast.StringTerm("percent")
-	keyAtLeast   = ast.StringTerm("at_least")
-	keyImplied   = ast.StringTerm("implied")
-	keyPart      = ast.StringTerm("part")
-	keyLabel     = ast.StringTerm("label")
-	keyStatement = ast.StringTerm("statement")
-	keyShares    = ast.StringTerm("shares")
-	keyTotal     = ast.StringTerm("total")
-	keyDisplay   = ast.StringTerm("display")
+	keyFiber     = key("fiber")
+	keyPercent   = key("percent")
+	keyAtLeast   = key("at_least")
+	keyImplied   = key("implied")
+	keyPart      = key("part")
+	keyLabel     = key("label")
+	keyStatement = key("statement")
+	keyShares    = key("shares")
+	keyTotal     = key("total")
+	keyDisplay   = key("display")
 )
 
 func fiberStatements(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {

@@ -32,9 +32,9 @@ var fiberClaimsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyFiberClaims  = ast.StringTerm("fiber_claims")
-	keyExemptBefore = ast.StringTerm("claim_exempt_before")
-	keyExemptAfter  = ast.StringTerm("claim_exempt_after")
+	keyFiberClaims  = key("fiber_claims")
+	keyExemptBefore = key("claim_exempt_before")
+	keyExemptAfter  = key("claim_exempt_after")
 )
 
 func fiberClaims(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {

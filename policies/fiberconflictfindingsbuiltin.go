@@ -36,9 +36,9 @@ var fiberConflictFindingsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyConflict  = ast.StringTerm("conflict")
-	keyTolerance = ast.StringTerm("tolerance")
-	keyTrace     = ast.StringTerm("trace")
+	keyConflict  = key("conflict")
+	keyTolerance = key("tolerance")
+	keyTrace     = key("trace")
 )
 
 func fiberConflictFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {

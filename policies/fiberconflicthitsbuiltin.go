@@ -30,8 +30,8 @@ var fiberConflictHitsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyFirst         = ast.StringTerm("first")
-	keySecond        = ast.StringTerm("second")
+	keyFirst         = key("first")
+	keySecond        = key("second")
 	attributesField  = ast.String("attributes")
 	conflictFormat   = ast.StringTerm("%s为 %s，但%s为 %s，两处成分不一致")
 	conflictAdvice   = ast.StringTerm("核对实际成分，各处统一按实测结果标注")

@@ -40,8 +40,8 @@ var fiberFindingsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyComposition = ast.StringTerm("composition")
-	keyUnstated    = ast.StringTerm("unstated")
+	keyComposition = key("composition")
+	keyUnstated    = key("unstated")
 )
 
 func fiberFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {

@@ -16,14 +16,14 @@ import (
 // and anything not of the shape read here, is left to the Rego.
 
 var (
-	keyGroup       = ast.StringTerm("group")
-	keyErrorBelow  = ast.StringTerm("error_below")
-	keyWarnBelow   = ast.StringTerm("warn_below")
-	keyBlendName   = ast.StringTerm("blend_name")
-	keyRestAllowed = ast.StringTerm("rest_allowed")
-	keyNote        = ast.StringTerm("note")
-	keyShare       = ast.StringTerm("share")
-	keyComposed    = ast.StringTerm("composition")
+	keyGroup       = key("group")
+	keyErrorBelow  = key("error_below")
+	keyWarnBelow   = key("warn_below")
+	keyBlendName   = key("blend_name")
+	keyRestAllowed = key("rest_allowed")
+	keyNote        = key("note")
+	keyShare       = key("share")
+	keyComposed    = key("composition")
 	errorTerm      = ast.StringTerm("error")
 	hundred        = ast.IntNumberTerm(100)
 	ten            = ast.IntNumberTerm(10)

@@ -31,11 +31,11 @@ var fiberUnbackedBuiltin = &ast.Builtin{
 }
 
 var (
-	keyForm        = ast.StringTerm("form")
-	keyText        = ast.StringTerm("text")
-	keyForms       = ast.StringTerm("forms")
-	keyClaim       = ast.StringTerm("claim")
-	keyFieldNames  = ast.StringTerm("field_names")
+	keyForm        = key("form")
+	keyText        = key("text")
+	keyForms       = key("forms")
+	keyClaim       = key("claim")
+	keyFieldNames  = key("field_names")
 	warningTerm    = ast.StringTerm("warning")
 	unbackedFormat = ast.StringTerm("%s称「%s」，但商品没有标注%s纤维成分")
 	unbackedAdvice = ast.StringTerm("在属性「材质成分」中标注实测成分（如「%s100%%」）；没有检测依据时删去「%s」")

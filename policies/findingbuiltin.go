@@ -49,21 +49,21 @@ var findingType = types.NewObject([]*types.StaticProperty{
 }, nil)
 
 var (
-	keyRule       = ast.StringTerm("rule")
-	keySeverity   = ast.StringTerm("severity")
-	keyMessage    = ast.StringTerm("message")
-	keyField      = ast.StringTerm("field")
-	keySpan       = ast.StringTerm("span")
-	keyStart      = ast.StringTerm("start")
-	keyEnd        = ast.StringTerm("end")
-	keyEvidence   = ast.StringTerm("evidence")
-	keyBasis      = ast.StringTerm("basis")
-	keySuggestion = ast.StringTerm("suggestion")
-	keyExposure   = ast.StringTerm("exposure")
-	keyDetails    = ast.StringTerm("details")
-	keyID         = ast.StringTerm("id")
-	keyS          = ast.StringTerm("s")
-	keyE          = ast.StringTerm("e")
+	keyRule       = key("rule")
+	keySeverity   = key("severity")
+	keyMessage    = key("message")
+	keyField      = key("field")
+	keySpan       = key("span")
+	keyStart      = key("start")
+	keyEnd        = key("end")
+	keyEvidence   = key("evidence")
+	keyBasis      = key("basis")
+	keySuggestion = key("suggestion")
+	keyExposure   = key("exposure")
+	keyDetails    = key("details")
+	keyID         = key("id")
+	keyS          = key("s")
+	keyE          = key("e")
 	emptyString   = ast.StringTerm("")
 	zero          = ast.IntNumberTerm(0)
 )
@@ -90,20 +90,23 @@ func findingOf(meta ast.Object, h hitParts, exposure *ast.Term, iter func(*ast.T
 	if id == nil || severity == nil || suggestion == nil || basis == nil || h.message == nil {
 		return nil
 	}
+	// The items go in their keys' order: a finding's keys are sorted
+	// when it is first read in order (decoded, or compared in the set of
+	// findings), and sorting items already in order moves none.
 	return iter(ast.ObjectTerm(
+		ast.Item(keyBasis, basis),
+		ast.Item(keyDetails, or(h.details, ast.InternedEmptyObject)),
+		ast.Item(keyEvidence, or(h.evidence, emptyString)),
+		ast.Item(keyExposure, exposure),
+		ast.Item(keyField, or(h.field, emptyString)),
+		ast.Item(keyMessage, h.message),
 		ast.Item(keyRule, id),
 		ast.Item(keySeverity, or(h.severity, severity)),
-		ast.Item(keyMessage, h.message),
-		ast.Item(keyField, or(h.field, emptyString)),
 		ast.Item(keySpan, ast.ObjectTerm(
-			ast.Item(keyStart, or(h.s, zero)),
 			ast.Item(keyEnd, or(h.e, zero)),
+			ast.Item(keyStart, or(h.s, zero)),
 		)),
-		ast.Item(keyEvidence, or(h.evidence, emptyString)),
-		ast.Item(keyBasis, basis),
 		ast.Item(keySuggestion, or(h.suggestion, suggestion)),
-		ast.Item(keyExposure, exposure),
-		ast.Item(keyDetails, or(h.details, ast.InternedEmptyObject)),
 	))
 }
 

@@ -47,8 +47,8 @@ var guaranteeFindingsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyPromises   = ast.StringTerm("promises")
-	keyReplicas   = ast.StringTerm("replica_words")
+	keyPromises   = key("promises")
+	keyReplicas   = key("replica_words")
 	pricePath     = ast.ArrayTerm(ast.StringTerm("price"), ast.StringTerm("amount"))
 	emptyPromises = ast.ArrayTerm()
 )

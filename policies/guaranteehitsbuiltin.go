@@ -38,13 +38,13 @@ var guaranteeHitsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyMultiplier      = ast.StringTerm("multiplier")
-	keyClaimCNY        = ast.StringTerm("claim_cny")
-	keyClaimBasis      = ast.StringTerm("claim_basis")
-	keyPromise         = ast.StringTerm("promise")
-	keyPlatformBasis   = ast.StringTerm("platform_basis")
-	keyPlatformConfirm = ast.StringTerm("platform_confirmed")
-	keySpecialNote     = ast.StringTerm("special_promise_note")
+	keyMultiplier      = key("multiplier")
+	keyClaimCNY        = key("claim_cny")
+	keyClaimBasis      = key("claim_basis")
+	keyPromise         = key("promise")
+	keyPlatformBasis   = key("platform_basis")
+	keyPlatformConfirm = key("platform_confirmed")
+	keySpecialNote     = key("special_promise_note")
 	fakeMultiplier     = ast.String("guarantee_fake_multiplier")
 	quoteFormat        = ast.StringTerm("%s「%s」")
 	claimPriced        = ast.StringTerm("价款%v倍（¥%v）")

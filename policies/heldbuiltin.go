@@ -36,10 +36,10 @@ var heldAtBuiltin = &ast.Builtin{
 }
 
 var (
-	keyBefore    = ast.StringTerm("before")
-	keyAfter     = ast.StringTerm("after")
-	keySentence  = ast.StringTerm("sentence")
-	keySentences = ast.StringTerm("sentences")
+	keyBefore    = key("before")
+	keyAfter     = key("after")
+	keySentence  = key("sentence")
+	keySentences = key("sentences")
 	noSentence   = ast.IntNumberTerm(1000000000)
 )
 

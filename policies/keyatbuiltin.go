@@ -32,7 +32,7 @@ var keyAtBuiltin = &ast.Builtin{
 	),
 }
 
-var keyT = ast.StringTerm("t")
+var keyT = key("t")
 
 func keyAt(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
 	toks, err := builtins.ArrayOperand(operands[0].Value, 1)

@@ -30,7 +30,7 @@ var longestBuiltin = &ast.Builtin{
 	),
 }
 
-var keyEntry, keyPattern = ast.StringTerm("entry"), ast.StringTerm("pattern")
+var keyEntry, keyPattern = key("entry"), key("pattern")
 
 // ranked is a hit with what its rank and overlap are read from.
 type ranked struct {

@@ -37,11 +37,11 @@ var matchesBuiltin = &ast.Builtin{
 }
 
 var (
-	keyI      = ast.StringTerm("i")
-	keyN      = ast.StringTerm("n")
-	keyKey    = ast.StringTerm("key")
-	keyWord   = ast.StringTerm("word")
-	keyTokens = ast.StringTerm("tokens")
+	keyI      = key("i")
+	keyN      = key("n")
+	keyKey    = key("key")
+	keyWord   = key("word")
+	keyTokens = key("tokens")
 )
 
 func matches(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {

@@ -38,9 +38,9 @@ var medicalKindsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyKind       = ast.StringTerm("kind")
-	keyYieldsTo   = ast.StringTerm("yields_to")
-	keyCategories = ast.StringTerm("regulated_categories")
+	keyKind       = key("kind")
+	keyYieldsTo   = key("yields_to")
+	keyCategories = key("regulated_categories")
 	termDrug      = ast.StringTerm("drug")
 	termPlain     = ast.StringTerm("plain_goods")
 	termDevice    = ast.StringTerm("device")

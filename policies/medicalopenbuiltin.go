@@ -37,7 +37,7 @@ var medicalOpenBuiltin = &ast.Builtin{
 }
 
 var (
-	keyAllow    = ast.StringTerm("allow")
+	keyAllow    = key("allow")
 	termNegated = ast.StringTerm("negated")
 )
 

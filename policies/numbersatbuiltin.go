@@ -39,8 +39,8 @@ var numbersAtBuiltin = &ast.Builtin{
 const maxDigitRun = 12
 
 var (
-	keyFigure = ast.StringTerm("figure")
-	keyLast   = ast.StringTerm("last")
+	keyFigure = key("figure")
+	keyLast   = key("last")
 )
 
 func numbersAt(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {

@@ -37,7 +37,7 @@ var partneredMatchesBuiltin = &ast.Builtin{
 	),
 }
 
-var keyKept, keyAsk = ast.StringTerm("kept"), ast.StringTerm("ask")
+var keyKept, keyAsk = key("kept"), key("ask")
 
 func partneredMatches(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
 	lex, table, words, contexts, fields, skip := operands[0], operands[1], operands[3], operands[4], operands[5], operands[6]

@@ -43,16 +43,16 @@ var patternHitsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyPatterns    = ast.StringTerm("patterns")
-	keyParts       = ast.StringTerm("parts")
-	keyGap         = ast.StringTerm("gap")
-	keyBlock       = ast.StringTerm("block")
-	keyClasses     = ast.StringTerm("classes")
-	keyHeads       = ast.StringTerm("pattern_heads")
-	keyWords       = ast.StringTerm("pattern_words")
-	keySuffixLists = ast.StringTerm("pattern_suffixes")
-	keyFields      = ast.StringTerm("fields")
-	keyNumbers     = ast.StringTerm("numbers")
+	keyPatterns    = key("patterns")
+	keyParts       = key("parts")
+	keyGap         = key("gap")
+	keyBlock       = key("block")
+	keyClasses     = key("classes")
+	keyHeads       = key("pattern_heads")
+	keyWords       = key("pattern_words")
+	keySuffixLists = key("pattern_suffixes")
+	keyFields      = key("fields")
+	keyNumbers     = key("numbers")
 )
 
 func patternHits(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {

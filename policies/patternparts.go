@@ -12,11 +12,11 @@ import (
 // nexts answered the runs.
 
 var (
-	keySuffixes = ast.StringTerm("suffixes")
-	keyNot      = ast.StringTerm("not")
-	keyUnit     = ast.StringTerm("unit")
-	keyTi       = ast.StringTerm("ti")
-	keyTl       = ast.StringTerm("tl")
+	keySuffixes = key("suffixes")
+	keyNot      = key("not")
+	keyUnit     = key("unit")
+	keyTi       = key("ti")
+	keyTl       = key("tl")
 )
 
 // nexts are the ends of the runs of part (a class, "~name" or "#unit").

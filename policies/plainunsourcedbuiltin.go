@@ -37,8 +37,8 @@ var plainUnsourcedFindingsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyMarkers      = ast.StringTerm("markers")
-	keyTestSubjects = ast.StringTerm("test_subjects")
+	keyMarkers      = key("markers")
+	keyTestSubjects = key("test_subjects")
 	tableEvidence   = ast.StringTerm("ad_evidence")
 	tableUnsourced  = ast.StringTerm("ad_unsourced_claim")
 	medicalRule     = ast.StringTerm("ad_medical_claim")

@@ -38,9 +38,9 @@ var prefixStartsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyPrefix    = ast.StringTerm("prefix")
-	keyPrefixes  = ast.StringTerm("prefixes")
-	keyNotClaims = ast.StringTerm("not_claims")
+	keyPrefix    = key("prefix")
+	keyPrefixes  = key("prefixes")
+	keyNotClaims = key("not_claims")
 )
 
 func prefixStarts(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {

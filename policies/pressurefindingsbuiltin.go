@@ -29,15 +29,15 @@ var pressureFindingsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyNeedsDate       = ast.StringTerm("needs_date")
-	keyNeedsFigureDate = ast.StringTerm("needs_figure_date")
-	keyDateUnits       = ast.StringTerm("date_units")
-	keyDateWords       = ast.StringTerm("date_words")
-	keyListing         = ast.StringTerm("listing")
-	keyClick           = ast.StringTerm("click")
-	keyTimed           = ast.StringTerm("timed")
-	keyPrice           = ast.StringTerm("price")
-	keyOther           = ast.StringTerm("other")
+	keyNeedsDate       = key("needs_date")
+	keyNeedsFigureDate = key("needs_figure_date")
+	keyDateUnits       = key("date_units")
+	keyDateWords       = key("date_words")
+	keyListing         = key("listing")
+	keyClick           = key("click")
+	keyTimed           = key("timed")
+	keyPrice           = key("price")
+	keyOther           = key("other")
 	pressureTable      = ast.StringTerm("ad_pressure")
 )
 

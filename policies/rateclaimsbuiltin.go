@@ -30,8 +30,8 @@ var rateClaimsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyScore  = ast.StringTerm("score")
-	keyLab    = ast.StringTerm("lab")
+	keyScore  = key("score")
+	keyLab    = key("lab")
 	rateUnits = map[ast.String]bool{"%": false, "分": true} // unit: needs a score
 )
 

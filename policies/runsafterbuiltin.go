@@ -36,7 +36,7 @@ var runsAfterBuiltin = &ast.Builtin{
 	),
 }
 
-var keyTn = ast.StringTerm("tn")
+var keyTn = key("tn")
 
 func runsAfter(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
 	figures, ok := operands[0].Value.(*ast.Array)

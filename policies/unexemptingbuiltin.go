@@ -28,11 +28,11 @@ var plainListingBuiltin = &ast.Builtin{
 }
 
 var (
-	keyAttributes      = ast.StringTerm("attributes")
-	keyNames           = ast.StringTerm("names")
-	keyBrandAttributes = ast.StringTerm("brand_attributes")
-	keyNegation        = ast.StringTerm("negation")
-	keyNegatedScope    = ast.StringTerm("negated_scope")
+	keyAttributes      = key("attributes")
+	keyNames           = key("names")
+	keyBrandAttributes = key("brand_attributes")
+	keyNegation        = key("negation")
+	keyNegatedScope    = key("negated_scope")
 	tableNames         = ast.StringTerm("registered_names")
 )
 

@@ -73,7 +73,7 @@ func unregisteredHits(bctx topdown.BuiltinContext, operands []*ast.Term, iter fu
 var (
 	tableNegation   = ast.StringTerm("negation")
 	negatedScope    = ast.StringTerm("negated_scope")
-	keyNegativeKeys = ast.StringTerm("negative_claims")
+	keyNegativeKeys = key("negative_claims")
 	negativeStart   = regexp.MustCompile(`^(不|无|零|永不|没|免|非|未|绝不|决不|从不)`)
 )
 

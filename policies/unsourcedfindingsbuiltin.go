@@ -65,7 +65,7 @@ func findingsOf(hits []*ast.Term, finding func(c *ast.Term) (f *ast.Term, ok boo
 }
 
 var (
-	keyMissing  = ast.StringTerm("missing")
+	keyMissing  = key("missing")
 	periodNeed  = ast.StringTerm("period")
 	sourceGap   = ast.StringTerm("来源")
 	periodGap   = ast.StringTerm("期间")

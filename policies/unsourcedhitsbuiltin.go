@@ -52,11 +52,11 @@ func hitsArgs() []types.Type {
 }
 
 var (
-	keyAdjacent     = ast.StringTerm("adjacent_count")
-	keyCountUnits   = ast.StringTerm("count_units")
-	keyMetricsAfter = ast.StringTerm("metrics_after")
-	keyCrowdWords   = ast.StringTerm("crowd_words")
-	keyUnits        = ast.StringTerm("units")
+	keyAdjacent     = key("adjacent_count")
+	keyCountUnits   = key("count_units")
+	keyMetricsAfter = key("metrics_after")
+	keyCrowdWords   = key("crowd_words")
+	keyUnits        = key("units")
 	metricKind      = ast.StringTerm("metric")
 	endorsement     = ast.StringTerm("endorsement")
 	tableAbsolute   = ast.StringTerm("ad_absolute")

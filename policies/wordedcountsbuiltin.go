@@ -32,9 +32,9 @@ var wordedCountsBuiltin = &ast.Builtin{
 }
 
 var (
-	keyValue    = ast.StringTerm("value")
-	keyPlus     = ast.StringTerm("plus")
-	keyTI       = ast.StringTerm("ti")
+	keyValue    = key("value")
+	keyPlus     = key("plus")
+	keyTI       = key("ti")
 	percentUnit = ast.String("%")
 	bigFigure   = ast.Number("1000")
 	bigUnitless = ast.Number("10000")

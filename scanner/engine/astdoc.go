@@ -9,6 +9,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // toAST converts the document for EvalParsedInput, which then skips OPA's
@@ -23,9 +24,9 @@ func toAST(doc *facts.Document) (ast.Value, error) {
 }
 
 var (
-	keyT = ast.StringTerm("t")
-	keyS = ast.StringTerm("s")
-	keyE = ast.StringTerm("e")
+	keyT = policies.KeyTerm("t")
+	keyS = policies.KeyTerm("s")
+	keyE = policies.KeyTerm("e")
 )
 
 var tokensType = reflect.TypeFor[[]facts.Token]()
@@ -50,10 +51,10 @@ func tokensAST(toks []facts.Token) *ast.Array {
 }
 
 var (
-	keySentences = ast.StringTerm("sentences")
-	keyTokens    = ast.StringTerm("tokens")
-	keyEnd       = ast.StringTerm("end")
-	keyFirst     = ast.StringTerm("first") // keyText is shipast.go's
+	keySentences = policies.KeyTerm("sentences")
+	keyTokens    = policies.KeyTerm("tokens")
+	keyEnd       = policies.KeyTerm("end")
+	keyFirst     = policies.KeyTerm("first") // keyText is shipast.go's
 )
 
 var (
@@ -141,7 +142,7 @@ func plainDocument() bool {
 	return marshalingOf(documentType) == marshalsNot && marshalingOf(listingType) == marshalsNot
 }
 
-var keyFields = ast.StringTerm("fields")
+var keyFields = policies.KeyTerm("fields")
 
 // listingInput is a listing's document as toAST converts it (its fields'
 // terms shared through shared, fieldterms.go; its fields and fact arrays

@@ -16,6 +16,7 @@ import (
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // astTerm converts a Go value to the AST term encoding/json would give it
@@ -359,7 +360,7 @@ func collectFields(t reflect.Type, index []int, seen map[string]bool, out *[]jso
 		}
 		seen[name] = true
 		idx := append(append([]int{}, index...), i)
-		*out = append(*out, jsonField{name: name, key: ast.StringTerm(name), index: idx,
+		*out = append(*out, jsonField{name: name, key: policies.KeyTerm(name), index: idx,
 			omitEmpty: strings.Contains(","+opts+",", ",omitempty,"), part: factParts[name]})
 	}
 	for _, sf := range embedded {

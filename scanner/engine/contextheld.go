@@ -100,7 +100,7 @@ func rankUses(uses contextUses) {
 	rank := make(map[[3]string]int, len(keys))
 	for i, k := range keys {
 		rank[k] = i
-		lists[k] = &[3]*ast.Term{ast.StringTerm(k[0]), ast.StringTerm(k[1]), ast.StringTerm(k[2])}
+		lists[k] = &[3]*ast.Term{nameTerm(k[0]), nameTerm(k[1]), nameTerm(k[2])}
 	}
 	for _, us := range uses {
 		for k := range us {

@@ -430,9 +430,9 @@ func plainInput(doc *facts.Document, rules [2]*ast.Term, lw lexiconWords, skippe
 }
 
 var (
-	keyListing = ast.StringTerm("listing")
-	keyRules   = ast.StringTerm("rules")
-	keyLexicon = ast.StringTerm("lexicon")
+	keyListing = policies.KeyTerm("listing")
+	keyRules   = policies.KeyTerm("rules")
+	keyLexicon = policies.KeyTerm("lexicon")
 )
 
 // withItems is a new object with obj's items, the given ones added or

@@ -7,6 +7,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/topdown"
+
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // A rule that asks for the buyer's punitive claim has an exposure that
@@ -80,9 +82,9 @@ func valueAt(obj ast.Object, key string) ast.Value {
 }
 
 var (
-	keyFine        = ast.StringTerm("fine")
-	keyPointsEntry = ast.StringTerm("points")
-	keyPunitive    = ast.StringTerm("punitive")
+	keyFine        = policies.KeyTerm("fine")
+	keyPointsEntry = policies.KeyTerm("points")
+	keyPunitive    = policies.KeyTerm("punitive")
 	zeroTerm       = ast.IntNumberTerm(0)
 	trueTerm       = ast.BooleanTerm(true)
 	falseTerm      = ast.BooleanTerm(false)
@@ -130,14 +132,14 @@ func (p *punitiveTables) entryParts(fine, points *ast.Term) (entryParts, bool) {
 	if entry == nil {
 		return e, false
 	}
-	e.basis, e.confirmed = entry.Get(ast.StringTerm("basis")), entry.Get(ast.StringTerm("confirmed"))
+	e.basis, e.confirmed = entry.Get(keyBasis), entry.Get(keyConfirmed)
 	if b, ok := orNull(e.basis).Value.(ast.String); !ok || b == "" || e.confirmed == nil {
 		return e, false
 	}
 	e.fine = ast.ArrayTerm(zeroTerm, zeroTerm)
 	e.points = zeroTerm
 	if fine != nil {
-		min, max := entry.Get(ast.StringTerm("min")), entry.Get(ast.StringTerm("max"))
+		min, max := entry.Get(keyMin), entry.Get(keyMax)
 		e.fine = ast.ArrayTerm(min, max)
 		return e, min != nil && max != nil
 	}
@@ -150,21 +152,32 @@ type entryParts struct {
 	fine, points, basis, confirmed *ast.Term
 }
 
+// answer is the exposure: its items in their keys' order, which its
+// first reading in order (decoding a finding) then finds sorted.
 func (e entryParts) answer(cny *ast.Term, basis []*ast.Term) *ast.Term {
 	return ast.ObjectTerm(
-		ast.Item(ast.StringTerm("punitive_cny"), cny),
-		ast.Item(ast.StringTerm("platform_cny"), zeroTerm),
-		ast.Item(ast.StringTerm("fine_cny"), e.fine),
-		ast.Item(ast.StringTerm("points"), e.points),
-		ast.Item(ast.StringTerm("basis"), ast.ArrayTerm(basis...)),
-		ast.Item(ast.StringTerm("confirmed"), ast.BooleanTerm(!falseTerm.Equal(e.confirmed))),
+		ast.Item(keyBasis, ast.ArrayTerm(basis...)),
+		ast.Item(keyConfirmed, ast.InternedTerm(!falseTerm.Equal(e.confirmed))),
+		ast.Item(keyFineCNY, e.fine),
+		ast.Item(keyPlatformCNY, zeroTerm),
+		ast.Item(keyPointsEntry, e.points),
+		ast.Item(keyPunitiveCNY, cny),
 	)
 }
+
+var (
+	keyFineCNY     = policies.KeyTerm("fine_cny")
+	keyPlatformCNY = policies.KeyTerm("platform_cny")
+	keyPunitiveCNY = policies.KeyTerm("punitive_cny")
+	keyMultiplier  = policies.KeyTerm("multiplier")
+	keyMinimum     = policies.KeyTerm("minimum")
+	listingTerm    = ast.StringTerm("listing")
+)
 
 // claim is lib.punitive on an input with reads: the claim and its basis
 // as a list; ok false where the Rego would meet an operand of another type.
 func (p *punitiveTables) claim(bctx topdown.BuiltinContext, reads [3]*ast.Term) (*ast.Term, []*ast.Term, bool) {
-	if !ast.StringTerm("listing").Equal(orNull(reads[0])) {
+	if !listingTerm.Equal(orNull(reads[0])) {
 		return zeroTerm, nil, true
 	}
 	kind, ok := p.kindOf(reads[2])
@@ -180,19 +193,19 @@ func (p *punitiveTables) claim(bctx topdown.BuiltinContext, reads [3]*ast.Term) 
 	if price == nil {
 		price = zeroTerm
 	}
-	if rule == nil || !isNumber(price) || !isNumber(rule.Get(ast.StringTerm("multiplier"))) || !isNumber(rule.Get(ast.StringTerm("minimum"))) {
+	if rule == nil || !isNumber(price) || !isNumber(rule.Get(keyMultiplier)) || !isNumber(rule.Get(keyMinimum)) {
 		return nil, nil, false
 	}
-	product, ok := call(bctx, ast.Multiply.Name, price, rule.Get(ast.StringTerm("multiplier")))
+	product, ok := call(bctx, ast.Multiply.Name, price, rule.Get(keyMultiplier))
 	if !ok {
 		return nil, nil, false
 	}
-	cny, ok := call(bctx, ast.Max.Name, ast.ArrayTerm(product, rule.Get(ast.StringTerm("minimum"))))
+	cny, ok := call(bctx, ast.Max.Name, ast.ArrayTerm(product, rule.Get(keyMinimum)))
 	if !ok {
 		return nil, nil, false
 	}
 	var basis []*ast.Term
-	if b := rule.Get(ast.StringTerm("basis")); b != nil && ast.Compare(cny, zeroTerm) > 0 && !emptyKey.Equal(b) {
+	if b := rule.Get(keyBasis); b != nil && ast.Compare(cny, zeroTerm) > 0 && !emptyKey.Equal(b) {
 		basis = []*ast.Term{b}
 	}
 	return cny, basis, true

@@ -5,6 +5,8 @@ import (
 	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // sharedKeys holds, for every key of the lexicons and contexts, the terms
@@ -85,7 +87,7 @@ func nameTerm(name string) *ast.Term {
 	if t, ok := nameTerms.Load(name); ok {
 		return t.(*ast.Term)
 	}
-	t, _ := nameTerms.LoadOrStore(name, ast.StringTerm(name))
+	t, _ := nameTerms.LoadOrStore(name, policies.KeyTerm(name))
 	return t.(*ast.Term)
 }
 

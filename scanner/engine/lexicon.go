@@ -9,6 +9,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // maxLexiconRun is the longest run of tokens a lexicon key can span
@@ -391,15 +392,15 @@ func (lf *lexiconFound) objectOf(items [][2]*ast.Term) *ast.Term {
 }
 
 var (
-	keyPrefixed = ast.StringTerm("prefixed")
-	keyMasked   = ast.StringTerm("masked")
-	keyHeld     = ast.StringTerm("held")
-	keySkip     = ast.StringTerm("skip")
-	keyField    = ast.StringTerm("field")
-	keyI        = ast.StringTerm("i")
-	keyN        = ast.StringTerm("n")
-	keyKey      = ast.StringTerm("key")
-	keyRuns     = ast.StringTerm("runs")
+	keyPrefixed = policies.KeyTerm("prefixed")
+	keyMasked   = policies.KeyTerm("masked")
+	keyHeld     = policies.KeyTerm("held")
+	keySkip     = policies.KeyTerm("skip")
+	keyField    = policies.KeyTerm("field")
+	keyI        = policies.KeyTerm("i")
+	keyN        = policies.KeyTerm("n")
+	keyKey      = policies.KeyTerm("key")
+	keyRuns     = policies.KeyTerm("runs")
 )
 
 // isPrefix reports whether a key's lexicons include the prefixes of

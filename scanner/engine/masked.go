@@ -10,6 +10,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // maskedBrands finds brand names written with some of their characters
@@ -584,6 +585,11 @@ func onTokenEdges(toks []facts.Token, s, e int) bool {
 	return starts && ends
 }
 
+var (
+	keyBrand   = policies.KeyTerm("brand")
+	keyWritten = policies.KeyTerm("written")
+)
+
 func maskedTerm(field string, toks []facts.Token, s, e int, key, brand string) *ast.Term {
 	i, n := -1, 0
 	for k, t := range toks {
@@ -598,11 +604,11 @@ func maskedTerm(field string, toks []facts.Token, s, e int, key, brand string) *
 		ast.Item(keyField, ast.StringTerm(field)),
 		ast.Item(keyI, ast.InternedTerm(i)),
 		ast.Item(keyN, ast.InternedTerm(n)),
-		ast.Item(ast.StringTerm("s"), ast.InternedTerm(s)),
-		ast.Item(ast.StringTerm("e"), ast.InternedTerm(e)),
+		ast.Item(keyS, ast.InternedTerm(s)),
+		ast.Item(keyE, ast.InternedTerm(e)),
 		ast.Item(keyKey, ast.StringTerm(key)),
-		ast.Item(ast.StringTerm("brand"), ast.StringTerm(brand)),
-		ast.Item(ast.StringTerm("written"), ast.InternedTerm(written(key))),
+		ast.Item(keyBrand, ast.StringTerm(brand)),
+		ast.Item(keyWritten, ast.InternedTerm(written(key))),
 	)
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // factAST is the term of fact x as astTerm converts it. A number, the
@@ -70,12 +71,12 @@ func appendIndex(items [][2]*ast.Term, key *ast.Term, at *int) [][2]*ast.Term {
 }
 
 var (
-	keyPlus  = ast.StringTerm("plus")
-	keyTi    = ast.StringTerm("ti") // a number's first, last and next token
-	keyTl    = ast.StringTerm("tl")
-	keyTn    = ast.StringTerm("tn")
-	keyUnit  = ast.StringTerm("unit")
-	keyValue = ast.StringTerm("value")
+	keyPlus  = policies.KeyTerm("plus")
+	keyTi    = policies.KeyTerm("ti") // a number's first, last and next token
+	keyTl    = policies.KeyTerm("tl")
+	keyTn    = policies.KeyTerm("tn")
+	keyUnit  = policies.KeyTerm("unit")
+	keyValue = policies.KeyTerm("value")
 )
 
 var numberType = reflect.TypeFor[facts.Number]()

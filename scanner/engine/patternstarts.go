@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // patternStarts indexes, for every table with word-class patterns
@@ -199,4 +201,4 @@ func (ps patternStarts) headTerms(lf *lexiconFound) {
 	}
 }
 
-var keyPatterns = ast.StringTerm("patterns")
+var keyPatterns = policies.KeyTerm("patterns")

@@ -8,6 +8,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // priceAST is the object astTerm makes of p, its items in the same
@@ -38,9 +39,9 @@ func priceAST(p *facts.PriceFact) (*ast.Term, bool) {
 
 // The keys of a price's items beside keyAmount (shipast.go's).
 var (
-	keyMin      = ast.StringTerm("min")
-	keyMax      = ast.StringTerm("max")
-	keyCurrency = ast.StringTerm("currency")
+	keyMin      = policies.KeyTerm("min")
+	keyMax      = policies.KeyTerm("max")
+	keyCurrency = policies.KeyTerm("currency")
 )
 
 var priceType = reflect.TypeFor[*facts.PriceFact]()

@@ -7,6 +7,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings/shipments"
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // Every order of a shipments run is converted to the policies' input:
@@ -21,29 +22,29 @@ var shipmentType = reflect.TypeFor[shipments.Shipment]()
 
 // Keys of the shipment facts, sorted as jsonFieldsOf sorts them.
 var (
-	keyAmount        = ast.StringTerm("amount")
-	keyBuyer         = ast.StringTerm("buyer")
-	keyCarrier       = ast.StringTerm("carrier")
-	keyListingID     = ast.StringTerm("listing_id")
-	keyMarkedShipped = ast.StringTerm("marked_shipped")
-	keyMarkedAt      = ast.StringTerm("marked_shipped_at")
-	keyMarkedAtUnix  = ast.StringTerm("marked_shipped_at_unix")
-	keyPaidAt        = ast.StringTerm("paid_at")
-	keyPaidAtUnix    = ast.StringTerm("paid_at_unix")
-	keyPlatform      = ast.StringTerm("platform")
-	keyPromised      = ast.StringTerm("promised_ship_hours")
-	keyScope         = ast.StringTerm("scope")
-	keySource        = ast.StringTerm("source")
-	keyTrace         = ast.StringTerm("trace")
-	keyFound         = ast.StringTerm("found")
-	keyFormat        = ast.StringTerm("format")
-	keyMatchesOrder  = ast.StringTerm("matches_order")
-	keyState         = ast.StringTerm("state")
-	keySincePrev     = ast.StringTerm("since_prev")
-	keyStatus        = ast.StringTerm("status")
-	keyText          = ast.StringTerm("text")
-	keyTime          = ast.StringTerm("time")
-	keyUnix          = ast.StringTerm("unix")
+	keyAmount        = policies.KeyTerm("amount")
+	keyBuyer         = policies.KeyTerm("buyer")
+	keyCarrier       = policies.KeyTerm("carrier")
+	keyListingID     = policies.KeyTerm("listing_id")
+	keyMarkedShipped = policies.KeyTerm("marked_shipped")
+	keyMarkedAt      = policies.KeyTerm("marked_shipped_at")
+	keyMarkedAtUnix  = policies.KeyTerm("marked_shipped_at_unix")
+	keyPaidAt        = policies.KeyTerm("paid_at")
+	keyPaidAtUnix    = policies.KeyTerm("paid_at_unix")
+	keyPlatform      = policies.KeyTerm("platform")
+	keyPromised      = policies.KeyTerm("promised_ship_hours")
+	keyScope         = policies.KeyTerm("scope")
+	keySource        = policies.KeyTerm("source")
+	keyTrace         = policies.KeyTerm("trace")
+	keyFound         = policies.KeyTerm("found")
+	keyFormat        = policies.KeyTerm("format")
+	keyMatchesOrder  = policies.KeyTerm("matches_order")
+	keyState         = policies.KeyTerm("state")
+	keySincePrev     = policies.KeyTerm("since_prev")
+	keyStatus        = policies.KeyTerm("status")
+	keyText          = policies.KeyTerm("text")
+	keyTime          = policies.KeyTerm("time")
+	keyUnix          = policies.KeyTerm("unix")
 )
 
 // shipmentTerm is astTerm of s; false when s holds a value it leaves to

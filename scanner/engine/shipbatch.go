@@ -6,6 +6,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/policies"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
@@ -26,7 +27,7 @@ type Judgement struct {
 	Err      error
 }
 
-var keyBatch = ast.StringTerm("batch")
+var keyBatch = policies.KeyTerm("batch")
 
 // batchOf is the query for the answer of parts, a query on one input, for
 // each document of input.batch, in order.

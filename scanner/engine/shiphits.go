@@ -9,6 +9,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/bundle"
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/xiaoer-dev/xiaoer/policies"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
@@ -98,13 +99,13 @@ func readBasisTerm(t *ast.Term, b *finding.Basis) bool {
 }
 
 var (
-	keyMessage      = ast.StringTerm("message")
-	keyEvidence     = ast.StringTerm("evidence")
-	keyEvents       = ast.StringTerm("events")
-	keyCompensation = ast.StringTerm("compensation")
-	keyCNY          = ast.StringTerm("cny")
-	keyBasis        = ast.StringTerm("basis")
-	keyConfirmed    = ast.StringTerm("confirmed")
+	keyMessage      = policies.KeyTerm("message")
+	keyEvidence     = policies.KeyTerm("evidence")
+	keyEvents       = policies.KeyTerm("events")
+	keyCompensation = policies.KeyTerm("compensation")
+	keyCNY          = policies.KeyTerm("cny")
+	keyBasis        = policies.KeyTerm("basis")
+	keyConfirmed    = policies.KeyTerm("confirmed")
 )
 
 // wrap is the finding the rule's findings make of hit for the order

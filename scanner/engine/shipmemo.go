@@ -14,6 +14,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/xiaoer-dev/xiaoer/policies"
 	"github.com/xiaoer-dev/xiaoer/scanner/finding"
 )
 
@@ -62,13 +63,13 @@ const maxMemoEntries = 4096
 const memoID = "@@xiaoer-memo-order-id@@"
 
 var (
-	keyShipment   = ast.StringTerm("shipment")
-	keyOrderID    = ast.StringTerm("order_id")
-	keyTrackingNo = ast.StringTerm("tracking_no")
-	keyLine       = ast.StringTerm("line")
-	keyContext    = ast.StringTerm("context")
-	keyShop       = ast.StringTerm("shop")
-	keySharedWith = ast.StringTerm("shared_with")
+	keyShipment   = policies.KeyTerm("shipment")
+	keyOrderID    = policies.KeyTerm("order_id")
+	keyTrackingNo = policies.KeyTerm("tracking_no")
+	keyLine       = policies.KeyTerm("line")
+	keyContext    = policies.KeyTerm("context")
+	keyShop       = policies.KeyTerm("shop")
+	keySharedWith = policies.KeyTerm("shared_with")
 )
 
 func newShipMemo() *shipMemo {

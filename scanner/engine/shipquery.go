@@ -8,6 +8,8 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/xiaoer-dev/xiaoer/policies"
 )
 
 // main.rego finds a document's rules at every evaluation: it reads
@@ -44,7 +46,7 @@ type listQuery struct {
 const maxRuleQueries = 16
 
 var (
-	keyKind      = ast.StringTerm("kind")
+	keyKind      = policies.KeyTerm("kind")
 	kindShipment = ast.String("shipment")
 )
 
