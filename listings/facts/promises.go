@@ -41,13 +41,13 @@ func Promises(_ *listings.Listing, fields map[string]Field) []Promise {
 func promisesOf(fields map[string]Field, nf normalFields) []Promise {
 	var out []Promise
 	for k, name := range nf.names {
-		found := promisesIn(fields[name].Text, nf.texts[k], name)
+		from := len(out)
+		out = appendPromisesIn(out, fields[name].Text, nf.texts[k], name)
 		if name == FieldSKUs {
-			for i := range found {
-				found[i].Scope = ScopePartial
+			for i := range out[from:] {
+				out[from+i].Scope = ScopePartial
 			}
 		}
-		out = append(out, found...)
 	}
 	return out
 }
