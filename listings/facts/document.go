@@ -126,9 +126,9 @@ func (b *Builder) BuildFrom(l *listings.Listing, fields map[string]Field) *Docum
 		Attributes: nonNil(l.Attributes),
 	}
 	texts := copyScanTexts(fields)
-	composition, claims := fiberFacts(l, texts)
+	composition, claims := fiberFacts(l, &texts)
 	lf.Composition, lf.FiberClaims = nonNil(composition), nonNil(claims)
-	lf.Down, lf.DownClaims = downFacts(l, texts)
+	lf.Down, lf.DownClaims = downFacts(l, &texts)
 	lf.DownClaims = nonNil(lf.DownClaims)
 	nf := normalFieldsOf(fields) // read by both
 	lf.Numbers = nonNil(numbersIn(fields, nf))
