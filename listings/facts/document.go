@@ -118,12 +118,23 @@ func (b *Builder) Build(l *listings.Listing) *Document {
 
 // BuildFrom makes the document of a listing whose fields are already cut
 // (Fields): a caller that looked at the tokens first cuts them once.
+//
+// The document, its listing and its price are allocated together: every
+// listing has the three, and lives as long as they do.
 func (b *Builder) BuildFrom(l *listings.Listing, fields map[string]Field) *Document {
-	lf := &ListingFacts{
+	all := &struct {
+		doc   Document
+		facts ListingFacts
+		price PriceFact
+	}{}
+	lf := &all.facts
+	*lf = ListingFacts{
 		ID: l.ID, Platform: l.Platform, Source: l.Source, URL: l.URL, Category: l.Category,
-		Price:      priceFact(l.Price),
 		Fields:     fields,
 		Attributes: nonNil(l.Attributes),
+	}
+	if p, ok := priceFact(l.Price); ok {
+		all.price, lf.Price = p, &all.price
 	}
 	texts := copyScanTexts(fields)
 	composition, claims := fiberFacts(l, &texts)
@@ -133,10 +144,11 @@ func (b *Builder) BuildFrom(l *listings.Listing, fields map[string]Field) *Docum
 	nf := normalFieldsOf(fields) // read by both
 	lf.Numbers = nonNil(numbersIn(fields, nf))
 	lf.Promises = nonNil(promisesOf(fields, nf))
-	return &Document{
+	all.doc = Document{
 		Kind: "listing", Version: SchemaVersion, Listing: lf,
 		Context: Context{Platform: l.Platform, Now: b.now().Format(time.RFC3339)},
 	}
+	return &all.doc
 }
 
 func (b *Builder) now() time.Time {
@@ -245,15 +257,16 @@ func firstTokenFrom(toks []Token, offset int) int {
 	return sort.Search(len(toks), func(i int) bool { return toks[i].S >= offset })
 }
 
-func priceFact(p listings.Price) *PriceFact {
+// priceFact is the listing's price, or false when it has none.
+func priceFact(p listings.Price) (PriceFact, bool) {
 	if p.Min == 0 && p.Max == 0 {
-		return nil
+		return PriceFact{}, false
 	}
 	cur := p.Currency
 	if cur == "" {
 		cur = "CNY"
 	}
-	return &PriceFact{Amount: p.Highest(), Min: p.Min, Max: max(p.Max, p.Min), Currency: cur}
+	return PriceFact{Amount: p.Highest(), Min: p.Min, Max: max(p.Max, p.Min), Currency: cur}, true
 }
 
 // nonNil keeps empty lists as [] in JSON, so policies never meet null.
