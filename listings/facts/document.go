@@ -162,11 +162,16 @@ func (b *Builder) now() time.Time {
 var Shanghai = time.FixedZone("CST", 8*3600)
 
 // Fields are the listing's text fields with their tokens and sentences.
+//
+// The texts are read off the listing's array of them: a list made to
+// hold them was an allocation a listing.
 func (b *Builder) Fields(l *listings.Listing) map[string]Field {
-	texts := FieldTexts(l)
-	out := make(map[string]Field, len(texts))
+	texts := allFieldTexts(l)
+	out := make(map[string]Field, countWithText(texts))
 	for _, t := range texts {
-		out[t.Name] = b.field(t.Text)
+		if t.Text != "" {
+			out[t.Name] = b.field(t.Text)
+		}
 	}
 	return out
 }
@@ -181,13 +186,18 @@ type FieldText struct{ Name, Text string }
 // and the gate asks for them of every listing.
 func FieldTexts(l *listings.Listing) []FieldText {
 	texts := allFieldTexts(l)
+	return appendWithText(make([]FieldText, 0, countWithText(texts)), texts)
+}
+
+// countWithText is the number of texts that are not empty.
+func countWithText(texts [6]FieldText) int {
 	n := 0
 	for _, t := range texts {
 		if t.Text != "" {
 			n++
 		}
 	}
-	return appendWithText(make([]FieldText, 0, n), texts)
+	return n
 }
 
 // AppendFieldTexts appends FieldTexts(l) to dst: a caller that reads the
