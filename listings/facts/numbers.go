@@ -39,10 +39,10 @@ func Numbers(fields map[string]Field) []Number { return numbersIn(fields, normal
 // figures are appended to the one list as they are found.
 func numbersIn(fields map[string]Field, nf normalFields) []Number {
 	var out []Number
-	for k, name := range nf.names {
-		toks := tokenIndex(fields[name].Tokens)
+	for _, f := range nf {
+		toks := tokenIndex(fields[f.name].Tokens)
 		from := len(out)
-		out = appendFigures(out, nf.texts[k], name, toks)
+		out = appendFigures(out, f.normal, f.name, toks)
 		idx := make([]int, 3*(len(out)-from)) // every figure's indexes, allocated together
 		for i := range out[from:] {
 			n, at := &out[from+i], idx[3*i:3*i+3]
