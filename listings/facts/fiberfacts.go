@@ -21,20 +21,22 @@ type copyTexts [len(copyFields)]*scanText
 // eight allocations.
 func copyScanTexts(fields map[string]Field) copyTexts {
 	var out copyTexts
+	var src [len(copyFields)]string
+	var has [len(copyFields)]bool
 	var counts [len(copyFields)]int
 	size := 0
 	for k, name := range copyFields {
 		if f, ok := fields[name]; ok {
-			counts[k] = scanTextRunes(f.Text)
+			src[k], has[k], counts[k] = f.Text, true, scanTextRunes(f.Text)
 			size += 2*counts[k] + 1
 		}
 	}
 	texts := new([len(copyFields)]scanText)
 	buf := make([]int32, size)
-	for k, name := range copyFields {
-		if f, ok := fields[name]; ok {
+	for k := range src {
+		if has[k] {
 			out[k] = &texts[k]
-			buf = texts[k].read(f.Text, counts[k], buf)
+			buf = texts[k].read(src[k], counts[k], buf)
 		}
 	}
 	return out
