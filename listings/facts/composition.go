@@ -1,8 +1,7 @@
 package facts
 
 import (
-	"fmt"
-	"strings"
+	"strconv"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 )
@@ -44,26 +43,38 @@ func Composition(l *listings.Listing, fields map[string]Field) []Fiber {
 type compositionBuilder struct {
 	out  []Fiber
 	next int
-	seen map[string]bool // statements already read from copy, by field and content
+	seen []string // statements already read from copy, by field and content (statementKey)
+	key  []byte   // statementKey's buffer, kept from one statement to the next
 }
 
 // repeated reports a copy statement the same field already stated (long
 // descriptions repeat their spec block), so policies compare each once.
+// A listing states few: they are kept in a list, and a key becomes a
+// string only when it is new.
 func (c *compositionBuilder) repeated(field string, st compStatement) bool {
-	var b strings.Builder
-	b.WriteString(field + "|" + st.part)
-	for _, f := range st.fibres {
-		fmt.Fprintf(&b, "|%s%g%t", f.Fiber, f.Percent, f.AtLeast)
+	if c.key == nil {
+		c.key = make([]byte, 0, 128) // most keys fit: grown by append, they were several allocations
 	}
-	key := b.String()
-	if c.seen[key] {
-		return true
+	c.key = statementKey(c.key[:0], field, st)
+	for _, seen := range c.seen {
+		if seen == string(c.key) {
+			return true
+		}
 	}
-	if c.seen == nil {
-		c.seen = make(map[string]bool)
-	}
-	c.seen[key] = true
+	c.seen = append(c.seen, string(c.key))
 	return false
+}
+
+// statementKey appends to dst what makes a statement the same as another
+// of the field: its part, and each fibre's name, figure and bound.
+func statementKey(dst []byte, field string, st compStatement) []byte {
+	dst = append(append(append(dst, field...), '|'), st.part...)
+	for _, f := range st.fibres {
+		dst = append(append(dst, '|'), f.Fiber...)
+		dst = strconv.AppendFloat(dst, f.Percent, 'g', -1, 64)
+		dst = strconv.AppendBool(dst, f.AtLeast)
+	}
+	return dst
 }
 
 func (c *compositionBuilder) add(field string, st compStatement) {

@@ -118,25 +118,37 @@ func (b *Builder) Build(l *listings.Listing) *Document {
 
 // BuildFrom makes the document of a listing whose fields are already cut
 // (Fields): a caller that looked at the tokens first cuts them once.
+//
+// The document, its listing and its price are allocated together: every
+// listing has the three, and lives as long as they do.
 func (b *Builder) BuildFrom(l *listings.Listing, fields map[string]Field) *Document {
-	lf := &ListingFacts{
+	all := &struct {
+		doc   Document
+		facts ListingFacts
+		price PriceFact
+	}{}
+	lf := &all.facts
+	*lf = ListingFacts{
 		ID: l.ID, Platform: l.Platform, Source: l.Source, URL: l.URL, Category: l.Category,
-		Price:      priceFact(l.Price),
 		Fields:     fields,
 		Attributes: nonNil(l.Attributes),
 	}
+	if p, ok := priceFact(l.Price); ok {
+		all.price, lf.Price = p, &all.price
+	}
 	texts := copyScanTexts(fields)
-	composition, claims := fiberFacts(l, texts)
+	composition, claims := fiberFacts(l, &texts)
 	lf.Composition, lf.FiberClaims = nonNil(composition), nonNil(claims)
-	lf.Down, lf.DownClaims = downFacts(l, texts)
+	lf.Down, lf.DownClaims = downFacts(l, &texts)
 	lf.DownClaims = nonNil(lf.DownClaims)
 	nf := normalFieldsOf(fields) // read by both
 	lf.Numbers = nonNil(numbersIn(fields, nf))
 	lf.Promises = nonNil(promisesOf(fields, nf))
-	return &Document{
+	all.doc = Document{
 		Kind: "listing", Version: SchemaVersion, Listing: lf,
 		Context: Context{Platform: l.Platform, Now: b.now().Format(time.RFC3339)},
 	}
+	return &all.doc
 }
 
 func (b *Builder) now() time.Time {
@@ -150,11 +162,16 @@ func (b *Builder) now() time.Time {
 var Shanghai = time.FixedZone("CST", 8*3600)
 
 // Fields are the listing's text fields with their tokens and sentences.
+//
+// The texts are read off the listing's array of them: a list made to
+// hold them was an allocation a listing.
 func (b *Builder) Fields(l *listings.Listing) map[string]Field {
-	texts := FieldTexts(l)
-	out := make(map[string]Field, len(texts))
+	texts := allFieldTexts(l)
+	out := make(map[string]Field, countWithText(texts))
 	for _, t := range texts {
-		out[t.Name] = b.field(t.Text)
+		if t.Text != "" {
+			out[t.Name] = b.field(t.Text)
+		}
 	}
 	return out
 }
@@ -169,13 +186,18 @@ type FieldText struct{ Name, Text string }
 // and the gate asks for them of every listing.
 func FieldTexts(l *listings.Listing) []FieldText {
 	texts := allFieldTexts(l)
+	return appendWithText(make([]FieldText, 0, countWithText(texts)), texts)
+}
+
+// countWithText is the number of texts that are not empty.
+func countWithText(texts [6]FieldText) int {
 	n := 0
 	for _, t := range texts {
 		if t.Text != "" {
 			n++
 		}
 	}
-	return appendWithText(make([]FieldText, 0, n), texts)
+	return n
 }
 
 // AppendFieldTexts appends FieldTexts(l) to dst: a caller that reads the
@@ -245,15 +267,16 @@ func firstTokenFrom(toks []Token, offset int) int {
 	return sort.Search(len(toks), func(i int) bool { return toks[i].S >= offset })
 }
 
-func priceFact(p listings.Price) *PriceFact {
+// priceFact is the listing's price, or false when it has none.
+func priceFact(p listings.Price) (PriceFact, bool) {
 	if p.Min == 0 && p.Max == 0 {
-		return nil
+		return PriceFact{}, false
 	}
 	cur := p.Currency
 	if cur == "" {
 		cur = "CNY"
 	}
-	return &PriceFact{Amount: p.Highest(), Min: p.Min, Max: max(p.Max, p.Min), Currency: cur}
+	return PriceFact{Amount: p.Highest(), Min: p.Min, Max: max(p.Max, p.Min), Currency: cur}, true
 }
 
 // nonNil keeps empty lists as [] in JSON, so policies never meet null.

@@ -44,7 +44,8 @@ type DownClaim struct {
 // DownFacts finds the down specification and the down claims in the copy
 // (and the item names in name attributes such as 品名: 羽绒服).
 func DownFacts(l *listings.Listing, fields map[string]Field) (*Down, []DownClaim) {
-	return downFacts(l, copyScanTexts(fields))
+	texts := copyScanTexts(fields)
+	return downFacts(l, &texts)
 }
 
 func downFacts(l *listings.Listing, texts *copyTexts) (*Down, []DownClaim) {

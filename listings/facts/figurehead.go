@@ -7,14 +7,14 @@ import (
 
 // figureHeadAt is figureHead's match anchored at the start of s (groups
 // 0 to 5, as FindStringSubmatchIndex gives them) in the 16 places of a
-// figurePattern match, the unit's and the floor's -1, or nil. Every part
+// figurePattern match, the unit's and the floor's -1, or false. Every part
 // after the number is optional, so a backtracking match takes each as
 // soon as it can (a space, then a multiplier, a space, a plus, a space)
 // and never comes back to it; only 百分之 is taken back when no number
 // follows it. Read by hand: the backtracker cost a figure about 4k
 // instructions, and every title with a digit has some.
-func figureHeadAt(s string) []int {
-	m := []int{0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
+func figureHeadAt(s string) (figureLoc, bool) {
+	m := figureLoc{0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
 	j, g := -1, -1
 	if strings.HasPrefix(s, "百分之") {
 		if j, g = figureNumber(s, len("百分之")); g > 0 {
@@ -24,7 +24,7 @@ func figureHeadAt(s string) []int {
 	}
 	if g < 0 {
 		if j, g = figureNumber(s, 0); g < 0 {
-			return nil
+			return m, false
 		}
 		m[2*g], m[2*g+1] = 0, j
 	}
@@ -42,7 +42,7 @@ func figureHeadAt(s string) []int {
 		}
 	}
 	m[1] = skipREspace(s, j)
-	return m
+	return m, true
 }
 
 // figureNumber reads the number of a figure at byte i of s: digits with

@@ -7,33 +7,46 @@ import (
 	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
-// figureMatches is figurePattern.FindAllStringSubmatchIndex(norm, -1),
-// found by trying the anchored pattern at each character that can start a
-// figure (StartsFigure), from the end of the last match on. A match is
-// never empty and starts with such a character, and the pattern reads no
-// context around it, so the leftmost match at or after an offset starts at
-// the first such character where the anchored pattern matches, and is that
-// match. Searching unanchored tried the whole pattern, with its long list
-// of units, at every character of the text: most characters of a title
-// start no figure.
-func figureMatches(norm string) [][]int {
-	var out [][]int
-	for p := 0; p < len(norm); {
-		i := figureStartIn(norm[p:])
+// figureLoc is one figurePattern match as FindStringSubmatchIndex gives
+// it (the whole match and groups 1 to 7, -1 for a group not taken), held
+// in place: a figure found is read and dropped, and a slice a figure was
+// an allocation for every figure of every field.
+type figureLoc [16]int
+
+// figureScan finds figurePattern's matches in norm one after another, as
+// FindAllStringSubmatchIndex(norm, -1) lists them, by trying the anchored
+// pattern at each character that can start a figure (StartsFigure), from
+// the end of the last match on. A match is never empty and starts with
+// such a character, and the pattern reads no context around it, so the
+// leftmost match at or after an offset starts at the first such character
+// where the anchored pattern matches, and is that match. Searching
+// unanchored tried the whole pattern, with its long list of units, at
+// every character of the text: most characters of a title start no figure.
+type figureScan struct {
+	norm string
+	p    int // where the next search starts
+}
+
+// next is the next match, or false when there is none.
+func (sc *figureScan) next() (figureLoc, bool) {
+	for sc.p < len(sc.norm) {
+		i := figureStartIn(sc.norm[sc.p:])
 		if i < 0 {
 			break
 		}
-		p += i
-		m := figureAt(norm[p:])
-		if m == nil {
-			_, size := utf8.DecodeRuneInString(norm[p:])
-			p += size
+		sc.p += i
+		m, ok := figureAt(sc.norm[sc.p:])
+		if !ok {
+			_, size := utf8.DecodeRuneInString(sc.norm[sc.p:])
+			sc.p += size
 			continue
 		}
-		out = append(out, shiftLoc(m, p))
-		p = m[1]
+		shiftLoc(m[:], sc.p)
+		sc.p = m[1]
+		return m, true
 	}
-	return out
+	sc.p = len(sc.norm)
+	return figureLoc{}, false
 }
 
 // figureStartIn is strings.IndexFunc(s, StartsFigure), reading characters
@@ -63,17 +76,17 @@ var figureStartKeys = func() *RuneKeys {
 }()
 
 // figureAt is figurePattern's match anchored at the start of s, as
-// FindStringSubmatchIndex gives it, or nil. The pattern is its head
+// FindStringSubmatchIndex gives it, or false. The pattern is its head
 // (figureHeadAt), then an optional unit and an optional floor: both
 // optional, so the head's match is the pattern's (a backtracking match
 // takes the first head that matches, and nothing after it can fail), and
 // each of the two is the first alternative that s goes on with, or none.
 // Trying the hundred units one by one in the backtracker cost most of the
 // search.
-func figureAt(s string) []int {
-	m := figureHeadAt(s)
-	if m == nil {
-		return nil
+func figureAt(s string) (figureLoc, bool) {
+	m, ok := figureHeadAt(s)
+	if !ok {
+		return m, false
 	}
 	for g, alts := range []*byFirstByte{unitsByFirst, floorsByFirst} {
 		if w := alts.firstPrefix(s[m[1]:]); w != "" {
@@ -81,7 +94,7 @@ func figureAt(s string) []int {
 			m[1] += len(w)
 		}
 	}
-	return m
+	return m, true
 }
 
 // byFirstByte are the alternatives of a group by their first byte, each
@@ -137,12 +150,14 @@ func StartsFigure(r rune) bool {
 // reads this before the text is cut: where no figure with a unit a word
 // needs can be there, the word counts for nothing.
 func AppendFigureUnits(dst []string, norm string) []string {
-	for _, m := range figureMatches(norm) {
-		if n, ok := figureFrom(norm, m); ok {
+	sc := figureScan{norm: norm}
+	for m, more := sc.next(); more; m, more = sc.next() {
+		if n, ok := figureFrom(norm, &m); ok {
 			dst = append(dst, n.Unit)
 		}
 		if m[12] >= 0 {
-			if n, ok := figureFrom(norm, withoutUnit(m)); ok {
+			m = withoutUnit(m)
+			if n, ok := figureFrom(norm, &m); ok {
 				dst = append(dst, n.Unit)
 			}
 		}

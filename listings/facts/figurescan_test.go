@@ -93,3 +93,14 @@ func TestFigureStartInIsIndexFunc(t *testing.T) {
 		check(s)
 	}
 }
+
+// figureMatches lists figureScan's matches as FindAllStringSubmatchIndex
+// gives them, for comparing with the pattern.
+func figureMatches(norm string) [][]int {
+	var out [][]int
+	sc := figureScan{norm: norm}
+	for m, more := sc.next(); more; m, more = sc.next() {
+		out = append(out, slices.Clone(m[:]))
+	}
+	return out
+}

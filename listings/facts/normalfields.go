@@ -1,12 +1,21 @@
 package facts
 
+import (
+	"slices"
+	"strings"
+)
+
 // normalFields are a listing's fields in name order, each text normalised
 // (normalizeWithOrigin) once: the figures and the promises both read every
 // field normalised, and each normalised it again, an allocation of five
 // bytes per byte of text each time (issue 13: an export row's fields).
-type normalFields struct {
-	names []string // fieldNames
-	texts []normalText
+// A field's name and normal text are held together: they were two lists.
+type normalFields []normalField
+
+// normalField is one field's name and normal text.
+type normalField struct {
+	name   string
+	normal normalText
 }
 
 // normalText is a text normalised, with the offset in the text each of
@@ -17,10 +26,13 @@ type normalText struct {
 }
 
 func normalFieldsOf(fields map[string]Field) normalFields {
-	nf := normalFields{names: fieldNames(fields)}
-	nf.texts = make([]normalText, len(nf.names))
-	for k, name := range nf.names {
-		nf.texts[k] = fields[name].normalized()
+	nf := make(normalFields, 0, len(fields))
+	for name := range fields {
+		nf = append(nf, normalField{name: name})
+	}
+	slices.SortFunc(nf, func(a, b normalField) int { return strings.Compare(a.name, b.name) })
+	for k := range nf {
+		nf[k].normal = fields[nf[k].name].normalized()
 	}
 	return nf
 }

@@ -111,12 +111,16 @@ func TestCutFieldsKeepTheirNormalText(t *testing.T) {
 	for _, l := range fixtureListings(t) {
 		fields := b.Fields(l)
 		nf := normalFieldsOf(fields)
-		for k, name := range nf.names {
+		if len(nf) != len(fields) || !slices.IsSortedFunc(nf, func(a, b normalField) int { return strings.Compare(a.name, b.name) }) {
+			t.Fatalf("%s: normal fields %d, not the %d fields in name order", l.Source, len(nf), len(fields))
+		}
+		for _, n := range nf {
+			name := n.name
 			f, want := fields[name], normalOf(fields[name].Text)
 			if f.normal.origin == nil {
 				t.Fatalf("%s: field %s kept no normal text", l.Source, name)
 			}
-			if got := nf.texts[k]; got.norm != want.norm || !slices.Equal(got.origin, want.origin) {
+			if got := n.normal; got.norm != want.norm || !slices.Equal(got.origin, want.origin) {
 				t.Errorf("%s: field %s normalised %q, want %q", l.Source, name, got.norm, want.norm)
 			}
 			kept++

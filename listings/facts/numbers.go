@@ -35,18 +35,19 @@ type Number struct {
 // then text order, so the document is the same on every run.
 func Numbers(fields map[string]Field) []Number { return numbersIn(fields, normalFieldsOf(fields)) }
 
-// numbersIn is Numbers of the fields normalised as nf.
+// numbersIn is Numbers of the fields normalised as nf. Each field's
+// figures are appended to the one list as they are found.
 func numbersIn(fields map[string]Field, nf normalFields) []Number {
 	var out []Number
-	for k, name := range nf.names {
-		toks := tokenIndex(fields[name].Tokens)
-		found := figuresInNormal(nf.texts[k], name, toks)
-		idx := make([]int, 3*len(found)) // every figure's indexes, allocated together
-		for i, n := range found {
-			at := idx[3*i : 3*i+3]
+	for _, f := range nf {
+		toks := tokenIndex(fields[f.name].Tokens)
+		from := len(out)
+		out = appendFigures(out, f.normal, f.name, toks)
+		idx := make([]int, 3*(len(out)-from)) // every figure's indexes, allocated together
+		for i := range out[from:] {
+			n, at := &out[from+i], idx[3*i:3*i+3]
 			at[0], at[1], at[2] = toks.starting(n.S), toks.ending(n.E), toks.starting(n.E)
 			n.First, n.Last, n.Next = &at[0], &at[1], &at[2]
-			out = append(out, n)
 		}
 	}
 	return out
@@ -87,31 +88,31 @@ func FiguresIn(text, field string) []Number {
 // when it ends a token: in 10万家庭 the 家 of 家庭 is no unit, so the
 // figure is 10万.
 func figuresIn(text, field string, toks tokenIndex) []Number {
-	return figuresInNormal(normalOf(text), field, toks)
+	return appendFigures(nil, normalOf(text), field, toks)
 }
 
-// figuresInNormal is figuresIn of a text normalised as nt.
-func figuresInNormal(nt normalText, field string, toks tokenIndex) []Number {
+// appendFigures appends to dst the figures of a text normalised as nt
+// (figuresIn).
+func appendFigures(dst []Number, nt normalText, field string, toks tokenIndex) []Number {
 	norm, origin := nt.norm, nt.origin
-	var out []Number
-	for _, m := range figureMatches(norm) {
+	sc := figureScan{norm: norm}
+	for m, more := sc.next(); more; m, more = sc.next() {
 		if len(toks) > 0 && m[12] >= 0 && toks.ending(int(origin[m[13]])) < 0 {
 			m = withoutUnit(m)
 		}
-		n, ok := figureFrom(norm, m)
+		n, ok := figureFrom(norm, &m)
 		if !ok {
 			continue
 		}
 		n.Field, n.S, n.E = field, int(origin[n.S]), int(origin[n.E])
-		out = append(out, n)
+		dst = append(dst, n)
 	}
-	return out
+	return dst
 }
 
 // withoutUnit drops the unit and what follows it from a figurePattern
 // match, ending the match at the last group before the unit.
-func withoutUnit(m []int) []int {
-	m = append([]int(nil), m...)
+func withoutUnit(m figureLoc) figureLoc {
 	m[12], m[13], m[14], m[15] = -1, -1, -1, -1
 	end := m[0]
 	for g := 1; g <= 5; g++ {
@@ -158,7 +159,7 @@ func unitAlternation() string {
 // (hx300, cd-67), Chinese numerals that are words (千万不要, 十一), and bare
 // digits with neither unit nor multiplier nor plus (a year, an item number)
 // unless written as 百分之.
-func figureFrom(norm string, m []int) (Number, bool) {
+func figureFrom(norm string, m *figureLoc) (Number, bool) {
 	group := func(i int) string {
 		if m[2*i] < 0 {
 			return ""

@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -12,8 +14,16 @@ import (
 // word of every promise matcher occurs, so a matcher asks "does this
 // sentence hold one of my words" of the few words the text holds instead
 // of searching the sentence for each of its words. Most texts (a title)
-// hold none, and then no matcher looks at any sentence.
-type needWordsAt map[string][]int // word → byte offsets where it starts
+// hold none, and then no matcher looks at any sentence. The words found
+// are listed in text order: a text holds few, and a map of them cost
+// allocations for every text that holds any.
+type needWordsAt []needWordAt
+
+// needWordAt is a need word found and the byte offset where it starts.
+type needWordAt struct {
+	word string
+	at   int
+}
 
 // needByFirst indexes every matcher's need words by their first rune.
 var needByFirst = sync.OnceValue(func() map[rune][]string {
@@ -55,9 +65,9 @@ func findNeedWords(norm string) needWordsAt {
 		for _, w := range byFirst[r] {
 			if strings.HasPrefix(norm[i:], w) {
 				if at == nil {
-					at = needWordsAt{}
+					at = make(needWordsAt, 0, 8)
 				}
-				at[w] = append(at[w], i)
+				at = append(at, needWordAt{w, i})
 			}
 		}
 	}
@@ -67,11 +77,9 @@ func findNeedWords(norm string) needWordsAt {
 // holdsAny reports whether one of words lies wholly within norm[s:e], as
 // strings.Contains(norm[s:e], w) would for some w.
 func (at needWordsAt) holdsAny(words []string, s, e int) bool {
-	for _, w := range words {
-		for _, p := range at[w] {
-			if p >= s && p+len(w) <= e {
-				return true
-			}
+	for i := sort.Search(len(at), func(i int) bool { return at[i].at >= s }); i < len(at) && at[i].at < e; i++ {
+		if at[i].at+len(at[i].word) <= e && slices.Contains(words, at[i].word) {
+			return true
 		}
 	}
 	return false
@@ -81,8 +89,8 @@ func (at needWordsAt) holdsAny(words []string, s, e int) bool {
 func (at needWordsAt) words() PromiseWords {
 	bits := needBits()
 	var in PromiseWords
-	for w := range at {
-		in |= bits[w]
+	for _, w := range at {
+		in |= bits[w.word]
 	}
 	return in
 }

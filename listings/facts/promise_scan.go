@@ -1,8 +1,9 @@
 package facts
 
 import (
+	"cmp"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -52,22 +53,23 @@ type promiseMatch struct {
 // enumeration commas and brackets (the normalised forms and the CJK ones).
 const clauseEnd = sentenceEnd + ",，、()（）【】[]"
 
-// promisesIn runs every matcher over one field's text (nt, normalised),
-// in order: earlier matchers (refusals, conditional terms) claim their
-// words first.
-func promisesIn(text string, nt normalText, field string) []Promise {
+// appendPromisesIn appends to dst what every matcher finds in one
+// field's text (nt, normalised), in order: earlier matchers (refusals,
+// conditional terms) claim their words first. The field's promises are
+// sorted by where they start, among themselves.
+func appendPromisesIn(dst []Promise, text string, nt normalText, field string) []Promise {
 	if text == "" {
-		return nil
+		return dst
 	}
 	norm, origin := nt.norm, nt.origin
-	t := &promiseText{norm: norm, origin: origin}
 	need := findNeedWords(norm)
 	if need == nil {
-		return nil // no matcher's words: no sentence can hold a promise
+		return dst // no matcher's words: no sentence can hold a promise
 	}
+	t := &promiseText{norm: norm, origin: origin}
 	may := PromiseMatchersIn(norm, need.words())
 	sentences := Sentences(norm)
-	var out []Promise
+	from := len(dst)
 	scans := promiseStarts()
 	for k, pm := range promiseMatchers {
 		if may&matcherBit(k) == 0 {
@@ -81,13 +83,13 @@ func promisesIn(text string, nt normalText, field string) []Promise {
 				if p, ok := t.take(pm, shiftLoc(loc, sent.S)); ok {
 					p.S, p.E = int(origin[p.S]), int(origin[p.E])
 					p.Text, p.Field = text[p.S:p.E], field
-					out = append(out, p)
+					dst = append(dst, p)
 				}
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].S < out[j].S })
-	return out
+	slices.SortStableFunc(dst[from:], func(a, b Promise) int { return cmp.Compare(a.S, b.S) })
+	return dst
 }
 
 // take builds a promise from a match unless earlier words claimed it; a

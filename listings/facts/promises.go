@@ -40,14 +40,14 @@ func Promises(_ *listings.Listing, fields map[string]Field) []Promise {
 // promisesOf is Promises of the fields normalised as nf.
 func promisesOf(fields map[string]Field, nf normalFields) []Promise {
 	var out []Promise
-	for k, name := range nf.names {
-		found := promisesIn(fields[name].Text, nf.texts[k], name)
-		if name == FieldSKUs {
-			for i := range found {
-				found[i].Scope = ScopePartial
+	for _, f := range nf {
+		from := len(out)
+		out = appendPromisesIn(out, fields[f.name].Text, f.normal, f.name)
+		if f.name == FieldSKUs {
+			for i := range out[from:] {
+				out[from+i].Scope = ScopePartial
 			}
 		}
-		out = append(out, found...)
 	}
 	return out
 }

@@ -22,12 +22,25 @@ type scanText struct {
 // in one allocation (a rune is an int32): sized by guess, they were two
 // and grew for ASCII text.
 func newScanText(src string) *scanText {
+	n := scanTextRunes(src)
+	t := &scanText{}
+	t.read(src, n, make([]int32, 2*n+1))
+	return t
+}
+
+// scanTextRunes is the number of runes of src, which a scan text of it
+// holds in 2n+1 places of its buffer.
+func scanTextRunes(src string) int {
 	if len(src) >= math.MaxInt32 {
 		panic(fmt.Sprintf("facts: a text of %d bytes is too long to read", len(src)))
 	}
-	n := utf8.RuneCountInString(src)
-	buf := make([]int32, 2*n+1)
-	t := &scanText{src: src, runes: buf[:0:n], offs: buf[n:n]}
+	return utf8.RuneCountInString(src)
+}
+
+// read makes t the scan text of src, of n runes (scanTextRunes), in the
+// first 2n+1 places of buf; it returns the rest of buf.
+func (t *scanText) read(src string, n int, buf []int32) []int32 {
+	*t = scanText{src: src, runes: buf[:0:n], offs: buf[n : n : 2*n+1]}
 	for i := 0; i < len(src); {
 		r, size := runes.At(src, i) // see runes
 		if size == 0 {
@@ -41,7 +54,7 @@ func newScanText(src string) *scanText {
 		i += size
 	}
 	t.offs = append(t.offs, int32(len(src)))
-	return t
+	return buf[2*n+1:]
 }
 
 // len is the number of runes.

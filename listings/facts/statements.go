@@ -21,8 +21,12 @@ type compOptions struct {
 // buildStatements groups a region's items into statements, one per part
 // label and one more whenever a complete 100% is followed by more fibres.
 func buildStatements(t *scanText, items []compItem, opt compOptions) []compStatement {
+	segs := compSegments(t, items, opt)
+	if len(segs) == 1 {
+		return segs[0].statements(t, items, opt) // most regions: no list to copy them into
+	}
 	var out []compStatement
-	for _, seg := range compSegments(t, items, opt) {
+	for _, seg := range segs {
 		out = append(out, seg.statements(t, items, opt)...)
 	}
 	return out
@@ -35,25 +39,33 @@ type compSegment struct {
 	idx         []int // fibre and figure items, in order
 }
 
+// compSegments cuts the items at each part label. The segments' indexes
+// lie one after another in one list made to the number of items: grown a
+// segment at a time, they were several lists.
 func compSegments(t *scanText, items []compItem, opt compOptions) []compSegment {
 	cur := compSegment{part: opt.part, label: opt.label}
 	var out []compSegment
+	idx := make([]int, 0, len(items))
+	from := 0 // where cur's indexes start in idx
 	for k, it := range items {
 		switch {
 		case it.kind == itemLabel && it.part != "":
+			cur.idx = idx[from:len(idx):len(idx)]
 			out = appendCompSegment(out, cur)
+			from = len(idx)
 			cur = compSegment{part: it.part, label: labelText(t, it), labelled: true}
 		case it.kind == itemLabel:
-			if len(cur.idx) == 0 {
+			if len(idx) == from {
 				cur.labelled = true
 				if cur.label == "" {
 					cur.label = labelText(t, it)
 				}
 			}
 		default:
-			cur.idx = append(cur.idx, k)
+			idx = append(idx, k)
 		}
 	}
+	cur.idx = idx[from:len(idx):len(idx)]
 	return appendCompSegment(out, cur)
 }
 
@@ -167,23 +179,25 @@ func (s compSegment) figureFor(t *scanText, items []compItem, pos int, fibreFirs
 }
 
 // split starts a new statement (another, unnamed part) when the figures
-// already make 100% and more fibres follow.
+// already make 100% and more fibres follow. Each statement's fibres are
+// its run of fibres, not a copy.
 func (s compSegment) split(fibres []Fiber) []compStatement {
 	if len(fibres) == 0 {
 		return nil
 	}
 	cur := compStatement{part: s.part, label: s.label, labelled: s.labelled}
 	var out []compStatement
-	sum := 0.0
-	for _, f := range fibres {
+	sum, start := 0.0, 0
+	for k, f := range fibres {
 		if sum >= 99.5 {
+			cur.fibres = fibres[start:k:k]
 			out = append(out, cur)
 			cur = compStatement{part: PartOther, label: s.label, labelled: s.labelled}
-			sum = 0
+			sum, start = 0, k
 		}
-		cur.fibres = append(cur.fibres, f)
 		sum += f.Percent
 	}
+	cur.fibres = fibres[start:len(fibres):len(fibres)]
 	return append(out, cur)
 }
 

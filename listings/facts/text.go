@@ -2,7 +2,6 @@ package facts
 
 import (
 	"iter"
-	"slices"
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
@@ -98,15 +97,4 @@ func sentenceMarkAt(text string, i int) int {
 		}
 	}
 	return 0
-}
-
-// fieldNames lists the fields in name order, so facts come out in the same
-// order on every run (Go randomises map iteration).
-func fieldNames(fields map[string]Field) []string {
-	names := make([]string, 0, len(fields))
-	for name := range fields {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	return names
 }
