@@ -1,8 +1,6 @@
 package policies
 
 import (
-	"math/big"
-
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/open-policy-agent/opa/v1/topdown/builtins"
@@ -36,7 +34,7 @@ var keyEntry, keyPattern = key("entry"), key("pattern")
 type ranked struct {
 	hit   *ast.Term
 	field *ast.Term
-	s, e  *big.Float
+	s, e  offset
 	word  bool
 }
 
@@ -90,7 +88,7 @@ func rankAll(hits []*ast.Term) ([]ranked, error) {
 		}
 		pattern := eo.Get(keyPattern)
 		word := pattern == nil || ast.Compare(pattern.Value, ast.Boolean(false)) == 0
-		rs = append(rs, ranked{hit: h, field: field, s: builtins.NumberToFloat(sn), e: builtins.NumberToFloat(en), word: word})
+		rs = append(rs, ranked{hit: h, field: field, s: offsetOf(sn), e: offsetOf(en), word: word})
 	}
 	return rs, nil
 }
@@ -100,7 +98,7 @@ func outrankedIn(rs []ranked, k int) bool {
 	r := rs[k]
 	for q := range rs {
 		o := rs[q]
-		if q == k || o.s.Cmp(r.e) >= 0 || r.s.Cmp(o.e) >= 0 || ast.Compare(o.field.Value, r.field.Value) != 0 {
+		if q == k || o.s.cmp(r.e) >= 0 || r.s.cmp(o.e) >= 0 || ast.Compare(o.field.Value, r.field.Value) != 0 {
 			continue
 		}
 		if outranks(o, r) {
@@ -112,12 +110,10 @@ func outrankedIn(rs []ranked, k int) bool {
 
 // outranks compares the ranks [length, -start, word] of two hits.
 func outranks(o, r ranked) bool {
-	ol := new(big.Float).Sub(o.e, o.s)
-	rl := new(big.Float).Sub(r.e, r.s)
-	if c := ol.Cmp(rl); c != 0 {
+	if c := o.e.minus(o.s).cmp(r.e.minus(r.s)); c != 0 {
 		return c > 0
 	}
-	if c := o.s.Cmp(r.s); c != 0 {
+	if c := o.s.cmp(r.s); c != 0 {
 		return c < 0
 	}
 	return o.word && !r.word

@@ -40,8 +40,9 @@ outranked(rs, k) if {
 
 // longestCases are hit sets (Rego terms) to compare: words over words,
 // words over patterns of the same span, equal ranks, other fields, hits
-// that only touch, hits lacking fields, arrays, and offsets that are not
-// numbers.
+// that only touch, hits lacking fields, arrays, offsets that are not
+// numbers, and offsets that are fractions or too large to compare as ints
+// (alone and beside ints).
 var longestCases = []string{
 	`set()`,
 	`{{"field": "title", "s": 0, "e": 6, "entry": {}}}`,
@@ -58,6 +59,10 @@ var longestCases = []string{
 	`[{"field": "title", "s": 0, "e": 6, "entry": {}}]`,
 	`{{"field": "title", "s": 0, "e": 6.0, "entry": {}}, {"field": "title", "s": 1e0, "e": 7, "entry": {}}}`,
 	`{{"field": "title", "s": "0", "e": 6, "entry": {}}, {"field": "title", "s": 1, "e": 7, "entry": {}}}`,
+	`{{"field": "title", "s": 0, "e": 6, "entry": {}}, {"field": "title", "s": 0.5, "e": 6.5, "entry": {}}}`,
+	`{{"field": "title", "s": 0, "e": 6, "entry": {}}, {"field": "title", "s": 2.5, "e": 9, "entry": {}}}`,
+	`{{"field": "title", "s": 9007199254740990, "e": 9007199254740996, "entry": {}}, {"field": "title", "s": 9007199254740993, "e": 9007199254741000, "entry": {}}}`,
+	`{{"field": "title", "s": 3, "e": 9, "entry": {}}, {"field": "title", "s": 4503599627370494, "e": 4503599627370500, "entry": {}}, {"field": "title", "s": 4503599627370497, "e": 4503599627370502, "entry": {}}}`,
 	`{{"field": "title", "s": 0, "e": 6, "entry": "word"}, {"field": "title", "s": 1, "e": 7, "entry": {}}}`,
 	`{{"field": 1, "s": 0, "e": 6, "entry": {}}, {"field": 1, "s": 1, "e": 9, "entry": {}}}`,
 }
