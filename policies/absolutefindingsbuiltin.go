@@ -49,6 +49,7 @@ type absoluteScan struct {
 	bctx                   topdown.BuiltinContext
 	meta, table, message   *ast.Term
 	lexicon, fields, input *ast.Term
+	findings               *exposedFindings
 }
 
 func absoluteFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
@@ -61,7 +62,8 @@ func absoluteFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter fu
 		return nil
 	}
 	sc := absoluteScan{bctx: bctx, meta: meta, table: operands[2], message: operands[3],
-		lexicon: operands[4], fields: operands[5], input: operands[6]}
+		lexicon: operands[4], fields: operands[5], input: operands[6],
+		findings: &exposedFindings{bctx: bctx, input: operands[6]}}
 	return findingsOf(hits, sc.finding, iter)
 }
 
@@ -81,7 +83,7 @@ func (sc absoluteScan) finding(c *ast.Term) (f *ast.Term, ok bool, err error) {
 	if meta == nil || err != nil {
 		return nil, err == nil, err // undefined in Rego too: no finding
 	}
-	f, err = exposedFindingOf(sc.bctx, meta, sc.input, hit)
+	f, err = sc.findings.of(meta, hit)
 	return f, f != nil, err
 }
 

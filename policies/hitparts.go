@@ -27,24 +27,43 @@ func partsOf(hit ast.Object) hitParts {
 // with parts h and no platform figures (none of lib.platform_keys), nil
 // where it is undefined, its errors as the builtin's call gave them.
 func exposedFindingOf(bctx topdown.BuiltinContext, meta, input *ast.Term, h hitParts) (*ast.Term, error) {
-	var f *ast.Term
-	keep := func(t *ast.Term) error {
-		f = t
-		return nil
-	}
+	return (&exposedFindings{bctx: bctx, input: input}).of(meta, h)
+}
+
+// exposedFindings makes the findings of one call's hits. The hits of a
+// call share their meta's exposure (law_meta changes only the basis), so
+// its answer is asked of the engine once, not once a hit: each asking
+// hashed the exposure's operands to find the memo's answer again.
+type exposedFindings struct {
+	bctx  topdown.BuiltinContext
+	input *ast.Term
+	// asked is the exposure last asked (nil: none yet), x its answer.
+	asked, x *ast.Term
+}
+
+// of is exposedFindingOf(meta, h) of the call's input.
+func (ef *exposedFindings) of(meta *ast.Term, h hitParts) (*ast.Term, error) {
 	m, ok := meta.Value.(ast.Object)
-	e := exposuresOf(bctx)
+	e := exposuresOf(ef.bctx)
 	if e == nil || !ok {
 		return nil, nil // xiaoer.exposure is undefined
 	}
-	x, err := e.Exposure(bctx, or(m.Get(keyExposure), ast.InternedEmptyObject), ast.InternedEmptyObject, input)
-	if err != nil {
-		return nil, builtinError(exposedFindingBuiltin.Name, bctx, err)
+	exposure := or(m.Get(keyExposure), ast.InternedEmptyObject)
+	if ef.asked == nil || !ef.asked.Equal(exposure) {
+		x, err := e.Exposure(ef.bctx, exposure, ast.InternedEmptyObject, ef.input)
+		if err != nil {
+			return nil, builtinError(exposedFindingBuiltin.Name, ef.bctx, err)
+		}
+		ef.asked, ef.x = exposure, x
 	}
-	if x == nil {
+	if ef.x == nil {
 		return nil, nil
 	}
-	return f, findingOf(m, h, x, keep)
+	var f *ast.Term
+	return f, findingOf(m, h, ef.x, func(t *ast.Term) error {
+		f = t
+		return nil
+	})
 }
 
 // builtinError is err as OPA's wrapper of a registered builtin name

@@ -62,3 +62,47 @@ func exposureContexts() []context.Context {
 		WithExposures(bg, failingExposures{topdown.Halt{Err: errors.New("halted")}}),
 	}
 }
+
+// exposedFindings, one call's findings, are exposedFindingOf's for each
+// hit of the call, in every evaluation context, and ask the exposure of
+// a meta once for the hits in a row that share it.
+func TestExposedFindingsAskOnce(t *testing.T) {
+	input := ast.NewTerm(findingCaseInput(findingCases[0]))
+	for _, ctx := range exposureContexts() {
+		bctx := topdown.BuiltinContext{Context: ctx}
+		ef := &exposedFindings{bctx: bctx, input: input}
+		for _, c := range findingCases {
+			meta, hit := ast.MustParseTerm(c[0]), ast.MustParseTerm(c[1])
+			obj, isObject := hit.Value.(ast.Object)
+			if !isObject {
+				continue
+			}
+			got, gotErr := ef.of(meta, partsOf(obj))
+			want, wantErr := exposedFindingOf(bctx, meta, input, partsOf(obj))
+			if fmt.Sprint(got) != fmt.Sprint(want) || fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+				t.Errorf("of(%s, %s):\n got %v, %v\nwant %v, %v", c[0], c[1], got, gotErr, want, wantErr)
+			}
+		}
+	}
+	stub := &stubExposures{answer: ast.StringTerm("remembered")}
+	ef := &exposedFindings{bctx: topdown.BuiltinContext{Context: WithExposures(context.Background(), stub)}, input: input}
+	changes, hits := 0, 0
+	var last *ast.Term
+	for _, c := range findingCases {
+		meta := ast.MustParseTerm(c[0])
+		x := or(get(meta, keyExposure), ast.InternedEmptyObject)
+		if _, isObject := meta.Value.(ast.Object); !isObject {
+			continue
+		}
+		if last == nil || !last.Equal(x) {
+			changes++
+		}
+		last, hits = x, hits+1
+		if _, err := ef.of(meta, hitParts{message: ast.StringTerm("m")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(stub.asked) != changes || changes >= hits {
+		t.Errorf("%d hits, %d changes of exposure: asked %d times, want %d (and fewer than the hits)", hits, changes, len(stub.asked), changes)
+	}
+}

@@ -51,21 +51,35 @@ func partneredHits(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(
 	if err != nil {
 		return err
 	}
-	kept := ast.NewSet()
-	fields := get(listing, keyFields)
-	for _, c := range candidates.Slice() {
-		switch partnerAnswerOf(bctx, lex, name, c, get(table, keyContexts), fields) {
-		case partnerUnknown:
-			return nil
-		case partnerHolds:
-			kept.Add(c)
-		}
+	kept, unknown := partneredOf(bctx, candidates, lex, name, get(table, keyContexts), get(listing, keyFields))
+	if unknown {
+		return nil
 	}
 	hits, err := longestOf(kept)
 	if err != nil {
 		return err
 	}
 	return iter(ast.NewTerm(hits))
+}
+
+// partneredOf are the candidates that partnered keeps; unknown where
+// xiaoer.in_context leaves one to the Rego. The candidates are walked in
+// the set's own order: the answer does not depend on it, and Slice would
+// sort them, comparing hit objects key by key.
+func partneredOf(bctx topdown.BuiltinContext, candidates ast.Set, lex, name, contexts, fields *ast.Term) (kept ast.Set, unknown bool) {
+	kept = ast.NewSet()
+	candidates.Foreach(func(c *ast.Term) {
+		if unknown {
+			return
+		}
+		switch partnerAnswerOf(bctx, lex, name, c, contexts, fields) {
+		case partnerUnknown:
+			unknown = true
+		case partnerHolds:
+			kept.Add(c)
+		}
+	})
+	return kept, unknown
 }
 
 // foundCandidates are the candidates' union before partnered: the hits

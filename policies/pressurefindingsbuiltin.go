@@ -48,6 +48,7 @@ type pressureScan struct {
 	listing, input        *ast.Term
 	dated, datedByFigure  bool
 	lawMetas              map[*ast.Term]*ast.Term
+	findings              *exposedFindings
 }
 
 func pressureFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
@@ -61,7 +62,8 @@ func pressureFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter fu
 		return nil
 	}
 	sc := pressureScan{bctx: bctx, meta: meta, table: operands[2], messages: operands[3],
-		listing: listing, input: operands[4], lawMetas: map[*ast.Term]*ast.Term{}}
+		listing: listing, input: operands[4], lawMetas: map[*ast.Term]*ast.Term{},
+		findings: &exposedFindings{bctx: bctx, input: operands[4]}}
 	sc.datedByFigure = datedByFigure(get(listing, keyNumbers), get(sc.table, keyDateUnits))
 	sc.dated = sc.datedByFigure || truthy(get(get(get(found, pressureTable), keyDateWords), ast.InternedTerm(0)))
 	return findingsOf(hits, sc.finding, iter)
@@ -102,7 +104,7 @@ func (sc pressureScan) finding(c *ast.Term) (f *ast.Term, ok bool, err error) {
 	if meta == nil || err != nil {
 		return nil, false, err
 	}
-	f, err = exposedFindingOf(sc.bctx, meta, sc.input, hitParts{
+	f, err = sc.findings.of(meta, hitParts{
 		field: field, s: s, e: e, message: text, suggestion: suggestion,
 		details: ast.ObjectTerm(ast.Item(keyKind, kind), ast.Item(keyWord, word)),
 	})

@@ -101,7 +101,7 @@ func findingsOfClaims(bctx topdown.BuiltinContext, meta, hitsTerm, message, inpu
 	if err != nil || !withExposures(bctx) {
 		return err
 	}
-	out := ast.NewSet()
+	out, findings := ast.NewSet(), &exposedFindings{bctx: bctx, input: input}
 	for _, c := range hits {
 		hit, ok := unsourcedHit(bctx, c, stated, message)
 		if !ok {
@@ -110,7 +110,7 @@ func findingsOfClaims(bctx topdown.BuiltinContext, meta, hitsTerm, message, inpu
 		if hit.message == nil {
 			continue // the Rego's hit object is undefined: no finding
 		}
-		f, err := exposedFindingOf(bctx, meta, input, hit)
+		f, err := findings.of(meta, hit)
 		if f == nil || err != nil {
 			return err
 		}
