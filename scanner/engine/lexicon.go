@@ -329,12 +329,15 @@ func (lf *lexiconFound) value(skipped *ast.Term) *ast.Term {
 	// object's hash is fixed when it goes into its parent, and an item
 	// inserted later costs allocations of its own.
 	lf.words.starts.headTerms(lf)
-	items := [][2]*ast.Term{
+	// Room for all six items on the stack: NewObject copies them, and
+	// appended past four they were an allocation per judged listing.
+	var room [6][2]*ast.Term
+	items := append(room[:0],
 		ast.Item(keyFound, lf.foundTerm()),
 		ast.Item(keyPrefixed, lf.arrayOf(lf.prefixed)),
 		ast.Item(keyContext, lf.objectOf(lf.context)),
 		ast.Item(keyMasked, lf.arrayOf(lf.masked)),
-	}
+	)
 	if lf.held != nil {
 		items = append(items, ast.Item(keyHeld, lf.held.term(lf.words.library, &lf.slab)))
 	}
@@ -354,7 +357,8 @@ func (lf *lexiconFound) foundTerm() *ast.Term {
 	for k, r := range lf.found {
 		terms[k] = r.term
 	}
-	var tables, lexicons [][2]*ast.Term
+	var tableRoom, lexiconRoom [itemRoom][2]*ast.Term
+	tables, lexicons := tableRoom[:0], lexiconRoom[:0]
 	start := 0
 	for k, r := range lf.found {
 		more := k+1 < len(lf.found)
@@ -373,6 +377,13 @@ func (lf *lexiconFound) foundTerm() *ast.Term {
 	}
 	return lf.objectOf(tables)
 }
+
+// itemRoom is the room, on the stack, of the item lists an object of
+// the lexicon facts is made from: NewObject copies the items, so a list
+// need not outlive its object, and grown from nil past two items (the
+// room Go gives an append on the stack) each list was an allocation or
+// more per judged listing (issue 13). Longer lists still grow.
+const itemRoom = 16
 
 // arrayOf is the array of terms, the shared empty one if there are none.
 func (lf *lexiconFound) arrayOf(terms []*ast.Term) *ast.Term {
