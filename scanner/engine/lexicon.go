@@ -265,11 +265,12 @@ type lexiconFound struct {
 	context  [][2]*ast.Term // {field: starts}, the fields in name order
 	masked   []*ast.Term
 	// heads are the runs of pattern_heads, built last (patternStarts);
-	// classes holds, by table, the classes of the pattern words found,
-	// and wordsAt where they are.
+	// wordsAt are the pattern words found, of every table, with their
+	// classes: a listing has a few, and a slice asked of them all cost
+	// less than the maps by table it replaced (issue 13: five
+	// allocations or more per judged listing with a pattern word).
 	heads   []headRun
-	classes map[string]map[string]bool
-	wordsAt map[string][]wordAt
+	wordsAt []wordAt
 	// held is where the contexts hold (contextheld.go; nil: not given).
 	held *heldIn
 	// tables are the tables whose facts are kept (tableBits).
@@ -300,19 +301,7 @@ func (lf *lexiconFound) add(a foundRun) {
 		lf.found = append(lf.found, lexiconRun{lex: lex})
 		return
 	case pt != nil && lex.lexicon == patternWords:
-		if lf.classes == nil {
-			lf.classes = map[string]map[string]bool{}
-		}
-		if lf.classes[lex.table] == nil {
-			lf.classes[lex.table] = map[string]bool{}
-		}
-		for _, cls := range pt.classes[r.key] {
-			lf.classes[lex.table][cls] = true
-		}
-		if lf.wordsAt == nil {
-			lf.wordsAt = map[string][]wordAt{}
-		}
-		lf.wordsAt[lex.table] = append(lf.wordsAt[lex.table], wordAt{field: r.field, i: r.i, classes: pt.classes[r.key]})
+		lf.wordsAt = append(lf.wordsAt, wordAt{table: lex.table, field: r.field, i: r.i, classes: pt.classes[r.key]})
 	}
 	lf.found = append(lf.found, lexiconRun{lex: lex, term: a.term})
 }
