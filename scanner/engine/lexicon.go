@@ -219,23 +219,30 @@ func dodgeWords(data map[string]any) []string {
 // in mask tables, and masked is empty unless the mask has maskedPart
 // (tableReads: what the rules judging the listing can read).
 func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skipped *ast.Term, tables uint64) *ast.Term {
-	names := make([]string, 0, len(fields))
+	var nameRoom [fieldsFirst]string // a listing has a few fields
+	names := nameRoom[:0]
 	for name := range fields {
 		names = append(names, name)
 	}
 	sort.Strings(names) // a stable document for the same listing
-	lf := lexiconFound{words: lw, fields: fields, tables: tables}
+	lf := &lexiconFound{words: lw, fields: fields, tables: tables}
 	if lw.uses != nil && heldKnown(fields) {
-		// Sized for most listings at once: grown by append, at and fields
-		// cost a judged listing six allocations.
-		lf.held = &heldIn{share: lw.keys != nil, memo: lw.held, tables: tables,
-			fields: make([]*ast.Term, 0, len(fields)), at: make([]heldAt, 0, heldAtFirst)}
+		// Sized for most listings at once, in lf's own allocation: grown
+		// by append, at and fields cost a judged listing six allocations,
+		// and made apart, three.
+		lf.heldRoom = heldIn{share: lw.keys != nil, memo: lw.held, tables: tables,
+			fields: lf.fieldRoom[:0], at: lf.atRoom[:0]}
+		lf.held = &lf.heldRoom
 	}
 	for _, name := range names {
 		lf.field(name, fields[name]) // fieldfinds.go
 	}
 	return lf.value(skipped)
 }
+
+// fieldsFirst is the room a listing's field names start with: more
+// than the fields of most listings.
+const fieldsFirst = 8
 
 // heldAtFirst is the room held's positions start with: enough for most
 // judged listings (an export row has a few dozen).
@@ -271,8 +278,12 @@ type lexiconFound struct {
 	// allocations or more per judged listing with a pattern word).
 	heads   []headRun
 	wordsAt []wordAt
-	// held is where the contexts hold (contextheld.go; nil: not given).
-	held *heldIn
+	// held is where the contexts hold (contextheld.go; nil: not given):
+	// heldRoom, its positions and fields starting in atRoom and fieldRoom.
+	held      *heldIn
+	heldRoom  heldIn
+	atRoom    [heldAtFirst]heldAt
+	fieldRoom [fieldsFirst]*ast.Term
 	// tables are the tables whose facts are kept (tableBits).
 	tables uint64
 	// slab hands out the terms of the listing's index (termslab.go).
