@@ -24,7 +24,8 @@ func (h *heldIn) term(library []libraryContext, slab *termSlab) *ast.Term {
 	h.at = slices.CompactFunc(h.at, func(x, y heldAt) bool { return x.use.rank == y.use.rank && x.field == y.field && x.at == y.at })
 	// The item lists are copied by NewObject, so each is reused for the
 	// next object.
-	var tables, names, wheres [][2]*ast.Term
+	var tableRoom, nameRoom, whereRoom [itemRoom][2]*ast.Term
+	tables, names, wheres := tableRoom[:0], nameRoom[:0], whereRoom[:0]
 	lists := heldLists{held: h, slab: slab, made: make([]heldList, 0, heldListsFirst)}
 	start := 0
 	var kept *heldValue // the entry of the context's list, when it has one list

@@ -219,23 +219,30 @@ func dodgeWords(data map[string]any) []string {
 // in mask tables, and masked is empty unless the mask has maskedPart
 // (tableReads: what the rules judging the listing can read).
 func lexiconFacts(fields map[string]facts.Field, lw lexiconWords, skipped *ast.Term, tables uint64) *ast.Term {
-	names := make([]string, 0, len(fields))
+	var nameRoom [fieldsFirst]string // a listing has a few fields
+	names := nameRoom[:0]
 	for name := range fields {
 		names = append(names, name)
 	}
 	sort.Strings(names) // a stable document for the same listing
-	lf := lexiconFound{words: lw, fields: fields, tables: tables}
+	lf := &lexiconFound{words: lw, fields: fields, tables: tables}
 	if lw.uses != nil && heldKnown(fields) {
-		// Sized for most listings at once: grown by append, at and fields
-		// cost a judged listing six allocations.
-		lf.held = &heldIn{share: lw.keys != nil, memo: lw.held, tables: tables,
-			fields: make([]*ast.Term, 0, len(fields)), at: make([]heldAt, 0, heldAtFirst)}
+		// Sized for most listings at once, in lf's own allocation: grown
+		// by append, at and fields cost a judged listing six allocations,
+		// and made apart, three.
+		lf.heldRoom = heldIn{share: lw.keys != nil, memo: lw.held, tables: tables,
+			fields: lf.fieldRoom[:0], at: lf.atRoom[:0]}
+		lf.held = &lf.heldRoom
 	}
 	for _, name := range names {
 		lf.field(name, fields[name]) // fieldfinds.go
 	}
 	return lf.value(skipped)
 }
+
+// fieldsFirst is the room a listing's field names start with: more
+// than the fields of most listings.
+const fieldsFirst = 8
 
 // heldAtFirst is the room held's positions start with: enough for most
 // judged listings (an export row has a few dozen).
@@ -265,13 +272,18 @@ type lexiconFound struct {
 	context  [][2]*ast.Term // {field: starts}, the fields in name order
 	masked   []*ast.Term
 	// heads are the runs of pattern_heads, built last (patternStarts);
-	// classes holds, by table, the classes of the pattern words found,
-	// and wordsAt where they are.
+	// wordsAt are the pattern words found, of every table, with their
+	// classes: a listing has a few, and a slice asked of them all cost
+	// less than the maps by table it replaced (issue 13: five
+	// allocations or more per judged listing with a pattern word).
 	heads   []headRun
-	classes map[string]map[string]bool
-	wordsAt map[string][]wordAt
-	// held is where the contexts hold (contextheld.go; nil: not given).
-	held *heldIn
+	wordsAt []wordAt
+	// held is where the contexts hold (contextheld.go; nil: not given):
+	// heldRoom, its positions and fields starting in atRoom and fieldRoom.
+	held      *heldIn
+	heldRoom  heldIn
+	atRoom    [heldAtFirst]heldAt
+	fieldRoom [fieldsFirst]*ast.Term
 	// tables are the tables whose facts are kept (tableBits).
 	tables uint64
 	// slab hands out the terms of the listing's index (termslab.go).
@@ -300,19 +312,7 @@ func (lf *lexiconFound) add(a foundRun) {
 		lf.found = append(lf.found, lexiconRun{lex: lex})
 		return
 	case pt != nil && lex.lexicon == patternWords:
-		if lf.classes == nil {
-			lf.classes = map[string]map[string]bool{}
-		}
-		if lf.classes[lex.table] == nil {
-			lf.classes[lex.table] = map[string]bool{}
-		}
-		for _, cls := range pt.classes[r.key] {
-			lf.classes[lex.table][cls] = true
-		}
-		if lf.wordsAt == nil {
-			lf.wordsAt = map[string][]wordAt{}
-		}
-		lf.wordsAt[lex.table] = append(lf.wordsAt[lex.table], wordAt{field: r.field, i: r.i, classes: pt.classes[r.key]})
+		lf.wordsAt = append(lf.wordsAt, wordAt{table: lex.table, field: r.field, i: r.i, classes: pt.classes[r.key]})
 	}
 	lf.found = append(lf.found, lexiconRun{lex: lex, term: a.term})
 }
@@ -329,12 +329,15 @@ func (lf *lexiconFound) value(skipped *ast.Term) *ast.Term {
 	// object's hash is fixed when it goes into its parent, and an item
 	// inserted later costs allocations of its own.
 	lf.words.starts.headTerms(lf)
-	items := [][2]*ast.Term{
+	// Room for all six items on the stack: NewObject copies them, and
+	// appended past four they were an allocation per judged listing.
+	var room [6][2]*ast.Term
+	items := append(room[:0],
 		ast.Item(keyFound, lf.foundTerm()),
 		ast.Item(keyPrefixed, lf.arrayOf(lf.prefixed)),
 		ast.Item(keyContext, lf.objectOf(lf.context)),
 		ast.Item(keyMasked, lf.arrayOf(lf.masked)),
-	}
+	)
 	if lf.held != nil {
 		items = append(items, ast.Item(keyHeld, lf.held.term(lf.words.library, &lf.slab)))
 	}
@@ -354,7 +357,8 @@ func (lf *lexiconFound) foundTerm() *ast.Term {
 	for k, r := range lf.found {
 		terms[k] = r.term
 	}
-	var tables, lexicons [][2]*ast.Term
+	var tableRoom, lexiconRoom [itemRoom][2]*ast.Term
+	tables, lexicons := tableRoom[:0], lexiconRoom[:0]
 	start := 0
 	for k, r := range lf.found {
 		more := k+1 < len(lf.found)
@@ -373,6 +377,13 @@ func (lf *lexiconFound) foundTerm() *ast.Term {
 	}
 	return lf.objectOf(tables)
 }
+
+// itemRoom is the room, on the stack, of the item lists an object of
+// the lexicon facts is made from: NewObject copies the items, so a list
+// need not outlive its object, and grown from nil past two items (the
+// room Go gives an append on the stack) each list was an allocation or
+// more per judged listing (issue 13). Longer lists still grow.
+const itemRoom = 16
 
 // arrayOf is the array of terms, the shared empty one if there are none.
 func (lf *lexiconFound) arrayOf(terms []*ast.Term) *ast.Term {

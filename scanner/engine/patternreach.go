@@ -62,21 +62,21 @@ func gapOf(v any) (int, bool) {
 	return g, ok && g >= 0
 }
 
-// wordAt is a run of a table's pattern_words in the listing: its field,
-// its first token and its word's classes.
+// wordAt is a run of a table's pattern_words in the listing: its table,
+// its field, its first token and its word's classes.
 type wordAt struct {
-	field   string
-	i       int
-	classes []string
+	table, field string
+	i            int
+	classes      []string
 }
 
-// follows: the part can follow a head of field whose last token is just
-// before start (toks are the field's tokens, words the table's pattern
-// words in the listing).
-func (r partReach) follows(field string, toks []facts.Token, start int, words []wordAt) bool {
+// follows: the part can follow a head of table's field whose last token
+// is just before start (toks are the field's tokens, words the pattern
+// words in the listing, of every table).
+func (r partReach) follows(table, field string, toks []facts.Token, start int, words []wordAt) bool {
 	if r.class != "" {
 		for _, w := range words {
-			if w.field == field && w.i >= start && w.i <= start+r.gap && slices.Contains(w.classes, r.class) {
+			if w.table == table && w.field == field && w.i >= start && w.i <= start+r.gap && slices.Contains(w.classes, r.class) {
 				return true
 			}
 		}
@@ -98,6 +98,16 @@ func (r partReach) suffixWithin(toks []facts.Token, start int) bool {
 	text := b.String()
 	for _, s := range r.suffixes {
 		if strings.Contains(text, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasClass: some pattern word of table among words has class cls.
+func hasClass(words []wordAt, table, cls string) bool {
+	for _, w := range words {
+		if w.table == table && slices.Contains(w.classes, cls) {
 			return true
 		}
 	}

@@ -183,10 +183,10 @@ func (ps patternStarts) headTerms(lf *lexiconFound) {
 		var ids []*ast.Term
 		for _, id := range pt.heads[r.key] {
 			if reach, ok := pt.reach[id]; ok {
-				if !reach.follows(r.field, lf.fields[r.field].Tokens, r.i+r.n, lf.wordsAt[h.lex.table]) {
+				if !reach.follows(h.lex.table, r.field, lf.fields[r.field].Tokens, r.i+r.n, lf.wordsAt) {
 					continue
 				}
-			} else if cls, ok := pt.next[id]; ok && !lf.classes[h.lex.table][cls] {
+			} else if cls, ok := pt.next[id]; ok && !hasClass(lf.wordsAt, h.lex.table, cls) {
 				continue
 			}
 			ids = append(ids, ast.StringTerm(id))
