@@ -59,11 +59,14 @@ func (ef *exposedFindings) of(meta *ast.Term, h hitParts) (*ast.Term, error) {
 	if ef.x == nil {
 		return nil, nil
 	}
+	// f is read after findingOf returns: in one return statement Go does
+	// not order reading f against the call that sets it.
 	var f *ast.Term
-	return f, findingOf(m, h, ef.x, func(t *ast.Term) error {
+	err := findingOf(m, h, ef.x, func(t *ast.Term) error {
 		f = t
 		return nil
 	})
+	return f, err
 }
 
 // builtinError is err as OPA's wrapper of a registered builtin name
