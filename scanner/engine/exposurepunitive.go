@@ -171,13 +171,12 @@ var (
 	keyPunitiveCNY = policies.KeyTerm("punitive_cny")
 	keyMultiplier  = policies.KeyTerm("multiplier")
 	keyMinimum     = policies.KeyTerm("minimum")
-	listingTerm    = ast.StringTerm("listing")
 )
 
 // claim is lib.punitive on an input with reads: the claim and its basis
 // as a list; ok false where the Rego would meet an operand of another type.
 func (p *punitiveTables) claim(bctx topdown.BuiltinContext, reads [3]*ast.Term) (*ast.Term, []*ast.Term, bool) {
-	if !listingTerm.Equal(orNull(reads[0])) {
+	if !keyListing.Equal(orNull(reads[0])) {
 		return zeroTerm, nil, true
 	}
 	kind, ok := p.kindOf(reads[2])
