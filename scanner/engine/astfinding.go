@@ -233,8 +233,28 @@ func plainValue(v ast.Value) (any, bool) {
 			out[string(key)], ok = plainValue(t.Value)
 		})
 		return out, ok
+	case ast.Set:
+		return plainSet(v)
 	}
-	return nil, false // sets and the rest: rego's conversion, then the decoder
+	return nil, false // the rest: rego's conversion, then the decoder
+}
+
+// plainSet is a set as decoding its JSON text gives it: rego writes a set
+// as the array of its elements in their sorted order, the order Foreach
+// visits them. Findings that name word classes or products in details
+// (sets) were decoded from JSON text otherwise.
+func plainSet(s ast.Set) (any, bool) {
+	out := make([]any, 0, s.Len())
+	ok := true
+	s.Foreach(func(t *ast.Term) {
+		if !ok {
+			return
+		}
+		var x any
+		x, ok = plainValue(t.Value)
+		out = append(out, x)
+	})
+	return out, ok
 }
 
 // isJSONNumber reports whether s is a number in JSON's grammar.

@@ -61,7 +61,8 @@ func TestFindingsFromASTLeaveOddShapesToTheDecoder(t *testing.T) {
 		`[{"rule": "x", "span": {"start": 1.5, "end": 2}}]`,    // refused by an int
 		`[{"rule": "x", "exposure": {"fine_cny": [1, 2, 3]}}]`, // an array longer than the field
 		`[{"rule": "x", "location": {"file": "a", "line": 1}}]`,
-		`[{"rule": "x", "details": {"n": 1e400}}]`, // out of float64's range
+		`[{"rule": "x", "details": {"n": 1e400}}]`,   // out of float64's range
+		`[{"rule": "x", "details": {"s": {1e400}}}]`, // in a set too
 		`{"rule": "x"}`,
 	} {
 		v, err := ast.ParseTerm(text)
@@ -76,7 +77,7 @@ func TestFindingsFromASTLeaveOddShapesToTheDecoder(t *testing.T) {
 	if _, ok := findingsFromAST(bad); ok {
 		t.Error("text that is not UTF-8 read from the AST (decoding makes U+FFFD of it)")
 	}
-	plain, err := ast.ParseTerm(`[{"rule": "x", "span": {"start": 0, "end": 3}, "exposure": {"fine_cny": [0, 1.25], "basis": [], "points": -2e3}, "details": {"a": [1, "b", true, null, {"c": 0.1}], "e": {}}}]`)
+	plain, err := ast.ParseTerm(`[{"rule": "x", "span": {"start": 0, "end": 3}, "exposure": {"fine_cny": [0, 1.25], "basis": [], "points": -2e3}, "details": {"a": [1, "b", true, null, {"c": 0.1}], "e": {}, "s": {"b", "a", 2, {"x"}, [1]}, "none": set()}}]`)
 	if err != nil {
 		t.Fatal(err)
 	}
