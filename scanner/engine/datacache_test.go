@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -34,4 +36,24 @@ func TestDataCacheFindsWhatWasRead(t *testing.T) {
 	if got := c.Get(ast.MustParseRef(`data.tables.u`)); got == nil || got.Compare(ast.Number("2")) != 0 {
 		t.Errorf("after a read of data.tables, Get(data.tables.u) = %v, want 2", got)
 	}
+}
+
+// Workers read and fill the cache at once: each finds what it put.
+func TestDataCacheShared(t *testing.T) {
+	t.Parallel()
+	c := &dataCache{}
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Go(func() {
+			for i := range 50 {
+				ref := ast.MustParseRef(fmt.Sprintf(`data.tables.t%d.words`, (i+w)%10))
+				want := ast.String(fmt.Sprint((i + w) % 10))
+				if got := c.Get(ref); got != nil && got.Compare(want) != 0 {
+					t.Errorf("Get(%s) = %v, want %v", ref, got, want)
+				}
+				c.Put(ref, want)
+			}
+		})
+	}
+	wg.Wait()
 }
