@@ -60,6 +60,9 @@ type Engine struct {
 	// exposures remember lib.exposure_of's answers for the pack's
 	// evaluations (exposurememo.go; nil: worked out in each).
 	exposures *exposureMemo
+	// data is the base documents the pack's evaluations read, shared by
+	// them (datacache.go).
+	data *dataCache
 }
 
 // Options configures the policy set.
@@ -108,6 +111,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	e.memory = newMemWatch(opts.Memory)
 	e.fields = newFieldTerms()
+	e.data = &dataCache{}
 	pack, compiled, err := compiledOnce(ctx, embeddedOnly(embedded, merged), caps, !opts.EvaluateAll)
 	if err != nil {
 		return nil, err
@@ -294,10 +298,11 @@ func (e *Engine) EvalGated(ctx context.Context, doc *facts.Document, read Gated)
 // evalBounded evaluates one query on one input within the time limit and
 // the memory budget (the memory watch halts it for either, and for the
 // caller's cancellation).
-func (e *Engine) evalBounded(ctx context.Context, pq rego.PreparedEvalQuery, out any, input ast.Value) error {
+func (e *Engine) evalBounded(ctx context.Context, pq rego.PreparedEvalQuery, out any, input ast.Value, opts ...rego.EvalOption) error {
 	slot := e.memory.enter(ctx, e.timeout)
 	defer slot.cancel()
-	err := evalInto(slot.ctx, pq, out, rego.EvalParsedInput(input), rego.EvalExternalCancel(slot.halt), noMetrics)
+	opts = append(opts, rego.EvalParsedInput(input), rego.EvalExternalCancel(slot.halt), noMetrics)
+	err := evalInto(slot.ctx, pq, out, opts...)
 	stopped := e.memory.leave(slot)
 	switch {
 	case err == nil:

@@ -78,7 +78,9 @@ func exposedFindingTerms(terms []*ast.Term) []*ast.Term {
 // evalPack is evalBounded of a query of the embedded pack, with the
 // engine's Exposures (withExposures), whatever ctx the caller has: with
 // the calls engineFindingCalls writes, a pack evaluation without them
-// would find nothing.
+// would find nothing. It reads the pack's store through the shared
+// dataCache; user rules, which evalBounded evaluates too, have a store
+// of their own.
 func (e *Engine) evalPack(ctx context.Context, pq rego.PreparedEvalQuery, out any, input ast.Value) error {
-	return e.evalBounded(e.withExposures(ctx), pq, out, input)
+	return e.evalBounded(e.withExposures(ctx), pq, out, input, rego.EvalBaseCache(e.data))
 }
