@@ -47,13 +47,9 @@ func partneredHits(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(
 	if found == nil {
 		return iter(ast.SetTerm()) // the first candidates body fails at found
 	}
-	candidates, err := foundCandidates(bctx, found, words, table, listing, skip)
-	if err != nil {
+	kept, unknown, err := partneredCandidates(bctx, found, words, table, listing, skip, lex, name)
+	if unknown || err != nil {
 		return err
-	}
-	kept, unknown := partneredOf(bctx, candidates, lex, name, get(table, keyContexts), get(listing, keyFields))
-	if unknown {
-		return nil
 	}
 	hits, err := longestOf(kept)
 	if err != nil {
@@ -82,18 +78,41 @@ func partneredOf(bctx topdown.BuiltinContext, candidates ast.Set, lex, name, con
 	return kept, unknown
 }
 
-// foundCandidates are the candidates' union before partnered: the hits
-// of found's words and of its patterns.
-func foundCandidates(bctx topdown.BuiltinContext, found, words, table, listing, skip *ast.Term) (ast.Set, error) {
+// partneredCandidates are the candidates that partnered keeps (the hits
+// of found's words and of its patterns); unknown where xiaoer.in_context
+// leaves one to the Rego. A pattern hit that a kept word hit spans
+// exactly is never built: longest drops it for the word (same length and
+// start, and a word ranks over a pattern), and every hit it outranks the
+// word outranks too, so leaving it out changes no hit. Most export rows
+// have one (随时涨价, a word and the pattern soon_rise).
+func partneredCandidates(bctx topdown.BuiltinContext, found, words, table, listing, skip, lex, name *ast.Term) (kept ast.Set, unknown bool, err error) {
+	// The patterns' operands are read first, so their type errors come
+	// first, as when the word hits followed the pattern hits.
+	sc, heads, err := patternScan(foundPatternOperands([]*ast.Term{found, table, listing, skip}))
+	if err != nil {
+		return nil, false, err
+	}
+	fields, contexts := get(listing, keyFields), get(table, keyContexts)
+	wordHits, err := wordCandidates(found, words, fields, skip)
+	if err != nil {
+		return nil, false, err
+	}
+	if kept, unknown = partneredOf(bctx, wordHits, lex, name, contexts, fields); unknown {
+		return nil, true, nil
+	}
+	sc.shadowed = func(field, s, e *ast.Term) bool { return spannedByWord(kept, field, s, e) }
+	patterns, unknown := partneredOf(bctx, sc.hitSet(heads, skip), lex, name, contexts, fields)
+	patterns.Foreach(kept.Add)
+	return kept, unknown, nil
+}
+
+// wordCandidates are the hits of found's words (xiaoer.matches).
+func wordCandidates(found, words, fields, skip *ast.Term) (ast.Set, error) {
 	runs, err := elements(or(get(found, lexWords), ast.InternedEmptyArray), 1)
 	if err != nil {
 		return nil, err
 	}
-	fields := get(listing, keyFields)
-	hits, err := patternHitSet(foundPatternOperands([]*ast.Term{found, table, listing, skip}), nil)
-	if err != nil {
-		return nil, err
-	}
+	hits := ast.NewSet()
 	for _, run := range runs {
 		hit, err := matchOf(run, words, fields, skip)
 		if err != nil {
@@ -104,4 +123,16 @@ func foundCandidates(bctx topdown.BuiltinContext, found, words, table, listing, 
 		}
 	}
 	return hits, nil
+}
+
+// spannedByWord: some word hit of hits (no entry.pattern, as longest
+// reads it) has field, s and e equal to those given.
+func spannedByWord(hits ast.Set, field, s, e *ast.Term) bool {
+	spanned := false
+	hits.Foreach(func(c *ast.Term) {
+		pattern := get(get(c, keyEntry), keyPattern)
+		word := pattern == nil || pattern.Equal(ast.InternedTerm(false))
+		spanned = spanned || word && sameSpan(c, field, s, e)
+	})
+	return spanned
 }
