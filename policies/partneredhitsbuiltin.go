@@ -51,31 +51,54 @@ func partneredHits(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(
 	if unknown || err != nil {
 		return err
 	}
-	hits, err := longestOf(kept)
+	hits, err := longestIn(kept.hits)
 	if err != nil {
 		return err
 	}
 	return iter(ast.NewTerm(hits))
 }
 
-// partneredOf are the candidates that partnered keeps; unknown where
-// xiaoer.in_context leaves one to the Rego. The candidates are walked in
-// the set's own order: the answer does not depend on it, and Slice would
-// sort them, comparing hit objects key by key.
-func partneredOf(bctx topdown.BuiltinContext, candidates ast.Set, lex, name, contexts, fields *ast.Term) (kept ast.Set, unknown bool) {
-	kept = ast.NewSet()
-	candidates.Foreach(func(c *ast.Term) {
-		if unknown {
-			return
-		}
+// hitList is a list of distinct hits, in the order they were added. The
+// candidates are kept so, not in a set: walking a set sorts it first,
+// which compares hit objects key by key (about 4k instructions a walk of
+// an export row's candidates). Its set only answers whether a hit is in
+// it.
+type hitList struct {
+	seen ast.Set
+	hits []*ast.Term
+}
+
+func newHitList() *hitList { return &hitList{seen: ast.NewSet()} }
+
+// add adds t unless the list has it.
+func (l *hitList) add(t *ast.Term) {
+	if !l.seen.Contains(t) {
+		l.seen.Add(t)
+		l.hits = append(l.hits, t)
+	}
+}
+
+// longestIn is xiaoer.longest of distinct hits given as a list, not a set
+// it would sort: fewer than two come back as they are.
+func longestIn(hits []*ast.Term) (ast.Set, error) {
+	if len(hits) < 2 {
+		return ast.NewSet(hits...), nil
+	}
+	return longestKept(hits)
+}
+
+// partneredOf adds to kept the candidates that partnered keeps; unknown
+// where xiaoer.in_context leaves one to the Rego.
+func partneredOf(bctx topdown.BuiltinContext, candidates []*ast.Term, kept *hitList, lex, name, contexts, fields *ast.Term) (unknown bool) {
+	for _, c := range candidates {
 		switch partnerAnswerOf(bctx, lex, name, c, contexts, fields) {
 		case partnerUnknown:
-			unknown = true
+			return true
 		case partnerHolds:
-			kept.Add(c)
+			kept.add(c)
 		}
-	})
-	return kept, unknown
+	}
+	return false
 }
 
 // partneredCandidates are the candidates that partnered keeps (the hits
@@ -85,7 +108,7 @@ func partneredOf(bctx topdown.BuiltinContext, candidates ast.Set, lex, name, con
 // start, and a word ranks over a pattern), and every hit it outranks the
 // word outranks too, so leaving it out changes no hit. Most export rows
 // have one (随时涨价, a word and the pattern soon_rise).
-func partneredCandidates(bctx topdown.BuiltinContext, found, words, table, listing, skip, lex, name *ast.Term) (kept ast.Set, unknown bool, err error) {
+func partneredCandidates(bctx topdown.BuiltinContext, found, words, table, listing, skip, lex, name *ast.Term) (kept *hitList, unknown bool, err error) {
 	// The patterns' operands are read first, so their type errors come
 	// first, as when the word hits followed the pattern hits.
 	sc, heads, err := patternScan(foundPatternOperands([]*ast.Term{found, table, listing, skip}))
@@ -97,29 +120,29 @@ func partneredCandidates(bctx topdown.BuiltinContext, found, words, table, listi
 	if err != nil {
 		return nil, false, err
 	}
-	if kept, unknown = partneredOf(bctx, wordHits, lex, name, contexts, fields); unknown {
+	kept = newHitList()
+	if partneredOf(bctx, wordHits.hits, kept, lex, name, contexts, fields) {
 		return nil, true, nil
 	}
-	sc.shadowed = func(field, s, e *ast.Term) bool { return spannedByWord(kept, field, s, e) }
-	patterns, unknown := partneredOf(bctx, sc.hitSet(heads, skip), lex, name, contexts, fields)
-	patterns.Foreach(kept.Add)
-	return kept, unknown, nil
+	sc.shadowed = func(field, s, e *ast.Term) bool { return spannedByWord(kept.hits, field, s, e) }
+	patterns := sc.hitSet(heads, skip).Slice() // few: most are shadowed
+	return kept, partneredOf(bctx, patterns, kept, lex, name, contexts, fields), nil
 }
 
 // wordCandidates are the hits of found's words (xiaoer.matches).
-func wordCandidates(found, words, fields, skip *ast.Term) (ast.Set, error) {
+func wordCandidates(found, words, fields, skip *ast.Term) (*hitList, error) {
 	runs, err := elements(or(get(found, lexWords), ast.InternedEmptyArray), 1)
 	if err != nil {
 		return nil, err
 	}
-	hits := ast.NewSet()
+	hits := newHitList()
 	for _, run := range runs {
 		hit, err := matchOf(run, words, fields, skip)
 		if err != nil {
 			return nil, err
 		}
 		if hit != nil {
-			hits.Add(hit)
+			hits.add(hit)
 		}
 	}
 	return hits, nil
@@ -127,12 +150,13 @@ func wordCandidates(found, words, fields, skip *ast.Term) (ast.Set, error) {
 
 // spannedByWord: some word hit of hits (no entry.pattern, as longest
 // reads it) has field, s and e equal to those given.
-func spannedByWord(hits ast.Set, field, s, e *ast.Term) bool {
-	spanned := false
-	hits.Foreach(func(c *ast.Term) {
+func spannedByWord(hits []*ast.Term, field, s, e *ast.Term) bool {
+	for _, c := range hits {
 		pattern := get(get(c, keyEntry), keyPattern)
 		word := pattern == nil || pattern.Equal(ast.InternedTerm(false))
-		spanned = spanned || word && sameSpan(c, field, s, e)
-	})
-	return spanned
+		if word && sameSpan(c, field, s, e) {
+			return true
+		}
+	}
+	return false
 }
