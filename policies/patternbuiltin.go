@@ -215,10 +215,11 @@ func (sc scan) patternHit(toks *ast.Term, head run, n int, p, id *ast.Term) *ast
 	if key == nil || err != nil {
 		return nil
 	}
+	// The items go in their keys' order (see matchOf).
 	return ast.ObjectTerm(
-		ast.Item(keyField, head.field), ast.Item(keyI, ast.IntNumberTerm(head.i)), ast.Item(keyN, ast.IntNumberTerm(n)),
-		ast.Item(keyS, s), ast.Item(keyE, e),
-		ast.Item(keyKey, key), ast.Item(keyWord, key), ast.Item(keyEntry, sc.entryOf(obj, id)),
+		ast.Item(keyE, e), ast.Item(keyEntry, sc.entryOf(obj, id)), ast.Item(keyField, head.field),
+		ast.Item(keyI, ast.IntNumberTerm(head.i)), ast.Item(keyKey, key), ast.Item(keyN, ast.IntNumberTerm(n)),
+		ast.Item(keyS, s), ast.Item(keyWord, key),
 	)
 }
 
