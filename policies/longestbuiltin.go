@@ -46,9 +46,18 @@ func longest(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term
 	if len(hits) < 2 {
 		return iter(operands[0])
 	}
-	rs, err := rankAll(hits)
+	kept, err := longestKept(hits)
 	if err != nil {
 		return err
+	}
+	return iter(ast.NewTerm(kept))
+}
+
+// longestKept is longest's answer of two hits or more.
+func longestKept(hits []*ast.Term) (ast.Set, error) {
+	rs, err := rankAll(hits)
+	if err != nil {
+		return nil, err
 	}
 	kept := ast.NewSet()
 	for k := range rs {
@@ -56,7 +65,7 @@ func longest(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term
 			kept.Add(rs[k].hit)
 		}
 	}
-	return iter(ast.NewTerm(kept))
+	return kept, nil
 }
 
 // rankAll reads each hit's field, span and kind once; a hit that is no

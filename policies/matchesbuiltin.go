@@ -90,10 +90,11 @@ func matchOf(run, lexicon, fields, skip *ast.Term) (*ast.Term, error) {
 	if s == nil || e == nil {
 		return nil, nil
 	}
+	// The items go in their keys' order, as findingOf's do: sorting the
+	// keys when the hit is first compared then moves none.
 	return ast.ObjectTerm(
-		ast.Item(keyField, name), ast.Item(keyI, i), ast.Item(keyN, n),
-		ast.Item(keyS, s), ast.Item(keyE, e),
-		ast.Item(keyKey, key), ast.Item(keyWord, key), ast.Item(keyEntry, entry),
+		ast.Item(keyE, e), ast.Item(keyEntry, entry), ast.Item(keyField, name), ast.Item(keyI, i),
+		ast.Item(keyKey, key), ast.Item(keyN, n), ast.Item(keyS, s), ast.Item(keyWord, key),
 	), nil
 }
 

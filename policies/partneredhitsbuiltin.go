@@ -47,61 +47,116 @@ func partneredHits(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(
 	if found == nil {
 		return iter(ast.SetTerm()) // the first candidates body fails at found
 	}
-	candidates, err := foundCandidates(bctx, found, words, table, listing, skip)
-	if err != nil {
+	kept, unknown, err := partneredCandidates(bctx, found, words, table, listing, skip, lex, name)
+	if unknown || err != nil {
 		return err
 	}
-	kept, unknown := partneredOf(bctx, candidates, lex, name, get(table, keyContexts), get(listing, keyFields))
-	if unknown {
-		return nil
-	}
-	hits, err := longestOf(kept)
+	hits, err := longestIn(kept.hits)
 	if err != nil {
 		return err
 	}
 	return iter(ast.NewTerm(hits))
 }
 
-// partneredOf are the candidates that partnered keeps; unknown where
-// xiaoer.in_context leaves one to the Rego. The candidates are walked in
-// the set's own order: the answer does not depend on it, and Slice would
-// sort them, comparing hit objects key by key.
-func partneredOf(bctx topdown.BuiltinContext, candidates ast.Set, lex, name, contexts, fields *ast.Term) (kept ast.Set, unknown bool) {
-	kept = ast.NewSet()
-	candidates.Foreach(func(c *ast.Term) {
-		if unknown {
-			return
-		}
-		switch partnerAnswerOf(bctx, lex, name, c, contexts, fields) {
-		case partnerUnknown:
-			unknown = true
-		case partnerHolds:
-			kept.Add(c)
-		}
-	})
-	return kept, unknown
+// hitList is a list of distinct hits, in the order they were added. The
+// candidates are kept so, not in a set: walking a set sorts it first,
+// which compares hit objects key by key (about 4k instructions a walk of
+// an export row's candidates). Its set only answers whether a hit is in
+// it.
+type hitList struct {
+	seen ast.Set
+	hits []*ast.Term
 }
 
-// foundCandidates are the candidates' union before partnered: the hits
-// of found's words and of its patterns.
-func foundCandidates(bctx topdown.BuiltinContext, found, words, table, listing, skip *ast.Term) (ast.Set, error) {
+func newHitList() *hitList { return &hitList{seen: ast.NewSet()} }
+
+// add adds t unless the list has it.
+func (l *hitList) add(t *ast.Term) {
+	if !l.seen.Contains(t) {
+		l.seen.Add(t)
+		l.hits = append(l.hits, t)
+	}
+}
+
+// longestIn is xiaoer.longest of distinct hits given as a list, not a set
+// it would sort: fewer than two come back as they are.
+func longestIn(hits []*ast.Term) (ast.Set, error) {
+	if len(hits) < 2 {
+		return ast.NewSet(hits...), nil
+	}
+	return longestKept(hits)
+}
+
+// partneredOf adds to kept the candidates that partnered keeps; unknown
+// where xiaoer.in_context leaves one to the Rego.
+func partneredOf(bctx topdown.BuiltinContext, candidates []*ast.Term, kept *hitList, lex, name, contexts, fields *ast.Term) (unknown bool) {
+	for _, c := range candidates {
+		switch partnerAnswerOf(bctx, lex, name, c, contexts, fields) {
+		case partnerUnknown:
+			return true
+		case partnerHolds:
+			kept.add(c)
+		}
+	}
+	return false
+}
+
+// partneredCandidates are the candidates that partnered keeps (the hits
+// of found's words and of its patterns); unknown where xiaoer.in_context
+// leaves one to the Rego. A pattern hit that a kept word hit spans
+// exactly is never built: longest drops it for the word (same length and
+// start, and a word ranks over a pattern), and every hit it outranks the
+// word outranks too, so leaving it out changes no hit. Most export rows
+// have one (随时涨价, a word and the pattern soon_rise).
+func partneredCandidates(bctx topdown.BuiltinContext, found, words, table, listing, skip, lex, name *ast.Term) (kept *hitList, unknown bool, err error) {
+	// The patterns' operands are read first, so their type errors come
+	// first, as when the word hits followed the pattern hits.
+	sc, heads, err := patternScan(foundPatternOperands([]*ast.Term{found, table, listing, skip}))
+	if err != nil {
+		return nil, false, err
+	}
+	fields, contexts := get(listing, keyFields), get(table, keyContexts)
+	wordHits, err := wordCandidates(found, words, fields, skip)
+	if err != nil {
+		return nil, false, err
+	}
+	kept = newHitList()
+	if partneredOf(bctx, wordHits.hits, kept, lex, name, contexts, fields) {
+		return nil, true, nil
+	}
+	sc.shadowed = func(field, s, e *ast.Term) bool { return spannedByWord(kept.hits, field, s, e) }
+	patterns := sc.hitSet(heads, skip).Slice() // few: most are shadowed
+	return kept, partneredOf(bctx, patterns, kept, lex, name, contexts, fields), nil
+}
+
+// wordCandidates are the hits of found's words (xiaoer.matches).
+func wordCandidates(found, words, fields, skip *ast.Term) (*hitList, error) {
 	runs, err := elements(or(get(found, lexWords), ast.InternedEmptyArray), 1)
 	if err != nil {
 		return nil, err
 	}
-	fields := get(listing, keyFields)
-	hits, err := patternHitSet(foundPatternOperands([]*ast.Term{found, table, listing, skip}), nil)
-	if err != nil {
-		return nil, err
-	}
+	hits := newHitList()
 	for _, run := range runs {
 		hit, err := matchOf(run, words, fields, skip)
 		if err != nil {
 			return nil, err
 		}
 		if hit != nil {
-			hits.Add(hit)
+			hits.add(hit)
 		}
 	}
 	return hits, nil
+}
+
+// spannedByWord: some word hit of hits (no entry.pattern, as longest
+// reads it) has field, s and e equal to those given.
+func spannedByWord(hits []*ast.Term, field, s, e *ast.Term) bool {
+	for _, c := range hits {
+		pattern := get(get(c, keyEntry), keyPattern)
+		word := pattern == nil || pattern.Equal(ast.InternedTerm(false))
+		if word && sameSpan(c, field, s, e) {
+			return true
+		}
+	}
+	return false
 }

@@ -67,21 +67,37 @@ func patternHits(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.
 // whose span shadowed (where given) names: those are never built, as a
 // caller that drops them would throw them away.
 func patternHitSet(operands []*ast.Term, shadowed spanTest) (ast.Set, error) {
-	heads, err := elements(operands[0], 1)
+	sc, heads, err := patternScan(operands)
 	if err != nil {
 		return nil, err
+	}
+	sc.shadowed = shadowed
+	return sc.hitSet(heads, operands[5]), nil
+}
+
+// patternScan is the scan of patternHitSet's operands (none shadowed)
+// and their heads, or the operands' type error.
+func patternScan(operands []*ast.Term) (scan, []*ast.Term, error) {
+	heads, err := elements(operands[0], 1)
+	if err != nil {
+		return scan{}, nil, err
 	}
 	words, err := elements(operands[1], 2)
 	if err != nil {
-		return nil, err
+		return scan{}, nil, err
 	}
-	sc := scan{table: operands[2], listing: operands[3], boundaries: operands[4], words: runsOf(words), shadowed: shadowed,
+	sc := scan{table: operands[2], listing: operands[3], boundaries: operands[4], words: runsOf(words),
 		entries: map[ast.String]*ast.Term{}}
+	return sc, heads, nil
+}
+
+// hitSet is the set of the hits of the patterns heads start.
+func (sc scan) hitSet(heads []*ast.Term, skip *ast.Term) ast.Set {
 	hits := ast.NewSet()
 	for _, head := range heads {
-		sc.fromHead(head, operands[5], hits)
+		sc.fromHead(head, skip, hits)
 	}
-	return hits, nil
+	return hits
 }
 
 // spanTest asks of a hit's field, s and e before the hit is built.
@@ -199,10 +215,11 @@ func (sc scan) patternHit(toks *ast.Term, head run, n int, p, id *ast.Term) *ast
 	if key == nil || err != nil {
 		return nil
 	}
+	// The items go in their keys' order (see matchOf).
 	return ast.ObjectTerm(
-		ast.Item(keyField, head.field), ast.Item(keyI, ast.IntNumberTerm(head.i)), ast.Item(keyN, ast.IntNumberTerm(n)),
-		ast.Item(keyS, s), ast.Item(keyE, e),
-		ast.Item(keyKey, key), ast.Item(keyWord, key), ast.Item(keyEntry, sc.entryOf(obj, id)),
+		ast.Item(keyE, e), ast.Item(keyEntry, sc.entryOf(obj, id)), ast.Item(keyField, head.field),
+		ast.Item(keyI, ast.IntNumberTerm(head.i)), ast.Item(keyKey, key), ast.Item(keyN, ast.IntNumberTerm(n)),
+		ast.Item(keyS, s), ast.Item(keyWord, key),
 	)
 }
 
