@@ -32,9 +32,9 @@ func dictPaths(dir string) []string {
 
 // unpackDicts writes the dictionaries into a directory named after their
 // content sum under the user cache (or temp) directory, once: later runs
-// find it complete and reuse it. The hash is taken of the embedded bytes
-// (the large files gzipped), so a later run neither gunzips nor hashes
-// megabytes before gojieba can start loading. Each file is written under
+// find it complete and reuse it. The sum is taken of the embedded bytes
+// (the large files gzipped), so a later run gunzips nothing before
+// gojieba can start loading. Each file is written under
 // a temporary name and renamed into place, so concurrent first runs never
 // see a half-written file, and a directory left incomplete is filled in.
 func unpackDicts() (string, error) {
