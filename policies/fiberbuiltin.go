@@ -248,6 +248,11 @@ func sharesOf(bctx topdown.BuiltinContext, members []fibre) (*ast.Term, error) {
 
 // call runs OPA's builtin name on operands, as Rego would.
 func call(bctx topdown.BuiltinContext, name string, operands ...*ast.Term) (*ast.Term, error) {
+	if name == sprintfName {
+		if t, ok := plainSprintf(operands); ok {
+			return t, nil
+		}
+	}
 	return callFunc(bctx, topdown.GetBuiltin(name), operands...)
 }
 
