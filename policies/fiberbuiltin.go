@@ -1,6 +1,7 @@
 package policies
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -155,7 +156,7 @@ func statement(bctx topdown.BuiltinContext, id *ast.Term, members []fibre) (*ast
 		}
 		texts[k] = text
 	}
-	total, err := call(bctx, "sum", ast.ArrayTerm(percents...))
+	total, err := sumOf(bctx, percents)
 	if err != nil {
 		return nil, err
 	}
@@ -212,16 +213,40 @@ func displayed(bctx topdown.BuiltinContext, members []fibre, texts []*ast.Term) 
 }
 
 // fibreText is how fibre g shows in its statement's display: its name in
-// a statement that only names fibres (implied), else fiber_text.
+// a statement that only names fibres (implied), else fiber_text. A
+// percentage written as a whole number is written in place, as
+// plainSprintf writes it (the fibre is a string, wellFormed).
 func fibreText(bctx topdown.BuiltinContext, g fibre, implied bool) (*ast.Term, error) {
 	if implied {
 		return g.fiber, nil
 	}
-	format := "%s%v%%"
+	format, mark := "%s%v%%", ""
 	if g.atLeast {
-		format = "%s≥%v%%"
+		format, mark = "%s≥%v%%", "≥"
 	}
-	return call(bctx, "sprintf", ast.StringTerm(format), ast.ArrayTerm(g.fiber, g.percent))
+	if percent := string(g.percent.Value.(ast.Number)); wholeDigits(percent) {
+		return ast.InternedTerm(string(g.fiber.Value.(ast.String)) + mark + percent + "%"), nil
+	}
+	return call(bctx, sprintfName, ast.StringTerm(format), ast.ArrayTerm(g.fiber, g.percent))
+}
+
+// sumOf is OPA's sum of terms. Where OPA takes its fast path (each term a
+// number it reads as an int, no overflow) the sum is added here, without
+// the array and the call; the rest is OPA's.
+func sumOf(bctx topdown.BuiltinContext, terms []*ast.Term) (*ast.Term, error) {
+	total := 0
+	for _, t := range terms {
+		n, ok := t.Value.(ast.Number)
+		if !ok {
+			return call(bctx, "sum", ast.ArrayTerm(terms...))
+		}
+		i, ok := n.Int()
+		if !ok || (i > 0 && total > math.MaxInt-i) || (i < 0 && total < math.MinInt-i) {
+			return call(bctx, "sum", ast.ArrayTerm(terms...))
+		}
+		total += i
+	}
+	return ast.InternedTerm(total), nil
 }
 
 // sharesOf sums each fibre's percentages, in the members' order.
@@ -237,11 +262,11 @@ func sharesOf(bctx topdown.BuiltinContext, members []fibre) (*ast.Term, error) {
 	}
 	shares := ast.NewObject()
 	for _, name := range names {
-		sum, err := call(bctx, "sum", ast.ArrayTerm(byName[string(name.Value.(ast.String))]...))
+		total, err := sumOf(bctx, byName[string(name.Value.(ast.String))])
 		if err != nil {
 			return nil, err
 		}
-		shares.Insert(name, sum)
+		shares.Insert(name, total)
 	}
 	return ast.NewTerm(shares), nil
 }

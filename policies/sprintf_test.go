@@ -56,3 +56,23 @@ func TestPlainSprintf(t *testing.T) {
 		}
 	}
 }
+
+// TestSumOf checks sumOf against OPA's sum, on the terms it adds itself
+// and on those it leaves to OPA.
+func TestSumOf(t *testing.T) {
+	t.Parallel()
+	opa := topdown.GetBuiltin("sum")
+	for _, c := range []string{
+		`[]`, `[95, 5]`, `[95.0, 5]`, `[96.5, 3.5]`, `[-3, 2]`, `[1e2, 1]`,
+		`[9223372036854775807, 1]`, `[-9223372036854775808, -1]`, `[33.3, 33.3, 33.4]`,
+	} {
+		arr := ast.MustParseTerm(c)
+		var terms []*ast.Term
+		arr.Value.(*ast.Array).Foreach(func(x *ast.Term) { terms = append(terms, x) })
+		got, err := sumOf(topdown.BuiltinContext{}, terms)
+		want, errOPA := callFunc(topdown.BuiltinContext{}, opa, arr)
+		if err != nil || errOPA != nil || got == nil || !got.Equal(want) {
+			t.Errorf("sum(%s) = %v (%v), OPA's %v (%v)", c, got, err, want, errOPA)
+		}
+	}
+}
