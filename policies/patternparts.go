@@ -184,17 +184,30 @@ func member(x, coll *ast.Term) bool {
 
 // terms are the elements of an array or set, the values of an object,
 // as `some x in coll` walks them; none for anything else.
+// The slice is made at its length at once, where appending grew it a
+// few times on the way (attributes, runs, claims).
 func terms(v ast.Value) []*ast.Term {
-	var out []*ast.Term
 	switch c := v.(type) {
 	case *ast.Array:
-		c.Foreach(func(t *ast.Term) { out = append(out, t) })
+		if c.Len() == 0 {
+			return nil
+		}
+		out := make([]*ast.Term, c.Len())
+		for i := range out {
+			out[i] = c.Elem(i)
+		}
+		return out
 	case ast.Set:
-		out = c.Slice()
+		return c.Slice()
 	case ast.Object:
+		if c.Len() == 0 {
+			return nil
+		}
+		out := make([]*ast.Term, 0, c.Len())
 		c.Foreach(func(_, t *ast.Term) { out = append(out, t) })
+		return out
 	}
-	return out
+	return nil
 }
 
 // truthy: t is defined and not false, as a condition on a reference is.
