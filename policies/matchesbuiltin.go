@@ -105,22 +105,15 @@ func skipped(skip, name *ast.Term) bool {
 }
 
 // get is the reference t[k] as Rego evaluates it, or nil where undefined
-// (either is nil where a reference before it was undefined).
+// (either is nil where a reference before it was undefined). OPA's
+// Term.Get reads it so (an object's or an array's member, k where a set
+// holds it) and tells an object by its concrete type first, where a
+// switch on the ast.Object interface asked the runtime of each call.
 func get(t, k *ast.Term) *ast.Term {
 	if t == nil || k == nil {
 		return nil
 	}
-	switch v := t.Value.(type) {
-	case ast.Object:
-		return v.Get(k)
-	case *ast.Array:
-		return v.Get(k)
-	case ast.Set:
-		if v.Contains(k) {
-			return k
-		}
-	}
-	return nil
+	return t.Get(k)
 }
 
 // lastIndex is (i + n) - 1, the index of a run's last token.
