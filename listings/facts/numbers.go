@@ -208,6 +208,15 @@ func figureValue(digits, chinese string) (float64, bool) {
 		return 100, true
 	}
 	if digits != "" {
+		var ds [exactDigits]rune // the digits are ASCII (figurePattern's \d)
+		if len(digits) <= len(ds) {
+			for i := 0; i < len(digits); i++ {
+				ds[i] = rune(digits[i])
+			}
+			if v, ok := exactDecimal(ds[:len(digits)]); ok {
+				return v, true
+			}
+		}
 		v, err := strconv.ParseFloat(digits, 64)
 		return v, err == nil
 	}
