@@ -44,7 +44,8 @@ func (c *compositionBuilder) attributes(attrs []listings.Attribute) {
 		}
 		opt := compOptions{part: partOfName(a.Name), label: a.Name, base: base, attribute: true}
 		t := newScanText(a.Value)
-		items := scanItems(t, 0, t.len())
+		c.items = appendItems(c.items[:0], t, 0, t.len())
+		items := c.items
 		if share, ok := shareOnly(items); ok {
 			read = completeShare(read, a.Name, share, t, opt)
 			continue
