@@ -43,9 +43,12 @@ func Numbers(fields map[string]Field) []Number { return numbersIn(fields, normal
 func numbersIn(fields map[string]Field, nf normalFields) []Number {
 	var buf [16]Number
 	var endsBuf [8]int
-	found, ends := buf[:0], endsBuf[:0] // ends[k]: where nf[k]'s figures end in found
+	var toksBuf [8]tokenIndex
+	// ends[k] is where nf[k]'s figures end in found, toks[k] its tokens.
+	found, ends, toks := buf[:0], endsBuf[:0], toksBuf[:0]
 	for _, f := range nf {
-		found = appendFigures(found, f.normal, f.name, tokenIndex(fields[f.name].Tokens))
+		toks = append(toks, tokenIndex(fields[f.name].Tokens))
+		found = appendFigures(found, f.normal, f.name, toks[len(toks)-1])
 		ends = append(ends, len(found))
 	}
 	if len(found) == 0 {
@@ -55,14 +58,13 @@ func numbersIn(fields map[string]Field, nf normalFields) []Number {
 	copy(out, found)
 	idx := make([]int, 3*len(out))
 	from := 0
-	for k, f := range nf {
-		toks := tokenIndex(fields[f.name].Tokens)
-		for i := from; i < ends[k]; i++ {
+	for k, end := range ends {
+		for i := from; i < end; i++ {
 			n, at := &out[i], idx[3*i:3*i+3]
-			at[0], at[1], at[2] = toks.starting(n.S), toks.ending(n.E), toks.starting(n.E)
+			at[0], at[1], at[2] = toks[k].starting(n.S), toks[k].ending(n.E), toks[k].starting(n.E)
 			n.First, n.Last, n.Next = &at[0], &at[1], &at[2]
 		}
-		from = ends[k]
+		from = end
 	}
 	return out
 }
