@@ -21,8 +21,10 @@ const (
 )
 
 // scanItems finds the composition items in runes [a, b) of t.
-func scanItems(t *scanText, a, b int) []compItem {
-	var items []compItem
+func scanItems(t *scanText, a, b int) []compItem { return appendItems(nil, t, a, b) }
+
+// appendItems appends scanItems(t, a, b) to items.
+func appendItems(items []compItem, t *scanText, a, b int) []compItem {
 	for i := a; i < b; {
 		if !itemStarts.MayHave(t.at(i)) {
 			i++ // itemAt would say no (mayStartItem), but a call per character costs

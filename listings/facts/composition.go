@@ -41,10 +41,11 @@ func Composition(l *listings.Listing, fields map[string]Field) []Fiber {
 
 // compositionBuilder numbers statements as it collects them.
 type compositionBuilder struct {
-	out  []Fiber
-	next int
-	seen []string // statements already read from copy, by field and content (statementKey)
-	key  []byte   // statementKey's buffer, kept from one statement to the next
+	out   []Fiber
+	next  int
+	seen  []string   // statements already read from copy, by field and content (statementKey)
+	key   []byte     // statementKey's buffer, kept from one statement to the next
+	items []compItem // the items of the text being read (copyStatements)
 }
 
 // repeated reports a copy statement the same field already stated (long
@@ -103,14 +104,29 @@ func (c *compositionBuilder) statements(field string, sts []compStatement) {
 // with figures that a label introduces (面料: 棉100%) or that names two or
 // more fibres (棉95% 氨纶5%). A lone 100%棉 is a claim, not a statement.
 func copyStatements(t *scanText) []compStatement {
+	return copyStatementsOf(t, scanItems(t, 0, t.len()))
+}
+
+// copyStatements is copyStatements(t) reading t's items into the
+// builder's list of them, which the attributes and every copy field of a
+// listing reuse: no statement keeps an item, and grown item by item the
+// lists were two or three allocations a listing.
+func (c *compositionBuilder) copyStatements(t *scanText) []compStatement {
+	c.items = appendItems(c.items[:0], t, 0, t.len())
+	return copyStatementsOf(t, c.items)
+}
+
+// copyStatementsOf are the copy statements of t's items.
+func copyStatementsOf(t *scanText, items []compItem) []compStatement {
 	var out []compStatement
-	items := scanItems(t, 0, t.len())
-	for _, cl := range compClusters(t, items) {
-		for _, st := range buildStatements(t, cl, compOptions{}) {
+	for start := 0; start < len(items); {
+		end := clusterEnd(t, items, start)
+		for _, st := range buildStatements(t, items[start:end], compOptions{}) {
 			if st.labelled || len(st.fibres) >= 2 {
 				out = append(out, st)
 			}
 		}
+		start = end
 	}
 	return out
 }
@@ -118,19 +134,16 @@ func copyStatements(t *scanText) []compStatement {
 // clusterBreaks end a composition in copy.
 const clusterBreaks = "。!?\n"
 
-// compClusters groups items written close together (at most four characters
-// apart, no sentence end between them).
-func compClusters(t *scanText, items []compItem) [][]compItem {
-	var out [][]compItem
-	start := 0
-	for k := 1; k <= len(items); k++ {
-		if k < len(items) && itemsNear(t, items[k-1].end, items[k].start) {
-			continue
-		}
-		out = append(out, items[start:k])
-		start = k
+// clusterEnd is the end of the cluster of items that starts at start:
+// items written close together (at most four characters apart, no
+// sentence end between them) make one. The clusters are read one after
+// another, not listed.
+func clusterEnd(t *scanText, items []compItem, start int) int {
+	k := start + 1
+	for k < len(items) && itemsNear(t, items[k-1].end, items[k].start) {
+		k++
 	}
-	return out
+	return k
 }
 
 func itemsNear(t *scanText, a, b int) bool {

@@ -10,19 +10,15 @@ import (
 // 面料, 里料分类, 主面料成分含量 ...).
 var compositionNameWords = strings.Fields("材质 成分 成份 面料 里料 材料 面布 里布 布料 纤维 质地 含量 填充")
 
+// compositionName finds 绒 (bit 0) and the compositionNameWords (the
+// other bits) in a name.
+var compositionName = newNameWords(append([]string{"绒"}, compositionNameWords...)...)
+
 // isCompositionName reports whether an attribute name states fibres; down
 // attributes (含绒量, 充绒量) are read by DownFacts.
 func isCompositionName(name string) bool {
-	n := Normalize(name)
-	if strings.Contains(n, "绒") {
-		return false
-	}
-	for _, w := range compositionNameWords {
-		if strings.Contains(n, w) {
-			return true
-		}
-	}
-	return false
+	in := compositionName.in(Normalize(name))
+	return in&1 == 0 && in&^1 != 0
 }
 
 // attrStatement is a statement read from one attribute, kept until the
@@ -44,7 +40,8 @@ func (c *compositionBuilder) attributes(attrs []listings.Attribute) {
 		}
 		opt := compOptions{part: partOfName(a.Name), label: a.Name, base: base, attribute: true}
 		t := newScanText(a.Value)
-		items := scanItems(t, 0, t.len())
+		c.items = appendItems(c.items[:0], t, 0, t.len())
+		items := c.items
 		if share, ok := shareOnly(items); ok {
 			read = completeShare(read, a.Name, share, t, opt)
 			continue

@@ -1,8 +1,6 @@
 package facts
 
 import (
-	"strings"
-
 	"github.com/xiaoer-dev/xiaoer/listings"
 )
 
@@ -61,15 +59,20 @@ func downFacts(l *listings.Listing, texts *copyTexts) (*Down, []DownClaim) {
 	return down, append(claims, named...)
 }
 
+// downRoleWords are the words that make a down attribute's role, a bit
+// each in this order (downAttributeRole).
+var downRoleWords = newNameWords("含绒", "绒子含量", "羽绒含量", "绒含量", "充绒", "填充量", "填充", "绒种", "羽绒种类")
+
 // downAttributeRole says which down attribute a name is, "" for none.
 func downAttributeRole(name string) string {
 	n := Normalize(name)
+	in := downRoleWords.in(n)
 	switch {
-	case strings.Contains(n, "含绒") || strings.Contains(n, "绒子含量") || strings.Contains(n, "羽绒含量") || strings.Contains(n, "绒含量"):
+	case in&0b1111 != 0: // 含绒, 绒子含量, 羽绒含量, 绒含量
 		return "content"
-	case strings.Contains(n, "充绒") || strings.Contains(n, "填充量"):
+	case in&0b110000 != 0: // 充绒, 填充量
 		return "fill"
-	case strings.Contains(n, "填充") || strings.Contains(n, "绒种") || strings.Contains(n, "羽绒种类"):
+	case in&0b111000000 != 0: // 填充, 绒种, 羽绒种类
 		return "filling"
 	case n == "品名" || n == "产品名称" || n == "商品名称" || n == "名称":
 		return "name"

@@ -51,7 +51,7 @@ func fiberFacts(l *listings.Listing, texts *copyTexts) ([]Fiber, []FiberClaim) {
 		if t == nil {
 			continue
 		}
-		sts := copyStatements(t)
+		sts := c.copyStatements(t)
 		c.statements(name, sts)
 		claims = append(claims, claimsOutside(name, t, statementSpans(sts))...)
 	}

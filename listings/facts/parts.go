@@ -71,16 +71,19 @@ func labelAt(t *scanText, i int) (part string, end int, ok bool) {
 
 // partOfName is the part an attribute's name is about (里料分类 → 里料).
 func partOfName(name string) string {
-	n := Normalize(name)
+	in := partNameWords.in(Normalize(name))
 	switch {
-	case strings.Contains(n, "里"):
+	case in&1 != 0: // 里
 		return PartLining
-	case strings.Contains(n, "填充"):
+	case in&2 != 0: // 填充
 		return PartFilling
-	case strings.Contains(n, "罗纹"):
+	case in&4 != 0: // 罗纹
 		return "罗纹"
-	case strings.Contains(n, "面料") || strings.Contains(n, "面布"):
+	case in&0b11000 != 0: // 面料, 面布
 		return PartMain
 	}
 	return ""
 }
+
+// partNameWords are the words partOfName looks for, a bit each in this order.
+var partNameWords = newNameWords("里", "填充", "罗纹", "面料", "面布")

@@ -28,11 +28,55 @@ func numberAt(t *scanText, i int) (float64, int, bool) {
 			end++
 		}
 	}
-	v, err := strconv.ParseFloat(t.norm(i, end), 64)
-	if err != nil {
-		return 0, i, false
+	v, ok := exactDecimal(t.runes[i:end])
+	if !ok {
+		var err error
+		v, err = strconv.ParseFloat(t.norm(i, end), 64)
+		if err != nil {
+			return 0, i, false
+		}
 	}
 	return v, end, true
+}
+
+// exactDigits is the most characters exactDecimal reads: 15 digits make
+// an integer below 2^52.
+const exactDigits = 15
+
+// pow10 are the powers of ten up to 1e15, each exact in a float64.
+var pow10 = [exactDigits + 1]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// exactDecimal is strconv.ParseFloat of ds, digits with at most one '.',
+// when it has at most 15 characters, and false otherwise (the caller then
+// parses). The digits make an integer below 2^52 and the scale is a power
+// of ten up to 1e15, both exact in a float64, so the one division rounds
+// as ParseFloat's own exact path does. The parsers read a number at every
+// figure of every field, and a string and the general parser a figure
+// cost more than the digits.
+func exactDecimal(ds []rune) (float64, bool) {
+	if len(ds) > exactDigits {
+		return 0, false
+	}
+	var mant uint64
+	digits, scale := 0, -1 // scale: digits after the point; -1 before it
+	for _, r := range ds {
+		switch {
+		case r >= '0' && r <= '9':
+			mant = mant*10 + uint64(r-'0')
+			digits++
+			if scale >= 0 {
+				scale++
+			}
+		case r == '.' && scale < 0:
+			scale = 0
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	return float64(mant) / pow10[max(scale, 0)], true
 }
 
 // percentAt reads a percentage at i: 95%, 95.5 %, 百分百, with the bound

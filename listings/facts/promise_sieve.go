@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
+
+	"github.com/xiaoer-dev/xiaoer/listings/runes"
 )
 
 // PromiseMatchers is a set of promise matchers, a bit each in the order of
@@ -46,8 +49,9 @@ func PromiseMatchersIn(norm string, in PromiseWords) PromiseMatchers {
 // with a promise word costs (包邮 leads to postage matchers no rule needs).
 func PromiseMatchersAmong(norm string, in PromiseWords, among PromiseMatchers) PromiseMatchers {
 	var may PromiseMatchers
+	var chars textChars
 	for k, s := range promiseSieves() {
-		if among&matcherBit(k) != 0 && in&s.need != 0 && holdsAll(norm, s.holds) {
+		if among&matcherBit(k) != 0 && in&s.need != 0 && chars.holdsAll(norm, s.holds) {
 			may |= matcherBit(k)
 		}
 	}
@@ -59,7 +63,13 @@ func PromiseMatchersAmong(norm string, in PromiseWords, among PromiseMatchers) P
 // of holds.
 type promiseSieve struct {
 	need  PromiseWords
-	holds [][]string
+	holds [][]holdWord
+}
+
+// holdWord is a word of a sieve and its first rune.
+type holdWord struct {
+	word  string
+	first rune
 }
 
 // promiseSieves are the matchers' sieves, in their order.
@@ -76,20 +86,64 @@ var promiseSieves = sync.OnceValue(func() []promiseSieve {
 		}
 		// The smaller sets first: each is a search per word, and any
 		// set a text misses rules the matcher out.
-		sieves[k].holds = mustHold(re.Simplify())
-		slices.SortStableFunc(sieves[k].holds, func(a, b []string) int { return len(a) - len(b) })
+		holds := mustHold(re.Simplify())
+		slices.SortStableFunc(holds, func(a, b []string) int { return len(a) - len(b) })
+		for _, set := range holds {
+			words := make([]holdWord, len(set))
+			for i, w := range set {
+				r, _ := utf8.DecodeRuneInString(w)
+				words[i] = holdWord{w, r}
+			}
+			sieves[k].holds = append(sieves[k].holds, words)
+		}
 	}
 	return sieves
 })
 
+// textChars marks the characters of the one text PromiseMatchersAmong
+// sieves, by their low ten bits, read once when a sieve first asks: a
+// word whose first character is not marked is not in the text, told
+// without a search. Most words a sieve asks for are not there (the
+// digits, 天, 不 ...), and strings.Contains of a Chinese word stops at
+// every Chinese character that shares its lead byte.
+type textChars struct {
+	read  bool
+	marks [1024 / 64]uint64
+}
+
 // holdsAll: text holds one word of each of sets.
-func holdsAll(text string, sets [][]string) bool {
+func (tc *textChars) holdsAll(text string, sets [][]holdWord) bool {
 	for _, set := range sets {
-		if !slices.ContainsFunc(set, func(w string) bool { return strings.Contains(text, w) }) {
+		if !slices.ContainsFunc(set, func(w holdWord) bool { return tc.holds(text, w) }) {
 			return false
 		}
 	}
 	return true
+}
+
+// holds is strings.Contains(text, w.word).
+func (tc *textChars) holds(text string, w holdWord) bool {
+	if !tc.read {
+		tc.mark(text)
+	}
+	if k := w.first & 1023; tc.marks[k/64]&(1<<(k%64)) == 0 {
+		return false
+	}
+	return strings.Contains(text, w.word)
+}
+
+// mark marks every character of text.
+func (tc *textChars) mark(text string) {
+	tc.read = true
+	for i := 0; i < len(text); {
+		r, size := runes.At(text, i) // see runes
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		k := r & 1023
+		tc.marks[k/64] |= 1 << (k % 64)
+		i += size
+	}
 }
 
 // maxHoldSet is the most words a set of mustHold may have: a larger one

@@ -34,7 +34,15 @@ func scanTextRunes(src string) int {
 	if len(src) >= math.MaxInt32 {
 		panic(fmt.Sprintf("facts: a text of %d bytes is too long to read", len(src)))
 	}
-	return utf8.RuneCountInString(src)
+	n := 0
+	for i := 0; i < len(src); n++ {
+		_, size := runes.At(src, i) // see runes: counting by range decoded every Chinese character
+		if size == 0 {
+			_, size = utf8.DecodeRuneInString(src[i:])
+		}
+		i += size
+	}
+	return n
 }
 
 // read makes t the scan text of src, of n runes (scanTextRunes), in the
