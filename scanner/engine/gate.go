@@ -141,6 +141,9 @@ type gate struct {
 	works, marks *sync.Pool
 	// allow reads where the allow contexts hold (allowgate.go).
 	allow allowContexts
+	// fieldMarks keeps markWords' calls for fields that repeat
+	// (gatememo.go; nil: every field walked for the listing alone).
+	fieldMarks *fieldMarks
 }
 
 // alternative is one Needs of one rule, indexed.
@@ -228,7 +231,7 @@ func hasPercent(l *facts.ListingFacts) bool {
 // tables they name.
 func newGate(declared map[string]json.RawMessage, data map[string]any, lw lexiconWords) (*gate, error) {
 	g := &gate{words: map[string]*gateWord{}, prefixes: map[string][]int{}, hitPrefixes: map[string][]prefixNeed{}, contexts: map[string]int{},
-		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, works: &sync.Pool{}, marks: &sync.Pool{},
+		starts: lw.starts, masked: lw.masked, dodges: lw.dodges, works: &sync.Pool{}, marks: &sync.Pool{}, fieldMarks: newFieldMarks(),
 		allow: allowContexts{uses: lw.uses, contextOf: lw.contextOf, bits: lw.bits, stems: lw.stems}}
 	ids := make([]string, 0, len(declared))
 	for id := range declared {

@@ -47,6 +47,9 @@ type marks struct {
 	before   []pendingBefore
 	allowed  []pendingAllowed // counted by resolveAllowed
 	contexts []bool
+	// calls, while markField keeps a field's, records what markWords
+	// calls (gatememo.go; nil: nothing is recorded).
+	calls *[]markCall
 }
 
 func (g *gate) newMarks() *marks {
@@ -60,6 +63,7 @@ func (m *marks) reset() {
 	clear(m.contexts)
 	m.heads, m.partners, m.near, m.before = m.heads[:0], m.partners[:0], m.near[:0], m.before[:0]
 	m.allowed = m.allowed[:0]
+	m.calls = nil
 }
 
 // pooledMarks are cleared marks from the gate's pool (g.marks.Put gives
@@ -80,7 +84,7 @@ func (g *gate) pooledMarks() *marks {
 // category, which holds the product-kind contexts).
 func (g *gate) markTokensIn(m *marks, fields map[string]facts.Field, numbers func() []facts.Number, category string) *marks {
 	for name, f := range fields {
-		g.markWords(name, f.Tokens, m)
+		g.markField(name, f, m) // gatememo.go
 	}
 	g.markCategory(m, category)
 	m.resolvePartners()
@@ -125,6 +129,9 @@ func (g *gate) markWords(field string, toks []facts.Token, m *marks) {
 // markPrefix marks the alternatives whose tables hold first, the first
 // character of token i (tok), as a prefix.
 func (g *gate) markPrefix(field, tok, first string, i int, m *marks) {
+	if m.calls != nil {
+		*m.calls = append(*m.calls, markCall{i: i, tok: tok, first: first})
+	}
 	mark(m.prefixes, g.prefixes[first])
 	for k := range g.hitPrefixes[first] {
 		m.markPrefixHit(&g.hitPrefixes[first][k], field, i, tok)
@@ -133,6 +140,9 @@ func (g *gate) markPrefix(field, tok, first string, i int, m *marks) {
 
 // addRun records a run of word w from token i to token last of field.
 func (m *marks) addRun(w *gateWord, field string, i, last int) {
+	if m.calls != nil {
+		*m.calls = append(*m.calls, markCall{w: w, i: i, last: last})
+	}
 	mark(m.words, w.alts)
 	mark(m.contexts, w.contexts)
 	for _, h := range w.heads {

@@ -55,6 +55,9 @@ type maskedBrands struct {
 	// judged listing, and a buffer made for each field was most of what
 	// it allocated.
 	texts *sync.Pool
+	// seen keeps in's answer for fields that repeat (maskedmemo.go; nil:
+	// every field read for the listing alone).
+	seen *maskedMemo
 }
 
 // shownAt is a character shown at rune k of a brand.
@@ -65,7 +68,8 @@ type shownAt struct {
 
 func newMaskedBrands(data map[string]any) maskedBrands {
 	mb := maskedBrands{byFirst: map[rune][][]rune{}, byInitial: map[rune][][]rune{}, byShown: map[shownAt][][]rune{},
-		byLater: map[shownAt][][]rune{}, first: &facts.RuneKeys{}, starts: &facts.RuneKeys{}, texts: &sync.Pool{}}
+		byLater: map[shownAt][][]rune{}, first: &facts.RuneKeys{}, starts: &facts.RuneKeys{}, texts: &sync.Pool{},
+		seen: newMaskedMemo()}
 	tables, _ := data["tables"].(map[string]any)
 	table, _ := tables["counterfeit"].(map[string]any)
 	brands, _ := table["masked_brands"].(map[string]any)
@@ -213,11 +217,15 @@ func (mb maskedBrands) find(name string, f facts.Field) []*ast.Term {
 // gate's fact "masked": without one, input.listing.lexicon.masked is empty).
 func (mb maskedBrands) in(fields map[string]facts.Field) bool {
 	found := false
-	for _, f := range fields {
-		mb.each(f, func(int, int, string, string) bool {
-			found = true
-			return false
-		})
+	for name, f := range fields {
+		if mb.seen != nil && name != facts.FieldTitle && len(f.Tokens) <= fieldMaxTokens {
+			found = mb.seen.holds(&mb, f) // maskedmemo.go
+		} else {
+			mb.each(f, func(int, int, string, string) bool {
+				found = true
+				return false
+			})
+		}
 		if found {
 			return true
 		}
