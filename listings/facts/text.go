@@ -3,8 +3,6 @@ package facts
 import (
 	"iter"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/runes"
@@ -69,36 +67,15 @@ func Sentences(text string) []Span {
 			continue
 		}
 		end := i + size
-		if !allSpace(text[start:i]) {
+		if !blank(text[start:i]) {
 			out = append(out, Span{S: start, E: end})
 		}
 		start, i = end, end
 	}
-	if !allSpace(text[start:]) {
+	if !blank(text[start:]) {
 		out = append(out, Span{S: start, E: len(text)})
 	}
 	return out
-}
-
-// allSpace reports whether s is only white space (unicode.IsSpace), as
-// strings.TrimSpace(s) == "": a sentence starts with a Chinese character
-// most often, told here, and TrimSpace decoded its first and last
-// characters for every sentence.
-func allSpace(s string) bool {
-	for i := 0; i < len(s); {
-		if runes.Han(s, i) {
-			return false
-		}
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if !unicode.IsSpace(r) {
-			return false
-		}
-		i += size
-	}
-	return true
 }
 
 // sentenceMarkAt is the length of the sentence mark text[i:] starts with
