@@ -16,8 +16,6 @@ import (
 // fieldMarks keeps are those of walking the field's tokens, and the gate
 // skips the same rules with the calls kept as without; some fields were
 // marked from kept calls.
-func maphashOf(fm *fieldMarks, text string) uint64 { return maphash.String(fm.seed, text) }
-
 func TestFieldMarksMarkAsTheWalk(t *testing.T) {
 	t.Parallel()
 	j := checker(t)
@@ -66,3 +64,5 @@ func TestFieldMarksMarkAsTheWalk(t *testing.T) {
 	}
 	t.Logf("%d listings, %d fields marked from kept calls", len(docs), replayed)
 }
+
+func maphashOf(fm *fieldMarks, text string) uint64 { return maphash.String(fm.seed, text) }

@@ -216,15 +216,12 @@ func (mb maskedBrands) find(name string, f facts.Field) []*ast.Term {
 // in reports whether some field of the listing writes a brand masked (the
 // gate's fact "masked": without one, input.listing.lexicon.masked is empty).
 func (mb maskedBrands) in(fields map[string]facts.Field) bool {
-	found := false
 	for name, f := range fields {
+		var found bool
 		if mb.seen != nil && name != facts.FieldTitle && len(f.Tokens) <= fieldMaxTokens {
 			found = mb.seen.holds(&mb, f) // maskedmemo.go
 		} else {
-			mb.each(f, func(int, int, string, string) bool {
-				found = true
-				return false
-			})
+			found = mb.holdsIn(f)
 		}
 		if found {
 			return true
