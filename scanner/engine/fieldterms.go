@@ -8,6 +8,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/listings/kept"
 )
 
 // fieldTerms shares a field's term {text, tokens, sentences} between the
@@ -18,11 +19,11 @@ import (
 // alone and OPA only reads an input's values, so every listing with an
 // equal field can hold the one term, from any worker.
 //
-// A field is kept (keptSlots) only if it is short, and only while the
+// A field is kept (kept.Slots) only if it is short, and only while the
 // kept fields' tokens stay within a budget.
 type fieldTerms struct {
 	seed  maphash.Seed
-	kept  keptSlots[fieldTerm]
+	kept  kept.Slots[fieldTerm]
 	facts factTerms // the kept facts (factterms.go)
 }
 
@@ -50,20 +51,20 @@ func (c *fieldTerms) of(f facts.Field, parts inputParts) (*ast.Term, error) {
 		return fieldAST(f, parts)
 	}
 	h := maphash.String(c.seed, f.Text) ^ uint64(parts)*0x9e3779b97f4a7c15
-	old := c.kept.at(h)
+	old := c.kept.At(h)
 	if old != nil && old.parts == parts && sameField(old.field, f) {
 		return old.term, nil
 	}
 	t, err := fieldAST(f, parts)
-	if err != nil || len(f.Tokens) > fieldMaxTokens || !c.kept.metBefore(h) {
+	if err != nil || len(f.Tokens) > fieldMaxTokens || !c.kept.MetBefore(h) {
 		return t, err // the first time: kept the next
 	}
 	grow := int64(len(f.Tokens))
 	if old != nil {
 		grow -= int64(len(old.field.Tokens))
 	}
-	if c.kept.reserve(grow, fieldBudgetTokens) {
-		c.kept.put(h, old, &fieldTerm{field: f, parts: parts, term: frozenAll(t)}, grow)
+	if c.kept.Reserve(grow, fieldBudgetTokens) {
+		c.kept.Put(h, old, &fieldTerm{field: f, parts: parts, term: frozenAll(t)}, grow)
 	}
 	return t, nil
 }
