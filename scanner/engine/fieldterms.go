@@ -101,10 +101,21 @@ func freezeTerm(t *ast.Term) { freezeValue(t.Value) }
 // sameField: a and b have the same text, tokens and sentences (their
 // terms are equal).
 func sameField(a, b facts.Field) bool {
-	return a.Text == b.Text && slices.Equal(a.Tokens, b.Tokens) &&
-		slices.EqualFunc(a.Sentences, b.Sentences, func(x, y facts.Sentence) bool {
+	return a.Text == b.Text && sameTokens(a.Tokens, b.Tokens) &&
+		(sameList(a.Sentences, b.Sentences) || slices.EqualFunc(a.Sentences, b.Sentences, func(x, y facts.Sentence) bool {
 			return x.Span == y.Span && sameInt(x.First, y.First) && sameInt(x.End, y.End)
-		})
+		}))
+}
+
+// sameTokens: a and b hold the same tokens. The fields of a text that
+// listings repeat share its lists (facts.FieldMemo), which nothing
+// changes once made: such a list is the same without a walk.
+func sameTokens(a, b []facts.Token) bool { return sameList(a, b) || slices.Equal(a, b) }
+
+// sameList: a and b are one list (both empty, or of one length from one
+// start).
+func sameList[E any](a, b []E) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 func sameInt(x, y *int) bool { return x == y || x != nil && y != nil && *x == *y }

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"hash/maphash"
-	"slices"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/listings/kept"
@@ -52,7 +51,7 @@ func (g *gate) markField(name string, f facts.Field, m *marks) {
 	}
 	h := maphash.String(fm.seed, f.Text)
 	old := fm.kept.At(h)
-	if old != nil && old.text == f.Text && slices.Equal(old.toks, f.Tokens) {
+	if old != nil && old.text == f.Text && sameTokens(old.toks, f.Tokens) {
 		for _, c := range old.calls {
 			if c.w != nil {
 				m.addRun(c.w, name, c.i, c.last)

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"hash/maphash"
-	"slices"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
 	"github.com/xiaoer-dev/xiaoer/listings/kept"
@@ -38,7 +37,7 @@ func newMaskedMemo() *maskedMemo { return &maskedMemo{seed: maphash.MakeSeed()} 
 func (m *maskedMemo) holds(mb *maskedBrands, f facts.Field) bool {
 	h := maphash.String(m.seed, f.Text)
 	old := m.kept.At(h)
-	if old != nil && old.text == f.Text && slices.Equal(old.tokens, f.Tokens) {
+	if old != nil && old.text == f.Text && sameTokens(old.tokens, f.Tokens) {
 		return old.holds
 	}
 	holds := mb.holdsIn(f)
