@@ -49,7 +49,7 @@ func NewCheckerThen(ctx context.Context, opts engine.Options, now func() time.Ti
 	if err != nil {
 		return nil, err
 	}
-	return &Checker{Engine: eng, Builder: &facts.Builder{Tokenizer: tk, Now: now, Dodges: eng.Dodges()}}, nil
+	return &Checker{Engine: eng, Builder: &facts.Builder{Tokenizer: tk, Now: now, Dodges: eng.Dodges(), Memo: facts.NewFieldMemo()}}, nil
 }
 
 // CheckListing builds the listing's document and evaluates it. A listing

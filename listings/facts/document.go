@@ -109,6 +109,10 @@ type Builder struct {
 	// Dodges fold the dodged spellings of the policies' words before
 	// cutting (the engine's, Engine.Dodges; nil folds none).
 	Dodges *Dodges
+	// Memo keeps the cutting of the fields but titles that listings
+	// repeat (nil: each is cut). It holds what this Tokenizer and these
+	// Dodges made: a Builder with others needs a memo of its own.
+	Memo *FieldMemo
 }
 
 // Build makes the policy input document of one listing.
@@ -161,7 +165,8 @@ func (b *Builder) now() time.Time {
 // Shanghai is the time zone every platform works in.
 var Shanghai = time.FixedZone("CST", 8*3600)
 
-// Fields are the listing's text fields with their tokens and sentences.
+// Fields are the listing's text fields with their tokens and sentences;
+// the fields but the title are the memo's when b has one (Memo).
 //
 // The texts are read off the listing's array of them: a list made to
 // hold them was an allocation a listing.
@@ -169,8 +174,12 @@ func (b *Builder) Fields(l *listings.Listing) map[string]Field {
 	texts := allFieldTexts(l)
 	out := make(map[string]Field, countWithText(texts))
 	for _, t := range texts {
-		if t.Text != "" {
-			out[t.Name] = b.field(t.Text)
+		switch {
+		case t.Text == "":
+		case b.Memo != nil && t.Name != FieldTitle:
+			out[t.Name] = b.Memo.field(b, t.Text)
+		default:
+			out[t.Name] = b.cut(t.Text)
 		}
 	}
 	return out
@@ -236,7 +245,8 @@ func appendWithText(dst []FieldText, texts [6]FieldText) []FieldText {
 	return dst
 }
 
-func (b *Builder) field(text string) Field {
+// cut is the field of text: its normal text, tokens and sentences.
+func (b *Builder) cut(text string) Field {
 	f := Field{Text: text}
 	if b.Tokenizer != nil && text != "" {
 		f.normal = normalOf(text)

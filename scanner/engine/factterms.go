@@ -9,6 +9,7 @@ import (
 
 	"github.com/xiaoer-dev/xiaoer/listings"
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/listings/kept"
 )
 
 // factTerms shares the term of a fact (a number, a fibre, a claim, a
@@ -20,11 +21,11 @@ import (
 // term, from any worker. Facts found in a title are made afresh, for the
 // reason fieldsTerm gives.
 //
-// Facts are kept as fields are (keptSlots); a fact is small, so the
+// Facts are kept as fields are (kept.Slots); a fact is small, so the
 // slots alone bound what is kept.
 type factTerms struct {
 	seed maphash.Seed
-	kept keptSlots[factTerm]
+	kept kept.Slots[factTerm]
 }
 
 // factTerm is a kept fact: its key (a comparable form of its value) and
@@ -103,17 +104,17 @@ func factOf[T any, K comparable](c *factTerms, x *T, key func(*T) (K, bool)) (*a
 		return factAST(x)
 	}
 	h := maphash.Comparable(c.seed, k)
-	old := c.kept.at(h)
+	old := c.kept.At(h)
 	if old != nil {
 		if kept, same := old.key.(K); same && kept == k {
 			return old.term, nil
 		}
 	}
 	t, err := factAST(x)
-	if err != nil || !c.kept.metBefore(h) {
+	if err != nil || !c.kept.MetBefore(h) {
 		return t, err // the first time: kept the next
 	}
-	c.kept.put(h, old, &factTerm{key: k, term: frozenAll(t)}, 0)
+	c.kept.Put(h, old, &factTerm{key: k, term: frozenAll(t)}, 0)
 	return t, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/listings/kept"
 )
 
 // fieldTerms shares a field's term {text, tokens, sentences} between the
@@ -18,11 +19,11 @@ import (
 // alone and OPA only reads an input's values, so every listing with an
 // equal field can hold the one term, from any worker.
 //
-// A field is kept (keptSlots) only if it is short, and only while the
+// A field is kept (kept.Slots) only if it is short, and only while the
 // kept fields' tokens stay within a budget.
 type fieldTerms struct {
 	seed  maphash.Seed
-	kept  keptSlots[fieldTerm]
+	kept  kept.Slots[fieldTerm]
 	facts factTerms // the kept facts (factterms.go)
 }
 
@@ -50,20 +51,20 @@ func (c *fieldTerms) of(f facts.Field, parts inputParts) (*ast.Term, error) {
 		return fieldAST(f, parts)
 	}
 	h := maphash.String(c.seed, f.Text) ^ uint64(parts)*0x9e3779b97f4a7c15
-	old := c.kept.at(h)
+	old := c.kept.At(h)
 	if old != nil && old.parts == parts && sameField(old.field, f) {
 		return old.term, nil
 	}
 	t, err := fieldAST(f, parts)
-	if err != nil || len(f.Tokens) > fieldMaxTokens || !c.kept.metBefore(h) {
+	if err != nil || len(f.Tokens) > fieldMaxTokens || !c.kept.MetBefore(h) {
 		return t, err // the first time: kept the next
 	}
 	grow := int64(len(f.Tokens))
 	if old != nil {
 		grow -= int64(len(old.field.Tokens))
 	}
-	if c.kept.reserve(grow, fieldBudgetTokens) {
-		c.kept.put(h, old, &fieldTerm{field: f, parts: parts, term: frozenAll(t)}, grow)
+	if c.kept.Reserve(grow, fieldBudgetTokens) {
+		c.kept.Put(h, old, &fieldTerm{field: f, parts: parts, term: frozenAll(t)}, grow)
 	}
 	return t, nil
 }
@@ -100,10 +101,21 @@ func freezeTerm(t *ast.Term) { freezeValue(t.Value) }
 // sameField: a and b have the same text, tokens and sentences (their
 // terms are equal).
 func sameField(a, b facts.Field) bool {
-	return a.Text == b.Text && slices.Equal(a.Tokens, b.Tokens) &&
-		slices.EqualFunc(a.Sentences, b.Sentences, func(x, y facts.Sentence) bool {
+	return a.Text == b.Text && sameTokens(a.Tokens, b.Tokens) &&
+		(sameList(a.Sentences, b.Sentences) || slices.EqualFunc(a.Sentences, b.Sentences, func(x, y facts.Sentence) bool {
 			return x.Span == y.Span && sameInt(x.First, y.First) && sameInt(x.End, y.End)
-		})
+		}))
+}
+
+// sameTokens: a and b hold the same tokens. The fields of a text that
+// listings repeat share its lists (facts.FieldMemo), which nothing
+// changes once made: such a list is the same without a walk.
+func sameTokens(a, b []facts.Token) bool { return sameList(a, b) || slices.Equal(a, b) }
+
+// sameList: a and b are one list (both empty, or of one length from one
+// start).
+func sameList[E any](a, b []E) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 func sameInt(x, y *int) bool { return x == y || x != nil && y != nil && *x == *y }

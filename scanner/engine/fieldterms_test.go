@@ -46,7 +46,7 @@ func TestFieldTermsKeepRepeatedFields(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if n := c.kept.size.Load(); n != int64(len(f.Tokens)) {
+	if n := c.kept.Size(); n != int64(len(f.Tokens)) {
 		t.Errorf("%d tokens kept, want %d (the long field is never kept)", n, len(f.Tokens))
 	}
 	other := field("纯棉T恤", facts.Token{T: "纯棉t恤", S: 0, E: 10})
@@ -70,7 +70,7 @@ func TestFieldsTermKeepsNoTitle(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if n := c.kept.size.Load(); n != 1 {
+	if n := c.kept.Size(); n != 1 {
 		t.Errorf("%d tokens kept, want 1: the description's, not the title's", n)
 	}
 }

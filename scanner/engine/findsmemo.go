@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/listings/kept"
 )
 
 // findsMemo keeps a field's finds (fieldFinds) for the listings whose
@@ -14,11 +15,11 @@ import (
 // tables kept, so all three pick the entry. Titles are not kept, for the
 // reason fieldsTerm gives.
 //
-// Fields are kept as in fieldTerms (keptSlots, within the same budget
+// Fields are kept as in fieldTerms (kept.Slots, within the same budget
 // of tokens); kept terms are frozen before another worker can see them.
 type findsMemo struct {
 	seed maphash.Seed
-	kept keptSlots[findsEntry]
+	kept kept.Slots[findsEntry]
 }
 
 type findsEntry struct {
@@ -38,25 +39,25 @@ func (m *findsMemo) of(lw lexiconWords, name string, f facts.Field, tables uint6
 		return lw.findsOf(scratch, name, f, tables, slab)
 	}
 	h := m.hash(name, f.Text, tables)
-	old := m.kept.at(h)
+	old := m.kept.At(h)
 	if old != nil && old.name == name && old.tables == tables && sameField(old.field, f) {
 		return old.finds
 	}
-	if !m.kept.metBefore(h) {
+	if !m.kept.MetBefore(h) {
 		return lw.findsOf(scratch, name, f, tables, slab) // the first time: kept the next
 	}
 	grow := int64(len(f.Tokens))
 	if old != nil {
 		grow -= int64(len(old.field.Tokens))
 	}
-	if !m.kept.reserve(grow, fieldBudgetTokens) {
+	if !m.kept.Reserve(grow, fieldBudgetTokens) {
 		return lw.findsOf(scratch, name, f, tables, slab)
 	}
 	// Kept terms live as long as the entry: a slab of their own, not
 	// the listing's.
 	ff := lw.findsOf(&fieldFinds{}, name, f, tables, &termSlab{})
 	ff.freeze()
-	m.kept.put(h, old, &findsEntry{name: name, field: f, tables: tables, finds: ff}, grow)
+	m.kept.Put(h, old, &findsEntry{name: name, field: f, tables: tables, finds: ff}, grow)
 	return ff
 }
 

@@ -39,7 +39,7 @@ func TestFindsMemoKeepsRepeatedFields(t *testing.T) {
 	for range 3 {
 		lw.finds.of(lw, facts.FieldTitle, title, allTables, &fieldFinds{}, &termSlab{})
 	}
-	if n := lw.finds.kept.size.Load(); n != int64(len(desc.Tokens)) {
+	if n := lw.finds.kept.Size(); n != int64(len(desc.Tokens)) {
 		t.Errorf("%d tokens kept, want %d: the description's, not the title's", n, len(desc.Tokens))
 	}
 }

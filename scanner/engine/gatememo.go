@@ -2,9 +2,9 @@ package engine
 
 import (
 	"hash/maphash"
-	"slices"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/listings/kept"
 )
 
 // fieldMarks keeps what markWords met in a field (the words and prefixes
@@ -17,11 +17,11 @@ import (
 // with the listing's field name. Titles are not kept, for the reason
 // fieldsTerm gives.
 //
-// Fields are kept as in fieldTerms (keptSlots, within the same budget of
+// Fields are kept as in fieldTerms (kept.Slots, within the same budget of
 // tokens); a kept list is only read.
 type fieldMarks struct {
 	seed maphash.Seed
-	kept keptSlots[markedField]
+	kept kept.Slots[markedField]
 }
 
 type markedField struct {
@@ -50,8 +50,8 @@ func (g *gate) markField(name string, f facts.Field, m *marks) {
 		return
 	}
 	h := maphash.String(fm.seed, f.Text)
-	old := fm.kept.at(h)
-	if old != nil && old.text == f.Text && slices.Equal(old.toks, f.Tokens) {
+	old := fm.kept.At(h)
+	if old != nil && old.text == f.Text && sameTokens(old.toks, f.Tokens) {
 		for _, c := range old.calls {
 			if c.w != nil {
 				m.addRun(c.w, name, c.i, c.last)
@@ -61,7 +61,7 @@ func (g *gate) markField(name string, f facts.Field, m *marks) {
 		}
 		return
 	}
-	if !fm.kept.metBefore(h) {
+	if !fm.kept.MetBefore(h) {
 		g.markWords(name, f.Tokens, m) // the first time: kept the next
 		return
 	}
@@ -69,7 +69,7 @@ func (g *gate) markField(name string, f facts.Field, m *marks) {
 	if old != nil {
 		grow -= int64(len(old.toks))
 	}
-	if !fm.kept.reserve(grow, fieldBudgetTokens) {
+	if !fm.kept.Reserve(grow, fieldBudgetTokens) {
 		g.markWords(name, f.Tokens, m)
 		return
 	}
@@ -77,5 +77,5 @@ func (g *gate) markField(name string, f facts.Field, m *marks) {
 	m.calls = &kept.calls
 	g.markWords(name, f.Tokens, m)
 	m.calls = nil
-	fm.kept.put(h, old, kept, grow)
+	fm.kept.Put(h, old, kept, grow)
 }

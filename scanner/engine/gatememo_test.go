@@ -43,7 +43,7 @@ func TestFieldMarksMarkAsTheWalk(t *testing.T) {
 			for _, name := range names {
 				f := l.Fields[name]
 				h := maphashOf(kept.fieldMarks, f.Text)
-				if e := kept.fieldMarks.kept.at(h); e != nil && e.text == f.Text && slices.Equal(e.toks, f.Tokens) {
+				if e := kept.fieldMarks.kept.At(h); e != nil && e.text == f.Text && slices.Equal(e.toks, f.Tokens) {
 					replayed++
 				}
 				kept.markField(name, f, got)

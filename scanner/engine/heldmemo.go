@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/listings/kept"
 )
 
 // heldMemo shares the value of a list of held, {field: {positions}},
@@ -16,11 +18,11 @@ import (
 // object and a set, a good part of a judged title's held (issue 13).
 // A value follows from its positions alone, and OPA only reads it.
 //
-// Values are kept as fields are (keptSlots: at their second sight); a
+// Values are kept as fields are (kept.Slots: at their second sight); a
 // value is small, so the slots alone bound what is kept.
 type heldMemo struct {
 	seed maphash.Seed
-	kept keptSlots[heldValue]
+	kept kept.Slots[heldValue]
 }
 
 type heldValue struct {
@@ -77,17 +79,17 @@ func (m *heldMemo) of(at []heldPos, build func(*termSlab) *ast.Term, slab *termS
 		return build(slab), nil
 	}
 	key := m.hash(at)
-	old := m.kept.at(key)
+	old := m.kept.At(key)
 	if old != nil && slices.Equal(old.at, at) {
 		return old.term, old
 	}
-	if !m.kept.metBefore(key) {
+	if !m.kept.MetBefore(key) {
 		return build(slab), nil // the first time: kept the next
 	}
 	// Kept terms live as long as the entry: a slab of their own, not
 	// the listing's.
 	kept := &heldValue{at: slices.Clone(at), term: frozenAll(build(&termSlab{}))}
-	m.kept.put(key, old, kept, 0)
+	m.kept.Put(key, old, kept, 0)
 	return kept.term, kept
 }
 

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/listings/kept"
 )
 
 // TestInputEqualsThePlainOne: the input as the engine builds it (its
@@ -90,14 +92,12 @@ func TestInputEqualsThePlainOne(t *testing.T) {
 
 // heldWrappedCount is the number of contexts' objects the kept lists of
 // held share (heldValue.wrapped).
-func heldWrappedCount(k *keptSlots[heldValue]) int {
+func heldWrappedCount(k *kept.Slots[heldValue]) int {
 	n := 0
-	for i := range k.slots {
-		if v := k.slots[i].Load(); v != nil {
-			for w := range v.within {
-				if v.within[w].Load() != nil {
-					n++
-				}
+	for v := range k.All() {
+		for w := range v.within {
+			if v.within[w].Load() != nil {
+				n++
 			}
 		}
 	}
@@ -105,12 +105,10 @@ func heldWrappedCount(k *keptSlots[heldValue]) int {
 }
 
 // keptCount is the number of entries k holds.
-func keptCount[E any](k *keptSlots[E]) int {
+func keptCount[E any](k *kept.Slots[E]) int {
 	n := 0
-	for i := range k.slots {
-		if k.slots[i].Load() != nil {
-			n++
-		}
+	for range k.All() {
+		n++
 	}
 	return n
 }

@@ -2,9 +2,9 @@ package engine
 
 import (
 	"hash/maphash"
-	"slices"
 
 	"github.com/xiaoer-dev/xiaoer/listings/facts"
+	"github.com/xiaoer-dev/xiaoer/listings/kept"
 )
 
 // maskedMemo keeps whether a field writes a brand masked (maskedBrands.in)
@@ -17,11 +17,11 @@ import (
 // are the engine's), so both pick the entry. Titles are not kept, for the
 // reason fieldsTerm gives: in reads them without a look-up.
 //
-// Fields are kept as in fieldTerms (keptSlots, within the same budget
+// Fields are kept as in fieldTerms (kept.Slots, within the same budget
 // of tokens); an entry is only read once kept.
 type maskedMemo struct {
 	seed maphash.Seed
-	kept keptSlots[maskedSeen]
+	kept kept.Slots[maskedSeen]
 }
 
 type maskedSeen struct {
@@ -36,20 +36,20 @@ func newMaskedMemo() *maskedMemo { return &maskedMemo{seed: maphash.MakeSeed()} 
 // masked: the kept answer when an equal field was kept.
 func (m *maskedMemo) holds(mb *maskedBrands, f facts.Field) bool {
 	h := maphash.String(m.seed, f.Text)
-	old := m.kept.at(h)
-	if old != nil && old.text == f.Text && slices.Equal(old.tokens, f.Tokens) {
+	old := m.kept.At(h)
+	if old != nil && old.text == f.Text && sameTokens(old.tokens, f.Tokens) {
 		return old.holds
 	}
 	holds := mb.holdsIn(f)
-	if !m.kept.metBefore(h) {
+	if !m.kept.MetBefore(h) {
 		return holds // the first time: kept the next
 	}
 	grow := int64(len(f.Tokens))
 	if old != nil {
 		grow -= int64(len(old.tokens))
 	}
-	if m.kept.reserve(grow, fieldBudgetTokens) {
-		m.kept.put(h, old, &maskedSeen{text: f.Text, tokens: f.Tokens, holds: holds}, grow)
+	if m.kept.Reserve(grow, fieldBudgetTokens) {
+		m.kept.Put(h, old, &maskedSeen{text: f.Text, tokens: f.Tokens, holds: holds}, grow)
 	}
 	return holds
 }

@@ -37,7 +37,7 @@ func TestMaskedMemoKeepsRepeatedFields(t *testing.T) {
 				t.Errorf("%q, sight %d: in %v, want %v", desc, sight, got, want)
 			}
 		}
-		if e := mb.seen.kept.at(hashOf(mb.seen, f.Text)); e == nil || e.holds != want || e.text != f.Text {
+		if e := mb.seen.kept.At(hashOf(mb.seen, f.Text)); e == nil || e.holds != want || e.text != f.Text {
 			t.Errorf("%q: not kept after three sights", desc)
 		}
 		kept += int64(len(f.Tokens))
@@ -48,7 +48,7 @@ func TestMaskedMemoKeepsRepeatedFields(t *testing.T) {
 	if len(wants) != 2 || !wants[0] || wants[1] {
 		t.Errorf("the descriptions write a brand masked: %v, want [true false]: the test proves less", wants)
 	}
-	if n := mb.seen.kept.size.Load(); n != kept {
+	if n := mb.seen.kept.Size(); n != kept {
 		t.Errorf("%d tokens kept, want %d: the descriptions', not the title's", n, kept)
 	}
 }

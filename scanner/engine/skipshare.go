@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/xiaoer-dev/xiaoer/listings/kept"
 )
 
 // skipShares shares what a listing's input says of the rule packages the
@@ -15,14 +17,14 @@ import (
 // names, hashing every name again, and walked the lists twice more
 // (issue 13). The arrays are only read, so every worker can hold them.
 //
-// Sets are kept as fields are (keptSlots: at their second sight); a set
+// Sets are kept as fields are (kept.Slots: at their second sight); a set
 // is small, so the slots alone bound what is kept.
 type skipShares struct {
 	judged judgedRules
 	reads  *tableReads
 	parts  *partReads
 	seed   maphash.Seed
-	kept   keptSlots[skipShare]
+	kept   kept.Slots[skipShare]
 }
 
 // skipShare is what the input of a document of kind says of skip.
@@ -43,15 +45,15 @@ func newSkipShares(judged judgedRules, reads *tableReads, parts *partReads) *ski
 // one when an equal set was kept.
 func (s *skipShares) of(kind string, skip []string) *skipShare {
 	h := s.hash(kind, skip)
-	old := s.kept.at(h)
+	old := s.kept.At(h)
 	if old != nil && old.kind == kind && slices.Equal(old.skip, skip) {
 		return old
 	}
 	made := &skipShare{kind: kind, skip: slices.Clone(skip), rules: s.judged.forDoc(kind, skip),
 		skipped: skippedTerm(skip), tables: s.reads.tables(s.judged.byKind[kind], skip),
 		parts: s.parts.parts(s.judged.byKind[kind], skip)}
-	if s.kept.metBefore(h) {
-		s.kept.put(h, old, made, 0)
+	if s.kept.MetBefore(h) {
+		s.kept.Put(h, old, made, 0)
 	}
 	return made
 }
