@@ -1,0 +1,85 @@
+package facts
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/xiaoer-dev/xiaoer/listings"
+)
+
+// TestKeptFactsAreTheFactsRead: a listing built when its fields' and
+// attributes' facts are kept (the third sight of each) has the facts it
+// has when they are read (the first sight), for the fixtures, the
+// material listing and listings that share a text between fields and
+// attributes that join to the same text. Not parallel: it gives the
+// kept facts fresh lists, which no other test reads meanwhile.
+func TestKeptFactsAreTheFactsRead(t *testing.T) {
+	copies, attrs := keptCopies, keptAttributes
+	defer func() { keptCopies, keptAttributes = copies, attrs }()
+	keptCopies, keptAttributes = newKeptFacts[keptCopy](), newKeptFacts[keptAttributeList]()
+
+	l, _ := materialListing()
+	ls := append([]*listings.Listing{l}, fixtureListings(t)...)
+	same := "面料：棉95% 氨纶5%，纯棉里布，90%白鸭绒，充绒量200g"
+	ls = append(ls,
+		&listings.Listing{ID: "same", Title: same, Subtitle: same, Description: same, SKUs: []string{same}},
+		&listings.Listing{ID: "same2", Title: "纯棉T恤", Subtitle: same, Description: "100%羊毛 " + same},
+		&listings.Listing{ID: "split1", Attributes: []listings.Attribute{{Name: "面料", Value: "棉: 95%"}}},
+		&listings.Listing{ID: "split2", Attributes: []listings.Attribute{{Name: "面料: 棉", Value: "95%"}}},
+	)
+	fixed := time.Date(2026, 11, 23, 10, 0, 0, 0, Shanghai)
+	b := &Builder{Now: func() time.Time { return fixed }}
+	var read []*ListingFacts
+	for sight := range 3 {
+		for i, l := range ls {
+			got := b.Build(l).Listing
+			if sight == 0 {
+				read = append(read, got)
+				continue
+			}
+			if !reflect.DeepEqual(got, read[i]) {
+				t.Fatalf("listing %s, sight %d: the facts differ from those read at the first", l.ID, sight+1)
+			}
+		}
+	}
+	kept := 0
+	for k := range keptFactSlots {
+		if keptCopies.slots[k].Load() != nil {
+			kept++
+		}
+		if keptAttributes.slots[k].Load() != nil {
+			kept++
+		}
+	}
+	if kept < 20 {
+		t.Errorf("%d facts kept: want more, or this proves little", kept)
+	}
+}
+
+// TestKeptFactsKeepWithinTheBudget: texts are kept at their second sight,
+// and not past the budget.
+func TestKeptFactsKeepWithinTheBudget(t *testing.T) {
+	t.Parallel()
+	kf := newKeptFacts[keptCopy]()
+	h := kf.hash(1, "x")
+	if kf.metBefore(h) || !kf.metBefore(h) {
+		t.Fatalf("metBefore: want false, then true")
+	}
+	kf.put(h, nil, &keptCopy{text: "x"}, keptFactBudget+1, 0)
+	if kf.at(h) != nil || kf.size.Load() != 0 {
+		t.Errorf("a text over the budget was kept")
+	}
+	e := &keptCopy{text: "x"}
+	kf.put(h, nil, e, 1, 0)
+	if kf.at(h) != e || kf.size.Load() != 1 {
+		t.Errorf("a text within the budget was not kept")
+	}
+	kf.put(h, nil, &keptCopy{text: "y"}, 1, 0) // the slot no longer holds nil
+	if kf.at(h) != e || kf.size.Load() != 1 {
+		t.Errorf("a slot another kept was taken over")
+	}
+	if kf.hash(1, "x") == kf.hash(2, "x") {
+		t.Errorf("a text of two fields has one hash")
+	}
+}
