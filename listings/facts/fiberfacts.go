@@ -69,16 +69,15 @@ func readCopyFacts(cf *copyFacts, name string, t *scanText, items []compItem) []
 // (nil for a field the listing has not).
 type copyFactList [len(copyFields)]*copyFacts
 
-// keptCopy is a copy field's text and its facts, kept (keptCopies);
-// field is the field's index in copyFields (the facts name it).
+// keptCopy is a copy field's name and text and its facts, kept
+// (keptCopies).
 type keptCopy struct {
-	field int
-	text  string
-	facts copyFacts
+	field, text string
+	facts       copyFacts
 }
 
 // keptCopies are the copy facts of the fields other than the title that
-// listings repeat (keptFacts), by field (the index in copyFields).
+// listings repeat (keptFacts).
 var keptCopies = newKeptFacts[keptCopy]()
 
 // copyFactsOf reads the copy fields' facts: those of a field kept with
@@ -96,9 +95,9 @@ func copyFactsOf(fields map[string]Field) copyFactList {
 			continue
 		}
 		if name != FieldTitle {
-			hashes[k] = keptCopies.hash(k, f.Text)
+			hashes[k] = keptCopies.hash(name, f.Text)
 			old := keptCopies.at(hashes[k])
-			if old != nil && old.field == k && old.text == f.Text {
+			if old != nil && old.field == name && old.text == f.Text {
 				out[k] = &old.facts
 				continue
 			}
@@ -117,7 +116,7 @@ func copyFactsOf(fields map[string]Field) copyFactList {
 			items = readCopyFacts(&all[k], name, t, items)
 			out[k] = &all[k]
 			if name != FieldTitle && keptCopies.metBefore(hashes[k]) {
-				keepCopy(hashes[k], olds[k], &keptCopy{field: k, text: t.src, facts: all[k]})
+				keepCopy(hashes[k], olds[k], &keptCopy{field: name, text: t.src, facts: all[k]})
 			}
 		}
 	}

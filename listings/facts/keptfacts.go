@@ -32,9 +32,14 @@ const (
 
 func newKeptFacts[E any]() *keptFacts[E] { return &keptFacts[E]{seed: maphash.MakeSeed()} }
 
-// hash is the hash of a text of field k (of the fields a kept list reads).
-func (kf *keptFacts[E]) hash(k int, text string) uint64 {
-	return maphash.String(kf.seed, text) ^ uint64(k+1)*0x9E3779B97F4A7C15
+// hash is the hash of a field's name and text.
+func (kf *keptFacts[E]) hash(field, text string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(kf.seed)
+	h.WriteString(field)
+	h.WriteByte(0)
+	h.WriteString(text)
+	return h.Sum64()
 }
 
 // at is the entry in h's slot (nil: none).
