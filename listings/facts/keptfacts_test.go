@@ -9,16 +9,19 @@ import (
 )
 
 // TestKeptFactsAreTheFactsRead: a listing built when its fields' and
-// attributes' facts are kept (the third sight of each) has the facts it
-// has when they are read (the first sight), for the fixtures, the
-// material listing and listings that share a text between fields and
-// attributes that join to the same text. Not parallel: it gives the
-// kept facts fresh lists, which no other test reads meanwhile.
+// attributes' facts may be kept (at every sight of each) has the facts it
+// has when nothing is kept, for the fixtures, the material listing,
+// listings that share a text between fields and attributes that join to
+// the same text, each built by builders that cut it differently. Not
+// parallel: it gives the kept facts fresh lists, which no other test
+// reads meanwhile.
 func TestKeptFactsAreTheFactsRead(t *testing.T) {
-	copies, attrs, promises := keptCopies, keptAttributes, keptPromises
-	defer func() { keptCopies, keptAttributes, keptPromises = copies, attrs, promises }()
-	keptCopies, keptAttributes = newKeptFacts[keptCopy](), newKeptFacts[keptAttributeList]()
-	keptPromises = newKeptFacts[keptFieldPromises]()
+	copies, attrs, promises, figures := keptCopies, keptAttributes, keptPromises, keptFigures
+	defer func() { keptCopies, keptAttributes, keptPromises, keptFigures = copies, attrs, promises, figures }()
+	fresh := func() {
+		keptCopies, keptAttributes = newKeptFacts[keptCopy](), newKeptFacts[keptAttributeList]()
+		keptPromises, keptFigures = newKeptFacts[keptFieldPromises](), newKeptFacts[keptFieldFigures]()
+	}
 
 	l, _ := materialListing()
 	ls := append([]*listings.Listing{l}, fixtureListings(t)...)
@@ -29,20 +32,30 @@ func TestKeptFactsAreTheFactsRead(t *testing.T) {
 		&listings.Listing{ID: "split1", Attributes: []listings.Attribute{{Name: "面料", Value: "棉: 95%"}}},
 		&listings.Listing{ID: "split2", Attributes: []listings.Attribute{{Name: "面料: 棉", Value: "95%"}}},
 	)
+	// Builders cutting differently: a figure's unit is one only where a
+	// token ends, and figures are kept with the tokens they were read with.
 	fixed := time.Date(2026, 11, 23, 10, 0, 0, 0, Shanghai)
-	b := &Builder{Now: func() time.Time { return fixed }}
-	var read []*ListingFacts
+	now := func() time.Time { return fixed }
+	builders := []*Builder{{Now: now}, {Now: now, Tokenizer: runeTokenizer{}}, {Now: now, Tokenizer: wholeTokenizer{}}}
+	read := make([][]*ListingFacts, len(builders))
+	for k, b := range builders {
+		for _, l := range ls {
+			fresh() // nothing kept: every fact is read
+			read[k] = append(read[k], b.Build(l).Listing)
+		}
+	}
+	fresh()
 	for sight := range 3 {
-		for i, l := range ls {
-			got := b.Build(l).Listing
-			if sight == 0 {
-				read = append(read, got)
-				continue
-			}
-			if !reflect.DeepEqual(got, read[i]) {
-				t.Fatalf("listing %s, sight %d: the facts differ from those read at the first", l.ID, sight+1)
+		for k, b := range builders {
+			for i, l := range ls {
+				if got := b.Build(l).Listing; !reflect.DeepEqual(got, read[k][i]) {
+					t.Fatalf("listing %s, builder %d, sight %d: the facts differ from those read", l.ID, k, sight+1)
+				}
 			}
 		}
+	}
+	if reflect.DeepEqual(read[1], read[2]) {
+		t.Errorf("the listings' facts are the same however they are cut: want builders whose figures differ")
 	}
 	kept := 0
 	for k := range keptFactSlots {
@@ -55,8 +68,11 @@ func TestKeptFactsAreTheFactsRead(t *testing.T) {
 		if keptPromises.slots[k].Load() != nil {
 			kept++
 		}
+		if keptFigures.slots[k].Load() != nil {
+			kept++
+		}
 	}
-	if kept < 30 {
+	if kept < 40 {
 		t.Errorf("%d facts kept: want more, or this proves little", kept)
 	}
 }
@@ -86,4 +102,11 @@ func TestKeptFactsKeepWithinTheBudget(t *testing.T) {
 	if kf.hash(FieldDescription, "x") == kf.hash(FieldSubtitle, "x") || kf.hash("a", "bc") == kf.hash("ab", "c") {
 		t.Errorf("a text of two fields has one hash")
 	}
+}
+
+// wholeTokenizer cuts a text into one token.
+type wholeTokenizer struct{}
+
+func (wholeTokenizer) Tokenize(text string) []Token {
+	return []Token{{T: text, S: 0, E: len(text)}}
 }
