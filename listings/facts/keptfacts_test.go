@@ -2,6 +2,7 @@ package facts
 
 import (
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -109,4 +110,33 @@ type wholeTokenizer struct{}
 
 func (wholeTokenizer) Tokenize(text string) []Token {
 	return []Token{{T: text, S: 0, E: len(text)}}
+}
+
+// TestKeptFactsShared: builders on several goroutines keep and read the
+// facts of the same fields at once (go test -race checks the slots), and
+// every listing has the facts it has built alone.
+func TestKeptFactsShared(t *testing.T) {
+	t.Parallel()
+	l, _ := materialListing()
+	ls := append([]*listings.Listing{l}, fixtureListings(t)...)
+	fixed := time.Date(2026, 11, 23, 10, 0, 0, 0, Shanghai)
+	b := &Builder{Now: func() time.Time { return fixed }, Tokenizer: runeTokenizer{}}
+	want := make([]*ListingFacts, len(ls))
+	for i, l := range ls {
+		want[i] = b.Build(l).Listing
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 3 {
+				for i, l := range ls {
+					if got := b.Build(l).Listing; !reflect.DeepEqual(got, want[i]) {
+						t.Errorf("listing %s: the facts differ from those built alone", l.ID)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
