@@ -47,10 +47,14 @@ func appendItems(items []compItem, t *scanText, a, b int) []compItem {
 }
 
 // mayStartItem is a cheap test that lets scanItems skip most characters:
-// one bit test for the characters of the plane (itemStarts), mayStartAnItem
-// beyond it.
+// one bit test for the characters of the plane (itemStarts, which marks
+// just the characters mayStartAnItem says may start one), mayStartAnItem
+// beyond it. Asking it of a marked character too was most of the test.
 func mayStartItem(r rune) bool {
-	return itemStarts.MayHave(r) && mayStartAnItem(r)
+	if r >= 0 && r <= 0xFFFF {
+		return itemStarts.MayHave(r)
+	}
+	return mayStartAnItem(r)
 }
 
 // mayStartAnItem says whether an item may start with r: a figure, a mark

@@ -45,7 +45,7 @@ type compositionBuilder struct {
 	next  int
 	seen  []string   // statements already read from copy, by field and content (statementKey)
 	key   []byte     // statementKey's buffer, kept from one statement to the next
-	items []compItem // the items of the text being read (copyStatements)
+	items []compItem // the items of the attribute value being read
 }
 
 // repeated reports a copy statement the same field already stated (long
@@ -105,15 +105,6 @@ func (c *compositionBuilder) statements(field string, sts []compStatement) {
 // more fibres (棉95% 氨纶5%). A lone 100%棉 is a claim, not a statement.
 func copyStatements(t *scanText) []compStatement {
 	return copyStatementsOf(t, scanItems(t, 0, t.len()))
-}
-
-// copyStatements is copyStatements(t) reading t's items into the
-// builder's list of them, which the attributes and every copy field of a
-// listing reuse: no statement keeps an item, and grown item by item the
-// lists were two or three allocations a listing.
-func (c *compositionBuilder) copyStatements(t *scanText) []compStatement {
-	c.items = appendItems(c.items[:0], t, 0, t.len())
-	return copyStatementsOf(t, c.items)
 }
 
 // copyStatementsOf are the copy statements of t's items.

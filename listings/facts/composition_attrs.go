@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"hash/maphash"
+	"slices"
 	"strings"
 
 	"github.com/xiaoer-dev/xiaoer/listings"
@@ -31,8 +33,79 @@ type attrStatement struct {
 // attributes reads every composition attribute. A value may name several
 // parts (主面料:棉60% 聚酯纤维40%; 里料: 聚酯纤维100%); a share given in its
 // own attribute (主面料成分: 棉 / 主面料成分含量: 95%) completes the fibre.
+// The statements follow from the attributes alone, and a list of them
+// met again is read from keptAttributes.
 func (c *compositionBuilder) attributes(attrs []listings.Attribute) {
+	if len(attrs) == 0 {
+		return
+	}
+	h := attributesHash(attrs)
+	old := keptAttributes.at(h)
+	if old != nil && slices.Equal(old.attrs, attrs) {
+		for _, st := range old.statements {
+			c.add(FieldAttributes, st)
+		}
+		return
+	}
 	var read []attrStatement
+	read, c.items = attributeStatements(read, attrs, c.items)
+	for _, r := range read {
+		c.add(FieldAttributes, r.st)
+	}
+	if keptAttributes.metBefore(h) {
+		kept := &keptAttributeList{attrs: slices.Clone(attrs), statements: make([]compStatement, len(read))}
+		for i, r := range read {
+			kept.statements[i] = r.st
+		}
+		keptAttributes.put(h, old, kept, attributesSize(attrs), attributesSize(old.listed()))
+	}
+}
+
+// listed are the kept attributes (none when there is no list).
+func (k *keptAttributeList) listed() []listings.Attribute {
+	if k == nil {
+		return nil
+	}
+	return k.attrs
+}
+
+// attributesSize is the bytes of the attributes' names and values.
+func attributesSize(attrs []listings.Attribute) int {
+	size := 0
+	for _, a := range attrs {
+		size += len(a.Name) + len(a.Value)
+	}
+	return size
+}
+
+// keptAttributeList is a list of attributes and the statements read
+// from it, kept (keptAttributes).
+type keptAttributeList struct {
+	attrs      []listings.Attribute
+	statements []compStatement
+}
+
+// keptAttributes are the composition statements of the attribute lists
+// listings repeat (keptFacts): an export's rows share a shop's few.
+var keptAttributes = newKeptFacts[keptAttributeList]()
+
+// attributesHash is the hash of a list of attributes' names and values.
+func attributesHash(attrs []listings.Attribute) uint64 {
+	var h maphash.Hash
+	h.SetSeed(keptAttributes.seed)
+	for _, a := range attrs {
+		h.WriteString(a.Name)
+		h.WriteByte(0)
+		h.WriteString(a.Value)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+// attributeStatements appends to read the statements of every
+// composition attribute (see attributes); items is a buffer of items,
+// returned for the next reader.
+func attributeStatements(read []attrStatement, attrs []listings.Attribute, items []compItem) ([]attrStatement, []compItem) {
 	for i, base := range valueOffsets(attrs) {
 		a := attrs[i]
 		if !isCompositionName(a.Name) {
@@ -40,8 +113,7 @@ func (c *compositionBuilder) attributes(attrs []listings.Attribute) {
 		}
 		opt := compOptions{part: partOfName(a.Name), label: a.Name, base: base, attribute: true}
 		t := newScanText(a.Value)
-		c.items = appendItems(c.items[:0], t, 0, t.len())
-		items := c.items
+		items = appendItems(items[:0], t, 0, t.len())
 		if share, ok := shareOnly(items); ok {
 			read = completeShare(read, a.Name, share, t, opt)
 			continue
@@ -50,9 +122,7 @@ func (c *compositionBuilder) attributes(attrs []listings.Attribute) {
 			read = append(read, attrStatement{name: Normalize(a.Name), st: st})
 		}
 	}
-	for _, r := range read {
-		c.add(FieldAttributes, r.st)
-	}
+	return read, items
 }
 
 // shareOnly reports a value that is only a figure (95%, 96%及以上).

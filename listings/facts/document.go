@@ -140,10 +140,10 @@ func (b *Builder) BuildFrom(l *listings.Listing, fields map[string]Field) *Docum
 	if p, ok := priceFact(l.Price); ok {
 		all.price, lf.Price = p, &all.price
 	}
-	texts := copyScanTexts(fields)
-	composition, claims := fiberFacts(l, &texts)
+	copies := copyFactsOf(fields)
+	composition, claims := fiberFacts(l, &copies)
 	lf.Composition, lf.FiberClaims = nonNil(composition), nonNil(claims)
-	lf.Down, lf.DownClaims = downFacts(l, &texts)
+	lf.Down, lf.DownClaims = downFacts(l, &copies)
 	lf.DownClaims = nonNil(lf.DownClaims)
 	nf := normalFieldsOf(fields) // read by both
 	lf.Numbers = nonNil(numbersIn(fields, nf))

@@ -42,16 +42,16 @@ type DownClaim struct {
 // DownFacts finds the down specification and the down claims in the copy
 // (and the item names in name attributes such as 品名: 羽绒服).
 func DownFacts(l *listings.Listing, fields map[string]Field) (*Down, []DownClaim) {
-	texts := copyScanTexts(fields)
-	return downFacts(l, &texts)
+	copies := copyFactsOf(fields)
+	return downFacts(l, &copies)
 }
 
-func downFacts(l *listings.Listing, texts *copyTexts) (*Down, []DownClaim) {
+func downFacts(l *listings.Listing, copies *copyFactList) (*Down, []DownClaim) {
 	down, named := downAttributes(l.Attributes)
 	var claims []DownClaim
-	for k, name := range copyFields {
-		if t := texts[k]; t != nil {
-			claims = append(claims, downClaimsIn(name, t)...)
+	for _, cf := range copies {
+		if cf != nil {
+			claims = append(claims, cf.down...)
 		}
 	}
 	// The copy comes first: findings about an item's name point at the

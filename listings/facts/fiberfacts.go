@@ -7,29 +7,34 @@ import "github.com/xiaoer-dev/xiaoer/listings"
 // costliest part of either: items, clusters, statements), the claims to
 // leave them out, and here the statements are read once for both.
 func FiberFacts(l *listings.Listing, fields map[string]Field) ([]Fiber, []FiberClaim) {
-	texts := copyScanTexts(fields)
-	return fiberFacts(l, &texts)
+	copies := copyFactsOf(fields)
+	return fiberFacts(l, &copies)
 }
 
 // copyTexts are the copy fields' scan texts, in the order of copyFields
-// (nil for a field the listing has not): Build reads each for the fibres
-// and again for the down, and scans it once for both.
+// (nil for a field the listing has not, or that is not read).
 type copyTexts [len(copyFields)]*scanText
 
-// copyScanTexts reads the copy fields. The texts are allocated together,
-// and their runes and offsets in one buffer: a listing's four fields were
-// eight allocations.
-func copyScanTexts(fields map[string]Field) copyTexts {
+// copyScanTexts reads the copy fields k that read[k] asks for. The texts
+// are allocated together, and their runes and offsets in one buffer: a
+// listing's four fields were eight allocations.
+func copyScanTexts(fields map[string]Field, read [len(copyFields)]bool) copyTexts {
 	var out copyTexts
 	var src [len(copyFields)]string
 	var has [len(copyFields)]bool
 	var counts [len(copyFields)]int
 	size := 0
 	for k, name := range copyFields {
+		if !read[k] {
+			continue
+		}
 		if f, ok := fields[name]; ok {
 			src[k], has[k], counts[k] = f.Text, true, scanTextRunes(f.Text)
 			size += 2*counts[k] + 1
 		}
+	}
+	if size == 0 {
+		return out
 	}
 	texts := new([len(copyFields)]scanText)
 	buf := make([]int32, size)
@@ -42,18 +47,102 @@ func copyScanTexts(fields map[string]Field) copyTexts {
 	return out
 }
 
-func fiberFacts(l *listings.Listing, texts *copyTexts) ([]Fiber, []FiberClaim) {
+// copyFacts are what the fibres and the down read in one copy field's
+// text: its composition statements, the fibre claims outside them, and
+// the down claims. They follow from the text and the field's name alone.
+type copyFacts struct {
+	statements []compStatement
+	claims     []FiberClaim
+	down       []DownClaim
+}
+
+// readCopyFacts reads t, the text of copy field name, into cf; items is
+// a buffer of items for the statements, returned for the next field.
+func readCopyFacts(cf *copyFacts, name string, t *scanText, items []compItem) []compItem {
+	items = appendItems(items[:0], t, 0, t.len())
+	sts := copyStatementsOf(t, items)
+	*cf = copyFacts{statements: sts, claims: claimsOutside(name, t, statementSpans(sts)), down: downClaimsIn(name, t)}
+	return items
+}
+
+// copyFactList are the copy fields' facts, in the order of copyFields
+// (nil for a field the listing has not).
+type copyFactList [len(copyFields)]*copyFacts
+
+// keptCopy is a copy field's name and text and its facts, kept
+// (keptCopies).
+type keptCopy struct {
+	field, text string
+	facts       copyFacts
+}
+
+// keptCopies are the copy facts of the fields other than the title that
+// listings repeat (keptFacts).
+var keptCopies = newKeptFacts[keptCopy]()
+
+// copyFactsOf reads the copy fields' facts: those of a field kept with
+// the same text are the kept ones, the others are read from the fields'
+// scan texts (copyScanTexts), and kept when they are met again.
+func copyFactsOf(fields map[string]Field) copyFactList {
+	var out copyFactList
+	var read [len(copyFields)]bool
+	var hashes [len(copyFields)]uint64
+	var olds [len(copyFields)]*keptCopy
+	any := false
+	for k, name := range copyFields {
+		f, ok := fields[name]
+		if !ok {
+			continue
+		}
+		if name != FieldTitle {
+			hashes[k] = keptCopies.hash(name, f.Text)
+			old := keptCopies.at(hashes[k])
+			if old != nil && old.field == name && old.text == f.Text {
+				out[k] = &old.facts
+				continue
+			}
+			olds[k] = old
+		}
+		read[k], any = true, true
+	}
+	if !any {
+		return out
+	}
+	texts := copyScanTexts(fields, read)
+	all := new([len(copyFields)]copyFacts)
+	var items []compItem
+	for k, name := range copyFields {
+		if t := texts[k]; t != nil {
+			items = readCopyFacts(&all[k], name, t, items)
+			out[k] = &all[k]
+			if name != FieldTitle && keptCopies.metBefore(hashes[k]) {
+				keepCopy(hashes[k], olds[k], &keptCopy{field: name, text: t.src, facts: all[k]})
+			}
+		}
+	}
+	return out
+}
+
+// keepCopy keeps kept in h's slot, which held old (keptFacts.put).
+func keepCopy(h uint64, old, kept *keptCopy) {
+	oldSize := 0
+	if old != nil {
+		oldSize = len(old.text)
+	}
+	keptCopies.put(h, old, kept, len(kept.text), oldSize)
+}
+
+func fiberFacts(l *listings.Listing, copies *copyFactList) ([]Fiber, []FiberClaim) {
 	var c compositionBuilder
 	c.attributes(l.Attributes)
 	var claims []FiberClaim
 	for k, name := range copyFields {
-		t := texts[k]
-		if t == nil {
+		cf := copies[k]
+		if cf == nil {
 			continue
 		}
-		sts := c.copyStatements(t)
-		c.statements(name, sts)
-		claims = append(claims, claimsOutside(name, t, statementSpans(sts))...)
+		c.statements(name, cf.statements)
+		claims = append(claims, cf.claims...)
 	}
 	return c.out, claims
 }

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,8 +48,9 @@ func numbersIn(fields map[string]Field, nf normalFields) []Number {
 	// ends[k] is where nf[k]'s figures end in found, toks[k] its tokens.
 	found, ends, toks := buf[:0], endsBuf[:0], toksBuf[:0]
 	for _, f := range nf {
-		toks = append(toks, tokenIndex(fields[f.name].Tokens))
-		found = appendFigures(found, f.normal, f.name, toks[len(toks)-1])
+		field := fields[f.name]
+		toks = append(toks, tokenIndex(field.Tokens))
+		found = appendFieldFigures(found, f, field)
 		ends = append(ends, len(found))
 	}
 	if len(found) == 0 {
@@ -68,6 +70,48 @@ func numbersIn(fields map[string]Field, nf normalFields) []Number {
 	}
 	return out
 }
+
+// appendFieldFigures appends the figures of field f (appendFigures). A
+// field's figures follow from its name, text and tokens, and those of a
+// field other than the title that listings repeat are kept
+// (keptFigures), with the tokens they were read with.
+func appendFieldFigures(dst []Number, f normalField, field Field) []Number {
+	if f.name == FieldTitle {
+		return appendFigures(dst, f.normal, f.name, field.Tokens)
+	}
+	h := keptFigures.hash(f.name, field.Text)
+	old := keptFigures.at(h)
+	if old != nil && old.field == f.name && old.text == field.Text && slices.Equal(old.toks, field.Tokens) {
+		return append(dst, old.figures...)
+	}
+	from := len(dst)
+	dst = appendFigures(dst, f.normal, f.name, field.Tokens)
+	if keptFigures.metBefore(h) {
+		kept := &keptFieldFigures{field: f.name, text: field.Text, toks: field.Tokens, figures: slices.Clone(dst[from:])}
+		keptFigures.put(h, old, kept, len(field.Text), old.size())
+	}
+	return dst
+}
+
+// keptFieldFigures are a field's name, text and tokens and its figures
+// (without their tokens' indexes), kept.
+type keptFieldFigures struct {
+	field, text string
+	toks        []Token
+	figures     []Number
+}
+
+// size is the bytes of the kept text (0 for none).
+func (k *keptFieldFigures) size() int {
+	if k == nil {
+		return 0
+	}
+	return len(k.text)
+}
+
+// keptFigures are the figures of the fields other than the title that
+// listings repeat (keptFacts).
+var keptFigures = newKeptFacts[keptFieldFigures]()
 
 // tokenIndex finds a field's tokens by the byte offsets where they start
 // or end. Tokens come in text order without overlaps, so a binary search

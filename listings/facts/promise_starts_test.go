@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 // startScanTexts are the promise cases, fixtures and corpus (or labelled)
@@ -69,6 +70,75 @@ func TestStartScanRunsThePatternWhenItCannotSkip(t *testing.T) {
 		}
 		for _, text := range []string{"", "AB ab Ab", "yyb xyb xb", "bbc ac bc c", "a 发 b发", "3天 10天天", "xb b ab"} {
 			checkStartScan(t, sc, text)
+		}
+	}
+}
+
+// TestStartScanSkipsNoMatchStart: at every character of the texts where
+// a promise pattern matches, anchored there, mayStartAt lets the try be
+// made (findAll is checked against the pattern only where the matches
+// it finds leave it to try). Most patterns skip by their second
+// character, and the texts hold matches and skipped tries both.
+func TestStartScanSkipsNoMatchStart(t *testing.T) {
+	t.Parallel()
+	matches, skipped, withSeconds := 0, 0, 0
+	for _, sc := range promiseStarts() {
+		if sc.seconds != nil {
+			withSeconds++
+		}
+		for _, text := range startScanTexts(t) {
+			for p, r := range text {
+				size := utf8.RuneLen(r)
+				if r == utf8.RuneError {
+					_, size = utf8.DecodeRuneInString(text[p:])
+				}
+				may := sc.mayStartAt(text, p, r, size)
+				if sc.anchored.MatchString(text[p:]) {
+					matches++
+					if !may {
+						t.Fatalf("%s at %d of %q: a match starts there, and the try is skipped", sc.re, p, text)
+					}
+				} else if !may {
+					skipped++
+				}
+			}
+		}
+	}
+	if withSeconds < len(promiseMatchers)*3/4 {
+		t.Errorf("%d of %d patterns skip by their second character: want most", withSeconds, len(promiseMatchers))
+	}
+	if matches < 1000 || skipped < 1000 {
+		t.Errorf("%d matches, %d tries skipped: want more, or this proves little", matches, skipped)
+	}
+}
+
+// TestStartScanSecondCharacters: patterns whose second character comes
+// from different parts (an optional head, a single character before a
+// repetition, an empty branch, folded case, a bounded repeat) find what
+// they find whole, and skip where they can.
+func TestStartScanSecondCharacters(t *testing.T) {
+	t.Parallel()
+	texts := []string{"", "a", "ab", "b", "xab ab b", "acd ad abd bd", "xyz xz yz", "AB aB Ab",
+		"aab ab b aaab", "ccd cd d", "12天 1天 1 天 天", "a\xffb ab\xff", "ab😀 😀b", "ba bba"}
+	for _, c := range []struct {
+		pattern string
+		seconds bool // skips by the second character
+	}{
+		{`a?b`, false}, // b alone matches
+		{`a?bc`, true}, {`(?:ab|c)d`, true}, {`x*yz`, true}, {`x*z`, false}, {`(?i)ab`, true},
+		{`a{0}bd`, true}, {`(?:)ab`, true}, {`[ab]{2,}`, true}, {`a+b`, true}, {`a(?:b|)`, false},
+		{`\d+\s*天`, true}, {`(?:a|bc)?d`, false}, {`(?:a|bc)?dd`, true}, {`ab?`, false},
+		{`[^a]b`, true}, {`😀b`, true}, {`b😀`, true},
+	} {
+		sc := newStartScan(regexp.MustCompile(c.pattern))
+		if (sc.seconds != nil) != c.seconds {
+			t.Errorf("%s: skips by the second character %v, want %v", c.pattern, sc.seconds != nil, c.seconds)
+		}
+		for _, text := range texts {
+			checkStartScan(t, sc, text)
+			if sc.matchString(text) != sc.re.MatchString(text) {
+				t.Errorf("%s on %q: matchString is not MatchString", c.pattern, text)
+			}
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"slices"
+
 	"github.com/xiaoer-dev/xiaoer/listings"
 )
 
@@ -37,17 +39,59 @@ func Promises(_ *listings.Listing, fields map[string]Field) []Promise {
 	return promisesOf(fields, normalFieldsOf(fields))
 }
 
-// promisesOf is Promises of the fields normalised as nf.
+// promisesOf is Promises of the fields normalised as nf. The promises of
+// a field other than the title that listings repeat are kept
+// (keptPromises): they follow from its name and text alone.
 func promisesOf(fields map[string]Field, nf normalFields) []Promise {
 	var out []Promise
 	for _, f := range nf {
+		text := fields[f.name].Text
+		if f.name == FieldTitle {
+			out = appendFieldPromises(out, text, f.normal, f.name)
+			continue
+		}
+		h := keptPromises.hash(f.name, text)
+		old := keptPromises.at(h)
+		if old != nil && old.field == f.name && old.text == text {
+			out = append(out, old.promises...)
+			continue
+		}
 		from := len(out)
-		out = appendPromisesIn(out, fields[f.name].Text, f.normal, f.name)
-		if f.name == FieldSKUs {
-			for i := range out[from:] {
-				out[from+i].Scope = ScopePartial
-			}
+		out = appendFieldPromises(out, text, f.normal, f.name)
+		if keptPromises.metBefore(h) {
+			kept := &keptFieldPromises{field: f.name, text: text, promises: slices.Clone(out[from:])}
+			keptPromises.put(h, old, kept, len(text), old.size())
 		}
 	}
 	return out
 }
+
+// appendFieldPromises appends the promises of one field's text.
+func appendFieldPromises(dst []Promise, text string, nt normalText, field string) []Promise {
+	from := len(dst)
+	dst = appendPromisesIn(dst, text, nt, field)
+	if field == FieldSKUs {
+		for i := range dst[from:] {
+			dst[from+i].Scope = ScopePartial
+		}
+	}
+	return dst
+}
+
+// keptFieldPromises are a field's name and text and its promises, kept.
+type keptFieldPromises struct {
+	field, text string
+	promises    []Promise
+}
+
+// size is the bytes of the kept text (0 for none).
+func (k *keptFieldPromises) size() int {
+	if k == nil {
+		return 0
+	}
+	return len(k.text)
+}
+
+// keptPromises are the promises of the fields other than the title that
+// listings repeat (keptFacts).
+var keptPromises = newKeptFacts[keptFieldPromises]()
