@@ -23,6 +23,10 @@ type fieldFinds struct {
 	prefixed []*ast.Term
 	runs     []contextRun
 	masked   []*ast.Term
+	// used are the tables whose bits the look-up asked of the mask,
+	// whichever were in it: the finds for a mask are the finds for the
+	// mask's used bits alone (findsMemo keeps them so).
+	used uint64
 }
 
 // foundRun is run r found in lexicon lex; term is its term {field, i, n,
@@ -51,6 +55,7 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 		for n := 1; n <= maxLexiconRun && i+n <= len(toks); n++ {
 			key = append(key, toks[i+n-1].T...)
 			rk := lw.runKey(key)
+			ff.used |= rk.context
 			inContext := rk.context&tables != 0
 			if len(rk.lexicons) > 0 || inContext {
 				sk := lw.keys.of(key)
@@ -68,13 +73,14 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 		if here != nil {
 			starts = append(starts, slab.object(ast.Item(keyI, ast.InternedTerm(i)), ast.Item(keyRuns, slab.array(here...))))
 		}
-		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && lw.mayBePrefix(first) && isPrefix(lw.words[string(first)], tables) {
+		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && lw.mayBePrefix(first) && ff.isPrefix(lw.words[string(first)], tables) {
 			ff.prefixed = append(ff.prefixed, slab.object(ast.Item(keyField, ff.name), ast.Item(keyI, ast.InternedTerm(i))))
 		}
 	}
 	if starts != nil {
 		ff.starts = slab.array(starts...)
 	}
+	ff.used |= lw.bits[maskedPart]
 	if lw.keepsMasked(tables) {
 		ff.masked = lw.masked.find(name, f)
 	}
@@ -87,6 +93,7 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 func (ff *fieldFinds) found(lw lexiconWords, r runAt, lexicons []lexiconName, tables uint64, slab *termSlab) {
 	var term *ast.Term
 	for _, lex := range lexicons {
+		ff.used |= lex.bit
 		if lex.bit&tables == 0 {
 			continue
 		}
@@ -99,6 +106,18 @@ func (ff *fieldFinds) found(lw lexiconWords, r runAt, lexicons []lexiconName, ta
 		}
 		ff.adds = append(ff.adds, foundRun{lex: lex, run: r, term: term})
 	}
+}
+
+// isPrefix is isPrefix, asking every prefixes lexicon's bit (used).
+func (ff *fieldFinds) isPrefix(lexicons []lexiconName, tables uint64) bool {
+	var bits uint64
+	for _, l := range lexicons {
+		if l.lexicon == "prefixes" {
+			bits |= l.bit
+		}
+	}
+	ff.used |= bits
+	return bits&tables != 0
 }
 
 // runTerm is the term of a run: {field, i, n, key}.

@@ -12,19 +12,33 @@ import (
 // repeat a shop's description and attributes word for word, and looking
 // every run of their tokens up was a third of building a row's input
 // (issue 13). The finds depend on the field's name and value and on the
-// tables kept, so all three pick the entry. Titles are not kept, for the
-// reason fieldsTerm gives.
+// tables kept, but of the tables only on those its look-up asks of
+// (fieldFinds.used): a field's entry, picked by its name and value, keeps
+// a view of finds for each mask of those tables met, so the rows of a
+// shop, judged with masks that differ in tables their boilerplate has no
+// word of, share one (keyed by the whole mask, an export's 64 attributes
+// took hundreds of entries, each made twice before it paid). Titles are
+// not kept, for the reason fieldsTerm gives.
 //
 // Fields are kept as in fieldTerms (kept.Slots, within the same budget
-// of tokens); kept terms are frozen before another worker can see them.
+// of tokens, each view counting its field's tokens); kept terms are
+// frozen before another worker can see them, and a kept entry is only
+// read: a view is added in a copy.
 type findsMemo struct {
 	seed maphash.Seed
 	kept kept.Slots[findsEntry]
 }
 
 type findsEntry struct {
-	name   string
-	field  facts.Field
+	name  string
+	field facts.Field
+	used  uint64 // the finds' used
+	views []findsView
+}
+
+// findsView is the finds of a field for the masks whose used bits are
+// tables.
+type findsView struct {
 	tables uint64
 	finds  *fieldFinds
 }
@@ -32,23 +46,29 @@ type findsEntry struct {
 func newFindsMemo() *findsMemo { return &findsMemo{seed: maphash.MakeSeed()} }
 
 // of is the finds of field f, named name, for the tables of mask tables:
-// the kept ones when an equal field was kept (nil m: made for the listing
-// alone, in scratch, from slab).
+// the kept ones when an equal field was kept with a view for them (nil
+// m: made for the listing alone, in scratch, from slab).
 func (m *findsMemo) of(lw lexiconWords, name string, f facts.Field, tables uint64, scratch *fieldFinds, slab *termSlab) *fieldFinds {
 	if m == nil || name == facts.FieldTitle || len(f.Tokens) > fieldMaxTokens {
 		return lw.findsOf(scratch, name, f, tables, slab)
 	}
-	h := m.hash(name, f.Text, tables)
+	h := m.hash(name, f.Text)
 	old := m.kept.At(h)
-	if old != nil && old.name == name && old.tables == tables && sameField(old.field, f) {
-		return old.finds
-	}
-	if !m.kept.MetBefore(h) {
-		return lw.findsOf(scratch, name, f, tables, slab) // the first time: kept the next
-	}
+	same := old != nil && old.name == name && sameField(old.field, f)
 	grow := int64(len(f.Tokens))
-	if old != nil {
-		grow -= int64(len(old.field.Tokens))
+	switch {
+	case same:
+		mine := tables & old.used
+		for _, v := range old.views {
+			if v.tables == mine {
+				return v.finds
+			}
+		}
+		// The field was kept: its finds for this mask are kept too.
+	case !m.kept.MetBefore(h):
+		return lw.findsOf(scratch, name, f, tables, slab) // the first time: kept the next
+	case old != nil:
+		grow -= old.size() // the entry of another field, evicted
 	}
 	if !m.kept.Reserve(grow, fieldBudgetTokens) {
 		return lw.findsOf(scratch, name, f, tables, slab)
@@ -57,21 +77,25 @@ func (m *findsMemo) of(lw lexiconWords, name string, f facts.Field, tables uint6
 	// the listing's.
 	ff := lw.findsOf(&fieldFinds{}, name, f, tables, &termSlab{})
 	ff.freeze()
-	m.kept.Put(h, old, &findsEntry{name: name, field: f, tables: tables, finds: ff}, grow)
+	var views []findsView
+	if same {
+		views = old.views[:len(old.views):len(old.views)] // appended to in a copy: other workers read old
+	}
+	views = append(views, findsView{tables: tables & ff.used, finds: ff})
+	m.kept.Put(h, old, &findsEntry{name: name, field: f, used: ff.used, views: views}, grow)
 	return ff
 }
 
-func (m *findsMemo) hash(name, text string, tables uint64) uint64 {
+// size is what the entry counts in the budget: its field's tokens, once
+// for each view.
+func (e *findsEntry) size() int64 { return int64(len(e.field.Tokens) * len(e.views)) }
+
+func (m *findsMemo) hash(name, text string) uint64 {
 	var h maphash.Hash
 	h.SetSeed(m.seed)
 	h.WriteString(name)
 	h.WriteByte(0)
 	h.WriteString(text)
-	// Hashed in, not xor-ed with a multiple: the slot is the hash's low
-	// bits, and a product's low bits follow only the factors' low bits,
-	// so masks that differ above bit 12 took one slot and evicted each
-	// other at every row (issue 13: a third of an export's kept fields).
-	maphash.WriteComparable(&h, tables)
 	return h.Sum64()
 }
 
