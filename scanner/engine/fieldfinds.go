@@ -47,6 +47,7 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 		adds: ff.adds[:0], prefixed: ff.prefixed[:0], runs: ff.runs[:0]}
 	toks := f.Tokens
 	var starts []*ast.Term
+	var used uint64 // ff.used, in a register while the tokens are walked
 	var buf [64]byte
 	key := buf[:0] // looked up as string(key), which does not allocate
 	for i, tok := range toks {
@@ -55,7 +56,7 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 		for n := 1; n <= maxLexiconRun && i+n <= len(toks); n++ {
 			key = append(key, toks[i+n-1].T...)
 			rk := lw.runKey(key)
-			ff.used |= rk.context
+			used |= rk.tables
 			inContext := rk.context&tables != 0
 			if len(rk.lexicons) > 0 || inContext {
 				sk := lw.keys.of(key)
@@ -73,15 +74,21 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 		if here != nil {
 			starts = append(starts, slab.object(ast.Item(keyI, ast.InternedTerm(i)), ast.Item(keyRuns, slab.array(here...))))
 		}
-		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && lw.mayBePrefix(first) && ff.isPrefix(lw.words[string(first)], tables) {
-			ff.prefixed = append(ff.prefixed, slab.object(ast.Item(keyField, ff.name), ast.Item(keyI, ast.InternedTerm(i))))
+		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && lw.mayBePrefix(first) {
+			// isPrefix, with the bits of every prefixes lexicon asked
+			bits := prefixBits(lw.words[string(first)])
+			used |= bits
+			if bits&tables != 0 {
+				ff.prefixed = append(ff.prefixed, slab.object(ast.Item(keyField, ff.name), ast.Item(keyI, ast.InternedTerm(i))))
+			}
 		}
 	}
 	if starts != nil {
 		ff.starts = slab.array(starts...)
 	}
-	ff.used |= lw.bits[maskedPart]
-	if lw.keepsMasked(tables) {
+	keeps, bit := lw.maskedKept(tables)
+	ff.used = used | bit
+	if keeps {
 		ff.masked = lw.masked.find(name, f)
 	}
 	return ff
@@ -93,7 +100,6 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 func (ff *fieldFinds) found(lw lexiconWords, r runAt, lexicons []lexiconName, tables uint64, slab *termSlab) {
 	var term *ast.Term
 	for _, lex := range lexicons {
-		ff.used |= lex.bit
 		if lex.bit&tables == 0 {
 			continue
 		}
@@ -108,16 +114,16 @@ func (ff *fieldFinds) found(lw lexiconWords, r runAt, lexicons []lexiconName, ta
 	}
 }
 
-// isPrefix is isPrefix, asking every prefixes lexicon's bit (used).
-func (ff *fieldFinds) isPrefix(lexicons []lexiconName, tables uint64) bool {
+// prefixBits are the bits of the prefixes lexicons among lexicons:
+// isPrefix(lexicons, tables) is prefixBits(lexicons)&tables != 0.
+func prefixBits(lexicons []lexiconName) uint64 {
 	var bits uint64
 	for _, l := range lexicons {
 		if l.lexicon == "prefixes" {
 			bits |= l.bit
 		}
 	}
-	ff.used |= bits
-	return bits&tables != 0
+	return bits
 }
 
 // runTerm is the term of a run: {field, i, n, key}.

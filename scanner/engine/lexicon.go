@@ -256,8 +256,14 @@ func (lw lexiconWords) mayBePrefix(r rune) bool {
 // keepsMasked: mask tables keeps input.listing.lexicon.masked (always,
 // for lexiconWords without bits).
 func (lw lexiconWords) keepsMasked(tables uint64) bool {
+	keeps, _ := lw.maskedKept(tables)
+	return keeps
+}
+
+// maskedKept is keepsMasked and the bit it asks of tables (fieldFinds.used).
+func (lw lexiconWords) maskedKept(tables uint64) (keeps bool, bit uint64) {
 	bit, ok := lw.bits[maskedPart]
-	return !ok || bit&tables != 0
+	return !ok || bit&tables != 0, bit
 }
 
 // lexiconFound collects lexiconFacts field by field.

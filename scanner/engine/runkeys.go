@@ -13,6 +13,18 @@ type runKey struct {
 	lexicons []lexiconName // lexiconKeys
 	context  uint64        // contextTables
 	extends  bool          // runStems: some longer key starts with it
+	// tables are the bits of lexicons and context: those a look-up of
+	// the run asks of the mask (fieldFinds.used).
+	tables uint64
+}
+
+// withTables is rk with its tables.
+func (rk runKey) withTables() runKey {
+	rk.tables = rk.context
+	for _, l := range rk.lexicons {
+		rk.tables |= l.bit
+	}
+	return rk
 }
 
 // newRunKeys holds the lexicon keys, the context words and stems, those
@@ -36,6 +48,9 @@ func newRunKeys(words map[string][]lexiconName, contextOf map[string]uint64, ste
 		rk.context = mask
 		keys[k] = rk
 	}
+	for k, rk := range keys {
+		keys[k] = rk.withTables()
+	}
 	return keys
 }
 
@@ -45,5 +60,5 @@ func (lw lexiconWords) runKey(run []byte) runKey {
 	if lw.runs != nil {
 		return lw.runs[string(run)]
 	}
-	return runKey{lexicons: lw.words[string(run)], context: lw.contextOf[string(run)], extends: lw.stems.extends(run)}
+	return runKey{lexicons: lw.words[string(run)], context: lw.contextOf[string(run)], extends: lw.stems.extends(run)}.withTables()
 }
