@@ -73,9 +73,9 @@ func (g *gate) markField(name string, f facts.Field, m *marks) {
 		g.markWords(name, f.Tokens, m)
 		return
 	}
-	kept := &markedField{text: f.Text, toks: f.Tokens}
-	m.calls = &kept.calls
+	entry := &markedField{text: f.Text, toks: f.Tokens}
+	m.calls = &entry.calls
 	g.markWords(name, f.Tokens, m)
 	m.calls = nil
-	fm.kept.Put(h, old, kept, grow)
+	fm.kept.Put(h, old, entry, grow)
 }

@@ -88,9 +88,9 @@ func (m *heldMemo) of(at []heldPos, build func(*termSlab) *ast.Term, slab *termS
 	}
 	// Kept terms live as long as the entry: a slab of their own, not
 	// the listing's.
-	kept := &heldValue{at: slices.Clone(at), term: frozenAll(build(&termSlab{}))}
-	m.kept.Put(key, old, kept, 0)
-	return kept.term, kept
+	entry := &heldValue{at: slices.Clone(at), term: frozenAll(build(&termSlab{}))}
+	m.kept.Put(key, old, entry, 0)
+	return entry.term, entry
 }
 
 func (m *heldMemo) hash(at []heldPos) uint64 {
