@@ -30,7 +30,7 @@ var copyFields = [...]string{FieldTitle, FieldSubtitle, FieldDescription, FieldS
 // spec tables, description and SKU names.
 func Composition(l *listings.Listing, fields map[string]Field) []Fiber {
 	var c compositionBuilder
-	c.attributes(l.Attributes)
+	c.attributes(nil, l.Attributes)
 	for _, name := range copyFields {
 		if f, ok := fields[name]; ok {
 			c.copyText(name, f.Text)

@@ -33,40 +33,57 @@ type attrStatement struct {
 // attributes reads every composition attribute. A value may name several
 // parts (主面料:棉60% 聚酯纤维40%; 里料: 聚酯纤维100%); a share given in its
 // own attribute (主面料成分: 棉 / 主面料成分含量: 95%) completes the fibre.
-// The statements follow from the attributes alone, and a list of them
-// met again is read from keptAttributes.
-func (c *compositionBuilder) attributes(attrs []listings.Attribute) {
+// The statements follow from the attributes alone: with a memo, a list
+// of them met again is read from those it keeps (m.attributes).
+func (c *compositionBuilder) attributes(m *FieldMemo, attrs []listings.Attribute) {
 	if len(attrs) == 0 {
 		return
 	}
-	h := attributesHash(attrs)
-	old := keptAttributes.at(h)
+	if m == nil {
+		c.readAttributes(attrs)
+		return
+	}
+	h := m.attributesHash(attrs)
+	old := m.attributes.At(h)
 	if old != nil && slices.Equal(old.attrs, attrs) {
 		for _, st := range old.statements {
 			c.add(FieldAttributes, st)
 		}
 		return
 	}
+	read := c.readAttributes(attrs)
+	if m.attributes.MetBefore(h) {
+		kept := &keptAttributeList{attrs: slices.Clone(attrs), statements: make([]compStatement, len(read))}
+		for i, r := range read {
+			kept.statements[i] = r.st
+		}
+		m.attributes.keep(h, old, kept, attributesSize(attrs), old.size())
+	}
+}
+
+// readAttributes adds the statements read from attrs, and returns them.
+func (c *compositionBuilder) readAttributes(attrs []listings.Attribute) []attrStatement {
 	var read []attrStatement
 	read, c.items = attributeStatements(read, attrs, c.items)
 	for _, r := range read {
 		c.add(FieldAttributes, r.st)
 	}
-	if keptAttributes.metBefore(h) {
-		kept := &keptAttributeList{attrs: slices.Clone(attrs), statements: make([]compStatement, len(read))}
-		for i, r := range read {
-			kept.statements[i] = r.st
-		}
-		keptAttributes.put(h, old, kept, attributesSize(attrs), attributesSize(old.listed()))
-	}
+	return read
 }
 
-// listed are the kept attributes (none when there is no list).
-func (k *keptAttributeList) listed() []listings.Attribute {
+// keptAttributeList is a list of attributes and the statements read
+// from it, kept (FieldMemo.attributes).
+type keptAttributeList struct {
+	attrs      []listings.Attribute
+	statements []compStatement
+}
+
+// size is the bytes of the kept attributes (0 for none).
+func (k *keptAttributeList) size() int {
 	if k == nil {
-		return nil
+		return 0
 	}
-	return k.attrs
+	return attributesSize(k.attrs)
 }
 
 // attributesSize is the bytes of the attributes' names and values.
@@ -78,21 +95,10 @@ func attributesSize(attrs []listings.Attribute) int {
 	return size
 }
 
-// keptAttributeList is a list of attributes and the statements read
-// from it, kept (keptAttributes).
-type keptAttributeList struct {
-	attrs      []listings.Attribute
-	statements []compStatement
-}
-
-// keptAttributes are the composition statements of the attribute lists
-// listings repeat (keptFacts): an export's rows share a shop's few.
-var keptAttributes = newKeptFacts[keptAttributeList]()
-
 // attributesHash is the hash of a list of attributes' names and values.
-func attributesHash(attrs []listings.Attribute) uint64 {
+func (m *FieldMemo) attributesHash(attrs []listings.Attribute) uint64 {
 	var h maphash.Hash
-	h.SetSeed(keptAttributes.seed)
+	h.SetSeed(m.seed)
 	for _, a := range attrs {
 		h.WriteString(a.Name)
 		h.WriteByte(0)

@@ -110,8 +110,9 @@ type Builder struct {
 	// cutting (the engine's, Engine.Dodges; nil folds none).
 	Dodges *Dodges
 	// Memo keeps the cutting of the fields but titles that listings
-	// repeat (nil: each is cut). It holds what this Tokenizer and these
-	// Dodges made: a Builder with others needs a memo of its own.
+	// repeat, and the facts read from them (nil: each is cut and read).
+	// It holds what this Tokenizer and these Dodges made: a Builder with
+	// others needs a memo of its own.
 	Memo *FieldMemo
 }
 
@@ -140,14 +141,14 @@ func (b *Builder) BuildFrom(l *listings.Listing, fields map[string]Field) *Docum
 	if p, ok := priceFact(l.Price); ok {
 		all.price, lf.Price = p, &all.price
 	}
-	copies := copyFactsOf(fields)
-	composition, claims := fiberFacts(l, &copies)
+	copies := copyFactsOf(b.Memo, fields)
+	composition, claims := fiberFacts(b.Memo, l, &copies)
 	lf.Composition, lf.FiberClaims = nonNil(composition), nonNil(claims)
 	lf.Down, lf.DownClaims = downFacts(l, &copies)
 	lf.DownClaims = nonNil(lf.DownClaims)
 	nf := normalFieldsOf(fields) // read by both
-	lf.Numbers = nonNil(numbersIn(fields, nf))
-	lf.Promises = nonNil(promisesOf(fields, nf))
+	lf.Numbers = nonNil(numbersIn(b.Memo, fields, nf))
+	lf.Promises = nonNil(promisesOf(b.Memo, fields, nf))
 	all.doc = Document{
 		Kind: "listing", Version: SchemaVersion, Listing: lf,
 		Context: Context{Platform: l.Platform, Now: b.now().Format(time.RFC3339)},

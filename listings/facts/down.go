@@ -42,7 +42,7 @@ type DownClaim struct {
 // DownFacts finds the down specification and the down claims in the copy
 // (and the item names in name attributes such as 品名: 羽绒服).
 func DownFacts(l *listings.Listing, fields map[string]Field) (*Down, []DownClaim) {
-	copies := copyFactsOf(fields)
+	copies := copyFactsOf(nil, fields)
 	return downFacts(l, &copies)
 }
 

@@ -7,8 +7,8 @@ import "github.com/xiaoer-dev/xiaoer/listings"
 // costliest part of either: items, clusters, statements), the claims to
 // leave them out, and here the statements are read once for both.
 func FiberFacts(l *listings.Listing, fields map[string]Field) ([]Fiber, []FiberClaim) {
-	copies := copyFactsOf(fields)
-	return fiberFacts(l, &copies)
+	copies := copyFactsOf(nil, fields)
+	return fiberFacts(nil, l, &copies)
 }
 
 // copyTexts are the copy fields' scan texts, in the order of copyFields
@@ -70,20 +70,25 @@ func readCopyFacts(cf *copyFacts, name string, t *scanText, items []compItem) []
 type copyFactList [len(copyFields)]*copyFacts
 
 // keptCopy is a copy field's name and text and its facts, kept
-// (keptCopies).
+// (FieldMemo.copies).
 type keptCopy struct {
 	field, text string
 	facts       copyFacts
 }
 
-// keptCopies are the copy facts of the fields other than the title that
-// listings repeat (keptFacts).
-var keptCopies = newKeptFacts[keptCopy]()
+// size is the bytes of the kept text (0 for none).
+func (k *keptCopy) size() int {
+	if k == nil {
+		return 0
+	}
+	return len(k.text)
+}
 
-// copyFactsOf reads the copy fields' facts: those of a field kept with
-// the same text are the kept ones, the others are read from the fields'
-// scan texts (copyScanTexts), and kept when they are met again.
-func copyFactsOf(fields map[string]Field) copyFactList {
+// copyFactsOf reads the copy fields' facts. With a memo, those of a
+// field other than the title kept with the same text are the kept ones,
+// and the others are kept when they are met again; the fields not kept
+// are read from their scan texts (copyScanTexts).
+func copyFactsOf(m *FieldMemo, fields map[string]Field) copyFactList {
 	var out copyFactList
 	var read [len(copyFields)]bool
 	var hashes [len(copyFields)]uint64
@@ -94,9 +99,9 @@ func copyFactsOf(fields map[string]Field) copyFactList {
 		if !ok {
 			continue
 		}
-		if name != FieldTitle {
-			hashes[k] = keptCopies.hash(name, f.Text)
-			old := keptCopies.at(hashes[k])
+		if m != nil && name != FieldTitle {
+			hashes[k] = m.textHash(name, f.Text)
+			old := m.copies.At(hashes[k])
 			if old != nil && old.field == name && old.text == f.Text {
 				out[k] = &old.facts
 				continue
@@ -115,26 +120,19 @@ func copyFactsOf(fields map[string]Field) copyFactList {
 		if t := texts[k]; t != nil {
 			items = readCopyFacts(&all[k], name, t, items)
 			out[k] = &all[k]
-			if name != FieldTitle && keptCopies.metBefore(hashes[k]) {
-				keepCopy(hashes[k], olds[k], &keptCopy{field: name, text: t.src, facts: all[k]})
+			if m != nil && name != FieldTitle && m.copies.MetBefore(hashes[k]) {
+				m.copies.keep(hashes[k], olds[k], &keptCopy{field: name, text: t.src, facts: all[k]}, len(t.src), olds[k].size())
 			}
 		}
 	}
 	return out
 }
 
-// keepCopy keeps kept in h's slot, which held old (keptFacts.put).
-func keepCopy(h uint64, old, kept *keptCopy) {
-	oldSize := 0
-	if old != nil {
-		oldSize = len(old.text)
-	}
-	keptCopies.put(h, old, kept, len(kept.text), oldSize)
-}
-
-func fiberFacts(l *listings.Listing, copies *copyFactList) ([]Fiber, []FiberClaim) {
+// fiberFacts are FiberFacts of the copy fields' facts copies, reading
+// the attributes with memo m (nil: none kept).
+func fiberFacts(m *FieldMemo, l *listings.Listing, copies *copyFactList) ([]Fiber, []FiberClaim) {
 	var c compositionBuilder
-	c.attributes(l.Attributes)
+	c.attributes(m, l.Attributes)
 	var claims []FiberClaim
 	for k, name := range copyFields {
 		cf := copies[k]

@@ -9,13 +9,15 @@ import (
 
 // BuildFrom scans each copy field once for the fibres and the down: its
 // facts are those FiberFacts and DownFacts find, each scanning for itself,
-// for every listing of the fixtures and the material listing.
+// for every listing of the fixtures and the material listing, and so are
+// those of a Builder whose memo keeps them (at the second sight, read
+// at the third).
 func TestBuildSharesTheScanTexts(t *testing.T) {
 	t.Parallel()
 	l, fields := materialListing()
 	ls := append([]*listings.Listing{l}, fixtureListings(t)...)
 	facts := 0
-	b := &Builder{}
+	plain, memo := &Builder{}, &Builder{Memo: NewFieldMemo()}
 	for i, l := range ls {
 		if i > 0 {
 			fields = map[string]Field{}
@@ -23,12 +25,14 @@ func TestBuildSharesTheScanTexts(t *testing.T) {
 				fields[ft.Name] = Field{Text: ft.Text}
 			}
 		}
-		got := b.BuildFrom(l, fields).Listing
 		composition, claims := FiberFacts(l, fields)
 		down, downClaims := DownFacts(l, fields)
-		if !reflect.DeepEqual(got.Composition, nonNil(composition)) || !reflect.DeepEqual(got.FiberClaims, nonNil(claims)) ||
-			!reflect.DeepEqual(got.Down, down) || !reflect.DeepEqual(got.DownClaims, nonNil(downClaims)) {
-			t.Fatalf("listing %s: BuildFrom's material facts differ from FiberFacts' and DownFacts'", l.ID)
+		for k, b := range []*Builder{plain, memo, memo, memo} {
+			got := b.BuildFrom(l, fields).Listing
+			if !reflect.DeepEqual(got.Composition, nonNil(composition)) || !reflect.DeepEqual(got.FiberClaims, nonNil(claims)) ||
+				!reflect.DeepEqual(got.Down, down) || !reflect.DeepEqual(got.DownClaims, nonNil(downClaims)) {
+				t.Fatalf("listing %s, build %d: BuildFrom's material facts differ from FiberFacts' and DownFacts'", l.ID, k)
+			}
 		}
 		facts += len(composition) + len(claims) + len(downClaims)
 	}

@@ -20,12 +20,20 @@ import (
 //
 // Fields are kept in kept.Slots: at their second sight, only if their
 // text is short, and only while the kept fields' bytes stay within a
-// budget. A FieldMemo is safe for concurrent use.
+// budget. The facts read from a repeated field, or attribute list, are
+// kept the same way (keptFacts), by the Builder that holds the memo: they
+// belong to one scan, as its cutting does, not to the process. A
+// FieldMemo is safe for concurrent use.
 type FieldMemo struct {
 	seed    maphash.Seed
 	kept    kept.Slots[Field]
 	maxText int   // the longest text kept, in bytes
 	budget  int64 // the kept fields' bytes at most (keptSize)
+
+	copies     keptFacts[keptCopy]          // copyFactsOf
+	attributes keptFacts[keptAttributeList] // compositionBuilder.attributes
+	promises   keptFacts[keptFieldPromises] // promisesOf
+	figures    keptFacts[keptFieldFigures]  // appendFieldFigures
 }
 
 // A kept field holds about 40 bytes a token, 48 a sentence and 6 a byte

@@ -96,7 +96,8 @@ func TestFieldMemoKeepsWithinBudget(t *testing.T) {
 }
 
 // Workers share a memo: what each gets is what a Builder without one
-// makes, fields and the documents built of them (go test -race).
+// makes, fields and the documents built of them, whose facts the memo
+// keeps too (go test -race).
 func TestFieldMemoConcurrent(t *testing.T) {
 	memo, plain := memoBuilder()
 	const n = 60
@@ -124,6 +125,9 @@ func TestFieldMemoConcurrent(t *testing.T) {
 	}
 	if memo.Memo.kept.Size() == 0 {
 		t.Errorf("nothing kept: the listings repeat their descriptions")
+	}
+	if n := keptFactCounts(memo.Memo); n[0]*n[1]*n[2]*n[3] == 0 {
+		t.Errorf("%v facts kept: want some in each memo (the listings repeat their descriptions and attributes)", n)
 	}
 }
 

@@ -34,14 +34,15 @@ type Number struct {
 
 // Numbers finds figures with units in every field, in field-name order and
 // then text order, so the document is the same on every run.
-func Numbers(fields map[string]Field) []Number { return numbersIn(fields, normalFieldsOf(fields)) }
+func Numbers(fields map[string]Field) []Number { return numbersIn(nil, fields, normalFieldsOf(fields)) }
 
-// numbersIn is Numbers of the fields normalised as nf. The figures are
+// numbersIn is Numbers of the fields normalised as nf, with the figures
+// memo m keeps (appendFieldFigures; nil: none kept). The figures are
 // gathered in a buffer on the stack and copied to a list made to their
 // number, and every figure's token indexes are allocated together: grown a
 // figure at a time and indexed a field at a time, a row's figures were
 // four or five allocations.
-func numbersIn(fields map[string]Field, nf normalFields) []Number {
+func numbersIn(m *FieldMemo, fields map[string]Field, nf normalFields) []Number {
 	var buf [16]Number
 	var endsBuf [8]int
 	var toksBuf [8]tokenIndex
@@ -50,7 +51,7 @@ func numbersIn(fields map[string]Field, nf normalFields) []Number {
 	for _, f := range nf {
 		field := fields[f.name]
 		toks = append(toks, tokenIndex(field.Tokens))
-		found = appendFieldFigures(found, f, field)
+		found = appendFieldFigures(m, found, f, field)
 		ends = append(ends, len(found))
 	}
 	if len(found) == 0 {
@@ -72,29 +73,29 @@ func numbersIn(fields map[string]Field, nf normalFields) []Number {
 }
 
 // appendFieldFigures appends the figures of field f (appendFigures). A
-// field's figures follow from its name, text and tokens, and those of a
-// field other than the title that listings repeat are kept
-// (keptFigures), with the tokens they were read with.
-func appendFieldFigures(dst []Number, f normalField, field Field) []Number {
-	if f.name == FieldTitle {
+// field's figures follow from its name, text and tokens: with a memo,
+// those of a field other than the title that listings repeat are kept
+// (m.figures), with the tokens they were read with.
+func appendFieldFigures(m *FieldMemo, dst []Number, f normalField, field Field) []Number {
+	if m == nil || f.name == FieldTitle {
 		return appendFigures(dst, f.normal, f.name, field.Tokens)
 	}
-	h := keptFigures.hash(f.name, field.Text)
-	old := keptFigures.at(h)
+	h := m.textHash(f.name, field.Text)
+	old := m.figures.At(h)
 	if old != nil && old.field == f.name && old.text == field.Text && slices.Equal(old.toks, field.Tokens) {
 		return append(dst, old.figures...)
 	}
 	from := len(dst)
 	dst = appendFigures(dst, f.normal, f.name, field.Tokens)
-	if keptFigures.metBefore(h) {
+	if m.figures.MetBefore(h) {
 		kept := &keptFieldFigures{field: f.name, text: field.Text, toks: field.Tokens, figures: slices.Clone(dst[from:])}
-		keptFigures.put(h, old, kept, len(field.Text), old.size())
+		m.figures.keep(h, old, kept, len(field.Text), old.size())
 	}
 	return dst
 }
 
 // keptFieldFigures are a field's name, text and tokens and its figures
-// (without their tokens' indexes), kept.
+// (without their tokens' indexes), kept (FieldMemo.figures).
 type keptFieldFigures struct {
 	field, text string
 	toks        []Token
@@ -108,10 +109,6 @@ func (k *keptFieldFigures) size() int {
 	}
 	return len(k.text)
 }
-
-// keptFigures are the figures of the fields other than the title that
-// listings repeat (keptFacts).
-var keptFigures = newKeptFacts[keptFieldFigures]()
 
 // tokenIndex finds a field's tokens by the byte offsets where they start
 // or end. Tokens come in text order without overlaps, so a binary search

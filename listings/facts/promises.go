@@ -36,31 +36,31 @@ const (
 // 七天无理由 is returns_refused, 支持7天无理由 is returns_7day). Promises in the
 // SKU names are partial: they bind one variant, not the listing.
 func Promises(_ *listings.Listing, fields map[string]Field) []Promise {
-	return promisesOf(fields, normalFieldsOf(fields))
+	return promisesOf(nil, fields, normalFieldsOf(fields))
 }
 
 // promisesOf is Promises of the fields normalised as nf. The promises of
-// a field other than the title that listings repeat are kept
-// (keptPromises): they follow from its name and text alone.
-func promisesOf(fields map[string]Field, nf normalFields) []Promise {
+// a field follow from its name and text alone: with a memo, those of a
+// field other than the title that listings repeat are kept (m.promises).
+func promisesOf(m *FieldMemo, fields map[string]Field, nf normalFields) []Promise {
 	var out []Promise
 	for _, f := range nf {
 		text := fields[f.name].Text
-		if f.name == FieldTitle {
+		if m == nil || f.name == FieldTitle {
 			out = appendFieldPromises(out, text, f.normal, f.name)
 			continue
 		}
-		h := keptPromises.hash(f.name, text)
-		old := keptPromises.at(h)
+		h := m.textHash(f.name, text)
+		old := m.promises.At(h)
 		if old != nil && old.field == f.name && old.text == text {
 			out = append(out, old.promises...)
 			continue
 		}
 		from := len(out)
 		out = appendFieldPromises(out, text, f.normal, f.name)
-		if keptPromises.metBefore(h) {
+		if m.promises.MetBefore(h) {
 			kept := &keptFieldPromises{field: f.name, text: text, promises: slices.Clone(out[from:])}
-			keptPromises.put(h, old, kept, len(text), old.size())
+			m.promises.keep(h, old, kept, len(text), old.size())
 		}
 	}
 	return out
@@ -78,7 +78,8 @@ func appendFieldPromises(dst []Promise, text string, nt normalText, field string
 	return dst
 }
 
-// keptFieldPromises are a field's name and text and its promises, kept.
+// keptFieldPromises are a field's name and text and its promises, kept
+// (FieldMemo.promises).
 type keptFieldPromises struct {
 	field, text string
 	promises    []Promise
@@ -91,7 +92,3 @@ func (k *keptFieldPromises) size() int {
 	}
 	return len(k.text)
 }
-
-// keptPromises are the promises of the fields other than the title that
-// listings repeat (keptFacts).
-var keptPromises = newKeptFacts[keptFieldPromises]()
