@@ -1,8 +1,6 @@
 package facts
 
 import (
-	"hash/maphash"
-
 	"github.com/xiaoer-dev/xiaoer/listings/kept"
 )
 
@@ -36,11 +34,4 @@ func (kf *keptFacts[E]) keep(h uint64, old, e *E, size, oldSize int) {
 
 // textHash is the hash of a field's name and text, which pick the slot
 // of the facts read from them.
-func (m *FieldMemo) textHash(field, text string) uint64 {
-	var h maphash.Hash
-	h.SetSeed(m.seed)
-	h.WriteString(field)
-	h.WriteByte(0)
-	h.WriteString(text)
-	return h.Sum64()
-}
+func (m *FieldMemo) textHash(field, text string) uint64 { return kept.FieldHash(m.seed, field, text) }

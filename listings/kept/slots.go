@@ -5,6 +5,7 @@
 package kept
 
 import (
+	"hash/maphash"
 	"iter"
 	"sync/atomic"
 )
@@ -68,4 +69,15 @@ func (k *Slots[E]) All() iter.Seq[*E] {
 			}
 		}
 	}
+}
+
+// FieldHash is the hash of a field's name and text under seed: the key of
+// what is kept of a named field, so equal texts of two fields differ.
+func FieldHash(seed maphash.Seed, name, text string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteString(name)
+	h.WriteByte(0)
+	h.WriteString(text)
+	return h.Sum64()
 }

@@ -90,14 +90,7 @@ func (m *findsMemo) of(lw lexiconWords, name string, f facts.Field, tables uint6
 // for each view.
 func (e *findsEntry) size() int64 { return int64(len(e.field.Tokens) * len(e.views)) }
 
-func (m *findsMemo) hash(name, text string) uint64 {
-	var h maphash.Hash
-	h.SetSeed(m.seed)
-	h.WriteString(name)
-	h.WriteByte(0)
-	h.WriteString(text)
-	return h.Sum64()
-}
+func (m *findsMemo) hash(name, text string) uint64 { return kept.FieldHash(m.seed, name, text) }
 
 // freeze readies the finds' terms to be shared between goroutines
 // (frozenAll).
