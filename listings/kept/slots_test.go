@@ -58,7 +58,7 @@ func TestFieldHashSeparatesNameFromText(t *testing.T) {
 	if FieldHash(seed, "ab", "c") == FieldHash(seed, "a", "bc") {
 		t.Error("name ab, text c hashed as name a, text bc")
 	}
-	if FieldHash(seed, "desc", "x") != FieldHash(seed, "desc", "x") {
+	if h := FieldHash(seed, "desc", "x"); h != FieldHash(seed, "desc", "x") {
 		t.Error("one field hashed two ways")
 	}
 }
