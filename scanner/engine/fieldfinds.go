@@ -75,7 +75,7 @@ func (lw lexiconWords) findsOf(ff *fieldFinds, name string, f facts.Field, table
 			starts = append(starts, slab.object(ast.Item(keyI, ast.InternedTerm(i)), ast.Item(keyRuns, slab.array(here...))))
 		}
 		if first, size := utf8.DecodeRuneInString(tok.T); size > 0 && lw.mayBePrefix(first) {
-			// isPrefix, with the bits of every prefixes lexicon asked
+			// isPrefix, keeping the bits it asked of the mask
 			bits := prefixBits(lw.words[string(first)])
 			used |= bits
 			if bits&tables != 0 {

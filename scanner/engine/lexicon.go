@@ -253,14 +253,9 @@ func (lw lexiconWords) mayBePrefix(r rune) bool {
 	return lw.prefixRunes == nil || lw.prefixRunes.MayHave(r)
 }
 
-// keepsMasked: mask tables keeps input.listing.lexicon.masked (always,
-// for lexiconWords without bits).
-func (lw lexiconWords) keepsMasked(tables uint64) bool {
-	keeps, _ := lw.maskedKept(tables)
-	return keeps
-}
-
-// maskedKept is keepsMasked and the bit it asks of tables (fieldFinds.used).
+// maskedKept: mask tables keeps input.listing.lexicon.masked (always,
+// for lexiconWords without bits), and the bit it asks of tables
+// (fieldFinds.used).
 func (lw lexiconWords) maskedKept(tables uint64) (keeps bool, bit uint64) {
 	bit, ok := lw.bits[maskedPart]
 	return !ok || bit&tables != 0, bit
@@ -423,10 +418,5 @@ var (
 // isPrefix reports whether a key's lexicons include the prefixes of
 // some table of mask tables (data.tables.<table>.prefixes).
 func isPrefix(lexicons []lexiconName, tables uint64) bool {
-	for _, l := range lexicons {
-		if l.lexicon == "prefixes" && l.bit&tables != 0 {
-			return true
-		}
-	}
-	return false
+	return prefixBits(lexicons)&tables != 0
 }
