@@ -35,7 +35,7 @@ var anyInContextBuiltin = &ast.Builtin{
 }
 
 func anyInContext(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	h, ok := heldOperands(bctx, operands)
+	h, ok := heldOperands(operands)
 	if !ok {
 		return nil
 	}

@@ -36,7 +36,7 @@ var inContextBuiltin = &ast.Builtin{
 }
 
 func inContext(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	h, ok := heldOperands(bctx, operands)
+	h, ok := heldOperands(operands)
 	if !ok {
 		return nil
 	}
@@ -50,7 +50,6 @@ func inContext(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast
 // heldContexts answers lexicon.in_context of one table's contexts from
 // the engine's held, for one call.
 type heldContexts struct {
-	bctx topdown.BuiltinContext
 	// held is held[table]; words found[table].words (nil: no found).
 	held, words, contexts, fields *ast.Term
 	found                         bool
@@ -59,16 +58,16 @@ type heldContexts struct {
 // heldOperands are the held contexts of the operands of xiaoer.in_context
 // and xiaoer.any_in_context (lexicon, table, _, _, contexts, fields), or
 // false where lexicon has no held.
-func heldOperands(bctx topdown.BuiltinContext, operands []*ast.Term) (heldContexts, bool) {
+func heldOperands(operands []*ast.Term) (heldContexts, bool) {
 	if !truthy(get(operands[0], keyHeld)) {
 		return heldContexts{}, false
 	}
-	return newHeldContexts(bctx, operands[0], operands[1], operands[4], operands[5]), true
+	return newHeldContexts(operands[0], operands[1], operands[4], operands[5]), true
 }
 
-func newHeldContexts(bctx topdown.BuiltinContext, lex, table, contexts, fields *ast.Term) heldContexts {
+func newHeldContexts(lex, table, contexts, fields *ast.Term) heldContexts {
 	found := get(lex, keyFound)
-	return heldContexts{bctx: bctx, held: get(get(lex, keyHeld), table), words: get(get(found, table), lexWords),
+	return heldContexts{held: get(get(lex, keyHeld), table), words: get(get(found, table), lexWords),
 		contexts: contexts, fields: fields, found: found != nil}
 }
 
@@ -126,11 +125,7 @@ func (h heldContexts) allHold(all, c *ast.Term) (bool, error) {
 // context's word restated in another field, which is left to the Rego.
 func (h heldContexts) simpleMatch(name, c *ast.Term) (bool, error) {
 	if at := get(h.held, name); at != nil {
-		holds := false
-		err := heldAt(h.bctx, []*ast.Term{at, c, h.fields}, func(t *ast.Term) error {
-			holds = t.Equal(ast.InternedTerm(true))
-			return nil
-		})
+		holds, err := heldAround(at, c, h.fields)
 		if err != nil || holds {
 			return holds, err
 		}

@@ -44,24 +44,35 @@ var (
 )
 
 func heldAt(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	h, c := operands[0], operands[1]
+	holds, err := heldAround(operands[0], operands[1], operands[2])
+	if err != nil {
+		return err
+	}
+	return iter(ast.InternedTerm(holds))
+}
+
+// heldAround is xiaoer.held_at(h, c, fields)'s answer. It takes no
+// BuiltinContext: heldContexts, which asks it for every context of
+// every hit, then need not carry one (288 bytes, copied with every
+// heldContexts and every value-receiver call on it).
+func heldAround(h, c, fields *ast.Term) (bool, error) {
 	field, i, n := get(c, keyField), get(c, keyI), get(c, keyN)
 	if field != nil && i != nil && truthy(get(get(get(h, keyBefore), field), i)) {
-		return iter(ast.InternedTerm(true))
+		return true, nil
 	}
 	after := sum(i, n)
 	if after == nil && i != nil && n != nil {
-		return builtins.NewOperandErr(2, "hit's i and n must be numbers") // as the Rego's c.i + c.n failed
+		return false, builtins.NewOperandErr(2, "hit's i and n must be numbers") // as the Rego's c.i + c.n failed
 	}
 	if field != nil && after != nil && truthy(get(get(get(h, keyAfter), field), after)) {
-		return iter(ast.InternedTerm(true))
+		return true, nil
 	}
 	ends, s := get(get(h, keySentence), field), get(c, keyS)
 	if field != nil && ends != nil && s != nil {
-		e := sentenceEnd(get(get(operands[2], field), keySentences), s)
-		return iter(ast.InternedTerm(truthy(get(ends, e))))
+		e := sentenceEnd(get(get(fields, field), keySentences), s)
+		return truthy(get(ends, e)), nil
 	}
-	return iter(ast.InternedTerm(false))
+	return false, nil
 }
 
 // sentenceEnd is the end e of the sentence {s, e} holding byte s, or

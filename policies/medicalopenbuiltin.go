@@ -47,7 +47,7 @@ func medicalOpen(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*a
 	if !ok || !truthy(get(lex, keyHeld)) {
 		return nil
 	}
-	h := newHeldContexts(bctx, lex, tableMedical, operands[2], operands[3])
+	h := newHeldContexts(lex, tableMedical, operands[2], operands[3])
 	open := ast.NewSet()
 	for _, c := range hits.Slice() {
 		exempt, err := h.allowHolds(c)

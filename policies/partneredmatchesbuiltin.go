@@ -88,7 +88,7 @@ func partnerAnswerOf(bctx topdown.BuiltinContext, lex, table, hit, contexts, fie
 	if !truthy(needs) {
 		return partnerHolds
 	}
-	h, ok := heldOperands(bctx, []*ast.Term{lex, table, needs, hit, contexts, fields})
+	h, ok := heldOperands([]*ast.Term{lex, table, needs, hit, contexts, fields})
 	if !ok {
 		return partnerUnknown
 	}

@@ -43,7 +43,7 @@ func unregisteredHits(bctx topdown.BuiltinContext, operands []*ast.Term, iter fu
 	if found == nil || !truthy(get(lex, keyHeld)) {
 		return nil
 	}
-	negated := newHeldContexts(bctx, lex, tableNegation, get(negation, keyContexts), get(listing, keyFields))
+	negated := newHeldContexts(lex, tableNegation, get(negation, keyContexts), get(listing, keyFields))
 	names := get(found, tableNames)
 	works, marks := terms(valueOf(get(names, keyWorks))), terms(valueOf(get(names, keyTitleMarks)))
 	var out []*ast.Term

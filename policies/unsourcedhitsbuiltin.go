@@ -109,9 +109,9 @@ func newUnsourcedListing(bctx topdown.BuiltinContext, operands []*ast.Term) (*un
 		bctx: bctx, figureTerm: figureTerm, table: table, skip: skip,
 		listing: listing, fields: fields, runs: get(get(lex, keyFound), tableUnsourced),
 		figureEntry: figureEntry, labEntry: labEntry, education: education, figures: figures,
-		own:      newHeldContexts(bctx, lex, tableUnsourced, get(table, keyContexts), fields),
-		absolute: newHeldContexts(bctx, lex, tableAbsolute, operands[1], fields),
-		taught:   newHeldContexts(bctx, lex, tableEducation, get(education, keyContexts), fields),
+		own:      newHeldContexts(lex, tableUnsourced, get(table, keyContexts), fields),
+		absolute: newHeldContexts(lex, tableAbsolute, operands[1], fields),
+		taught:   newHeldContexts(lex, tableEducation, get(education, keyContexts), fields),
 	}
 	found, err := u.called(matches, or(get(u.runs, lexWords), ast.ArrayTerm()), get(table, lexWords), fields, skip)
 	u.found = found
