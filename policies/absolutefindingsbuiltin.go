@@ -44,12 +44,13 @@ var (
 	absoluteTable        = ast.StringTerm("ad_absolute")
 )
 
-// absoluteScan is what every hit of one call is judged with.
+// absoluteScan is what every hit of one call is judged with, by pointer
+// and with its exposedFindings in place, as pressureScan.
 type absoluteScan struct {
 	bctx                   topdown.BuiltinContext
 	meta, table, message   *ast.Term
 	lexicon, fields, input *ast.Term
-	findings               *exposedFindings
+	findings               exposedFindings
 }
 
 func absoluteFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
@@ -63,13 +64,13 @@ func absoluteFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter fu
 	}
 	sc := absoluteScan{bctx: bctx, meta: meta, table: operands[2], message: operands[3],
 		lexicon: operands[4], fields: operands[5], input: operands[6],
-		findings: &exposedFindings{bctx: bctx, input: operands[6]}}
+		findings: exposedFindings{bctx: bctx, input: operands[6]}}
 	return findingsOf(hits, sc.finding, iter)
 }
 
 // finding is hit c's finding (nil: exempt, or a reference of the Rego's
 // body undefined); ok false where the builtin does not answer.
-func (sc absoluteScan) finding(c *ast.Term) (f *ast.Term, ok bool, err error) {
+func (sc *absoluteScan) finding(c *ast.Term) (f *ast.Term, ok bool, err error) {
 	entry := get(c, keyEntry)
 	exempt, ok, err := sc.exempt(c, entry)
 	if exempt || !ok || err != nil {
@@ -90,7 +91,7 @@ func (sc absoluteScan) finding(c *ast.Term) (f *ast.Term, ok bool, err error) {
 // exempt is exempt(c) less registered (asked in Rego): one of the entry's
 // allow-contexts holds around the hit. ok is false for a fact or
 // spec_figure entry, and where xiaoer.any_in_context does not answer.
-func (sc absoluteScan) exempt(c, entry *ast.Term) (exempt, ok bool, err error) {
+func (sc *absoluteScan) exempt(c, entry *ast.Term) (exempt, ok bool, err error) {
 	if truthy(get(entry, keyFact)) || truthy(get(entry, keySpecFigure)) {
 		return false, false, nil
 	}
@@ -109,7 +110,7 @@ func (sc absoluteScan) exempt(c, entry *ast.Term) (exempt, ok bool, err error) {
 // hit is the parts of the hit object walked_findings passes lib.finding,
 // and the category's law for hit_meta; law nil where one of the Rego's
 // references is undefined (no finding).
-func (sc absoluteScan) hit(c, entry *ast.Term) (hit hitParts, law *ast.Term, ok bool, err error) {
+func (sc *absoluteScan) hit(c, entry *ast.Term) (hit hitParts, law *ast.Term, ok bool, err error) {
 	cat := get(entry, keyCat)
 	category := get(get(sc.table, keyCategoryTable), cat)
 	law, title := get(category, keyBasis), get(category, keyTitle)

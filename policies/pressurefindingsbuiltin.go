@@ -41,14 +41,17 @@ var (
 	pressureTable      = ast.StringTerm("ad_pressure")
 )
 
-// pressureScan is what every hit of one call is judged with.
+// pressureScan is what every hit of one call is judged with. Its
+// methods take it by pointer and it holds its exposedFindings in place:
+// a copy per hit, or the findings behind a pointer, put one more copy of
+// the BuiltinContext (288 bytes) on the heap each call.
 type pressureScan struct {
 	bctx                  topdown.BuiltinContext
 	meta, table, messages *ast.Term
 	listing, input        *ast.Term
 	dated, datedByFigure  bool
 	lawMetas              map[*ast.Term]*ast.Term
-	findings              *exposedFindings
+	findings              exposedFindings
 }
 
 func pressureFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
@@ -62,8 +65,8 @@ func pressureFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter fu
 		return nil
 	}
 	sc := pressureScan{bctx: bctx, meta: meta, table: operands[2], messages: operands[3],
-		listing: listing, input: operands[4], lawMetas: map[*ast.Term]*ast.Term{},
-		findings: &exposedFindings{bctx: bctx, input: operands[4]}}
+		listing: listing, input: operands[4],
+		findings: exposedFindings{bctx: bctx, input: operands[4]}}
 	sc.datedByFigure = datedByFigure(get(listing, keyNumbers), get(sc.table, keyDateUnits))
 	sc.dated = sc.datedByFigure || truthy(get(get(get(found, pressureTable), keyDateWords), ast.InternedTerm(0)))
 	return findingsOf(hits, sc.finding, iter)
@@ -81,7 +84,7 @@ func datedByFigure(numbers, units *ast.Term) bool {
 
 // finding is hit c's finding (nil: exempt, or a reference of the Rego's
 // hit undefined); ok false where the builtin does not answer.
-func (sc pressureScan) finding(c *ast.Term) (f *ast.Term, ok bool, err error) {
+func (sc *pressureScan) finding(c *ast.Term) (f *ast.Term, ok bool, err error) {
 	entry := get(c, keyEntry)
 	exempt, ok, err := sc.exempt(c, entry)
 	if exempt || !ok || err != nil {
@@ -113,7 +116,7 @@ func (sc pressureScan) finding(c *ast.Term) (f *ast.Term, ok bool, err error) {
 
 // exempt is exempt(c) less registered (unexempting holds): a date the
 // entry needs, or one of its allow-contexts around the hit.
-func (sc pressureScan) exempt(c, entry *ast.Term) (exempt, ok bool, err error) {
+func (sc *pressureScan) exempt(c, entry *ast.Term) (exempt, ok bool, err error) {
 	if truthy(get(entry, keyNeedsDate)) && sc.dated || truthy(get(entry, keyNeedsFigureDate)) && sc.datedByFigure {
 		return true, true, nil
 	}
@@ -131,7 +134,7 @@ func (sc pressureScan) exempt(c, entry *ast.Term) (exempt, ok bool, err error) {
 
 // message is message(c)'s format: click, then timed (timed(entry)), then
 // price, else other.
-func (sc pressureScan) message(entry *ast.Term) *ast.Term {
+func (sc *pressureScan) message(entry *ast.Term) *ast.Term {
 	kind := get(entry, keyKind)
 	switch {
 	case kind != nil && kind.Equal(keyClick):
@@ -147,7 +150,7 @@ func (sc pressureScan) message(entry *ast.Term) *ast.Term {
 // lawMeta is law_meta(law): meta where law is its own, else meta with
 // law in its basis (entryMetaOf for an entry without a basis of its
 // own, as the Rego's union), made once a law a call.
-func (sc pressureScan) lawMeta(law *ast.Term) (*ast.Term, error) {
+func (sc *pressureScan) lawMeta(law *ast.Term) (*ast.Term, error) {
 	if law == nil {
 		return nil, nil
 	}
@@ -157,6 +160,9 @@ func (sc pressureScan) lawMeta(law *ast.Term) (*ast.Term, error) {
 		}
 	}
 	m, err := entryMetaOf(sc.bctx, sc.meta, nil, law, false)
+	if m != nil && sc.lawMetas == nil {
+		sc.lawMetas = map[*ast.Term]*ast.Term{}
+	}
 	if m != nil {
 		sc.lawMetas[law] = m
 	}
