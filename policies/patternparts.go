@@ -172,8 +172,17 @@ func between(a, b int) []int {
 }
 
 // member is Rego's `x in coll`: an element of an array or set, a value of
-// an object.
+// an object. An array (the usual classes and block lists) is walked by
+// index: the slice terms makes was the most made of any of its callers'.
 func member(x, coll *ast.Term) bool {
+	if arr, ok := coll.Value.(*ast.Array); ok {
+		for i := range arr.Len() {
+			if arr.Elem(i).Equal(x) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, t := range terms(coll.Value) {
 		if t.Equal(x) {
 			return true

@@ -49,11 +49,27 @@ func plainListing(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast
 
 // brandAttribute is lexicon.brand_attribute: some attribute's name is a
 // brand attribute (品牌).
+// The engine's attributes are an array, walked by index without the
+// slice terms makes (a listing's every word rule asks this once).
 func brandAttribute(attributes, brands *ast.Term) bool {
+	if arr, ok := valueOf(attributes).(*ast.Array); ok {
+		for i := range arr.Len() {
+			if brandNamed(arr.Elem(i), brands) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, a := range terms(valueOf(attributes)) {
-		if name := get(a, keyName); name != nil && truthy(get(brands, name)) {
+		if brandNamed(a, brands) {
 			return true
 		}
 	}
 	return false
+}
+
+// brandNamed: attribute a's name is a brand attribute.
+func brandNamed(a, brands *ast.Term) bool {
+	name := get(a, keyName)
+	return name != nil && truthy(get(brands, name))
 }
