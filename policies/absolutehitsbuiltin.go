@@ -114,9 +114,9 @@ func partneredWordHits(bctx topdown.BuiltinContext, lex, table, fields, skip *as
 	if words == nil {
 		return nil, false, nil
 	}
-	kept := ast.NewSet()
+	kept, m := ast.NewSet(), runMatcher{lexicon: words, fields: fields, skip: skip}
 	for _, run := range all {
-		hit, err := matchOf(run, words, fields, skip)
+		hit, err := m.of(run)
 		if err != nil {
 			return nil, false, err
 		}

@@ -49,9 +49,9 @@ func matches(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term
 	if err != nil {
 		return err
 	}
-	hits := ast.NewSet()
+	hits, m := ast.NewSet(), runMatcher{lexicon: operands[1], fields: operands[2], skip: operands[3]}
 	for _, run := range runs {
-		hit, err := matchOf(run, operands[1], operands[2], operands[3])
+		hit, err := m.of(run)
 		if err != nil {
 			return err
 		}
@@ -62,23 +62,43 @@ func matches(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term
 	return iter(ast.NewTerm(hits))
 }
 
-// matchOf is the hit of one run, or nil where the Rego body was undefined;
+// runMatcher makes the hits of one call's runs in lexicon (of). A
+// listing's runs mostly lie in one field, one after another: whether it
+// is skipped and its tokens are looked up again only for a run in
+// another field than the run before (two lookups a run, most of them
+// the listing's first touch of a field object, were a fifth of a hit).
+type runMatcher struct {
+	lexicon, fields, skip *ast.Term
+	// name is the field of the run before (nil: none yet), skipped and
+	// toks what skip and fields hold for it.
+	name, toks *ast.Term
+	skipped    bool
+}
+
+// of is the hit of one run, or nil where the Rego body was undefined;
 // offsets that do not add up as numbers are an error wherever the field
 // has tokens, as the Rego's arithmetic was.
-func matchOf(run, lexicon, fields, skip *ast.Term) (*ast.Term, error) {
+func (m *runMatcher) of(run *ast.Term) (*ast.Term, error) {
 	obj, ok := run.Value.(ast.Object)
 	if !ok {
 		return nil, nil
 	}
 	name, key, i, n := obj.Get(keyField), obj.Get(keyKey), obj.Get(keyI), obj.Get(keyN)
-	if name == nil || skipped(skip, name) || key == nil {
+	if name != nil && (m.name == nil || !m.name.Equal(name)) {
+		m.name, m.skipped = name, skipped(m.skip, name)
+		m.toks = nil
+		if !m.skipped {
+			m.toks = get(get(m.fields, name), keyTokens)
+		}
+	}
+	if name == nil || m.skipped || key == nil {
 		return nil, nil
 	}
-	entry := get(lexicon, key)
+	entry := get(m.lexicon, key)
 	if entry == nil || i == nil || n == nil {
 		return nil, nil
 	}
-	toks := get(get(fields, name), keyTokens)
+	toks := m.toks
 	if toks == nil {
 		return nil, nil
 	}

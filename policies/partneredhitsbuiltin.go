@@ -135,9 +135,9 @@ func wordCandidates(found, words, fields, skip *ast.Term) (*hitList, error) {
 	if err != nil {
 		return nil, err
 	}
-	hits := newHitList()
+	hits, m := newHitList(), runMatcher{lexicon: words, fields: fields, skip: skip}
 	for _, run := range runs {
-		hit, err := matchOf(run, words, fields, skip)
+		hit, err := m.of(run)
 		if err != nil {
 			return nil, err
 		}

@@ -53,9 +53,9 @@ func partneredMatches(bctx topdown.BuiltinContext, operands []*ast.Term, iter fu
 	if err != nil {
 		return err
 	}
-	kept, ask := ast.NewSet(), ast.NewSet()
+	kept, ask, m := ast.NewSet(), ast.NewSet(), runMatcher{lexicon: words, fields: fields, skip: skip}
 	for _, run := range all {
-		hit, err := matchOf(run, words, fields, skip)
+		hit, err := m.of(run)
 		if err != nil {
 			return err
 		}

@@ -215,7 +215,7 @@ func (sc scan) patternHit(toks *ast.Term, head run, n int, p, id *ast.Term) *ast
 	if key == nil || err != nil {
 		return nil
 	}
-	// The items go in their keys' order (see matchOf).
+	// The items go in their keys' order (see runMatcher.of).
 	return ast.ObjectTerm(
 		ast.Item(keyE, e), ast.Item(keyEntry, sc.entryOf(obj, id)), ast.Item(keyField, head.field),
 		ast.Item(keyI, ast.IntNumberTerm(head.i)), ast.Item(keyKey, key), ast.Item(keyN, ast.IntNumberTerm(n)),
