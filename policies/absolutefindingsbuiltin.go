@@ -118,7 +118,7 @@ func (sc *absoluteScan) hit(c, entry *ast.Term) (hit hitParts, law *ast.Term, ok
 	if law == nil || title == nil || field == nil || s == nil || e == nil || word == nil || suggestion == nil {
 		return hitParts{}, nil, true, nil
 	}
-	text, err := call(sc.bctx, sprintfName, sc.message, ast.ArrayTerm(word, title))
+	text, err := sprintf(sc.bctx, sc.message, word, title)
 	if text == nil || err != nil {
 		return hitParts{}, nil, false, err
 	}

@@ -228,7 +228,7 @@ func fibreText(bctx topdown.BuiltinContext, g fibre, implied bool) (*ast.Term, e
 	if percent := string(g.percent.Value.(ast.Number)); wholeDigits(percent) {
 		return ast.InternedTerm(string(g.fiber.Value.(ast.String)) + mark + percent + "%"), nil
 	}
-	return call(bctx, sprintfName, ast.StringTerm(format), ast.ArrayTerm(g.fiber, g.percent))
+	return sprintf(bctx, ast.StringTerm(format), g.fiber, g.percent)
 }
 
 // sumOf is OPA's sum of terms. Where OPA takes its fast path (each term a

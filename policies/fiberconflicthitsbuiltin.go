@@ -100,7 +100,7 @@ func conflictHit(bctx topdown.BuiltinContext, a, b conflictSide, names *ast.Term
 	if err != nil {
 		return nil, err
 	}
-	message, err := call(bctx, "sprintf", conflictFormat, ast.ArrayTerm(from, a.display, to, b.display))
+	message, err := sprintf(bctx, conflictFormat, from, a.display, to, b.display)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func sourceName(bctx topdown.BuiltinContext, st conflictSide, names *ast.Term) (
 		return nil, err
 	}
 	if labelled {
-		return call(bctx, "sprintf", labelledSource, ast.ArrayTerm(fieldName, st.label))
+		return sprintf(bctx, labelledSource, fieldName, st.label)
 	}
-	return call(bctx, "sprintf", unlabelledSource, ast.ArrayTerm(fieldName))
+	return sprintf(bctx, unlabelledSource, fieldName)
 }

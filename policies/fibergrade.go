@@ -235,7 +235,12 @@ func (t *texts) sprintf(format *ast.Term, args ...*ast.Term) *ast.Term {
 			return nil
 		}
 	}
-	return t.call("sprintf", format, ast.ArrayTerm(args...))
+	if format == nil || t.err != nil {
+		return nil
+	}
+	out, err := sprintf(t.bctx, format, args...)
+	t.err = err
+	return out
 }
 
 func (t *texts) sum(parts []*ast.Term, ok bool) *ast.Term {

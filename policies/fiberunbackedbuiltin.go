@@ -102,7 +102,7 @@ func unbackedHit(bctx topdown.BuiltinContext, c unbackedClaim, names *ast.Term) 
 	if err != nil {
 		return nil, err
 	}
-	message, err := call(bctx, "sprintf", unbackedFormat, ast.ArrayTerm(fieldName, c.text, c.part))
+	message, err := sprintf(bctx, unbackedFormat, fieldName, c.text, c.part)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +110,7 @@ func unbackedHit(bctx topdown.BuiltinContext, c unbackedClaim, names *ast.Term) 
 	if err != nil {
 		return nil, err
 	}
-	suggestion, err := call(bctx, "sprintf", unbackedAdvice, ast.ArrayTerm(name, c.text))
+	suggestion, err := sprintf(bctx, unbackedAdvice, name, c.text)
 	if err != nil {
 		return nil, err
 	}

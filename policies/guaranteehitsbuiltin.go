@@ -118,11 +118,11 @@ func multiplierHit(bctx topdown.BuiltinContext, p multiplier, price, names, note
 	if err != nil {
 		return nil, err
 	}
-	quote, err := call(bctx, "sprintf", quoteFormat, ast.ArrayTerm(where, p.text))
+	quote, err := sprintf(bctx, quoteFormat, where, p.text)
 	if err != nil {
 		return nil, err
 	}
-	message, err := call(bctx, "sprintf", multiplierFormat, ast.ArrayTerm(quote, words))
+	message, err := sprintf(bctx, multiplierFormat, quote, words)
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +142,7 @@ func multiplierHit(bctx topdown.BuiltinContext, p multiplier, price, names, note
 // where the listing states a price.
 func claimWords(bctx topdown.BuiltinContext, p multiplier, price, claim *ast.Term) (*ast.Term, error) {
 	if ast.Compare(price.Value, ast.InternedTerm(0).Value) > 0 {
-		return call(bctx, "sprintf", claimPriced, ast.ArrayTerm(p.n, claim))
+		return sprintf(bctx, claimPriced, p.n, claim)
 	}
-	return call(bctx, "sprintf", claimUnpriced, ast.ArrayTerm(p.n))
+	return sprintf(bctx, claimUnpriced, p.n)
 }

@@ -99,7 +99,7 @@ func (sc *pressureScan) finding(c *ast.Term) (f *ast.Term, ok bool, err error) {
 	if !isString {
 		return nil, false, nil
 	}
-	text, err := call(sc.bctx, sprintfName, ast.NewTerm(format), ast.ArrayTerm(word))
+	text, err := sprintf(sc.bctx, ast.NewTerm(format), word)
 	if text == nil || err != nil {
 		return nil, false, err
 	}

@@ -1,9 +1,11 @@
 package policies
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
 // plainSprintf is OPA's sprintf(format, args) where every verb of format
@@ -21,9 +23,40 @@ func plainSprintf(operands []*ast.Term) (*ast.Term, bool) {
 	if len(operands) != 2 {
 		return nil, false
 	}
-	format, ok := operands[0].Value.(ast.String)
-	args, ok2 := operands[1].Value.(*ast.Array)
-	if !ok || !ok2 {
+	args, ok := operands[1].Value.(*ast.Array)
+	if !ok {
+		return nil, false
+	}
+	return plainText(operands[0], args)
+}
+
+// sprintf is call(bctx, "sprintf", format, [args...]) of the builtins'
+// own messages: a plain format (plainSprintf) is written from args as
+// they are, without the array term, whose making (two allocations) hashed
+// each argument (a listing's words, quotes, whole messages). Others go to
+// OPA with the array as before.
+func sprintf(bctx topdown.BuiltinContext, format *ast.Term, args ...*ast.Term) (*ast.Term, error) {
+	if t, ok := plainText(format, termList(args)); ok {
+		return t, nil
+	}
+	// a copy, so that args does not leave the call, nor its callers'
+	// lists the stack, on the plain path
+	return callFunc(bctx, topdown.GetBuiltin(sprintfName), format, ast.ArrayTerm(slices.Clone(args)...))
+}
+
+// termList is a list of terms, read as plainText reads an array's.
+type termList []*ast.Term
+
+func (l termList) Len() int             { return len(l) }
+func (l termList) Elem(i int) *ast.Term { return l[i] }
+
+// plainText is plainSprintf of format and the arguments args.
+func plainText[L interface {
+	Len() int
+	Elem(int) *ast.Term
+}](formatTerm *ast.Term, args L) (*ast.Term, bool) {
+	format, ok := formatTerm.Value.(ast.String)
+	if !ok {
 		return nil, false
 	}
 	var b strings.Builder

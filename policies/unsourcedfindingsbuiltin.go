@@ -65,12 +65,17 @@ func findingsOf(hits []*ast.Term, finding func(c *ast.Term) (f *ast.Term, ok boo
 }
 
 var (
-	keyMissing  = key("missing")
-	periodNeed  = ast.StringTerm("period")
-	sourceGap   = ast.StringTerm("来源")
-	periodGap   = ast.StringTerm("期间")
-	bothGaps    = ast.StringTerm("来源和期间")
-	sprintfName = ast.Sprintf.Name
+	keyMissing = key("missing")
+	periodNeed = ast.StringTerm("period")
+	sourceGap  = ast.StringTerm("来源")
+	periodGap  = ast.StringTerm("期间")
+	bothGaps   = ast.StringTerm("来源和期间")
+	// sourceOnly and sourceAndPeriod are the two lists of gaps a claim
+	// lacks, made once and shared by the findings (terms are not changed
+	// once made), not made again for each claim.
+	sourceOnly      = ast.ArrayTerm(sourceGap)
+	sourceAndPeriod = ast.ArrayTerm(sourceGap, periodGap)
+	sprintfName     = ast.Sprintf.Name
 )
 
 func unsourcedFindings(bctx topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
@@ -139,11 +144,11 @@ func unsourcedHit(bctx topdown.BuiltinContext, c *ast.Term, stated periodStated,
 	if field == nil || s == nil || e == nil || word == nil || suggestion == nil || kind == nil {
 		return hitParts{}, true
 	}
-	gaps, joined := ast.ArrayTerm(sourceGap), sourceGap
+	gaps, joined := sourceOnly, sourceGap
 	if period && !hasPeriod {
-		gaps, joined = ast.ArrayTerm(sourceGap, periodGap), bothGaps
+		gaps, joined = sourceAndPeriod, bothGaps
 	}
-	text, err := call(bctx, sprintfName, message, ast.ArrayTerm(word, joined))
+	text, err := sprintf(bctx, message, word, joined)
 	if text == nil || err != nil {
 		return hitParts{}, false
 	}
