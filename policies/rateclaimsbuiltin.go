@@ -1,6 +1,8 @@
 package policies
 
 import (
+	"cmp"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/open-policy-agent/opa/v1/types"
@@ -99,12 +101,11 @@ func rateHit(m rateWord, num *ast.Term, first int, words []rateWord, toks *ast.A
 // above m by [start, length, key] ends within five tokens before first,
 // with no clause mark from its end to the figure.
 func nearerRate(m rateWord, first int, words []rateWord, toks *ast.Array, marks *ast.Term) bool {
-	mine := ast.NewArray(ast.InternedTerm(m.i), ast.InternedTerm(m.n), m.key)
 	for _, r := range words {
 		if r.hit.Equal(m.hit) || !r.field.Equal(m.field) || r.i < first-5 || r.i+r.n > first {
 			continue
 		}
-		if ast.Compare(ast.NewArray(ast.InternedTerm(r.i), ast.InternedTerm(r.n), r.key), mine) <= 0 {
+		if rankOrder(r, m) <= 0 {
 			continue
 		}
 		if !markIn(toks, r.i+r.n, first-1, marks) {
@@ -112,6 +113,19 @@ func nearerRate(m rateWord, first int, words []rateWord, toks *ast.Array, marks 
 		}
 	}
 	return false
+}
+
+// rankOrder compares the ranks [i, n, key] of rate words a and b as
+// ast.Compare compares the arrays, element by element, without making
+// them (two arrays a word compared, each hashing its key).
+func rankOrder(a, b rateWord) int {
+	if c := cmp.Compare(a.i, b.i); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.n, b.n); c != 0 {
+		return c
+	}
+	return ast.Compare(a.key, b.key)
 }
 
 // markIn: a clause mark among tokens a..b (xiaoer.boundary_between).

@@ -67,7 +67,8 @@ func wordedCount(t *ast.Term, units ast.Object, fields *ast.Term) (first *ast.Te
 	if !isObj {
 		return nil, false, false
 	}
-	unit, okU := termOf[ast.String](obj.Get(keyUnit))
+	unitTerm := obj.Get(keyUnit)
+	unit, okU := termOf[ast.String](unitTerm)
 	value, okV := termOf[ast.Number](obj.Get(keyValue))
 	field := obj.Get(keyField)
 	first = obj.Get(keyTI)
@@ -77,7 +78,7 @@ func wordedCount(t *ast.Term, units ast.Object, fields *ast.Term) (first *ast.Te
 	}
 	plus := truthy(obj.Get(keyPlus))
 	big := plus || ast.Compare(value, bigFigure) >= 0
-	counted := truthy(units.Get(ast.NewTerm(unit))) || unit == percentUnit ||
+	counted := truthy(units.Get(unitTerm)) || unit == percentUnit ||
 		(unit == "" && (plus || ast.Compare(value, bigUnitless) >= 0))
 	if !big || !counted || ast.Compare(ti, ast.Number("0")) < 0 {
 		return nil, false, true
