@@ -46,7 +46,7 @@ func foundPatternHits(bctx topdown.BuiltinContext, operands []*ast.Term, iter fu
 // foundPatternOperands are xiaoer.pattern_hits' operands for
 // found_pattern_hits' (found, table, listing, skip).
 func foundPatternOperands(operands []*ast.Term) []*ast.Term {
-	heads := or(get(operands[0], keyHeads), ast.ArrayTerm())
-	words := or(get(operands[0], keyWords), ast.ArrayTerm())
+	heads := or(get(operands[0], keyHeads), ast.InternedEmptyArray)
+	words := or(get(operands[0], keyWords), ast.InternedEmptyArray)
 	return []*ast.Term{heads, words, operands[1], operands[2], clauseBoundaries, operands[3]}
 }

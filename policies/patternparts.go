@@ -134,7 +134,7 @@ func (sc scan) figureToken(num, index, offset, tokKey *ast.Term) (int, bool) {
 // among tokens a..b of field (the Rego's open_between).
 func (sc scan) open(p, field *ast.Term, a, b int) bool {
 	toks := sc.tokens(field)
-	block := or(get(p, keyBlock), ast.ArrayTerm())
+	block := or(get(p, keyBlock), ast.InternedEmptyArray)
 	for m := a; m <= b; m++ {
 		t := get(get(toks, ast.InternedTerm(m)), keyT)
 		if t == nil {

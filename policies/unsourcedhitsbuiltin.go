@@ -114,7 +114,7 @@ func newUnsourcedListing(bctx topdown.BuiltinContext, operands []*ast.Term) (*un
 		absolute: newHeldContexts(lex, tableAbsolute, operands[1], fields),
 		taught:   newHeldContexts(lex, tableEducation, get(education, keyContexts), fields),
 	}
-	found, err := u.called(matches, or(get(u.runs, lexWords), ast.ArrayTerm()), get(table, lexWords), fields, skip)
+	found, err := u.called(matches, or(get(u.runs, lexWords), ast.InternedEmptyArray), get(table, lexWords), fields, skip)
 	u.found = found
 	return u, err == nil
 }
