@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"math"
 	"reflect"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -38,7 +39,7 @@ type factTerm struct {
 // factsValue is the term of v, a field of a listing's document, its facts
 // shared through c (nil c, or a field of another type: astTerm's). The
 // document's context, the same for every listing of a scan, is shared
-// too.
+// too, and so are its strings and a price's currency (labelTerms).
 func (c *fieldTerms) factsValue(v reflect.Value) (*ast.Term, error) {
 	if c == nil || !v.CanAddr() {
 		return astTerm(v)
@@ -48,8 +49,11 @@ func (c *fieldTerms) factsValue(v reflect.Value) (*ast.Term, error) {
 			return [2]string{x.Platform, x.Now}, x.Shop == nil
 		})
 	}
+	if v.Type() == stringType && utf8.ValidString(v.String()) {
+		return c.labels.of(v.String()), nil // scalarTerm's term, shared
+	}
 	if v.Type() == priceType && !v.IsNil() && plainPrice() {
-		if t, ok := priceAST(v.Interface().(*facts.PriceFact)); ok {
+		if t, ok := priceAST(v.Interface().(*facts.PriceFact), &c.labels); ok {
 			return t, nil
 		}
 	}
@@ -118,7 +122,10 @@ func factOf[T any, K comparable](c *factTerms, x *T, key func(*T) (K, bool)) (*a
 	return t, nil
 }
 
-var contextType = reflect.TypeFor[facts.Context]()
+var (
+	contextType = reflect.TypeFor[facts.Context]()
+	stringType  = reflect.TypeFor[string]()
+)
 
 // plainFloats: no f is a negative zero, which == takes for a zero but
 // encoding/json writes apart (-0): such a fact is made afresh.

@@ -22,9 +22,10 @@ import (
 // A field is kept (kept.Slots) only if it is short, and only while the
 // kept fields' tokens stay within a budget.
 type fieldTerms struct {
-	seed  maphash.Seed
-	kept  kept.Slots[fieldTerm]
-	facts factTerms // the kept facts (factterms.go)
+	seed   maphash.Seed
+	kept   kept.Slots[fieldTerm]
+	facts  factTerms  // the kept facts (factterms.go)
+	labels labelTerms // the kept labels (labelterms.go)
 }
 
 // A token's object and terms take about 400 bytes: fields of up to 256
@@ -41,7 +42,7 @@ type fieldTerm struct {
 }
 
 func newFieldTerms() *fieldTerms {
-	return &fieldTerms{seed: maphash.MakeSeed(), facts: factTerms{seed: maphash.MakeSeed()}}
+	return &fieldTerms{seed: maphash.MakeSeed(), facts: factTerms{seed: maphash.MakeSeed()}, labels: labelTerms{seed: maphash.MakeSeed()}}
 }
 
 // of is the term of field f holding parts, shared when an equal field

@@ -14,10 +14,11 @@ import (
 // priceAST is the object astTerm makes of p, its items in the same
 // (json name) order, made without reflection: every listing with a price has
 // one, and walking its four fields by reflection cost twice the object
-// (issue 13). False when the currency is not valid UTF-8, which
+// (issue 13). Its currency's term comes from labels (nil: made afresh).
+// False when the currency is not valid UTF-8, which
 // encoding/json rewrites (astTerm's way then), or a figure is NaN or
 // infinite (astTerm's error).
-func priceAST(p *facts.PriceFact) (*ast.Term, bool) {
+func priceAST(p *facts.PriceFact, labels *labelTerms) (*ast.Term, bool) {
 	if !utf8.ValidString(p.Currency) {
 		return nil, false
 	}
@@ -31,7 +32,7 @@ func priceAST(p *facts.PriceFact) (*ast.Term, bool) {
 	}
 	return ast.ObjectTerm(
 		ast.Item(keyAmount, figures[0]),
-		ast.Item(keyCurrency, ast.StringTerm(p.Currency)),
+		ast.Item(keyCurrency, labels.of(p.Currency)),
 		ast.Item(keyMax, figures[2]),
 		ast.Item(keyMin, figures[1]),
 	), true

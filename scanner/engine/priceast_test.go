@@ -29,7 +29,7 @@ func TestPriceASTIsAstTerms(t *testing.T) {
 		}
 	}
 	for _, p := range prices {
-		got, ok := priceAST(&p)
+		got, ok := priceAST(&p, nil)
 		want, err := jsonTerm(reflect.ValueOf(p))
 		byReflection, rerr := astTerm(reflect.ValueOf(p))
 		if !ok || err != nil || rerr != nil || got.String() != want.String() || got.Value.Compare(want.Value) != 0 ||
@@ -41,7 +41,7 @@ func TestPriceASTIsAstTerms(t *testing.T) {
 		t.Errorf("%d prices compared, want the fixtures' too", len(prices))
 	}
 	bad := facts.PriceFact{Amount: 2, Currency: "\xff"}
-	if _, ok := priceAST(&bad); ok {
+	if _, ok := priceAST(&bad, nil); ok {
 		t.Errorf("priceAST took a currency that is not UTF-8")
 	}
 }
