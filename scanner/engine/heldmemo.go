@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"slices"
 	"sync/atomic"
@@ -93,13 +94,17 @@ func (m *heldMemo) of(at []heldPos, build func(*termSlab) *ast.Term, slab *termS
 	return entry.term, entry
 }
 
+// hash is the hash of the positions at, written out to one buffer and
+// hashed at once: a maphash.Hash written position by position cost more
+// than the memo saved on the lists of a title, which hardly ever repeat
+// (maphash.WriteComparable hashes each position apart).
 func (m *heldMemo) hash(at []heldPos) uint64 {
-	var h maphash.Hash
-	h.SetSeed(m.seed)
+	var room [128]byte // most lists: a few positions in a field or two
+	buf := room[:0]
 	for _, p := range at {
-		h.WriteString(p.field)
-		h.WriteByte(0)
-		maphash.WriteComparable(&h, p.at)
+		buf = append(buf, p.field...)
+		buf = append(buf, 0)
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(p.at))
 	}
-	return h.Sum64()
+	return maphash.Bytes(m.seed, buf)
 }
