@@ -1,6 +1,8 @@
 package policies
 
 import (
+	"slices"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/topdown"
 )
@@ -216,12 +218,7 @@ type texts struct {
 }
 
 func (t *texts) call(name string, operands ...*ast.Term) *ast.Term {
-	for _, o := range operands {
-		if o == nil {
-			return nil
-		}
-	}
-	if t.err != nil {
+	if !t.ready(operands...) {
 		return nil
 	}
 	out, err := call(t.bctx, name, operands...)
@@ -230,17 +227,17 @@ func (t *texts) call(name string, operands ...*ast.Term) *ast.Term {
 }
 
 func (t *texts) sprintf(format *ast.Term, args ...*ast.Term) *ast.Term {
-	for _, a := range args {
-		if a == nil {
-			return nil
-		}
-	}
-	if format == nil || t.err != nil {
+	if format == nil || !t.ready(args...) {
 		return nil
 	}
 	out, err := sprintf(t.bctx, format, args...)
 	t.err = err
 	return out
+}
+
+// ready: no call failed yet and no operand is missing (nil).
+func (t *texts) ready(operands ...*ast.Term) bool {
+	return t.err == nil && !slices.Contains(operands, nil)
 }
 
 func (t *texts) sum(parts []*ast.Term, ok bool) *ast.Term {
